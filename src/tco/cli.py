@@ -1,0 +1,179 @@
+"""The ``tco`` command line.
+
+``tco compare TENDER.yaml`` prints a ranked table; ``--format json|csv``
+prints the same numbers for other programs; ``tco compare --example NAME``
+runs a bundled example; ``tco models`` lists the bundled product models;
+``tco validate FILE`` checks a model or tender and reports every problem.
+
+Errors in user input are printed as one message, without a traceback, and
+the exit code is 2 (1 for other failures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+EXIT_USER_ERROR = 2
+
+# Subcommands other modules add: name -> (configure parser, run). See ``register``.
+_EXTRA: dict[
+    str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+] = {}
+
+
+def register(
+    name: str,
+    configure: Callable[[argparse.ArgumentParser], None],
+    run: Callable[[argparse.Namespace], int],
+) -> None:
+    """Add a subcommand (used by the analysis and view modules)."""
+    _EXTRA[name] = (configure, run)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tco",
+        description="Total cost of ownership (life-cycle costing) of bids in a tender.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids")
+    src = cmp.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
+    cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    cmp.add_argument("--lang", choices=("en", "da"), default="en", help="language of labels")
+
+    sub.add_parser("models", help="list the bundled product models")
+    sub.add_parser("examples", help="list the bundled example tenders")
+
+    val = sub.add_parser("validate", help="check a model or tender file and report every problem")
+    val.add_argument("file", help="model or tender YAML file")
+
+    for name, (configure, _) in _EXTRA.items():
+        configure(sub.add_parser(name))
+    return parser
+
+
+def _load_extras() -> None:
+    """Import modules that register further subcommands, if present."""
+    import importlib
+
+    for module in ("tco.analysis.cli", "tco.views.cli"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not module.startswith(exc.name):
+                raise
+
+
+def _compare(args: argparse.Namespace) -> int:
+    import tco
+
+    path = tco.example_path(args.example) if args.example else Path(args.tender)
+    result = tco.load_tender(path).evaluate()
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        rows = result.summary()
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buf.getvalue(), end="")
+    else:
+        from tco.views.table import result_table
+
+        print(result_table(result, lang=args.lang))
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    import tco
+
+    for model_id, path in sorted(tco.bundled_models().items()):
+        model = tco.load_model(path)
+        print(f"{model_id:<32} {model.spec.title.get(getattr(args, 'lang', 'en'))}")
+    return 0
+
+
+def _examples(args: argparse.Namespace) -> int:
+    import tco
+
+    for name in sorted(tco.bundled_examples()):
+        print(name)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import tco
+    from tco.spec.yamlio import read_yaml_file
+
+    data = read_yaml_file(args.file)
+    if "bids" in data or (
+        "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
+    ):
+        tender = tco.load_tender(args.file)
+        print(
+            f"{args.file}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
+        )
+    else:
+        model = tco.load_model(args.file)
+        print(
+            f"{args.file}: valid product model '{model.id}' with {len(model.parameters)} "
+            f"parameters and {len(model.items)} items"
+        )
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "compare": _compare,
+    "models": _models,
+    "examples": _examples,
+    "validate": _validate,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Examples
+    --------
+    >>> main(["--version"])
+    tco 0.1.0
+    0
+    """
+    from tco.errors import TCOError
+
+    _load_extras()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from tco import __version__
+
+        print(f"tco {__version__}")
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USER_ERROR
+    run = _COMMANDS.get(args.command) or _EXTRA[args.command][1]
+    try:
+        return run(args)
+    except TCOError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

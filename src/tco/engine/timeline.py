@@ -1,0 +1,335 @@
+"""When amounts fall, how prices escalate and how they are discounted.
+
+Pure functions over plain float64 arrays. The year axis is always last and
+runs over ``t = 0 .. T``: year 0 is the decision date, year ``t`` is the
+``t``-th year of use. Per-bid inputs are arrays of shape ``(B,)``.
+
+Conventions (``docs/concepts.md`` has the formulas):
+
+* An event at time ``τ`` (years) is booked in year ``ceil(τ)``: a
+  replacement after 11.67 years is paid in year 12.
+* An annual amount occurs in years ``1 .. P``.
+* End-of-year discounting: a year-``t`` amount is worth ``(1 + r) ** -t``
+  today; mid-year uses ``t - 0.5`` and beginning-of-year ``t - 1`` for
+  annual amounts (events stay at their year's end).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = [
+    "annual_occurrences",
+    "annuity_factor",
+    "discount_factors",
+    "end_of_life_occurrences",
+    "escalation_index",
+    "event_occurrences",
+    "fisher_real_rate",
+    "periodic_occurrences",
+    "start_of_life_occurrences",
+]
+
+Array = NDArray[np.float64]
+Timing = Literal["end", "mid", "begin"]
+
+#: Tolerance when a computed time should be a whole year (15000 h / 3000 h/year). [year]
+EPS = 1e-9
+
+
+def _years(T: int) -> Array:
+    return np.arange(T + 1, dtype=np.float64)
+
+
+def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
+    """Present value of one unit of money per year ``t = 0 .. T``.
+
+    Parameters
+    ----------
+    rate : float or array_like, shape (...,)
+        Discount rate per year. [unitless, 0.04 for 4 %]
+    T : int
+        Last year. [year]
+    timing : {"end", "mid", "begin"}
+        When in year ``t`` the amount falls: at its end (``t``), in its middle
+        (``t - 0.5``) or at its beginning (``t - 1``). Year 0 is always at
+        time 0.
+
+    Returns
+    -------
+    ndarray, shape (..., T + 1)
+        Discount factor per year. [unitless]
+
+    Examples
+    --------
+    >>> discount_factors(0.04, 3).round(6)
+    array([1.      , 0.961538, 0.924556, 0.888996])
+    >>> discount_factors(0.04, 2, "mid").round(6)
+    array([1.      , 0.980581, 0.942866])
+    """
+    r = np.asarray(rate, dtype=np.float64)[..., None]
+    t = _years(T)
+    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
+    when = np.maximum(t - shift, 0.0)
+    out: Array = (1.0 + r) ** -when
+    return out
+
+
+def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -> Array:
+    """Present value of one unit of money a year in years ``1 .. P``.
+
+    The uniform present value factor (NIST Handbook 135, "UPV"); for end-of-
+    year timing ``(1 - (1 + r) ** -P) / r``, and ``P`` at ``r = 0``. An
+    equivalent annual cost is a present value divided by this factor.
+
+    Parameters
+    ----------
+    rate : float or array_like
+        Discount rate per year. [unitless]
+    period : int or array_like of int
+        Number of years. [year]
+    timing : {"end", "mid", "begin"}
+        As in :func:`discount_factors`.
+
+    Returns
+    -------
+    ndarray
+        The factor, broadcast over ``rate`` and ``period``. [year]
+
+    Examples
+    --------
+    NIST Handbook 135 (1995), Table A-2 lists UPV = 17.41 for 3 % and 25 years:
+
+    >>> float(annuity_factor(0.03, 25).round(2))
+    17.41
+    >>> float(annuity_factor(0.0, 15))
+    15.0
+    """
+    r = np.asarray(rate, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
+    out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
+    return out
+
+
+def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
+    """Real rate from a nominal rate and inflation: ``(1 + n) / (1 + i) - 1``.
+
+    Examples
+    --------
+    >>> float(fisher_real_rate(0.06, 0.02).round(6))
+    0.039216
+    """
+    out: Array = (1.0 + np.asarray(nominal, dtype=np.float64)) / (
+        1.0 + np.asarray(inflation, dtype=np.float64)
+    ) - 1.0
+    return out
+
+
+def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
+    """Price index per year for a constant or year-by-year escalation rate.
+
+    Parameters
+    ----------
+    rates : float or array_like, shape (T,)
+        Escalation rate per year: one rate for every year, or the rate of
+        year ``t`` over year ``t - 1`` for ``t = 1 .. T``. [unitless per year]
+    T : int
+        Last year. [year]
+    price_year : {0, 1}
+        The year the quoted price holds: 0 (NIST BLCC) or 1 (the Danish
+        EPA vehicle tool). The index is 1 in that year.
+
+    Returns
+    -------
+    ndarray, shape (T + 1,)
+        The price in year ``t`` as a multiple of the quoted price. [unitless]
+
+    Examples
+    --------
+    >>> escalation_index(0.02, 3).round(6)
+    array([1.      , 1.02    , 1.0404  , 1.061208])
+    >>> escalation_index(0.02, 3, price_year=1).round(6)
+    array([0.980392, 1.      , 1.02    , 1.0404  ])
+    >>> escalation_index([0.1, 0.0, -0.5], 3)
+    array([1.  , 1.1 , 1.1 , 0.55])
+    """
+    r = np.asarray(rates, dtype=np.float64)
+    growth = np.full(T, 1.0 + float(r)) if r.ndim == 0 else 1.0 + r[:T]
+    index = np.concatenate(([1.0], np.cumprod(growth)))
+    if price_year == 1 and T >= 1:
+        index = index / index[1]
+    return index
+
+
+def annual_occurrences(
+    period: ArrayLike, T: int, start: ArrayLike = 1.0, stop: ArrayLike = np.inf
+) -> Array:
+    """1 in each year ``t`` with ``max(1, start) <= t <= min(P, stop)``, else 0.
+
+    Parameters
+    ----------
+    period : array_like, shape (B,)
+        Study period per bid. [year]
+    T : int
+        Last year of the axis. [year]
+    start, stop : array_like, shape (B,)
+        First and last year of the stream. [year]
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+
+    Examples
+    --------
+    >>> annual_occurrences([2, 3], 3)
+    array([[0., 1., 1., 0.],
+           [0., 1., 1., 1.]])
+    """
+    p = np.asarray(period, dtype=np.float64)[..., None]
+    lo = np.maximum(np.asarray(start, dtype=np.float64), 1.0)[..., None]
+    hi = np.asarray(stop, dtype=np.float64)[..., None]
+    t = _years(T)
+    mask = (t >= lo - EPS) & (t <= np.minimum(p, hi) + EPS)
+    return mask.astype(np.float64)
+
+
+def _book(times: Array) -> Array:
+    """Year in which an event at ``times`` is booked: ``ceil`` with tolerance."""
+    return np.ceil(times - EPS)
+
+
+def periodic_occurrences(
+    interval: ArrayLike,
+    period: ArrayLike,
+    T: int,
+    *,
+    first: int = 1,
+    until_end: bool = False,
+) -> Array:
+    """Count events at ``k * interval`` per year.
+
+    Parameters
+    ----------
+    interval : array_like, shape (B,)
+        Time between events, > 0. [year]
+    period : array_like, shape (B,)
+        Study period per bid. [year]
+    T : int
+        Last year of the axis. [year]
+    first : int
+        Smallest ``k``: 0 counts an event at time 0, 1 starts after one
+        interval.
+    until_end : bool
+        Count an event that falls exactly at the period's end (``k * interval
+        == P``). Replacements do not (the unit is retired then); ends of life
+        do.
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+        Number of events booked in each year (an interval under a year
+        gives several). [count]
+
+    Examples
+    --------
+    Replacement every 5 years over 15 years: years 5 and 10, not 15.
+
+    >>> periodic_occurrences([5.0], [15], 15)[0].nonzero()[0]
+    array([ 5, 10])
+    >>> periodic_occurrences([0.5], [2], 2)
+    array([[0., 2., 1.]])
+    """
+    e = np.asarray(interval, dtype=np.float64)[..., None]
+    p = np.asarray(period, dtype=np.float64)[..., None]
+    t = _years(T)
+    # Events strictly before the end (or up to it): k * e < P  (or <= P).
+    last_k = np.floor(p / e + EPS) if until_end else np.ceil(p / e - EPS) - 1.0
+    # Events booked in year t: those with t - 1 < k e <= t, i.e. k in (.., ..].
+    upto = np.minimum(np.floor(t / e + EPS), last_k)
+    before = np.minimum(np.floor((t - 1.0) / e + EPS), last_k)
+    counts = np.where(t >= 1, upto - before, 0.0)
+    if first == 0:
+        counts = counts + (t == 0)
+    out: Array = np.maximum(counts, 0.0)
+    return out
+
+
+def event_occurrences(when: ArrayLike, period: ArrayLike, T: int) -> Array:
+    """1 in the year an event at ``when`` is booked, if ``when <= P``.
+
+    Examples
+    --------
+    >>> event_occurrences([0.0, 8.0, 12.0], [10, 10, 10], 10)[:, [0, 8]]
+    array([[1., 0.],
+           [0., 1.],
+           [0., 0.]])
+    """
+    w = np.asarray(when, dtype=np.float64)[..., None]
+    p = np.asarray(period, dtype=np.float64)[..., None]
+    t = _years(T)
+    hit = (t == np.maximum(_book(w), 0.0)) & (w <= p + EPS) & (w >= -EPS)
+    out: Array = hit.astype(np.float64)
+    return out
+
+
+def start_of_life_occurrences(lifetime: ArrayLike, period: ArrayLike, T: int) -> Array:
+    """Purchases at the start of each life within the period: ``k L < P``, k >= 0.
+
+    Examples
+    --------
+    >>> start_of_life_occurrences([3.0, 6.0], [6, 6], 6)
+    array([[1., 0., 0., 1., 0., 0., 0.],
+           [1., 0., 0., 0., 0., 0., 0.]])
+    """
+    return periodic_occurrences(lifetime, period, T, first=0)
+
+
+def end_of_life_occurrences(lifetime: ArrayLike, period: ArrayLike, T: int) -> Array:
+    """Ends of life within the period: ``k L <= P``, k >= 1.
+
+    Examples
+    --------
+    >>> end_of_life_occurrences([3.0, 4.0], [6, 6], 6)
+    array([[0., 0., 0., 1., 0., 0., 1.],
+           [0., 0., 0., 0., 1., 0., 0.]])
+    """
+    return periodic_occurrences(lifetime, period, T, until_end=True)
+
+
+def remaining_life_fraction(lifetime: ArrayLike, period: ArrayLike) -> Array:
+    """Share of the last unit's life left at the end of the period.
+
+    The last unit is bought at ``s = max{k L < P}`` and would last to
+    ``s + L``; the share left at ``P`` is ``(s + L - P) / L``.
+
+    Examples
+    --------
+    >>> remaining_life_fraction([3.0, 4.0, 20.0], [6, 6, 15]).round(4)
+    array([0.  , 0.5 , 0.25])
+    """
+    L = np.asarray(lifetime, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    last_start = (np.ceil(p / L - EPS) - 1.0) * L
+    frac = (last_start + L - p) / L
+    out: Array = np.clip(np.where(np.abs(frac) < EPS, 0.0, frac), 0.0, 1.0)
+    return out
+
+
+def last_start_year(lifetime: ArrayLike, period: ArrayLike) -> Array:
+    """Year in which the last unit within the period is bought (booked year).
+
+    Examples
+    --------
+    >>> last_start_year([3.0, 4.0, 20.0], [6, 6, 15])
+    array([3., 4., 0.])
+    """
+    L = np.asarray(lifetime, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    out: Array = np.maximum(_book((np.ceil(p / L - EPS) - 1.0) * L), 0.0)
+    return out

@@ -1,0 +1,205 @@
+"""The exceptions tco raises on purpose.
+
+Every problem with user input is a :class:`TCOError`. Subclasses also inherit
+the built-in exception a caller would expect (``ValueError``, ``TypeError``,
+``LookupError``), so ``except ValueError`` keeps working in code that does not
+know tco.
+
+A :class:`SpecError` carries the facts of the problem as attributes: the
+``file`` it was found in, the ``path`` of the field (``bids[1].power``), the
+``value`` that was given and what was ``expected``. Its message is built from
+them, so a message always reads::
+
+    examples/lighting.yaml: bids[1].power: got '38 kg', expected a power such as '38 W'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
+
+__all__ = [
+    "CurrencyError",
+    "ExpressionError",
+    "LimitError",
+    "ModelNotFoundError",
+    "SpecError",
+    "SpecErrors",
+    "TCOError",
+    "UnitError",
+    "YAMLError",
+    "format_path",
+    "suggest",
+]
+
+PathPart = str | int
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    """Write a field path the way a user reads it.
+
+    Parameters
+    ----------
+    path : sequence of str or int
+        Keys and list indices from the top of the document.
+
+    Returns
+    -------
+    str
+        The path in dotted form with list indices in brackets.
+
+    Examples
+    --------
+    >>> format_path(["bids", 1, "power"])
+    'bids[1].power'
+    >>> format_path([])
+    ''
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def suggest(name: str, choices: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""``.
+
+    Examples
+    --------
+    >>> suggest("powr", ["power", "price"])
+    " (did you mean 'power'?)"
+    >>> suggest("zzz", ["power"])
+    ''
+    """
+    match = get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+class TCOError(Exception):
+    """Base class of every error tco raises on purpose."""
+
+
+class SpecError(TCOError, ValueError):
+    """A model or tender says something invalid.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, and how to fix it.
+    file : str, optional
+        The file the problem was found in.
+    path : sequence of str or int
+        The field path from the top of the document.
+    value : object, optional
+        The value that was given.
+    expected : str, optional
+        What was expected instead.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        path: Sequence[PathPart] = (),
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
+        self.reason = message
+        self.file = file
+        self.path = tuple(path)
+        self.value = value
+        self.expected = expected
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = [part for part in (self.file, format_path(self.path)) if part]
+        prefix = ": ".join(where)
+        return f"{prefix}: {self.reason}" if prefix else self.reason
+
+    def __str__(self) -> str:
+        return self._render()
+
+    def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
+        """Return this error with a file name and a path prefix filled in.
+
+        The error is changed in place and returned, so that ``raise
+        err.located(...)`` keeps the original class.
+        """
+        if file is not None and self.file is None:
+            self.file = file
+        self.path = (*prefix, *self.path)
+        self.args = (self._render(),)
+        return self
+
+
+class UnitError(SpecError, TypeError):
+    """A value or formula has the wrong unit or dimension."""
+
+
+class CurrencyError(UnitError):
+    """Money in two currencies meets without a stated exchange rate."""
+
+
+class ExpressionError(SpecError):
+    """A formula in a product model cannot be parsed or evaluated."""
+
+
+class YAMLError(SpecError):
+    """A file is not valid YAML, not UTF-8, or not a mapping."""
+
+
+class LimitError(SpecError):
+    """An input exceeds one of tco's documented resource limits."""
+
+
+class ModelNotFoundError(SpecError, LookupError):
+    """A tender names a product model that cannot be found."""
+
+
+class SpecErrors(SpecError):
+    """Several problems found at once; ``errors`` lists each of them."""
+
+    def __init__(self, errors: Sequence[SpecError]) -> None:
+        self.errors = list(errors)
+        first = self.errors[0]
+        lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
+        super().__init__("\n".join(lines))
+        self.file = first.file
+
+    def _render(self) -> str:
+        return self.reason
+
+    def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
+        """Locate every contained error (see :meth:`SpecError.located`)."""
+        for err in self.errors:
+            err.located(file, prefix)
+        lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
+        self.reason = "\n".join(lines)
+        self.file = self.errors[0].file
+        self.args = (self.reason,)
+        return self
+
+
+class ErrorList:
+    """Collect errors so that a check can report every problem, not just the first."""
+
+    def __init__(self) -> None:
+        self.errors: list[SpecError] = []
+
+    def add(self, error: SpecError) -> None:
+        """Record one error (the members of a :class:`SpecErrors` one by one)."""
+        if isinstance(error, SpecErrors):
+            self.errors.extend(error.errors)
+        else:
+            self.errors.append(error)
+
+    def raise_if_any(self) -> None:
+        """Raise the one error, or a :class:`SpecErrors` holding several."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise SpecErrors(self.errors)

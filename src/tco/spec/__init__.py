@@ -1,0 +1,1 @@
+"""Product model and tender specifications: YAML loading, pydantic models, formulas."""

@@ -1,0 +1,579 @@
+"""The safe expression language of product models.
+
+Cost amounts and timings are formulas over parameters::
+
+    power * operating_hours * electricity_price
+    price + 250 DKK
+    ceil(period / (rated_life / operating_hours))
+    max(0 DKK, price - 2000 DKK)
+
+The grammar is arithmetic only: ``+ - * / **`` (``^`` too), parentheses,
+numbers optionally followed by a unit (``250 DKK``, ``8 h/day``, ``4 %``),
+parameter names and the functions in :data:`FUNCTIONS`. Text is tokenised and
+parsed into a tree by this module; nothing is ever handed to Python's
+``eval``.
+
+A parsed formula is compiled against the units of the names it uses: the
+compiler checks every ``+``, ``-``, ``min`` and ``max`` for matching
+dimensions and returns the unit of the result, and a plain function over
+numpy arrays in base units. The arrays hold no units; pint is not called
+when the function runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pint
+
+from tco.errors import ExpressionError, UnitError, suggest
+from tco.units import Quantity, parse_unit, to_base
+
+__all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse"]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+
+#: Functions a formula may call, with the number of arguments they take.
+FUNCTIONS: dict[str, tuple[int, int | None]] = {
+    "min": (2, None),
+    "max": (2, None),
+    "ceil": (1, 1),
+    "floor": (1, 1),
+    "round": (1, 1),
+    "abs": (1, 1),
+    "sqrt": (1, 1),
+    "exp": (1, 1),
+    "log": (1, 1),
+}
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
+  | (?P<name>[^\W\d]\w*[²³]?)
+  | (?P<op>\*\*|[-+*/^(),%])
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a formula: its kind, text and position."""
+
+    kind: str
+    text: str
+    pos: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node of a parsed formula.
+
+    ``kind`` is one of ``num`` (``value`` and ``unit``), ``name`` (``name``),
+    ``neg`` (``args[0]``), ``bin`` (``op``, ``args``) and ``call`` (``name``,
+    ``args``).
+    """
+
+    kind: str
+    value: float = 0.0
+    unit: str = ""
+    name: str = ""
+    op: str = ""
+    args: tuple[Node, ...] = ()
+
+
+def _tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:
+            raise ExpressionError(
+                f"unexpected character {text[pos]!r} at position {pos + 1} in '{text}'",
+                value=text,
+                expected="arithmetic with + - * / **, numbers with units, names and functions",
+            )
+        kind = m.lastgroup or ""
+        if kind != "ws":
+            tokens.append(Token(kind, m.group(), pos))
+        pos = m.end()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    """Precedence-climbing parser; identifiers in ``names`` are variables."""
+
+    def __init__(self, text: str, names: frozenset[str]) -> None:
+        self.text = text
+        self.names = names
+        self.tokens = _tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    # -- helpers -----------------------------------------------------------------
+    def peek(self, k: int = 0) -> Token:
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def take(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def error(self, message: str) -> ExpressionError:
+        return ExpressionError(
+            f"{message} in '{self.text}'",
+            value=self.text,
+            expected="a formula such as 'power * operating_hours * electricity_price'",
+        )
+
+    def expect(self, text: str) -> None:
+        tok = self.take()
+        if tok.text != text:
+            shown = repr(tok.text) if tok.text else "the end"
+            raise self.error(f"expected '{text}' at position {tok.pos + 1} but found {shown}")
+
+    # -- grammar -------------------------------------------------------------------
+    def parse(self) -> Node:
+        node = self.expr()
+        tok = self.peek()
+        if tok.kind != "end":
+            raise self.error(f"unexpected '{tok.text}' at position {tok.pos + 1}")
+        return node
+
+    def expr(self) -> Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+        node = self.term()
+        while self.peek().text in ("+", "-"):
+            op = self.take().text
+            node = Node("bin", op=op, args=(node, self.term()))
+        self.depth -= 1
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.peek().text in ("*", "/"):
+            op = self.take().text
+            node = Node("bin", op=op, args=(node, self.unary()))
+        return node
+
+    def unary(self) -> Node:
+        if self.peek().text in ("-", "+"):
+            op = self.take().text
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+            operand = self.unary()
+            self.depth -= 1
+            return Node("neg", args=(operand,)) if op == "-" else operand
+        return self.power()
+
+    def power(self) -> Node:
+        base = self.atom()
+        if self.peek().text in ("**", "^"):
+            self.take()
+            return Node("bin", op="**", args=(base, self.unary()))
+        return base
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "num":
+            return self.number(float(tok.text))
+        if tok.kind == "name":
+            if self.peek().text == "(":
+                return self.call(tok)
+            if tok.text in self.names:
+                return Node("name", name=tok.text)
+            raise ExpressionError(
+                f"unknown name '{tok.text}'{suggest(tok.text, self.names)} in '{self.text}'",
+                value=tok.text,
+                expected="a parameter of the model: " + ", ".join(sorted(self.names)),
+            )
+        if tok.text == "(":
+            node = self.expr()
+            self.expect(")")
+            return node
+        shown = repr(tok.text) if tok.text else "the end of the formula"
+        raise self.error(f"unexpected {shown} at position {tok.pos + 1}")
+
+    def call(self, tok: Token) -> Node:
+        if tok.text not in FUNCTIONS:
+            raise ExpressionError(
+                f"unknown function '{tok.text}'{suggest(tok.text, FUNCTIONS)} in '{self.text}'",
+                value=tok.text,
+                expected="one of " + ", ".join(FUNCTIONS),
+            )
+        self.expect("(")
+        args = [self.expr()]
+        while self.peek().text == ",":
+            self.take()
+            args.append(self.expr())
+        self.expect(")")
+        lo, hi = FUNCTIONS[tok.text]
+        if len(args) < lo or (hi is not None and len(args) > hi):
+            want = f"{lo}" if lo == hi else f"at least {lo}"
+            raise self.error(f"{tok.text}() takes {want} argument(s), got {len(args)}")
+        return Node("call", name=tok.text, args=tuple(args))
+
+    def number(self, value: float) -> Node:
+        """A number, with the unit that follows it (``250 DKK``, ``8 h/day``)."""
+        parts: list[str] = []
+        if self.peek().text == "%":
+            self.take()
+            return Node("num", value=value, unit="percent")
+        if self._unit_name(self.peek()):
+            parts.append(self.take().text)
+            while True:
+                if self.peek().text in ("**", "^") and self.peek(1).kind == "num":
+                    self.take()
+                    parts.append("**" + self.take().text)
+                elif self.peek().text in ("*", "/") and self._unit_name(self.peek(1)):
+                    parts.append(self.take().text)
+                    parts.append(self.take().text)
+                elif self._unit_name(self.peek()):
+                    parts.append(" " + self.take().text)
+                else:
+                    break
+        unit = "".join(parts).strip()
+        if unit:
+            parse_unit(unit)  # raise UnitError now for unknown units
+        return Node("num", value=value, unit=unit)
+
+    def _unit_name(self, tok: Token) -> bool:
+        if tok.kind != "name" or tok.text in self.names or tok.text in FUNCTIONS:
+            return False
+        nxt = self.tokens[min(self.tokens.index(tok) + 1, len(self.tokens) - 1)]
+        return nxt.text != "("
+
+
+def parse(text: str, names: frozenset[str] | set[str]) -> Node:
+    """Parse a formula into a tree.
+
+    Parameters
+    ----------
+    text : str
+        The formula.
+    names : set of str
+        The names a formula may use (the model's parameters and built-ins).
+
+    Returns
+    -------
+    Node
+
+    Raises
+    ------
+    ExpressionError
+        On a syntax error, an unknown name or function, or a formula too
+        long or too deeply nested.
+    UnitError
+        On an unknown unit after a number.
+
+    Examples
+    --------
+    >>> parse("2 * x", {"x"}).op
+    '*'
+    >>> parse("250 DKK", set()).unit
+    'DKK'
+    """
+    if not isinstance(text, str):
+        raise ExpressionError(
+            f"a formula must be text, got {type(text).__name__}",
+            value=text,
+            expected="a formula such as 'price + 250 DKK'",
+        )
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(
+            f"formula is {len(text)} characters long; at most {MAX_LENGTH} are allowed",
+            value=text[:40] + "...",
+            expected=f"a formula of at most {MAX_LENGTH} characters",
+        )
+    return _Parser(text, frozenset(names)).parse()
+
+
+def names_in(node: Node) -> set[str]:
+    """Return the names a formula uses.
+
+    Examples
+    --------
+    >>> sorted(names_in(parse("a * b + a", {"a", "b"})))
+    ['a', 'b']
+    """
+    if node.kind == "name":
+        return {node.name}
+    out: set[str] = set()
+    for arg in node.args:
+        out |= names_in(arg)
+    return out
+
+
+Values = Mapping[str, Any]
+Fn = Callable[[Values], Any]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A unit-checked formula, ready to run on plain arrays.
+
+    Attributes
+    ----------
+    text : str
+        The formula as written.
+    quantity : pint.Quantity
+        Magnitude 1 in the unit of the result, in the units the inputs were
+        declared in (for messages).
+    names : frozenset of str
+        The names the formula uses.
+    fn : callable
+        ``fn(values)`` evaluates the formula on a mapping of name to array (or
+        float) in base units and returns the result in base units.
+    """
+
+    text: str
+    quantity: Any
+    names: frozenset[str]
+    fn: Fn
+
+    @property
+    def dimensionality(self) -> Any:
+        """The dimension of the result."""
+        return self.quantity.dimensionality
+
+    def evaluate(self, values: Values) -> Any:
+        """Evaluate in base units; raise on a non-finite result.
+
+        Raises
+        ------
+        ExpressionError
+            If the result holds NaN or infinity (division by zero, overflow).
+
+        Examples
+        --------
+        >>> c = compile_expression("a / b", {"a": "DKK", "b": "year"})
+        >>> float(c.evaluate({"a": 10.0, "b": 2.0}))
+        5.0
+        """
+        with np.errstate(all="ignore"):
+            try:
+                out = self.fn(values)
+            except (ZeroDivisionError, OverflowError, ValueError) as exc:
+                raise ExpressionError(
+                    f"formula '{self.text}' cannot be evaluated ({exc})",
+                    value=self.text,
+                    expected="a formula with a finite result",
+                ) from None
+        arr = np.asarray(out, dtype=np.float64)
+        if not np.all(np.isfinite(arr)):
+            raise ExpressionError(
+                f"formula '{self.text}' gives a non-finite result (division by zero or overflow)",
+                value=self.text,
+                expected="a formula with a finite result for every bid",
+            )
+        return out
+
+
+def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
+    """Parse and unit-check a formula.
+
+    Parameters
+    ----------
+    text : str
+        The formula.
+    units : mapping of str to str or pint.Quantity
+        The unit of each name the formula may use.
+
+    Returns
+    -------
+    Compiled
+
+    Raises
+    ------
+    ExpressionError, UnitError
+
+    Examples
+    --------
+    >>> c = compile_expression(
+    ...     "power * hours * price", {"power": "W", "hours": "h/year", "price": "DKK/kWh"}
+    ... )
+    >>> c.quantity.to("DKK/year").magnitude
+    0.001
+    >>> compile_expression("power + price", {"power": "W", "price": "DKK"})
+    Traceback (most recent call last):
+    ...
+    tco.errors.UnitError: cannot add 'W' and 'DKK' in 'power + price': their dimensions differ
+    """
+    qs = {k: _unit(parse_unit(v)) if isinstance(v, str) else v for k, v in units.items()}
+    tree = parse(text, frozenset(qs))
+    q, fn = _build(tree, qs, text)
+    return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn)
+
+
+def _fmt(q: Any) -> str:
+    try:
+        unit = f"{q.units:~}"
+    except Exception:  # pragma: no cover - defensive, formatting should not fail
+        unit = str(q.units)
+    return unit or "dimensionless"
+
+
+def _is_dimensionless(q: Any) -> bool:
+    return bool(q.dimensionless)
+
+
+def _build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
+    """Return (unit quantity of magnitude 1, numeric function) for a node."""
+    if node.kind == "num":
+        q = (
+            Quantity(node.value, node.unit or "dimensionless")
+            if node.unit
+            else Quantity(node.value)
+        )
+        base = to_base(q)
+        unit_q = q / node.value if node.value != 0 else Quantity(1.0, node.unit or "dimensionless")
+        const = np.float64(base)
+        return unit_q, lambda v: const
+
+    if node.kind == "name":
+        name = node.name
+        return qs[name], lambda v: v[name]
+
+    if node.kind == "neg":
+        q, f = _build(node.args[0], qs, text)
+        return q, lambda v: -f(v)
+
+    if node.kind == "call":
+        return _build_call(node, qs, text)
+
+    left, right = node.args
+    ql, fl = _build(left, qs, text)
+    qr, fr = _build(right, qs, text)
+    op = node.op
+    if op in ("+", "-"):
+        if ql.dimensionality != qr.dimensionality:
+            verb = "add" if op == "+" else "subtract"
+            raise UnitError(
+                f"cannot {verb} '{_fmt(ql)}' and '{_fmt(qr)}' in '{text}': their dimensions differ",
+                value=text,
+                expected="terms of the same dimension",
+            )
+        if op == "+":
+            return ql, lambda v: fl(v) + fr(v)
+        return ql, lambda v: fl(v) - fr(v)
+    if op == "*":
+        return _unit(ql * qr), lambda v: fl(v) * fr(v)
+    if op == "/":
+        return _unit(ql / qr), lambda v: fl(v) / fr(v)
+    # op == "**"
+    if not _is_dimensionless(qr):
+        raise UnitError(
+            f"the exponent in '{text}' has unit '{_fmt(qr)}'; an exponent must be a plain number",
+            value=text,
+            expected="a dimensionless exponent",
+        )
+    if _is_dimensionless(ql):
+        return _unit(ql), lambda v: fl(v) ** fr(v)
+    exponent = _constant(right)
+    if exponent is None:
+        raise UnitError(
+            f"'{_fmt(ql)}' is raised to a power that is not a constant in '{text}'",
+            value=text,
+            expected="a constant exponent for a quantity with a unit",
+        )
+    return _unit(ql**exponent), lambda v: fl(v) ** exponent
+
+
+def _unit(q: Any) -> Any:
+    """Normalise a unit quantity to magnitude 1 (keeps numeric factors out)."""
+    mag = float(q.magnitude)
+    return q / mag if mag not in (0.0, 1.0) and math.isfinite(mag) else q
+
+
+def _constant(node: Node) -> float | None:
+    if node.kind == "num" and not node.unit:
+        return node.value
+    if node.kind == "neg":
+        inner = _constant(node.args[0])
+        return None if inner is None else -inner
+    return None
+
+
+_NP: dict[str, Callable[[Any], Any]] = {
+    "ceil": np.ceil,
+    "floor": np.floor,
+    "round": np.round,
+    "sqrt": np.sqrt,
+    "exp": np.exp,
+    "log": np.log,
+}
+
+
+def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
+    built = [_build(a, qs, text) for a in node.args]
+    name = node.name
+    if name in ("min", "max"):
+        q0 = built[0][0]
+        for q, _ in built[1:]:
+            if q.dimensionality != q0.dimensionality:
+                raise UnitError(
+                    f"{name}() in '{text}' compares '{_fmt(q0)}' with '{_fmt(q)}'; "
+                    "all arguments must have the same dimension",
+                    value=text,
+                    expected="arguments of the same dimension",
+                )
+        fns = [f for _, f in built]
+        reduce = np.minimum if name == "min" else np.maximum
+
+        def minmax(v: Values) -> Any:
+            out = fns[0](v)
+            for f in fns[1:]:
+                out = reduce(out, f(v))
+            return out
+
+        return q0, minmax
+    (q, f) = built[0]
+    if name == "abs":
+        return q, lambda v: np.abs(f(v))
+    if name == "sqrt" and not _is_dimensionless(q):
+        return _unit(q**0.5), lambda v: np.sqrt(f(v))
+    if not _is_dimensionless(q):
+        raise UnitError(
+            f"{name}() in '{text}' needs a plain number but its argument has unit '{_fmt(q)}'; "
+            f"divide by a unit first, as in {name}(x / (1 year))",
+            value=text,
+            expected="a dimensionless argument",
+        )
+    func = _NP[name]
+    # A dimensionless argument such as 'h/year' is a plain number in base units already.
+    return Quantity(1.0), lambda v: func(f(v))
+
+
+def check_dimension(compiled: Compiled, expected: Any, what: str) -> None:
+    """Raise :class:`UnitError` unless a formula has the dimension of ``expected``.
+
+    Parameters
+    ----------
+    compiled : Compiled
+        The formula.
+    expected : pint.Quantity or pint.Unit
+        A unit of the required dimension.
+    what : str
+        Words for the requirement, as in ``"money per year such as 'DKK/year'"``.
+    """
+    try:
+        same = compiled.dimensionality == expected.dimensionality
+    except pint.errors.PintError:  # pragma: no cover - defensive
+        same = False
+    if not same:
+        raise UnitError(
+            f"'{compiled.text}' gives '{_fmt(compiled.quantity)}', expected {what}",
+            value=compiled.text,
+            expected=what,
+        )

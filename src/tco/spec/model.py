@@ -1,0 +1,413 @@
+"""Load product models and check their units and formulas.
+
+A :class:`ProductModel` is a validated :class:`~tco.spec.models.ModelSpec`
+whose parameters, defaults, bounds and formulas have all been unit-checked:
+a one-off amount comes out in money, an annual amount in money per year, an
+emission in mass (per year), a timing in years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tco.errors import ErrorList, ModelNotFoundError, SpecError, UnitError, suggest
+from tco.spec.expr import Compiled, check_dimension, compile_expression
+from tco.spec.models import ModelSpec, ParameterSpec, validate
+from tco.spec.yamlio import read_yaml_file
+from tco.units import currencies_of, parse_quantity, parse_unit, ureg
+
+__all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]
+
+#: Names every formula may use besides the model's parameters, with their units.
+BUILTINS: dict[str, str] = {"period": "year"}
+
+_MODELS_DIR = Path(__file__).resolve().parents[3] / "product_models"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A checked parameter: its spec plus its parsed unit."""
+
+    name: str
+    spec: ParameterSpec
+    unit: Any  # pint Quantity of magnitude 1 (or a numeric factor) in the declared unit
+
+    @property
+    def unit_text(self) -> str:
+        """The unit as written in the model (``""`` for a plain number)."""
+        return self.spec.unit
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A checked cost item or emission: its spec and compiled formulas."""
+
+    name: str
+    kind: str  # "item" or "emission"
+    spec: Any  # ItemSpec or EmissionSpec
+    amount: Compiled
+    when: Compiled | None = None  # 'every' interval or 'at' time
+    start: Compiled | None = None
+    stop: Compiled | None = None
+
+
+@dataclass(frozen=True)
+class ProductModel:
+    """A product model whose units and formulas have been checked.
+
+    Build one with :func:`load_model`. ``spec`` holds the file as written,
+    ``parameters`` the parameters with parsed units, ``items`` and
+    ``emissions`` the compiled formulas.
+
+    Examples
+    --------
+    >>> m = load_model("indoor-lighting")
+    >>> m.id
+    'indoor-lighting'
+    >>> sorted(m.bid_parameters)[:2]
+    ['power', 'price']
+    """
+
+    spec: ModelSpec
+    file: str | None
+    parameters: dict[str, Parameter]
+    items: dict[str, Stream]
+    emissions: dict[str, Stream]
+    lifetime: Compiled | None
+    escalation_groups: tuple[str, ...]
+    source: str = field(default="", repr=False)
+
+    @property
+    def id(self) -> str:
+        """The model's id."""
+        return self.spec.id
+
+    @property
+    def title(self) -> str:
+        """The model's English title."""
+        return self.spec.title.en
+
+    @cached_property
+    def bid_parameters(self) -> tuple[str, ...]:
+        """Names of the parameters each bid supplies."""
+        return tuple(n for n, p in self.parameters.items() if p.spec.bid)
+
+    @cached_property
+    def currencies(self) -> tuple[str, ...]:
+        """Currencies the model's money parameters are declared in."""
+        found: list[str] = []
+        for p in self.parameters.values():
+            for c in currencies_of(p.unit):
+                if c not in found:
+                    found.append(c)
+        return tuple(found)
+
+    def __repr__(self) -> str:
+        return (
+            f"<ProductModel {self.id!r}: {len(self.parameters)} parameters "
+            f"({len(self.bid_parameters)} per bid), {len(self.items)} items, "
+            f"{len(self.emissions)} emissions>"
+        )
+
+
+def bundled_models() -> dict[str, Path]:
+    """Map the id of every bundled product model to its file.
+
+    Examples
+    --------
+    >>> "indoor-lighting" in bundled_models()
+    True
+    """
+    out: dict[str, Path] = {}
+    for folder in _model_dirs():
+        for path in sorted(folder.glob("*.yaml")):
+            out.setdefault(path.stem, path)
+    return out
+
+
+def _model_dirs() -> list[Path]:
+    dirs = []
+    try:
+        packaged = Path(str(resources.files("tco") / "product_models"))
+        if packaged.is_dir():
+            dirs.append(packaged)
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
+        pass
+    if _MODELS_DIR.is_dir():
+        dirs.append(_MODELS_DIR)
+    return dirs
+
+
+def model_path(ref: str, base: Path | None = None) -> Path:
+    """Find the file of a model given by id or path.
+
+    Raises
+    ------
+    ModelNotFoundError
+        If no bundled model has that id and no such file exists.
+    """
+    candidates = []
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        p = Path(ref)
+        candidates.append(p if p.is_absolute() or base is None else base / p)
+        candidates.append(p)
+    for c in candidates:
+        if c.is_file():
+            return c
+    models = bundled_models()
+    if ref in models:
+        return models[ref]
+    raise ModelNotFoundError(
+        f"no product model '{ref}'{suggest(ref, models)}; bundled models are "
+        + ", ".join(sorted(models))
+        + " (or give a path to a model file)",
+        value=ref,
+        expected="the id of a bundled model or the path of a model file",
+    )
+
+
+def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None) -> ProductModel:
+    """Load and check a product model.
+
+    Parameters
+    ----------
+    ref : str, path or mapping
+        A bundled model's id (``"indoor-lighting"``), the path of a model
+        file, or the model itself as a mapping.
+    base : path, optional
+        Folder that relative paths are relative to.
+
+    Returns
+    -------
+    ProductModel
+
+    Raises
+    ------
+    SpecError
+        With every problem found in the model (a :class:`~tco.errors.SpecErrors`
+        when there are several).
+
+    Examples
+    --------
+    >>> load_model("indoor-lighting").items["electricity"].spec.category
+    'use'
+    """
+    if isinstance(ref, Mapping):
+        return compile_model(dict(ref), file=None)
+    path = model_path(str(ref), base)
+    data = read_yaml_file(path)
+    return compile_model(data, file=str(path))
+
+
+_MONEY = "money such as 'DKK'"
+_MONEY_PER_YEAR = "money per year such as 'DKK/year'"
+_MASS = "a mass such as 'kg'"
+_MASS_PER_YEAR = "a mass per year such as 'kg/year'"
+_TIME = "a time such as '5 year'"
+
+
+def _is_money(c: Compiled, per_year: bool) -> bool:
+    dims = dict(c.dimensionality)
+    cur = [d for d in dims if d.startswith("[currency_")]
+    if len(cur) != 1 or dims.pop(cur[0]) != 1:
+        return False
+    return dims == ({"[time]": -1} if per_year else {})
+
+
+def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
+    """Check a model mapping and compile its formulas (see :func:`load_model`)."""
+    spec: ModelSpec = validate(ModelSpec, data, file=file)
+    errors = ErrorList()
+
+    parameters: dict[str, Parameter] = {}
+    for name, p in spec.parameters.items():
+        path: tuple[str | int, ...] = ("parameters", name)
+        if name in BUILTINS:
+            errors.add(
+                SpecError(
+                    f"'{name}' is a built-in name; call the parameter something else",
+                    file=file,
+                    path=path,
+                )
+            )
+            continue
+        try:
+            unit = parse_unit(p.unit)
+        except SpecError as err:
+            errors.add(err.located(file, (*path, "unit")))
+            continue
+        parameters[name] = Parameter(name, p, unit)
+        _check_parameter_values(parameters[name], file, path, errors)
+
+    units: dict[str, Any] = {n: p.unit / p.unit.magnitude for n, p in parameters.items()}
+    units.update({n: parse_unit(u) for n, u in BUILTINS.items()})
+    by_year = {n for n, p in parameters.items() if p.spec.by_year}
+
+    def build(text: Any, path: tuple[str | int, ...], want: Any, what: str) -> Compiled | None:
+        try:
+            c = compile_expression(str(text), units)
+            if want == "money":
+                if not _is_money(c, per_year=False):
+                    raise UnitError(
+                        f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY}",
+                        value=c.text,
+                        expected=_MONEY,
+                    )
+            elif want == "money/year":
+                if not _is_money(c, per_year=True):
+                    raise UnitError(
+                        f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY_PER_YEAR}",
+                        value=c.text,
+                        expected=_MONEY_PER_YEAR,
+                    )
+            else:
+                check_dimension(c, want, what)
+            return c
+        except SpecError as err:
+            errors.add(err.located(file, path))
+            return None
+
+    year = ureg.year
+    lifetime = None
+    if spec.lifetime is not None:
+        lifetime = build(spec.lifetime, ("lifetime",), year, _TIME)
+        if lifetime is not None and lifetime.names & by_year:
+            errors.add(_by_year_timing(file, ("lifetime",)))
+
+    groups = list(spec.escalation)
+    items: dict[str, Stream] = {}
+    emissions: dict[str, Stream] = {}
+    for kind, streams, out in (
+        ("item", spec.items, items),
+        ("emission", spec.emissions, emissions),
+    ):
+        section = "items" if kind == "item" else "emissions"
+        for name, s in streams.items():
+            path = (section, name)
+            timing = s.timing
+            if kind == "item":
+                want_once: Any = "money"
+                want_year: Any = "money/year"
+                group = getattr(s, "escalation", None)
+                if group and group not in groups:
+                    groups.append(group)
+            else:
+                want_once, want_year = ureg.kg, ureg.kg / ureg.year
+            if timing in ("once", "end_of_life") and lifetime is None and timing == "end_of_life":
+                pass
+            amount_key = "amount" if timing in ("every", "at") else timing
+            per_year = timing == "annual"
+            what = (
+                (_MONEY_PER_YEAR if per_year else _MONEY)
+                if kind == "item"
+                else (_MASS_PER_YEAR if per_year else _MASS)
+            )
+            amount = build(
+                s.formula, (*path, amount_key), want_year if per_year else want_once, what
+            )
+            when = start = stop = None
+            if timing in ("every", "at"):
+                when = build(getattr(s, timing), (*path, timing), year, _TIME)
+            if timing == "annual":
+                if s.start is not None:
+                    start = build(s.start, (*path, "start"), year, _TIME)
+                if s.stop is not None:
+                    stop = build(s.stop, (*path, "stop"), year, _TIME)
+            for key, c in ((timing, when), ("start", start), ("stop", stop)):
+                if c is not None and c.names & by_year:
+                    errors.add(_by_year_timing(file, (*path, key)))
+            if amount is not None:
+                out[name] = Stream(name, kind, s, amount, when, start, stop)
+    errors.raise_if_any()
+    return ProductModel(
+        spec=spec,
+        file=file,
+        parameters=parameters,
+        items=items,
+        emissions=emissions,
+        lifetime=lifetime,
+        escalation_groups=tuple(groups),
+    )
+
+
+def _by_year_timing(file: str | None, path: tuple[str | int, ...]) -> SpecError:
+    return SpecError(
+        "a timing cannot use a parameter that varies by year (by_year: true)",
+        file=file,
+        path=path,
+        expected="a timing from parameters that are the same every year",
+    )
+
+
+def _check_parameter_values(
+    p: Parameter, file: str | None, path: tuple[str | int, ...], errors: ErrorList
+) -> None:
+    """Check that a parameter's default and bounds are in its unit and consistent."""
+    spec = p.spec
+    bounds = {}
+    for key in ("min", "max"):
+        raw = getattr(spec, key)
+        if raw is None:
+            continue
+        try:
+            bounds[key] = parse_quantity(raw, spec.unit or None)
+        except SpecError as err:
+            errors.add(err.located(file, (*path, key)))
+    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
+        errors.add(
+            SpecError(
+                f"min {spec.min} is above max {spec.max}",
+                file=file,
+                path=(*path, "min"),
+                value=spec.min,
+                expected=f"at most {spec.max}",
+            )
+        )
+    if spec.default is None:
+        if spec.by_year is False and spec.bid is False:
+            return
+        return
+    values = spec.default if isinstance(spec.default, list) else [spec.default]
+    if isinstance(spec.default, list) and not spec.by_year:
+        errors.add(
+            SpecError(
+                "a list of values is allowed only for a parameter with 'by_year: true'",
+                file=file,
+                path=(*path, "default"),
+                expected="a single value",
+            )
+        )
+        return
+    for i, raw in enumerate(values):
+        sub = (*path, "default", i) if isinstance(spec.default, list) else (*path, "default")
+        try:
+            q = parse_quantity(raw, spec.unit or None)
+        except SpecError as err:
+            errors.add(err.located(file, sub))
+            continue
+        outside = bound_error(q, raw, bounds)
+        if outside is not None:
+            errors.add(outside.located(file, sub))
+
+
+def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None:
+    """Return an error if ``q`` lies outside ``bounds`` (``min``/``max`` quantities)."""
+    lo, hi = bounds.get("min"), bounds.get("max")
+    if lo is not None and q < lo:
+        return SpecError(
+            f"got '{raw}', expected at least {lo:~}",
+            value=raw,
+            expected=f"at least {lo:~}",
+        )
+    if hi is not None and q > hi:
+        return SpecError(
+            f"got '{raw}', expected at most {hi:~}",
+            value=raw,
+            expected=f"at most {hi:~}",
+        )
+    return None

@@ -1,0 +1,339 @@
+"""pydantic models of product models and tenders, in the user's own units.
+
+These classes check the *shape* of a file: which keys exist, their types and
+their choices. Values stay as the user wrote them (``"2.13 DKK/kWh"``); units
+and formulas are checked when a model is compiled (:mod:`tco.spec.load` and
+:mod:`tco.compile`). Every key is documented in ``docs/spec.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from tco.errors import SpecError, SpecErrors, UnitError, suggest
+
+__all__ = [
+    "CATEGORIES",
+    "AssumptionsSpec",
+    "BidSpec",
+    "EmissionSpec",
+    "ItemSpec",
+    "ModelSpec",
+    "ParameterSpec",
+    "TenderSpec",
+    "Text",
+    "spec_errors",
+]
+
+Category = Literal["acquisition", "use", "maintenance", "end_of_life", "externalities"]
+#: The cost categories of EU Directive 2014/24/EU, Art. 68, in reporting order.
+CATEGORIES: tuple[str, ...] = ("acquisition", "use", "maintenance", "end_of_life", "externalities")
+
+Scalar = str | float | int
+Value = Scalar | list[Scalar]
+TIMINGS = ("once", "annual", "every", "at", "end_of_life")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_NAME_RE = re.compile(r"^[^\W\d]\w*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(_Strict):
+    """A text in English and, where given, Danish."""
+
+    en: str
+    da: str | None = None
+
+    def get(self, lang: str = "en") -> str:
+        """Return the text in ``lang``, falling back to English."""
+        return self.da if lang == "da" and self.da else self.en
+
+
+def _text(value: Any) -> Any:
+    return {"en": value} if isinstance(value, str) else value
+
+
+class ParameterSpec(_Strict):
+    """One parameter of a product model (see ``docs/spec.md``)."""
+
+    unit: str = ""
+    default: Value | None = None
+    min: Scalar | None = None
+    max: Scalar | None = None
+    bid: bool = False
+    by_year: bool = False
+    label: Text | None = None
+    description: Text | None = None
+    source: str | None = None
+
+    _t = field_validator("label", "description", mode="before")(_text)
+
+
+class _Timed(_Strict):
+    once: Scalar | None = None
+    annual: Scalar | None = None
+    every: Scalar | None = None
+    at: Scalar | None = None
+    end_of_life: Scalar | None = None
+    amount: Scalar | None = None
+    start: Scalar | None = None
+    stop: Scalar | None = None
+    per_unit: bool = True
+    label: Text | None = None
+    description: Text | None = None
+    source: str | None = None
+
+    _t = field_validator("label", "description", mode="before")(_text)
+
+    @property
+    def timing(self) -> str:
+        """The timing key this stream uses."""
+        for key in TIMINGS:
+            if getattr(self, key) is not None:
+                return key
+        raise AssertionError("validated streams have a timing")  # pragma: no cover
+
+    @property
+    def formula(self) -> str:
+        """The amount formula, as text."""
+        raw = self.amount if self.timing in ("every", "at") else getattr(self, self.timing)
+        return str(raw)
+
+    @model_validator(mode="after")
+    def _one_timing(self) -> _Timed:
+        given = [k for k in TIMINGS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                f"give exactly one timing of {', '.join(TIMINGS)}; got "
+                + (", ".join(given) if given else "none")
+            )
+        timing = given[0]
+        if timing in ("every", "at") and self.amount is None:
+            raise ValueError(f"'{timing}' gives when; add 'amount' for how much")
+        if timing not in ("every", "at") and self.amount is not None:
+            raise ValueError(f"'amount' goes with 'every' or 'at'; with '{timing}' remove it")
+        if timing != "annual" and (self.start is not None or self.stop is not None):
+            raise ValueError("'start' and 'stop' go with 'annual' only")
+        return self
+
+
+class ItemSpec(_Timed):
+    """One cost item of a product model (see ``docs/spec.md``)."""
+
+    category: Category
+    escalation: str | None = None
+    residual: bool | None = None
+
+
+class EmissionSpec(_Timed):
+    """One emission stream of a product model, in mass (see ``docs/spec.md``)."""
+
+    substance: str = "co2e"
+
+
+class AssumptionsSpec(_Strict):
+    """The buyer's assumptions of a tender (or a model's defaults for them)."""
+
+    currency: str | None = None
+    discount_rate: Scalar | None = None
+    rate_type: Literal["real", "nominal"] | None = None
+    inflation: Scalar | None = None
+    period: Scalar | None = None
+    quantity: float | None = Field(default=None, gt=0)
+    discounting: Literal["end", "mid", "begin"] | None = None
+    price_year: Literal[0, 1] | None = None
+    residual_value: Literal["linear", "none"] | None = None
+    escalation: dict[str, Value] = Field(default_factory=dict)
+    co2_price: Scalar | None = None
+    emission_prices: dict[str, Scalar] = Field(default_factory=dict)
+    exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
+
+    def merged(self, override: AssumptionsSpec) -> AssumptionsSpec:
+        """Return these assumptions with ``override``'s given values on top."""
+        data = self.model_dump(exclude_defaults=True)
+        for key, value in override.model_dump(exclude_defaults=True).items():
+            if isinstance(value, dict):
+                data[key] = {**data.get(key, {}), **value}
+            else:
+                data[key] = value
+        return AssumptionsSpec.model_validate(data)
+
+
+class ModelSpec(_Strict):
+    """A product model as written in its YAML file (see ``docs/spec.md``)."""
+
+    id: str
+    title: Text
+    description: Text | None = None
+    functional_unit: Text
+    version: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    lifetime: Scalar | None = None
+    residual_value: Literal["linear", "none"] = "linear"
+    assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
+    escalation: dict[str, Value] = Field(default_factory=dict)
+    parameters: dict[str, ParameterSpec]
+    items: dict[str, ItemSpec]
+    emissions: dict[str, EmissionSpec] = Field(default_factory=dict)
+
+    _t = field_validator("title", "description", "functional_unit", mode="before")(_text)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(
+                "an id is lower-case letters, digits, '-' and '_', as 'indoor-lighting'"
+            )
+        return value
+
+    @field_validator("parameters", "items", "emissions")
+    @classmethod
+    def _names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for name in value:
+            if not _NAME_RE.match(name):
+                raise ValueError(
+                    f"'{name}' is not a valid name; use letters, digits and '_', "
+                    "starting with a letter, as 'electricity_price'"
+                )
+        return value
+
+    @field_validator("items")
+    @classmethod
+    def _some_items(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if not value:
+            raise ValueError("a model needs at least one cost item")
+        return value
+
+
+class BidSpec(BaseModel):
+    """One supplier's bid: a name and values for the model's bid parameters."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+
+    name: str = Field(min_length=1)
+    notes: str | None = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The parameter values of this bid, as written."""
+        return dict(self.model_extra or {})
+
+
+class TenderSpec(_Strict):
+    """A tender as written in its YAML file (see ``docs/spec.md``)."""
+
+    model: str | dict[str, Any]
+    title: str | None = None
+    description: str | None = None
+    assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
+    parameters: dict[str, Value] = Field(default_factory=dict)
+    bids: list[BidSpec]
+
+    @field_validator("bids")
+    @classmethod
+    def _bids(cls, value: list[BidSpec]) -> list[BidSpec]:
+        if not value:
+            raise ValueError("a tender needs at least one bid")
+        seen: set[str] = set()
+        for bid in value:
+            if bid.name in seen:
+                raise ValueError(f"two bids are named '{bid.name}'; give each bid its own name")
+            seen.add(bid.name)
+        return value
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The valid field names at a location, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            break
+        annotation = fields[part].annotation
+        current = _model_in(annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def spec_errors(
+    exc: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str | None,
+    prefix: Sequence[str | int] = (),
+) -> SpecError:
+    """Turn a pydantic ``ValidationError`` into tco's :class:`SpecError` (or several).
+
+    Each error names the field path, the value given and what was expected;
+    a misspelt key gets the nearest valid name.
+    """
+    errors: list[SpecError] = []
+    for err in exc.errors():
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]
+        path = [*prefix, *loc]
+        kind = err["type"]
+        given = err.get("input")
+        if kind == "extra_forbidden":
+            name = str(loc[-1]) if loc else ""
+            valid = _fields_at(model, loc[:-1])
+            msg = f"unknown key '{name}'{suggest(name, valid)}"
+            if valid:
+                msg += "; valid keys are " + ", ".join(valid)
+            errors.append(SpecError(msg, file=file, path=path, value=name, expected="a valid key"))
+            continue
+        if kind == "missing":
+            errors.append(
+                SpecError("this key is required", file=file, path=path, expected="a value")
+            )
+            continue
+        msg = err["msg"].removeprefix("Value error, ")
+        shown = _show(given)
+        text = f"got {shown}: {msg}" if shown and kind != "value_error" else msg
+        errors.append(SpecError(text, file=file, path=path, value=given, expected=msg))
+    # A union reports each alternative; keep one message per path.
+    unique: dict[tuple[Any, ...], SpecError] = {}
+    for e in errors:
+        unique.setdefault(e.path, e)
+    found = list(unique.values())
+    return found[0] if len(found) == 1 else SpecErrors(found)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return ""
+    text = repr(value)
+    return text if len(text) < 80 else text[:77] + "..."
+
+
+def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
+    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise spec_errors(exc, model, file=file) from None
+
+
+def unit_error(message: str, **kwargs: Any) -> UnitError:
+    """Build a :class:`UnitError` (a helper shared by the loaders)."""
+    return UnitError(message, **kwargs)

@@ -1,0 +1,167 @@
+"""Load tenders: a product model, the buyer's assumptions and the bids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tco.errors import SpecError
+from tco.evaluate import evaluate_plan
+from tco.plan import Plan, compile_plan
+from tco.result import Result
+from tco.spec.model import ProductModel, bundled_models, load_model
+from tco.spec.models import TenderSpec, validate
+from tco.spec.yamlio import read_yaml_file
+
+__all__ = ["Tender", "bundled_examples", "example_path", "load_tender"]
+
+_EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
+
+
+@dataclass(frozen=True)
+class Tender:
+    """A checked tender, ready to evaluate.
+
+    Attributes
+    ----------
+    spec : TenderSpec
+        The tender as written.
+    model : ProductModel
+        Its product model.
+    plan : Plan
+        The compiled arrays the engine runs on.
+    file : str or None
+        The file it was read from.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> t.model.id, len(t.bids)
+    ('indoor-lighting', 3)
+    """
+
+    spec: TenderSpec
+    model: ProductModel
+    plan: Plan
+    file: str | None = None
+
+    @property
+    def bids(self) -> tuple[str, ...]:
+        """Bid names, in the order given."""
+        return self.plan.bids
+
+    def evaluate(self) -> Result:
+        """Evaluate every bid over the study period (see :class:`~tco.result.Result`)."""
+        return evaluate_plan(self.plan)
+
+    def __repr__(self) -> str:
+        p = self.plan
+        return (
+            f"<Tender {p.title!r}: model {self.model.id!r}, {len(p.bids)} bids, "
+            f"{p.currency}, {p.discount_rate:.2%} real, {int(p.period.max())} years, "
+            f"quantity {p.quantity:g}>"
+        )
+
+
+def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
+    """Load a tender from a YAML file or a mapping and check it against its model.
+
+    Parameters
+    ----------
+    source : str, path or mapping
+        The path of a tender file, or the tender as a mapping. ``model`` in it
+        is a bundled model's id, a path (relative to the tender file) or the
+        model itself as a mapping.
+
+    Returns
+    -------
+    Tender
+
+    Raises
+    ------
+    SpecError
+        With every problem found (a :class:`~tco.errors.SpecErrors` when
+        there are several).
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender({
+    ...     "model": "indoor-lighting",
+    ...     "assumptions": {"period": "15 year", "quantity": 200},
+    ...     "bids": [{"name": "A", "price": "1450 DKK", "power": "32 W",
+    ...               "rated_life": "50000 h"}],
+    ... })
+    >>> t.evaluate().ranking
+    ['A']
+    """
+    if isinstance(source, Mapping):
+        data: dict[str, Any] = dict(source)
+        file = None
+        base = Path.cwd()
+    else:
+        file = str(source)
+        data = read_yaml_file(source)
+        base = Path(source).resolve().parent
+    spec: TenderSpec = validate(TenderSpec, data, file=file)
+    try:
+        model: ProductModel = load_model(spec.model, base=base)
+    except SpecError as err:
+        if err.file is None:
+            raise err.located(file, ("model",)) from None
+        raise
+    plan = compile_plan(spec, model, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file)
+
+
+def bundled_examples() -> dict[str, Path]:
+    """Map the name of every bundled example tender to its file.
+
+    Examples
+    --------
+    >>> "indoor-lighting" in bundled_examples()
+    True
+    """
+    from importlib import resources
+
+    out: dict[str, Path] = {}
+    dirs = []
+    try:
+        packaged = Path(str(resources.files("tco") / "examples"))
+        if packaged.is_dir():
+            dirs.append(packaged)
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
+        pass
+    if _EXAMPLES_DIR.is_dir():
+        dirs.append(_EXAMPLES_DIR)
+    for folder in dirs:
+        for path in sorted(folder.glob("*.yaml")):
+            out.setdefault(path.stem, path)
+    return out
+
+
+def example_path(name: str) -> Path:
+    """The file of a bundled example tender.
+
+    Raises
+    ------
+    SpecError
+        If there is no such example.
+    """
+    from tco.errors import ModelNotFoundError, suggest
+
+    examples = bundled_examples()
+    if name not in examples:
+        raise ModelNotFoundError(
+            f"no example '{name}'{suggest(name, examples)}; examples are "
+            + ", ".join(sorted(examples)),
+            value=name,
+            expected="a bundled example",
+        )
+    return examples[name]
+
+
+_ = bundled_models  # re-exported through tco.__init__

@@ -299,7 +299,6 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
                     ("bids", i, key),
                     key,
                 )
-    errors.raise_if_any()
 
     # The year axis needs the period; with 'period: lifetime' it needs the lifetime,
     # which may depend on bid values. Parse scalars first, series after.

@@ -366,7 +366,7 @@ class Compiled:
                 out = self.fn(values)
             except (ZeroDivisionError, OverflowError, ValueError) as exc:
                 raise ExpressionError(
-                    f"formula '{self.text}' cannot be evaluated ({exc})",
+                    f"formula '{self.text}' gives a non-finite result ({exc})",
                     value=self.text,
                     expected="a formula with a finite result",
                 ) from None

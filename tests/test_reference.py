@@ -1,0 +1,119 @@
+"""Published worked examples, each with its source beside the expected value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import numpy_financial as npf
+import pytest
+from conftest import run, simple_model
+
+import tco
+
+REF = Path(__file__).parent / "reference"
+
+
+def totals(name: str) -> dict[str, float]:
+    r = tco.load_tender(REF / name).evaluate()
+    return dict(zip(r.bids, r.total.tolist(), strict=True))
+
+
+def test_blank_tarquin_example_5_1_equal_lives() -> None:
+    t = totals("blank-tarquin-5-1.yaml")
+    # Blank & Tarquin, Engineering Economy, Example 5.1: PW_electric = -5,787.53, PW_gas = -5,936.23,
+    # PW_solar = -6,127 (printed; costs are positive in tco).
+    assert t["Electric"] == pytest.approx(5787.53, abs=0.01)
+    assert t["Gas"] == pytest.approx(5936.23, abs=0.01)
+    assert t["Solar"] == pytest.approx(6127, abs=0.5)
+
+
+def test_blank_tarquin_example_5_2_unequal_lives_over_lcm() -> None:
+    t = totals("blank-tarquin-5-2.yaml")
+    # Blank & Tarquin, Example 5.2 (a), 18-year LCM at 15 %: PW_A = -45,036, PW_B = -41,384 (printed).
+    assert t["Location A"] == pytest.approx(45036, abs=1)
+    assert t["Location B"] == pytest.approx(41384, abs=1)
+
+
+def test_machines_with_3_and_6_year_lives() -> None:
+    r = tco.load_tender(REF / "machines-3-6.yaml").evaluate()
+    # Slides "Different Life Alternatives": PW_A = -68,961, PW_B = -57,100 at 10 % over 6 years.
+    assert r.total[0] == pytest.approx(68961, abs=1)
+    assert r.total[1] == pytest.approx(57100, abs=1)
+    assert r.ranking == ["Machine B", "Machine A"]
+    # The same slides print future worths FW_A = -122,168 and FW_B = -101,157: FW = PW * 1.1**6.
+    np.testing.assert_allclose(r.total * 1.1**6, [122168, 101157], atol=1)
+
+
+def test_replacement_in_a_given_year_with_salvage() -> None:
+    t = totals("solar-replacement.yaml")
+    # justaaa.com problem 206213 prints $23,256.9 and $18,648.3 from 3-digit factors, so agreement
+    # is to about one dollar.
+    assert t["Solar"] == pytest.approx(23256.9, abs=1)
+    assert t["Conventional"] == pytest.approx(18648.3, abs=1)
+
+
+def test_unequal_lives_annualised_equals_one_cycle_capital_recovery() -> None:
+    # Blank & Tarquin Example 5.2: the annual worth of one life cycle equals the annual worth over the
+    # 18-year LCM. Computed here: AW = PW_one_cycle * (A/P, 15 %, n).
+    lcm = tco.load_tender(REF / "blank-tarquin-5-2.yaml").evaluate()
+    own = tco.load_tender(
+        {**_yaml(REF / "blank-tarquin-5-2.yaml"), "assumptions": {"currency": "USD", "discount_rate": "15 %", "period": "lifetime"}}
+    ).evaluate()
+    np.testing.assert_allclose(own.annualised, lcm.annualised, rtol=1e-12)
+    pw_a_6 = 15000 + 3500 * (1 - 1.15**-6) / 0.15 - 1000 * 1.15**-6
+    assert own.annualised[0] == pytest.approx(pw_a_6 * 0.15 / (1 - 1.15**-6), rel=1e-12)
+
+
+def _yaml(path: Path) -> dict[str, object]:
+    from tco.spec.yamlio import read_yaml_file
+
+    data = read_yaml_file(path)
+    data["model"] = str(REF / str(data["model"]))
+    return data
+
+
+def test_numpy_financial_npv_documented_example() -> None:
+    # numpy-financial docstring: npv(0.08, [-40_000, 5_000, 8_000, 12_000, 30_000]) = 3065.22267,
+    # with the first amount at t = 0.
+    flows = [-40_000, 5_000, 8_000, 12_000, 30_000]
+    assert float(tco.present_value(flows, range(5), 0.08)) == pytest.approx(3065.22267, abs=1e-5)
+    assert float(tco.present_value(flows, range(5), 0.08)) == pytest.approx(npf.npv(0.08, flows), rel=1e-13)
+
+
+def test_equivalent_annual_cost_matches_numpy_financial_pmt() -> None:
+    # numpy-financial docstring: pmt(0.075/12, 12*15, 200000) = -1854.0247200054619.
+    eac = tco.equivalent_annual_cost(200000, 0.075 / 12, 12 * 15)
+    assert float(eac) == pytest.approx(1854.0247200054619, rel=1e-13)
+    # numpy-financial test: pmt(0.0, 5*12, 15000) = -250.0 (the zero-rate branch).
+    assert float(tco.equivalent_annual_cost(15000, 0.0, 60)) == pytest.approx(250.0)
+
+
+def test_nist_uniform_present_value_factors() -> None:
+    # NIST Handbook 135 (Fuller & Petersen 1995), Table A-2: UPV(3 %, 25 years) = 17.41.
+    assert float(tco.annuity_factor(0.03, 25)) == pytest.approx(17.41, abs=0.005)
+    # numpy-financial test: pv(0.07, 20, 12000, 0) = -127128.17 is 12000 * UPV(7 %, 20).
+    assert 12000 * float(tco.annuity_factor(0.07, 20)) == pytest.approx(127128.17, abs=0.01)
+
+
+def test_nist_modified_uniform_present_value_with_escalation() -> None:
+    # NIST Handbook 135 / GSA P-100 Table 1-1: UPV* = (1+e)/(d-e) * [1 - ((1+e)/(1+d))**n].
+    # d = 3 %, e = 2 %, n = 25 -> 22.0766 (formula evaluated here).
+    d, e, n = 0.03, 0.02, 25
+    upv_star = (1 + e) / (d - e) * (1 - ((1 + e) / (1 + d)) ** n)
+    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    r = run(
+        model,
+        {"discount_rate": "3 %", "period": "25 year", "escalation": {"energy": "2 %"}},
+        [{"name": "A", "first": "0 DKK", "annual": "1 DKK/year"}],
+    )
+    assert r.total[0] == pytest.approx(upv_star, rel=1e-12)
+    assert r.total[0] == pytest.approx(22.0766, abs=1e-4)
+
+
+def test_engrecon_periodic_maintenance_every_third_year() -> None:
+    # R package EngrEcon 1.0.0, om_distribute(0.03, 50, 3, 1000) prints 8174.547: 1000 in years
+    # 3, 6, ..., 48 of a 50-year study at 3 %.
+    model = simple_model({"service": {"category": "maintenance", "every": "3 year", "amount": "first"}})
+    r = run(model, {"discount_rate": "3 %", "period": "50 year"}, [{"name": "A", "first": "1000 DKK"}])
+    assert r.total[0] == pytest.approx(8174.547, abs=5e-4)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from tco.errors import CurrencyError, UnitError
+from tco.units import convert_currency, currencies_of, parse_quantity, parse_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("4 %", "dimensionless", 0.04),
+        ("1.67 %/year", "1/year", 0.0167),
+        ("2.13 DKK/kWh", "DKK/kWh", 2.13),
+        ("3000 h/year", "h/year", 3000.0),
+        ("30000 km/year", "km/year", 30000.0),
+        ("6.5 l/100 km", "l/km", 0.065),
+        ("6.5 l/100km", "l/km", 0.065),
+        ("0.12 kg CO2e/kWh", "kg/kWh", 0.12),
+        ("1500 DKK/t", "DKK/kg", 1.5),
+        ("1.2 tCO2e", "kg", 1200.0),
+        ("15 year", "year", 15.0),
+        ("2.5 m³", "m**3", 2.5),
+        ("35.2 MJ/l", "MJ/l", 35.2),
+        ("2,5 kWh", "kWh", 2.5),
+    ],
+)
+def test_values_parse_as_people_write_them(text: str, unit: str, value: float) -> None:
+    assert parse_quantity(text).to(unit).magnitude == pytest.approx(value)
+
+
+def test_currencies_are_their_own_dimensions() -> None:
+    assert currencies_of(parse_unit("EUR/MWh")) == ["EUR"]
+    with pytest.raises(CurrencyError, match="expected"):
+        parse_quantity("100 EUR", "DKK")
+
+
+def test_plain_number_takes_the_expected_unit() -> None:
+    assert parse_quantity(38, "W").to("W").magnitude == 38
+
+
+@pytest.mark.parametrize("text", ["38 kg", "38 foo", "abc", "1e999 W", "nan W"])
+def test_bad_values_raise_unit_error(text: str) -> None:
+    with pytest.raises(UnitError):
+        parse_quantity(text, "W")
+
+
+def test_conversion_needs_a_rate() -> None:
+    q = parse_quantity("100 EUR/MWh")
+    # 100 EUR/MWh * 7.46 DKK/EUR = 746 DKK/MWh
+    assert convert_currency(q, "DKK", {"EUR": 7.46}).to("DKK/MWh").magnitude == pytest.approx(746.0)
+    with pytest.raises(CurrencyError, match="exchange_rates"):
+        convert_currency(q, "DKK", {})

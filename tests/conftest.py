@@ -11,7 +11,9 @@ import tco
 from tco.result import Result
 
 
-def simple_model(items: dict[str, Any], parameters: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+def simple_model(
+    items: dict[str, Any], parameters: dict[str, Any] | None = None, **extra: Any
+) -> dict[str, Any]:
     """A product model mapping with money parameters ``first``, ``annual`` and ``salvage``."""
     params = {
         "first": {"unit": "DKK", "bid": True},
@@ -30,9 +32,13 @@ def simple_model(items: dict[str, Any], parameters: dict[str, Any] | None = None
     }
 
 
-def run(model: dict[str, Any], assumptions: dict[str, Any], bids: list[dict[str, Any]], **tender: Any) -> Result:
+def run(
+    model: dict[str, Any], assumptions: dict[str, Any], bids: list[dict[str, Any]], **tender: Any
+) -> Result:
     """Evaluate an inline tender."""
-    return tco.load_tender({"model": model, "assumptions": assumptions, "bids": bids, **tender}).evaluate()
+    return tco.load_tender(
+        {"model": model, "assumptions": assumptions, "bids": bids, **tender}
+    ).evaluate()
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import run, simple_model
 
 import tco
+from conftest import run, simple_model
 
 CAPEX_OPEX = {
     "purchase": {"category": "acquisition", "once": "first"},
@@ -126,7 +126,9 @@ def test_annualised_cost_is_reported_beside_present_value() -> None:
 
 # -- Rates -------------------------------------------------------------------------------------
 def test_constant_escalation_from_year_0_prices() -> None:
-    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    model = simple_model(
+        {"energy": {"category": "use", "annual": "annual", "escalation": "energy"}}
+    )
     r = run(
         model,
         {"discount_rate": "0 %", "period": "3 year", "escalation": {"energy": "10 %/year"}},
@@ -137,7 +139,9 @@ def test_constant_escalation_from_year_0_prices() -> None:
 
 
 def test_escalation_from_year_1_prices() -> None:
-    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    model = simple_model(
+        {"energy": {"category": "use", "annual": "annual", "escalation": "energy"}}
+    )
     r = run(
         model,
         {
@@ -153,10 +157,16 @@ def test_escalation_from_year_1_prices() -> None:
 
 
 def test_year_by_year_escalation_path() -> None:
-    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    model = simple_model(
+        {"energy": {"category": "use", "annual": "annual", "escalation": "energy"}}
+    )
     r = run(
         model,
-        {"discount_rate": "0 %", "period": "3 year", "escalation": {"energy": ["10 %", "0 %", "-50 %"]}},
+        {
+            "discount_rate": "0 %",
+            "period": "3 year",
+            "escalation": {"energy": ["10 %", "0 %", "-50 %"]},
+        },
         [{"name": "A", "first": "0 DKK", "annual": "100 DKK/year"}],
     )
     # 100 * 1.1 = 110; 110 * 1.0 = 110; 110 * 0.5 = 55
@@ -164,7 +174,9 @@ def test_year_by_year_escalation_path() -> None:
 
 
 def test_nominal_rate_with_inflation_equals_real_analysis() -> None:
-    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    model = simple_model(
+        {"energy": {"category": "use", "annual": "annual", "escalation": "energy"}}
+    )
     bids = [{"name": "A", "first": "0 DKK", "annual": "100 DKK/year"}]
     nominal = run(
         model,
@@ -221,7 +233,9 @@ def test_emissions_reported_always_priced_only_with_a_price() -> None:
     # 1000 kWh/year * 0.5 kg/kWh * 2 years = 1000 kg
     assert unpriced.emissions["co2e"][0] == pytest.approx(1000.0)
     assert "externalities" not in unpriced.by_category
-    priced = run(EMITTING, {"discount_rate": "0 %", "period": "2 year", "co2_price": "1500 DKK/t"}, bids)
+    priced = run(
+        EMITTING, {"discount_rate": "0 %", "period": "2 year", "co2_price": "1500 DKK/t"}, bids
+    )
     # 1000 kg * 1.5 DKK/kg = 1500 DKK on top of 2 * 1000 * 2 = 4000 DKK of energy
     assert priced.by_category["externalities"][0] == pytest.approx(1500.0)
     assert priced.total[0] == pytest.approx(5500.0)

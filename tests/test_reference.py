@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import numpy_financial as npf
 import pytest
-from conftest import run, simple_model
 
 import tco
+from conftest import run, simple_model
 
 REF = Path(__file__).parent / "reference"
 
@@ -58,7 +58,10 @@ def test_unequal_lives_annualised_equals_one_cycle_capital_recovery() -> None:
     # 18-year LCM. Computed here: AW = PW_one_cycle * (A/P, 15 %, n).
     lcm = tco.load_tender(REF / "blank-tarquin-5-2.yaml").evaluate()
     own = tco.load_tender(
-        {**_yaml(REF / "blank-tarquin-5-2.yaml"), "assumptions": {"currency": "USD", "discount_rate": "15 %", "period": "lifetime"}}
+        {
+            **_yaml(REF / "blank-tarquin-5-2.yaml"),
+            "assumptions": {"currency": "USD", "discount_rate": "15 %", "period": "lifetime"},
+        }
     ).evaluate()
     np.testing.assert_allclose(own.annualised, lcm.annualised, rtol=1e-12)
     pw_a_6 = 15000 + 3500 * (1 - 1.15**-6) / 0.15 - 1000 * 1.15**-6
@@ -78,7 +81,9 @@ def test_numpy_financial_npv_documented_example() -> None:
     # with the first amount at t = 0.
     flows = [-40_000, 5_000, 8_000, 12_000, 30_000]
     assert float(tco.present_value(flows, range(5), 0.08)) == pytest.approx(3065.22267, abs=1e-5)
-    assert float(tco.present_value(flows, range(5), 0.08)) == pytest.approx(npf.npv(0.08, flows), rel=1e-13)
+    assert float(tco.present_value(flows, range(5), 0.08)) == pytest.approx(
+        npf.npv(0.08, flows), rel=1e-13
+    )
 
 
 def test_equivalent_annual_cost_matches_numpy_financial_pmt() -> None:
@@ -101,7 +106,9 @@ def test_nist_modified_uniform_present_value_with_escalation() -> None:
     # d = 3 %, e = 2 %, n = 25 -> 22.0766 (formula evaluated here).
     d, e, n = 0.03, 0.02, 25
     upv_star = (1 + e) / (d - e) * (1 - ((1 + e) / (1 + d)) ** n)
-    model = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})
+    model = simple_model(
+        {"energy": {"category": "use", "annual": "annual", "escalation": "energy"}}
+    )
     r = run(
         model,
         {"discount_rate": "3 %", "period": "25 year", "escalation": {"energy": "2 %"}},
@@ -114,6 +121,10 @@ def test_nist_modified_uniform_present_value_with_escalation() -> None:
 def test_engrecon_periodic_maintenance_every_third_year() -> None:
     # R package EngrEcon 1.0.0, om_distribute(0.03, 50, 3, 1000) prints 8174.547: 1000 in years
     # 3, 6, ..., 48 of a 50-year study at 3 %.
-    model = simple_model({"service": {"category": "maintenance", "every": "3 year", "amount": "first"}})
-    r = run(model, {"discount_rate": "3 %", "period": "50 year"}, [{"name": "A", "first": "1000 DKK"}])
+    model = simple_model(
+        {"service": {"category": "maintenance", "every": "3 year", "amount": "first"}}
+    )
+    r = run(
+        model, {"discount_rate": "3 %", "period": "50 year"}, [{"name": "A", "first": "1000 DKK"}]
+    )
     assert r.total[0] == pytest.approx(8174.547, abs=5e-4)

@@ -30,7 +30,10 @@ def test_numbers_with_units_and_precedence() -> None:
     assert value("-2 ** 2") == -4
     assert value("2 ^ 3") == 8
     c = compile_expression("price * 8 h/day * 1 kW", UNITS)
-    assert c.quantity.dimensionality == compile_expression("price * 1 kWh / 1 day", UNITS).dimensionality
+    assert (
+        c.quantity.dimensionality
+        == compile_expression("price * 1 kWh / 1 day", UNITS).dimensionality
+    )
 
 
 def test_functions() -> None:

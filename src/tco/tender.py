@@ -11,7 +11,7 @@ from tco.errors import SpecError
 from tco.evaluate import evaluate_plan
 from tco.plan import Plan, compile_plan
 from tco.result import Result
-from tco.spec.model import ProductModel, bundled_models, load_model
+from tco.spec.model import ProductModel, load_model
 from tco.spec.models import TenderSpec, validate
 from tco.spec.yamlio import read_yaml_file
 
@@ -162,6 +162,3 @@ def example_path(name: str) -> Path:
             expected="a bundled example",
         )
     return examples[name]
-
-
-_ = bundled_models  # re-exported through tco.__init__

@@ -298,8 +298,6 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
                     groups.append(group)
             else:
                 want_once, want_year = ureg.kg, ureg.kg / ureg.year
-            if timing in ("once", "end_of_life") and lifetime is None and timing == "end_of_life":
-                pass
             amount_key = "amount" if timing in ("every", "at") else timing
             per_year = timing == "annual"
             what = (
@@ -369,8 +367,6 @@ def _check_parameter_values(
             )
         )
     if spec.default is None:
-        if spec.by_year is False and spec.bid is False:
-            return
         return
     values = spec.default if isinstance(spec.default, list) else [spec.default]
     if isinstance(spec.default, list) and not spec.by_year:
@@ -400,14 +396,14 @@ def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None
     lo, hi = bounds.get("min"), bounds.get("max")
     if lo is not None and q < lo:
         return SpecError(
-            f"got '{raw}', expected at least {lo:~}",
+            f"got '{raw}', expected at least {lo:~g}",
             value=raw,
-            expected=f"at least {lo:~}",
+            expected=f"at least {lo:~g}",
         )
     if hi is not None and q > hi:
         return SpecError(
-            f"got '{raw}', expected at most {hi:~}",
+            f"got '{raw}', expected at most {hi:~g}",
             value=raw,
-            expected=f"at most {hi:~}",
+            expected=f"at most {hi:~g}",
         )
     return None

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from tco.errors import SpecError, SpecErrors, UnitError, suggest
+from tco.errors import SpecError, SpecErrors, suggest
 
 __all__ = [
     "CATEGORIES",
@@ -332,8 +332,3 @@ def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | Non
         return model.model_validate(data)
     except ValidationError as exc:
         raise spec_errors(exc, model, file=file) from None
-
-
-def unit_error(message: str, **kwargs: Any) -> UnitError:
-    """Build a :class:`UnitError` (a helper shared by the loaders)."""
-    return UnitError(message, **kwargs)

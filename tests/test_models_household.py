@@ -1,0 +1,169 @@
+"""Household appliance and laundry product models: refrigerators, dishwashers, washing
+machines, ovens and professional washing machines.
+
+Each bundled model loads, carries Danish and English texts and sourced buyer defaults,
+and its example tender evaluates. For each model one bid's present value is computed
+by hand below, from the example's numbers, with every factor written out.
+
+Shared conventions of the examples (tco defaults, see docs): end-of-year discounting at
+r = 4 %, prices quoted in year 0, electricity escalating 1.67 %/year so its price in year t
+is 2.13 * 1.0167**t DKK/kWh, CO2e priced at 1500 DKK/t = 1.5 DKK/kg and grid factor
+0.135 kg CO2e/kWh (BR18 2025), water 55 DKK/m3 and 0.32 kg CO2e/m3 (model defaults).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import tco
+
+R = 0.04  # discount rate of every example
+G = 0.0167  # real escalation of the electricity price
+EL = 2.13  # DKK/kWh
+GRID = 0.135  # kg CO2e/kWh
+CO2 = 1.5  # DKK/kg (1500 DKK/t)
+WATER = 55.0  # DKK/m3
+WATER_CO2 = 0.32  # kg CO2e/m3
+
+MODELS = [
+    "household-refrigerator",
+    "household-dishwasher",
+    "washing-machine",
+    "household-oven",
+    "professional-washing-machine",
+]
+
+
+def upv(n: int) -> float:
+    """Present value of 1 DKK a year in years 1..n."""
+    return sum((1 + R) ** -t for t in range(1, n + 1))
+
+
+def upv_el(n: int) -> float:
+    """Present value of 1 DKK a year in years 1..n escalating at the electricity rate."""
+    return sum(((1 + G) / (1 + R)) ** t for t in range(1, n + 1))
+
+
+def example(name: str) -> tco.Result:
+    return tco.load_tender(tco.example_path(name)).evaluate()
+
+
+def bid_index(result: tco.Result, name: str) -> int:
+    return result.bids.index(name)
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_model_loads_with_texts_and_sourced_defaults(model_id: str) -> None:
+    model = tco.load_model(model_id)
+    assert model.id == model_id
+    assert model.spec.title.da and model.spec.description and model.spec.description.da
+    assert model.lifetime is not None  # purchases recur and residual value is credited
+    for name, p in model.parameters.items():
+        spec = p.spec
+        assert spec.label is not None and spec.label.da, name
+        assert spec.description is not None and spec.description.da, name
+        if not spec.bid:
+            assert spec.default is not None and spec.source, name
+    categories = {s.spec.category for s in model.items.values()}
+    assert {"acquisition", "use", "end_of_life"} <= categories
+    assert model.emissions
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_example_evaluates(model_id: str) -> None:
+    result = example(model_id)
+    assert len(result.bids) >= 3
+    assert all(math.isfinite(x) and x > 0 for x in result.total)
+    assert all(x > 0 for x in result.emissions["co2e"])
+    assert sorted(result.rank.tolist()) == list(range(1, len(result.bids) + 1))
+
+
+def test_household_refrigerator_by_hand() -> None:
+    # Hvidevare B: 20 fridges at 3200 DKK using 180 kWh/year (energy label), 15 years.
+    r = example("household-refrigerator")
+    i = bid_index(r, "Hvidevare B")
+    expected = 20 * (3200 + 180 * EL * upv_el(15) + 180 * GRID * CO2 * upv(15))
+    assert r.total[i] == pytest.approx(expected, rel=1e-9)
+    assert r.emissions["co2e"][i] == pytest.approx(20 * 180 * GRID * 15, rel=1e-9)
+
+
+def test_household_refrigerator_replaced_when_life_is_shorter() -> None:
+    # The same tender with a 10-year service life: each fridge is bought in year 0 and in
+    # year 10, and the second one has (10 + 10 - 15) / 10 = 0.5 of its life left in year 15.
+    path = tco.example_path("household-refrigerator")
+    tender = tco.load_tender(path)
+    data = tender.spec.model_dump(exclude_defaults=True)
+    data["parameters"]["service_life"] = "10 year"
+    r = tco.load_tender(data).evaluate()
+    i = bid_index(r, "Hvidevare B")
+    acquisition = 20 * 3200 * (1 + 1.04**-10 - 0.5 * 1.04**-15)
+    assert r.by_category["acquisition"][i] == pytest.approx(acquisition, rel=1e-9)
+
+
+def test_household_dishwasher_by_hand() -> None:
+    # Opvask C: 15 machines at 5400 DKK; 64 kWh per 100 cycles and 9.5 l per cycle;
+    # 500 cycles/year; detergent 1.50 DKK/cycle; 12 years.
+    r = example("household-dishwasher")
+    i = bid_index(r, "Opvask C")
+    kwh = 64 / 100 * 500  # 320 kWh/year
+    m3 = 9.5 * 500 / 1000  # 4.75 m3/year
+    expected = 15 * (
+        5400
+        + kwh * EL * upv_el(12)
+        + m3 * WATER * upv(12)
+        + 1.50 * 500 * upv(12)
+        + (kwh * GRID + m3 * WATER_CO2) * CO2 * upv(12)
+    )
+    assert r.total[i] == pytest.approx(expected, rel=1e-9)
+
+
+def test_washing_machine_by_hand() -> None:
+    # Vask A: 10 machines at 7200 DKK; 48 kWh per 100 cycles and 46 l per cycle;
+    # 400 cycles/year; detergent 2.00 DKK/cycle; 12 years.
+    r = example("washing-machine")
+    i = bid_index(r, "Vask A")
+    kwh = 48 / 100 * 400  # 192 kWh/year
+    m3 = 46 * 400 / 1000  # 18.4 m3/year
+    expected = 10 * (
+        7200
+        + kwh * EL * upv_el(12)
+        + m3 * WATER * upv(12)
+        + 2.00 * 400 * upv(12)
+        + (kwh * GRID + m3 * WATER_CO2) * CO2 * upv(12)
+    )
+    assert r.total[i] == pytest.approx(expected, rel=1e-9)
+    assert r.emissions["co2e"][i] == pytest.approx(
+        10 * (kwh * GRID + m3 * WATER_CO2) * 12, rel=1e-9
+    )
+
+
+def test_household_oven_by_hand() -> None:
+    # Ovn B: 12 ovens at 3900 DKK using 0.95 kWh per cycle, 300 cycles/year, 15 years.
+    r = example("household-oven")
+    i = bid_index(r, "Ovn B")
+    kwh = 0.95 * 300  # 285 kWh/year
+    expected = 12 * (3900 + kwh * EL * upv_el(15) + kwh * GRID * CO2 * upv(15))
+    assert r.total[i] == pytest.approx(expected, rel=1e-9)
+
+
+def test_professional_washing_machine_by_hand() -> None:
+    # WashLine: 2 machines at 110000 DKK + 5000 DKK installation; per kg of laundry
+    # 0.26 kWh, 11 l water and 15 g detergent at 30 DKK/kg; 15000 kg/year;
+    # service 6000 DKK/year; 12 years.
+    r = example("professional-washing-machine")
+    i = bid_index(r, "WashLine")
+    kwh = 0.26 * 15000  # 3900 kWh/year
+    m3 = 11 * 15000 / 1000  # 165 m3/year
+    detergent = 15 / 1000 * 15000 * 30  # 225 kg/year at 30 DKK/kg = 6750 DKK/year
+    expected = 2 * (
+        110000
+        + 5000
+        + kwh * EL * upv_el(12)
+        + m3 * WATER * upv(12)
+        + detergent * upv(12)
+        + 6000 * upv(12)
+        + (kwh * GRID + m3 * WATER_CO2) * CO2 * upv(12)
+    )
+    assert r.total[i] == pytest.approx(expected, rel=1e-9)

@@ -68,7 +68,7 @@ def _load_extras() -> None:
     """Import modules that register further subcommands, if present."""
     import importlib
 
-    for module in ("tco.analysis.cli", "tco.views.cli"):
+    for module in ("tco.analysis.cli", "tco.views.cli", "tco.views.catalogue"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

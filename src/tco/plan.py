@@ -406,6 +406,11 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
         env[name] = vals[None, :]
     errors.raise_if_any()
     env["period"] = period * _YEAR_S
+    # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
+    # amounts broadcast to (B, T + 1) whatever B and T are.
+    amount_env: dict[str, Any] = (
+        {k: v[:, None] if np.ndim(v) == 1 else v for k, v in env.items()} if series_raw else env
+    )
 
     # -- escalation indices -------------------------------------------------------
     indices: dict[str, Array] = {}
@@ -439,7 +444,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
     def stream(s: Stream, kind: str) -> PlanStream | None:
         path: tuple[str | int, ...] = ("model", "items" if kind == "item" else "emissions", s.name)
         try:
-            amount = _evaluate(s.amount, env, B, T)
+            amount = _evaluate(s.amount, amount_env, B, T)
             amount = amount * _unit_factor(
                 s.amount, s.spec.timing == "annual", kind, currency, rates
             )

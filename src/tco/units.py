@@ -63,6 +63,8 @@ ureg.define("CO2e = 1 = CO2eq")
 ureg.define("tCO2e = metric_ton")
 ureg.define("kgCO2e = kilogram")
 ureg.define("pkm = kilometer")  # passenger-km, for clarity in rates such as g/pkm
+ureg.define("page = 1")  # printed pages and sheets, as in "25000 page/year" or "0.05 DKK/sheet"
+ureg.define("sheet = 1")
 
 Quantity: Any = ureg.Quantity
 

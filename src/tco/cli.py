@@ -23,9 +23,14 @@ __all__ = ["main"]
 
 EXIT_USER_ERROR = 2
 
-# Subcommands other modules add: name -> (configure parser, run). See ``register``.
+# Subcommands other modules add: name -> (configure parser, run, help). See ``register``.
 _EXTRA: dict[
-    str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+    str,
+    tuple[
+        Callable[[argparse.ArgumentParser], None],
+        Callable[[argparse.Namespace], int],
+        str,
+    ],
 ] = {}
 
 
@@ -33,9 +38,10 @@ def register(
     name: str,
     configure: Callable[[argparse.ArgumentParser], None],
     run: Callable[[argparse.Namespace], int],
+    help: str = "",
 ) -> None:
     """Add a subcommand (used by the analysis and view modules)."""
-    _EXTRA[name] = (configure, run)
+    _EXTRA[name] = (configure, run, help)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,8 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check a model or tender file and report every problem")
     val.add_argument("file", help="model or tender YAML file")
 
-    for name, (configure, _) in _EXTRA.items():
-        configure(sub.add_parser(name))
+    for name, (configure, _, text) in _EXTRA.items():
+        configure(sub.add_parser(name, help=text or None))
     return parser
 
 

@@ -205,4 +205,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-register("catalogue", _configure, _run)
+register("catalogue", _configure, _run, help="write the product-model catalogue page")

@@ -128,3 +128,46 @@ def test_engrecon_periodic_maintenance_every_third_year() -> None:
         model, {"discount_rate": "3 %", "period": "50 year"}, [{"name": "A", "first": "1000 DKK"}]
     )
     assert r.total[0] == pytest.approx(8174.547, abs=5e-4)
+
+
+def test_blcc_style_alternative_with_every_kind_of_cost() -> None:
+    # DESIGN.md "What the format must be able to say" #1, in the manner of NIST BLCC: capital cost
+    # with residual value at the end of the study period, a replacement in a given year, recurring
+    # and one-off maintenance, and energy with a year-by-year escalation path. Real rate 3 %,
+    # 25 years, end-of-year discounting (NIST Handbook 135 conventions).
+    model = simple_model(
+        {
+            "capital": {"category": "acquisition", "once": "first"},
+            "compressor": {"category": "maintenance", "at": "12 year", "amount": "20000 USD"},
+            "service": {"category": "maintenance", "annual": "1500 USD/year"},
+            "overhaul": {"category": "maintenance", "at": "8 year", "amount": "5000 USD"},
+            "energy": {"category": "use", "annual": "annual", "escalation": "energy"},
+        },
+        parameters={
+            "first": {"unit": "USD", "bid": True},
+            "annual": {"unit": "USD/year", "bid": True},
+        },
+        lifetime="30 year",
+    )
+    path = ["2 %"] * 5 + ["1 %"] * 10 + ["0 %"] * 5 + ["-1 %"] * 5
+    r = run(
+        model,
+        {
+            "currency": "USD",
+            "discount_rate": "3 %",
+            "period": "25 year",
+            "escalation": {"energy": path},
+        },
+        [{"name": "A", "first": "100000 USD", "annual": "10000 USD/year"}],
+    )
+    rates = [0.02] * 5 + [0.01] * 10 + [0.0] * 5 + [-0.01] * 5
+    index, energy = 1.0, 0.0
+    for t in range(1, 26):
+        index *= 1 + rates[t - 1]  # year-0 prices escalated along the path
+        energy += 10000 * index / 1.03**t
+    capital = 100000 - 100000 * (30 - 25) / 30 / 1.03**25  # residual: 5 of 30 years left
+    maintenance = 20000 / 1.03**12 + 5000 / 1.03**8 + 1500 * (1 - 1.03**-25) / 0.03
+    assert r.by_category["acquisition"][0] == pytest.approx(capital, rel=1e-12)
+    assert r.by_category["maintenance"][0] == pytest.approx(maintenance, rel=1e-12)
+    assert r.by_category["use"][0] == pytest.approx(energy, rel=1e-12)
+    assert r.total[0] == pytest.approx(capital + maintenance + energy, rel=1e-12)

@@ -41,6 +41,44 @@ def run(
     ).evaluate()
 
 
+# Shared conventions of the example tenders of the product models: end-of-year discounting at
+# r = 4 %, prices quoted in year 0, electricity at 2.13 DKK/kWh rising 1.67 %/year (Danish EPA
+# vehicle tool 2021), CO2e priced at 1500 DKK/t, grid factor 0.135 kg CO2e/kWh (BR18 2025), water
+# 55 DKK/m3 and 0.32 kg CO2e/m3 (model defaults).
+R = 0.04  # discount rate of every example
+G = 0.0167  # real escalation of the electricity price
+EL = 2.13  # DKK/kWh
+GRID = 0.135  # kg CO2e/kWh
+CO2 = 1.5  # DKK/kg (1500 DKK/t)
+WATER = 55.0  # DKK/m3
+WATER_CO2 = 0.32  # kg CO2e/m3
+
+
+def d(t: int, r: float = R) -> float:
+    """End-of-year discount factor (1 + r) ** -t."""
+    return float((1.0 + r) ** -t)
+
+
+def upv(n: int) -> float:
+    """Present value of 1 DKK a year in years 1..n."""
+    return sum((1 + R) ** -t for t in range(1, n + 1))
+
+
+def upv_el(n: int) -> float:
+    """Present value of 1 DKK a year in years 1..n escalating at the electricity rate."""
+    return sum(((1 + G) / (1 + R)) ** t for t in range(1, n + 1))
+
+
+def example(name: str) -> Result:
+    """A bundled example tender, evaluated."""
+    return tco.load_tender(tco.example_path(name)).evaluate()
+
+
+def bid_index(result: Result, name: str) -> int:
+    """Position of a bid by name."""
+    return result.bids.index(name)
+
+
 @pytest.fixture
 def evaluate() -> Callable[..., Result]:
     """The :func:`run` helper as a fixture."""

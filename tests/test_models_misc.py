@@ -12,65 +12,9 @@ is 2.13 * 1.0167**t DKK/kWh, CO2e priced at 1500 DKK/t = 1.5 DKK/kg and grid fac
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-import tco
-
-R = 0.04  # discount rate of every example
-G = 0.0167  # real escalation of the electricity price
-EL = 2.13  # DKK/kWh
-GRID = 0.135  # kg CO2e/kWh
-CO2 = 1.5  # DKK/kg (1500 DKK/t)
-WATER = 55.0  # DKK/m3
-WATER_CO2 = 0.32  # kg CO2e/m3
-
-MODELS = ["outdoor-lighting", "flushing-toilet", "vending-machine"]
-
-
-def upv(n: int) -> float:
-    """Present value of 1 DKK a year in years 1..n."""
-    return sum((1 + R) ** -t for t in range(1, n + 1))
-
-
-def upv_el(n: int) -> float:
-    """Present value of 1 DKK a year in years 1..n escalating at the electricity rate."""
-    return sum(((1 + G) / (1 + R)) ** t for t in range(1, n + 1))
-
-
-def example(name: str) -> tco.Result:
-    return tco.load_tender(tco.example_path(name)).evaluate()
-
-
-def bid_index(result: tco.Result, name: str) -> int:
-    return result.bids.index(name)
-
-
-@pytest.mark.parametrize("model_id", MODELS)
-def test_model_loads_with_texts_and_sourced_defaults(model_id: str) -> None:
-    model = tco.load_model(model_id)
-    assert model.id == model_id
-    assert model.spec.title.da and model.spec.description and model.spec.description.da
-    assert model.lifetime is not None  # purchases recur and residual value is credited
-    for name, p in model.parameters.items():
-        spec = p.spec
-        assert spec.label is not None and spec.label.da, name
-        assert spec.description is not None and spec.description.da, name
-        if not spec.bid:
-            assert spec.default is not None and spec.source, name
-    categories = {s.spec.category for s in model.items.values()}
-    assert {"acquisition", "use", "maintenance", "end_of_life"} <= categories
-    assert model.emissions
-
-
-@pytest.mark.parametrize("model_id", MODELS)
-def test_example_evaluates(model_id: str) -> None:
-    result = example(model_id)
-    assert len(result.bids) >= 3
-    assert all(math.isfinite(x) and x > 0 for x in result.total)
-    assert all(x > 0 for x in result.emissions["co2e"])
-    assert sorted(result.rank.tolist()) == list(range(1, len(result.bids) + 1))
+from conftest import CO2, EL, GRID, WATER, WATER_CO2, bid_index, example, upv, upv_el
 
 
 def test_outdoor_lighting_by_hand() -> None:

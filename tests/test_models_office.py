@@ -7,43 +7,15 @@ discounting at 4 %, purchases at each end of service life within the period.
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 import tco
-
-OFFICE_MODELS = ["desktop-computer", "laptop-computer", "monitor", "projector", "printer"]
-
-
-def d(t: int, r: float = 0.04) -> float:
-    """End-of-year discount factor (1 + r) ** -t."""
-    return float((1.0 + r) ** -t)
+from conftest import d
 
 
 def e(t: int) -> float:
     """Electricity price index of year t from year-0 prices."""
     return float(1.0167**t)
-
-
-@pytest.mark.parametrize("model_id", OFFICE_MODELS)
-def test_model_loads_with_labels_in_both_languages(model_id: str) -> None:
-    model = tco.load_model(model_id)
-    assert model.id == model_id
-    assert model.spec.title.da and model.spec.description and model.spec.description.da
-    for name, p in model.parameters.items():
-        assert p.spec.label is not None and p.spec.label.da, name
-        assert p.spec.description is not None and p.spec.description.da, name
-        if not p.spec.bid:
-            assert p.spec.default is not None and p.spec.source, name
-
-
-@pytest.mark.parametrize("model_id", OFFICE_MODELS)
-def test_example_evaluates_with_three_or_more_bids(model_id: str) -> None:
-    r = tco.load_tender(tco.example_path(model_id)).evaluate()
-    assert r.plan.model.id == model_id
-    assert len(r.bids) >= 3
-    assert np.all(np.isfinite(r.total)) and np.all(r.total > 0)
-    assert r.emissions["co2e"].shape == (len(r.bids),)
 
 
 def test_desktop_mode_powers_by_hand() -> None:

@@ -11,43 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import numpy_financial as npf
 import pytest
 
 import tco
-
-VEHICLE_MODELS = ["passenger-car", "van", "passenger-car-leasing", "clean-vehicles-2009"]
+from conftest import d
 
 # The Danish EPA tool's projection of the electricity emission factor (kg CO2e/kWh), first
 # value applied to the first year of use (OS2fleetoptimiser co2e_udledninger_el).
 EF_EL = [0.089, 0.070, 0.058, 0.054, 0.050, 0.042, 0.037, 0.032, 0.013] + [0.012] * 21
-
-
-def d(t: int, r: float = 0.04) -> float:
-    """End-of-year discount factor (1 + r) ** -t."""
-    return float((1.0 + r) ** -t)
-
-
-@pytest.mark.parametrize("model_id", VEHICLE_MODELS)
-def test_model_loads_with_labels_in_both_languages(model_id: str) -> None:
-    model = tco.load_model(model_id)
-    assert model.id == model_id
-    assert model.spec.title.da and model.spec.description and model.spec.description.da
-    for name, p in model.parameters.items():
-        assert p.spec.label is not None and p.spec.label.da, name
-        assert p.spec.description is not None and p.spec.description.da, name
-        if not p.spec.bid:
-            assert p.spec.default is not None, f"{name}: a buyer parameter needs a default"
-
-
-@pytest.mark.parametrize("model_id", VEHICLE_MODELS)
-def test_example_evaluates_with_three_or_more_bids(model_id: str) -> None:
-    r = tco.load_tender(tco.example_path(model_id)).evaluate()
-    assert r.plan.model.id == model_id
-    assert len(r.bids) >= 3
-    assert np.all(np.isfinite(r.total)) and np.all(r.total > 0)
-    assert sorted(r.rank.tolist()) == list(range(1, len(r.bids) + 1))
 
 
 # -- passenger car (purchase) --------------------------------------------------------------------

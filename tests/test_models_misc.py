@@ -1,13 +1,7 @@
 """Outdoor lighting, flushing toilets and vending machines.
 
-Each bundled model loads, carries Danish and English texts and sourced buyer defaults,
-and its example tender evaluates. For each model one bid's present value is computed
-by hand below, from the example's numbers, with every factor written out.
-
-Shared conventions of the examples (tco defaults, see docs): end-of-year discounting at
-r = 4 %, prices quoted in year 0, electricity escalating 1.67 %/year so its price in year t
-is 2.13 * 1.0167**t DKK/kWh, CO2e priced at 1500 DKK/t = 1.5 DKK/kg and grid factor
-0.135 kg CO2e/kWh (BR18 2025), water 55 DKK/m3 and 0.32 kg CO2e/m3 (model defaults).
+For each model one bid's present value is computed by hand below, from the example's numbers,
+with every factor written out; the shared conventions of the examples are in conftest.py.
 """
 
 from __future__ import annotations

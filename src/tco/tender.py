@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tco._resources import bundled_files
 from tco.errors import SpecError
 from tco.evaluate import evaluate_plan
 from tco.plan import Plan, compile_plan
@@ -16,8 +17,6 @@ from tco.spec.models import TenderSpec, validate
 from tco.spec.yamlio import read_yaml_file
 
 __all__ = ["Tender", "bundled_examples", "example_path", "load_tender"]
-
-_EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 
 
 @dataclass(frozen=True)
@@ -125,22 +124,7 @@ def bundled_examples() -> dict[str, Path]:
     >>> "indoor-lighting" in bundled_examples()
     True
     """
-    from importlib import resources
-
-    out: dict[str, Path] = {}
-    dirs = []
-    try:
-        packaged = Path(str(resources.files("tco") / "examples"))
-        if packaged.is_dir():
-            dirs.append(packaged)
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
-        pass
-    if _EXAMPLES_DIR.is_dir():
-        dirs.append(_EXAMPLES_DIR)
-    for folder in dirs:
-        for path in sorted(folder.glob("*.yaml")):
-            out.setdefault(path.stem, path)
-    return out
+    return bundled_files("examples")
 
 
 def example_path(name: str) -> Path:

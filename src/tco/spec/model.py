@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tco._resources import bundled_files
 from tco.errors import ErrorList, ModelNotFoundError, SpecError, UnitError, suggest
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.models import ModelSpec, ParameterSpec, validate
@@ -25,8 +25,6 @@ __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_pa
 
 #: Names every formula may use besides the model's parameters, with their units.
 BUILTINS: dict[str, str] = {"period": "year"}
-
-_MODELS_DIR = Path(__file__).resolve().parents[3] / "product_models"
 
 
 @dataclass(frozen=True)
@@ -123,24 +121,7 @@ def bundled_models() -> dict[str, Path]:
     >>> "indoor-lighting" in bundled_models()
     True
     """
-    out: dict[str, Path] = {}
-    for folder in _model_dirs():
-        for path in sorted(folder.glob("*.yaml")):
-            out.setdefault(path.stem, path)
-    return out
-
-
-def _model_dirs() -> list[Path]:
-    dirs = []
-    try:
-        packaged = Path(str(resources.files("tco") / "product_models"))
-        if packaged.is_dir():
-            dirs.append(packaged)
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
-        pass
-    if _MODELS_DIR.is_dir():
-        dirs.append(_MODELS_DIR)
-    return dirs
+    return bundled_files("product_models")
 
 
 def model_path(ref: str, base: Path | None = None) -> Path:

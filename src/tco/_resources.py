@@ -1,0 +1,35 @@
+"""Find the YAML files shipped with tco: product models and example tenders."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["bundled_files"]
+
+_SOURCE_TREE = Path(__file__).resolve().parents[2]
+
+
+def bundled_files(folder: str) -> dict[str, Path]:
+    """Map the stem of each YAML file in a shipped folder to its path.
+
+    The folder is looked up inside the installed package first (a wheel ships
+    ``tco/product_models`` and ``tco/examples``), then in the source tree (an
+    editable install).
+
+    Parameters
+    ----------
+    folder : {"product_models", "examples"}
+
+    Examples
+    --------
+    >>> "indoor-lighting" in bundled_files("product_models")
+    True
+    """
+    dirs = [Path(str(resources.files("tco") / folder)), _SOURCE_TREE / folder]
+    out: dict[str, Path] = {}
+    for d in dirs:
+        if d.is_dir():
+            for path in sorted(d.glob("*.yaml")):
+                out.setdefault(path.stem, path)
+    return out

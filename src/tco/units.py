@@ -196,6 +196,14 @@ def parse_quantity(value: object, unit: str | None = None) -> Any:
                 expected=_expected_phrase(unit),
             )
         number, unit_text = match.groups()
+        if unit_text[:1].isdigit() or unit_text[:1] in ",.":
+            # "1 450 DKK", "1,450.50 DKK": pint would read 1 * 450 or 1.45 * ... silently.
+            raise UnitError(
+                f"got '{value}'; write the number without thousands separators, "
+                "as in '1450.5 DKK'",
+                value=value,
+                expected=_expected_phrase(unit),
+            )
         magnitude = float(number.replace(",", "."))
         if unit_text:
             u = parse_unit(unit_text)

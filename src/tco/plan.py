@@ -182,17 +182,17 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
             continue
         rates[code] = float(q.to(currency).magnitude)
 
-    def money(q: Any, path: Sequence[str | int], target: str | None = None) -> Any:
-        """Express the money in ``q`` in ``target`` (the tender's currency by default)."""
+    def money(q: Any, target: str | None = None) -> Any:
+        """Express the money in ``q`` in ``target`` (the tender's currency by default).
+
+        A :class:`CurrencyError` is raised unlocated; the caller adds the path.
+        """
         target = target or currency
         worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
-        try:
-            if target not in worth:
-                convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
-            scaled = {code: v / worth[target] for code, v in worth.items()}
-            return convert_currency(q, target, scaled)
-        except CurrencyError as err:
-            raise err.located(file, path) from None
+        if target not in worth:
+            convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
+        scaled = {code: v / worth[target] for code, v in worth.items()}
+        return convert_currency(q, target, scaled)
 
     # -- rates -----------------------------------------------------------------------
     def rate(raw: Any, path: Sequence[str | int]) -> float | None:
@@ -530,7 +530,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
             )
             continue
         try:
-            q = money(parse_quantity(raw, f"{currency}/kg"), path)
+            q = money(parse_quantity(raw, f"{currency}/kg"))
             emission_prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
         except SpecError as err:
             errors.add(err.located(file, path))
@@ -579,7 +579,7 @@ def _quantity(
         if currencies_of(p.unit):
             target = p.unit
             if currencies_of(q) != currencies_of(target):
-                q = money(q, where, currencies_of(target)[0])
+                q = money(q, currencies_of(target)[0])
             if q.dimensionality != target.dimensionality:
                 from tco.units import describe
 

@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from tco.engine.flows import occurrences, residual_credit, stream_flows
 from tco.engine.timeline import discount_factors
+from tco.finite import check_finite
 from tco.plan import Plan, PlanStream
 from tco.result import Result
 
@@ -45,6 +46,23 @@ def evaluate_plan(plan: Plan) -> Result:
         Yearly cash flows per bid, item and year, present values,
         annualised costs, emissions and ranks.
     """
+    with np.errstate(over="ignore", invalid="ignore"):
+        result = _evaluate(plan)
+    check_finite(
+        bids=plan.bids,
+        items=result.items,
+        cash=result.real,
+        discount=result.discount,
+        mass=result.mass,
+        emissions=result.emission_names,
+        rate=plan.discount_rate,
+        inflation=plan.inflation,
+        file=plan.file,
+    )
+    return result
+
+
+def _evaluate(plan: Plan) -> Result:
     T = plan.T
     B = plan.n_bids
     q = plan.quantity

@@ -91,6 +91,8 @@ class Plan:
         General inflation, for current-price cash flows. [unitless per year]
     emission_prices : dict of str to ndarray, shape (T + 1,)
         Price of each priced substance per year. [currency/kg]
+    file : str, optional
+        The tender file, for messages.
     """
 
     model: ProductModel
@@ -110,6 +112,7 @@ class Plan:
     emission_prices: dict[str, Array] = field(default_factory=dict)
     assumptions: AssumptionsSpec = field(default_factory=AssumptionsSpec)
     values: dict[str, Array] = field(default_factory=dict, repr=False)
+    file: str | None = None
 
     @property
     def T(self) -> int:
@@ -437,7 +440,18 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
             values = np.full(T, one)
         if nominal:
             values = fisher_real_rate(values, inflation)
-        indices[name] = escalation_index(values, T, a.price_year or 0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            index = escalation_index(values, T, a.price_year or 0)
+        if not np.all(np.isfinite(index)) or not np.all(index > 0):
+            fail(
+                f"the price index of '{name}' over {T} years leaves the range of "
+                "floating-point numbers; use a smaller rate or a shorter period",
+                path,
+                raw,
+                "an escalation whose price index stays finite",
+            )
+            continue
+        indices[name] = index
     flat = np.ones(T + 1)
 
     # -- streams --------------------------------------------------------------------
@@ -554,6 +568,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
         emission_prices=emission_prices,
         assumptions=a,
         values={k: v for k, v in env.items() if k != "period"},
+        file=file,
     )
 
 

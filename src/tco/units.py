@@ -199,8 +199,7 @@ def parse_quantity(value: object, unit: str | None = None) -> Any:
         if unit_text[:1].isdigit() or unit_text[:1] in ",.":
             # "1 450 DKK", "1,450.50 DKK": pint would read 1 * 450 or 1.45 * ... silently.
             raise UnitError(
-                f"got '{value}'; write the number without thousands separators, "
-                "as in '1450.5 DKK'",
+                f"got '{value}'; write the number without thousands separators, as in '1450.5 DKK'",
                 value=value,
                 expected=_expected_phrase(unit),
             )

@@ -307,16 +307,38 @@ def spec_errors(
                 SpecError("this key is required", file=file, path=path, expected="a value")
             )
             continue
-        msg = err["msg"].removeprefix("Value error, ")
+        if loc and loc[-1] in _UNION_TAGS:
+            # pydantic names the alternative of a union ("constrained-str"); not a user key.
+            loc = loc[:-1]
+            path = [*prefix, *loc]
+        msg = _plain(err["msg"].removeprefix("Value error, "))
         shown = _show(given)
         text = f"got {shown}: {msg}" if shown and kind != "value_error" else msg
         errors.append(SpecError(text, file=file, path=path, value=given, expected=msg))
-    # A union reports each alternative; keep one message per path.
+    # A union reports each alternative; keep one message per path, naming every alternative.
     unique: dict[tuple[Any, ...], SpecError] = {}
     for e in errors:
-        unique.setdefault(e.path, e)
+        first = unique.get(e.path)
+        if first is None:
+            unique[e.path] = e
+        elif e.expected and first.expected and e.expected not in first.expected:
+            alternative = e.expected.removeprefix("Input should be ")
+            first.expected = f"{first.expected} or {alternative}"
+            first.reason = f"{first.reason} or {alternative}"
+            first.args = (first._render(),)
     found = list(unique.values())
     return found[0] if len(found) == 1 else SpecErrors(found)
+
+
+_UNION_TAGS = frozenset(
+    {"str", "int", "float", "bool", "constrained-str", "constrained-int", "constrained-float"}
+)
+_INSTANCE_RE = re.compile(r" or instance of \w+")
+
+
+def _plain(msg: str) -> str:
+    """Return pydantic's message without Python class names."""
+    return _INSTANCE_RE.sub("", msg).replace("valid dictionary", "mapping of keys to values")
 
 
 def _show(value: Any) -> str:

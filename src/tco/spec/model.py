@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from tco._resources import bundled_files
-from tco.errors import ErrorList, ModelNotFoundError, SpecError, UnitError, suggest
+from tco.errors import (
+    ErrorList,
+    ExpressionError,
+    ModelNotFoundError,
+    SpecError,
+    UnitError,
+    suggest,
+)
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.models import ModelSpec, ParameterSpec, validate
 from tco.spec.yamlio import read_yaml_file
@@ -206,6 +213,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
     errors = ErrorList()
 
     parameters: dict[str, Parameter] = {}
+    broken: set[str] = set()  # parameters whose unit is invalid (already reported)
     for name, p in spec.parameters.items():
         path: tuple[str | int, ...] = ("parameters", name)
         if name in BUILTINS:
@@ -221,6 +229,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             unit = parse_unit(p.unit)
         except SpecError as err:
             errors.add(err.located(file, (*path, "unit")))
+            broken.add(name)
             continue
         parameters[name] = Parameter(name, p, unit)
         _check_parameter_values(parameters[name], file, path, errors)
@@ -249,6 +258,10 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             else:
                 check_dimension(c, want, what)
             return c
+        except ExpressionError as err:
+            if err.value not in broken:  # no second error for a parameter with a bad unit
+                errors.add(err.located(file, path))
+            return None
         except SpecError as err:
             errors.add(err.located(file, path))
             return None

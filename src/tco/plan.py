@@ -20,6 +20,7 @@ from tco.engine.timeline import escalation_index, fisher_real_rate
 from tco.errors import CurrencyError, ErrorList, LimitError, SpecError, suggest
 from tco.spec.model import ProductModel, Stream, bound_error
 from tco.spec.models import AssumptionsSpec, TenderSpec, Text
+from tco.timing_checks import check_timings
 from tco.units import CURRENCIES, Quantity, convert_currency, currencies_of, parse_quantity, ureg
 
 __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan"]
@@ -549,6 +550,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
         except SpecError as err:
             errors.add(err.located(file, path))
     errors.raise_if_any()
+    check_timings((*items, *emissions), [b.name for b in tender.bids], file)
 
     return Plan(
         model=model,

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from tco.engine.flows import occurrences, residual_credit, stream_flows
 from tco.engine.timeline import discount_factors
 from tco.finite import check_finite
+from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream
 from tco.result import Result
 
@@ -46,6 +47,8 @@ def evaluate_plan(plan: Plan) -> Result:
         Yearly cash flows per bid, item and year, present values,
         annualised costs, emissions and ranks.
     """
+    streams = len(plan.items) + sum(e.substance in plan.emission_prices for e in plan.emissions)
+    check_result_size(plan.n_bids, streams + len(plan.emissions), plan.T + 1, file=plan.file)
     with np.errstate(over="ignore", invalid="ignore"):
         result = _evaluate(plan)
     check_finite(

@@ -174,7 +174,7 @@ def parse_quantity(value: object, unit: str | None = None) -> Any:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise UnitError(
-            f"got {value!r} of type {type(value).__name__}",
+            f"got {value!r} of type {type(value).__name__}, expected {_expected_phrase(unit)}",
             value=value,
             expected=_expected_phrase(unit),
         )
@@ -213,7 +213,7 @@ def parse_quantity(value: object, unit: str | None = None) -> Any:
             q = Quantity(magnitude, "dimensionless")
     if not math.isfinite(float(q.magnitude)):
         raise UnitError(
-            f"got '{value}', which is not a finite number",
+            f"got '{value}', which is not a finite number; expected {_expected_phrase(unit)}",
             value=value,
             expected=_expected_phrase(unit),
         )

@@ -160,7 +160,9 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
         loader.dispose()
     if data is None:
         raise YAMLError(
-            "file is empty", file=file, expected="a mapping such as 'model: indoor-lighting'"
+            "file is empty; expected a mapping of keys to values such as 'model: indoor-lighting'",
+            file=file,
+            expected="a mapping such as 'model: indoor-lighting'",
         )
     if not isinstance(data, dict):
         raise YAMLError(

@@ -545,7 +545,11 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
             )
             continue
         try:
-            q = money(parse_quantity(raw, f"{currency}/kg"))
+            # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
+            given = parse_quantity(raw)
+            q = money(given) if currencies_of(given) else parse_quantity(raw, f"{currency}/kg")
+            if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
+                q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
             emission_prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
         except SpecError as err:
             errors.add(err.located(file, path))

@@ -143,7 +143,17 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
                 file=file,
                 expected="UTF-8 text",
             ) from None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise YAMLError(
+            f"line {line}, column {column}: the control character {chr(exc.character)!r} "
+            "is not allowed in YAML text; remove it",
+            file=file,
+            expected="printable text",
+        ) from None
     try:
         data = loader.get_single_data()
     except LimitError as err:

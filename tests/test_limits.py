@@ -1,0 +1,192 @@
+"""Every documented cap: accepted at the cap, a LimitError (or SpecError) just past it."""
+
+from __future__ import annotations
+
+import re
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tco
+from tco import limits
+from tco.cli import main
+from tco.errors import ExpressionError, LimitError, SpecError, UnitError
+from tco.spec import yamlio
+from tco.spec.expr import parse
+from tco.spec.yamlio import load_yaml, read_yaml_file
+from tco.units import parse_quantity
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "limits.md"
+
+
+def lighting(n_bids: int = 1, **assumptions: Any) -> dict[str, Any]:
+    bid = {"price": "1450 DKK", "power": "32 W", "rated_life": "50000 h"}
+    return {
+        "model": "indoor-lighting",
+        "assumptions": {"period": "15 year", **assumptions},
+        "bids": [{"name": f"bid {i}", **bid} for i in range(n_bids)],
+    }
+
+
+def test_docs_list_every_cap_with_its_value() -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    caps = [name for name in limits.__all__ if name.startswith("MAX_")]
+    for name in caps:
+        value = getattr(limits, name)
+        assert re.search(rf"\| `{name}` \| {value} \|", docs), f"docs/limits.md lacks {name}"
+
+
+# -- file size -----------------------------------------------------------------------------
+
+
+def test_file_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: '" + b"x" * limits.MAX_BYTES + b"'\n")
+    with pytest.raises(
+        LimitError, match=rf"big\.yaml: file is \d+ bytes; .* at most {limits.MAX_BYTES}"
+    ):
+        read_yaml_file(big)
+    # Text handed over directly is capped too.
+    with pytest.raises(LimitError, match="at most"):
+        load_yaml("a: " + "x" * limits.MAX_BYTES, file="text.yaml")
+
+
+def test_file_size_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (limits.MAX_BYTES + 1))
+    assert main(["compare", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {big}: file is") and "Traceback" not in err
+
+
+# -- YAML aliases, nesting and expansion --------------------------------------------------
+
+
+def aliases(n: int) -> str:
+    return "a: &a x\nb: [" + ", ".join(["*a"] * n) + "]\n"
+
+
+def test_aliases() -> None:
+    assert len(load_yaml(aliases(limits.MAX_ALIASES))["b"]) == limits.MAX_ALIASES
+    with pytest.raises(LimitError, match=f"more than {limits.MAX_ALIASES} aliases"):
+        load_yaml(aliases(limits.MAX_ALIASES + 1), file="t.yaml")
+
+
+def nested(levels: int) -> str:
+    # The top-level mapping is one level; each '[' adds one.
+    return "a: " + "[" * (levels - 1) + "]" * (levels - 1)
+
+
+def test_nesting_depth() -> None:
+    load_yaml(nested(limits.MAX_DEPTH))
+    with pytest.raises(LimitError, match=f"nesting deeper than {limits.MAX_DEPTH} levels"):
+        load_yaml(nested(limits.MAX_DEPTH + 1), file="t.yaml")
+
+
+def test_expanded_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "MAX_NODES", 10)
+    # The mapping, the list and its 8 items: 10 values.
+    load_yaml("a: [1, 2, 3, 4, 5, 6, 7, 8]")
+    with pytest.raises(LimitError, match="expands to more than 10 values"):
+        load_yaml("a: [1, 2, 3, 4, 5, 6, 7, 8, 9]", file="t.yaml")
+
+
+def test_alias_bomb_is_refused_quickly_and_in_little_memory() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
+    tracemalloc.start()
+    try:
+        with pytest.raises(LimitError, match="expands to more than"):
+            load_yaml("\n".join(lines), file="bomb.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 9**11 = 3e10 strings fully expanded would need terabytes; the refusal needs < 64 MB.
+    assert peak < 64 * 2**20
+
+
+# -- formulas and values ---------------------------------------------------------------------
+
+
+def test_formula_length() -> None:
+    at_cap = "x + " * ((limits.MAX_FORMULA_LENGTH - 1) // 4) + "x"
+    at_cap = at_cap + " " * (limits.MAX_FORMULA_LENGTH - len(at_cap))
+    assert len(at_cap) == limits.MAX_FORMULA_LENGTH
+    parse(at_cap, {"x"})
+    with pytest.raises(ExpressionError, match=f"at most {limits.MAX_FORMULA_LENGTH} are allowed"):
+        parse(at_cap + "x", {"x"})
+
+
+@pytest.mark.parametrize(("open_", "close"), [("(", ")"), ("-", "")])
+def test_formula_depth(open_: str, close: str) -> None:
+    # The formula itself is one level; each parenthesis or unary minus adds one.
+    depth = limits.MAX_FORMULA_DEPTH - 1
+    parse(open_ * depth + "x" + close * depth, {"x"})
+    with pytest.raises(ExpressionError, match=f"nested more than {limits.MAX_FORMULA_DEPTH}"):
+        parse(open_ * (depth + 1) + "x" + close * (depth + 1), {"x"})
+
+
+def test_value_text_length() -> None:
+    at_cap = "1" * (limits.MAX_VALUE_LENGTH - 4) + " DKK"
+    assert parse_quantity(at_cap, "DKK").magnitude > 0
+    with pytest.raises(UnitError, match=f"at most {limits.MAX_VALUE_LENGTH} are allowed"):
+        parse_quantity("1" + at_cap, "DKK")
+
+
+# -- period, bids, result size, samples ---------------------------------------------------------
+
+
+def test_period() -> None:
+    tco.load_tender(lighting(period=f"{limits.MAX_PERIOD} year"))
+    with pytest.raises(SpecError, match=f"from 1 to {limits.MAX_PERIOD}"):
+        tco.load_tender(lighting(period=f"{limits.MAX_PERIOD + 1} year"))
+
+
+def test_number_of_bids() -> None:
+    with pytest.raises(LimitError, match=f"a tender holds at most {limits.MAX_BIDS}"):
+        tco.load_tender(lighting(limits.MAX_BIDS + 1))
+
+
+def test_number_of_bids_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tco.plan
+
+    monkeypatch.setattr(tco.plan, "MAX_BIDS", 3)
+    assert len(tco.load_tender(lighting(3)).bids) == 3
+    with pytest.raises(LimitError, match="at most 3"):
+        tco.load_tender(lighting(4))
+
+
+def test_result_size(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import yaml
+
+    # The lighting tender has 2 items and 1 emission stream (priced: 1 more) over 16 years.
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(lighting(2, co2_price="1500 DKK/t")), encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_CELLS", 2 * 4 * 16)
+    tco.load_tender(path).evaluate()
+    monkeypatch.setattr(limits, "MAX_CELLS", 2 * 4 * 16 - 1)
+    with pytest.raises(LimitError, match=r"t\.yaml: bids: 2 bids x 4 streams x 16 years"):
+        tco.load_tender(path).evaluate()
+
+
+def test_result_size_check() -> None:
+    limits.check_result_size(1, 1, limits.MAX_CELLS)
+    with pytest.raises(LimitError, match=f"at most {limits.MAX_CELLS}"):
+        limits.check_result_size(1, 1, limits.MAX_CELLS + 1)
+
+
+def test_samples() -> None:
+    limits.check_samples(1)
+    limits.check_samples(limits.MAX_SAMPLES)
+    with pytest.raises(LimitError, match=f"at most {limits.MAX_SAMPLES}"):
+        limits.check_samples(limits.MAX_SAMPLES + 1)
+    with pytest.raises(LimitError, match=r"t\.yaml: uncertainty\.samples: "):
+        limits.check_samples(10**9, file="t.yaml", path=("uncertainty", "samples"))
+    for bad in (0, -5, True, 2.5):
+        with pytest.raises(SpecError, match="at least 1"):
+            limits.check_samples(bad)  # type: ignore[arg-type]

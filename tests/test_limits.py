@@ -190,3 +190,30 @@ def test_samples() -> None:
     for bad in (0, -5, True, 2.5):
         with pytest.raises(SpecError, match="at least 1"):
             limits.check_samples(bad)  # type: ignore[arg-type]
+
+
+def test_samples_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # Any subcommand with a --samples option (Monte Carlo) gets the cap before it runs.
+    import argparse
+
+    from tco import cli
+
+    ran: list[int] = []
+
+    def configure(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--samples", type=int)
+
+    def run(args: argparse.Namespace) -> int:
+        ran.append(args.samples)
+        return 0
+
+    cli.register("fake-mc", configure, run)
+    try:
+        assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES)]) == 0
+        assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES + 1)]) == 2
+        assert main(["fake-mc", "--samples", "0"]) == 2
+    finally:
+        del cli._EXTRA["fake-mc"]
+    assert ran == [limits.MAX_SAMPLES]
+    err = capsys.readouterr().err
+    assert f"error: --samples: {limits.MAX_SAMPLES + 1} samples; at most" in err

@@ -173,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     run = _COMMANDS.get(args.command) or _EXTRA[args.command][1]
     try:
+        if getattr(args, "samples", None) is not None:  # any subcommand's --samples
+            from tco.limits import check_samples
+
+            check_samples(args.samples, path=("--samples",))
         return run(args)
     except TCOError as err:
         print(f"error: {err}", file=sys.stderr)

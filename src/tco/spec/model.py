@@ -150,6 +150,13 @@ def model_path(ref: str, base: Path | None = None) -> Path:
     models = bundled_models()
     if ref in models:
         return models[ref]
+    if candidates:
+        raise ModelNotFoundError(
+            f"no model file '{ref}' (looked for {candidates[0]}); a relative path is read "
+            "from the tender's folder",
+            value=ref,
+            expected="the path of an existing model file",
+        )
     raise ModelNotFoundError(
         f"no product model '{ref}'{suggest(ref, models)}; bundled models are "
         + ", ".join(sorted(models))

@@ -234,7 +234,7 @@ MISTAKES: list[Mistake] = [
       ModelNotFoundError, "model", "did you mean 'indoor-lighting'?",
       "Use a bundled model's id (`tco models` lists them) or a path.", topic="The model"),
     M("missing-model-file", "a model path that does not exist", tender(model="models/nothere.yaml"),
-      ModelNotFoundError, "model", "give a path to a model file",
+      ModelNotFoundError, "model", "a relative path is read from the tender's folder",
       "Check the path; it is relative to the tender file."),
     M("model-not-text", "a number as the model", tender(model=5),
       SpecError, "model", "Input should be a valid string or a mapping of keys to values",

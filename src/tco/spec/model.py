@@ -158,9 +158,8 @@ def model_path(ref: str, base: Path | None = None) -> Path:
             expected="the path of an existing model file",
         )
     raise ModelNotFoundError(
-        f"no product model '{ref}'{suggest(ref, models)}; bundled models are "
-        + ", ".join(sorted(models))
-        + " (or give a path to a model file)",
+        f"no product model '{ref}'{suggest(ref, models)}; expected the id of a bundled "
+        "model ('tco models' lists them) or the path of a model file",
         value=ref,
         expected="the id of a bundled model or the path of a model file",
     )

@@ -263,7 +263,7 @@ def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -
                     for n, v in buyer.items()
                 ],
                 numeric=[False, True, False],
-                caption=word("parameter", lang),
+                caption=word("buyer parameters", lang),
             )
         )
     parts.append(_bid_table(tender, lang))

@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "flows": "cash flow",
         "cumulative pv": "cumulative present value",
         "crossings": "crossings",
+        "buyer parameters": "The buyer's parameters",
     },
     "da": {
         "present value": "nutidsværdi",
@@ -92,6 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
         "flows": "betalinger",
         "cumulative pv": "akkumuleret nutidsværdi",
         "crossings": "skæringspunkter",
+        "buyer parameters": "Ordregiverens parametre",
         "emission price": "udledningspris",
         "exchange rate": "valutakurs",
         "nominal discount rate": "nominel kalkulationsrente",

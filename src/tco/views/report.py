@@ -32,8 +32,8 @@ __all__ = ["method_statement", "report_html", "write_report"]
 _PAGE_STYLE = (
     "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
     "padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;"
-    "margin-top:1.6em}code,.f{font-family:ui-monospace,monospace}.f{background:#f6f6f6;"
-    "padding:0.4em 0.8em;display:block;margin:0.3em 0}img{max-width:100%}</style>"
+    "margin-top:1.6em}code,.f,.fingerprint td{font-family:ui-monospace,monospace}"
+    ".f{background:#f6f6f6;padding:0.1em 0.5em;display:inline-block}img{max-width:100%}</style>"
 )
 
 _TIMING = {
@@ -61,12 +61,12 @@ def method_statement(result: Result) -> str:
     cur = plan.currency
     unit = plan.model.spec.functional_unit.en
     parts = ["<ol>"]
-    rate_line = f"r = {r:.2%}".replace("%", " %") + " per year, real (constant prices of year 0)"
+    rate_line = f"r = {r * 100:.2f} % per year, real (constant prices of year 0)"
     if a.rate_type == "nominal":
         rate_line += (
             f", from the nominal rate {escape(str(a.discount_rate))} and inflation "
-            f"i = {plan.inflation:.2%} by the Fisher relation r = (1 + n) / (1 + i) − 1"
-        ).replace("%", " %")
+            f"i = {plan.inflation * 100:.2f} % by the Fisher relation r = (1 + n) / (1 + i) − 1"
+        )
     parts.append(f"<li><strong>Discount rate.</strong> {rate_line}.</li>")
     if len(periods) == 1:
         period = f"P = {periods[0]} years, the same for every bid"
@@ -123,10 +123,16 @@ def method_statement(result: Result) -> str:
         "per unit is multiplied by Q.</li>"
     )
     if plan.emission_prices:
-        priced = ", ".join(escape(s) for s in plan.emission_prices)
+        prices = dict(a.emission_prices)
+        if a.co2_price is not None:
+            prices.setdefault("co2e", a.co2_price)
+        priced = ", ".join(
+            f"{escape(s)} at {escape(str(prices.get(s, '(year-by-year)')))}"
+            for s in plan.emission_prices
+        )
         ext = (
-            f"Emissions of {priced} are priced (mass × stated price) as the category "
-            "externalities; totals are also shown without them."
+            f"Emissions are priced (mass × price) in the category externalities: {priced}; "
+            "totals are also shown without them."
         )
     else:
         ext = "No emission is priced; emissions are reported in kg only."
@@ -237,9 +243,9 @@ def report_html(
         "numbers. SHA-256 hashes:</p>"
     )
     parts.append(
-        html_table(["input", "value"], [[k, v] for k, v in fp.items()], caption=None)
-        .replace("<table>", '<table class="fingerprint">', 1)
-        .replace("<td>", '<td class="f">')
+        html_table(["input", "value"], [[k, v] for k, v in fp.items()], caption=None).replace(
+            "<table>", '<table class="fingerprint">', 1
+        )
     )
     parts.append("</body></html>")
     return "\n".join(parts)

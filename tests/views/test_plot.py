@@ -62,6 +62,13 @@ def test_breakdown_stacks_negative_amounts_below_zero() -> None:
     # hand calculation: -0.3 x 1000 DKK, undiscounted at 0 %
     assert eol.patches[0].get_height() == pytest.approx(-300.0)
     assert eol.patches[0].get_y() == pytest.approx(0.0)
+    # the total (1000 - 300 = 700 DKK) is written above the positive stack
+    (label,) = ax.texts
+    assert (label.get_text(), label.xy[1]) == ("700", pytest.approx(1000.0))
+    # and the model has no emissions: the chart says so
+    em = plot(r, "emissions")
+    assert em.containers == []
+    assert [t.get_text() for t in em.texts] == ["The product model has no emissions."]
 
 
 def test_cumulative_has_a_line_per_bid_and_marks_the_crossings(result: tco.Result) -> None:

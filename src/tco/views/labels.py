@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "flows": "cash flow",
         "cumulative pv": "cumulative present value",
         "crossings": "crossings",
+        "no emissions": "The product model has no emissions.",
         "buyer parameters": "The buyer's parameters",
     },
     "da": {
@@ -93,6 +94,7 @@ WORDS: dict[str, dict[str, str]] = {
         "flows": "betalinger",
         "cumulative pv": "akkumuleret nutidsværdi",
         "crossings": "skæringspunkter",
+        "no emissions": "Produktmodellen har ingen udledninger.",
         "buyer parameters": "Ordregiverens parametre",
         "emission price": "udledningspris",
         "exchange rate": "valutakurs",

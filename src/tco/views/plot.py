@@ -104,10 +104,10 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
         neg = neg + np.where(v < 0, v, 0.0)
     totals = result.total[order]
     ax.plot(x, totals, "D", color="black", label=word("total", lang), zorder=3)
-    for xi, tot in zip(x, totals, strict=True):
+    for xi, tot, top in zip(x, totals, pos, strict=True):
         ax.annotate(
             f"{tot:,.0f}",
-            (xi, tot),
+            (xi, max(tot, top)),
             xytext=(0, 8),
             textcoords="offset points",
             ha="center",
@@ -209,6 +209,9 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     if subs:
         ax.legend(fontsize=8)
         ax.set_ylim(top=ax.get_ylim()[1] * 1.1)
+    else:
+        ax.set_xlim(-0.5, len(order) - 0.5)
+        ax.text(0.5, 0.5, word("no emissions", lang), transform=ax.transAxes, ha="center")
     return ax
 
 

@@ -217,3 +217,24 @@ def test_cli_reports_a_bad_form_without_traceback(
     err = capsys.readouterr().err
     expected = "got '38 kg', expected a power such as '38 W'"
     assert err == f"error: {form}: sheet 'Bid', cell D10 (power): {expected}\n"
+
+
+def test_cli_help_lists_the_form_and_schema_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "form      write a blank Excel bid form for a tender's product model" in out
+    assert "schema    print the JSON Schema of product model or tender files" in out
+
+
+def test_tender_without_bids_takes_them_from_forms(blank: Path, tmp_path: Path) -> None:
+    # A tender sent out before the bids arrive has no 'bids' key.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    head = text[: text.index("bids:")]
+    tender = tmp_path / "tender.yaml"
+    tender.write_text(head, encoding="utf-8")
+    forms = _filled(blank, tmp_path)
+    result = load_tender_with_forms(tender, forms).evaluate()
+    ref = tco.load_tender(EXAMPLE).evaluate()
+    assert result.ranking == ref.ranking
+    assert result.total == pytest.approx(ref.total)

@@ -59,6 +59,7 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
 
 # -- tco form ----------------------------------------------------------------------------
 def _configure_form(p: argparse.ArgumentParser) -> None:
+    """Write a blank Excel bid form for a tender's product model."""
     p.description = "Write a blank Excel bid form for a tender's product model."
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file")
@@ -96,6 +97,7 @@ def _run_form(args: argparse.Namespace) -> int:
 
 # -- tco schema ----------------------------------------------------------------------------
 def _configure_schema(p: argparse.ArgumentParser) -> None:
+    """Print the JSON Schema of product model or tender files."""
     p.description = "Print the JSON Schema of product model or tender files."
     p.add_argument("kind", choices=("model", "tender"))
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead")

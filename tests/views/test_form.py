@@ -224,7 +224,7 @@ def test_cli_help_lists_the_form_and_schema_commands(capsys: pytest.CaptureFixtu
         main(["--help"])
     out = capsys.readouterr().out
     assert "form      write a blank Excel bid form for a tender's product model" in out
-    assert "schema    print the JSON Schema of product model or tender files" in out
+    assert "schema    print the JSON Schema of model or tender files" in out
 
 
 def test_tender_without_bids_takes_them_from_forms(blank: Path, tmp_path: Path) -> None:

@@ -115,5 +115,12 @@ def _run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-register("form", _configure_form, _run_form)
-register("schema", _configure_schema, _run_schema)
+register(
+    "form",
+    _configure_form,
+    _run_form,
+    help="write a blank Excel bid form for a tender's product model",
+)
+register(
+    "schema", _configure_schema, _run_schema, help="print the JSON Schema of model or tender files"
+)

@@ -61,7 +61,7 @@ def test_form_has_a_row_per_bid_parameter_from_the_model(blank: Path) -> None:
     assert power[1] == "Power / Effekt"
     assert power[2] == "W"
     assert power[3] is None  # to fill in
-    assert power[4] == "0 – 2000 W"  # model: min 0 W, max 2000 W
+    assert power[4] == "0 – 2,000 W"  # model: min 0 W, max 2000 W
     assert power[5] == spec.description.en  # type: ignore[union-attr]
     assert power[6] == spec.description.da  # type: ignore[union-attr]
 
@@ -238,3 +238,14 @@ def test_tender_without_bids_takes_them_from_forms(blank: Path, tmp_path: Path) 
     ref = tco.load_tender(EXAMPLE).evaluate()
     assert result.ranking == ref.ranking
     assert result.total == pytest.approx(ref.total)
+
+
+def test_form_ranges_in_the_parameters_own_units(tmp_path: Path) -> None:
+    # product_models/van.yaml: price 0 .. 5,000,000 DKK; diesel 0 .. 40 l/100 km
+    ws = openpyxl.load_workbook(write_form(tco.load_model("van"), tmp_path / "van.xlsx"))["Bid"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=9, values_only=True)}
+    assert rows["price"][4] == "0 – 5,000,000 DKK"
+    assert rows["diesel_consumption"][2:5] == ("l/100 km", None, "0 – 40 l/100 km")
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    row = next(r for r in range(9, ws.max_row + 1) if ws[f"A{r}"].value == "diesel_consumption")
+    assert float(rules[f"D{row}"].formula2) == pytest.approx(40.0)

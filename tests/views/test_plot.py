@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lighting_hand import BIDS, LUMEN_NORD_ACQUISITION, co2e_kg, electricity_pv
 
@@ -154,3 +155,20 @@ def test_cli_rejects_an_unknown_chart_file(
     code = main(["compare", "--example", "indoor-lighting", "--plot", str(tmp_path / "x.gif")])
     assert code == 2
     assert "expected a chart file ending .png or .svg" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["passenger-car", "clean-vehicles-2009", "van"])
+def test_charts_of_other_bundled_examples(name: str) -> None:
+    # Examples with resale (negative end-of-life), several substances, l/100 km units.
+    r = tco.load_tender(tco.example_path(name)).evaluate()
+    fig = overview(r)
+    breakdown, cumulative, emissions = fig.axes
+    assert len(breakdown.get_xticklabels()) == len(r.bids)
+    for layer in breakdown.containers:
+        cat = next(c for c in r.by_category if layer.get_label() == c.replace("_", " "))
+        heights = [p.get_height() for p in layer.patches]
+        assert heights == pytest.approx(list(r.by_category[cat][np.argsort(r.rank, kind="stable")]))
+    assert len(cumulative.get_lines()) >= len(r.bids)
+    assert [c.get_label() for c in emissions.containers] == list(r.emissions)
+    ticks = [t for t in cumulative.get_xticks() if 0 <= t <= r.plan.T]
+    assert all(float(t).is_integer() for t in ticks)

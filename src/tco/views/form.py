@@ -54,24 +54,24 @@ def _openpyxl() -> Any:
 
 def _bound(model: ProductModel, name: str, key: str) -> float | None:
     from tco.units import parse_quantity
+    from tco.views.inputs import magnitude_in
 
     p = model.parameters[name]
     raw = getattr(p.spec, key)
     if raw is None:
         return None
     unit = p.unit_text
-    q = parse_quantity(raw, unit or None)
-    return float(q.to(unit).magnitude if unit else q.to("dimensionless").magnitude)
+    return magnitude_in(parse_quantity(raw, unit or None), unit)
 
 
 def _range_text(lo: float | None, hi: float | None, unit: str) -> str:
     u = f" {unit}" if unit else ""
     if lo is not None and hi is not None:
-        return f"{lo:g} – {hi:g}{u}"
+        return f"{lo:,.10g} – {hi:,.10g}{u}"
     if lo is not None:
-        return f"≥ {lo:g}{u}"
+        return f"≥ {lo:,.10g}{u}"
     if hi is not None:
-        return f"≤ {hi:g}{u}"
+        return f"≤ {hi:,.10g}{u}"
     return ""
 
 

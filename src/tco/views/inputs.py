@@ -9,7 +9,24 @@ from tco.errors import SpecError
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["bid_values", "buyer_values", "in_unit"]
+__all__ = ["bid_values", "buyer_values", "in_unit", "magnitude_in"]
+
+
+def magnitude_in(q: Any, unit: str) -> float:
+    """The number of ``unit`` in the quantity ``q`` (also for ``"l/100 km"``).
+
+    Examples
+    --------
+    >>> from tco.units import parse_quantity
+    >>> magnitude_in(parse_quantity("0.065 l/km"), "l/100 km")
+    6.5
+    >>> magnitude_in(parse_quantity("4 %"), "")
+    0.04
+    """
+    from tco.units import parse_unit
+
+    target = parse_unit(unit) if unit else 1.0
+    return float((q / target).to("dimensionless").magnitude)
 
 
 def in_unit(raw: Any, unit: str) -> str:
@@ -21,14 +38,15 @@ def in_unit(raw: Any, unit: str) -> str:
     --------
     >>> in_unit("1.2 kW", "W"), in_unit(32, "W"), in_unit("7 EUR", "DKK")
     ('1,200', '32', '7 EUR')
+    >>> in_unit("6.5 l/100 km", "l/100 km")
+    '6.5'
     """
     from tco.units import parse_quantity
 
     if isinstance(raw, list):
         return ", ".join(in_unit(v, unit) for v in raw)
     try:
-        q = parse_quantity(raw, unit or None)
-        value = float(q.to(unit).magnitude) if unit else float(q.to("dimensionless").magnitude)
+        value = magnitude_in(parse_quantity(raw, unit or None), unit)
     except (SpecError, ValueError, TypeError, AttributeError):
         return str(raw)
     return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"

@@ -169,8 +169,11 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
                 ha="right",
                 fontsize=8,
             )
+    from matplotlib.ticker import MaxNLocator
+
     ax.set_xlabel(word("year", lang))
     ax.set_xlim(0, float(years[-1]))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _money_axis(ax, result.currency, word("cumulative pv", lang))
     ax.set_title(word("cumulative", lang))
     ax.legend(fontsize=8, loc="upper left")

@@ -69,3 +69,39 @@ def test_howto_files_match_the_schemas() -> None:
         data = read_yaml_file(howto / name)
         validator = jsonschema.Draft202012Validator(json_schema("tender"))
         assert list(validator.iter_errors(data)) == []
+
+
+def _console_blocks(page: Path) -> list[tuple[list[str], list[str]]]:
+    """(command, expected output lines) of each `$ tco compare` in a page's console blocks."""
+    import re
+    import shlex
+
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("$ tco compare"):
+                out = []
+                for nxt in lines[i + 1 :]:
+                    if nxt.startswith("$ "):
+                        break
+                    out.append(nxt)
+                found.append((shlex.split(line[2:])[1:], out))
+    return found
+
+
+@pytest.mark.parametrize(
+    "page", ["index.md", "howto/product-model.md", "howto/unequal-lifetimes.md"]
+)
+def test_console_output_in_the_docs_is_current(
+    page: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tco.cli import main
+
+    path = DOCS / page
+    monkeypatch.chdir(path.parent)
+    blocks = _console_blocks(path)
+    assert blocks, f"{page} shows no `tco compare` output"
+    for args, expected in blocks:
+        assert main(args) == 0
+        assert capsys.readouterr().out.splitlines() == expected, (page, args)

@@ -1,9 +1,9 @@
 """Charts of a result with matplotlib (the ``plot`` extra).
 
 Each chart draws on a given :class:`matplotlib.axes.Axes` or on a new
-:class:`matplotlib.figure.Figure` of its own (not through pyplot, so no
-global state and no display is needed; files are written with the Agg
-renderer). matplotlib is imported only when a chart is drawn.
+:class:`matplotlib.figure.Figure` of its own with an Agg canvas (not through
+pyplot, so no global state and no display is needed). matplotlib is
+imported only when a chart is drawn.
 
 Examples
 --------
@@ -50,12 +50,20 @@ _LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9
 def _new_axes(ax: Axes | None, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
     if ax is not None:
         return ax
+    fig = _figure(size)
+    return fig.add_subplot()
+
+
+def _figure(size: tuple[float, float]) -> Figure:
+    """A figure drawn by the Agg renderer, outside pyplot's global state."""
     try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise OutputError("charts need matplotlib: pip install 'tco[plot]'") from exc
     fig = Figure(figsize=size, layout="constrained")
-    return fig.add_subplot()
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def _money_axis(ax: Axes, currency: str, label: str) -> None:
@@ -246,9 +254,7 @@ def plot(result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: 
 
 def overview(result: Result, lang: str = "en") -> Figure:
     """All three charts in one figure, side by side (what ``tco compare --plot`` writes)."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(18.0, 5.0), layout="constrained")
+    fig = _figure((18.0, 5.0))
     axes = fig.subplots(1, 3)
     for ax, kind in zip(axes, KINDS, strict=True):
         plot(result, kind, ax=ax, lang=lang)

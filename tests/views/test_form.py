@@ -249,3 +249,15 @@ def test_form_ranges_in_the_parameters_own_units(tmp_path: Path) -> None:
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     row = next(r for r in range(9, ws.max_row + 1) if ws[f"A{r}"].value == "diesel_consumption")
     assert float(rules[f"D{row}"].formula2) == pytest.approx(40.0)
+
+
+def test_report_fingerprint_includes_the_forms(blank: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    forms = [str(p) for p in _filled(blank, tmp_path)]
+    report = tmp_path / "report.html"
+    assert main(["compare", str(EXAMPLE), "--bids", *forms, "--report", str(report)]) == 0
+    text = report.read_text(encoding="utf-8")
+    for i, form in enumerate(forms):
+        digest = hashlib.sha256(Path(form).read_bytes()).hexdigest()
+        assert f"<td>form[{i}]_sha256</td><td>{digest}</td>" in text

@@ -131,3 +131,41 @@ def test_cli_writes_the_report(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "<h2>Fingerprint</h2>" in text
     assert "LED luminaires for Nordskolen" in text
+
+
+def test_report_in_danish(tender: tco.Tender, result: tco.Result) -> None:
+    page = report_html(result, tender, lang="da", charts=False)
+    assert re.findall(r"<h2>(.*?)</h2>", page) == [
+        "Metode",
+        "Forudsætninger",
+        "Inddata",
+        "Resultater",
+        "Fingeraftryk",
+    ]
+    assert "Laveste omkostning: <strong>Premium LED</strong>" in page
+    text = method_statement(result, "da")
+    assert "r = 4.00 % pr. år, real" in text
+    assert "P = 15 år, den samme for alle tilbud" in text
+    assert "Lumen Nord: 16.67 år" in text
+    assert "Q = 200 × armatur" in text
+    assert "co2e til 1500 DKK/t" in text
+
+
+def test_method_with_each_bids_own_lifetime() -> None:
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {"period": "lifetime"},
+            "bids": [
+                {"name": "A", "price": "1 DKK", "power": "1 W", "rated_life": "45000 h"},
+                {"name": "B", "price": "1 DKK", "power": "1 W", "rated_life": "24000 h"},
+            ],
+        }
+    )
+    text = method_statement(t.evaluate())
+    # 45000 h / 3000 h/year = 15 years; 24000 / 3000 = 8 years
+    assert "P = each bid's own lifetime (A: 15 years, B: 8 years)" in text
+    # annuity factors at 4 %: (1 - 1.04^-8) / 0.04 and (1 - 1.04^-15) / 0.04
+    f8, f15 = (1 - 1.04**-8) / 0.04, (1 - 1.04**-15) / 0.04
+    assert f"{f8:.4f} years for 8 years, {f15:.4f} years for 15 years" in text
+    assert "annualised cost (the bids' periods differ)" in text

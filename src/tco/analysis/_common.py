@@ -37,7 +37,7 @@ def bid_index(bids: Sequence[str], bid: str | int) -> int:
             value=bid,
             expected=f"a bid number from 0 to {len(bids) - 1}",
         )
-    if bid in bids:
+    if isinstance(bid, str) and bid in bids:
         return list(bids).index(bid)
     raise SpecError(
         f"no bid named '{bid}'{suggest(str(bid), bids)}; bids are " + ", ".join(bids),

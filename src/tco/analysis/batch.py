@@ -119,6 +119,10 @@ def evaluate_variants(
     """
     B = plan.n_bids
     T = plan.T
+    keys = [(c.input.kind, c.input.key) for c in changes]
+    for k, key in enumerate(keys):
+        if key in keys[:k]:
+            raise TCOError(f"'{changes[k].input.name}' is changed twice; change each input once")
     vp = variant_plan(plan, changes, n)
     R = n * B
 
@@ -132,7 +136,9 @@ def evaluate_variants(
             continue
         v = c.resolved(n)
         if not np.all(v == v[:, :1]):
-            raise TCOError(f"'{c.input.name}' is the same for every bid; give one value per variant")
+            raise TCOError(
+                f"'{c.input.name}' is the same for every bid; give one value per variant"
+            )
         col = v[:, 0]
         if kind == "discount_rate":
             rate = col
@@ -270,7 +276,7 @@ class _Context:
             ww = w if w.ndim == 1 else w[self.sample]
             out: Array = np.sum(s.amount * ww * mask, axis=-1)
             return out
-        cum = np.concatenate([np.zeros(w.shape[:-1] + (1,)), np.cumsum(w, axis=-1)], axis=-1)
+        cum = np.concatenate([np.zeros((*w.shape[:-1], 1)), np.cumsum(w, axis=-1)], axis=-1)
         span = self.take(cum, last + 1) - self.take(cum, np.minimum(first, last + 1))
         out = s.amount * span
         return out

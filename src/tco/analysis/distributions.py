@@ -9,7 +9,6 @@ units). Correlation between inputs is imposed afterwards by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -98,9 +97,7 @@ class Distribution:
         if k == "discrete":
             if not self.values:
                 raise bad("give at least one of 'values'")
-            if self.weights and (
-                len(self.weights) != len(self.values) or min(self.weights) < 0
-            ):
+            if self.weights and (len(self.weights) != len(self.values) or min(self.weights) < 0):
                 raise bad("give one non-negative weight per value")
             if self.weights and sum(self.weights) <= 0:
                 raise bad("the weights must not all be zero")
@@ -155,9 +152,7 @@ class Distribution:
         return np.asarray(out, dtype=np.float64)
 
 
-def gaussian_copula(
-    draws: Array, correlation: ArrayLike, rng: np.random.Generator
-) -> Array:
+def gaussian_copula(draws: Array, correlation: ArrayLike, rng: np.random.Generator) -> Array:
     """Impose a Gaussian copula on independent draws by reordering them.
 
     Correlated standard normals ``Z = N L^T`` (``L`` the Cholesky factor of

@@ -132,7 +132,10 @@ def _money(q: Any, target: str, inp: Input) -> Any:
 
 
 def input_names(plan: Plan) -> list[str]:
-    """Every name :func:`resolve_input` accepts for a plan.
+    """Every input of a plan, by the name :func:`resolve_input` accepts.
+
+    The price of CO2e is listed as ``co2_price`` (``emission_prices.co2e``
+    is accepted too).
 
     Examples
     --------
@@ -144,9 +147,9 @@ def input_names(plan: Plan) -> list[str]:
     names = list(plan.model.parameters)
     names += ["discount_rate", "quantity"]
     names += [f"escalation.{g}" for g in plan.model.escalation_groups]
-    names += [f"emission_prices.{s}" for s in sorted({e.substance for e in plan.emissions})]
-    if any(e.substance == "co2e" for e in plan.emissions):
-        names.append("co2_price")
+    substances = sorted({e.substance for e in plan.emissions})
+    names += ["co2_price"] if "co2e" in substances else []
+    names += [f"emission_prices.{s}" for s in substances if s != "co2e"]
     return names
 
 

@@ -117,9 +117,7 @@ class Uncertainty:
         [(4,), (4, 3)]
         """
         B = self.inputs[0].input.plan.n_bids if self.inputs else 0
-        draws = [
-            u.distribution.sample(rng, (n, B) if u.per_bid else n) for u in self.inputs
-        ]
+        draws = [u.distribution.sample(rng, (n, B) if u.per_bid else n) for u in self.inputs]
         names = [u.input.name for u in self.inputs]
         linked = sorted({x for pair in self.correlation for x in pair}, key=names.index)
         if linked:
@@ -132,9 +130,7 @@ class Uncertainty:
             joint = gaussian_copula(np.stack([draws[c] for c in cols], axis=1), C, rng)
             for k, c in enumerate(cols):
                 draws[c] = joint[:, k]
-        return [
-            Change(u.input, x, u.relative) for u, x in zip(self.inputs, draws, strict=True)
-        ]
+        return [Change(u.input, x, u.relative) for u, x in zip(self.inputs, draws, strict=True)]
 
 
 def parse_uncertainty(

@@ -15,6 +15,7 @@ on a leading axis of variants: shape ``(n,)`` (the same for every bid) or
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -77,6 +78,9 @@ class Input:
         SpecError
             If the value has the wrong unit.
         """
+        if isinstance(raw, str):
+            with contextlib.suppress(ValueError):
+                raw = float(raw)
         if relative or self.kind in ("discount_rate", "escalation", "quantity"):
             q = parse_quantity(raw)
             if q.dimensionality == Quantity(1.0, "1/year").dimensionality and not relative:
@@ -102,7 +106,8 @@ class Input:
                 ) from None
         p = self.plan.model.parameters[self.key]
         unit = p.spec.unit or None
-        q = parse_quantity(raw, None if unit and currencies_of(p.unit) else unit)
+        plain = isinstance(raw, (int, float))
+        q = parse_quantity(raw, None if unit and currencies_of(p.unit) and not plain else unit)
         cur = currencies_of(p.unit)
         if cur and currencies_of(q) != cur:
             q = _money(q, cur[0], self)

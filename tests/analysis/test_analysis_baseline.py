@@ -97,10 +97,18 @@ def test_blank_tarquin_equal_service_machines() -> None:
         "10 %",
         5,
         [
-            {"name": "Electric", "first_cost": "2500 USD", "running": "900 USD/year",
-             "salvage": "200 USD"},
-            {"name": "Gas", "first_cost": "3500 USD", "running": "700 USD/year",
-             "salvage": "350 USD"},
+            {
+                "name": "Electric",
+                "first_cost": "2500 USD",
+                "running": "900 USD/year",
+                "salvage": "200 USD",
+            },
+            {
+                "name": "Gas",
+                "first_cost": "3500 USD",
+                "running": "700 USD/year",
+                "salvage": "350 USD",
+            },
         ],
     )
     c = compare_to_baseline(t, "Gas")
@@ -154,8 +162,11 @@ def test_payback_leaves_out_residual_value() -> None:
         {
             "model": "indoor-lighting",
             "assumptions": {"period": "5 year", "escalation": {"electricity": "0 %"}},
-            "parameters": {"operating_hours": "1000 h/year", "electricity_price": "1 DKK/kWh",
-                           "installation": "0 DKK"},
+            "parameters": {
+                "operating_hours": "1000 h/year",
+                "electricity_price": "1 DKK/kWh",
+                "installation": "0 DKK",
+            },
             "bids": [
                 {"name": "Old", "price": "0 DKK", "power": "200 W", "rated_life": "200000 h"},
                 {"name": "New", "price": "1000 DKK", "power": "50 W", "rated_life": "10000 h"},
@@ -169,7 +180,7 @@ def test_payback_leaves_out_residual_value() -> None:
 
 
 def test_unknown_baseline_names_the_bids() -> None:
-    with pytest.raises(SpecError, match="no bid named 'Existng'.*Existing"):
+    with pytest.raises(SpecError, match=r"no bid named 'Existng'.*Existing"):
         compare_to_baseline(RETROFIT, "Existng")
     assert compare_to_baseline(RETROFIT, 0).baseline == "Existing"
 

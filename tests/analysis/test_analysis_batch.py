@@ -32,8 +32,13 @@ MODEL = {
     },
     "items": {
         "purchase": {"category": "acquisition", "once": "price"},
-        "energy": {"category": "use", "annual": "power * hours * energy_price",
-                   "escalation": "energy", "start": "2 year", "stop": "11 year"},
+        "energy": {
+            "category": "use",
+            "annual": "power * hours * energy_price",
+            "escalation": "energy",
+            "start": "2 year",
+            "stop": "11 year",
+        },
         "service": {"category": "maintenance", "every": "interval", "amount": "service"},
         "overhaul": {"category": "maintenance", "at": "overhaul_at", "amount": "3 * service"},
         "disposal": {"category": "end_of_life", "end_of_life": "fee"},
@@ -47,9 +52,15 @@ def make(rate: str = "5 %", discounting: str = "end", price_year: int = 0, **par
     return tco.load_tender(
         {
             "model": MODEL,
-            "assumptions": {"currency": "EUR", "discount_rate": rate, "period": "12 year",
-                            "quantity": 3, "co2_price": "100 EUR/t",
-                            "discounting": discounting, "price_year": price_year},
+            "assumptions": {
+                "currency": "EUR",
+                "discount_rate": rate,
+                "period": "12 year",
+                "quantity": 3,
+                "co2_price": "100 EUR/t",
+                "discounting": discounting,
+                "price_year": price_year,
+            },
             "parameters": params,
             "bids": [
                 {"name": "A", "price": "1000 EUR", "life": "5 year", "power": "0.5 kW"},
@@ -106,8 +117,14 @@ def test_assumption_changes_equal_a_changed_tender(name, raw, tender_key) -> Non
         got = evaluate_variants(t.plan, [Change(inp, np.array([inp.parse(raw)]))], 1)[0]
         data = {
             "model": MODEL,
-            "assumptions": {"currency": "EUR", "discount_rate": "5 %", "period": "12 year",
-                            "quantity": 3, "co2_price": "100 EUR/t", "price_year": price_year},
+            "assumptions": {
+                "currency": "EUR",
+                "discount_rate": "5 %",
+                "period": "12 year",
+                "quantity": 3,
+                "co2_price": "100 EUR/t",
+                "price_year": price_year,
+            },
             "bids": [dict(b.model_dump(exclude_none=True)) for b in t.spec.bids],
         }
         key = tender_key[1]
@@ -125,7 +142,9 @@ def test_many_occurrences_use_count_matrices() -> None:
 def test_inputs_and_errors() -> None:
     t = make()
     assert "escalation.energy" in input_names(t.plan)
-    with pytest.raises(SpecError, match=r"unknown input 'lif' \(did you mean 'life'\?\); inputs are price, life"):
+    with pytest.raises(
+        SpecError, match=r"unknown input 'lif' \(did you mean 'life'\?\); inputs are price, life"
+    ):
         resolve_input(t.plan, "lif")
     inp = resolve_input(t.plan, "energy_price")
     with pytest.raises(SpecError, match="expected a value in EUR/kWh"):

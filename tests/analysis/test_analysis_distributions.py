@@ -62,10 +62,12 @@ def test_invalid(kwargs: dict, message: str) -> None:
 
 def test_copula_keeps_marginals_and_sets_correlation() -> None:
     rng = np.random.default_rng(1)
-    x = np.column_stack([
-        Distribution("lognormal", mean=2.0, sd=1.0).sample(rng, 50_000),
-        Distribution("uniform", low=0.0, high=1.0).sample(rng, 50_000),
-    ])
+    x = np.column_stack(
+        [
+            Distribution("lognormal", mean=2.0, sd=1.0).sample(rng, 50_000),
+            Distribution("uniform", low=0.0, high=1.0).sample(rng, 50_000),
+        ]
+    )
     y = gaussian_copula(x, [[1.0, -0.6], [-0.6, 1.0]], rng)
     np.testing.assert_array_equal(np.sort(y, axis=0), np.sort(x, axis=0))
     r = np.corrcoef(np.argsort(np.argsort(y, axis=0), axis=0).T)[0, 1]

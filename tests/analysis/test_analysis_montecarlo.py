@@ -20,11 +20,19 @@ def with_value(name: str, value: str) -> np.ndarray:
     """Totals of the example with one buyer parameter changed, by the engine."""
     data = {
         "model": "indoor-lighting",
-        "assumptions": {"currency": "DKK", "discount_rate": "4 %", "period": "15 year",
-                        "quantity": 200, "escalation": {"electricity": "1.67 %/year"},
-                        "co2_price": "1500 DKK/t"},
-        "parameters": {"operating_hours": "3000 h/year", "electricity_price": "2.13 DKK/kWh",
-                       name: value},
+        "assumptions": {
+            "currency": "DKK",
+            "discount_rate": "4 %",
+            "period": "15 year",
+            "quantity": 200,
+            "escalation": {"electricity": "1.67 %/year"},
+            "co2_price": "1500 DKK/t",
+        },
+        "parameters": {
+            "operating_hours": "3000 h/year",
+            "electricity_price": "2.13 DKK/kWh",
+            name: value,
+        },
         "bids": [b.model_dump(exclude_none=True) for b in EXAMPLE.spec.bids],
     }
     return tco.load_tender(data).evaluate().total
@@ -36,16 +44,27 @@ def with_value(name: str, value: str) -> np.ndarray:
         # normal(mean 2.13, sd 0.4): E = 2.13
         ({"dist": "normal", "mean": "2.13 DKK/kWh", "sd": "0.4 DKK/kWh"}, "2.13 DKK/kWh"),
         # triangular(1.5, 2.0, 3.1): E = (1.5 + 2.0 + 3.1) / 3 = 2.2
-        ({"dist": "triangular", "low": "1.5 DKK/kWh", "mode": "2.0 DKK/kWh",
-          "high": "3.1 DKK/kWh"}, "2.2 DKK/kWh"),
+        (
+            {
+                "dist": "triangular",
+                "low": "1.5 DKK/kWh",
+                "mode": "2.0 DKK/kWh",
+                "high": "3.1 DKK/kWh",
+            },
+            "2.2 DKK/kWh",
+        ),
         # PERT(1, 2, 4), shape 4: E = (1 + 4 * 2 + 4) / 6 = 13 / 6
-        ({"dist": "pert", "low": "1 DKK/kWh", "mode": "2 DKK/kWh", "high": "4 DKK/kWh"},
-         f"{13 / 6!r} DKK/kWh"),
+        (
+            {"dist": "pert", "low": "1 DKK/kWh", "mode": "2 DKK/kWh", "high": "4 DKK/kWh"},
+            f"{13 / 6!r} DKK/kWh",
+        ),
         # lognormal with mean 2.13 and sd 0.5 of the value itself: E = 2.13
         ({"dist": "lognormal", "mean": "2.13 DKK/kWh", "sd": "0.5 DKK/kWh"}, "2.13 DKK/kWh"),
         # discrete 1.8 / 2.4 with weights 1 / 3: E = (1.8 + 3 * 2.4) / 4 = 2.25
-        ({"dist": "discrete", "values": ["1.8 DKK/kWh", "2.4 DKK/kWh"], "weights": [1, 3]},
-         "2.25 DKK/kWh"),
+        (
+            {"dist": "discrete", "values": ["1.8 DKK/kWh", "2.4 DKK/kWh"], "weights": [1, 3]},
+            "2.25 DKK/kWh",
+        ),
         # uniform(2, 2.5): E = 2.25
         ({"dist": "uniform", "low": "2 DKK/kWh", "high": "2.5 DKK/kWh"}, "2.25 DKK/kWh"),
     ],
@@ -62,8 +81,17 @@ def test_linear_model_converges_to_the_total_at_the_mean(dist, mean) -> None:
 def test_relative_per_bid_input_converges() -> None:
     # Power uniform on -10 % .. +20 % of each bid's own value, drawn per bid: E = +5 %.
     # The electricity and CO2e streams are linear in the power; the purchase is not.
-    u = {"parameters": {"power": {"dist": "uniform", "low": "-10 %", "high": "20 %",
-                                  "relative": True, "per_bid": True}}}
+    u = {
+        "parameters": {
+            "power": {
+                "dist": "uniform",
+                "low": "-10 %",
+                "high": "20 %",
+                "relative": True,
+                "per_bid": True,
+            }
+        }
+    }
     mc = monte_carlo(EXAMPLE, u, samples=20_000, seed=3)
     bids = [b.model_dump(exclude_none=True) for b in EXAMPLE.spec.bids]
     for b in bids:
@@ -123,8 +151,11 @@ def test_correlation_between_inputs() -> None:
 def test_distribution_objects_from_python() -> None:
     # A Distribution in base units: operating hours in seconds per second (3000 h/year).
     per_year = 3000 * 3600 / 31557600
-    u = {"parameters": {"operating_hours": Distribution("uniform", low=0.9 * per_year,
-                                                        high=1.1 * per_year)}}
+    u = {
+        "parameters": {
+            "operating_hours": Distribution("uniform", low=0.9 * per_year, high=1.1 * per_year)
+        }
+    }
     mc = monte_carlo(EXAMPLE, u, samples=1000, seed=1)
     assert mc.inputs == ("operating_hours",)
 
@@ -132,24 +163,57 @@ def test_distribution_objects_from_python() -> None:
 @pytest.mark.parametrize(
     ("section", "message"),
     [
-        ({"parameters": {"electricity_price": {"dist": "uniform", "low": "3 DKK/kWh",
-                                               "high": "2 DKK/kWh"}}},
-         "uncertainty.parameters.electricity_price: uniform distribution: 'low' must be below"),
-        ({"parameters": {"electricity_price": {"dist": "triangular", "low": "1 DKK/kWh",
-                                               "high": "2 DKK/kWh"}}},
-         "uncertainty.parameters.electricity_price.mode: a triangular distribution needs"),
-        ({"parameters": {"electric_price": {"dist": "normal", "mean": 1, "sd": 1}}},
-         "uncertainty.parameters.electric_price: unknown input 'electric_price'"),
-        ({"parameters": {"electricity_price": {"dist": "normal", "mean": "2 kg", "sd": 1}}},
-         "got '2 kg' for 'electricity_price', expected a value in DKK/kWh"),
-        ({"parameters": {"operating_hours": {"dist": "gamma", "mean": 1}}},
-         "uncertainty.parameters.operating_hours.dist"),
-        ({"parameters": {"operating_hours": {"dist": "normal", "mean": 1, "sd": 1,
-                                             "per_bid": True}}},
-         "needs a bid parameter"),
-        ({"parameters": {"operating_hours": {"dist": "normal", "mean": 1, "sd": 1}},
-          "correlation": [["operating_hours", "electricity_price", 0.3]]},
-         "uncertainty.correlation[0]: 'electricity_price' is not among the uncertain inputs"),
+        (
+            {
+                "parameters": {
+                    "electricity_price": {
+                        "dist": "uniform",
+                        "low": "3 DKK/kWh",
+                        "high": "2 DKK/kWh",
+                    }
+                }
+            },
+            "uncertainty.parameters.electricity_price: uniform distribution: 'low' must be below",
+        ),
+        (
+            {
+                "parameters": {
+                    "electricity_price": {
+                        "dist": "triangular",
+                        "low": "1 DKK/kWh",
+                        "high": "2 DKK/kWh",
+                    }
+                }
+            },
+            "uncertainty.parameters.electricity_price.mode: a triangular distribution needs",
+        ),
+        (
+            {"parameters": {"electric_price": {"dist": "normal", "mean": 1, "sd": 1}}},
+            "uncertainty.parameters.electric_price: unknown input 'electric_price'",
+        ),
+        (
+            {"parameters": {"electricity_price": {"dist": "normal", "mean": "2 kg", "sd": 1}}},
+            "got '2 kg' for 'electricity_price', expected a value in DKK/kWh",
+        ),
+        (
+            {"parameters": {"operating_hours": {"dist": "gamma", "mean": 1}}},
+            "uncertainty.parameters.operating_hours.dist",
+        ),
+        (
+            {
+                "parameters": {
+                    "operating_hours": {"dist": "normal", "mean": 1, "sd": 1, "per_bid": True}
+                }
+            },
+            "needs a bid parameter",
+        ),
+        (
+            {
+                "parameters": {"operating_hours": {"dist": "normal", "mean": 1, "sd": 1}},
+                "correlation": [["operating_hours", "electricity_price", 0.3]],
+            },
+            "uncertainty.correlation[0]: 'electricity_price' is not among the uncertain inputs",
+        ),
     ],
 )
 def test_section_errors_name_the_field(section, message) -> None:
@@ -185,14 +249,21 @@ def test_ten_bids_hundred_thousand_samples_twenty_years() -> None:
     # bid, one changing every lifetime). Measured about 0.4-0.7 s on the development
     # machine; the bound leaves room for a loaded machine.
     bids = [
-        {"name": f"Bid {i}", "price": f"{1000 + 60 * i} DKK", "power": f"{24 + 2 * i} W",
-         "rated_life": f"{40000 + 4000 * i} h"}
+        {
+            "name": f"Bid {i}",
+            "price": f"{1000 + 60 * i} DKK",
+            "power": f"{24 + 2 * i} W",
+            "rated_life": f"{40000 + 4000 * i} h",
+        }
         for i in range(10)
     ]
-    t = tco.load_tender({"model": "indoor-lighting",
-                         "assumptions": {"period": "20 year", "quantity": 200,
-                                         "co2_price": "1500 DKK/t"},
-                         "bids": bids})
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {"period": "20 year", "quantity": 200, "co2_price": "1500 DKK/t"},
+            "bids": bids,
+        }
+    )
     u = {key: UNCERTAIN.spec.uncertainty[key] for key in ("parameters", "correlation")}
     start = time.perf_counter()
     mc = monte_carlo(t, u, samples=100_000, seed=1)

@@ -32,8 +32,12 @@ def test_linear_switching_value_by_hand() -> None:
     t = tco.load_tender(
         {
             "model": "indoor-lighting",
-            "assumptions": {"period": "10 year", "quantity": 100, "discount_rate": "5 %",
-                            "escalation": {"electricity": "0 %"}},
+            "assumptions": {
+                "period": "10 year",
+                "quantity": 100,
+                "discount_rate": "5 %",
+                "escalation": {"electricity": "0 %"},
+            },
             "bids": [
                 {"name": "Cheap", "price": "400 DKK", "power": "60 W", "rated_life": "60000 h"},
                 {"name": "Frugal", "price": "600 DKK", "power": "30 W", "rated_life": "60000 h"},
@@ -65,8 +69,12 @@ def test_switching_value_reevaluated(name, a, b, method) -> None:
     # Re-evaluated through the analysis path ...
     assert abs(difference_at(EXAMPLE, name, [s.value], a, b)[0]) < 1e-6
     # ... and by writing the value into the tender and running the engine.
-    unit = {"electricity_price": "DKK/kWh", "power": "W",
-            "operating_hours": "h/year", "discount_rate": "%"}[name]
+    unit = {
+        "electricity_price": "DKK/kWh",
+        "power": "W",
+        "operating_hours": "h/year",
+        "discount_rate": "%",
+    }[name]
     raw = f"{s.value!r} {unit}"
     if name == "discount_rate":
         data = EXAMPLE.spec.model_dump(exclude_none=True)
@@ -113,12 +121,19 @@ def test_never_within_bounds() -> None:
 def test_rated_life_with_replacement_jumps() -> None:
     # Budget Light lasts 35000 h / 3000 h = 11.7 years and is replaced in year 12; as its
     # rated life varies the replacement moves by whole years, a non-linear difference.
-    s = switching_value(EXAMPLE, "rated_life", "Budget Light", "Lumen Nord",
-                        bounds=("10000 h", "200000 h"))
+    s = switching_value(
+        EXAMPLE, "rated_life", "Budget Light", "Lumen Nord", bounds=("10000 h", "200000 h")
+    )
     assert s.method == "bisection"
     for x in s.crossings:
-        d = difference_at(EXAMPLE, "rated_life", [x * 0.999, x * 1.001], "Budget Light",
-                          "Lumen Nord", bid="Budget Light")
+        d = difference_at(
+            EXAMPLE,
+            "rated_life",
+            [x * 0.999, x * 1.001],
+            "Budget Light",
+            "Lumen Nord",
+            bid="Budget Light",
+        )
         assert np.sign(d[0]) != np.sign(d[1])
 
 

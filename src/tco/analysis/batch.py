@@ -149,8 +149,8 @@ def evaluate_variants(
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
-    d_event = discount_factors(rate, T, "end")
-    d_annual = discount_factors(rate, T, plan.discounting)  # type: ignore[arg-type]
+    d_event = _discount(rate, T, "end")
+    d_annual = d_event if plan.discounting == "end" else _discount(rate, T, plan.discounting)
     sample = np.repeat(np.arange(n), B) if n > 1 else np.zeros(R, dtype=np.intp)
     q_row = np.asarray(quantity, dtype=np.float64)
     q_row = q_row[sample] if q_row.ndim == 1 else np.full(R, float(q_row))
@@ -175,6 +175,20 @@ def evaluate_variants(
             pv = ctx.stream_pv(s, price, d)
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
+    return out
+
+
+def _discount(rate: Array | float, T: int, timing: str) -> Array:
+    """Discount factors per variant, computing each distinct rate once.
+
+    As :func:`tco.engine.timeline.discount_factors`; shape (T + 1,) for one
+    rate, (n, T + 1) for a rate per variant.
+    """
+    r = np.asarray(rate, dtype=np.float64)
+    if r.ndim == 0:
+        return discount_factors(r, T, timing)  # type: ignore[arg-type]
+    values, index = np.unique(r, return_inverse=True)
+    out: Array = discount_factors(values, T, timing)[index]  # type: ignore[arg-type]
     return out
 
 

@@ -271,3 +271,13 @@ def test_ten_bids_hundred_thousand_samples_twenty_years() -> None:
     assert mc.totals.shape == (100_000, 10)
     assert np.all(np.isfinite(mc.totals))
     assert seconds < 5.0, f"{seconds:.2f} s"
+
+
+def test_chunks_give_the_same_totals(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 1000 samples x 3 bids in chunks of 100 samples (300 rows) and in one go.
+    import tco.analysis.montecarlo as mod
+
+    whole = monte_carlo(UNCERTAIN, samples=1000, seed=9)
+    monkeypatch.setattr(mod, "MAX_ROWS", 300)
+    chunked = monte_carlo(UNCERTAIN, samples=1000, seed=9)
+    np.testing.assert_array_equal(chunked.totals, whole.totals)

@@ -156,3 +156,19 @@ def test_inputs_and_errors() -> None:
         evaluate_variants(t.plan, [Change(rate, np.array([0.03])), Change(rate, np.array([0.04]))])
     with pytest.raises(TCOError, match="same for every bid"):
         evaluate_variants(t.plan, [Change(rate, np.array([[0.03, 0.04, 0.05]]))])
+
+
+def test_lifetime_period_cannot_follow_a_changed_lifetime() -> None:
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {"period": "lifetime"},
+            "bids": [{"name": "A", "price": "100 DKK", "power": "10 W", "rated_life": "30000 h"}],
+        }
+    )
+    price = resolve_input(t.plan, "price")
+    got = evaluate_variants(t.plan, [Change(price, np.array([0.0, 0.5]), relative=True)], 2)
+    assert got[0, 0] == pytest.approx(t.evaluate().total[0])
+    life = resolve_input(t.plan, "rated_life")
+    with pytest.raises(TCOError, match="changes the lifetime, which is this tender's study"):
+        evaluate_variants(t.plan, [Change(life, np.array([0.1]), relative=True)], 1)

@@ -67,6 +67,18 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
     [32.0, 41.0, 27.0, 48.0, 61.5, 40.5]
     """
     B = plan.n_bids
+    period = plan.assumptions.period
+    if (period is None or str(period).strip() == "lifetime") and plan.model.lifetime is not None:
+        moved = [
+            c.input.name
+            for c in changes
+            if c.input.kind == "parameter" and c.input.key in plan.model.lifetime.names
+        ]
+        if moved:
+            raise TCOError(
+                f"'{moved[0]}' changes the lifetime, which is this tender's study period "
+                "('period: lifetime'); give a common study period such as '15 year' to vary it"
+            )
     values: dict[str, Array] = {}
     for name, v in plan.values.items():
         values[name] = v if v.ndim == 2 else np.tile(v, n)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -64,9 +64,9 @@ class Input:
     unit: str
     factor: float
     per_bid: bool
-    current: Array
+    current: Array = field(repr=False)
     label: str
-    plan: Plan
+    plan: Plan = field(repr=False)
 
     def parse(self, raw: Any, *, relative: bool = False) -> float:
         """Read a value written as in the tender; return it in base units.

@@ -84,6 +84,11 @@ def _split(text: str, what: str) -> tuple[str, str]:
 
 # -- tco sensitivity ----------------------------------------------------------------------------
 def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "One-at-a-time sensitivity: each input moved to a low and a high value (tornado "
+        "data per bid, or for the difference between two bids), or the tender's named "
+        "scenarios side by side."
+    )
     _source(p)
     p.add_argument(
         "--vary",
@@ -188,6 +193,10 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
 
 # -- tco switch --------------------------------------------------------------------------------
 def _configure_switch(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "The value of an input at which two bids cost the same (closed form when the "
+        "difference is linear in it, else a bracketed bisection)."
+    )
     _source(p)
     p.add_argument("--input", required=True, help="the input to vary, e.g. electricity_price")
     p.add_argument("--bids", nargs=2, required=True, metavar=("A", "B"), help="the two bids")
@@ -228,6 +237,11 @@ def _run_switch(args: argparse.Namespace) -> int:
 
 # -- tco montecarlo ----------------------------------------------------------------------------
 def _configure_montecarlo(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Monte Carlo over the tender's 'uncertainty' section: percentiles of each bid's "
+        "total, probability of being cheapest, ranks, and the difference between two "
+        "bids."
+    )
     _source(p)
     p.add_argument("--samples", type=int, help="number of samples (default: the tender's)")
     p.add_argument("--seed", type=int, help="random seed (default: the tender's)")
@@ -304,6 +318,10 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
 
 # -- tco score ---------------------------------------------------------------------------------
 def _configure_score(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Tender scoring: price points from each bid's total, weighted with the bids' "
+        "quality points (MEAT), with each bid's rank."
+    )
     from tco.analysis.scoring import METHODS
 
     _source(p)
@@ -367,6 +385,10 @@ def _run_score(args: argparse.Namespace) -> int:
 
 # -- tco baseline ------------------------------------------------------------------------------
 def _configure_baseline(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Net savings, savings-to-investment ratio, adjusted internal rate of return and "
+        "payback of every bid against a baseline bid (NIST Handbook 135, 10 CFR 436)."
+    )
     _source(p)
     p.add_argument("--baseline", required=True, help="the baseline bid (e.g. the existing one)")
 

@@ -189,3 +189,24 @@ def test_to_dict_is_plain() -> None:
     d = compare_to_baseline(RETROFIT, "Existing").to_dict()
     assert d["bids"][0]["sir"] is None
     assert d["bids"][1]["simple_payback"] == 6.0
+
+
+def test_existing_installation_given_apart_from_the_bids() -> None:
+    # The same retrofit with the existing installation passed as a mapping: the same numbers.
+    only = tender(
+        "3 %", 10, [{"name": "Retrofit", "first_cost": "3000 USD", "running": "500 USD/year"}]
+    )
+    c = compare_to_baseline(
+        only, {"name": "Existing", "first_cost": "0 USD", "running": "1000 USD/year"}
+    )
+    assert c.bids == ("Retrofit", "Existing") and c.baseline == "Existing"
+    d = compare_to_baseline(RETROFIT, "Existing")
+    assert c.net_savings[0] == pytest.approx(d.net_savings[1], rel=1e-12)
+    assert c.sir[0] == pytest.approx(d.sir[1], rel=1e-12)
+    assert c.simple_payback[0] == 6
+    with pytest.raises(SpecError, match="two bids are named 'Retrofit'"):
+        compare_to_baseline(
+            only, {"name": "Retrofit", "first_cost": "0 USD", "running": "1 USD/year"}
+        )
+    with pytest.raises(SpecError, match=r"bids\[1\]\.running: got '1 kg'"):
+        compare_to_baseline(only, {"name": "Old", "first_cost": "0 USD", "running": "1 kg"})

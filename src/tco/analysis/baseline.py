@@ -25,7 +25,7 @@ discounted at the tender's real rate). Formulas, with ``b`` the baseline and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -35,7 +35,10 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
 from tco.engine.flows import residual_credit
+from tco.errors import TCOError
+from tco.plan import compile_plan
 from tco.result import Result
+from tco.spec.models import BidSpec, TenderSpec, validate
 from tco.tender import Tender
 
 __all__ = [
@@ -238,7 +241,7 @@ def _num(x: float) -> float | None:
 
 def compare_to_baseline(
     tender: Tender | Result,
-    baseline: str | int,
+    baseline: str | int | Mapping[str, Any],
     *,
     investment: Sequence[str] = INVESTMENT_CATEGORIES,
 ) -> BaselineComparison:
@@ -247,8 +250,11 @@ def compare_to_baseline(
     Parameters
     ----------
     tender : Tender or Result
-    baseline : str or int
-        The baseline bid, by name or position.
+    baseline : str, int or mapping
+        The baseline bid, by name or position; or a bid that is not in the
+        tender, as a mapping like an entry of its ``bids`` (the existing
+        installation: ``{"name": "Existing", "price": "0 DKK", ...}``),
+        which is evaluated with the tender's assumptions and listed last.
     investment : sequence of str
         Cost categories counted as investment-related.
 
@@ -264,9 +270,20 @@ def compare_to_baseline(
     >>> [round(x) for x in c.net_savings]
     [167208, 0, 232303]
     """
+    which: str | int
+    if isinstance(baseline, Mapping):
+        if not isinstance(tender, Tender):
+            raise TCOError("a baseline given as a mapping needs the Tender, not its Result")
+        extra = validate(BidSpec, baseline, file=tender.file)
+        spec = tender.spec.model_copy(update={"bids": [*tender.spec.bids, extra]})
+        validate(TenderSpec, spec.model_dump(), file=tender.file)  # unique names
+        tender = Tender(spec, tender.model, compile_plan(spec, tender.model, file=tender.file))
+        which = extra.name
+    else:
+        which = baseline
     result = tender.evaluate() if isinstance(tender, Tender) else tender
     plan = result.plan
-    b0 = bid_index(result.bids, baseline)
+    b0 = bid_index(result.bids, which)
     cats = np.array(result.categories)
     inv = np.isin(cats, list(investment))
     pv = result.present_value

@@ -110,3 +110,12 @@ def test_errors_name_the_field() -> None:
         scenarios(EXAMPLE, {"bad": {"electricity_price": "3 kg"}})
     with pytest.raises(SpecError, match="expected a percentage or a pair"):
         sensitivity(EXAMPLE, {"electricity_price": (1, 2, 3)})
+
+
+def test_plain_numbers_are_in_the_shown_unit() -> None:
+    # 2 and 6 for a rate are percentages, as the tornado shows them.
+    a = sensitivity(EXAMPLE, {"discount_rate": (2, 6)}).bars[0]
+    b = sensitivity(EXAMPLE, {"discount_rate": ("2 %", "6 %")}).bars[0]
+    np.testing.assert_array_equal(a.total_low, b.total_low)
+    np.testing.assert_array_equal(a.total_high, b.total_high)
+    np.testing.assert_allclose(a.low, 2.0)

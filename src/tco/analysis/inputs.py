@@ -120,6 +120,35 @@ class Input:
             )
         return float(q.to_base_units().magnitude)
 
+    def value(self, raw: Any) -> float:
+        """Read a value given in Python or on the command line; return it in base units.
+
+        A number (or a string holding only a number) is in the shown unit
+        :attr:`unit` (``4`` is 4 % for a rate), so that values read from a
+        result can be given back; a string with a unit is read as in the
+        tender (:meth:`parse`).
+
+        Examples
+        --------
+        >>> import tco
+        >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+        >>> rate = resolve_input(plan, "discount_rate")
+        >>> rate.value(4), rate.value("4"), rate.value("4 %"), rate.parse(0.04)
+        (0.04, 0.04, 0.04, 0.04)
+        """
+        if isinstance(raw, str):
+            try:
+                raw = float(raw)
+            except ValueError:
+                return self.parse(raw)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise SpecError(
+                f"got {raw!r} for '{self.name}', expected a number or a value with its unit",
+                value=raw,
+                expected=f"a number in {self.unit or 'no unit'} or a value with its unit",
+            )
+        return float(raw) * self.factor
+
     def show(self, base: ArrayLike) -> Array:
         """Express base-unit values in the shown unit."""
         out: Array = np.asarray(base, dtype=np.float64) / self.factor

@@ -5,7 +5,8 @@ the tender's value; all variants are evaluated in one batch
 (:func:`tco.analysis.batch.evaluate_variants`). A variation is either a
 percentage (``10`` or ``"10 %"``: the tender's value times ``1 - 10 %`` and
 ``1 + 10 %``, for each bid its own value) or a pair of values
-``(low, high)`` written in the input's unit (the same for every bid).
+``(low, high)`` (the same for every bid): numbers in the unit the results
+show (``%`` for rates), or strings with units as in the tender.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def _variation(inp: Input, v: Variation) -> tuple[Array, Array]:
         high: Array = inp.current * (1.0 + pct)
         return low, high
     if isinstance(v, Sequence) and len(v) == 2:
-        lo, hi = (inp.parse(x) for x in v)
+        lo, hi = (inp.value(x) for x in v)
         return np.full_like(inp.current, lo), np.full_like(inp.current, hi)
     raise SpecError(
         f"got {v!r} for '{inp.name}', expected a percentage or a pair (low, high)",

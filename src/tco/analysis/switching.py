@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from tco.analysis._common import bid_index, plan_of
 from tco.analysis.batch import evaluate_variants
 from tco.analysis.inputs import Change, Input, resolve_input
-from tco.errors import SpecError
+from tco.errors import SpecError, TCOError
 from tco.plan import Plan
 from tco.tender import Tender
 
@@ -156,7 +156,7 @@ def difference_at(
     """
     plan = plan_of(tender)
     inp = resolve_input(plan, name)
-    xs = np.array([inp.parse(v) if isinstance(v, str) else float(v) * inp.factor for v in values])
+    xs = np.array([inp.value(v) for v in values])
     cols = _varied(plan, inp, a, bid)
     return _difference(plan, inp, cols, xs, a, b, externalities)
 
@@ -250,7 +250,7 @@ def switching_value(
     if bounds is None:
         lo, hi = _default_bounds(inp, current)
     else:
-        lo, hi = (inp.parse(v) if isinstance(v, str) else float(v) * inp.factor for v in bounds)
+        lo, hi = (inp.value(v) for v in bounds)
     if not lo < hi:
         raise SpecError(
             f"bounds {bounds!r} for '{name}': the low end must be below the high end",
@@ -290,7 +290,11 @@ def switching_value(
         if abs(f_hi - f_lo) <= tol:
             return SwitchingValue(value=None, crossings=(), method="linear", **common)
         x = lo - f_lo / slope
-        if abs(float(f(np.array([x]))[0])) <= 1e3 * tol:
+        try:
+            confirmed = abs(float(f(np.array([x]))[0])) <= 1e3 * tol
+        except TCOError:  # the model is undefined there (outside the bounds)
+            confirmed = not lo_out <= x <= hi_out
+        if confirmed:
             if lo_out <= x <= hi_out:
                 return SwitchingValue(
                     value=show(x), crossings=(show(x),), method="linear", **common

@@ -433,8 +433,28 @@ def _run_baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-register("sensitivity", _configure_sensitivity, _run_sensitivity)
-register("switch", _configure_switch, _run_switch)
-register("montecarlo", _configure_montecarlo, _run_montecarlo)
-register("score", _configure_score, _run_score)
-register("baseline", _configure_baseline, _run_baseline)
+register(
+    "sensitivity",
+    _configure_sensitivity,
+    _run_sensitivity,
+    "tornado data of each input, one at a time, or named scenarios",
+)
+register(
+    "switch",
+    _configure_switch,
+    _run_switch,
+    "the value of an input at which two bids cost the same",
+)
+register(
+    "montecarlo",
+    _configure_montecarlo,
+    _run_montecarlo,
+    "percentiles, ranks and P(cheapest) under the tender's uncertainty",
+)
+register("score", _configure_score, _run_score, "price and quality points and rank (MEAT)")
+register(
+    "baseline",
+    _configure_baseline,
+    _run_baseline,
+    "net savings, SIR, AIRR and payback against a baseline bid",
+)

@@ -28,7 +28,7 @@ MODEL = {
         "service": {"unit": "EUR", "default": "120 EUR"},
         "overhaul_at": {"unit": "year", "default": "7.5 year"},
         "fee": {"unit": "EUR", "default": "80 EUR"},
-        "factor": {"unit": "kg/kWh", "default": "0.3 kg/kWh"},
+        "factor": {"unit": "kg/kWh", "default": "0.3 kg/kWh", "by_year": True},
     },
     "items": {
         "purchase": {"category": "acquisition", "once": "price"},
@@ -82,10 +82,12 @@ def test_unchanged_totals_equal_the_engine(discounting: str, price_year: int) ->
     )
 
 
-def test_random_parameter_variants_equal_the_engine() -> None:
+@pytest.mark.parametrize("series", [False, True])
+def test_random_parameter_variants_equal_the_engine(series: bool) -> None:
     # The engine builds year-by-year count matrices; the batch sums factors over
-    # occurrences. Both must give the same totals for any values.
-    t = make()
+    # occurrences. Both must give the same totals for any values. With a year-by-year
+    # parameter every amount is a (rows, years) array.
+    t = make(factor=[f"{0.3 - 0.02 * k} kg/kWh" for k in range(12)]) if series else make()
     rng = np.random.default_rng(7)
     n = 200
     names = ["life", "interval", "overhaul_at", "hours", "price", "power", "service", "fee"]
@@ -172,3 +174,28 @@ def test_lifetime_period_cannot_follow_a_changed_lifetime() -> None:
     life = resolve_input(t.plan, "rated_life")
     with pytest.raises(TCOError, match="changes the lifetime, which is this tender's study"):
         evaluate_variants(t.plan, [Change(life, np.array([0.1]), relative=True)], 1)
+
+
+def test_year_by_year_parameter_stays_a_series() -> None:
+    # A grid factor given per year (a series) next to varied per-bid values.
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {"period": "4 year", "co2_price": "1500 DKK/t"},
+            "parameters": {
+                "grid_factor": ["0.2 kg/kWh", "0.15 kg/kWh", "0.1 kg/kWh", "0.05 kg/kWh"]
+            },
+            "bids": [
+                {"name": "A", "price": "100 DKK", "power": "10 W", "rated_life": "30000 h"},
+                {"name": "B", "price": "80 DKK", "power": "20 W", "rated_life": "30000 h"},
+            ],
+        }
+    )
+    np.testing.assert_allclose(evaluate_variants(t.plan)[0], t.evaluate().total, rtol=1e-12)
+    power = resolve_input(t.plan, "power")
+    changes = [Change(power, np.array([[0.0, 0.0], [0.5, -0.5]]), relative=True)]
+    fast = evaluate_variants(t.plan, changes, 2)
+    full = evaluate_plan(variant_plan(t.plan, changes, 2)).total.reshape(2, 2)
+    np.testing.assert_allclose(fast, full, rtol=1e-12)
+    with pytest.raises(TCOError, match="'grid_factor' is given year by year"):
+        resolve_input(t.plan, "grid_factor")

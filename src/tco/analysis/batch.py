@@ -292,7 +292,7 @@ class _Context:
     def _annual(self, s: PlanStream, w: Array) -> Array:
         P = self.period
         T = self.T
-        lo = np.maximum(s.start if s.start is not None else 1.0, 1.0)
+        lo = np.broadcast_to(np.maximum(s.start if s.start is not None else 1.0, 1.0), P.shape)
         hi = np.minimum(P, s.stop) if s.stop is not None else P
         first = np.clip(np.ceil(lo - EPS), 0, T + 1).astype(np.intp)
         last = np.clip(np.floor(hi + EPS), -1, T).astype(np.intp)

@@ -210,3 +210,13 @@ def test_existing_installation_given_apart_from_the_bids() -> None:
         )
     with pytest.raises(SpecError, match=r"bids\[1\]\.running: got '1 kg'"):
         compare_to_baseline(only, {"name": "Old", "first_cost": "0 USD", "running": "1 kg"})
+
+
+def test_investment_categories() -> None:
+    # Counting the energy as investment leaves no operational savings: S = 0, and the
+    # extra "investment" is 3000 - 500 * UPV(3 %, 10) = -1265.10, i.e. -NS.
+    c = compare_to_baseline(RETROFIT, "Existing", investment=("acquisition", "use"))
+    assert c.savings[1] == 0.0
+    assert c.extra_investment[1] == pytest.approx(-1265.1014183879, abs=1e-6)
+    with pytest.raises(SpecError, match="unknown cost category 'energy'"):
+        compare_to_baseline(RETROFIT, "Existing", investment=("energy",))

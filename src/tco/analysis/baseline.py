@@ -35,10 +35,10 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
 from tco.engine.flows import residual_credit
-from tco.errors import TCOError
+from tco.errors import SpecError, TCOError
 from tco.plan import compile_plan
 from tco.result import Result
-from tco.spec.models import BidSpec, TenderSpec, validate
+from tco.spec.models import CATEGORIES, BidSpec, TenderSpec, validate
 from tco.tender import Tender
 
 __all__ = [
@@ -270,6 +270,13 @@ def compare_to_baseline(
     >>> [round(x) for x in c.net_savings]
     [167208, 0, 232303]
     """
+    unknown = [c for c in investment if c not in CATEGORIES]
+    if unknown:
+        raise SpecError(
+            f"unknown cost category '{unknown[0]}'; categories are " + ", ".join(CATEGORIES),
+            value=unknown[0],
+            expected="one of " + ", ".join(CATEGORIES),
+        )
     which: str | int
     if isinstance(baseline, Mapping):
         if not isinstance(tender, Tender):

@@ -233,7 +233,16 @@ class _Context:
 
     def take(self, w: Array, t: NDArray[np.intp]) -> Array:
         """``w[t]`` per row for ``w`` of shape (T + 1,) or (n, T + 1)."""
-        out: Array = w[t] if w.ndim == 1 else w[self.sample, t]
+        if w.ndim == 1:
+            out: Array = w[t]
+            return out
+        n, width = w.shape
+        cols = t.reshape(n, -1)
+        if n > 1 and np.array_equal(cols, np.broadcast_to(cols[0], cols.shape)):
+            # The same year for every variant of a bid: take whole columns.
+            out = w[:, cols[0]].reshape(-1)
+            return out
+        out = np.take(w.reshape(-1), self.sample * width + t)
         return out
 
     def amount(self, a: Array, t: NDArray[np.intp]) -> Array:

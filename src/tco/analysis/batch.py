@@ -214,7 +214,8 @@ def _escalation(rates: Array, T: int, price_year: int) -> Array:
     >>> _escalation(np.array([0.02]), 2, 0).round(4)
     array([[1.    , 1.02  , 1.0404]])
     """
-    out: Array = (1.0 + rates[:, None]) ** np.arange(T + 1, dtype=np.float64)
+    growth = np.broadcast_to(1.0 + rates[:, None], (len(rates), T))
+    out: Array = np.concatenate([np.ones((len(rates), 1)), np.cumprod(growth, axis=1)], axis=1)
     if price_year == 1 and T >= 1:
         out = out / out[:, 1:2]
     return out

@@ -199,3 +199,8 @@ def test_year_by_year_parameter_stays_a_series() -> None:
     np.testing.assert_allclose(fast, full, rtol=1e-12)
     with pytest.raises(TCOError, match="'grid_factor' is given year by year"):
         resolve_input(t.plan, "grid_factor")
+    assert "grid_factor" not in input_names(t.plan)
+    # The default sensitivity varies every other input.
+    from tco.analysis import sensitivity
+
+    assert "power" in {b.input for b in sensitivity(t).bars}

@@ -169,7 +169,8 @@ def input_names(plan: Plan) -> list[str]:
     """Every input of a plan, by the name :func:`resolve_input` accepts.
 
     The price of CO2e is listed as ``co2_price`` (``emission_prices.co2e``
-    is accepted too).
+    is accepted too). A parameter the tender gives year by year is not an
+    input.
 
     Examples
     --------
@@ -178,7 +179,7 @@ def input_names(plan: Plan) -> list[str]:
     >>> names[:3], "escalation.electricity" in names
     (['price', 'power', 'rated_life'], True)
     """
-    names = list(plan.model.parameters)
+    names = [n for n in plan.model.parameters if plan.values[n].ndim == 1]
     names += ["discount_rate", "quantity"]
     names += [f"escalation.{g}" for g in plan.model.escalation_groups]
     substances = sorted({e.substance for e in plan.emissions})

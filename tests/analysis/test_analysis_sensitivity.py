@@ -63,7 +63,7 @@ def test_rows_sorted_by_swing_and_difference() -> None:
     rows = t.for_bid("Premium LED")
     swings = [r["swing"] for r in rows]
     assert swings == sorted(swings, reverse=True)
-    # Every input of the example is varied by default (all are non-zero).
+    # Every input of the example but the quantity is varied by default (all are non-zero).
     assert {r["input"] for r in rows} == {
         "price",
         "power",
@@ -73,7 +73,6 @@ def test_rows_sorted_by_swing_and_difference() -> None:
         "electricity_price",
         "grid_factor",
         "discount_rate",
-        "quantity",
         "escalation.electricity",
         "co2_price",
     }
@@ -119,3 +118,16 @@ def test_plain_numbers_are_in_the_shown_unit() -> None:
     np.testing.assert_array_equal(a.total_low, b.total_low)
     np.testing.assert_array_equal(a.total_high, b.total_high)
     np.testing.assert_allclose(a.low, 2.0)
+
+
+@pytest.mark.parametrize("name", sorted(tco.bundled_examples()))
+def test_every_bundled_example(name: str) -> None:
+    # The default tornado of every bundled example (other product models, currencies,
+    # escalation paths, 'period: lifetime'): base totals as the engine's, finite totals at
+    # both ends of every input.
+    t = tco.load_tender(tco.example_path(name))
+    tornado = sensitivity(t)
+    np.testing.assert_allclose(tornado.base, t.evaluate().total, rtol=1e-10)
+    assert tornado.bars
+    for bar in tornado.bars:
+        assert np.all(np.isfinite(bar.total_low)) and np.all(np.isfinite(bar.total_high))

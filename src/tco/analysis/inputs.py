@@ -170,7 +170,8 @@ def input_names(plan: Plan) -> list[str]:
 
     The price of CO2e is listed as ``co2_price`` (``emission_prices.co2e``
     is accepted too). A parameter the tender gives year by year is not an
-    input.
+    input, nor is a parameter of the lifetime when the lifetime is the study
+    period (``period: lifetime``).
 
     Examples
     --------
@@ -180,6 +181,9 @@ def input_names(plan: Plan) -> list[str]:
     (['price', 'power', 'rated_life'], True)
     """
     names = [n for n in plan.model.parameters if plan.values[n].ndim == 1]
+    period = plan.assumptions.period
+    if (period is None or str(period).strip() == "lifetime") and plan.model.lifetime is not None:
+        names = [n for n in names if n not in plan.model.lifetime.names]
     names += ["discount_rate", "quantity"]
     names += [f"escalation.{g}" for g in plan.model.escalation_groups]
     substances = sorted({e.substance for e in plan.emissions})

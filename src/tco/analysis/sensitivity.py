@@ -166,7 +166,8 @@ def sensitivity(
     variations : mapping or sequence of str, optional
         Input name -> a percentage (``10``, ``"10 %"``) or ``(low, high)``
         in the input's unit. A sequence of names varies each by
-        ``percent``. By default every input of the tender that is not zero.
+        ``percent``. By default every input of the tender that is not zero,
+        except the quantity (which scales every bid alike).
     percent : float
         The default variation. [%]
     externalities : bool
@@ -178,7 +179,11 @@ def sensitivity(
     """
     plan = plan_of(tender)
     if variations is None:
-        names = [n for n in input_names(plan) if np.any(resolve_input(plan, n).current != 0)]
+        names = [
+            n
+            for n in input_names(plan)
+            if n != "quantity" and np.any(resolve_input(plan, n).current != 0)
+        ]
         variations = dict.fromkeys(names, percent)
     elif not isinstance(variations, Mapping):
         variations = dict.fromkeys(variations, percent)

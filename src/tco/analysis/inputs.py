@@ -16,7 +16,6 @@ on a leading axis of variants: shape ``(n,)`` (the same for every bid) or
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,7 +26,7 @@ from tco.errors import SpecError, TCOError, suggest
 from tco.plan import Plan
 from tco.units import Quantity, base_factor, convert_currency, currencies_of, parse_quantity
 
-__all__ = ["Change", "Input", "changes_from", "input_names", "resolve_input"]
+__all__ = ["Change", "Input", "input_names", "resolve_input"]
 
 Array = NDArray[np.float64]
 Kind = Literal["parameter", "discount_rate", "quantity", "escalation", "emission_price"]
@@ -300,13 +299,3 @@ class Change:
             out: Array = self.input.current[None, :] * (1.0 + v)
             return out
         return np.array(v, dtype=np.float64)
-
-
-def changes_from(
-    plan: Plan, values: Mapping[str, ArrayLike], *, relative: bool = False
-) -> list[Change]:
-    """Build changes from a mapping of input name to values in base units."""
-    out = []
-    for name, v in values.items():
-        out.append(Change(resolve_input(plan, name), np.asarray(v, dtype=np.float64), relative))
-    return out

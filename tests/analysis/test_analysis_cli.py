@@ -140,9 +140,20 @@ def test_baseline(capsys) -> None:
     assert code == 0 and "(baseline)" in out and "SIR" in out
 
 
+def test_sensitivity_one_bid_table(capsys) -> None:
+    code, out, _ = run(capsys, "sensitivity", *EX, "--bid", "Premium LED", "--percent", "20")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Tornado of 'Premium LED' in DKK (total 813,449)"
+    # 2.13 DKK/kWh +-20 %: 1.704 .. 2.556
+    assert any("1.704 .. 2.556 DKK/kWh" in x for x in lines)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["montecarlo", *EX, "--percentiles", "5,x"], "expected numbers such as 5,50,95"),
+        (["score", *EX, "--weight", "price=lots"], "expected a number"),
         (["baseline", *EX, "--baseline", "Budget"], "no bid named 'Budget'"),
         (["switch", *EX, "--input", "nope", "--bids", "0", "1"], "unknown input 'nope'"),
         (["score", *EX, "--weight", "price"], "expected NAME=VALUE"),

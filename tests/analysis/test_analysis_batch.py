@@ -204,3 +204,33 @@ def test_year_by_year_parameter_stays_a_series() -> None:
     from tco.analysis import sensitivity
 
     assert "power" in {b.input for b in sensitivity(t).bars}
+
+
+def test_nominal_rates_are_varied_as_nominal() -> None:
+    # A tender with nominal rates and 2 % inflation: the inputs are the nominal rates, and
+    # setting them gives the totals of the tender written with those nominal rates.
+    def nominal(rate: str, escalation: str) -> tco.Tender:
+        return tco.load_tender(
+            {
+                "model": MODEL,
+                "assumptions": {
+                    "currency": "EUR",
+                    "period": "12 year",
+                    "rate_type": "nominal",
+                    "inflation": "2 %",
+                    "discount_rate": rate,
+                    "escalation": {"energy": escalation},
+                },
+                "bids": [{"name": "A", "price": "1000 EUR", "life": "5 year", "power": "0.5 kW"}],
+            }
+        )
+
+    t = nominal("6 %", "3 %")
+    rate = resolve_input(t.plan, "discount_rate")
+    esc = resolve_input(t.plan, "escalation.energy")
+    assert rate.current[0] == pytest.approx(0.06) and esc.current[0] == pytest.approx(0.03)
+    assert rate.label == "Discount rate (nominal)"
+    got = evaluate_variants(
+        t.plan, [Change(rate, np.array([rate.parse("8 %")])), Change(esc, np.array([0.05]))]
+    )[0]
+    np.testing.assert_allclose(got, nominal("8 %", "5 %").evaluate().total, rtol=1e-12)

@@ -32,6 +32,7 @@ from tco.engine.flows import occurrences
 from tco.engine.timeline import (
     EPS,
     discount_factors,
+    fisher_real_rate,
     last_start_year,
     remaining_life_fraction,
 )
@@ -152,6 +153,8 @@ def evaluate_variants(
                 f"'{c.input.name}' is the same for every bid; give one value per variant"
             )
         col = v[:, 0]
+        if kind in ("discount_rate", "escalation") and plan.assumptions.rate_type == "nominal":
+            col = fisher_real_rate(col, plan.inflation)  # as compile_plan does
         if kind == "discount_rate":
             rate = col
         elif kind == "quantity":

@@ -224,9 +224,17 @@ def resolve_input(plan: Plan, name: str) -> Input:
         return Input(
             name, "parameter", name, p.spec.unit, factor, p.spec.bid, value.copy(), label, plan
         )
+    # With 'rate_type: nominal' the tender's rates are nominal; the plan's are real.
+    nominal = plan.assumptions.rate_type == "nominal"
+    kind_of_rate = " (nominal)" if nominal else ""
+
+    def as_given(real: float) -> float:
+        return (1.0 + real) * (1.0 + plan.inflation) - 1.0 if nominal else real
+
     if name == "discount_rate":
-        cur = np.full(B, plan.discount_rate)
-        return Input(name, "discount_rate", name, "%", 0.01, False, cur, "Discount rate", plan)
+        cur = np.full(B, as_given(plan.discount_rate))
+        label = "Discount rate" + kind_of_rate
+        return Input(name, "discount_rate", name, "%", 0.01, False, cur, label, plan)
     if name == "quantity":
         cur = np.full(B, plan.quantity)
         return Input(name, "quantity", name, "", 1.0, False, cur, "Quantity", plan)
@@ -242,8 +250,8 @@ def resolve_input(plan: Plan, name: str) -> Input:
             "%",
             0.01,
             False,
-            np.full(B, rate),
-            f"Escalation of {group}",
+            np.full(B, as_given(rate)),
+            f"Escalation of {group}{kind_of_rate}",
             plan,
         )
     sub = "co2e" if name == "co2_price" else name.removeprefix("emission_prices.")

@@ -246,8 +246,9 @@ def test_inconsistent_correlations() -> None:
 
 def test_ten_bids_hundred_thousand_samples_twenty_years() -> None:
     # The target scale: 10 bids x 100 000 samples x 20 years, 5 uncertain inputs (one per
-    # bid, one changing every lifetime). Measured about 0.4-0.7 s on the development
-    # machine; the bound leaves room for a loaded machine.
+    # bid, one changing every lifetime). Measured 0.4-0.5 s by benchmarks/bench_montecarlo.py
+    # and up to 2 s in this test on a shared 2-core machine under load; the bound leaves
+    # room for a slow CI machine.
     bids = [
         {
             "name": f"Bid {i}",
@@ -270,7 +271,7 @@ def test_ten_bids_hundred_thousand_samples_twenty_years() -> None:
     seconds = time.perf_counter() - start
     assert mc.totals.shape == (100_000, 10)
     assert np.all(np.isfinite(mc.totals))
-    assert seconds < 5.0, f"{seconds:.2f} s"
+    assert seconds < 10.0, f"{seconds:.2f} s"
 
 
 def test_chunks_give_the_same_totals(monkeypatch: pytest.MonkeyPatch) -> None:

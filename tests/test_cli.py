@@ -14,7 +14,7 @@ def test_compare_example_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "present value in DKK" in out
     lines = out.splitlines()
-    assert lines[3].split()[:2] == ["1", "Premium"]
+    assert lines[4].split()[:2] == ["1", "Premium"]  # title, names, units, rule, rows
 
 
 def test_compare_json_has_the_same_numbers_as_python(capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
     cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
     cmp.add_argument("--lang", choices=("en", "da"), default="en", help="language of labels")
+    cmp.add_argument("--bids", nargs="+", metavar="FORM", help="read the bids from filled forms")
+    cmp.add_argument("--plot", metavar="FILE", help="write charts to a .png or .svg file")
+    cmp.add_argument(
+        "--plot-kind",
+        choices=("all", "breakdown", "cumulative", "emissions"),
+        default="all",
+        help="which chart --plot writes",
+    )
+    cmp.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
+    cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
 
     sub.add_parser("models", help="list the bundled product models")
     sub.add_parser("examples", help="list the bundled example tenders")
@@ -84,9 +94,11 @@ def _load_extras() -> None:
 
 def _compare(args: argparse.Namespace) -> int:
     import tco
+    from tco.views.cli import load_for_compare, write_outputs
 
     path = tco.example_path(args.example) if args.example else Path(args.tender)
-    result = tco.load_tender(path).evaluate()
+    tender = load_for_compare(path, args)
+    result = tender.evaluate()
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif args.format == "csv":
@@ -100,6 +112,7 @@ def _compare(args: argparse.Namespace) -> int:
         from tco.views.table import result_table
 
         print(result_table(result, lang=args.lang))
+    write_outputs(tender, result, args)
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -23,7 +23,7 @@ from tco.spec.models import AssumptionsSpec, TenderSpec, Text
 from tco.timing_checks import check_timings
 from tco.units import CURRENCIES, Quantity, convert_currency, currencies_of, parse_quantity, ureg
 
-__all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan"]
+__all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan", "rebuild_plan"]
 
 Array = NDArray[np.float64]
 
@@ -92,6 +92,12 @@ class Plan:
         General inflation, for current-price cash flows. [unitless per year]
     emission_prices : dict of str to ndarray, shape (T + 1,)
         Price of each priced substance per year. [currency/kg]
+    values : dict of str to ndarray, shape (B,) or (1, T + 1)
+        Every parameter's value per bid (or per year), in base units.
+    exchange_rates : dict of str to float
+        Value of one unit of each other currency. [tender currency]
+    escalation_indices : dict of str to ndarray, shape (T + 1,)
+        Price index of each escalation group. [unitless]
     file : str, optional
         The tender file, for messages.
     """
@@ -113,6 +119,8 @@ class Plan:
     emission_prices: dict[str, Array] = field(default_factory=dict)
     assumptions: AssumptionsSpec = field(default_factory=AssumptionsSpec)
     values: dict[str, Array] = field(default_factory=dict, repr=False)
+    exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
+    escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
     file: str | None = None
 
     @property
@@ -355,23 +363,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
     errors.raise_if_any()
 
     env: dict[str, Any] = dict(scalar_values)
-    lifetime = None
-    if model.lifetime is not None:
-        try:
-            lifetime = np.broadcast_to(
-                np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / _YEAR_S, (B,)
-            ).copy()
-        except SpecError as err:
-            raise err.located(file, ("model", "lifetime")) from None
-        bad = np.flatnonzero(lifetime <= 0)
-        if bad.size:
-            raise SpecError(
-                f"the lifetime of bid '{tender.bids[bad[0]].name}' is {lifetime[bad[0]]:g} years; "
-                "a lifetime must be positive",
-                file=file,
-                path=("bids", int(bad[0])),
-                expected="a positive lifetime",
-            )
+    lifetime = _lifetime(model, env, [b.name for b in tender.bids], file)
     if period_years is None:
         assert lifetime is not None
         rounded = np.round(lifetime)
@@ -410,11 +402,6 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
         env[name] = vals[None, :]
     errors.raise_if_any()
     env["period"] = period * _YEAR_S
-    # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
-    # amounts broadcast to (B, T + 1) whatever B and T are.
-    amount_env: dict[str, Any] = (
-        {k: v[:, None] if np.ndim(v) == 1 else v for k, v in env.items()} if series_raw else env
-    )
 
     # -- escalation indices -------------------------------------------------------
     indices: dict[str, Array] = {}
@@ -453,9 +440,185 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
             )
             continue
         indices[name] = index
-    flat = np.ones(T + 1)
 
     # -- streams --------------------------------------------------------------------
+    items, emissions = _streams(model, env, B, T, currency, rates, indices, errors, file)
+
+    # -- emission prices ---------------------------------------------------------------
+    prices_raw: dict[str, tuple[Any, tuple[str | int, ...]]] = {}
+    if a.co2_price is not None:
+        prices_raw["co2e"] = (a.co2_price, (*ap, "co2_price"))
+    for sub, raw in a.emission_prices.items():
+        prices_raw[sub] = (raw, (*ap, "emission_prices", sub))
+    substances = {e.substance for e in emissions}
+    emission_prices: dict[str, Array] = {}
+    for sub, (raw, path) in prices_raw.items():
+        if sub not in substances and sub != "co2e":
+            fail(
+                f"the model emits no '{sub}'{suggest(sub, substances)}; it emits "
+                + (", ".join(sorted(substances)) or "nothing"),
+                path,
+                sub,
+            )
+            continue
+        try:
+            # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
+            given = parse_quantity(raw)
+            q = money(given) if currencies_of(given) else parse_quantity(raw, f"{currency}/kg")
+            if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
+                q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
+            emission_prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
+        except SpecError as err:
+            errors.add(err.located(file, path))
+    errors.raise_if_any()
+    check_timings((*items, *emissions), [b.name for b in tender.bids], file)
+
+    return Plan(
+        model=model,
+        title=tender.title or model.title,
+        bids=tuple(b.name for b in tender.bids),
+        currency=currency,
+        quantity=quantity,
+        discount_rate=float(r if r is not None else 0.0),
+        inflation=inflation,
+        discounting=a.discounting or "end",
+        price_year=a.price_year or 0,
+        residual_value=a.residual_value or model.spec.residual_value,
+        period=period,
+        lifetime=lifetime,
+        items=items,
+        emissions=emissions,
+        emission_prices=emission_prices,
+        assumptions=a,
+        values={k: v for k, v in env.items() if k != "period"},
+        exchange_rates=rates,
+        escalation_indices=indices,
+        file=file,
+    )
+
+
+def rebuild_plan(
+    plan: Plan,
+    values: Mapping[str, Array],
+    *,
+    bids: Sequence[str] | None = None,
+    period: Array | None = None,
+) -> Plan:
+    """Build a plan from parameter values that are already parsed.
+
+    The model's formulas (lifetime, amounts, intervals) are evaluated again
+    on ``values``; everything else (assumptions, escalation, emission prices)
+    is taken from ``plan``. Sensitivity and Monte Carlo analyses use this to
+    evaluate many variants of a tender as the rows of one plan.
+
+    Parameters
+    ----------
+    plan : Plan
+        A compiled tender.
+    values : mapping of str to ndarray, shape (R,) or (1, T + 1)
+        Every parameter's value per row, in base units, as in
+        ``plan.values``. [base units]
+    bids : sequence of str, optional
+        A label per row; by default the plan's bids (then ``R = B``).
+    period : ndarray, shape (R,), optional
+        Study period per row; by default the plan's, repeated when ``R`` is
+        a multiple of ``B`` (rows ``k * B + b`` are variants of bid ``b``).
+        [year]
+
+    Returns
+    -------
+    Plan
+        With ``R`` rows.
+
+    Examples
+    --------
+    >>> import numpy as np, tco
+    >>> p = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> doubled = {k: np.tile(v, 2) if v.ndim == 1 else v for k, v in p.values.items()}
+    >>> rebuild_plan(p, doubled, bids=p.bids * 2).n_bids
+    6
+    """
+    names = tuple(bids) if bids is not None else plan.bids
+    R = len(names)
+    if period is None and R % plan.n_bids == 0:
+        per = np.tile(plan.period, R // plan.n_bids)
+    else:
+        per = plan.period if period is None else np.asarray(period, dtype=np.float64)
+    if per.shape != (R,):
+        raise ValueError(f"period has shape {per.shape}, expected ({R},)")
+    T = plan.T
+    env: dict[str, Any] = dict(values)
+    lifetime = _lifetime(plan.model, env, names, None)
+    env["period"] = per * _YEAR_S
+    errors = ErrorList()
+    items, emissions = _streams(
+        plan.model,
+        env,
+        R,
+        T,
+        plan.currency,
+        plan.exchange_rates,
+        plan.escalation_indices,
+        errors,
+        None,
+    )
+    errors.raise_if_any()
+    return replace(
+        plan,
+        bids=names,
+        period=per,
+        lifetime=lifetime,
+        items=items,
+        emissions=emissions,
+        values={k: v for k, v in env.items() if k != "period"},
+    )
+
+
+def _lifetime(
+    model: ProductModel, env: Mapping[str, Any], bids: Sequence[str], file: str | None
+) -> Array | None:
+    """Life of one unit per bid, from the model's lifetime formula. [year]"""
+    if model.lifetime is None:
+        return None
+    B = len(bids)
+    try:
+        lifetime: Array = np.broadcast_to(
+            np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / _YEAR_S, (B,)
+        ).copy()
+    except SpecError as err:
+        raise err.located(file, ("model", "lifetime")) from None
+    bad = np.flatnonzero(lifetime <= 0)
+    if bad.size:
+        raise SpecError(
+            f"the lifetime of bid '{bids[bad[0]]}' is {lifetime[bad[0]]:g} years; "
+            "a lifetime must be positive",
+            file=file,
+            path=("bids", int(bad[0])),
+            expected="a positive lifetime",
+        )
+    return lifetime
+
+
+def _streams(
+    model: ProductModel,
+    env: Mapping[str, Any],
+    B: int,
+    T: int,
+    currency: str,
+    rates: Mapping[str, float],
+    indices: Mapping[str, Array],
+    errors: ErrorList,
+    file: str | None,
+) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
+    """Evaluate every item and emission formula on parameter values in base units."""
+    flat = np.ones(T + 1)
+    # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
+    # amounts broadcast to (B, T + 1) whatever B and T are.
+    series = any(np.ndim(v) == 2 for v in env.values())
+    amount_env: Mapping[str, Any] = (
+        {k: v[:, None] if np.ndim(v) == 1 else v for k, v in env.items()} if series else env
+    )
+
     def stream(s: Stream, kind: str) -> PlanStream | None:
         path: tuple[str | int, ...] = ("model", "items" if kind == "item" else "emissions", s.name)
         try:
@@ -526,56 +689,7 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
     emissions = tuple(
         x for s in model.emissions.values() if (x := stream(s, "emission")) is not None
     )
-
-    # -- emission prices ---------------------------------------------------------------
-    prices_raw: dict[str, tuple[Any, tuple[str | int, ...]]] = {}
-    if a.co2_price is not None:
-        prices_raw["co2e"] = (a.co2_price, (*ap, "co2_price"))
-    for sub, raw in a.emission_prices.items():
-        prices_raw[sub] = (raw, (*ap, "emission_prices", sub))
-    substances = {e.substance for e in emissions}
-    emission_prices: dict[str, Array] = {}
-    for sub, (raw, path) in prices_raw.items():
-        if sub not in substances and sub != "co2e":
-            fail(
-                f"the model emits no '{sub}'{suggest(sub, substances)}; it emits "
-                + (", ".join(sorted(substances)) or "nothing"),
-                path,
-                sub,
-            )
-            continue
-        try:
-            # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
-            given = parse_quantity(raw)
-            q = money(given) if currencies_of(given) else parse_quantity(raw, f"{currency}/kg")
-            if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
-                q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
-            emission_prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
-        except SpecError as err:
-            errors.add(err.located(file, path))
-    errors.raise_if_any()
-    check_timings((*items, *emissions), [b.name for b in tender.bids], file)
-
-    return Plan(
-        model=model,
-        title=tender.title or model.title,
-        bids=tuple(b.name for b in tender.bids),
-        currency=currency,
-        quantity=quantity,
-        discount_rate=float(r if r is not None else 0.0),
-        inflation=inflation,
-        discounting=a.discounting or "end",
-        price_year=a.price_year or 0,
-        residual_value=a.residual_value or model.spec.residual_value,
-        period=period,
-        lifetime=lifetime,
-        items=items,
-        emissions=emissions,
-        emission_prices=emission_prices,
-        assumptions=a,
-        values={k: v for k, v in env.items() if k != "period"},
-        file=file,
-    )
+    return items, emissions
 
 
 def _describe_param(p: Any) -> str:

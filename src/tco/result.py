@@ -237,10 +237,12 @@ class Result:
 
         Parameters
         ----------
-        kind : {"long", "summary"}
+        kind : {"long", "summary", "wide"}
             ``long``: one row per bid, item and year with columns ``bid``,
             ``item``, ``category``, ``year``, ``real``, ``nominal`` and
             ``discounted``. ``summary``: one row per bid (see :meth:`summary`).
+            ``wide``: one row per bid, one column per cost category and the
+            total (see :func:`tco.views.frame.wide_frame`).
         """
         try:
             import pandas as pd
@@ -248,8 +250,12 @@ class Result:
             raise ImportError("to_frame() needs pandas: pip install 'tco[pandas]'") from exc
         if kind == "summary":
             return pd.DataFrame(self.summary()).set_index("bid")
+        if kind == "wide":
+            from tco.views.frame import wide_frame
+
+            return wide_frame(self)
         if kind != "long":
-            raise ValueError(f"kind must be 'long' or 'summary', got {kind!r}")
+            raise ValueError(f"kind must be 'long', 'summary' or 'wide', got {kind!r}")
         B, I, Y = self.real.shape
         return pd.DataFrame(
             {
@@ -262,6 +268,17 @@ class Result:
                 "discounted": self.discounted.reshape(-1),
             }
         )
+
+    def plot(self, kind: str = "breakdown", ax: Any = None, lang: str = "en") -> Any:
+        """Draw a chart and return its matplotlib Axes (see :func:`tco.views.plot.plot`)."""
+        from tco.views.plot import plot
+
+        return plot(self, kind, ax=ax, lang=lang)
+
+    def _repr_html_(self) -> str:
+        from tco.views.html import result_html
+
+        return result_html(self)
 
     def __repr__(self) -> str:
         from tco.views.table import result_table

@@ -56,6 +56,11 @@ class Tender:
         """Evaluate every bid over the study period (see :class:`~tco.result.Result`)."""
         return evaluate_plan(self.plan)
 
+    def _repr_html_(self) -> str:
+        from tco.views.html import tender_html
+
+        return tender_html(self)
+
     def __repr__(self) -> str:
         p = self.plan
         return (

@@ -219,6 +219,8 @@ class BidSpec(BaseModel):
 
     name: str = Field(min_length=1)
     notes: str | None = None
+    #: Quality points per award criterion, for tender scoring (:mod:`tco.analysis.scoring`).
+    quality: dict[str, float] | None = None
 
     @property
     def values(self) -> dict[str, Any]:
@@ -235,6 +237,10 @@ class TenderSpec(_Strict):
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
     parameters: dict[str, Value] = Field(default_factory=dict)
     bids: list[BidSpec]
+    #: Distributions of uncertain inputs, checked by :mod:`tco.analysis.uncertainty`.
+    uncertainty: dict[str, Any] | None = None
+    #: Named sets of input values, evaluated side by side by :mod:`tco.analysis.sensitivity`.
+    scenarios: dict[str, dict[str, Scalar]] = Field(default_factory=dict)
 
     @field_validator("bids")
     @classmethod

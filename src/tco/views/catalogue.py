@@ -108,11 +108,11 @@ def model_section(model: ProductModel) -> str:
     Examples
     --------
     >>> from tco import load_model
-    >>> model_section(load_model("indoor-lighting")).splitlines()[0]
+    >>> model_section(load_model("indoor-lighting")).splitlines()[2]
     '## Indoor lighting (LED luminaires) — `indoor-lighting`'
     """
     spec = model.spec
-    lines = [f"## {spec.title.en} — `{spec.id}`", ""]
+    lines = [f'<a id="{spec.id}"></a>', "", f"## {spec.title.en} — `{spec.id}`", ""]
     if spec.title.da:
         lines += [f"*{spec.title.da}*", ""]
     if spec.description is not None:
@@ -169,18 +169,12 @@ def render_catalogue(models: Mapping[str, Path] | None = None) -> str:
     sections = []
     for model_id in ids:
         model = load_model(found[model_id])
-        anchor = _anchor(f"{model.spec.title.en} — {model.id}")
+        anchor = model.id  # each section starts with an explicit anchor of that id
         index.append(
             _row((f"[`{model.id}`](#{anchor})", model.spec.title.en, model.spec.title.da or ""))
         )
         sections.append(model_section(model))
     return "\n".join([_HEADER, *index, "", *sections]).rstrip("\n") + "\n"
-
-
-def _anchor(title: str) -> str:
-    """The anchor GitHub-flavoured Markdown gives a heading."""
-    kept = "".join(c for c in title.lower() if c.isalnum() or c in " -_")
-    return kept.replace(" ", "-")
 
 
 def write_catalogue(path: str | Path) -> Path:

@@ -60,7 +60,8 @@ def format_money(value: float) -> str:
 def result_table(result: Result, lang: str = "en") -> str:
     """A ranked table: total, annualised and each category per bid.
 
-    The header names the currency, the discount rate and the period.
+    The title names the currency, the discount rate and the period; the line
+    under the column names gives each column's unit.
 
     Parameters
     ----------
@@ -73,7 +74,10 @@ def result_table(result: Result, lang: str = "en") -> str:
     cats = list(result.by_category)
     head = [lab["rank"], lab["bid"], lab["total"], lab["per year"], *(lab[c] for c in cats)]
     subs = list(result.emissions)
-    head += [f"{s} t" for s in subs]
+    head += list(subs)
+    year = "år" if lang == "da" else "year"
+    units = ["", "", plan.currency, f"{plan.currency}/{year}", *(plan.currency for _ in cats)]
+    units += ["t" for _ in subs]
     rows = []
     for row in result.summary():
         cells = [
@@ -85,7 +89,10 @@ def result_table(result: Result, lang: str = "en") -> str:
         cells += [format_money(row[c]) for c in cats]
         cells += [f"{row[f'{s}_kg'] / 1000:,.1f}" for s in subs]
         rows.append(cells)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    widths = [
+        max(len(h), len(u), *(len(r[i]) for r in rows))
+        for i, (h, u) in enumerate(zip(head, units, strict=True))
+    ]
 
     def line(cells: list[str]) -> str:
         return "  ".join(
@@ -103,7 +110,7 @@ def result_table(result: Result, lang: str = "en") -> str:
         period=period,
         quantity=f"{plan.quantity:g}",
     )
-    out = [title, line(head), line(["-" * w for w in widths])]
+    out = [title, line(head), line(units), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     if result.ranked_by == "annualised":
         out.append(lab["by_annual"])

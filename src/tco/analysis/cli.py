@@ -1,0 +1,460 @@
+"""Command-line subcommands of the analysis package.
+
+``tco sensitivity``, ``tco switch``, ``tco montecarlo``, ``tco score`` and
+``tco baseline``; each reads a tender file (or ``--example NAME``) and prints
+a table, or JSON with ``--format json``. They are registered with
+:func:`tco.cli.register` when :mod:`tco.cli` imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tco.cli import register
+from tco.errors import SpecError
+
+__all__ = ["table"]
+
+
+def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:
+    """Align rows of text under a header; the first column left, the rest right.
+
+    Examples
+    --------
+    >>> print(table([["A", "1.0"], ["Bee", "22.5"]], ["bid", "x"]))
+    bid     x
+    ---  ----
+    A     1.0
+    Bee  22.5
+    """
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=False))
+        ).rstrip()
+
+    return "\n".join([line(head), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def _money(x: float | None) -> str:
+    return "-" if x is None or not math.isfinite(x) else f"{x:,.0f}"
+
+
+def _num(x: float | None, fmt: str = ".4g") -> str:
+    return "-" if x is None or not math.isfinite(x) else format(x, fmt)
+
+
+def _source(parser: argparse.ArgumentParser) -> None:
+    src = parser.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _load(args: argparse.Namespace) -> Any:
+    import tco
+
+    path = tco.example_path(args.example) if args.example else Path(args.tender)
+    return tco.load_tender(path)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _split(text: str, what: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise SpecError(
+            f"got '{text}' for {what}, expected NAME=VALUE",
+            value=text,
+            expected="NAME=VALUE",
+        )
+    name, value = text.split("=", 1)
+    return name.strip(), value.strip()
+
+
+# -- tco sensitivity ----------------------------------------------------------------------------
+def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "One-at-a-time sensitivity: each input moved to a low and a high value (tornado "
+        "data per bid, or for the difference between two bids), or the tender's named "
+        "scenarios side by side."
+    )
+    _source(p)
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="NAME[=PCT|=LOW:HIGH]",
+        help="an input to vary by PCT percent or between LOW and HIGH "
+        "(repeatable; default every input by --percent)",
+    )
+    p.add_argument("--percent", type=float, default=10.0, help="default variation [%%]")
+    p.add_argument("--bid", help="show the tornado of this bid (default: every bid)")
+    p.add_argument("--difference", nargs=2, metavar=("A", "B"), help="tornado of total A - B")
+    p.add_argument(
+        "--scenarios", action="store_true", help="evaluate the tender's named scenarios instead"
+    )
+
+
+def _run_sensitivity(args: argparse.Namespace) -> int:
+    from tco.analysis.sensitivity import Variation, scenarios, sensitivity
+
+    tender = _load(args)
+    if args.scenarios:
+        s = scenarios(tender)
+        if args.format == "json":
+            _print_json(s.to_dict())
+            return 0
+        head = ["scenario", *s.bids, "cheapest"]
+        cells = [[r["scenario"], *(_money(r[b]) for b in s.bids), r["cheapest"]] for r in s.rows()]
+        print(f"Present value in {s.currency} per scenario")
+        print(table(cells, head))
+        return 0
+    variations: dict[str, Variation] | None = None
+    if args.vary:
+        variations = {}
+        for text in args.vary:
+            if "=" not in text:
+                variations[text.strip()] = args.percent
+                continue
+            name, value = _split(text, "--vary")
+            if ":" in value:
+                lo, hi = value.split(":", 1)
+                variations[name] = (lo.strip(), hi.strip())
+            else:
+                variations[name] = value if "%" in value else float(value)
+    t = sensitivity(tender, variations, percent=args.percent)
+    if args.format == "json":
+        data = t.to_dict()
+        if args.difference:
+            data["difference"] = {
+                "a": args.difference[0],
+                "b": args.difference[1],
+                "rows": t.difference(*args.difference),
+            }
+        _print_json(data)
+        return 0
+    if args.difference:
+        a, b = args.difference
+        rows = t.difference(a, b)
+        now = _money(rows[0]["base"] if rows else 0.0)
+        print(f"Tornado of total '{a}' - '{b}' in {t.currency} (now {now})")
+        print(
+            table(
+                [
+                    [
+                        r["input"],
+                        f"{_num(r['low'], '.6g')} .. {_num(r['high'], '.6g')} {r['unit']}".strip(),
+                        _money(r["difference_low"]),
+                        _money(r["difference_high"]),
+                        _money(r["swing"]),
+                        "yes" if r["switches"] else "",
+                    ]
+                    for r in rows
+                ],
+                ["input", "low .. high", "at low", "at high", "swing", "switches"],
+            )
+        )
+        return 0
+    bids = [args.bid] if args.bid else list(t.bids)
+    for k, bid in enumerate(bids):
+        rows = t.for_bid(bid)
+        if k:
+            print()
+        b = t.bids.index(bid) if bid in t.bids else 0
+        print(f"Tornado of '{bid}' in {t.currency} (total {_money(float(t.base[b]))})")
+        print(
+            table(
+                [
+                    [
+                        r["input"],
+                        f"{_num(r['low'], '.6g')} .. {_num(r['high'], '.6g')} {r['unit']}".strip(),
+                        _money(r["total_low"]),
+                        _money(r["total_high"]),
+                        _money(r["swing"]),
+                    ]
+                    for r in rows
+                ],
+                ["input", "low .. high", "at low", "at high", "swing"],
+            )
+        )
+    return 0
+
+
+# -- tco switch --------------------------------------------------------------------------------
+def _configure_switch(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "The value of an input at which two bids cost the same (closed form when the "
+        "difference is linear in it, else a bracketed bisection)."
+    )
+    _source(p)
+    p.add_argument("--input", required=True, help="the input to vary, e.g. electricity_price")
+    p.add_argument("--bids", nargs=2, required=True, metavar=("A", "B"), help="the two bids")
+    p.add_argument("--bid", help="for a bid parameter, whose value is varied (default A)")
+    p.add_argument("--low", help="low end of the search, e.g. '0.5 DKK/kWh'")
+    p.add_argument("--high", help="high end of the search")
+
+
+def _run_switch(args: argparse.Namespace) -> int:
+    from tco.analysis.switching import switching_value
+
+    tender = _load(args)
+    bounds = None
+    if args.low is not None or args.high is not None:
+        if args.low is None or args.high is None:
+            raise SpecError("give both --low and --high", expected="--low X --high Y")
+        bounds = (args.low, args.high)
+    a, b = args.bids
+    s = switching_value(tender, args.input, a, b, bid=args.bid, bounds=bounds)
+    if args.format == "json":
+        _print_json(s.to_dict())
+        return 0
+    print(s.describe() + ".")
+    lines = [
+        ["now", f"{_num(s.current, '.6g')} {s.unit}".strip()],
+        ["switching value", f"{_num(s.value, '.6g')} {s.unit}".strip()],
+        ["bounds", f"{s.bounds[0]:.6g} .. {s.bounds[1]:.6g} {s.unit}".strip()],
+        ["method", s.method + (" (jump)" if s.jump else "")],
+        [f"total '{s.a}' - '{s.b}' now", _money(s.difference)],
+    ]
+    if len(s.crossings) > 1:
+        lines.append(["all crossings", ", ".join(f"{x:.6g}" for x in s.crossings)])
+    width = max(len(k) for k, _ in lines)
+    for key, value in lines:
+        print(f"  {key + ':':<{width + 1}}  {value}")
+    return 0
+
+
+# -- tco montecarlo ----------------------------------------------------------------------------
+def _configure_montecarlo(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Monte Carlo over the tender's 'uncertainty' section: percentiles of each bid's "
+        "total, probability of being cheapest, ranks, and the difference between two "
+        "bids."
+    )
+    _source(p)
+    p.add_argument("--samples", type=int, help="number of samples (default: the tender's)")
+    p.add_argument("--seed", type=int, help="random seed (default: the tender's)")
+    p.add_argument(
+        "--percentiles",
+        default="5,50,95",
+        help="comma-separated percentiles of each total (default 5,50,95)",
+    )
+    p.add_argument("--difference", nargs=2, metavar=("A", "B"), help="distribution of A - B")
+
+
+def _run_montecarlo(args: argparse.Namespace) -> int:
+    from tco.analysis.montecarlo import monte_carlo
+
+    tender = _load(args)
+    try:
+        q = [float(x) for x in args.percentiles.split(",") if x.strip()]
+    except ValueError:
+        raise SpecError(
+            f"got '{args.percentiles}' for --percentiles, expected numbers such as 5,50,95",
+            value=args.percentiles,
+            expected="comma-separated numbers from 0 to 100",
+        ) from None
+    mc = monte_carlo(tender, samples=args.samples, seed=args.seed)
+    diff = (
+        mc.difference_summary(args.difference[0], args.difference[1], q)
+        if args.difference
+        else None
+    )
+    if args.format == "json":
+        data = mc.to_dict(q)
+        if diff is not None:
+            data["difference"] = diff.to_dict()
+        _print_json(data)
+        return 0
+    print(
+        f"Monte Carlo: {mc.samples:,} samples (seed {mc.seed}), inputs "
+        f"{', '.join(mc.inputs)}; present value in {mc.currency}; {mc.seconds:.2f} s"
+    )
+    head = ["bid", "deterministic", "mean", "sd", *(f"p{x:g}" for x in q), "P(cheapest)"]
+    rows = [
+        [
+            r["bid"],
+            _money(r["deterministic"]),
+            _money(r["mean"]),
+            _money(r["sd"]),
+            *(_money(r[f"p{x:g}"]) for x in q),
+            f"{r['p_cheapest']:.1%}",
+        ]
+        for r in mc.summary(q)
+    ]
+    print(table(rows, head))
+    B = len(mc.bids)
+    print()
+    print("Probability of each rank")
+    print(
+        table(
+            [
+                [name, *(f"{p:.1%}" for p in mc.rank_probabilities[b])]
+                for b, name in enumerate(mc.bids)
+            ],
+            ["bid", *(str(k + 1) for k in range(B))],
+        )
+    )
+    if diff is not None:
+        print()
+        print(
+            f"Total '{diff.a}' - '{diff.b}': mean {_money(diff.mean)}, sd {_money(diff.sd)}, "
+            + ", ".join(f"p{k:g} {_money(v)}" for k, v in diff.percentiles.items())
+            + f"; P('{diff.a}' cheaper) {diff.probability_a_cheaper:.1%}"
+        )
+    return 0
+
+
+# -- tco score ---------------------------------------------------------------------------------
+def _configure_score(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Tender scoring: price points from each bid's total, weighted with the bids' "
+        "quality points (MEAT), with each bid's rank."
+    )
+    from tco.analysis.scoring import METHODS
+
+    _source(p)
+    p.add_argument("--method", choices=METHODS, default="proportional", help="price model")
+    p.add_argument("--max-points", type=float, default=10.0, help="points of the lowest total")
+    p.add_argument("--slope", type=float, default=1.0, help="k of linear_slope")
+    p.add_argument("--ceiling", type=float, help="C of linear_ceiling [currency]")
+    p.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="CRITERION=W",
+        help="weight of a criterion ('price' or a quality criterion of the bids); repeatable",
+    )
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    from tco.analysis.scoring import score
+
+    tender = _load(args)
+    weights: dict[str, float] = {}
+    for text in args.weight:
+        name, value = _split(text, "--weight")
+        try:
+            weights[name] = float(value.rstrip("%").strip())
+        except ValueError:
+            raise SpecError(
+                f"got '{value}' as the weight of '{name}', expected a number",
+                value=value,
+                expected="a number such as 60",
+            ) from None
+    t = score(
+        tender,
+        args.method,
+        weights=weights or None,
+        max_points=args.max_points,
+        slope=args.slope,
+        ceiling=args.ceiling,
+    )
+    if args.format == "json":
+        _print_json(t.to_dict())
+        return 0
+    crit = list(t.points)
+    print(
+        f"Scores: price model {t.method}, {t.max_points:g} points; weights "
+        + ", ".join(f"{c} {w:.0%}" for c, w in t.weights.items())
+    )
+    rows = [
+        [
+            r["bid"],
+            _money(r["total"]),
+            *(f"{r[c]:.2f}" for c in crit),
+            f"{r['score']:.2f}",
+            str(r["rank"]),
+        ]
+        for r in t.rows()
+    ]
+    print(table(rows, ["bid", f"total {t.currency}".strip(), *crit, "score", "rank"]))
+    return 0
+
+
+# -- tco baseline ------------------------------------------------------------------------------
+def _configure_baseline(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Net savings, savings-to-investment ratio, adjusted internal rate of return and "
+        "payback of every bid against a baseline bid (NIST Handbook 135, 10 CFR 436)."
+    )
+    _source(p)
+    p.add_argument("--baseline", required=True, help="the baseline bid (e.g. the existing one)")
+
+
+def _run_baseline(args: argparse.Namespace) -> int:
+    from tco.analysis.baseline import compare_to_baseline
+
+    c = compare_to_baseline(_load(args), args.baseline)
+    if args.format == "json":
+        _print_json(c.to_dict())
+        return 0
+    print(
+        f"Against '{c.baseline}': present values in {c.currency}, {c.rate:.2%} real; "
+        "SIR and AIRR need extra investment"
+    )
+    rows = [
+        [
+            r["bid"] + (" (baseline)" if r["baseline"] else ""),
+            _money(r["lcc"]),
+            _money(r["net_savings"]),
+            _money(r["extra_investment"]),
+            _money(r["savings"]),
+            _num(r["sir"], ".2f"),
+            "-" if r["airr"] is None else f"{r['airr']:.2%}",
+            _num(r["simple_payback"], ".0f"),
+            _num(r["discounted_payback"], ".0f"),
+        ]
+        for r in c.rows()
+    ]
+    head = [
+        "bid",
+        "LCC",
+        "net savings",
+        "extra inv.",
+        "savings",
+        "SIR",
+        "AIRR",
+        "payback",
+        "disc. payback",
+    ]
+    print(table(rows, head))
+    return 0
+
+
+register(
+    "sensitivity",
+    _configure_sensitivity,
+    _run_sensitivity,
+    "tornado data of each input, one at a time, or named scenarios",
+)
+register(
+    "switch",
+    _configure_switch,
+    _run_switch,
+    "the value of an input at which two bids cost the same",
+)
+register(
+    "montecarlo",
+    _configure_montecarlo,
+    _run_montecarlo,
+    "percentiles, ranks and P(cheapest) under the tender's uncertainty",
+)
+register("score", _configure_score, _run_score, "price and quality points and rank (MEAT)")
+register(
+    "baseline",
+    _configure_baseline,
+    _run_baseline,
+    "net savings, SIR, AIRR and payback against a baseline bid",
+)

@@ -1,0 +1,126 @@
+"""Command-line pieces of the views: ``tco form``, ``tco schema``, files of ``tco compare``.
+
+``tco form TENDER -o form.xlsx`` writes a blank bid form for the tender's
+product model; ``tco compare TENDER --bids forms/*.xlsx`` evaluates the bids
+read from filled forms. ``tco compare ... --plot out.png --xlsx results.xlsx
+--report report.html`` writes the charts, the result workbook and the award
+report. ``tco schema model|tender`` prints a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tco.cli import register
+
+if TYPE_CHECKING:
+    from tco.result import Result
+    from tco.tender import Tender
+
+__all__ = ["load_for_compare", "write_outputs"]
+
+
+def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
+    """The tender ``tco compare`` evaluates: from the file, or with bids from forms."""
+    import tco
+
+    forms = getattr(args, "bids", None)
+    if forms:
+        from tco.views.form import load_tender_with_forms
+
+        return load_tender_with_forms(path, forms)
+    return tco.load_tender(path)
+
+
+def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
+    """Write the files asked for with ``--plot``, ``--xlsx`` and ``--report``."""
+    lang = getattr(args, "lang", "en")
+    if getattr(args, "plot", None):
+        from tco.views.plot import overview, plot, save_figure
+
+        kind = getattr(args, "plot_kind", "all") or "all"
+        fig = overview(result, lang) if kind == "all" else plot(result, kind, lang=lang).figure
+        out = save_figure(fig, args.plot)
+        print(f"wrote {out}", file=sys.stderr)
+    if getattr(args, "xlsx", None):
+        from tco.views.workbook import write_workbook
+
+        out = write_workbook(result, args.xlsx, tender=tender, lang=lang)
+        print(f"wrote {out}", file=sys.stderr)
+    if getattr(args, "report", None):
+        from tco.views.report import write_report
+
+        out = write_report(result, tender, args.report, lang=lang, forms=args.bids or ())
+        print(f"wrote {out}", file=sys.stderr)
+
+
+# -- tco form ----------------------------------------------------------------------------
+def _configure_form(p: argparse.ArgumentParser) -> None:
+    """Write a blank Excel bid form for a tender's product model."""
+    p.description = "Write a blank Excel bid form for a tender's product model."
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("--model", metavar="ID|FILE", help="a product model instead of a tender")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .xlsx file")
+
+
+def _run_form(args: argparse.Namespace) -> int:
+    import tco
+    from tco.spec.yamlio import read_yaml_file
+    from tco.views.form import write_form
+
+    title = None
+    if args.model:
+        model = tco.load_model(args.model)
+    else:
+        from tco.errors import SpecError
+
+        data = read_yaml_file(args.tender)
+        if "model" not in data:
+            raise SpecError(
+                "this key is required", file=args.tender, path=("model",), expected="a model"
+            )
+        try:
+            model = tco.load_model(data["model"], base=Path(args.tender).resolve().parent)
+        except SpecError as err:
+            if err.file is None:
+                raise err.located(args.tender, ("model",)) from None
+            raise
+        title = data.get("title") if isinstance(data.get("title"), str) else None
+    out = write_form(model, args.output, title=title)
+    print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
+    return 0
+
+
+# -- tco schema ----------------------------------------------------------------------------
+def _configure_schema(p: argparse.ArgumentParser) -> None:
+    """Print the JSON Schema of product model or tender files."""
+    p.description = "Print the JSON Schema of product model or tender files."
+    p.add_argument("kind", choices=("model", "tender"))
+    p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead")
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from tco.views.schema import schema_text
+
+    text = schema_text(args.kind)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        print(text, end="")
+    return 0
+
+
+register(
+    "form",
+    _configure_form,
+    _run_form,
+    help="write a blank Excel bid form for a tender's product model",
+)
+register(
+    "schema", _configure_schema, _run_schema, help="print the JSON Schema of model or tender files"
+)

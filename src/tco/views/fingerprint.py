@@ -1,0 +1,89 @@
+"""A fingerprint of an evaluation, so that an award can be reproduced.
+
+The fingerprint is the SHA-256 of the product model file, of the tender file
+(and of any bid forms read), and the version of tco. Evaluating the same
+files with the same version gives the same numbers; a different hash means a
+different input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tco.tender import Tender
+
+__all__ = ["fingerprint", "sha256_file"]
+
+
+def sha256_file(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, in hex.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> sha256_file(p)[:16]
+    'ba7816bf8f01cfea'
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sha256_data(data: Any) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, str]:
+    """The inputs' hashes and the library version.
+
+    A model or tender given as a mapping rather than a file is hashed as its
+    canonical JSON (keys sorted), and marked ``(data)``.
+
+    Returns
+    -------
+    dict of str to str
+        ``model``, ``model_sha256``, ``tender``, ``tender_sha256``, one
+        ``form[i]`` / ``form[i]_sha256`` pair per bid form, ``tco`` (the
+        version) and ``sha256``: the hash of all the lines before it, one
+        fingerprint for the whole evaluation.
+
+    Examples
+    --------
+    >>> import tco
+    >>> fp = fingerprint(tco.load_tender(tco.example_path("indoor-lighting")))
+    >>> fp["tender"], len(fp["sha256"])
+    ('indoor-lighting.yaml', 64)
+    """
+    from tco import __version__
+
+    out: dict[str, str] = {}
+    model = tender.model
+    if model.file and Path(model.file).is_file():
+        out["model"] = Path(model.file).name
+        out["model_sha256"] = sha256_file(model.file)
+    else:
+        out["model"] = f"{model.id} (data)"
+        out["model_sha256"] = _sha256_data(model.spec.model_dump(mode="json"))
+    if tender.file and Path(tender.file).is_file():
+        out["tender"] = Path(tender.file).name
+        out["tender_sha256"] = sha256_file(tender.file)
+    else:
+        out["tender"] = "(data)"
+        out["tender_sha256"] = _sha256_data(tender.spec.model_dump(mode="json"))
+    for i, form in enumerate(forms):
+        out[f"form[{i}]"] = Path(form).name
+        out[f"form[{i}]_sha256"] = sha256_file(form)
+    out["tco"] = __version__
+    lines = "\n".join(f"{k}={v}" for k, v in out.items())
+    out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+    return out

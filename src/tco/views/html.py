@@ -1,0 +1,271 @@
+"""HTML views of tenders and results, for notebooks and reports.
+
+:meth:`tco.result.Result._repr_html_` and :meth:`tco.tender.Tender._repr_html_`
+call :func:`result_html` and :func:`tender_html`, so a notebook shows a
+ranked table with the breakdown by category, the units and the currency.
+
+Examples
+--------
+>>> import tco
+>>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+>>> "<th>total [DKK]</th>" in result_html(r)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from tco.views.labels import category_label, item_label, mass_unit, word
+
+if TYPE_CHECKING:
+    from tco.result import Result
+    from tco.tender import Tender
+
+__all__ = ["assumption_rows", "html_table", "result_html", "tender_html"]
+
+_STYLE = (
+    "<style>.tco table{border-collapse:collapse;margin:0.4em 0}"
+    ".tco th,.tco td{padding:2px 8px;border-bottom:1px solid #ddd}"
+    ".tco td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    ".tco caption{text-align:left;font-weight:bold}</style>"
+)
+
+
+def html_table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    numeric: Sequence[bool] | None = None,
+    caption: str | None = None,
+) -> str:
+    """An HTML table; cells are escaped, numeric columns aligned right.
+
+    Examples
+    --------
+    >>> t = html_table(["a", "b"], [["x<y", "1"]], numeric=[False, True])
+    >>> t[t.index("<tbody>") :]
+    '<tbody><tr><td>x&lt;y</td><td class="n">1</td></tr></tbody></table>'
+    """
+    num = list(numeric) if numeric is not None else [False] * len(head)
+    out = ["<table>"]
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        cells = [
+            f'<td class="n">{escape(str(c))}</td>' if num[i] else f"<td>{escape(str(c))}</td>"
+            for i, c in enumerate(row)
+        ]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _money(v: float) -> str:
+    return f"{v:,.0f}"
+
+
+def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
+    """A ranked summary of a result as HTML.
+
+    One row per bid, cheapest first: rank, name, present value, annualised
+    cost, one column per cost category and one per emitted substance; every
+    header names its unit. With ``items``, a second table breaks the present
+    value down by item.
+
+    Parameters
+    ----------
+    result : Result
+    lang : {"en", "da"}
+    items : bool
+        Add the breakdown by item.
+    """
+    plan = result.plan
+    cur = result.currency
+    cats = list(result.by_category)
+    subs = list(result.emissions)
+    biggest = max((float(abs(v).max()) for v in result.emissions.values()), default=0.0)
+    munit, msize = mass_unit(biggest)
+    head = [
+        word("rank", lang),
+        word("bid", lang),
+        f"{word('total', lang)} [{cur}]",
+        f"{word('per year', lang)} [{cur}/{word('year', lang)}]",
+        *(f"{category_label(c, lang)} [{cur}]" for c in cats),
+        *(f"{s} [{munit}]" for s in subs),
+    ]
+    rows = []
+    for row in result.summary():
+        rows.append(
+            [
+                row["rank"],
+                row["bid"],
+                _money(row["total"]),
+                _money(row["annualised"]),
+                *(_money(row[c]) for c in cats),
+                *(f"{row[f'{s}_kg'] / msize:,.1f}" for s in subs),
+            ]
+        )
+    numeric = [True, False] + [True] * (len(head) - 2)
+    periods = sorted({int(p) for p in plan.period})
+    period = word("years", lang).format(n=periods[0]) if len(periods) == 1 else word("own", lang)
+    title = word("title", lang).format(
+        title=plan.title,
+        model=plan.model.id,
+        currency=cur,
+        rate=f"{plan.discount_rate:.2%}",
+        period=period,
+        quantity=f"{plan.quantity:g}",
+    )
+    by = word("by total" if result.ranked_by == "total" else "by annualised", lang)
+    parts = [
+        _STYLE,
+        '<div class="tco">',
+        f"<p><strong>{escape(title)}</strong></p>",
+        html_table(head, rows, numeric=numeric),
+        f"<p>{escape(word('ranked', lang).format(by=by))}.</p>",
+    ]
+    if items:
+        order = [result.bids.index(r["bid"]) for r in result.summary()]
+        ihead = [
+            word("item", lang),
+            word("category", lang),
+            *(f"{result.bids[b]} [{cur}]" for b in order),
+        ]
+        irows = [
+            [
+                item_label(result, name, lang),
+                category_label(cat, lang),
+                *(_money(float(result.present_value[b, i])) for b in order),
+            ]
+            for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True))
+        ]
+        parts.append(
+            html_table(
+                ihead,
+                irows,
+                numeric=[False, False] + [True] * len(order),
+                caption=f"{word('present value', lang)} / {word('item', lang)}",
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list[list[str]]:
+    """The assumptions the numbers rest on, as rows of (assumption, value).
+
+    Values are those used, after the model's defaults and the tender's
+    overrides are merged.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> dict(assumption_rows(t))["discount rate"]
+    '4.00 % real'
+    """
+    plan = tender_or_result.plan
+    a = plan.assumptions
+    periods = sorted({int(p) for p in plan.period})
+    period = (
+        f"{periods[0]} {word('year', lang)}"
+        if len(periods) == 1
+        else f"{word('own', lang)}: " + ", ".join(str(p) for p in periods)
+    )
+
+    def w(key: str) -> str:
+        return word(key, lang)
+
+    rows = [
+        [w("currency"), plan.currency],
+        [w("discount rate"), f"{plan.discount_rate:.2%} {w('real')}".replace("%", " %")],
+        [w("inflation"), f"{plan.inflation:.2%}".replace("%", " %")],
+        [w("period"), period],
+        [w("quantity"), f"{plan.quantity:g} ({plan.model.spec.functional_unit.get(lang)})"],
+        [w("discounting"), plan.discounting],
+        [w("price year"), str(plan.price_year)],
+        [w("residual value"), plan.residual_value],
+    ]
+    if a.rate_type == "nominal":
+        rows.append([w("nominal discount rate"), str(a.discount_rate)])
+    for group, rate in a.escalation.items():
+        rows.append([f"{w('escalation')}: {group}", str(rate)])
+    for group, rate in plan.model.spec.escalation.items():
+        if group not in a.escalation:
+            rows.append([f"{w('escalation')}: {group}", f"{rate} ({w('model default')})"])
+    if a.co2_price is not None:
+        rows.append([w("co2_price"), str(a.co2_price)])
+    for sub, price in a.emission_prices.items():
+        rows.append([f"{w('emission price')}: {sub}", str(price)])
+    for code, rate in a.exchange_rates.items():
+        rows.append([f"{w('exchange rate')}: {code}", str(rate)])
+    return rows
+
+
+def _bid_table(tender: Tender, lang: str) -> str:
+    from tco.views.inputs import bid_values
+
+    model = tender.plan.model
+    names = model.bid_parameters
+    head = [word("bid", lang)] + [
+        f"{_param_label(tender, n, lang)} [{model.parameters[n].unit_text}]" for n in names
+    ]
+    rows = [[bid, *(vals.get(n, "") for n in names)] for bid, vals in bid_values(tender).items()]
+    return html_table(head, rows, numeric=[False] + [True] * len(names))
+
+
+def _param_label(tender: Tender, name: str, lang: str) -> str:
+    spec = tender.plan.model.parameters[name].spec
+    return spec.label.get(lang) if spec.label else name
+
+
+def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -> str:
+    """A tender as HTML: its model, assumptions, buyer's parameters and bids.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> "Premium LED" in tender_html(t)
+    True
+    """
+    from tco.views.inputs import buyer_values
+
+    plan = tender.plan
+    model = tender.model
+    parts = [
+        _STYLE,
+        '<div class="tco">',
+        f"<p><strong>{escape(plan.title)}</strong>: {escape(model.spec.title.get(lang))} "
+        f"(<code>{escape(model.id)}</code>), {len(plan.bids)} "
+        f"{escape(word('bids', lang).lower())}</p>",
+    ]
+    if assumptions:
+        parts.append(
+            html_table(
+                [word("assumption", lang), word("value", lang)],
+                assumption_rows(tender, lang),
+                caption=word("assumptions", lang),
+            )
+        )
+    buyer = buyer_values(tender)
+    if buyer:
+        parts.append(
+            html_table(
+                [word("parameter", lang), word("value", lang), word("unit", lang)],
+                [
+                    [_param_label(tender, n, lang), v, model.parameters[n].unit_text]
+                    for n, v in buyer.items()
+                ],
+                numeric=[False, True, False],
+                caption=word("buyer parameters", lang),
+            )
+        )
+    parts.append(_bid_table(tender, lang))
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,99 @@
+"""The inputs of a tender in each parameter's own unit, for tables and reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tco.errors import SpecError
+
+if TYPE_CHECKING:
+    from tco.tender import Tender
+
+__all__ = ["bid_values", "buyer_values", "in_unit", "magnitude_in"]
+
+
+def magnitude_in(q: Any, unit: str) -> float:
+    """The number of ``unit`` in the quantity ``q`` (also for ``"l/100 km"``).
+
+    Examples
+    --------
+    >>> from tco.units import parse_quantity
+    >>> magnitude_in(parse_quantity("0.065 l/km"), "l/100 km")
+    6.5
+    >>> magnitude_in(parse_quantity("4 %"), "")
+    0.04
+    """
+    from tco.units import parse_unit
+
+    target = parse_unit(unit) if unit else 1.0
+    return float((q / target).to("dimensionless").magnitude)
+
+
+def in_unit(raw: Any, unit: str) -> str:
+    """A value as a number in ``unit``, or as written when it cannot be converted.
+
+    Lists (year-by-year values) are written out joined by ``", "``.
+
+    Examples
+    --------
+    >>> in_unit("1.2 kW", "W"), in_unit(32, "W"), in_unit("7 EUR", "DKK")
+    ('1,200', '32', '7 EUR')
+    >>> in_unit("6.5 l/100 km", "l/100 km")
+    '6.5'
+    """
+    from tco.units import parse_quantity
+
+    if isinstance(raw, list):
+        return ", ".join(in_unit(v, unit) for v in raw)
+    try:
+        value = magnitude_in(parse_quantity(raw, unit or None), unit)
+    except (SpecError, ValueError, TypeError, AttributeError):
+        return str(raw)
+    return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+
+
+def bid_values(tender: Tender) -> dict[str, dict[str, str]]:
+    """Each bid's values of the model's bid parameters, in the parameters' units.
+
+    A parameter a bid leaves out shows the model's default.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> bid_values(t)["Lumen Nord"]["power"]
+    '32'
+    """
+    model = tender.model
+    out: dict[str, dict[str, str]] = {}
+    for bid in tender.spec.bids:
+        vals = bid.values
+        row: dict[str, str] = {}
+        for name in model.bid_parameters:
+            p = model.parameters[name]
+            raw = vals.get(name, p.spec.default)
+            row[name] = "" if raw is None else in_unit(raw, p.unit_text)
+        out[bid.name] = row
+    return out
+
+
+def buyer_values(tender: Tender) -> dict[str, str]:
+    """The value of each non-bid parameter used, in its unit.
+
+    Values the tender does not set are the model's defaults.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> buyer_values(t)["electricity_price"]
+    '2.13'
+    """
+    model = tender.model
+    out: dict[str, str] = {}
+    for name, p in model.parameters.items():
+        if p.spec.bid:
+            continue
+        raw = tender.spec.parameters.get(name, p.spec.default)
+        out[name] = "" if raw is None else in_unit(raw, p.unit_text)
+    return out

@@ -22,3 +22,18 @@ def test_co2_price_in_another_currency_is_converted() -> None:
         "bids": [{"name": "A", "price": "1 DKK", "power": "1000 W", "rated_life": "50000 h"}],
     }
     np.testing.assert_allclose(tco.load_tender(tender).plan.emission_prices["co2e"], 0.201)
+
+
+def test_units_starting_with_a_digit_are_not_thousands_separators() -> None:
+    # '15000 1/year' is 15000 per year; '1 450 DKK' is a thousands separator (refused).
+    from tco.units import parse_quantity
+
+    assert parse_quantity("15000 1/year").to("1/year").magnitude == 15000.0
+    assert parse_quantity("10 1 / h").to("1/h").magnitude == 10.0
+    for text in ("1 450 DKK", "1,450.50 DKK", "1.450,50 DKK", "1 450"):
+        try:
+            parse_quantity(text)
+        except tco.UnitError as err:
+            assert "thousands separators" in str(err)
+        else:
+            raise AssertionError(f"{text!r} was accepted")

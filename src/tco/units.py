@@ -71,6 +71,9 @@ Quantity: Any = ureg.Quantity
 _MAX_TEXT = 200
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?"
 _VALUE_RE = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+# What is left after the number starts with more digits ("1 450 DKK", "1,450.50 DKK"):
+# a thousands separator. A unit such as "1/year" is allowed.
+_SEPARATED_RE = re.compile(r"^(?:[,.]\d|\d[\d.,]*(?!\s*/|[\d.,]))")
 # "l/100 km" and "l/100km" mean litres per hundred kilometres, not (l/100)*km.
 _PER_NUMBER_RE = re.compile(r"/\s*(\d+(?:\.\d+)?)\s*([A-Za-zµ°]\w*)")
 
@@ -196,7 +199,7 @@ def parse_quantity(value: object, unit: str | None = None) -> Any:
                 expected=_expected_phrase(unit),
             )
         number, unit_text = match.groups()
-        if unit_text[:1].isdigit() or unit_text[:1] in ",.":
+        if _SEPARATED_RE.match(unit_text):
             # "1 450 DKK", "1,450.50 DKK": pint would read 1 * 450 or 1.45 * ... silently.
             raise UnitError(
                 f"got '{value}'; write the number without thousands separators, as in '1450.5 DKK'",

@@ -217,3 +217,16 @@ def test_samples_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None
     assert ran == [limits.MAX_SAMPLES]
     err = capsys.readouterr().err
     assert f"error: --samples: {limits.MAX_SAMPLES + 1} samples; at most" in err
+
+
+def test_samples_of_a_tenders_uncertainty_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bundled example asks for 20000 samples; with the cap lowered below that, the
+    # Monte Carlo run refuses before drawing, naming the field.
+    from tco.analysis.montecarlo import monte_carlo
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
+    monkeypatch.setattr(limits, "MAX_SAMPLES", 19_999)
+    with pytest.raises(LimitError, match=r"uncertain\.yaml: uncertainty\.samples: 20000 samples"):
+        monte_carlo(tender)
+    with pytest.raises(LimitError, match=r"^samples: 20000 samples"):
+        monte_carlo(tender, samples=20_000)

@@ -17,7 +17,7 @@ Examples
 >>> limits.check_samples(10**9)
 Traceback (most recent call last):
 ...
-tco.errors.LimitError: samples: 1000000000 samples; at most 100000 are allowed
+tco.errors.LimitError: samples: 1000000000 samples; at most 1000000 are allowed
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: Most Monte Carlo samples one run may draw (``--samples`` in the CLI).
-MAX_SAMPLES = 100_000
+MAX_SAMPLES = 1_000_000
 #: Most cells (bids x streams x years) in one result's cash-flow array;
 #: 20 million float64 cells are 160 MB per array.
 MAX_CELLS = 20_000_000

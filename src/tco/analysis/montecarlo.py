@@ -23,6 +23,7 @@ from tco.analysis.batch import evaluate_variants
 from tco.analysis.inputs import Change
 from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
 from tco.errors import SpecError
+from tco.limits import check_samples
 from tco.plan import Plan
 from tco.tender import Tender
 
@@ -264,6 +265,10 @@ def monte_carlo(
     S = int(samples if samples is not None else u.samples)
     if S < 2:
         raise SpecError(f"got {S} samples, expected at least 2", value=S, expected="2 or more")
+    if samples is None:
+        check_samples(S, file=file, path=("uncertainty", "samples"))
+    else:
+        check_samples(S)
     seed = seed if seed is not None else u.seed
     start = time.perf_counter()
     rng = np.random.default_rng(seed)

@@ -37,3 +37,15 @@ def test_units_starting_with_a_digit_are_not_thousands_separators() -> None:
             assert "thousands separators" in str(err)
         else:
             raise AssertionError(f"{text!r} was accepted")
+
+
+def test_uncertainty_parameters_that_are_not_a_mapping() -> None:
+    # 'uncertainty: {parameters: 0}' raised a bare ValueError from dict().
+    import pytest
+
+    from tco.analysis.montecarlo import monte_carlo
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
+    for junk in ("0", True, [1, 2]):
+        with pytest.raises(tco.SpecError, match=r"uncertainty\.parameters: .*mapping"):
+            monte_carlo(tender, {"parameters": junk}, samples=50)

@@ -147,9 +147,12 @@ def parse_uncertainty(
         Naming ``uncertainty.<field>`` for every problem.
     """
     prefix: tuple[str | int, ...] = ("uncertainty",)
-    raw_params = dict(data.get("parameters") or {})
+    raw = data.get("parameters") or {}
+    raw_params = dict(raw) if isinstance(raw, Mapping) else {}
     ready = {k: v for k, v in raw_params.items() if isinstance(v, Distribution)}
     rest = {**data, "parameters": {k: v for k, v in raw_params.items() if k not in ready}}
+    if not isinstance(raw, Mapping):
+        rest["parameters"] = raw  # not a mapping: the shape check below reports it
     if ready and not rest["parameters"]:
         rest["parameters"] = {"_": {"dist": "uniform", "low": 0, "high": 1}}
     try:

@@ -3,8 +3,10 @@
 The loaders (YAML, tender, model) and the formula parser get random text,
 random bytes, YAML-shaped noise, random nested mappings and lists, valid
 tenders with one value replaced by junk, and random formulas built from the
-token alphabet of :data:`strategies.FORMULA_TOKENS`. Each test runs
-:data:`FUZZ_EXAMPLES` examples (set ``TCO_FUZZ_EXAMPLES`` for a longer run).
+token alphabet of :data:`strategies.FORMULA_TOKENS`; the Monte Carlo run gets
+the example tender's uncertainty section with one value replaced by junk.
+Each test runs :data:`FUZZ_EXAMPLES` examples (half that for Monte Carlo; set
+``TCO_FUZZ_EXAMPLES`` for a longer run).
 """
 
 from __future__ import annotations
@@ -164,3 +166,40 @@ def test_formula_corner_cases(text: str) -> None:
     if compiled is not None:
         env = {name: np.array([2.0, 0.0]) for name in UNITS}
         only_tco_errors(compiled.evaluate, env)
+
+
+UNCERTAIN_PATHS = [
+    ("uncertainty",),
+    ("uncertainty", "samples"),
+    ("uncertainty", "seed"),
+    ("uncertainty", "parameters"),
+    ("uncertainty", "parameters", "electricity_price"),
+    ("uncertainty", "parameters", "electricity_price", "dist"),
+    ("uncertainty", "parameters", "electricity_price", "low"),
+    ("uncertainty", "parameters", "operating_hours", "sd"),
+    ("uncertainty", "correlation"),
+    ("scenarios",),
+    ("bids", 0, "quality"),
+]
+
+
+UNCERTAIN = load_yaml(tco.example_path("indoor-lighting-uncertain").read_bytes())
+
+
+@settings(FUZZ, max_examples=max(1, FUZZ_EXAMPLES // 2))  # each runs a small Monte Carlo
+@given(st.sampled_from(UNCERTAIN_PATHS), junk(max_leaves=5))
+def test_uncertainty_section_with_one_value_replaced_by_junk(
+    path: tuple[Any, ...], value: Any
+) -> None:
+    from tco.analysis.montecarlo import monte_carlo
+
+    tender = copy.deepcopy(UNCERTAIN)
+    node: Any = tender
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+
+    def run() -> None:
+        monte_carlo(tco.load_tender(tender), samples=50)
+
+    only_tco_errors(run)

@@ -49,3 +49,18 @@ def test_uncertainty_parameters_that_are_not_a_mapping() -> None:
     for junk in ("0", True, [1, 2]):
         with pytest.raises(tco.SpecError, match=r"uncertainty\.parameters: .*mapping"):
             monte_carlo(tender, {"parameters": junk}, samples=50)
+
+
+def test_negative_monte_carlo_seed() -> None:
+    # A negative seed reached numpy and raised a bare ValueError.
+    import pytest
+
+    from tco.analysis.montecarlo import monte_carlo
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
+    with pytest.raises(tco.SpecError, match=r"seed: got seed -1, expected a whole number"):
+        monte_carlo(tender, samples=50, seed=-1)
+    spec = tender.spec.uncertainty
+    assert spec is not None
+    with pytest.raises(tco.SpecError, match=r"uncertainty\.seed: got -1: .*greater than or equal"):
+        monte_carlo(tender, {**spec, "seed": -1}, samples=50)

@@ -270,6 +270,13 @@ def monte_carlo(
     else:
         check_samples(S)
     seed = seed if seed is not None else u.seed
+    if seed is not None and seed < 0:
+        raise SpecError(
+            f"got seed {seed}, expected a whole number of 0 or more",
+            path=("seed",),
+            value=seed,
+            expected="a seed of 0 or more",
+        )
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
     changes = u.draw(rng, S)

@@ -69,7 +69,7 @@ class UncertaintySpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     samples: int = Field(default=10_000, ge=2, le=10_000_000)
-    seed: int | None = None
+    seed: int | None = Field(default=None, ge=0)
     parameters: dict[str, DistributionSpec] = Field(min_length=1)
     correlation: list[tuple[str, str, float]] = Field(default_factory=list)
 

@@ -1,0 +1,797 @@
+"""Evaluate one product model over a table of items: a catalogue, a sample.
+
+A tender compares a handful of bids; a catalogue or a Monte Carlo sample has
+a million rows. :func:`evaluate_batch` takes the rows as a table with one
+column per parameter (a pandas or polars DataFrame, a pyarrow Table or a
+mapping of column name to array), the units once per column, and the
+tender's assumptions, and returns the present value, annualised cost,
+category totals and emissions of every row as columns. The numbers are those
+of :meth:`tco.Tender.evaluate` for the same inputs.
+
+Totals need no yearly cash flows: for each stream, the sum over years of
+occurrences times escalation times discount factor is a weight computed once
+(or per row, in closed form, when the timing differs per row; see
+:mod:`tco.engine.weights`), and a row's present value is its amount times
+that weight. Memory grows with rows times streams, not rows times years.
+Yearly cash flows are built only on request (:meth:`BatchEvaluator.result`).
+
+Examples
+--------
+>>> import numpy as np
+>>> import tco
+>>> out = tco.evaluate_batch(
+...     "indoor-lighting",
+...     {"price": [1450.0, 1100.0], "power": [32.0, 41.0], "rated_life": [50.0, 35.0]},
+...     units={"price": "DKK", "power": "W", "rated_life": "kh"},
+...     assumptions={"period": "15 year", "quantity": 200, "co2_price": "1500 DKK/t"},
+... )
+>>> sorted(out)[:4]
+['acquisition', 'annualised', 'co2e_kg', 'externalities']
+>>> out["total"].round(-2)
+array([742900., 870500.])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.engine.metrics import equivalent_annual_cost
+from tco.engine.timeline import discount_factors, last_start_year, remaining_life_fraction
+from tco.engine.weights import weighted_occurrences
+from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
+from tco.plan import MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
+from tco.result import Result
+from tco.spec.expr import Node, _build, names_in, parse
+from tco.spec.model import BUILTINS, ProductModel, Stream, load_model
+from tco.spec.models import CATEGORIES, AssumptionsSpec, TenderSpec, validate
+from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_unit
+
+__all__ = ["BatchEvaluator", "evaluate_batch"]
+
+Array = NDArray[np.float64]
+Value = Any  # a float, or an ndarray of shape (B,)
+
+_YEAR_S = float(Quantity(1.0, "year").to("s").magnitude)
+_UNIT_IN_NAME = re.compile(r"^\s*(?P<name>[^\[\]]+?)\s*\[(?P<unit>[^\[\]]*)\]\s*$")
+_TEMPLATE = "__row__"
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One parameter given as a column, in base units."""
+
+    label: str  # the column's name in the table
+    name: str  # the parameter
+    unit: str  # the unit the column is in
+    raw: Array  # as given
+    base: Array  # in base units (the plan's units)
+
+
+def _columns(table: Any) -> tuple[list[str], Any, Any]:
+    """Column names, a getter of float arrays, and the row labels of a table."""
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        names = [str(c) for c in table.columns]
+        cols = list(table.columns)
+        return (
+            names,
+            lambda i: table[cols[i]].to_numpy(dtype=np.float64),
+            table.index,
+        )
+    if module == "polars":
+        return (
+            list(table.columns),
+            lambda i: table.get_column(table.columns[i]).to_numpy().astype(np.float64),
+            None,
+        )
+    if module == "pyarrow":
+        return (
+            list(table.column_names),
+            lambda i: table.column(i).to_numpy().astype(np.float64),
+            None,
+        )
+    if isinstance(table, Mapping):
+        keys = list(table)
+        return ([str(k) for k in keys], lambda i: np.asarray(table[keys[i]], np.float64), None)
+    raise TypeError(
+        "a batch table is a pandas or polars DataFrame, a pyarrow Table or a mapping of "
+        f"column name to array, not {type(table).__name__}"
+    )
+
+
+def _wrap(table: Any, out: dict[str, NDArray[Any]]) -> Any:
+    """Return ``out`` in the kind of table the input was."""
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        import pandas as pd
+
+        return pd.DataFrame(out, index=table.index)
+    if module == "polars":
+        import polars as pl
+
+        return pl.DataFrame(out)
+    if module == "pyarrow":
+        import pyarrow as pa
+
+        return pa.table(out)
+    return out
+
+
+class BatchEvaluator:
+    """One product model and one set of assumptions, applied to tables of items.
+
+    Parameters
+    ----------
+    model : str, path, mapping or ProductModel
+        A bundled model's id, a model file, a model mapping or a loaded model.
+    assumptions : mapping or AssumptionsSpec, optional
+        The tender's ``assumptions`` (currency, discount rate, period,
+        quantity, escalation, CO2 price, ...). The model's own defaults apply
+        where not given.
+    parameters : mapping, optional
+        The tender's ``parameters``: the buyer's values of the model's
+        non-bid parameters, the same for every row.
+    units : mapping of str to str, optional
+        Unit of each column (``{"power": "W"}``). A column may also carry its
+        unit in its name (``"power [W]"``); otherwise it is in the
+        parameter's declared unit.
+
+    Notes
+    -----
+    A column names a parameter of the model: each bid parameter, and any
+    buyer parameter that should vary per row (operating hours sampled in a
+    Monte Carlo study, say). Bid parameters with a default may be left out.
+    Parameters with yearly values (``by_year``) cannot be columns.
+
+    Examples
+    --------
+    >>> ev = BatchEvaluator("indoor-lighting", {"period": "15 year"})
+    >>> out = ev.evaluate({"price [DKK]": [1450.0], "power [W]": [32.0],
+    ...                    "rated_life [h]": [50000.0]})
+    >>> out["total"].round(2)
+    array([3714.63])
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Mapping[str, Any] | ProductModel,
+        assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        units: Mapping[str, str] | None = None,
+    ) -> None:
+        self.model = model if isinstance(model, ProductModel) else load_model(model)
+        if isinstance(assumptions, AssumptionsSpec):
+            assumptions = assumptions.model_dump(exclude_defaults=True)
+        self.assumptions: dict[str, Any] = dict(assumptions or {})
+        self.parameters: dict[str, Any] = dict(parameters or {})
+        self.units: dict[str, str] = dict(units or {})
+        # Checks the shape of the assumptions and parameters once.
+        self._spec({}, {})
+        params = self.model.parameters
+        self._units_q = {n: p.unit / p.unit.magnitude for n, p in params.items()}
+        self._units_q.update({n: parse_unit(u) for n, u in BUILTINS.items()})
+        self._by_year = {n for n, p in params.items() if p.spec.by_year}
+
+    # -- the tender the rows stand in for ---------------------------------------------------
+    def _spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
+        data = {
+            "model": self.model.id,
+            "assumptions": self.assumptions,
+            "parameters": {**self.parameters, **buyer},
+            "bids": [{"name": _TEMPLATE, **bid}],
+        }
+        spec: TenderSpec = validate(TenderSpec, data, file=None)
+        return spec
+
+    def _template(
+        self, columns: Mapping[str, _Column], period: str | None = None
+    ) -> tuple[Plan, dict[str, float]]:
+        """Compile a one-row tender (the first row) for everything rows share."""
+        bid: dict[str, Any] = {}
+        buyer: dict[str, Any] = {}
+        for name, col in columns.items():
+            raw = f"{float(col.raw[0])!r} {col.unit}".strip()
+            (bid if self.model.parameters[name].spec.bid else buyer)[name] = raw
+        spec = self._spec(bid, buyer)
+        if period is not None:
+            a = spec.assumptions.model_dump(exclude_defaults=True)
+            spec = spec.model_copy(
+                update={"assumptions": AssumptionsSpec.model_validate({**a, "period": period})}
+            )
+        try:
+            plan = compile_plan(spec, self.model)
+        except SpecError as err:
+            raise _first_row(err, columns) from None
+        rates: dict[str, float] = {}
+        for code, raw in plan.assumptions.exchange_rates.items():
+            rates[code] = float(parse_quantity(raw, plan.currency).to(plan.currency).magnitude)
+        return plan, rates
+
+    # -- columns -------------------------------------------------------------------------------
+    def _read(self, table: Any) -> tuple[dict[str, _Column], int, Any]:
+        labels, get, index = _columns(table)
+        params = self.model.parameters
+        errors = ErrorList()
+        found: dict[str, _Column] = {}
+        n = -1
+        for i, label in enumerate(labels):
+            m = _UNIT_IN_NAME.match(label)
+            name, unit = (m["name"], m["unit"].strip()) if m else (label.strip(), None)
+            if label in self.units:
+                unit = self.units[label]
+            elif name in self.units:
+                unit = self.units[name]
+            path = ("columns", label)
+            if name not in params:
+                errors.add(
+                    SpecError(
+                        f"no parameter '{name}'{suggest(name, params)} in model "
+                        f"'{self.model.id}'; columns are parameters such as "
+                        + ", ".join(self.model.bid_parameters),
+                        path=path,
+                        value=label,
+                        expected="a parameter of the model",
+                    )
+                )
+                continue
+            p = params[name]
+            if name in found:
+                errors.add(SpecError(f"two columns give '{name}'", path=path, value=label))
+                continue
+            if name in self.parameters:
+                errors.add(
+                    SpecError(
+                        f"'{name}' is given both as a column and in parameters; give it once",
+                        path=path,
+                        value=label,
+                    )
+                )
+                continue
+            if p.spec.by_year:
+                errors.add(
+                    SpecError(
+                        f"'{name}' has yearly values (by_year) and cannot vary per row; "
+                        "give it in parameters",
+                        path=path,
+                        value=label,
+                    )
+                )
+                continue
+            unit = p.spec.unit if unit is None else unit
+            try:
+                raw = get(i)
+            except (TypeError, ValueError) as exc:
+                errors.add(
+                    SpecError(f"cannot read as numbers ({exc})", path=path, expected="numbers")
+                )
+                continue
+            if raw.ndim != 1 or (n >= 0 and raw.shape[0] != n):
+                errors.add(
+                    SpecError(
+                        f"has shape {raw.shape}; every column needs one value per row",
+                        path=path,
+                        expected=f"{n} values" if n >= 0 else "a 1-d column",
+                    )
+                )
+                continue
+            n = raw.shape[0]
+            found[name] = _Column(label, name, unit, raw, raw)
+        errors.raise_if_any()
+        missing = [
+            name
+            for name in self.model.bid_parameters
+            if name not in found and params[name].spec.default is None
+        ]
+        if missing:
+            raise SpecError(
+                "missing column for " + ", ".join(f"'{m}'" for m in missing) + " (no default)",
+                path=("columns",),
+                expected="a column for each bid parameter without a default",
+            )
+        return found, max(n, 0), index
+
+    def _to_base(
+        self,
+        columns: dict[str, _Column],
+        currency: str,
+        rates: Mapping[str, float],
+        rows: Any,
+    ) -> dict[str, _Column]:
+        """Convert columns to base units and check them against the parameters' bounds."""
+        errors = ErrorList()
+        out: dict[str, _Column] = {}
+        for name, col in columns.items():
+            p = self.model.parameters[name]
+            path: tuple[str | int, ...] = ("columns", col.label)
+            try:
+                q = parse_quantity(f"1 {col.unit}".strip())
+                target = currencies_of(p.unit)
+                if target and currencies_of(q) != target:
+                    worth = {currency: 1.0, **rates}
+                    if target[0] not in worth:
+                        convert_currency(Quantity(1.0, target[0]), currency, rates)
+                    scaled = {c: v / worth[target[0]] for c, v in worth.items()}
+                    q = convert_currency(q, target[0], scaled)
+                if q.dimensionality != p.unit.dimensionality:
+                    from tco.units import describe
+
+                    raise UnitError(
+                        f"unit '{col.unit}' does not fit '{name}'; expected "
+                        + describe(p.unit, p.spec.unit),
+                        value=col.unit,
+                        expected=describe(p.unit, p.spec.unit),
+                    )
+                factor = float(q.to_base_units().magnitude)
+            except SpecError as err:
+                errors.add(err.located(None, path))
+                continue
+            base = col.raw * factor if factor != 1.0 else col.raw
+            bad = np.flatnonzero(~np.isfinite(base))
+            if bad.size:
+                errors.add(_row_error(col, rows, int(bad[0]), "which is not a finite number"))
+                continue
+            for key, compare in (("min", np.less), ("max", np.greater)):
+                bound = getattr(p.spec, key)
+                if bound is None:
+                    continue
+                limit = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
+                # A tolerance so that a value converted to base units stays on its bound.
+                slack = 1e-12 * abs(limit)
+                bad = np.flatnonzero(
+                    compare(base, limit - slack if key == "min" else limit + slack)
+                )
+                if bad.size:
+                    word = "at least" if key == "min" else "at most"
+                    errors.add(_row_error(col, rows, int(bad[0]), f"expected {word} {bound}"))
+            out[name] = _Column(col.label, name, col.unit, col.raw, base)
+        errors.raise_if_any()
+        return out
+
+    # -- evaluation ------------------------------------------------------------------------------
+    def _prepare(self, table: Any) -> _Prepared:
+        columns, n, rows = self._read(table)
+        if n == 0:
+            raise SpecError("the table has no rows", path=("columns",), expected="rows")
+        plan, rates = self._template(columns)
+        columns = self._to_base(columns, plan.currency, rates, rows)
+        env: dict[str, Value] = {}
+        series: dict[str, Array] = {}
+        for name, v in plan.values.items():
+            if name in columns:
+                env[name] = columns[name].base
+            elif v.ndim == 2:
+                series[name] = v[0]
+            else:
+                env[name] = float(v[0])
+        lifetime: Value | None = None
+        if self.model.lifetime is not None:
+            lifetime = _years(self.model.lifetime.evaluate(env))
+            bad = np.flatnonzero(np.atleast_1d(lifetime) <= 0)
+            if bad.size:
+                raise SpecError(
+                    f"row {_label(rows, int(bad[0]))} has a lifetime of "
+                    f"{float(np.atleast_1d(lifetime)[bad[0]]):g} years; "
+                    "a lifetime must be positive",
+                    path=("columns",),
+                    expected="a positive lifetime",
+                )
+        if plan.assumptions.period is None or str(plan.assumptions.period).strip() == "lifetime":
+            assert lifetime is not None
+            period: Value = np.round(lifetime)
+            off = np.flatnonzero(
+                np.atleast_1d(
+                    (np.abs(lifetime - period) > 1e-6) | (period < 1) | (period > MAX_PERIOD)
+                )
+            )
+            if off.size:
+                raise SpecError(
+                    f"'period: lifetime' needs whole-year lifetimes from 1 to {MAX_PERIOD}, but "
+                    f"row {_label(rows, int(off[0]))} lasts "
+                    f"{float(np.atleast_1d(lifetime)[off[0]]):.4g} years; give a common study "
+                    "period such as '15 year' instead",
+                    path=("assumptions", "period"),
+                    expected="a study period such as '15 year'",
+                )
+            T = int(np.max(period))
+            if T != plan.T:
+                plan, _ = self._template(columns, period=f"{T} year")
+                series = {k: v[0] for k, v in plan.values.items() if v.ndim == 2}
+        else:
+            period = float(plan.period[0])
+            T = plan.T
+        env["period"] = period * _YEAR_S if np.ndim(period) else float(period) * _YEAR_S
+        return _Prepared(plan, n, rows, env, series, lifetime, period, T, rates)
+
+    def _streams(self, prep: _Prepared) -> Iterator[tuple[Stream, PlanStream, _Parts]]:
+        plan = prep.plan
+        model = self.model
+        for kind, streams, planned in (
+            ("item", model.items, plan.items),
+            ("emission", model.emissions, plan.emissions),
+        ):
+            by_name = {s.name: s for s in planned}
+            for name, s in streams.items():
+                ps = by_name[name]
+                factor = _unit_factor(
+                    s.amount, s.spec.timing == "annual", kind, plan.currency, prep.rates
+                )
+                when = start = stop = None
+                if s.when is not None:
+                    when = _years(s.when.evaluate(prep.env))
+                    if s.spec.timing == "every":
+                        bad = np.flatnonzero(np.atleast_1d(when) <= 0)
+                        if bad.size:
+                            raise SpecError(
+                                f"'every: {s.spec.every}' gives "
+                                f"{float(np.atleast_1d(when)[bad[0]]):g} years in row "
+                                f"{_label(prep.rows, int(bad[0]))}; an interval must be positive",
+                                path=("model", "items", name, "every"),
+                                expected="a positive interval",
+                            )
+                if s.start is not None:
+                    start = _years(s.start.evaluate(prep.env))
+                if s.stop is not None:
+                    stop = _years(s.stop.evaluate(prep.env))
+                item, year = self._split(s, prep)
+                yield s, ps, _Parts(item * factor, year, when, start, stop)
+
+    def _split(self, s: Stream, prep: _Prepared) -> tuple[Value, Array | None]:
+        """Split an amount into a per-row part and a per-year part (their product)."""
+        c = s.amount
+        if not (c.names & self._by_year):
+            return c.evaluate(prep.env), None
+        tree = parse(c.text, frozenset(self._units_q))
+        per_row = set(prep.env) - {n for n, v in prep.env.items() if np.ndim(v) == 0}
+        row_factors: list[tuple[Node, int]] = []
+        year_factors: list[tuple[Node, int]] = []
+        for node, power in _factors(tree, 1):
+            used = names_in(node)
+            if used & self._by_year and used & per_row:
+                return self._by_rows(s, prep), None
+            (year_factors if used & self._by_year else row_factors).append((node, power))
+        year_env = {**{k: v for k, v in prep.env.items() if np.ndim(v) == 0}, **prep.series}
+        row = _product(row_factors, self._units_q, c.text, prep.env)
+        year = _product(year_factors, self._units_q, c.text, year_env)
+        return row, np.broadcast_to(np.asarray(year, dtype=np.float64), (prep.T + 1,))
+
+    def _by_rows(self, s: Stream, prep: _Prepared) -> Array:
+        raise ExpressionError(
+            f"formula '{s.amount.text}' mixes a yearly series with per-row values in a way "
+            "that does not split into a per-row factor times a per-year factor; the batch "
+            "API evaluates such a stream only with yearly cash flows (result())",
+            value=s.amount.text,
+            expected="a product of per-row and per-year factors",
+        )
+
+    def arrays(self, table: Any, *, by_item: bool = False) -> dict[str, NDArray[Any]]:
+        """Evaluate every row; return columns as numpy arrays.
+
+        Parameters
+        ----------
+        table : DataFrame, pyarrow Table or mapping of str to array_like
+            One row per item, one column per parameter.
+        by_item : bool
+            Also return the present value of each cost item, as
+            ``pv_<item>``.
+
+        Returns
+        -------
+        dict of str to ndarray, shape (B,)
+            ``total`` (present value, priced externalities included)
+            [currency], ``total_excl_externalities`` [currency],
+            ``annualised`` [currency/year], ``period`` [year], one column per
+            cost category that occurs [currency] and ``<substance>_kg`` per
+            emitted substance [kg].
+        """
+        prep = self._prepare(table)
+        plan = prep.plan
+        n, T, q = prep.n, prep.T, plan.quantity
+        d_event = discount_factors(plan.discount_rate, T, "end")
+        d_annual = discount_factors(plan.discount_rate, T, plan.discounting)  # type: ignore[arg-type]
+        L, P = prep.lifetime, prep.period
+        linear = plan.residual_value == "linear" and L is not None
+        if linear:
+            last = last_start_year(L, P).astype(np.intp)
+            frac = remaining_life_fraction(L, P)
+            at_end = np.asarray(P).astype(np.intp)
+        cats: dict[str, Array] = {}
+        items: dict[str, Array] = {}
+        mass: dict[str, Array] = {}
+
+        def add(store: dict[str, Array], key: str, value: Value) -> None:
+            if key in store:
+                store[key] += value
+            else:
+                store[key] = np.broadcast_to(np.asarray(value, dtype=np.float64), (n,)).copy()
+
+        for s, ps, parts in self._streams(prep):
+            timing = s.spec.timing
+            d = d_annual if timing == "annual" else d_event
+            scale = q if s.spec.per_unit else 1.0
+            year = parts.year if parts.year is not None else 1.0
+
+            def weigh(w: Array, parts: _Parts = parts, timing: str = timing) -> Value:
+                return weighted_occurrences(
+                    timing,
+                    w,
+                    P,
+                    when=parts.when,
+                    start=parts.start,
+                    stop=parts.stop,
+                    lifetime=L,
+                )
+
+            if s.kind == "item":
+                w = weigh(year * ps.escalation * d) * scale
+                pv = parts.item * w
+                if ps.residual and linear:
+                    y = parts.year[last] if parts.year is not None else 1.0
+                    credit = parts.item * (y * ps.escalation[last] * frac * d[at_end] * scale)
+                    pv = pv - credit
+                add(cats, s.spec.category, pv)
+                if by_item:
+                    add(items, s.name, pv)
+                continue
+            add(
+                mass,
+                s.spec.substance,
+                parts.item * (weigh(np.broadcast_to(year, (T + 1,))) * scale),
+            )
+            price = plan.emission_prices.get(s.spec.substance)
+            if price is not None:
+                pv = parts.item * (weigh(year * price * d) * scale)
+                add(cats, "externalities", pv)
+                if by_item:
+                    add(items, s.name, pv)
+
+        out: dict[str, NDArray[Any]] = {}
+        total = np.zeros(n)
+        for c in CATEGORIES:
+            if c in cats:
+                total += cats[c]
+        excl = total - cats["externalities"] if "externalities" in cats else total.copy()
+        if not np.all(np.isfinite(total)):
+            bad = int(np.flatnonzero(~np.isfinite(total))[0])
+            raise ExpressionError(
+                f"row {_label(prep.rows, bad)} gives a non-finite cost (division by zero or "
+                "overflow in a formula)",
+                path=("columns",),
+                expected="values with a finite result",
+            )
+        out["total"] = total
+        out["annualised"] = np.broadcast_to(
+            equivalent_annual_cost(
+                total,
+                plan.discount_rate,
+                P,
+                timing=plan.discounting,  # type: ignore[arg-type]
+            ),
+            (n,),
+        )
+        out["total_excl_externalities"] = excl
+        out["period"] = np.broadcast_to(np.asarray(P, dtype=np.int64), (n,)).copy()
+        for c in CATEGORIES:
+            if c in cats:
+                out[c] = cats[c]
+        for sub, values in mass.items():
+            out[f"{sub}_kg"] = values
+        for name, values in items.items():
+            out[f"pv_{name}"] = values
+        return out
+
+    def evaluate(self, table: Any, *, by_item: bool = False) -> Any:
+        """Evaluate every row; return the columns in the kind of table given.
+
+        A pandas DataFrame gives a pandas DataFrame (with the same index), a
+        polars DataFrame a polars DataFrame, a pyarrow Table a pyarrow Table,
+        and a mapping a dict of numpy arrays (see :meth:`arrays`).
+        """
+        return _wrap(table, self.arrays(table, by_item=by_item))
+
+    def result(self, table: Any) -> Result:
+        """Evaluate every row with yearly cash flows, as a :class:`~tco.result.Result`.
+
+        The rows are the result's bids (named by the row labels). Memory grows
+        with rows times items times years: use it for slices of a catalogue.
+
+        Examples
+        --------
+        >>> ev = BatchEvaluator("indoor-lighting", {"period": "15 year"})
+        >>> r = ev.result({"price": [1450.0], "power": [32.0], "rated_life": [50000.0]})
+        >>> r.real.shape
+        (1, 3, 16)
+        """
+        from tco.evaluate import evaluate_plan
+
+        prep = self._prepare(table)
+        plan, n, T = prep.plan, prep.n, prep.T
+
+        def full(v: Value | None) -> Array | None:
+            return None if v is None else np.broadcast_to(np.asarray(v, np.float64), (n,)).copy()
+
+        streams: dict[str, list[PlanStream]] = {"item": [], "emission": []}
+        for s, ps, parts in self._streams(prep):
+            item = np.broadcast_to(np.asarray(parts.item, dtype=np.float64), (n,))
+            amount = item[:, None] * parts.year[None, :] if parts.year is not None else item.copy()
+            streams[s.kind].append(
+                PlanStream(
+                    ps.name,
+                    ps.category,
+                    ps.timing,
+                    amount,
+                    ps.escalation,
+                    full(parts.when),
+                    full(parts.start),
+                    full(parts.stop),
+                    ps.per_unit,
+                    ps.residual,
+                    ps.substance,
+                    ps.label,
+                )
+            )
+        labels = range(n) if prep.rows is None else prep.rows
+        batch = Plan(
+            model=plan.model,
+            title=plan.title,
+            bids=tuple(str(x) for x in labels),
+            currency=plan.currency,
+            quantity=plan.quantity,
+            discount_rate=plan.discount_rate,
+            inflation=plan.inflation,
+            discounting=plan.discounting,
+            price_year=plan.price_year,
+            residual_value=plan.residual_value,
+            period=np.asarray(full(prep.period)),
+            lifetime=full(prep.lifetime),
+            items=tuple(streams["item"]),
+            emissions=tuple(streams["emission"]),
+            emission_prices=plan.emission_prices,
+            assumptions=plan.assumptions,
+        )
+        assert batch.T == T
+        return evaluate_plan(batch)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    plan: Plan
+    n: int
+    rows: Any
+    env: dict[str, Value]
+    series: dict[str, Array]
+    lifetime: Value | None
+    period: Value
+    T: int
+    rates: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    item: Value  # per-row amount in the plan's units (without quantity)
+    year: Array | None  # per-year factor, shape (T + 1,)
+    when: Value | None
+    start: Value | None
+    stop: Value | None
+
+
+def _years(v: Any) -> Value:
+    """Seconds (base units) to years; a scalar stays a float."""
+    arr = np.asarray(v, dtype=np.float64) / _YEAR_S
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def _label(rows: Any, i: int) -> Any:
+    return i if rows is None else rows[i]
+
+
+def _row_error(col: _Column, rows: Any, i: int, expected: str) -> SpecError:
+    label = _label(rows, i)
+    got = f"{col.raw[i]:g} {col.unit}".strip()
+    return SpecError(
+        f"got '{got}', {expected}",
+        path=("columns", col.label, label if isinstance(label, (int, str)) else str(label)),
+        value=got,
+        expected=expected.removeprefix("expected "),
+    )
+
+
+def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
+    """Point an error in the one-row tender at the column and row it came from."""
+    members = err.errors if isinstance(err, SpecErrors) else [err]
+    for e in members:
+        p = e.path
+        if p[:2] == ("bids", 0) and len(p) > 2 and p[2] in columns:
+            e.path = ("columns", columns[str(p[2])].label, 0, *p[3:])
+        elif p[:1] == ("parameters",) and len(p) > 1 and p[1] in columns:
+            e.path = ("columns", columns[str(p[1])].label, 0, *p[2:])
+        e.args = (str(e),)
+    return SpecErrors(members) if isinstance(err, SpecErrors) else err
+
+
+def _factors(node: Node, power: int) -> list[tuple[Node, int]]:
+    """Flatten a product/quotient into factors with exponents +1 or -1."""
+    if node.kind == "bin" and node.op in ("*", "/"):
+        left, right = node.args
+        return _factors(left, power) + _factors(right, power if node.op == "*" else -power)
+    if node.kind == "neg":
+        return [(Node("num", value=-1.0), 1), *_factors(node.args[0], power)]
+    return [(node, power)]
+
+
+def _product(
+    factors: Sequence[tuple[Node, int]], units: Mapping[str, Any], text: str, env: Any
+) -> Value:
+    out: Value = 1.0
+    with np.errstate(all="ignore"):
+        for node, power in factors:
+            _, fn = _build(node, units, text)
+            value = fn(env)
+            out = out * value if power > 0 else out / value
+    return out
+
+
+def evaluate_batch(
+    model: str | Path | Mapping[str, Any] | ProductModel,
+    table: Any,
+    *,
+    units: Mapping[str, str] | None = None,
+    assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    by_item: bool = False,
+) -> Any:
+    """Evaluate one product model over a table of items.
+
+    Parameters
+    ----------
+    model : str, path, mapping or ProductModel
+        The product model (a bundled id such as ``"indoor-lighting"``).
+    table : DataFrame, pyarrow Table or mapping of str to array_like, shape (B,)
+        One row per item, one column per parameter (see
+        :class:`BatchEvaluator`). A Dask DataFrame is evaluated partition by
+        partition (:func:`tco.batch_dask.evaluate_dask`).
+    units : mapping of str to str, optional
+        Unit of each column, as ``{"power": "W"}``.
+    assumptions, parameters : mapping, optional
+        As in a tender.
+    by_item : bool
+        Also return each cost item's present value (``pv_<item>``).
+
+    Returns
+    -------
+    dict of str to ndarray, or a table of the kind given
+        Columns ``total``, ``annualised``, ``total_excl_externalities``,
+        ``period``, the cost categories and ``<substance>_kg``, one value per
+        row (see :meth:`BatchEvaluator.arrays`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"price": [1450.0, 1100.0], "power": [32.0, 41.0],
+    ...                    "rated_life": [50000.0, 35000.0]}, index=["A", "B"])
+    >>> evaluate_batch("indoor-lighting", df, assumptions={"period": "15 year"})[
+    ...     ["total", "annualised"]].round(2)
+         total  annualised
+    A  3714.63      334.09
+    B  4352.49      391.46
+    """
+    if type(table).__module__.split(".")[0] == "dask":
+        from tco.batch_dask import evaluate_dask
+
+        return evaluate_dask(
+            model,
+            table,
+            units=units,
+            assumptions=assumptions,
+            parameters=parameters,
+            by_item=by_item,
+        )
+    ev = BatchEvaluator(model, assumptions, parameters, units=units)
+    return ev.evaluate(table, by_item=by_item)

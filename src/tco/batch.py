@@ -34,7 +34,7 @@ array([742900., 870500.])
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ from tco.engine.weights import weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
 from tco.plan import MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
 from tco.result import Result
-from tco.spec.expr import Node, _build, names_in, parse
+from tco.spec.expr import Compiled, Node, _build, names_in, parse
 from tco.spec.model import BUILTINS, ProductModel, Stream, load_model
 from tco.spec.models import CATEGORIES, AssumptionsSpec, TenderSpec, validate
 from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_unit
@@ -71,7 +71,7 @@ class _Column:
     name: str  # the parameter
     unit: str  # the unit the column is in
     raw: Array  # as given
-    base: Array  # in base units (the plan's units)
+    scale: float  # factor to base units (the plan's units)
 
 
 def _columns(table: Any) -> tuple[list[str], Any, Any]:
@@ -179,6 +179,7 @@ class BatchEvaluator:
         self._units_q = {n: p.unit / p.unit.magnitude for n, p in params.items()}
         self._units_q.update({n: parse_unit(u) for n, u in BUILTINS.items()})
         self._by_year = {n for n, p in params.items() if p.spec.by_year}
+        self._factor_cache: dict[str, list[_Factor]] = {}
 
     # -- the tender the rows stand in for ---------------------------------------------------
     def _spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
@@ -283,7 +284,7 @@ class BatchEvaluator:
                 )
                 continue
             n = raw.shape[0]
-            found[name] = _Column(label, name, unit, raw, raw)
+            found[name] = _Column(label, name, unit, raw, 1.0)
         errors.raise_if_any()
         missing = [
             name
@@ -333,25 +334,26 @@ class BatchEvaluator:
             except SpecError as err:
                 errors.add(err.located(None, path))
                 continue
-            base = col.raw * factor if factor != 1.0 else col.raw
-            bad = np.flatnonzero(~np.isfinite(base))
-            if bad.size:
-                errors.add(_row_error(col, rows, int(bad[0]), "which is not a finite number"))
+            # Two reductions check finiteness and both bounds; rows are located on failure.
+            lo, hi = (float(col.raw.min()), float(col.raw.max())) if col.raw.size else (0, 0)
+            if not (np.isfinite(lo) and np.isfinite(hi)):
+                bad = int(np.flatnonzero(~np.isfinite(col.raw))[0])
+                errors.add(_row_error(col, rows, bad, "which is not a finite number"))
                 continue
-            for key, compare in (("min", np.less), ("max", np.greater)):
+            for key in ("min", "max"):
                 bound = getattr(p.spec, key)
                 if bound is None:
                     continue
                 limit = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
-                # A tolerance so that a value converted to base units stays on its bound.
-                slack = 1e-12 * abs(limit)
-                bad = np.flatnonzero(
-                    compare(base, limit - slack if key == "min" else limit + slack)
-                )
-                if bad.size:
+                # In the column's unit, with a tolerance for the unit conversion.
+                limit = limit / factor
+                limit += (-1e-12 if key == "min" else 1e-12) * abs(limit)
+                if (lo < limit) if key == "min" else (hi > limit):
+                    outside = col.raw < limit if key == "min" else col.raw > limit
                     word = "at least" if key == "min" else "at most"
-                    errors.add(_row_error(col, rows, int(bad[0]), f"expected {word} {bound}"))
-            out[name] = _Column(col.label, name, col.unit, col.raw, base)
+                    bad = int(np.flatnonzero(outside)[0])
+                    errors.add(_row_error(col, rows, bad, f"expected {word} {bound}"))
+            out[name] = _Column(col.label, name, col.unit, col.raw, factor)
         errors.raise_if_any()
         return out
 
@@ -362,18 +364,16 @@ class BatchEvaluator:
             raise SpecError("the table has no rows", path=("columns",), expected="rows")
         plan, rates = self._template(columns)
         columns = self._to_base(columns, plan.currency, rates, rows)
-        env: dict[str, Value] = {}
-        series: dict[str, Array] = {}
-        for name, v in plan.values.items():
-            if name in columns:
-                env[name] = columns[name].base
-            elif v.ndim == 2:
-                series[name] = v[0]
-            else:
-                env[name] = float(v[0])
+        env = _Env(
+            {name: c.raw for name, c in columns.items()},
+            {name: c.scale for name, c in columns.items()},
+            {k: float(v[0]) for k, v in plan.values.items() if k not in columns and v.ndim == 1},
+            n,
+        )
+        series = {k: v[0] for k, v in plan.values.items() if v.ndim == 2}
         lifetime: Value | None = None
         if self.model.lifetime is not None:
-            lifetime = _years(self.model.lifetime.evaluate(env))
+            lifetime = _years(self._value(self.model.lifetime, env))
             bad = np.flatnonzero(np.atleast_1d(lifetime) <= 0)
             if bad.size:
                 raise SpecError(
@@ -407,7 +407,10 @@ class BatchEvaluator:
         else:
             period = float(plan.period[0])
             T = plan.T
-        env["period"] = period * _YEAR_S if np.ndim(period) else float(period) * _YEAR_S
+        if np.ndim(period):
+            env.raw["period"], env.scale["period"] = period, _YEAR_S
+        else:
+            env.scalars["period"] = float(period) * _YEAR_S
         return _Prepared(plan, n, rows, env, series, lifetime, period, T, rates)
 
     def _streams(self, prep: _Prepared) -> Iterator[tuple[Stream, PlanStream, _Parts]]:
@@ -425,7 +428,7 @@ class BatchEvaluator:
                 )
                 when = start = stop = None
                 if s.when is not None:
-                    when = _years(s.when.evaluate(prep.env))
+                    when = _years(self._value(s.when, prep.env))
                     if s.spec.timing == "every":
                         bad = np.flatnonzero(np.atleast_1d(when) <= 0)
                         if bad.size:
@@ -437,39 +440,72 @@ class BatchEvaluator:
                                 expected="a positive interval",
                             )
                 if s.start is not None:
-                    start = _years(s.start.evaluate(prep.env))
+                    start = _years(self._value(s.start, prep.env))
                 if s.stop is not None:
-                    stop = _years(s.stop.evaluate(prep.env))
-                item, year = self._split(s, prep)
-                yield s, ps, _Parts(item * factor, year, when, start, stop)
+                    stop = _years(self._value(s.stop, prep.env))
+                item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
+                yield s, ps, _Parts(item.scaled(factor), year, when, start, stop)
 
-    def _split(self, s: Stream, prep: _Prepared) -> tuple[Value, Array | None]:
-        """Split an amount into a per-row part and a per-year part (their product)."""
-        c = s.amount
-        if not (c.names & self._by_year):
-            return c.evaluate(prep.env), None
-        tree = parse(c.text, frozenset(self._units_q))
-        per_row = set(prep.env) - {n for n, v in prep.env.items() if np.ndim(v) == 0}
-        row_factors: list[tuple[Node, int]] = []
-        year_factors: list[tuple[Node, int]] = []
-        for node, power in _factors(tree, 1):
-            used = names_in(node)
-            if used & self._by_year and used & per_row:
-                return self._by_rows(s, prep), None
-            (year_factors if used & self._by_year else row_factors).append((node, power))
-        year_env = {**{k: v for k, v in prep.env.items() if np.ndim(v) == 0}, **prep.series}
-        row = _product(row_factors, self._units_q, c.text, prep.env)
-        year = _product(year_factors, self._units_q, c.text, year_env)
-        return row, np.broadcast_to(np.asarray(year, dtype=np.float64), (prep.T + 1,))
+    def _factors(self, c: Compiled) -> list[_Factor]:
+        """The factors of a formula's top-level product, each with its own function."""
+        found = self._factor_cache.get(c.text)
+        if found is None:
+            tree = parse(c.text, frozenset(self._units_q))
+            found = [
+                _Factor(
+                    frozenset(names_in(node)),
+                    power,
+                    _build(node, self._units_q, c.text)[1],
+                    node.name if node.kind == "name" else None,
+                )
+                for node, power in _factors(tree, 1)
+            ]
+            self._factor_cache[c.text] = found
+        return found
 
-    def _by_rows(self, s: Stream, prep: _Prepared) -> Array:
-        raise ExpressionError(
-            f"formula '{s.amount.text}' mixes a yearly series with per-row values in a way "
-            "that does not split into a per-row factor times a per-year factor; the batch "
-            "API evaluates such a stream only with yearly cash flows (result())",
-            value=s.amount.text,
-            expected="a product of per-row and per-year factors",
-        )
+    def _amount(
+        self, c: Compiled, env: _Env, series: Mapping[str, Array], T: int
+    ) -> tuple[_Amount, Array | None]:
+        """Split a formula into a per-row part and a per-year part (their product).
+
+        Scalars are multiplied first and a column's unit factor is folded into
+        them, so a formula such as ``distance * consumption * price`` costs one
+        pass over the rows.
+        """
+        const = 1.0
+        rows: list[tuple[Array, int]] = []
+        year: Array | None = None
+        with np.errstate(all="ignore"):
+            for f in self._factors(c):
+                if f.names & self._by_year:
+                    if f.names & env.per_row:
+                        raise ExpressionError(
+                            f"formula '{c.text}' multiplies a yearly series with per-row values "
+                            "inside one factor; the batch API needs a product of per-row and "
+                            "per-year factors",
+                            value=c.text,
+                            expected="a product of per-row and per-year factors",
+                        )
+                    v = np.asarray(f.fn(_YearView(env, series)), dtype=np.float64)
+                    v = v if f.power > 0 else 1.0 / v
+                    year = v if year is None else year * v
+                elif f.names & env.per_row:
+                    if f.name is not None and f.name in env.raw:
+                        rows.append((env.raw[f.name], f.power))
+                        const *= env.scale[f.name] ** f.power
+                    else:
+                        rows.append((np.asarray(f.fn(env), dtype=np.float64), f.power))
+                else:
+                    v = float(f.fn(env))
+                    const = const * v if f.power > 0 else const / v
+        if year is not None:
+            year = np.broadcast_to(year.reshape(-1), (T + 1,))
+        return _Amount(const, rows, env.n), year
+
+    def _value(self, c: Compiled, env: _Env) -> Value:
+        """A formula's value: a float, or an array of shape (B,) if it varies per row."""
+        amount, _ = self._amount(c, env, {}, 0)
+        return amount.const if not amount.rows else amount.times(1.0)
 
     def arrays(self, table: Any, *, by_item: bool = False) -> dict[str, NDArray[Any]]:
         """Evaluate every row; return columns as numpy arrays.
@@ -509,8 +545,8 @@ class BatchEvaluator:
         def add(store: dict[str, Array], key: str, value: Value) -> None:
             if key in store:
                 store[key] += value
-            else:
-                store[key] = np.broadcast_to(np.asarray(value, dtype=np.float64), (n,)).copy()
+            else:  # a fresh array of its own, unless it is also kept per item
+                store[key] = value.copy() if by_item and store is cats else value
 
         for s, ps, parts in self._streams(prep):
             timing = s.spec.timing
@@ -530,12 +566,10 @@ class BatchEvaluator:
                 )
 
             if s.kind == "item":
-                w = weigh(year * ps.escalation * d) * scale
-                pv = parts.item * w
+                pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
                 if ps.residual and linear:
                     y = parts.year[last] if parts.year is not None else 1.0
-                    credit = parts.item * (y * ps.escalation[last] * frac * d[at_end] * scale)
-                    pv = pv - credit
+                    pv -= parts.item.times(y * ps.escalation[last] * frac * d[at_end] * scale)
                 add(cats, s.spec.category, pv)
                 if by_item:
                     add(items, s.name, pv)
@@ -543,11 +577,11 @@ class BatchEvaluator:
             add(
                 mass,
                 s.spec.substance,
-                parts.item * (weigh(np.broadcast_to(year, (T + 1,))) * scale),
+                parts.item.times(weigh(np.broadcast_to(year, (T + 1,))) * scale),
             )
             price = plan.emission_prices.get(s.spec.substance)
             if price is not None:
-                pv = parts.item * (weigh(year * price * d) * scale)
+                pv = parts.item.times(weigh(year * price * d) * scale)
                 add(cats, "externalities", pv)
                 if by_item:
                     add(items, s.name, pv)
@@ -577,7 +611,7 @@ class BatchEvaluator:
             (n,),
         )
         out["total_excl_externalities"] = excl
-        out["period"] = np.broadcast_to(np.asarray(P, dtype=np.int64), (n,)).copy()
+        out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
         for c in CATEGORIES:
             if c in cats:
                 out[c] = cats[c]
@@ -619,7 +653,7 @@ class BatchEvaluator:
 
         streams: dict[str, list[PlanStream]] = {"item": [], "emission": []}
         for s, ps, parts in self._streams(prep):
-            item = np.broadcast_to(np.asarray(parts.item, dtype=np.float64), (n,))
+            item = parts.item.times(1.0)
             amount = item[:, None] * parts.year[None, :] if parts.year is not None else item.copy()
             streams[s.kind].append(
                 PlanStream(
@@ -665,7 +699,7 @@ class _Prepared:
     plan: Plan
     n: int
     rows: Any
-    env: dict[str, Value]
+    env: _Env
     series: dict[str, Array]
     lifetime: Value | None
     period: Value
@@ -673,9 +707,105 @@ class _Prepared:
     rates: dict[str, float]
 
 
+class _Env(Mapping[str, Any]):
+    """Values of a formula's names.
+
+    Columns are kept as given, with a factor to base units; scalars are in base
+    units. Reading a column gives it in base units (computed once).
+    """
+
+    def __init__(
+        self, raw: dict[str, Array], scale: dict[str, float], scalars: dict[str, float], n: int
+    ) -> None:
+        self.raw, self.scale, self.scalars, self.n = raw, scale, scalars, n
+        self._base: dict[str, Array] = {}
+
+    @property
+    def per_row(self) -> set[str]:
+        return set(self.raw)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.scalars:
+            return self.scalars[name]
+        if name not in self._base:
+            f = self.scale[name]
+            self._base[name] = self.raw[name] * f if f != 1.0 else self.raw[name]
+        return self._base[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.scalars, **self.raw})
+
+    def __len__(self) -> int:
+        return len(self.scalars) + len(self.raw)
+
+
+class _YearView(Mapping[str, Any]):
+    """Scalars and yearly series (shape (T + 1,)), for per-year factors."""
+
+    def __init__(self, env: _Env, series: Mapping[str, Array]) -> None:
+        self.env, self.series = env, series
+
+    def __getitem__(self, name: str) -> Any:
+        return self.series[name] if name in self.series else self.env.scalars[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.env.scalars, **self.series})
+
+    def __len__(self) -> int:
+        return len(self.env.scalars) + len(self.series)
+
+
+@dataclass(frozen=True)
+class _Factor:
+    names: frozenset[str]
+    power: int
+    fn: Any
+    name: str | None  # a bare parameter name
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """``const * prod(row ** power)``: an amount per row, kept factored."""
+
+    const: float
+    rows: list[tuple[Array, int]]
+    n: int
+
+    def scaled(self, factor: float) -> _Amount:
+        rows = self.rows
+        if len(rows) > 1:  # multiply the per-row factors once
+            out = rows[0][0].copy() if rows[0][1] > 0 else 1.0 / rows[0][0]
+            for arr, power in rows[1:]:
+                if power > 0:
+                    out *= arr
+                else:
+                    out /= arr
+            rows = [(out, 1)]
+        return _Amount(self.const * factor, rows, self.n)
+
+    def times(self, w: Value) -> Array:
+        """A new array ``amount * w`` (``w`` a float or an array of shape (B,))."""
+        scalar = np.ndim(w) == 0
+        c = self.const * float(w) if scalar else self.const
+        if not self.rows:
+            out = np.full(self.n, c) if scalar else np.asarray(w, dtype=np.float64) * c
+            return out
+        arr, power = self.rows[0]
+        with np.errstate(all="ignore"):
+            out = arr * c if power > 0 else c / arr
+            for arr, power in self.rows[1:]:
+                if power > 0:
+                    out *= arr
+                else:
+                    out /= arr
+            if not scalar:
+                out *= w
+        return out
+
+
 @dataclass(frozen=True)
 class _Parts:
-    item: Value  # per-row amount in the plan's units (without quantity)
+    item: _Amount  # per-row amount in the plan's units (without quantity)
     year: Array | None  # per-year factor, shape (T + 1,)
     when: Value | None
     start: Value | None
@@ -724,18 +854,6 @@ def _factors(node: Node, power: int) -> list[tuple[Node, int]]:
     if node.kind == "neg":
         return [(Node("num", value=-1.0), 1), *_factors(node.args[0], power)]
     return [(node, power)]
-
-
-def _product(
-    factors: Sequence[tuple[Node, int]], units: Mapping[str, Any], text: str, env: Any
-) -> Value:
-    out: Value = 1.0
-    with np.errstate(all="ignore"):
-        for node, power in factors:
-            _, fn = _build(node, units, text)
-            value = fn(env)
-            out = out * value if power > 0 else out / value
-    return out
 
 
 def evaluate_batch(

@@ -43,8 +43,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.metrics import equivalent_annual_cost
-from tco.engine.timeline import discount_factors, last_start_year, remaining_life_fraction
-from tco.engine.weights import weighted_occurrences
+from tco.engine.timeline import discount_factors
+from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
 from tco.plan import MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
 from tco.result import Result
@@ -180,6 +180,8 @@ class BatchEvaluator:
         self._units_q.update({n: parse_unit(u) for n, u in BUILTINS.items()})
         self._by_year = {n for n, p in params.items() if p.spec.by_year}
         self._factor_cache: dict[str, list[_Factor]] = {}
+        self._plans: dict[Any, tuple[Plan, dict[str, float]]] = {}
+        self._scales: dict[Any, tuple[float, dict[str, float]]] = {}
 
     # -- the tender the rows stand in for ---------------------------------------------------
     def _spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
@@ -195,12 +197,31 @@ class BatchEvaluator:
     def _template(
         self, columns: Mapping[str, _Column], period: str | None = None
     ) -> tuple[Plan, dict[str, float]]:
-        """Compile a one-row tender (the first row) for everything rows share."""
+        """Compile a one-row tender for everything rows share (cached).
+
+        Its row holds each column's default, or the first row's value where
+        the parameter has no default.
+        """
         bid: dict[str, Any] = {}
         buyer: dict[str, Any] = {}
         for name, col in columns.items():
-            raw = f"{float(col.raw[0])!r} {col.unit}".strip()
-            (bid if self.model.parameters[name].spec.bid else buyer)[name] = raw
+            spec = self.model.parameters[name].spec
+            raw = spec.default
+            if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
+                raw = f"{float(col.raw[0])!r} {col.unit}".strip()
+            (bid if spec.bid else buyer)[name] = raw
+        key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
+        if key not in self._plans:
+            self._plans[key] = self._compile(bid, buyer, columns, period)
+        return self._plans[key]
+
+    def _compile(
+        self,
+        bid: dict[str, Any],
+        buyer: dict[str, Any],
+        columns: Mapping[str, _Column],
+        period: str | None,
+    ) -> tuple[Plan, dict[str, float]]:
         spec = self._spec(bid, buyer)
         if period is not None:
             a = spec.assumptions.model_dump(exclude_defaults=True)
@@ -299,6 +320,38 @@ class BatchEvaluator:
             )
         return found, max(n, 0), index
 
+    def _scale(
+        self, name: str, unit: str, currency: str, rates: Mapping[str, float]
+    ) -> tuple[float, dict[str, float]]:
+        """Factor from a column's unit to base units, and the bounds in the column's unit."""
+        p = self.model.parameters[name]
+        q = parse_quantity(f"1 {unit}".strip())
+        target = currencies_of(p.unit)
+        if target and currencies_of(q) != target:
+            worth = {currency: 1.0, **rates}
+            if target[0] not in worth:
+                convert_currency(Quantity(1.0, target[0]), currency, rates)
+            scaled = {c: v / worth[target[0]] for c, v in worth.items()}
+            q = convert_currency(q, target[0], scaled)
+        if q.dimensionality != p.unit.dimensionality:
+            from tco.units import describe
+
+            raise UnitError(
+                f"unit '{unit}' does not fit '{name}'; expected " + describe(p.unit, p.spec.unit),
+                value=unit,
+                expected=describe(p.unit, p.spec.unit),
+            )
+        factor = float(q.to_base_units().magnitude)
+        limits: dict[str, float] = {}
+        for key in ("min", "max"):
+            bound = getattr(p.spec, key)
+            if bound is not None:
+                base = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
+                # In the column's unit, with a tolerance for the unit conversion.
+                limit = base / factor
+                limits[key] = limit + (-1e-12 if key == "min" else 1e-12) * abs(limit)
+        return factor, limits
+
     def _to_base(
         self,
         columns: dict[str, _Column],
@@ -312,42 +365,22 @@ class BatchEvaluator:
         for name, col in columns.items():
             p = self.model.parameters[name]
             path: tuple[str | int, ...] = ("columns", col.label)
+            key_ = (name, col.unit, currency, tuple(sorted(rates.items())))
             try:
-                q = parse_quantity(f"1 {col.unit}".strip())
-                target = currencies_of(p.unit)
-                if target and currencies_of(q) != target:
-                    worth = {currency: 1.0, **rates}
-                    if target[0] not in worth:
-                        convert_currency(Quantity(1.0, target[0]), currency, rates)
-                    scaled = {c: v / worth[target[0]] for c, v in worth.items()}
-                    q = convert_currency(q, target[0], scaled)
-                if q.dimensionality != p.unit.dimensionality:
-                    from tco.units import describe
-
-                    raise UnitError(
-                        f"unit '{col.unit}' does not fit '{name}'; expected "
-                        + describe(p.unit, p.spec.unit),
-                        value=col.unit,
-                        expected=describe(p.unit, p.spec.unit),
-                    )
-                factor = float(q.to_base_units().magnitude)
+                if key_ not in self._scales:
+                    self._scales[key_] = self._scale(name, col.unit, currency, rates)
             except SpecError as err:
                 errors.add(err.located(None, path))
                 continue
+            factor, limits = self._scales[key_]
             # Two reductions check finiteness and both bounds; rows are located on failure.
             lo, hi = (float(col.raw.min()), float(col.raw.max())) if col.raw.size else (0, 0)
             if not (np.isfinite(lo) and np.isfinite(hi)):
                 bad = int(np.flatnonzero(~np.isfinite(col.raw))[0])
                 errors.add(_row_error(col, rows, bad, "which is not a finite number"))
                 continue
-            for key in ("min", "max"):
+            for key, limit in limits.items():
                 bound = getattr(p.spec, key)
-                if bound is None:
-                    continue
-                limit = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
-                # In the column's unit, with a tolerance for the unit conversion.
-                limit = limit / factor
-                limit += (-1e-12 if key == "min" else 1e-12) * abs(limit)
                 if (lo < limit) if key == "min" else (hi > limit):
                     outside = col.raw < limit if key == "min" else col.raw > limit
                     word = "at least" if key == "min" else "at most"
@@ -373,7 +406,7 @@ class BatchEvaluator:
         series = {k: v[0] for k, v in plan.values.items() if v.ndim == 2}
         lifetime: Value | None = None
         if self.model.lifetime is not None:
-            lifetime = _years(self._value(self.model.lifetime, env))
+            lifetime = self._value(self.model.lifetime, env, 1.0 / _YEAR_S)
             bad = np.flatnonzero(np.atleast_1d(lifetime) <= 0)
             if bad.size:
                 raise SpecError(
@@ -428,7 +461,7 @@ class BatchEvaluator:
                 )
                 when = start = stop = None
                 if s.when is not None:
-                    when = _years(self._value(s.when, prep.env))
+                    when = self._value(s.when, prep.env, 1.0 / _YEAR_S)
                     if s.spec.timing == "every":
                         bad = np.flatnonzero(np.atleast_1d(when) <= 0)
                         if bad.size:
@@ -440,9 +473,9 @@ class BatchEvaluator:
                                 expected="a positive interval",
                             )
                 if s.start is not None:
-                    start = _years(self._value(s.start, prep.env))
+                    start = self._value(s.start, prep.env, 1.0 / _YEAR_S)
                 if s.stop is not None:
-                    stop = _years(self._value(s.stop, prep.env))
+                    stop = self._value(s.stop, prep.env, 1.0 / _YEAR_S)
                 item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
                 yield s, ps, _Parts(item.scaled(factor), year, when, start, stop)
 
@@ -502,9 +535,10 @@ class BatchEvaluator:
             year = np.broadcast_to(year.reshape(-1), (T + 1,))
         return _Amount(const, rows, env.n), year
 
-    def _value(self, c: Compiled, env: _Env) -> Value:
-        """A formula's value: a float, or an array of shape (B,) if it varies per row."""
+    def _value(self, c: Compiled, env: _Env, factor: float = 1.0) -> Value:
+        """A formula's value times ``factor``: a float, or an array of shape (B,)."""
         amount, _ = self._amount(c, env, {}, 0)
+        amount = amount.scaled(factor)
         return amount.const if not amount.rows else amount.times(1.0)
 
     def arrays(self, table: Any, *, by_item: bool = False) -> dict[str, NDArray[Any]]:
@@ -535,8 +569,7 @@ class BatchEvaluator:
         L, P = prep.lifetime, prep.period
         linear = plan.residual_value == "linear" and L is not None
         if linear:
-            last = last_start_year(L, P).astype(np.intp)
-            frac = remaining_life_fraction(L, P)
+            last, frac = last_unit(L, P)
             at_end = np.asarray(P).astype(np.intp)
         cats: dict[str, Array] = {}
         items: dict[str, Array] = {}

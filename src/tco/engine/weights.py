@@ -30,7 +30,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.engine.timeline import EPS
 
-__all__ = ["weighted_occurrences", "weighted_periodic"]
+__all__ = ["last_unit", "weighted_occurrences", "weighted_periodic"]
 
 Array = NDArray[np.float64]
 
@@ -92,9 +92,13 @@ def weighted_periodic(
     if k_max <= T:
         # One pass per event: event k falls in the first year t with
         # floor(t / e + EPS) >= k, that is t = ceil((k - EPS) * e).
+        step = np.empty(shape)
         for k in range(1, k_max + 1):
-            year = _index(np.ceil((k - EPS) * e), 0, T)
-            out += np.where(k <= last_k, w[year], 0.0)
+            np.multiply(e, k - EPS, out=step)
+            np.ceil(step, out=step)
+            got = np.take(w, step.astype(np.intp), mode="clip")
+            got *= last_k >= k
+            out += got
     else:
         # Many events per year (intervals under a year): one pass per year.
         before = np.minimum(np.floor(0.0 / e + EPS), last_k)
@@ -183,3 +187,34 @@ def weighted_occurrences(
             return out
         return weighted_periodic(w, lifetime, p, until_end=True)
     raise ValueError(f"unknown timing {timing!r}")
+
+
+def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[NDArray[np.intp], Array]:
+    """Year the last unit within the period is bought, and its share of life left at ``P``.
+
+    The same numbers as :func:`~tco.engine.timeline.last_start_year` and
+    :func:`~tco.engine.timeline.remaining_life_fraction`, in one pass.
+
+    Examples
+    --------
+    >>> year, left = last_unit([3.0, 4.0, 20.0], [6, 6, 15])
+    >>> year, left.round(4)
+    (array([3, 4, 0]), array([0.  , 0.5 , 0.25]))
+    """
+    L = np.asarray(lifetime, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        start = p / L
+        start -= EPS
+        np.ceil(start, out=start)
+        start -= 1.0
+        start *= L  # the last unit's purchase time
+        frac = start + L
+        frac -= p
+        frac /= L
+    frac[np.abs(frac) < EPS] = 0.0
+    np.clip(frac, 0.0, 1.0, out=frac)
+    start -= EPS
+    np.ceil(start, out=start)
+    year = np.maximum(start, 0.0).astype(np.intp)
+    return year, frac

@@ -13,6 +13,7 @@ Examples
 'Premium LED'
 """
 
+import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (

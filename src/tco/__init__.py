@@ -14,6 +14,7 @@ Examples
 """
 
 import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
+from tco.batch import BatchEvaluator, evaluate_batch
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
@@ -35,6 +36,7 @@ from tco.units import ureg
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchEvaluator",
     "CurrencyError",
     "ExpressionError",
     "LimitError",
@@ -54,6 +56,7 @@ __all__ = [
     "discount_factors",
     "equivalent_annual_cost",
     "escalation_index",
+    "evaluate_batch",
     "example_path",
     "load_model",
     "load_tender",

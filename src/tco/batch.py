@@ -28,7 +28,7 @@ Examples
 >>> sorted(out)[:4]
 ['acquisition', 'annualised', 'co2e_kg', 'externalities']
 >>> out["total"].round(-2)
-array([742900., 870500.])
+array([ 878500., 1045800.])
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ class BatchEvaluator:
     >>> out = ev.evaluate({"price [DKK]": [1450.0], "power [W]": [32.0],
     ...                    "rated_life [h]": [50000.0]})
     >>> out["total"].round(2)
-    array([3714.63])
+    array([4176.58])
     """
 
     def __init__(
@@ -674,7 +674,7 @@ class BatchEvaluator:
         >>> ev = BatchEvaluator("indoor-lighting", {"period": "15 year"})
         >>> r = ev.result({"price": [1450.0], "power": [32.0], "rated_life": [50000.0]})
         >>> r.real.shape
-        (1, 3, 16)
+        (1, 2, 16)
         """
         from tco.evaluate import evaluate_plan
 
@@ -930,8 +930,8 @@ def evaluate_batch(
     >>> evaluate_batch("indoor-lighting", df, assumptions={"period": "15 year"})[
     ...     ["total", "annualised"]].round(2)
          total  annualised
-    A  3714.63      334.09
-    B  4352.49      391.46
+    A  4176.58      375.65
+    B  4951.83      445.37
     """
     if type(table).__module__.split(".")[0] == "dask":
         from tco.batch_dask import evaluate_dask

@@ -197,3 +197,119 @@ def test_every_timing_matches_tender(assumptions: dict[str, Any]) -> None:
         assert r1.real[0, 0, 3] > 0
     # Two services in year 1 (at 0.4 and 0.8 years) of 300 + 0.05 * 250 = 312.5 DKK each.
     assert r1.real[0, r1.items.index("service"), 1] > 2 * 312.5 * 0.99
+
+
+# -- tables, units and yearly cash flows -------------------------------------------------------
+LIGHT = {"period": "15 year", "quantity": 200, "co2_price": "1500 DKK/t"}
+TABLE = {
+    "price": [1450.0, 1100.0, 1890.0],
+    "power": [32.0, 41.0, 27.0],
+    "rated_life": [50.0, 35.0, 70.0],
+}
+TABLE_UNITS = {"price": "DKK", "power": "W", "rated_life": "kh"}
+
+
+def test_kinds_of_table_give_the_same_numbers() -> None:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    ev = BatchEvaluator("indoor-lighting", LIGHT, units=TABLE_UNITS)
+    want = ev.arrays(TABLE)
+    frame = ev.evaluate(pd.DataFrame(TABLE, index=["a", "b", "c"]))
+    assert isinstance(frame, pd.DataFrame) and list(frame.index) == ["a", "b", "c"]
+    polars = ev.evaluate(pl.DataFrame(TABLE))
+    assert isinstance(polars, pl.DataFrame)
+    arrow = ev.evaluate(pa.table(TABLE))
+    assert isinstance(arrow, pa.Table)
+    for key, values in want.items():
+        np.testing.assert_array_equal(frame[key].to_numpy(), values)
+        np.testing.assert_array_equal(polars[key].to_numpy(), values)
+        np.testing.assert_array_equal(arrow.column(key).to_numpy(), values)
+
+
+def test_units_in_column_names_and_other_currencies() -> None:
+    assumptions = {**LIGHT, "exchange_rates": {"EUR": "7.5 DKK"}}
+    want = BatchEvaluator("indoor-lighting", assumptions, units=TABLE_UNITS).arrays(TABLE)
+    # Prices in EUR at 7.5 DKK/EUR (1450 DKK = 193.33 EUR), power in kW, life in hours.
+    got = BatchEvaluator(
+        "indoor-lighting", assumptions, units={"power": "kW", "rated_life": "h"}
+    ).arrays(
+        {
+            "price [EUR]": [p / 7.5 for p in TABLE["price"]],
+            "power": [w / 1000 for w in TABLE["power"]],
+            "rated_life": [h * 1000 for h in TABLE["rated_life"]],
+        }
+    )
+    for key, values in want.items():
+        np.testing.assert_allclose(got[key], values, rtol=1e-12, err_msg=key)
+
+
+def test_result_gives_yearly_cash_flows_with_the_same_totals() -> None:
+    ev = BatchEvaluator(MODEL, ASSUMPTION_SETS[1], {"factor": "0.2 kg/kWh"}, units=UNITS)
+    out = ev.arrays(ROWS, by_item=True)
+    r = ev.result(ROWS)
+    # 5 rows; 7 items and 3 priced emission streams (co2 and making as co2e, nox); years 0..6
+    assert r.real.shape == (5, 10, 7)
+    assert_same(out, r)
+
+
+def test_a_buyer_parameter_may_vary_per_row() -> None:
+    # Two rows with 2000 and 4000 operating hours equal two one-bid tenders.
+    hours = [2000.0, 4000.0]
+    ev = BatchEvaluator(
+        "indoor-lighting", LIGHT, units={**TABLE_UNITS, "operating_hours": "h/year"}
+    )
+    out = ev.arrays({**{k: v[:2] for k, v in TABLE.items()}, "operating_hours": hours})
+    for i, h in enumerate(hours):
+        r = tco.load_tender(
+            {
+                "model": "indoor-lighting",
+                "assumptions": LIGHT,
+                "parameters": {"operating_hours": f"{h} h/year"},
+                "bids": [
+                    {
+                        "name": "x",
+                        "price": f"{TABLE['price'][i]} DKK",
+                        "power": f"{TABLE['power'][i]} W",
+                        "rated_life": f"{TABLE['rated_life'][i]} kh",
+                    }
+                ],
+            }
+        ).evaluate()
+        np.testing.assert_allclose(out["total"][i], r.total[0], rtol=RTOL)
+        np.testing.assert_allclose(out["co2e_kg"][i], r.emissions["co2e"][0], rtol=RTOL)
+
+
+# -- mistakes ------------------------------------------------------------------------------------
+def test_unknown_column_is_named_with_a_suggestion() -> None:
+    with pytest.raises(tco.SpecError) as info:
+        evaluate_batch("indoor-lighting", {**TABLE, "pwer": [1.0, 2.0, 3.0]}, units=TABLE_UNITS)
+    assert str(info.value).startswith("columns.pwer: no parameter 'pwer' (did you mean 'power'?)")
+
+
+def test_value_out_of_bounds_names_column_and_row() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({**TABLE, "power": [32.0, 2500.0, 27.0]}, index=["a", "b", "c"])
+    with pytest.raises(tco.SpecError) as info:
+        evaluate_batch("indoor-lighting", frame, units=TABLE_UNITS, assumptions=LIGHT)
+    # The model says max: 2000 W for power.
+    assert str(info.value) == "columns.power.b: got '2500 W', expected at most 2000 W"
+
+
+def test_missing_column_and_wrong_unit() -> None:
+    with pytest.raises(tco.SpecError, match="missing column for 'rated_life'"):
+        evaluate_batch("indoor-lighting", {"price": [1.0], "power": [1.0]})
+    with pytest.raises(tco.UnitError, match=r"columns.power\[0\]: got '32.0 kg', expected a power"):
+        evaluate_batch("indoor-lighting", TABLE, units={**TABLE_UNITS, "power": "kg"})
+    with pytest.raises(tco.SpecError, match="not a finite number"):
+        evaluate_batch(
+            "indoor-lighting",
+            {**TABLE, "price": [1.0, float("nan"), 2.0]},
+            units=TABLE_UNITS,
+            assumptions=LIGHT,
+        )
+    # Without a period, the model's lifetime is the period; it must be whole years.
+    with pytest.raises(tco.SpecError, match=r"but row 0 lasts 16\.67 years"):
+        evaluate_batch("indoor-lighting", TABLE, units=TABLE_UNITS)

@@ -529,8 +529,8 @@ class BatchEvaluator:
                     else:
                         rows.append((np.asarray(f.fn(env), dtype=np.float64), f.power))
                 else:
-                    v = float(f.fn(env))
-                    const = const * v if f.power > 0 else const / v
+                    s = float(f.fn(env))
+                    const = const * s if f.power > 0 else const / s
         if year is not None:
             year = np.broadcast_to(year.reshape(-1), (T + 1,))
         return _Amount(const, rows, env.n), year
@@ -568,7 +568,7 @@ class BatchEvaluator:
         d_annual = discount_factors(plan.discount_rate, T, plan.discounting)  # type: ignore[arg-type]
         L, P = prep.lifetime, prep.period
         linear = plan.residual_value == "linear" and L is not None
-        if linear:
+        if L is not None and linear:
             last, frac = last_unit(L, P)
             at_end = np.asarray(P).astype(np.intp)
         cats: dict[str, Array] = {}
@@ -875,6 +875,7 @@ def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
             e.path = ("columns", columns[str(p[2])].label, 0, *p[3:])
         elif p[:1] == ("parameters",) and len(p) > 1 and p[1] in columns:
             e.path = ("columns", columns[str(p[1])].label, 0, *p[2:])
+        e.reason = e.reason.replace(f"bid '{_TEMPLATE}'", "row 0")
         e.args = (str(e),)
     return SpecErrors(members) if isinstance(err, SpecErrors) else err
 

@@ -180,7 +180,8 @@ def weighted_occurrences(
         if lifetime is None:
             out = np.broadcast_to(w[0], p.shape).copy()
             return out
-        return w[0] + weighted_periodic(w, lifetime, p)
+        out = w[0] + weighted_periodic(w, lifetime, p)
+        return out
     if timing == "end_of_life":
         if lifetime is None:
             out = w[_index(np.ceil(p - EPS), 0, T)]

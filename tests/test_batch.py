@@ -111,11 +111,23 @@ MODEL: dict[str, Any] = {
         "overhaul": {"category": "maintenance", "at": "3.5 year", "amount": "0.1 * price"},
         "disposal": {"category": "end_of_life", "end_of_life": "50 DKK", "per_unit": False},
         "scrap": {"category": "end_of_life", "end_of_life": "-0.02 * price"},
+        # A yearly series and per-row values in one sum: no per-row x per-year split.
+        "offset": {
+            "category": "externalities",
+            "annual": "power * hours * factor * 100 DKK/kg + fee",
+            "escalation": "energy",
+        },
+        "refit": {
+            "category": "acquisition",
+            "once": "price * 0.1 + factor * 1000 DKK kWh/kg",
+            "residual": True,
+        },
     },
     "emissions": {
         "co2": {"annual": "power * hours * factor"},
         "nox": {"substance": "nox", "annual": "power * hours * 0.001 kg/kWh"},
         "making": {"once": "5 kg + price * 0.01 kg/DKK"},
+        "mixed": {"substance": "nox", "annual": "power * hours * factor * 0.01 + 1 kg/year"},
     },
 }
 
@@ -249,8 +261,9 @@ def test_result_gives_yearly_cash_flows_with_the_same_totals() -> None:
     ev = BatchEvaluator(MODEL, ASSUMPTION_SETS[1], {"factor": "0.2 kg/kWh"}, units=UNITS)
     out = ev.arrays(ROWS, by_item=True)
     r = ev.result(ROWS)
-    # 5 rows; 7 items and 3 priced emission streams (co2 and making as co2e, nox); years 0..6
-    assert r.real.shape == (5, 10, 7)
+    # 5 rows; 9 items and 4 priced emission streams (co2 and making as co2e, 2 of nox);
+    # years 0..6
+    assert r.real.shape == (5, 13, 7)
     assert_same(out, r)
 
 

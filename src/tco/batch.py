@@ -476,7 +476,15 @@ class BatchEvaluator:
                     start = self._value(s.start, prep.env, 1.0 / _YEAR_S)
                 if s.stop is not None:
                     stop = self._value(s.stop, prep.env, 1.0 / _YEAR_S)
-                item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
+                try:
+                    item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
+                except _Mixed:  # no per-row times per-year split: evaluated year by year
+                    yield (
+                        s,
+                        ps,
+                        _Parts(_ZERO, None, when, start, stop, _AtYear(s.amount, prep, factor)),
+                    )
+                    continue
                 yield s, ps, _Parts(item.scaled(factor), year, when, start, stop)
 
     def _factors(self, c: Compiled) -> list[_Factor]:
@@ -512,13 +520,7 @@ class BatchEvaluator:
             for f in self._factors(c):
                 if f.names & self._by_year:
                     if f.names & env.per_row:
-                        raise ExpressionError(
-                            f"formula '{c.text}' multiplies a yearly series with per-row values "
-                            "inside one factor; the batch API needs a product of per-row and "
-                            "per-year factors",
-                            value=c.text,
-                            expected="a product of per-row and per-year factors",
-                        )
+                        raise _Mixed
                     v = np.asarray(f.fn(_YearView(env, series)), dtype=np.float64)
                     v = v if f.power > 0 else 1.0 / v
                     year = v if year is None else year * v
@@ -598,6 +600,25 @@ class BatchEvaluator:
                     lifetime=L,
                 )
 
+            at_year = parts.at_year
+            if at_year is not None:
+                if s.kind == "item":
+                    pv = at_year.weighted(weigh, ps.escalation * d, n) * scale
+                    if ps.residual and linear:
+                        bought = at_year.at(last, n) * ps.escalation[last]
+                        pv -= bought * frac * d[at_end] * scale
+                    add(cats, s.spec.category, pv)
+                    if by_item:
+                        add(items, s.name, pv)
+                    continue
+                add(mass, s.spec.substance, at_year.weighted(weigh, np.ones(T + 1), n) * scale)
+                price_e = plan.emission_prices.get(s.spec.substance)
+                if price_e is not None:
+                    pv = at_year.weighted(weigh, price_e * d, n) * scale
+                    add(cats, "externalities", pv)
+                    if by_item:
+                        add(items, s.name, pv)
+                continue
             if s.kind == "item":
                 pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
                 if ps.residual and linear:
@@ -686,8 +707,14 @@ class BatchEvaluator:
 
         streams: dict[str, list[PlanStream]] = {"item": [], "emission": []}
         for s, ps, parts in self._streams(prep):
-            item = parts.item.times(1.0)
-            amount = item[:, None] * parts.year[None, :] if parts.year is not None else item.copy()
+            if parts.at_year is not None:
+                amount = np.stack(
+                    [np.broadcast_to(parts.at_year(t), (n,)) for t in range(T + 1)], axis=1
+                )
+            else:
+                item = parts.item.times(1.0)
+                amount = item[:, None] * parts.year[None, :] if parts.year is not None else item
+
             streams[s.kind].append(
                 PlanStream(
                     ps.name,
@@ -843,6 +870,50 @@ class _Parts:
     when: Value | None
     start: Value | None
     stop: Value | None
+    at_year: _AtYear | None = None  # instead of item * year, when they do not split
+
+
+class _Mixed(Exception):
+    """A factor of a formula holds both a yearly series and per-row values."""
+
+
+class _AtYear:
+    """A formula's amount in one year ``t``, with yearly series taken at ``t``."""
+
+    def __init__(self, c: Compiled, prep: _Prepared, factor: float) -> None:
+        self.c, self.prep, self.factor = c, prep, factor
+
+    def __call__(self, t: int) -> Value:
+        env = self.prep.env
+        view = {**{k: env[k] for k in env}, **{k: v[t] for k, v in self.prep.series.items()}}
+        with np.errstate(all="ignore"):
+            out = np.asarray(self.c.fn(view), dtype=np.float64) * self.factor
+        return float(out) if out.ndim == 0 else out
+
+    def weighted(self, weigh: Any, weight: Array, n: int) -> Array:
+        """Sum over years of the amount times occurrences times ``weight``, per row."""
+        total = np.zeros(n)
+        for t in range(weight.shape[0]):
+            if weight[t] == 0.0:
+                continue
+            one = np.zeros_like(weight)
+            one[t] = weight[t]
+            w = weigh(one)
+            if np.any(w):
+                total += self(t) * w
+        return total
+
+    def at(self, years: Any, n: int) -> Array:
+        """The amount in each row's own year ``years[row]``."""
+        years = np.broadcast_to(np.asarray(years), (n,))
+        out = np.zeros(n)
+        for t in np.unique(years):
+            hit = years == t
+            out[hit] = np.broadcast_to(self(int(t)), (n,))[hit]
+        return out
+
+
+_ZERO = _Amount(0.0, [], 0)
 
 
 def _years(v: Any) -> Value:

@@ -46,7 +46,7 @@ from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.timeline import discount_factors
 from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
-from tco.plan import MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
+from tco.plan import _YEAR_S, MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
 from tco.result import Result
 from tco.spec.expr import Compiled, Node, _build, names_in, parse
 from tco.spec.model import BUILTINS, ProductModel, Stream, load_model
@@ -58,7 +58,6 @@ __all__ = ["BatchEvaluator", "evaluate_batch"]
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (B,)
 
-_YEAR_S = float(Quantity(1.0, "year").to("s").magnitude)
 _UNIT_IN_NAME = re.compile(r"^\s*(?P<name>[^\[\]]+?)\s*\[(?P<unit>[^\[\]]*)\]\s*$")
 _TEMPLATE = "__row__"
 

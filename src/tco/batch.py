@@ -42,13 +42,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.batch_formulas import ZERO, Amount, AtYear, Env, Factor, Mixed, YearView, factors
+from tco.batch_tables import read_columns, wrap
 from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.timeline import discount_factors
 from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
 from tco.plan import _YEAR_S, MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
 from tco.result import Result
-from tco.spec.expr import Compiled, Node, _build, names_in, parse
+from tco.spec.expr import Compiled, _build, names_in, parse
 from tco.spec.model import BUILTINS, ProductModel, Stream, load_model
 from tco.spec.models import CATEGORIES, AssumptionsSpec, TenderSpec, validate
 from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_unit
@@ -71,56 +73,6 @@ class _Column:
     unit: str  # the unit the column is in
     raw: Array  # as given
     scale: float  # factor to base units (the plan's units)
-
-
-def _columns(table: Any) -> tuple[list[str], Any, Any]:
-    """Column names, a getter of float arrays, and the row labels of a table."""
-    module = type(table).__module__.split(".")[0]
-    if module == "pandas":
-        names = [str(c) for c in table.columns]
-        cols = list(table.columns)
-        return (
-            names,
-            lambda i: table[cols[i]].to_numpy(dtype=np.float64),
-            table.index,
-        )
-    if module == "polars":
-        return (
-            list(table.columns),
-            lambda i: table.get_column(table.columns[i]).to_numpy().astype(np.float64),
-            None,
-        )
-    if module == "pyarrow":
-        return (
-            list(table.column_names),
-            lambda i: table.column(i).to_numpy().astype(np.float64),
-            None,
-        )
-    if isinstance(table, Mapping):
-        keys = list(table)
-        return ([str(k) for k in keys], lambda i: np.asarray(table[keys[i]], np.float64), None)
-    raise TypeError(
-        "a batch table is a pandas or polars DataFrame, a pyarrow Table or a mapping of "
-        f"column name to array, not {type(table).__name__}"
-    )
-
-
-def _wrap(table: Any, out: dict[str, NDArray[Any]]) -> Any:
-    """Return ``out`` in the kind of table the input was."""
-    module = type(table).__module__.split(".")[0]
-    if module == "pandas":
-        import pandas as pd
-
-        return pd.DataFrame(out, index=table.index)
-    if module == "polars":
-        import polars as pl
-
-        return pl.DataFrame(out)
-    if module == "pyarrow":
-        import pyarrow as pa
-
-        return pa.table(out)
-    return out
 
 
 class BatchEvaluator:
@@ -178,7 +130,7 @@ class BatchEvaluator:
         self._units_q = {n: p.unit / p.unit.magnitude for n, p in params.items()}
         self._units_q.update({n: parse_unit(u) for n, u in BUILTINS.items()})
         self._by_year = {n for n, p in params.items() if p.spec.by_year}
-        self._factor_cache: dict[str, list[_Factor]] = {}
+        self._factor_cache: dict[str, list[Factor]] = {}
         self._plans: dict[Any, tuple[Plan, dict[str, float]]] = {}
         self._scales: dict[Any, tuple[float, dict[str, float]]] = {}
 
@@ -238,7 +190,7 @@ class BatchEvaluator:
 
     # -- columns -------------------------------------------------------------------------------
     def _read(self, table: Any) -> tuple[dict[str, _Column], int, Any]:
-        labels, get, index = _columns(table)
+        labels, get, index = read_columns(table)
         params = self.model.parameters
         errors = ErrorList()
         found: dict[str, _Column] = {}
@@ -396,7 +348,7 @@ class BatchEvaluator:
             raise SpecError("the table has no rows", path=("columns",), expected="rows")
         plan, rates = self._template(columns)
         columns = self._to_base(columns, plan.currency, rates, rows)
-        env = _Env(
+        env = Env(
             {name: c.raw for name, c in columns.items()},
             {name: c.scale for name, c in columns.items()},
             {k: float(v[0]) for k, v in plan.values.items() if k not in columns and v.ndim == 1},
@@ -477,35 +429,42 @@ class BatchEvaluator:
                     stop = self._value(s.stop, prep.env, 1.0 / _YEAR_S)
                 try:
                     item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
-                except _Mixed:  # no per-row times per-year split: evaluated year by year
+                except Mixed:  # no per-row times per-year split: evaluated year by year
                     yield (
                         s,
                         ps,
-                        _Parts(_ZERO, None, when, start, stop, _AtYear(s.amount, prep, factor)),
+                        _Parts(
+                            ZERO,
+                            None,
+                            when,
+                            start,
+                            stop,
+                            AtYear(s.amount, prep.env, prep.series, factor),
+                        ),
                     )
                     continue
                 yield s, ps, _Parts(item.scaled(factor), year, when, start, stop)
 
-    def _factors(self, c: Compiled) -> list[_Factor]:
+    def _factors(self, c: Compiled) -> list[Factor]:
         """The factors of a formula's top-level product, each with its own function."""
         found = self._factor_cache.get(c.text)
         if found is None:
             tree = parse(c.text, frozenset(self._units_q))
             found = [
-                _Factor(
+                Factor(
                     frozenset(names_in(node)),
                     power,
                     _build(node, self._units_q, c.text)[1],
                     node.name if node.kind == "name" else None,
                 )
-                for node, power in _factors(tree, 1)
+                for node, power in factors(tree, 1)
             ]
             self._factor_cache[c.text] = found
         return found
 
     def _amount(
-        self, c: Compiled, env: _Env, series: Mapping[str, Array], T: int
-    ) -> tuple[_Amount, Array | None]:
+        self, c: Compiled, env: Env, series: Mapping[str, Array], T: int
+    ) -> tuple[Amount, Array | None]:
         """Split a formula into a per-row part and a per-year part (their product).
 
         Scalars are multiplied first and a column's unit factor is folded into
@@ -519,8 +478,8 @@ class BatchEvaluator:
             for f in self._factors(c):
                 if f.names & self._by_year:
                     if f.names & env.per_row:
-                        raise _Mixed
-                    v = np.asarray(f.fn(_YearView(env, series)), dtype=np.float64)
+                        raise Mixed
+                    v = np.asarray(f.fn(YearView(env, series)), dtype=np.float64)
                     v = v if f.power > 0 else 1.0 / v
                     year = v if year is None else year * v
                 elif f.names & env.per_row:
@@ -534,9 +493,9 @@ class BatchEvaluator:
                     const = const * s if f.power > 0 else const / s
         if year is not None:
             year = np.broadcast_to(year.reshape(-1), (T + 1,))
-        return _Amount(const, rows, env.n), year
+        return Amount(const, rows, env.n), year
 
-    def _value(self, c: Compiled, env: _Env, factor: float = 1.0) -> Value:
+    def _value(self, c: Compiled, env: Env, factor: float = 1.0) -> Value:
         """A formula's value times ``factor``: a float, or an array of shape (B,)."""
         amount, _ = self._amount(c, env, {}, 0)
         amount = amount.scaled(factor)
@@ -681,7 +640,7 @@ class BatchEvaluator:
         polars DataFrame a polars DataFrame, a pyarrow Table a pyarrow Table,
         and a mapping a dict of numpy arrays (see :meth:`arrays`).
         """
-        return _wrap(table, self.arrays(table, by_item=by_item))
+        return wrap(table, self.arrays(table, by_item=by_item))
 
     def result(self, table: Any) -> Result:
         """Evaluate every row with yearly cash flows, as a :class:`~tco.result.Result`.
@@ -758,7 +717,7 @@ class _Prepared:
     plan: Plan
     n: int
     rows: Any
-    env: _Env
+    env: Env
     series: dict[str, Array]
     lifetime: Value | None
     period: Value
@@ -766,159 +725,14 @@ class _Prepared:
     rates: dict[str, float]
 
 
-class _Env(Mapping[str, Any]):
-    """Values of a formula's names.
-
-    Columns are kept as given, with a factor to base units; scalars are in base
-    units. Reading a column gives it in base units (computed once).
-    """
-
-    def __init__(
-        self, raw: dict[str, Array], scale: dict[str, float], scalars: dict[str, float], n: int
-    ) -> None:
-        self.raw, self.scale, self.scalars, self.n = raw, scale, scalars, n
-        self._base: dict[str, Array] = {}
-
-    @property
-    def per_row(self) -> set[str]:
-        return set(self.raw)
-
-    def __getitem__(self, name: str) -> Any:
-        if name in self.scalars:
-            return self.scalars[name]
-        if name not in self._base:
-            f = self.scale[name]
-            self._base[name] = self.raw[name] * f if f != 1.0 else self.raw[name]
-        return self._base[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self.scalars, **self.raw})
-
-    def __len__(self) -> int:
-        return len(self.scalars) + len(self.raw)
-
-
-class _YearView(Mapping[str, Any]):
-    """Scalars and yearly series (shape (T + 1,)), for per-year factors."""
-
-    def __init__(self, env: _Env, series: Mapping[str, Array]) -> None:
-        self.env, self.series = env, series
-
-    def __getitem__(self, name: str) -> Any:
-        return self.series[name] if name in self.series else self.env.scalars[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self.env.scalars, **self.series})
-
-    def __len__(self) -> int:
-        return len(self.env.scalars) + len(self.series)
-
-
-@dataclass(frozen=True)
-class _Factor:
-    names: frozenset[str]
-    power: int
-    fn: Any
-    name: str | None  # a bare parameter name
-
-
-@dataclass(frozen=True)
-class _Amount:
-    """``const * prod(row ** power)``: an amount per row, kept factored."""
-
-    const: float
-    rows: list[tuple[Array, int]]
-    n: int
-
-    def scaled(self, factor: float) -> _Amount:
-        rows = self.rows
-        if len(rows) > 1:  # multiply the per-row factors once
-            out = rows[0][0].copy() if rows[0][1] > 0 else 1.0 / rows[0][0]
-            for arr, power in rows[1:]:
-                if power > 0:
-                    out *= arr
-                else:
-                    out /= arr
-            rows = [(out, 1)]
-        return _Amount(self.const * factor, rows, self.n)
-
-    def times(self, w: Value) -> Array:
-        """A new array ``amount * w`` (``w`` a float or an array of shape (B,))."""
-        scalar = np.ndim(w) == 0
-        c = self.const * float(w) if scalar else self.const
-        if not self.rows:
-            out = np.full(self.n, c) if scalar else np.asarray(w, dtype=np.float64) * c
-            return out
-        arr, power = self.rows[0]
-        with np.errstate(all="ignore"):
-            out = arr * c if power > 0 else c / arr
-            for arr, power in self.rows[1:]:
-                if power > 0:
-                    out *= arr
-                else:
-                    out /= arr
-            if not scalar:
-                out *= w
-        return out
-
-
 @dataclass(frozen=True)
 class _Parts:
-    item: _Amount  # per-row amount in the plan's units (without quantity)
+    item: Amount  # per-row amount in the plan's units (without quantity)
     year: Array | None  # per-year factor, shape (T + 1,)
     when: Value | None
     start: Value | None
     stop: Value | None
-    at_year: _AtYear | None = None  # instead of item * year, when they do not split
-
-
-class _Mixed(Exception):
-    """A factor of a formula holds both a yearly series and per-row values."""
-
-
-class _AtYear:
-    """A formula's amount in one year ``t``, with yearly series taken at ``t``."""
-
-    def __init__(self, c: Compiled, prep: _Prepared, factor: float) -> None:
-        self.c, self.prep, self.factor = c, prep, factor
-
-    def __call__(self, t: int) -> Value:
-        env = self.prep.env
-        view = {**{k: env[k] for k in env}, **{k: v[t] for k, v in self.prep.series.items()}}
-        with np.errstate(all="ignore"):
-            out = np.asarray(self.c.fn(view), dtype=np.float64) * self.factor
-        return float(out) if out.ndim == 0 else out
-
-    def weighted(self, weigh: Any, weight: Array, n: int) -> Array:
-        """Sum over years of the amount times occurrences times ``weight``, per row."""
-        total = np.zeros(n)
-        for t in range(weight.shape[0]):
-            if weight[t] == 0.0:
-                continue
-            one = np.zeros_like(weight)
-            one[t] = weight[t]
-            w = weigh(one)
-            if np.any(w):
-                total += self(t) * w
-        return total
-
-    def at(self, years: Any, n: int) -> Array:
-        """The amount in each row's own year ``years[row]``."""
-        years = np.broadcast_to(np.asarray(years), (n,))
-        out = np.zeros(n)
-        for t in np.unique(years):
-            hit = years == t
-            out[hit] = np.broadcast_to(self(int(t)), (n,))[hit]
-        return out
-
-
-_ZERO = _Amount(0.0, [], 0)
-
-
-def _years(v: Any) -> Value:
-    """Seconds (base units) to years; a scalar stays a float."""
-    arr = np.asarray(v, dtype=np.float64) / _YEAR_S
-    return float(arr) if arr.ndim == 0 else arr
+    at_year: AtYear | None = None  # instead of item * year, when they do not split
 
 
 def _label(rows: Any, i: int) -> Any:
@@ -948,16 +762,6 @@ def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
         e.reason = e.reason.replace(f"bid '{_TEMPLATE}'", "row 0")
         e.args = (str(e),)
     return SpecErrors(members) if isinstance(err, SpecErrors) else err
-
-
-def _factors(node: Node, power: int) -> list[tuple[Node, int]]:
-    """Flatten a product/quotient into factors with exponents +1 or -1."""
-    if node.kind == "bin" and node.op in ("*", "/"):
-        left, right = node.args
-        return _factors(left, power) + _factors(right, power if node.op == "*" else -power)
-    if node.kind == "neg":
-        return [(Node("num", value=-1.0), 1), *_factors(node.args[0], power)]
-    return [(node, power)]
 
 
 def evaluate_batch(

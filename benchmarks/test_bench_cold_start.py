@@ -10,11 +10,18 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from conftest import ROWS
 
-COMMAND = [sys.executable, "-m", "tco.cli", "compare", "--example", "indoor-lighting"]
+_SCRIPT = Path(sys.executable).parent / "tco"  # the installed console script
+COMMAND = [
+    *([str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "tco.cli"]),
+    "compare",
+    "--example",
+    "indoor-lighting",
+]
 
 
 def wall(args: list[str], rounds: int = 7) -> float:

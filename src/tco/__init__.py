@@ -13,8 +13,9 @@ Examples
 'Premium LED'
 """
 
+from typing import TYPE_CHECKING, Any
+
 import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
-from tco.batch import BatchEvaluator, evaluate_batch
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
@@ -32,6 +33,9 @@ from tco.result import Result
 from tco.spec.model import ProductModel, bundled_models, load_model
 from tco.tender import Tender, bundled_examples, example_path, load_tender
 from tco.units import ureg
+
+if TYPE_CHECKING:
+    from tco.batch import BatchEvaluator, evaluate_batch
 
 __version__ = "0.1.0"
 
@@ -63,3 +67,12 @@ __all__ = [
     "present_value",
     "ureg",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the batch API on first use (keeps ``import tco`` quick for the CLI)."""
+    if name in ("BatchEvaluator", "evaluate_batch"):
+        from tco import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'tco' has no attribute '{name}'")

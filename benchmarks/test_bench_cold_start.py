@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import ROWS
+from bench_helpers import ROWS
 
 _SCRIPT = Path(sys.executable).parent / "tco"  # the installed console script
 COMMAND = [

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import best_time, loop_time, record
+from bench_helpers import best_time, loop_time, record
 
 from tco.batch import BatchEvaluator
 

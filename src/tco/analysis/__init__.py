@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from tco.analysis.distributions import Distribution
     from tco.analysis.inputs import input_names
     from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
+    from tco.analysis.oneway import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
     from tco.analysis.scoring import METHODS, ScoreTable, conversion_price, price_points, score
-    from tco.analysis.sensitivity import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
     from tco.analysis.switching import SwitchingValue, difference_at, switching_value
     from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
 
@@ -48,11 +48,11 @@ _LAZY: dict[str, str] = {
     "conversion_price": "scoring",
     "price_points": "scoring",
     "score": "scoring",
-    "ScenarioTable": "sensitivity",
-    "Tornado": "sensitivity",
-    "TornadoBar": "sensitivity",
-    "scenarios": "sensitivity",
-    "sensitivity": "sensitivity",
+    "ScenarioTable": "oneway",
+    "Tornado": "oneway",
+    "TornadoBar": "oneway",
+    "scenarios": "oneway",
+    "sensitivity": "oneway",
     "SwitchingValue": "switching",
     "difference_at": "switching",
     "switching_value": "switching",

@@ -13,6 +13,9 @@ Examples
 'Premium LED'
 """
 
+from typing import TYPE_CHECKING, Any
+
+import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
@@ -31,9 +34,13 @@ from tco.spec.model import ProductModel, bundled_models, load_model
 from tco.tender import Tender, bundled_examples, example_path, load_tender
 from tco.units import ureg
 
+if TYPE_CHECKING:
+    from tco.batch import BatchEvaluator, evaluate_batch
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchEvaluator",
     "CurrencyError",
     "ExpressionError",
     "LimitError",
@@ -53,9 +60,19 @@ __all__ = [
     "discount_factors",
     "equivalent_annual_cost",
     "escalation_index",
+    "evaluate_batch",
     "example_path",
     "load_model",
     "load_tender",
     "present_value",
     "ureg",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the batch API on first use (keeps ``import tco`` quick for the CLI)."""
+    if name in ("BatchEvaluator", "evaluate_batch"):
+        from tco import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'tco' has no attribute '{name}'")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.sensitivity import scenarios, sensitivity
+from tco.analysis.oneway import scenarios, sensitivity
 from tco.errors import SpecError
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))

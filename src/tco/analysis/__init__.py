@@ -18,14 +18,47 @@ Examples
 (0.4, 'DKK/kWh')
 """
 
-from tco.analysis.baseline import BaselineComparison, compare_to_baseline
-from tco.analysis.distributions import Distribution
-from tco.analysis.inputs import input_names
-from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
-from tco.analysis.scoring import METHODS, ScoreTable, conversion_price, price_points, score
-from tco.analysis.sensitivity import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
-from tco.analysis.switching import SwitchingValue, difference_at, switching_value
-from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tco.analysis.baseline import BaselineComparison, compare_to_baseline
+    from tco.analysis.distributions import Distribution
+    from tco.analysis.inputs import input_names
+    from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
+    from tco.analysis.oneway import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
+    from tco.analysis.scoring import METHODS, ScoreTable, conversion_price, price_points, score
+    from tco.analysis.switching import SwitchingValue, difference_at, switching_value
+    from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
+
+# Submodule of each public name; they are imported on first use so that the
+# command line starts quickly.
+_LAZY: dict[str, str] = {
+    "BaselineComparison": "baseline",
+    "compare_to_baseline": "baseline",
+    "Distribution": "distributions",
+    "input_names": "inputs",
+    "DifferenceSummary": "montecarlo",
+    "MonteCarloResult": "montecarlo",
+    "monte_carlo": "montecarlo",
+    "METHODS": "scoring",
+    "ScoreTable": "scoring",
+    "conversion_price": "scoring",
+    "price_points": "scoring",
+    "score": "scoring",
+    "ScenarioTable": "oneway",
+    "Tornado": "oneway",
+    "TornadoBar": "oneway",
+    "scenarios": "oneway",
+    "sensitivity": "oneway",
+    "SwitchingValue": "switching",
+    "difference_at": "switching",
+    "switching_value": "switching",
+    "Uncertainty": "uncertainty",
+    "parse_uncertainty": "uncertainty",
+}
 
 __all__ = [
     "METHODS",
@@ -51,3 +84,14 @@ __all__ = [
     "sensitivity",
     "switching_value",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` on first use."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"tco.analysis.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'tco.analysis' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -107,7 +107,7 @@ def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
 
 
 def _run_sensitivity(args: argparse.Namespace) -> int:
-    from tco.analysis.sensitivity import Variation, scenarios, sensitivity
+    from tco.analysis.oneway import Variation, scenarios, sensitivity
 
     tender = _load(args)
     if args.scenarios:

@@ -239,7 +239,7 @@ class TenderSpec(_Strict):
     bids: list[BidSpec]
     #: Distributions of uncertain inputs, checked by :mod:`tco.analysis.uncertainty`.
     uncertainty: dict[str, Any] | None = None
-    #: Named sets of input values, evaluated side by side by :mod:`tco.analysis.sensitivity`.
+    #: Named sets of input values, evaluated side by side by :mod:`tco.analysis.oneway`.
     scenarios: dict[str, dict[str, Scalar]] = Field(default_factory=dict)
 
     @field_validator("bids")

@@ -14,10 +14,14 @@ turned into plain floats in base units (:func:`to_base`) for the engine.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
+import os
 import re
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from tco.errors import CurrencyError, UnitError
@@ -64,16 +68,29 @@ CURRENCIES: tuple[str, ...] = (
 )
 
 
+def _cache_folder() -> Path:
+    """A cache folder for pint's parsed definitions, one per pint installation.
+
+    pint's own ``":auto:"`` folder is shared by every environment, and its
+    entries name the definition files of the environment that wrote them; once
+    that environment is deleted the entry fails to load. Keying the folder by
+    the path and version of the installed pint avoids that.
+    """
+    root = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    base = Path(root) if root else Path.home() / ".cache"
+    key = f"{Path(pint.__file__).resolve()}|{pint.__version__}"
+    return base / "tco" / f"pint-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
 def _registry() -> Any:
     """Build the registry, with pint's cache of parsed definitions where it can be kept."""
-    try:  # the user's cache folder: builds the registry in a tenth of the time
-        return pint.UnitRegistry(
-            autoconvert_offset_to_baseunit=True, on_redefinition="raise", cache_folder=":auto:"
-        )
-    except OSError:  # pragma: no cover - no writable cache folder
-        return pint.UnitRegistry(
-            autoconvert_offset_to_baseunit=True, on_redefinition="raise", cache_folder=None
-        )
+    options: dict[str, Any] = {"autoconvert_offset_to_baseunit": True, "on_redefinition": "raise"}
+    try:  # a cache folder builds the registry in a tenth of the time
+        folder = _cache_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        return pint.UnitRegistry(cache_folder=folder, **options)
+    except Exception:  # pragma: no cover - an unusable cache must never stop tco
+        return pint.UnitRegistry(cache_folder=None, **options)
 
 
 ureg: Any = _registry()
@@ -142,6 +159,12 @@ def parse_unit(text: str) -> Any:
         raise UnitError(
             "a unit must be a short text", value=text, expected="a unit such as 'DKK/kWh'"
         )
+    return _parse_unit(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unit(text: str) -> Any:
+    """Parse a checked unit text (cached: the same text gives the same quantity object)."""
     cleaned = _PER_NUMBER_RE.sub(r"/(\1 \2)", text.strip())
     if not cleaned:
         return Quantity(1.0, "dimensionless")

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tco.errors import CurrencyError, UnitError
@@ -51,3 +56,27 @@ def test_conversion_needs_a_rate() -> None:
     assert convert_currency(q, "DKK", {"EUR": 7.46}).to("DKK/MWh").magnitude == pytest.approx(746.0)
     with pytest.raises(CurrencyError, match="exchange_rates"):
         convert_currency(q, "DKK", {})
+
+
+def _import_tco(env_cache: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": env_cache}
+    code = "import tco; print(tco.load_tender(tco.example_path('indoor-lighting')).evaluate().ranking[0])"
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_unit_definitions_are_cached_per_pint_installation(tmp_path: Path) -> None:
+    done = _import_tco(str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Premium LED"
+    (folder,) = (tmp_path / "tco").iterdir()
+    assert folder.name.startswith("pint-") and any(folder.iterdir())
+
+
+def test_an_unusable_cache_folder_does_not_stop_tco(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    done = _import_tco(str(blocker))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Premium LED"

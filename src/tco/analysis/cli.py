@@ -265,7 +265,13 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
             value=args.percentiles,
             expected="comma-separated numbers from 0 to 100",
         ) from None
-    mc = monte_carlo(tender, samples=args.samples, seed=args.seed)
+    from tco.views.progress import ProgressBar
+
+    bar = ProgressBar("Monte Carlo")
+    try:
+        mc = monte_carlo(tender, samples=args.samples, seed=args.seed, progress=bar)
+    finally:
+        bar.close()
     diff = (
         mc.difference_summary(args.difference[0], args.difference[1], q)
         if args.difference

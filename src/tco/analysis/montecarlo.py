@@ -10,7 +10,7 @@ result.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -210,6 +210,7 @@ def monte_carlo(
     samples: int | None = None,
     seed: int | None = None,
     externalities: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> MonteCarloResult:
     """Sample the totals of every bid under uncertain inputs.
 
@@ -228,6 +229,9 @@ def monte_carlo(
         Seed of the random generator; by default the section's.
     externalities : bool
         Include priced emissions in the totals.
+    progress : callable, optional
+        Called as ``progress(done, samples)`` after each batch of samples (the
+        CLI draws a progress bar with it).
 
     Returns
     -------
@@ -287,6 +291,8 @@ def monte_carlo(
         hi = min(S, lo + step)
         part = [Change(c.input, c.values[lo:hi], c.relative) for c in changes]
         totals[lo:hi] = evaluate_variants(plan, part, hi - lo, externalities=externalities)
+        if progress is not None:
+            progress(hi, S)
     seconds = time.perf_counter() - start
     deterministic = evaluate_variants(plan, externalities=externalities)[0]
     return MonteCarloResult(

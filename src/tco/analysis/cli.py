@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,9 @@ def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--scenarios", action="store_true", help="evaluate the tender's named scenarios instead"
     )
+    p.add_argument(
+        "--plot", metavar="FILE", help="write the tornado chart of --bid (or the cheapest bid)"
+    )
 
 
 def _run_sensitivity(args: argparse.Namespace) -> int:
@@ -134,6 +138,13 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
             else:
                 variations[name] = value if "%" in value else float(value)
     t = sensitivity(tender, variations, percent=args.percent)
+    if args.plot:
+        from tco.views.plot import save_figure
+        from tco.views.plot_analysis import tornado
+
+        bid = args.bid if args.bid else int(t.base.argmin())
+        path = save_figure(tornado(t, bid).get_figure(), args.plot)
+        print(f"wrote {path}", file=sys.stderr)
     if args.format == "json":
         data = t.to_dict()
         if args.difference:
@@ -251,6 +262,9 @@ def _configure_montecarlo(p: argparse.ArgumentParser) -> None:
         help="comma-separated percentiles of each total (default 5,50,95)",
     )
     p.add_argument("--difference", nargs=2, metavar=("A", "B"), help="distribution of A - B")
+    p.add_argument(
+        "--plot", metavar="FILE", help="write the distribution and rank chart (.png or .svg)"
+    )
 
 
 def _run_montecarlo(args: argparse.Namespace) -> int:
@@ -272,6 +286,11 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
         mc = monte_carlo(tender, samples=args.samples, seed=args.seed, progress=bar)
     finally:
         bar.close()
+    if args.plot:
+        from tco.views.plot import save_figure
+        from tco.views.plot_analysis import montecarlo_figure
+
+        print(f"wrote {save_figure(montecarlo_figure(mc), args.plot)}", file=sys.stderr)
     diff = (
         mc.difference_summary(args.difference[0], args.difference[1], q)
         if args.difference

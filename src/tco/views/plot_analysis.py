@@ -1,0 +1,155 @@
+"""Charts of decision analyses: tornado diagrams and Monte Carlo distributions.
+
+Like :mod:`tco.views.plot`, each chart draws on a given axes or on a new
+figure with an Agg canvas; matplotlib is imported only when a chart is drawn.
+
+Examples
+--------
+>>> import tco
+>>> from tco.analysis import monte_carlo, sensitivity
+>>> tender = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
+>>> ax = tornado(sensitivity(tender), "Premium LED")
+>>> ax.get_yticklabels()[-1].get_text().split(" (")[0]
+'operating_hours'
+>>> ax = distribution(monte_carlo(tender, samples=2000, seed=1))
+>>> len(ax.get_lines())  # one dashed line at each bid's deterministic total
+3
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from tco.views.plot import _LINE_COLOURS, _new_axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from tco.analysis.montecarlo import MonteCarloResult
+    from tco.analysis.oneway import Tornado
+
+__all__ = ["distribution", "montecarlo_figure", "rank_chart", "tornado"]
+
+_LOW, _HIGH = "#56B4E9", "#D55E00"
+
+
+def _money_x(ax: Axes, currency: str, label: str) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(f"{label} [{currency}]")
+    ax.grid(axis="x", alpha=0.3)
+
+
+def tornado(t: Tornado, bid: str | int = 0, *, ax: Axes | None = None, top: int = 12) -> Axes:
+    """Tornado diagram of one bid: its total at each input's low and high value.
+
+    Bars start at the bid's total with every input at the tender's value; the
+    widest swing is at the top.
+
+    Parameters
+    ----------
+    t : Tornado
+        From :func:`tco.analysis.sensitivity`.
+    bid : str or int
+        The bid, by name or position.
+    ax : matplotlib Axes, optional
+    top : int
+        Most inputs shown.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    rows = t.for_bid(bid)[:top][::-1]  # widest swing drawn last, at the top
+    name = t.bids[bid] if isinstance(bid, int) else bid
+    base = float(t.base[t.bids.index(name)])
+    ax = _new_axes(ax, (7.5, 0.45 * len(rows) + 1.6))
+    y = np.arange(len(rows))
+    low = np.array([r["total_low"] for r in rows]) - base
+    high = np.array([r["total_high"] for r in rows]) - base
+    ax.barh(y, low, left=base, color=_LOW, label="input at low value")
+    ax.barh(y, high, left=base, color=_HIGH, label="input at high value")
+    ax.axvline(base, color="black", linewidth=1)
+    labels = [f"{r['input']} ({r['low']:.6g} .. {r['high']:.6g} {r['unit']})".strip() for r in rows]
+    ax.set_yticks(y, labels)
+    _money_x(ax, t.currency, "present value")
+    ax.set_title(f"Sensitivity of '{name}' (total {base:,.0f} {t.currency})")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def distribution(mc: MonteCarloResult, *, ax: Axes | None = None, bins: int = 60) -> Axes:
+    """Distribution of each bid's total over the Monte Carlo samples.
+
+    A step histogram per bid, its deterministic total as a dashed line, and
+    the probability of being cheapest in the legend.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _new_axes(ax)
+    lo, hi = float(mc.totals.min()), float(mc.totals.max())
+    edges = np.linspace(lo, hi if hi > lo else lo + 1.0, bins + 1)
+    for b, name in enumerate(mc.bids):
+        colour = _LINE_COLOURS[b % len(_LINE_COLOURS)]
+        p = float(mc.probability_cheapest[b])
+        ax.hist(
+            mc.totals[:, b],
+            bins=edges.tolist(),
+            histtype="step",
+            linewidth=1.5,
+            color=colour,
+            label=f"{name} (cheapest in {p:.1%})",
+        )
+        ax.axvline(float(mc.deterministic[b]), color=colour, linestyle="--", linewidth=1)
+    _money_x(ax, mc.currency, "present value")
+    ax.set_ylabel("samples")
+    ax.set_title(f"Monte Carlo: {mc.samples:,} samples; dashed: deterministic totals")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
+    """Share of samples in which each bid takes each rank, as stacked bars.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _new_axes(ax)
+    probs = mc.rank_probabilities
+    x = np.arange(len(mc.bids))
+    bottom = np.zeros(len(mc.bids))
+    for k in range(probs.shape[1]):
+        ax.bar(
+            x,
+            probs[:, k],
+            bottom=bottom,
+            color=_LINE_COLOURS[k % len(_LINE_COLOURS)],
+            label=f"rank {k + 1}",
+        )
+        bottom += probs[:, k]
+    ax.set_xticks(x, list(mc.bids))
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share of samples")
+    ax.set_title("Probability of each rank")
+    ax.legend(
+        fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=probs.shape[1]
+    )
+    return ax
+
+
+def montecarlo_figure(mc: MonteCarloResult) -> Any:
+    """The distribution and the rank chart side by side, as one figure."""
+    from tco.views.plot import _figure
+
+    fig = _figure((13.0, 4.8))
+    left, right = fig.subplots(1, 2, width_ratios=(3, 2))
+    distribution(mc, ax=left)
+    rank_chart(mc, ax=right)
+    return fig

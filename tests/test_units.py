@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tco.errors import CurrencyError, UnitError
-from tco.units import convert_currency, currencies_of, parse_quantity, parse_unit
+from tco.units import base_magnitude, convert_currency, currencies_of, parse_quantity, parse_unit
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,40 @@ def test_an_unusable_cache_folder_does_not_stop_tco(tmp_path: Path) -> None:
     done = _import_tco(str(blocker))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Premium LED"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [
+        ("1450 DKK", "DKK"),
+        ("0.05 kW", "W"),
+        (38, "W"),
+        ("38", "W"),
+        ("6.5 l/100km", "l/(100 km)"),
+        ("75 %", "%"),
+        (0.75, "%"),
+        ("3000 h/year", "h/year"),
+        ("2,5 kWh", "MWh"),
+        ("0.135 kg CO2e/kWh", "kg CO2e/kWh"),
+        ("20", "1/day"),
+    ],
+)
+def test_fast_base_magnitude_equals_full_parse(value: object, unit: str) -> None:
+    fast = base_magnitude(value, unit)
+    full = parse_quantity(value, unit).to_base_units().magnitude
+    assert fast == pytest.approx(full, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [
+        ("100 EUR", "DKK"),
+        ("38 kg", "W"),
+        ("1 450 DKK", "DKK"),
+        ("nan W", "W"),
+        (True, "W"),
+        ("20 degC", "K"),
+    ],
+)
+def test_fast_path_declines_what_needs_the_full_parse(value: object, unit: str) -> None:
+    assert base_magnitude(value, unit) is None

@@ -8,6 +8,7 @@ emission in kg (per occurrence or per year). No pint object is inside.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,15 @@ from tco.errors import CurrencyError, ErrorList, LimitError, SpecError, suggest
 from tco.spec.model import ProductModel, Stream, bound_error
 from tco.spec.models import AssumptionsSpec, TenderSpec, Text
 from tco.timing_checks import check_timings
-from tco.units import CURRENCIES, Quantity, convert_currency, currencies_of, parse_quantity, ureg
+from tco.units import (
+    CURRENCIES,
+    Quantity,
+    base_magnitude,
+    convert_currency,
+    currencies_of,
+    parse_quantity,
+    ureg,
+)
 
 __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan", "rebuild_plan"]
 
@@ -709,6 +718,11 @@ def _quantity(
 ) -> float | None:
     """Parse one value of a parameter; return its magnitude in base units."""
     unit = p.spec.unit or None
+    fast = base_magnitude(raw, p.spec.unit)
+    if fast is not None:
+        lo, hi = _base_bounds(p.spec.unit, p.spec.min, p.spec.max)
+        if lo <= fast <= hi:
+            return fast
     try:
         q = parse_quantity(raw, None if unit and currencies_of(p.unit) else unit)
         if currencies_of(p.unit):
@@ -735,6 +749,22 @@ def _quantity(
         errors.add(err.located(file, where))
         return None
     return float(q.to_base_units().magnitude)
+
+
+@functools.lru_cache(maxsize=1024)
+def _base_bounds(unit: str, lo: Any, hi: Any) -> tuple[float, float]:
+    """A parameter's bounds in base units (infinite where not given)."""
+    low = (
+        float(parse_quantity(lo, unit or None).to_base_units().magnitude)
+        if lo is not None
+        else -math.inf
+    )
+    high = (
+        float(parse_quantity(hi, unit or None).to_base_units().magnitude)
+        if hi is not None
+        else math.inf
+    )
+    return low, high
 
 
 def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:

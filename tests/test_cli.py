@@ -60,3 +60,21 @@ def test_user_errors_print_one_line_without_traceback(
     # Every problem is reported, each with file and field path.
     assert f"{bad}: bids[0].power: got '38 kg', expected a power such as '38 W'" in err
     assert f"{bad}: bids[1].powr: unknown parameter 'powr' (did you mean 'power'?)" in err
+
+
+def test_validate_checks_the_uncertainty_and_scenarios_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    bad = tmp_path / "uncertain.yaml"
+    bad.write_text(
+        text
+        + "uncertainty:\n  parameters:\n    electricty_price: {dist: uniform, low: 1 DKK/kWh, high: 3 DKK/kWh}\n"
+        + "scenarios:\n  dear: {operating_hours: 5 kg}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "2 problems found" in err
+    assert "uncertainty.parameters.electricty_price" in err and "electricity_price" in err
+    assert "scenarios.dear.operating_hours" in err

@@ -18,6 +18,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tco
 
 __all__ = ["main"]
 
@@ -142,6 +146,7 @@ def _validate(args: argparse.Namespace) -> int:
         "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
     ):
         tender = tco.load_tender(args.file)
+        _validate_analysis_sections(tender)
         print(
             f"{args.file}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
         )
@@ -152,6 +157,28 @@ def _validate(args: argparse.Namespace) -> int:
             f"parameters and {len(model.items)} items"
         )
     return 0
+
+
+def _validate_analysis_sections(tender: tco.Tender) -> None:
+    """Check a tender's ``uncertainty`` and ``scenarios`` sections, reporting every problem."""
+    from tco.errors import ErrorList, SpecError
+
+    problems = ErrorList()
+    if tender.spec.uncertainty:
+        from tco.analysis.uncertainty import parse_uncertainty
+
+        try:
+            parse_uncertainty(tender.plan, tender.spec.uncertainty, file=tender.file)
+        except SpecError as err:
+            problems.add(err)
+    if tender.spec.scenarios:
+        from tco.analysis.oneway import scenarios
+
+        try:
+            scenarios(tender)
+        except SpecError as err:
+            problems.add(err)
+    problems.raise_if_any()
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -44,11 +44,12 @@ from numpy.typing import NDArray
 
 from tco.batch_formulas import ZERO, Amount, AtYear, Env, Factor, Mixed, YearView, factors
 from tco.batch_tables import read_columns, wrap
+from tco.compiler import compile_plan
 from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.timeline import discount_factors
 from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
-from tco.plan import _YEAR_S, MAX_PERIOD, Plan, PlanStream, _unit_factor, compile_plan
+from tco.plan import _YEAR_S, MAX_PERIOD, Plan, PlanStream, _unit_factor
 from tco.result import Result
 from tco.spec.expr import Compiled, _build, names_in, parse
 from tco.spec.model import BUILTINS, ProductModel, Stream, load_model

@@ -39,7 +39,7 @@ def evaluate_plan(plan: Plan) -> Result:
     Parameters
     ----------
     plan : Plan
-        A compiled tender (:func:`tco.plan.compile_plan`).
+        A compiled tender (:func:`tco.compiler.compile_plan`).
 
     Returns
     -------

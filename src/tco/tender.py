@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from tco._resources import bundled_files
+from tco.compiler import compile_plan
 from tco.errors import SpecError
 from tco.evaluate import evaluate_plan
-from tco.plan import Plan, compile_plan
+from tco.plan import Plan
 from tco.result import Result
 from tco.spec.model import ProductModel, load_model
 from tco.spec.models import TenderSpec, validate

@@ -338,7 +338,7 @@ def load_tender_with_forms(
     SpecError
         For a problem in the tender itself.
     """
-    from tco.plan import compile_plan
+    from tco.compiler import compile_plan
     from tco.spec.model import load_model
     from tco.spec.models import TenderSpec, validate
     from tco.spec.yamlio import read_yaml_file

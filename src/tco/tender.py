@@ -103,23 +103,30 @@ def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
     >>> t.evaluate().ranking
     ['A']
     """
-    if isinstance(source, Mapping):
-        data: dict[str, Any] = dict(source)
-        file = None
-        base = Path.cwd()
-    else:
-        file = str(source)
-        data = read_yaml_file(source)
-        base = Path(source).resolve().parent
+    data, file, base = read_tender_source(source)
     spec: TenderSpec = validate(TenderSpec, data, file=file)
+    model = tender_model(spec.model, base, file)
+    plan = compile_plan(spec, model, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file)
+
+
+def read_tender_source(
+    source: str | Path | Mapping[str, Any],
+) -> tuple[dict[str, Any], str | None, Path]:
+    """The tender as a mapping, its file name and the folder relative paths start from."""
+    if isinstance(source, Mapping):
+        return dict(source), None, Path.cwd()
+    return read_yaml_file(source), str(source), Path(source).resolve().parent
+
+
+def tender_model(ref: str | Mapping[str, Any], base: Path, file: str | None) -> ProductModel:
+    """Load the model a tender names, locating an error at the tender's ``model`` key."""
     try:
-        model: ProductModel = load_model(spec.model, base=base)
+        return load_model(ref, base=base)
     except SpecError as err:
         if err.file is None:
             raise err.located(file, ("model",)) from None
         raise
-    plan = compile_plan(spec, model, file=file)
-    return Tender(spec=spec, model=model, plan=plan, file=file)
 
 
 def bundled_examples() -> dict[str, Path]:

@@ -339,29 +339,15 @@ def load_tender_with_forms(
         For a problem in the tender itself.
     """
     from tco.compiler import compile_plan
-    from tco.spec.model import load_model
     from tco.spec.models import TenderSpec, validate
-    from tco.spec.yamlio import read_yaml_file
-    from tco.tender import Tender
+    from tco.tender import Tender, read_tender_source, tender_model
 
-    if isinstance(tender, Mapping):
-        data: dict[str, Any] = dict(tender)
-        file = None
-        base = Path.cwd()
-    else:
-        file = str(tender)
-        data = read_yaml_file(tender)
-        base = Path(tender).resolve().parent
+    data, file, base = read_tender_source(tender)
     if not forms:
         raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
     if "model" not in data:
         raise SpecError("this key is required", file=file, path=("model",), expected="a model")
-    try:
-        model = load_model(data["model"], base=base)
-    except SpecError as err:
-        if err.file is None:
-            raise err.located(file, ("model",)) from None
-        raise
+    model = tender_model(data["model"], base, file)
     errors = ErrorList()
     read: list[FormBid] = []
     for form in forms:

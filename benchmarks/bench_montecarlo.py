@@ -15,8 +15,8 @@ import numpy as np
 
 import tco
 from tco.analysis import monte_carlo
-from tco.analysis.batch import variant_plan
 from tco.analysis.uncertainty import parse_uncertainty
+from tco.analysis.variants import variant_plan
 from tco.evaluate import evaluate_plan
 
 BIDS = [

@@ -9,8 +9,8 @@ import pytest
 
 import tco
 from tco.batch import BatchEvaluator, evaluate_batch
+from tco.io.yamlio import read_yaml_file
 from tco.result import Result
-from tco.spec.yamlio import read_yaml_file
 
 RTOL = 1e-11
 

@@ -11,7 +11,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import tco
-from tco.batch_dask import _partition, _Recipe, evaluate_dask
+from tco.batch.dask import _partition, _Recipe, evaluate_dask
 
 ASSUMPTIONS = {"period": "15 year", "quantity": 200, "co2_price": "1500 DKK/t"}
 

@@ -36,7 +36,7 @@ from tco.errors import (
     UnitError,
     YAMLError,
 )
-from tco.spec.yamlio import MAX_BYTES
+from tco.io.yamlio import MAX_BYTES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 LIGHTING = Path(__file__).resolve().parents[1] / "product_models" / "indoor-lighting.yaml"

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 import tco
 from strategies import formulas, junk, tenders
 from tco.errors import TCOError
+from tco.io.yamlio import load_yaml
 from tco.spec.expr import compile_expression
-from tco.spec.yamlio import load_yaml
 
 #: Examples per fuzz test.
 FUZZ_EXAMPLES = int(os.environ.get("TCO_FUZZ_EXAMPLES", "200"))

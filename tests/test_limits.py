@@ -13,9 +13,9 @@ import tco
 from tco import limits
 from tco.cli import main
 from tco.errors import ExpressionError, LimitError, SpecError, UnitError
-from tco.spec import yamlio
+from tco.io import yamlio
+from tco.io.yamlio import load_yaml, read_yaml_file
 from tco.spec.expr import parse
-from tco.spec.yamlio import load_yaml, read_yaml_file
 from tco.units import parse_quantity
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "limits.md"
@@ -153,9 +153,9 @@ def test_number_of_bids() -> None:
 
 
 def test_number_of_bids_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tco.compiler
+    import tco.plan.compiler
 
-    monkeypatch.setattr(tco.compiler, "MAX_BIDS", 3)
+    monkeypatch.setattr(tco.plan.compiler, "MAX_BIDS", 3)
     assert len(tco.load_tender(lighting(3)).bids) == 3
     with pytest.raises(LimitError, match="at most 3"):
         tco.load_tender(lighting(4))
@@ -192,11 +192,13 @@ def test_samples() -> None:
             limits.check_samples(bad)  # type: ignore[arg-type]
 
 
-def test_samples_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_samples_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Any subcommand with a --samples option (Monte Carlo) gets the cap before it runs.
     import argparse
 
-    from tco import cli
+    from tco.cli import analysis
 
     ran: list[int] = []
 
@@ -207,13 +209,10 @@ def test_samples_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None
         ran.append(args.samples)
         return 0
 
-    cli.register("fake-mc", configure, run)
-    try:
-        assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES)]) == 0
-        assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES + 1)]) == 2
-        assert main(["fake-mc", "--samples", "0"]) == 2
-    finally:
-        del cli._EXTRA["fake-mc"]
+    monkeypatch.setitem(analysis.COMMANDS, "fake-mc", (configure, run, ""))
+    assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES)]) == 0
+    assert main(["fake-mc", "--samples", str(limits.MAX_SAMPLES + 1)]) == 2
+    assert main(["fake-mc", "--samples", "0"]) == 2
     assert ran == [limits.MAX_SAMPLES]
     err = capsys.readouterr().err
     assert f"error: --samples: {limits.MAX_SAMPLES + 1} samples; at most" in err

@@ -69,7 +69,7 @@ def test_unequal_lives_annualised_equals_one_cycle_capital_recovery() -> None:
 
 
 def _yaml(path: Path) -> dict[str, object]:
-    from tco.spec.yamlio import read_yaml_file
+    from tco.io.yamlio import read_yaml_file
 
     data = read_yaml_file(path)
     data["model"] = str(REF / str(data["model"]))

@@ -30,7 +30,7 @@ from tco.errors import (
     YAMLError,
 )
 from tco.result import Result
-from tco.spec.model import ProductModel, bundled_models, load_model
+from tco.spec.product import ProductModel, bundled_models, load_model
 from tco.tender import Tender, bundled_examples, example_path, load_tender
 from tco.units import ureg
 

@@ -11,9 +11,9 @@ from numpy.typing import NDArray
 
 from tco.engine.flows import occurrences, residual_credit, stream_flows
 from tco.engine.timeline import discount_factors
-from tco.finite import check_finite
 from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream
+from tco.plan.finite import check_finite
 from tco.result import Result
 
 __all__ = ["evaluate_plan"]
@@ -39,7 +39,7 @@ def evaluate_plan(plan: Plan) -> Result:
     Parameters
     ----------
     plan : Plan
-        A compiled tender (:func:`tco.compiler.compile_plan`).
+        A compiled tender (:func:`tco.plan.compiler.compile_plan`).
 
     Returns
     -------

@@ -5,8 +5,8 @@ going over a cap raises :class:`~tco.errors.LimitError` (a
 :class:`~tco.errors.SpecError`) that names the file, the field and the cap,
 instead of exhausting memory. ``docs/limits.md`` lists the caps and why.
 
-The caps are defined next to the code that enforces them and re-exported
-here; :data:`MAX_SAMPLES` and :data:`MAX_CELLS` are defined here.
+Every cap is defined here, and the code that enforces it imports it from
+here, so this module is the one list of them (``docs/limits.md``).
 
 Examples
 --------
@@ -25,11 +25,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tco.errors import LimitError, SpecError
-from tco.plan import MAX_BIDS, MAX_PERIOD
-from tco.spec.expr import MAX_DEPTH as MAX_FORMULA_DEPTH
-from tco.spec.expr import MAX_LENGTH as MAX_FORMULA_LENGTH
-from tco.spec.yamlio import MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES
-from tco.units import _MAX_TEXT as MAX_VALUE_LENGTH
 
 __all__ = [
     "MAX_ALIASES",
@@ -47,6 +42,24 @@ __all__ = [
     "check_samples",
 ]
 
+#: Largest file tco reads. [bytes]
+MAX_BYTES = 4 * 1024 * 1024
+#: Most aliases (``*name``) one YAML document may use.
+MAX_ALIASES = 200
+#: Deepest nesting of mappings and lists in a YAML document.
+MAX_DEPTH = 40
+#: Most values a YAML document may hold once its aliases are expanded.
+MAX_NODES = 1_000_000
+#: Longest formula text. [characters]
+MAX_FORMULA_LENGTH = 2000
+#: Deepest nesting of a formula's parse tree.
+MAX_FORMULA_DEPTH = 60
+#: Longest value text such as ``"2.13 DKK/kWh"``. [characters]
+MAX_VALUE_LENGTH = 200
+#: Longest study period tco evaluates. [year]
+MAX_PERIOD = 200
+#: Most bids in one tender.
+MAX_BIDS = 100_000
 #: Most Monte Carlo samples one run may draw (``--samples`` in the CLI).
 MAX_SAMPLES = 1_000_000
 #: Most cells (bids x streams x years) in one result's cash-flow array;

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from tco.engine.metrics import equivalent_annual_cost, rank
 from tco.engine.timeline import annuity_factor
-from tco.spec.models import CATEGORIES
+from tco.spec.schema import CATEGORIES
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tco._resources import bundled_files
-from tco.compiler import compile_plan
 from tco.errors import SpecError
 from tco.evaluate import evaluate_plan
+from tco.io.resources import bundled_files
+from tco.io.yamlio import read_yaml_file
 from tco.plan import Plan
+from tco.plan.compiler import compile_plan
 from tco.result import Result
-from tco.spec.model import ProductModel, load_model
-from tco.spec.models import TenderSpec, validate
-from tco.spec.yamlio import read_yaml_file
+from tco.spec.product import ProductModel, load_model
+from tco.spec.schema import TenderSpec, validate
 
 __all__ = ["Tender", "bundled_examples", "example_path", "load_tender"]
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tco.errors import CurrencyError, UnitError
+from tco.limits import MAX_VALUE_LENGTH
 
 # pint probes for dask when it is imported and, if dask is installed, loads dask.base,
 # which takes a quarter of a second. tco never gives pint dask arrays, so dask is
@@ -105,7 +106,7 @@ ureg.define("sheet = 1")
 
 Quantity: Any = ureg.Quantity
 
-_MAX_TEXT = 200
+_MAX_TEXT = MAX_VALUE_LENGTH
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?"
 _VALUE_RE = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
 # What is left after the number starts with more digits ("1 450 DKK", "1,450.50 DKK"):

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.batch import evaluate_variants, variant_plan
 from tco.analysis.inputs import Change, input_names, resolve_input
+from tco.analysis.variants import evaluate_variants, variant_plan
 from tco.errors import SpecError, TCOError
 from tco.evaluate import evaluate_plan
 

@@ -181,7 +181,7 @@ def test_errors_exit_2_without_traceback(capsys, args, message) -> None:
 
 
 def test_table_helper() -> None:
-    from tco.analysis.cli import table
+    from tco.cli.analysis import table
 
     assert table([], ["a", "bb"]).splitlines() == ["a  bb", "-  --"]
     assert table([["xyz", "1"]], ["a", "b"]) == "a    b\n---  -\nxyz  1"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tco.errors import LimitError, YAMLError
-from tco.spec.yamlio import MAX_BYTES, load_yaml, read_yaml_file
+from tco.io.yamlio import MAX_BYTES, load_yaml, read_yaml_file
 
 
 def test_plain_data() -> None:

@@ -60,7 +60,7 @@ def test_unequal_lifetimes_howto_ranks_by_annualised_cost() -> None:
 
 def test_howto_files_match_the_schemas() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from tco.spec.yamlio import read_yaml_file
+    from tco.io.yamlio import read_yaml_file
 
     howto = DOCS / "howto"
     model = read_yaml_file(howto / "coffee-machines.yaml")

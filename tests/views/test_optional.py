@@ -10,7 +10,7 @@ def test_loading_evaluating_and_showing_import_no_optional_package() -> None:
     code = """
 import sys
 import tco
-import tco.views.cli, tco.views.form, tco.views.frame, tco.views.html, tco.views.plot
+import tco.cli.compare, tco.views.form, tco.views.frame, tco.views.html, tco.views.plot
 import tco.views.report, tco.views.schema, tco.views.workbook
 t = tco.load_tender(tco.example_path("indoor-lighting"))
 r = t.evaluate()

@@ -9,7 +9,7 @@ import pytest
 
 import tco
 from tco.cli import main
-from tco.spec.yamlio import read_yaml_file
+from tco.io.yamlio import read_yaml_file
 from tco.views.schema import json_schema, schema_text
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -34,11 +34,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
-from tco.compiler import compile_plan
 from tco.engine.flows import residual_credit
 from tco.errors import SpecError, TCOError
+from tco.plan.compiler import compile_plan
 from tco.result import Result
-from tco.spec.models import CATEGORIES, BidSpec, TenderSpec, validate
+from tco.spec.schema import CATEGORIES, BidSpec, TenderSpec, validate
 from tco.tender import Tender
 
 __all__ = [

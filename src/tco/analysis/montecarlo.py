@@ -1,7 +1,7 @@
 """Monte Carlo: totals of every bid under uncertain inputs.
 
 ``S`` samples of ``B`` bids are evaluated as ``S * B`` rows of one plan
-(:func:`tco.analysis.batch.evaluate_variants`), in chunks of at most
+(:func:`tco.analysis.variants.evaluate_variants`), in chunks of at most
 :data:`MAX_ROWS` rows, with no Python loop over samples. Draws come from a
 seeded :class:`numpy.random.Generator`, so the same seed gives the same
 result.
@@ -19,9 +19,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis._common import bid_index, plan_of
-from tco.analysis.batch import evaluate_variants
 from tco.analysis.inputs import Change
 from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
+from tco.analysis.variants import evaluate_variants
 from tco.errors import SpecError
 from tco.limits import check_samples
 from tco.plan import Plan

@@ -2,7 +2,7 @@
 
 Each input is moved to a low and a high value while every other input keeps
 the tender's value; all variants are evaluated in one batch
-(:func:`tco.analysis.batch.evaluate_variants`). A variation is either a
+(:func:`tco.analysis.variants.evaluate_variants`). A variation is either a
 percentage (``10`` or ``"10 %"``: the tender's value times ``1 - 10 %`` and
 ``1 + 10 %``, for each bid its own value) or a pair of values
 ``(low, high)`` (the same for every bid): numbers in the unit the results
@@ -19,8 +19,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis._common import bid_index, plan_of
-from tco.analysis.batch import evaluate_variants
 from tco.analysis.inputs import Change, Input, input_names, resolve_input
+from tco.analysis.variants import evaluate_variants
 from tco.engine.metrics import rank
 from tco.errors import SpecError
 from tco.plan import Plan

@@ -29,8 +29,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis._common import bid_index, plan_of
-from tco.analysis.batch import evaluate_variants
 from tco.analysis.inputs import Change, Input, resolve_input
+from tco.analysis.variants import evaluate_variants
 from tco.errors import SpecError, TCOError
 from tco.plan import Plan
 from tco.tender import Tender

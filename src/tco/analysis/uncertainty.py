@@ -38,7 +38,7 @@ from tco.analysis.distributions import KINDS, Distribution, gaussian_copula
 from tco.analysis.inputs import Change, Input, resolve_input
 from tco.errors import SpecError
 from tco.plan import Plan
-from tco.spec.models import spec_errors
+from tco.spec.schema import spec_errors
 
 __all__ = ["DistributionSpec", "Uncertain", "Uncertainty", "UncertaintySpec", "parse_uncertainty"]
 

@@ -32,12 +32,13 @@ import numpy as np
 import pint
 
 from tco.errors import ExpressionError, UnitError, suggest
+from tco.limits import MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH
 from tco.units import Quantity, parse_unit, to_base
 
 __all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse"]
 
-MAX_LENGTH = 2000
-MAX_DEPTH = 60
+MAX_LENGTH = MAX_FORMULA_LENGTH
+MAX_DEPTH = MAX_FORMULA_DEPTH
 
 #: Functions a formula may call, with the number of arguments they take.
 FUNCTIONS: dict[str, tuple[int, int | None]] = {
@@ -412,7 +413,7 @@ def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
     """
     qs = {k: _unit(parse_unit(v)) if isinstance(v, str) else v for k, v in units.items()}
     tree = parse(text, frozenset(qs))
-    q, fn = _build(tree, qs, text)
+    q, fn = build(tree, qs, text)
     return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn)
 
 
@@ -428,7 +429,7 @@ def _is_dimensionless(q: Any) -> bool:
     return bool(q.dimensionless)
 
 
-def _build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
+def build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
     """Return (unit quantity of magnitude 1, numeric function) for a node."""
     if node.kind == "num":
         q = (
@@ -446,15 +447,15 @@ def _build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
         return qs[name], lambda v: v[name]
 
     if node.kind == "neg":
-        q, f = _build(node.args[0], qs, text)
+        q, f = build(node.args[0], qs, text)
         return q, lambda v: -f(v)
 
     if node.kind == "call":
         return _build_call(node, qs, text)
 
     left, right = node.args
-    ql, fl = _build(left, qs, text)
-    qr, fr = _build(right, qs, text)
+    ql, fl = build(left, qs, text)
+    qr, fr = build(right, qs, text)
     op = node.op
     if op in ("+", "-"):
         if ql.dimensionality != qr.dimensionality:
@@ -516,7 +517,7 @@ _NP: dict[str, Callable[[Any], Any]] = {
 
 
 def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
-    built = [_build(a, qs, text) for a in node.args]
+    built = [build(a, qs, text) for a in node.args]
     name = node.name
     if name in ("min", "max"):
         q0 = built[0][0]

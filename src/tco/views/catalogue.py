@@ -10,13 +10,11 @@ Importing this module registers the ``tco catalogue`` subcommand.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from tco.cli import register
-from tco.spec.model import ProductModel, bundled_models, load_model
-from tco.spec.models import ParameterSpec, Scalar
+from tco.spec.product import ProductModel, bundled_models, load_model
+from tco.spec.schema import ParameterSpec, Scalar
 
 __all__ = ["model_section", "render_catalogue", "write_catalogue"]
 
@@ -182,21 +180,3 @@ def write_catalogue(path: str | Path) -> Path:
     out = Path(path)
     out.write_text(render_catalogue(), encoding="utf-8")
     return out
-
-
-def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Print the catalogue of bundled product models as Markdown."
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (docs/catalogue.md) instead"
-    )
-
-
-def _run(args: argparse.Namespace) -> int:
-    if args.output:
-        write_catalogue(args.output)
-    else:
-        print(render_catalogue(), end="")
-    return 0
-
-
-register("catalogue", _configure, _run, help="write the product-model catalogue page")

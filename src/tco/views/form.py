@@ -22,7 +22,7 @@ from tco.errors import ErrorList, SpecError, SpecErrors
 from tco.views.errors import FormError, OutputError
 
 if TYPE_CHECKING:
-    from tco.spec.model import ProductModel
+    from tco.spec.product import ProductModel
     from tco.tender import Tender
 
 __all__ = ["SHEET", "FormBid", "load_tender_with_forms", "read_form", "write_form"]
@@ -44,7 +44,7 @@ _MODEL_CELL = "B2"
 _NAME_ROW, _NOTES_ROW, _HEAD_ROW = 5, 6, 8
 
 
-def _openpyxl() -> Any:
+def require_openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -98,7 +98,7 @@ def write_form(model: ProductModel, path: str | Path, *, title: str | None = Non
     >>> write_form(tco.load_model("indoor-lighting"), out).name
     'form.xlsx'
     """
-    openpyxl = _openpyxl()
+    openpyxl = require_openpyxl()
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -211,7 +211,7 @@ def read_form(path: str | Path, model: ProductModel) -> FormBid:
         Naming the file, sheet and cell of each problem (a
         :class:`~tco.errors.SpecErrors` of them when there are several).
     """
-    openpyxl = _openpyxl()
+    openpyxl = require_openpyxl()
     file = str(path)
     try:
         wb = openpyxl.load_workbook(file, data_only=True)
@@ -338,8 +338,8 @@ def load_tender_with_forms(
     SpecError
         For a problem in the tender itself.
     """
-    from tco.compiler import compile_plan
-    from tco.spec.models import TenderSpec, validate
+    from tco.plan.compiler import compile_plan
+    from tco.spec.schema import TenderSpec, validate
     from tco.tender import Tender, read_tender_source, tender_model
 
     data, file, base = read_tender_source(tender)

@@ -45,7 +45,7 @@ def wide_frame(result: Result, by: str = "category") -> pd.DataFrame:
     result : Result
     by : {"category", "item"}
         The columns: the cost categories that occur (in the order of
-        :data:`tco.spec.models.CATEGORIES`) or the items.
+        :data:`tco.spec.schema.CATEGORIES`) or the items.
 
     Returns
     -------

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["assumption_rows", "html_table", "result_html", "tender_html"]
 
-_STYLE = (
+STYLE = (
     "<style>.tco table{border-collapse:collapse;margin:0.4em 0}"
     ".tco th,.tco td{padding:2px 8px;border-bottom:1px solid #ddd}"
     ".tco td.n{text-align:right;font-variant-numeric:tabular-nums}"
@@ -123,7 +123,7 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
     )
     by = word("by total" if result.ranked_by == "total" else "by annualised", lang)
     parts = [
-        _STYLE,
+        STYLE,
         '<div class="tco">',
         f"<p><strong>{escape(title)}</strong></p>",
         html_table(head, rows, numeric=numeric),
@@ -239,7 +239,7 @@ def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -
     plan = tender.plan
     model = tender.model
     parts = [
-        _STYLE,
+        STYLE,
         '<div class="tco">',
         f"<p><strong>{escape(plan.title)}</strong>: {escape(model.spec.title.get(lang))} "
         f"(<code>{escape(model.id)}</code>), {len(plan.bids)} "

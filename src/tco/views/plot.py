@@ -44,17 +44,17 @@ COLOURS: dict[str, str] = {
     "end_of_life": "#CC79A7",
     "externalities": "#999999",
 }
-_LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
-def _new_axes(ax: Axes | None, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
+def new_axes(ax: Axes | None, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
     if ax is not None:
         return ax
-    fig = _figure(size)
+    fig = figure(size)
     return fig.add_subplot()
 
 
-def _figure(size: tuple[float, float]) -> Figure:
+def figure(size: tuple[float, float]) -> Figure:
     """A figure drawn by the Agg renderer, outside pyplot's global state."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -96,7 +96,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     matplotlib Axes
         With one bar container per category (labelled with the category).
     """
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     order = _order(result)
     names = [result.bids[i] for i in order]
     x = np.arange(len(order))
@@ -144,7 +144,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
         marker line (labelled ``"crossings"`` in English) holding the
         crossing points, when there are any.
     """
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     curves = cumulative_discounted(result)
     years = result.years
     for n, b in enumerate(_order(result)):
@@ -152,7 +152,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
             years,
             curves[b],
             marker=".",
-            color=_LINE_COLOURS[n % len(_LINE_COLOURS)],
+            color=LINE_COLOURS[n % len(LINE_COLOURS)],
             label=result.bids[b],
         )
     found = crossings(result)
@@ -199,7 +199,7 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     matplotlib Axes
         With one bar container per substance (labelled with the substance).
     """
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     order = _order(result)
     names = [result.bids[i] for i in order]
     subs = list(result.emissions)
@@ -210,7 +210,7 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     for k, sub in enumerate(subs):
         v = result.emissions[sub][order] / size
         bars = ax.bar(
-            x + (k - (len(subs) - 1) / 2) * width, v, width, label=sub, color=_LINE_COLOURS[k]
+            x + (k - (len(subs) - 1) / 2) * width, v, width, label=sub, color=LINE_COLOURS[k]
         )
         ax.bar_label(bars, labels=[f"{val:,.1f}" for val in v], fontsize=8, padding=2)
     ax.set_xticks(x, names)
@@ -254,7 +254,7 @@ def plot(result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: 
 
 def overview(result: Result, lang: str = "en") -> Figure:
     """All three charts in one figure, side by side (what ``tco compare --plot`` writes)."""
-    fig = _figure((18.0, 5.0))
+    fig = figure((18.0, 5.0))
     axes = fig.subplots(1, 3)
     for ax, kind in zip(axes, KINDS, strict=True):
         plot(result, kind, ax=ax, lang=lang)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.views.plot import _LINE_COLOURS, _new_axes
+from tco.views.plot import LINE_COLOURS, new_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -67,7 +67,7 @@ def tornado(t: Tornado, bid: str | int = 0, *, ax: Axes | None = None, top: int 
     rows = t.for_bid(bid)[:top][::-1]  # widest swing drawn last, at the top
     name = t.bids[bid] if isinstance(bid, int) else bid
     base = float(t.base[t.bids.index(name)])
-    ax = _new_axes(ax, (7.5, 0.45 * len(rows) + 1.6))
+    ax = new_axes(ax, (7.5, 0.45 * len(rows) + 1.6))
     y = np.arange(len(rows))
     low = np.array([r["total_low"] for r in rows]) - base
     high = np.array([r["total_high"] for r in rows]) - base
@@ -92,11 +92,11 @@ def distribution(mc: MonteCarloResult, *, ax: Axes | None = None, bins: int = 60
     -------
     matplotlib Axes
     """
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     lo, hi = float(mc.totals.min()), float(mc.totals.max())
     edges = np.linspace(lo, hi if hi > lo else lo + 1.0, bins + 1)
     for b, name in enumerate(mc.bids):
-        colour = _LINE_COLOURS[b % len(_LINE_COLOURS)]
+        colour = LINE_COLOURS[b % len(LINE_COLOURS)]
         p = float(mc.probability_cheapest[b])
         ax.hist(
             mc.totals[:, b],
@@ -121,7 +121,7 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
     -------
     matplotlib Axes
     """
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     probs = mc.rank_probabilities
     x = np.arange(len(mc.bids))
     bottom = np.zeros(len(mc.bids))
@@ -130,7 +130,7 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
             x,
             probs[:, k],
             bottom=bottom,
-            color=_LINE_COLOURS[k % len(_LINE_COLOURS)],
+            color=LINE_COLOURS[k % len(LINE_COLOURS)],
             label=f"rank {k + 1}",
         )
         bottom += probs[:, k]
@@ -146,9 +146,9 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
 
 def montecarlo_figure(mc: MonteCarloResult) -> Any:
     """The distribution and the rank chart side by side, as one figure."""
-    from tco.views.plot import _figure
+    from tco.views.plot import figure
 
-    fig = _figure((13.0, 4.8))
+    fig = figure((13.0, 4.8))
     left, right = fig.subplots(1, 2, width_ratios=(3, 2))
     distribution(mc, ax=left)
     rank_chart(mc, ax=right)

@@ -20,7 +20,7 @@ import numpy as np
 
 from tco.views.curves import crossings
 from tco.views.fingerprint import fingerprint
-from tco.views.html import _STYLE, assumption_rows, html_table, result_html, tender_html
+from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
 from tco.views.labels import word
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ def report_html(
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         f"<title>{escape(m['title'].format(title=plan.title))}</title>",
         _PAGE_STYLE,
-        _STYLE,
+        STYLE,
         "</head><body>",
         f"<h1>{escape(plan.title)}</h1>",
         f"<p>{intro}</p>",

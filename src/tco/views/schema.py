@@ -51,10 +51,10 @@ def json_schema(kind: str) -> dict[str, Any]:
     Returns
     -------
     dict
-        The schema, from :class:`tco.spec.models.ModelSpec` or
-        :class:`tco.spec.models.TenderSpec`.
+        The schema, from :class:`tco.spec.schema.ModelSpec` or
+        :class:`tco.spec.schema.TenderSpec`.
     """
-    from tco.spec.models import ModelSpec, TenderSpec
+    from tco.spec.schema import ModelSpec, TenderSpec
 
     if kind not in KINDS:
         raise ValueError(f"kind must be 'model' or 'tender', got {kind!r}")

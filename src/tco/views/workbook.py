@@ -60,9 +60,9 @@ def write_workbook(
     >>> openpyxl.load_workbook(out).sheetnames
     ['Summary', 'Breakdown', 'Cash flows', 'Assumptions']
     """
-    from tco.views.form import _openpyxl
+    from tco.views.form import require_openpyxl
 
-    openpyxl = _openpyxl()
+    openpyxl = require_openpyxl()
     from tco import __version__
 
     cur = result.currency

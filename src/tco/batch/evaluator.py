@@ -42,21 +42,21 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.batch_formulas import ZERO, Amount, AtYear, Env, Factor, Mixed, YearView, factors
-from tco.batch_tables import read_columns, wrap
-from tco.compiler import compile_plan
+from tco.batch.formulas import ZERO, Amount, AtYear, Env, Factor, Mixed, YearView, factors
+from tco.batch.tables import read_columns, wrap
 from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.timeline import discount_factors
 from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
-from tco.plan import _YEAR_S, MAX_PERIOD, Plan, PlanStream, _unit_factor
+from tco.plan.arrays import MAX_PERIOD, YEAR_S, Plan, PlanStream, unit_factor
+from tco.plan.compiler import compile_plan
 from tco.result import Result
-from tco.spec.expr import Compiled, _build, names_in, parse
-from tco.spec.model import BUILTINS, ProductModel, Stream, load_model
-from tco.spec.models import CATEGORIES, AssumptionsSpec, TenderSpec, validate
+from tco.spec.expr import Compiled, build, names_in, parse
+from tco.spec.product import BUILTINS, ProductModel, Stream, load_model
+from tco.spec.schema import CATEGORIES, AssumptionsSpec, TenderSpec, validate
 from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_unit
 
-__all__ = ["BatchEvaluator", "evaluate_batch"]
+__all__ = ["BatchEvaluator"]
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (B,)
@@ -358,7 +358,7 @@ class BatchEvaluator:
         series = {k: v[0] for k, v in plan.values.items() if v.ndim == 2}
         lifetime: Value | None = None
         if self.model.lifetime is not None:
-            lifetime = self._value(self.model.lifetime, env, 1.0 / _YEAR_S)
+            lifetime = self._value(self.model.lifetime, env, 1.0 / YEAR_S)
             bad = np.flatnonzero(np.atleast_1d(lifetime) <= 0)
             if bad.size:
                 raise SpecError(
@@ -393,9 +393,9 @@ class BatchEvaluator:
             period = float(plan.period[0])
             T = plan.T
         if np.ndim(period):
-            env.raw["period"], env.scale["period"] = period, _YEAR_S
+            env.raw["period"], env.scale["period"] = period, YEAR_S
         else:
-            env.scalars["period"] = float(period) * _YEAR_S
+            env.scalars["period"] = float(period) * YEAR_S
         return _Prepared(plan, n, rows, env, series, lifetime, period, T, rates)
 
     def _streams(self, prep: _Prepared) -> Iterator[tuple[Stream, PlanStream, _Parts]]:
@@ -408,12 +408,12 @@ class BatchEvaluator:
             by_name = {s.name: s for s in planned}
             for name, s in streams.items():
                 ps = by_name[name]
-                factor = _unit_factor(
+                factor = unit_factor(
                     s.amount, s.spec.timing == "annual", kind, plan.currency, prep.rates
                 )
                 when = start = stop = None
                 if s.when is not None:
-                    when = self._value(s.when, prep.env, 1.0 / _YEAR_S)
+                    when = self._value(s.when, prep.env, 1.0 / YEAR_S)
                     if s.spec.timing == "every":
                         bad = np.flatnonzero(np.atleast_1d(when) <= 0)
                         if bad.size:
@@ -425,9 +425,9 @@ class BatchEvaluator:
                                 expected="a positive interval",
                             )
                 if s.start is not None:
-                    start = self._value(s.start, prep.env, 1.0 / _YEAR_S)
+                    start = self._value(s.start, prep.env, 1.0 / YEAR_S)
                 if s.stop is not None:
-                    stop = self._value(s.stop, prep.env, 1.0 / _YEAR_S)
+                    stop = self._value(s.stop, prep.env, 1.0 / YEAR_S)
                 try:
                     item, year = self._amount(s.amount, prep.env, prep.series, prep.T)
                 except Mixed:  # no per-row times per-year split: evaluated year by year
@@ -455,7 +455,7 @@ class BatchEvaluator:
                 Factor(
                     frozenset(names_in(node)),
                     power,
-                    _build(node, self._units_q, c.text)[1],
+                    build(node, self._units_q, c.text)[1],
                     node.name if node.kind == "name" else None,
                 )
                 for node, power in factors(tree, 1)
@@ -763,62 +763,3 @@ def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
         e.reason = e.reason.replace(f"bid '{_TEMPLATE}'", "row 0")
         e.args = (str(e),)
     return SpecErrors(members) if isinstance(err, SpecErrors) else err
-
-
-def evaluate_batch(
-    model: str | Path | Mapping[str, Any] | ProductModel,
-    table: Any,
-    *,
-    units: Mapping[str, str] | None = None,
-    assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
-    parameters: Mapping[str, Any] | None = None,
-    by_item: bool = False,
-) -> Any:
-    """Evaluate one product model over a table of items.
-
-    Parameters
-    ----------
-    model : str, path, mapping or ProductModel
-        The product model (a bundled id such as ``"indoor-lighting"``).
-    table : DataFrame, pyarrow Table or mapping of str to array_like, shape (B,)
-        One row per item, one column per parameter (see
-        :class:`BatchEvaluator`). A Dask DataFrame is evaluated partition by
-        partition (:func:`tco.batch_dask.evaluate_dask`).
-    units : mapping of str to str, optional
-        Unit of each column, as ``{"power": "W"}``.
-    assumptions, parameters : mapping, optional
-        As in a tender.
-    by_item : bool
-        Also return each cost item's present value (``pv_<item>``).
-
-    Returns
-    -------
-    dict of str to ndarray, or a table of the kind given
-        Columns ``total``, ``annualised``, ``total_excl_externalities``,
-        ``period``, the cost categories and ``<substance>_kg``, one value per
-        row (see :meth:`BatchEvaluator.arrays`).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"price": [1450.0, 1100.0], "power": [32.0, 41.0],
-    ...                    "rated_life": [50000.0, 35000.0]}, index=["A", "B"])
-    >>> evaluate_batch("indoor-lighting", df, assumptions={"period": "15 year"})[
-    ...     ["total", "annualised"]].round(2)
-         total  annualised
-    A  4176.58      375.65
-    B  4951.83      445.37
-    """
-    if type(table).__module__.split(".")[0] == "dask":
-        from tco.batch_dask import evaluate_dask
-
-        return evaluate_dask(
-            model,
-            table,
-            units=units,
-            assumptions=assumptions,
-            parameters=parameters,
-            by_item=by_item,
-        )
-    ev = BatchEvaluator(model, assumptions, parameters, units=units)
-    return ev.evaluate(table, by_item=by_item)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = ["bundled_files"]
 
-_SOURCE_TREE = Path(__file__).resolve().parents[2]
+_SOURCE_TREE = Path(__file__).resolve().parents[3]
 
 
 def bundled_files(folder: str) -> dict[str, Path]:

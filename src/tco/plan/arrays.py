@@ -1,6 +1,6 @@
 """The plan: a tender as plain float64 arrays in canonical units.
 
-A plan, built by :func:`tco.compiler.compile_plan`, is the boundary between
+A plan, built by :func:`tco.plan.compiler.compile_plan`, is the boundary between
 the checked world of specs (pint, pydantic) and the numpy engine. Every
 amount is in the tender's currency (per occurrence, or per year for annual
 streams), every time in years, every emission in kg (per occurrence or per
@@ -17,8 +17,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.errors import CurrencyError, ErrorList, SpecError
-from tco.spec.model import ProductModel, Stream
-from tco.spec.models import AssumptionsSpec, Text
+from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.spec.product import ProductModel, Stream
+from tco.spec.schema import AssumptionsSpec, Text
 from tco.units import (
     Quantity,
     convert_currency,
@@ -28,12 +29,8 @@ __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "rebuild_plan"]
 
 Array = NDArray[np.float64]
 
-#: Longest study period tco evaluates. [year]
-MAX_PERIOD = 200
-#: Most bids in one tender.
-MAX_BIDS = 100_000
 
-_YEAR_S = float(Quantity(1.0, "year").to("s").magnitude)
+YEAR_S = float(Quantity(1.0, "year").to("s").magnitude)
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ class PlanStream:
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything the engine needs, as plain arrays (see :func:`tco.compiler.compile_plan`).
+    """Everything the engine needs, as plain arrays (see :func:`tco.plan.compiler.compile_plan`).
 
     Attributes
     ----------
@@ -186,10 +183,10 @@ def rebuild_plan(
         raise ValueError(f"period has shape {per.shape}, expected ({R},)")
     T = plan.T
     env: dict[str, Any] = dict(values)
-    lifetime = _lifetime(plan.model, env, names, None)
-    env["period"] = per * _YEAR_S
+    lifetime = lifetime_years(plan.model, env, names, None)
+    env["period"] = per * YEAR_S
     errors = ErrorList()
-    items, emissions = _streams(
+    items, emissions = build_streams(
         plan.model,
         env,
         R,
@@ -212,7 +209,7 @@ def rebuild_plan(
     )
 
 
-def _lifetime(
+def lifetime_years(
     model: ProductModel, env: Mapping[str, Any], bids: Sequence[str], file: str | None
 ) -> Array | None:
     """Life of one unit per bid, from the model's lifetime formula. [year]"""
@@ -221,7 +218,7 @@ def _lifetime(
     B = len(bids)
     try:
         lifetime: Array = np.broadcast_to(
-            np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / _YEAR_S, (B,)
+            np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / YEAR_S, (B,)
         ).copy()
     except SpecError as err:
         raise err.located(file, ("model", "lifetime")) from None
@@ -237,7 +234,7 @@ def _lifetime(
     return lifetime
 
 
-def _streams(
+def build_streams(
     model: ProductModel,
     env: Mapping[str, Any],
     B: int,
@@ -261,7 +258,7 @@ def _streams(
         path: tuple[str | int, ...] = ("model", "items" if kind == "item" else "emissions", s.name)
         try:
             amount = _evaluate(s.amount, amount_env, B, T)
-            amount = amount * _unit_factor(
+            amount = amount * unit_factor(
                 s.amount, s.spec.timing == "annual", kind, currency, rates
             )
         except SpecError as err:
@@ -270,7 +267,7 @@ def _streams(
         when = start = stop = None
         try:
             if s.when is not None:
-                when = _evaluate(s.when, env, B, T) / _YEAR_S
+                when = _evaluate(s.when, env, B, T) / YEAR_S
                 if s.spec.timing == "every" and np.any(when <= 0):
                     raise SpecError(
                         f"'every: {s.spec.every}' gives {when.min():g} years; "
@@ -279,9 +276,9 @@ def _streams(
                         expected="a positive interval",
                     )
             if s.start is not None:
-                start = _evaluate(s.start, env, B, T) / _YEAR_S
+                start = _evaluate(s.start, env, B, T) / YEAR_S
             if s.stop is not None:
-                stop = _evaluate(s.stop, env, B, T) / _YEAR_S
+                stop = _evaluate(s.stop, env, B, T) / YEAR_S
         except SpecError as err:
             errors.add(err.located(file, path))
             return None
@@ -338,7 +335,7 @@ def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
     return result
 
 
-def _unit_factor(
+def unit_factor(
     c: Any, annual: bool, kind: str, currency: str, rates: Mapping[str, float]
 ) -> float:
     """Factor from a formula's base-unit result to the plan's canonical unit."""

@@ -18,10 +18,17 @@ from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
 from tco.errors import ErrorList, LimitError, SpecError, suggest
-from tco.plan import _YEAR_S, MAX_BIDS, MAX_PERIOD, Plan, PlanStream, _lifetime, _streams
-from tco.spec.model import ProductModel, bound_error
-from tco.spec.models import AssumptionsSpec, TenderSpec
-from tco.timing_checks import check_timings
+from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.plan.arrays import (
+    YEAR_S,
+    Plan,
+    PlanStream,
+    build_streams,
+    lifetime_years,
+)
+from tco.plan.checks import check_timings
+from tco.spec.product import ProductModel, bound_error
+from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.units import (
     CURRENCIES,
     Quantity,
@@ -439,15 +446,15 @@ class _Compiler:
 
         names = [b.name for b in tender.bids]
         env: dict[str, Any] = dict(scalars)
-        lifetime = _lifetime(model, env, names, self.file)
+        lifetime = lifetime_years(model, env, names, self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
         env.update(self.series_values(series, T))
         errors.raise_if_any()
-        env["period"] = period * _YEAR_S
+        env["period"] = period * YEAR_S
 
         indices = self.escalation_indices(escalation, T, nominal, inflation)
-        items, emissions = _streams(
+        items, emissions = build_streams(
             model, env, self.B, T, self.currency, self.rates, indices, errors, self.file
         )
         prices = self.emission_prices(emissions, T)

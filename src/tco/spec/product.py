@@ -1,6 +1,6 @@
 """Load product models and check their units and formulas.
 
-A :class:`ProductModel` is a validated :class:`~tco.spec.models.ModelSpec`
+A :class:`ProductModel` is a validated :class:`~tco.spec.schema.ModelSpec`
 whose parameters, defaults, bounds and formulas have all been unit-checked:
 a one-off amount comes out in money, an annual amount in money per year, an
 emission in mass (per year), a timing in years.
@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from tco._resources import bundled_files
 from tco.errors import (
     ErrorList,
     ExpressionError,
@@ -23,9 +22,10 @@ from tco.errors import (
     UnitError,
     suggest,
 )
+from tco.io.resources import bundled_files
+from tco.io.yamlio import read_yaml_file
 from tco.spec.expr import Compiled, check_dimension, compile_expression
-from tco.spec.models import ModelSpec, ParameterSpec, validate
-from tco.spec.yamlio import read_yaml_file
+from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_quantity, parse_unit, ureg
 
 __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tco.cli import register
+from tco.cli.command import Command
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -69,7 +69,7 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
 
 def _run_form(args: argparse.Namespace) -> int:
     import tco
-    from tco.spec.yamlio import read_yaml_file
+    from tco.io.yamlio import read_yaml_file
     from tco.views.form import write_form
 
     title = None
@@ -115,12 +115,40 @@ def _run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-register(
-    "form",
-    _configure_form,
-    _run_form,
-    help="write a blank Excel bid form for a tender's product model",
-)
-register(
-    "schema", _configure_schema, _run_schema, help="print the JSON Schema of model or tender files"
-)
+def _configure_catalogue(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Print the catalogue of bundled product models as Markdown."
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (docs/catalogue.md) instead"
+    )
+
+
+def _run_catalogue(args: argparse.Namespace) -> int:
+    if args.output:
+        from tco.views.catalogue import write_catalogue
+
+        write_catalogue(args.output)
+    else:
+        from tco.views.catalogue import render_catalogue
+
+        print(render_catalogue(), end="")
+    return 0
+
+
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "form": (
+        _configure_form,
+        _run_form,
+        "write a blank Excel bid form for a tender's product model",
+    ),
+    "schema": (
+        _configure_schema,
+        _run_schema,
+        "print the JSON Schema of model or tender files",
+    ),
+    "catalogue": (
+        _configure_catalogue,
+        _run_catalogue,
+        "write the product-model catalogue page",
+    ),
+}

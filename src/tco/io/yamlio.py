@@ -14,15 +14,9 @@ from typing import Any
 import yaml
 
 from tco.errors import LimitError, YAMLError
+from tco.limits import MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 __all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "load_yaml", "read_yaml_file"]
-
-#: Largest file tco reads. [bytes]
-MAX_BYTES = 4 * 1024 * 1024
-#: Most aliases (``*name``) one document may use.
-MAX_ALIASES = 200
-#: Deepest nesting of mappings and lists.
-MAX_DEPTH = 40
 
 
 class _Loader(yaml.SafeLoader):
@@ -88,10 +82,6 @@ def _count_nodes(data: Any, limit: int) -> int:
         elif isinstance(item, list):
             stack.extend(item)
     return count
-
-
-#: Most values a document may hold once its aliases are expanded.
-MAX_NODES = 1_000_000
 
 
 def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tco.cli.command import Command
+
 if TYPE_CHECKING:
     import tco
 
@@ -27,25 +29,12 @@ __all__ = ["main"]
 
 EXIT_USER_ERROR = 2
 
-# Subcommands other modules add: name -> (configure parser, run, help). See ``register``.
-_EXTRA: dict[
-    str,
-    tuple[
-        Callable[[argparse.ArgumentParser], None],
-        Callable[[argparse.Namespace], int],
-        str,
-    ],
-] = {}
 
+def _extra_commands() -> dict[str, Command]:
+    """The subcommands defined in the other modules of this package."""
+    from tco.cli import analysis, compare
 
-def register(
-    name: str,
-    configure: Callable[[argparse.ArgumentParser], None],
-    run: Callable[[argparse.Namespace], int],
-    help: str = "",
-) -> None:
-    """Add a subcommand (used by the analysis and view modules)."""
-    _EXTRA[name] = (configure, run, help)
+    return {**compare.COMMANDS, **analysis.COMMANDS}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,26 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check a model or tender file and report every problem")
     val.add_argument("file", help="model or tender YAML file")
 
-    for name, (configure, _, text) in _EXTRA.items():
+    for name, (configure, _, text) in _extra_commands().items():
         configure(sub.add_parser(name, help=text or None))
     return parser
 
 
-def _load_extras() -> None:
-    """Import modules that register further subcommands, if present."""
-    import importlib
-
-    for module in ("tco.analysis.cli", "tco.views.cli", "tco.views.catalogue"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not module.startswith(exc.name):
-                raise
-
-
 def _compare(args: argparse.Namespace) -> int:
     import tco
-    from tco.views.cli import load_for_compare, write_outputs
+    from tco.cli.compare import load_for_compare, write_outputs
 
     path = tco.example_path(args.example) if args.example else Path(args.tender)
     tender = load_for_compare(path, args)
@@ -139,7 +116,7 @@ def _examples(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     import tco
-    from tco.spec.yamlio import read_yaml_file
+    from tco.io.yamlio import read_yaml_file
 
     data = read_yaml_file(args.file)
     if "bids" in data or (
@@ -200,7 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from tco.errors import TCOError
 
-    _load_extras()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -211,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USER_ERROR
-    run = _COMMANDS.get(args.command) or _EXTRA[args.command][1]
+    run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
     try:
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tco.cli import register
+from tco.cli.command import Command
 from tco.errors import SpecError
 
 __all__ = ["table"]
@@ -458,28 +458,31 @@ def _run_baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-register(
-    "sensitivity",
-    _configure_sensitivity,
-    _run_sensitivity,
-    "tornado data of each input, one at a time, or named scenarios",
-)
-register(
-    "switch",
-    _configure_switch,
-    _run_switch,
-    "the value of an input at which two bids cost the same",
-)
-register(
-    "montecarlo",
-    _configure_montecarlo,
-    _run_montecarlo,
-    "percentiles, ranks and P(cheapest) under the tender's uncertainty",
-)
-register("score", _configure_score, _run_score, "price and quality points and rank (MEAT)")
-register(
-    "baseline",
-    _configure_baseline,
-    _run_baseline,
-    "net savings, SIR, AIRR and payback against a baseline bid",
-)
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "sensitivity": (
+        _configure_sensitivity,
+        _run_sensitivity,
+        "tornado data of each input, one at a time, or named scenarios",
+    ),
+    "switch": (
+        _configure_switch,
+        _run_switch,
+        "the value of an input at which two bids cost the same",
+    ),
+    "montecarlo": (
+        _configure_montecarlo,
+        _run_montecarlo,
+        "percentiles, ranks and P(cheapest) under the tender's uncertainty",
+    ),
+    "score": (
+        _configure_score,
+        _run_score,
+        "price and quality points and rank (MEAT)",
+    ),
+    "baseline": (
+        _configure_baseline,
+        _run_baseline,
+        "net savings, SIR, AIRR and payback against a baseline bid",
+    ),
+}

@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from tco.batch import BatchEvaluator
-from tco.spec.model import ProductModel
-from tco.spec.models import CATEGORIES, AssumptionsSpec
+from tco.batch.evaluator import BatchEvaluator
+from tco.spec.product import ProductModel
+from tco.spec.schema import CATEGORIES, AssumptionsSpec
 
 __all__ = ["evaluate_dask", "output_columns"]
 

@@ -1,0 +1,1 @@
+"""Reading bytes safely: YAML with caps, and the files shipped with tco."""

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.timeline import Timing, discount_factors
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.spec.product import ProductModel, Stream
@@ -107,7 +108,7 @@ class Plan:
     quantity: float
     discount_rate: float
     inflation: float
-    discounting: str
+    discounting: Timing
     price_year: int
     residual_value: str
     period: Array
@@ -130,6 +131,18 @@ class Plan:
     def n_bids(self) -> int:
         """Number of bids."""
         return len(self.bids)
+
+    def discount_factors(self) -> tuple[Array, Array]:
+        """Discount factor per year ``t = 0 .. T`` of events and of annual amounts.
+
+        Events are discounted at their year's end; annual amounts by the
+        tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
+        Every engine takes its factors from here. [unitless], shape (T + 1,)
+        """
+        event = discount_factors(self.discount_rate, self.T, "end")
+        if self.discounting == "end":
+            return event, event
+        return event, discount_factors(self.discount_rate, self.T, self.discounting)
 
 
 def rebuild_plan(

@@ -235,26 +235,35 @@ class Result:
     # -- export ----------------------------------------------------------------------------
     def summary(self) -> list[dict[str, Any]]:
         """One row per bid, in rank order, with totals in plain Python numbers."""
-        rows = []
-        for b in np.argsort(self.rank, kind="stable"):
-            row: dict[str, Any] = {
-                "rank": int(self.rank[b]),
-                "bid": self.bids[b],
-                "total": float(self.total[b]),
-                "annualised": float(self.annualised[b]),
-                "total_excl_externalities": float(self.total_excl_externalities[b]),
-                "period": int(self.plan.period[b]),
-            }
-            for cat, values in self.by_category.items():
-                row[cat] = float(values[b])
-            for sub, values in self.emissions.items():
-                row[f"{sub}_kg"] = float(values[b])
-            rows.append(row)
-        return rows
+        columns: dict[str, list[Any]] = {
+            "rank": self.rank.tolist(),
+            "bid": list(self.bids),
+            "total": self.total.tolist(),
+            "annualised": self.annualised.tolist(),
+            "total_excl_externalities": self.total_excl_externalities.tolist(),
+            "period": self.plan.period.astype(np.int64).tolist(),
+        }
+        for cat, values in self.by_category.items():
+            columns[cat] = values.tolist()
+        for sub, values in self.emissions.items():
+            columns[f"{sub}_kg"] = np.asarray(values, dtype=np.float64).tolist()
+        keys = list(columns)
+        return [
+            {k: columns[k][b] for k in keys} for b in np.argsort(self.rank, kind="stable").tolist()
+        ]
 
     def to_dict(self) -> dict[str, Any]:
-        """All numbers as plain Python data (the CLI's ``--format json``)."""
+        """All numbers as plain Python data (the CLI's ``--format json``).
+
+        Linear in the number of bids: every array is converted to Python
+        numbers once, not once per bid.
+        """
         plan = self.plan
+        real = self.real.sum(axis=1).tolist()
+        discounted = self.discounted.sum(axis=1).tolist()
+        by_item = self.present_value.tolist()
+        rows = self.summary()
+        order = np.argsort(self.rank, kind="stable").tolist()
         return {
             "model": plan.model.id,
             "title": plan.title,
@@ -267,17 +276,10 @@ class Result:
             "bids": [
                 {
                     **row,
-                    "by_item": {
-                        k: float(v[self.bids.index(row["bid"])]) for k, v in self.by_item.items()
-                    },
-                    "cash_flows": {
-                        "real": self.real[self.bids.index(row["bid"])].sum(axis=0).tolist(),
-                        "discounted": self.discounted[self.bids.index(row["bid"])]
-                        .sum(axis=0)
-                        .tolist(),
-                    },
+                    "by_item": dict(zip(self.items, by_item[b], strict=True)),
+                    "cash_flows": {"real": real[b], "discounted": discounted[b]},
                 }
-                for row in self.summary()
+                for b, row in zip(order, rows, strict=True)
             ],
         }
 

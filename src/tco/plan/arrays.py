@@ -9,6 +9,7 @@ year). No pint object is inside.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -351,11 +352,21 @@ def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
 def unit_factor(
     c: Any, annual: bool, kind: str, currency: str, rates: Mapping[str, float]
 ) -> float:
-    """Factor from a formula's base-unit result to the plan's canonical unit."""
-    base = Quantity(1.0, c.quantity.to_base_units().units)
+    """Factor from a formula's base-unit result to the plan's canonical unit.
+
+    Cached by the formula's unit, the currency and the exchange rates.
+    """
+    return _unit_factor(c.quantity.units, annual, kind, currency, tuple(sorted(rates.items())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_factor(
+    units: Any, annual: bool, kind: str, currency: str, rates: tuple[tuple[str, float], ...]
+) -> float:
+    base = Quantity(1.0, Quantity(1.0, units).to_base_units().units)
     if kind == "item":
         try:
-            base = convert_currency(base, currency, rates)
+            base = convert_currency(base, currency, dict(rates))
         except CurrencyError as err:
             raise CurrencyError(err.reason, expected=err.expected) from None
         target = f"{currency}/year" if annual else currency

@@ -24,6 +24,7 @@ __all__ = [
     "AnalysisError",
     "CurrencyError",
     "ExpressionError",
+    "FileError",
     "FormError",
     "LimitError",
     "ModelNotFoundError",
@@ -201,6 +202,10 @@ class YAMLError(SpecError):
 
 class LimitError(SpecError):
     """An input exceeds one of tco's documented resource limits."""
+
+
+class FileError(SpecError):
+    """A file cannot be read or written where asked (not a regular file, a folder, missing)."""
 
 
 class ModelNotFoundError(SpecError, LookupError):

@@ -150,7 +150,7 @@ def test_validate_format_json_reports_every_problem(
     assert doc["valid"] is False and doc["document"] == "tender"
     assert {p["path"] for p in doc["problems"]} == {"bids[0].price", "bids[0].power"}
     doc = _run(capsys, "validate", str(tmp_path / "missing.yaml"), "--format", "json", code=2)
-    assert doc["problems"][0]["error_class"] == "YAMLError"
+    assert doc["problems"][0]["error_class"] == "FileError"
 
 
 def test_dash_reads_the_tender_from_stdin(

@@ -75,6 +75,16 @@ class CashFlows(TypedDict):
     discounted: list[float]
 
 
+class BasisInfo(TypedDict):
+    """A basis of official data the result used: name, edition and sources."""
+
+    id: str
+    title: str
+    publisher: str
+    edition: str
+    sources: list[str]
+
+
 class Percentile(TypedDict):
     """One percentile ``q`` [%] of a distribution and its value. [currency]"""
 
@@ -125,6 +135,7 @@ class ResultDocument(TypedDict):
     quantity: float
     discount_rate: float
     discounting: str
+    bases: list[BasisInfo]
     ranked_by: Literal["total", "annualised"]
     years: list[int]
     categories: list[str]

@@ -140,6 +140,16 @@ def result_document(result: Result) -> ResultDocument:
         "quantity": float(plan.quantity),
         "discount_rate": float(plan.discount_rate),
         "discounting": plan.discounting,
+        "bases": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "edition": s.edition,
+                "sources": list(s.sources),
+            }
+            for s in result.bases
+        ],
         "ranked_by": "total" if result.ranked_by == "total" else "annualised",
         "years": result.years.tolist(),
         "categories": categories,

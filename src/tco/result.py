@@ -259,36 +259,15 @@ class Result:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        """All numbers as plain Python data (the CLI's ``--format json``).
+        """All numbers as plain Python data: the ``result`` document of the JSON contract.
 
-        Linear in the number of bids: every array is converted to Python
-        numbers once, not once per bid.
+        The same document as ``tco compare --format json``, with
+        ``schema_version`` and ``kind``; its shape is
+        ``docs/schema/result.schema.json`` (see :mod:`tco.views.documents`).
         """
-        plan = self.plan
-        real = self.real.sum(axis=1).tolist()
-        discounted = self.discounted.sum(axis=1).tolist()
-        by_item = self.present_value.tolist()
-        rows = self.summary()
-        order = np.argsort(self.rank, kind="stable").tolist()
-        return {
-            "model": plan.model.id,
-            "title": plan.title,
-            "currency": plan.currency,
-            "quantity": plan.quantity,
-            "discount_rate": plan.discount_rate,
-            "discounting": plan.discounting,
-            "bases": [b.to_dict() for b in self.bases],
-            "ranked_by": self.ranked_by,
-            "years": self.years.tolist(),
-            "bids": [
-                {
-                    **row,
-                    "by_item": dict(zip(self.items, by_item[b], strict=True)),
-                    "cash_flows": {"real": real[b], "discounted": discounted[b]},
-                }
-                for b, row in zip(order, rows, strict=True)
-            ],
-        }
+        from tco.views.documents import result_document
+
+        return dict(result_document(self))
 
     def to_frame(self, kind: str = "long") -> pd.DataFrame:
         """The result as a pandas DataFrame (needs the ``pandas`` extra).
@@ -305,7 +284,7 @@ class Result:
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'tco[pandas]'") from exc
+            raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
         if kind == "summary":
             return pd.DataFrame(self.summary()).set_index("bid")
         if kind == "wide":

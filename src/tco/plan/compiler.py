@@ -27,7 +27,7 @@ from tco.plan.arrays import (
     lifetime_years,
 )
 from tco.plan.bases import basis_inputs
-from tco.plan.checks import check_timings
+from tco.plan.checks import bid_names, check_timings, lifetime_periods
 from tco.spec.product import ProductModel, bound_error
 from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.units import (
@@ -320,21 +320,9 @@ class _Compiler:
         if years is not None:
             return np.full(self.B, float(round(years)))
         assert lifetime is not None
-        rounded = np.round(lifetime)
-        off = np.flatnonzero(
-            (np.abs(lifetime - rounded) > 1e-6) | (rounded < 1) | (rounded > MAX_PERIOD)
+        return lifetime_periods(
+            lifetime, bid_names([b.name for b in self.tender.bids]), file=self.file
         )
-        if off.size:
-            raise SpecError(
-                f"'period: lifetime' needs whole-year lifetimes from 1 to {MAX_PERIOD}, but bid "
-                f"'{self.tender.bids[off[0]].name}' lasts {lifetime[off[0]]:.4g} years; give a "
-                "common study period such as '15 year' instead",
-                file=self.file,
-                path=(*_AP, "period"),
-                expected="a study period such as '15 year'",
-            )
-        out: Array = rounded
-        return out
 
     def series_values(self, series: dict[str, tuple[Any, Where]], T: int) -> dict[str, Array]:
         """Yearly values of ``by_year`` parameters, shape (1, T + 1); year 0 takes year 1's."""
@@ -450,7 +438,7 @@ class _Compiler:
 
         names = [b.name for b in tender.bids]
         env: dict[str, Any] = dict(scalars)
-        lifetime = lifetime_years(model, env, names, self.file)
+        lifetime = lifetime_years(model, env, bid_names(names), self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
         env.update(self.series_values(series, T))
@@ -463,7 +451,7 @@ class _Compiler:
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()
-        check_timings((*items, *emissions), names, self.file)
+        check_timings((*items, *emissions), bid_names(names), self.file)
 
         return Plan(
             model=model,

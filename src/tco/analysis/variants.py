@@ -27,7 +27,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
-from tco.engine.pv import amount_in_year, present_value, residual_value
+from tco.engine.pv import present_value
+from tco.engine.rows import amount_in_year, residual_value
 from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan

@@ -46,6 +46,13 @@ def _index(x: Array, lo: int, hi: int) -> Index:
     return np.clip(x, lo, hi).astype(np.intp)
 
 
+def _uniform(x: Array) -> Array:
+    """``x`` as a scalar when all its values are equal (the common study period)."""
+    if x.ndim and x.size and x.min() == x.max():
+        return np.asarray(x.flat[0])
+    return x
+
+
 def _grouped_shape(weight: Array, rows: Index | None, shape: tuple[int, ...]) -> tuple[int, ...]:
     if weight.ndim == 1:
         return shape
@@ -110,11 +117,20 @@ def weighted_periodic(
         # One pass per event: event k falls in the first year t with
         # floor(t / e + EPS) >= k, that is t = ceil((k - EPS) * e).
         step = np.empty(np.broadcast_shapes(e.shape, p.shape))
+        flat, offset = w, None
+        if w.ndim == 2 and step.ndim:  # index the flattened weights: row offset + year
+            flat = w.reshape(-1)
+            group = rows if rows is not None else np.arange(w.shape[0], dtype=np.intp)
+            offset = group * (T + 1)
         for k in range(1, k_max + 1):
             np.multiply(e, k - EPS, out=step)
             np.ceil(step, out=step)
-            got = take_years(w, np.clip(step, 0, T).astype(np.intp), rows)
-            got = got * (last_k >= k)
+            np.clip(step, 0, T, out=step)
+            if offset is None:
+                got = take_years(w, step.astype(np.intp), rows)
+            else:
+                got = np.take(flat, offset + step.astype(np.intp))
+            got *= last_k >= k
             out += got
     else:
         # Many events per year (intervals under a year): one pass per year.
@@ -188,12 +204,18 @@ def weighted_occurrences(
     T = w.shape[-1] - 1
     p = np.asarray(period, dtype=np.float64)
     if timing == "annual":
-        zero = np.zeros((*w.shape[:-1], 1))
-        cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
         lo = np.maximum(np.asarray(1.0 if start is None else start, dtype=np.float64), 1.0)
-        hi = p if stop is None else np.minimum(p, np.asarray(stop, dtype=np.float64))
+        hi = _uniform(p) if stop is None else np.minimum(p, np.asarray(stop, dtype=np.float64))
         first = _index(np.ceil(lo - EPS), 0, T + 1)
         last = _index(np.floor(hi + EPS), -1, T)
+        shape = _grouped_shape(w, rows, p.shape)
+        if first.ndim == last.ndim == 0:  # the same years for every row: one sum per group
+            span = w[..., int(first) : int(last) + 1].sum(axis=-1)
+            if w.ndim == 2 and rows is not None:
+                span = span[rows]
+            return np.array(np.broadcast_to(span, shape), dtype=np.float64)
+        zero = np.zeros((*w.shape[:-1], 1))
+        cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
         first, last = np.broadcast_arrays(first, last)
         span = take_years(cum, last + 1, rows) - take_years(cum, np.minimum(first, last + 1), rows)
         out: Array = np.where(last >= first, span, 0.0)

@@ -44,6 +44,10 @@ def take_years(weight: Array, years: ArrayLike, rows: Index | None = None) -> Ar
     if weight.ndim == 1:
         out: Array = weight[t]
         return out
+    if t.ndim == 0:  # one year for every row: a column, then a row per group
+        column = weight[:, int(t)]
+        out = column.copy() if rows is None else column[rows]
+        return out
     width = weight.shape[-1]
     if rows is None:
         rows = np.arange(weight.shape[0], dtype=np.intp)

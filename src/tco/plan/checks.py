@@ -35,15 +35,23 @@ Array = NDArray[np.float64]
 Where = tuple[str | int, ...]
 
 
-def bid_names(names: Sequence[str]) -> list[str]:
-    """How messages name each bid of a tender.
+class bid_names(Sequence[str]):
+    """How messages name each bid of a tender; computed only for the bids a message names.
 
     Examples
     --------
-    >>> bid_names(["A", "B"])
+    >>> list(bid_names(["A", "B"]))
     ["bid 'A'", "bid 'B'"]
     """
-    return [f"bid '{name}'" for name in names]
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+
+    def __getitem__(self, i: Any) -> Any:
+        return f"bid '{self.names[int(i)]}'"
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def check_lifetimes(

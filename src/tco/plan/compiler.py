@@ -25,7 +25,8 @@ from tco.plan.arrays import (
 )
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_timings, lifetime_periods
-from tco.spec.product import ProductModel, bound_error
+from tco.spec.bounds import bound_error
+from tco.spec.product import ProductModel
 from tco.spec.schema import TenderSpec
 from tco.units import (
     base_magnitude,

@@ -21,6 +21,7 @@ from difflib import get_close_matches
 __all__ = [
     "CurrencyError",
     "ExpressionError",
+    "FormError",
     "LimitError",
     "ModelNotFoundError",
     "SpecError",
@@ -154,6 +155,72 @@ class YAMLError(SpecError):
 
 class LimitError(SpecError):
     """An input exceeds one of tco's documented resource limits."""
+
+
+class FormError(SpecError):
+    """A filled bid form holds something invalid, or is not a bid form at all.
+
+    The message names the file, the sheet, the cell and the parameter, as in::
+
+        forms/nord.xlsx: sheet 'Bid', cell D10 (power): got '38 kg', expected a power such as '38 W'
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, and how to fix it.
+    file : str
+        The workbook.
+    sheet : str, optional
+        The worksheet.
+    cell : str, optional
+        The cell, as ``"D10"``.
+    field : str, optional
+        The parameter the cell holds.
+    value : object, optional
+        What the cell holds.
+    expected : str, optional
+        What was expected instead.
+
+    Examples
+    --------
+    >>> str(FormError("no value; fill it in", file="f.xlsx", sheet="Bid", cell="D9", field="price"))
+    "f.xlsx: sheet 'Bid', cell D9 (price): no value; fill it in"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        field: str | None = None,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        self.field = field
+        super().__init__(message, file=file, value=value, expected=expected)
+
+    def _render(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file)
+        place = []
+        if getattr(self, "sheet", None):
+            place.append(f"sheet '{self.sheet}'")
+        if getattr(self, "cell", None):
+            cell = f"cell {self.cell}"
+            if getattr(self, "field", None):
+                cell += f" ({self.field})"
+            place.append(cell)
+        elif getattr(self, "field", None):
+            place.append(str(self.field))
+        if place:
+            where.append(", ".join(place))
+        prefix = ": ".join(where)
+        return f"{prefix}: {self.reason}" if prefix else self.reason
 
 
 class ModelNotFoundError(SpecError, LookupError):

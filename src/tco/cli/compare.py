@@ -65,6 +65,12 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
     src.add_argument("tender", nargs="?", help="tender YAML file")
     src.add_argument("--model", metavar="ID|FILE", help="a product model instead of a tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .xlsx file")
+    p.add_argument(
+        "--lang",
+        choices=("en", "da"),
+        default="en",
+        help="the form's sheet name (Bid or Bud) and number convention (1,450.50 or 1.450,50)",
+    )
 
 
 def _run_form(args: argparse.Namespace) -> int:
@@ -90,7 +96,7 @@ def _run_form(args: argparse.Namespace) -> int:
                 raise err.located(args.tender, ("model",)) from None
             raise
         title = data.get("title") if isinstance(data.get("title"), str) else None
-    out = write_form(model, args.output, title=title)
+    out = write_form(model, args.output, title=title, lang=args.lang)
     print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
     return 0
 

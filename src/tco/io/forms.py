@@ -350,7 +350,7 @@ def _openpyxl(file: str) -> Any:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the environment
         raise FormError(
-            "reading bid forms needs openpyxl: pip install 'tco[excel]'", file=file
+            "reading bid forms needs openpyxl: pip install 'tco-lcc[excel]'", file=file
         ) from None
     return openpyxl
 

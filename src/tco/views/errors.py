@@ -1,11 +1,10 @@
-"""Errors of the output and input files the views write and read."""
+"""The errors of the files the views write and read, kept importable from here.
+
+They are defined in :mod:`tco.errors` with every other error.
+"""
 
 from __future__ import annotations
 
-from tco.errors import FormError, TCOError
+from tco.errors import FormError, OutputError
 
 __all__ = ["FormError", "OutputError"]
-
-
-class OutputError(TCOError, ValueError):
-    """An output cannot be written as asked (an unknown file type, a missing extra)."""

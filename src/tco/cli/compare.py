@@ -29,14 +29,22 @@ def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
 
     forms = getattr(args, "bids", None)
     if forms:
+        from tco.io.yamlio import read_yaml_file
         from tco.views.form import load_tender_with_forms
+        from tco.views.i18n import text
 
-        return load_tender_with_forms(path, forms)
+        tender = load_tender_with_forms(path, forms)
+        own = read_yaml_file(path).get("bids")
+        if isinstance(own, list) and own:
+            print(text("cli.bids replaced", n=len(forms), m=len(own)), file=sys.stderr)
+        return tender
     return tco.load_tender(path)
 
 
 def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
     """Write the files asked for with ``--plot``, ``--xlsx`` and ``--report``."""
+    from tco.views.i18n import text
+
     lang = getattr(args, "lang", "en")
     if getattr(args, "plot", None):
         from tco.views.plot import overview, plot, save_figure
@@ -44,17 +52,17 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         kind = getattr(args, "plot_kind", "all") or "all"
         fig = overview(result, lang) if kind == "all" else plot(result, kind, lang=lang).figure
         out = save_figure(fig, args.plot)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "xlsx", None):
         from tco.views.workbook import write_workbook
 
         out = write_workbook(result, args.xlsx, tender=tender, lang=lang)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "report", None):
         from tco.views.report import write_report
 
         out = write_report(result, tender, args.report, lang=lang, forms=args.bids or ())
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
 
 
 # -- tco form ----------------------------------------------------------------------------
@@ -90,8 +98,10 @@ def _run_form(args: argparse.Namespace) -> int:
                 raise err.located(args.tender, ("model",)) from None
             raise
         title = data.get("title") if isinstance(data.get("title"), str) else None
+    from tco.views.i18n import text
+
     out = write_form(model, args.output, title=title)
-    print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
+    print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 
 
@@ -106,12 +116,14 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
 def _run_schema(args: argparse.Namespace) -> int:
     from tco.views.schema import schema_text
 
-    text = schema_text(args.kind)
+    schema = schema_text(args.kind)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        Path(args.output).write_text(schema, encoding="utf-8")
+        from tco.views.i18n import text
+
+        print(text("cli.wrote", path=args.output), file=sys.stderr)
     else:
-        print(text, end="")
+        print(schema, end="")
     return 0
 
 

@@ -12,8 +12,6 @@ the exit code is 2 (1 for other failures).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -44,13 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("en", "da"),
+        default="en",
+        help="language of the output: words and number formats (default en)",
+    )
 
-    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids")
+    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file")
     src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
     cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    cmp.add_argument("--lang", choices=("en", "da"), default="en", help="language of labels")
     cmp.add_argument("--bids", nargs="+", metavar="FORM", help="read the bids from filled forms")
     cmp.add_argument("--plot", metavar="FILE", help="write charts to a .png or .svg file")
     cmp.add_argument(
@@ -62,14 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
     cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
 
-    sub.add_parser("models", help="list the bundled product models")
-    sub.add_parser("examples", help="list the bundled example tenders")
+    sub.add_parser("models", help="list the bundled product models", parents=[common])
+    sub.add_parser("examples", help="list the bundled example tenders", parents=[common])
 
-    val = sub.add_parser("validate", help="check a model or tender file and report every problem")
+    val = sub.add_parser(
+        "validate", help="check a model or tender file and report every problem", parents=[common]
+    )
     val.add_argument("file", help="model or tender YAML file")
 
     for name, (configure, _, text) in _extra_commands().items():
-        configure(sub.add_parser(name, help=text or None))
+        configure(sub.add_parser(name, help=text or None, parents=[common]))
     return parser
 
 
@@ -83,12 +89,9 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        rows = result.summary()
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        print(buf.getvalue(), end="")
+        from tco.views.table import result_csv
+
+        print(result_csv(result, lang=args.lang), end="")
     else:
         from tco.views.table import result_table
 
@@ -108,15 +111,20 @@ def _models(args: argparse.Namespace) -> int:
 
 def _examples(args: argparse.Namespace) -> int:
     import tco
+    from tco.io.yamlio import read_yaml_file
 
-    for name in sorted(tco.bundled_examples()):
-        print(name)
+    examples = sorted(tco.bundled_examples().items())
+    width = max((len(name) for name, _ in examples), default=0)
+    for name, path in examples:
+        title = read_yaml_file(path).get("title")
+        print(f"{name:<{width}}  {title}" if isinstance(title, str) else name)
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     import tco
     from tco.io.yamlio import read_yaml_file
+    from tco.views.i18n import text
 
     data = read_yaml_file(args.file)
     if "bids" in data or (
@@ -124,14 +132,17 @@ def _validate(args: argparse.Namespace) -> int:
     ):
         tender = tco.load_tender(args.file)
         _validate_analysis_sections(tender)
-        print(
-            f"{args.file}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
-        )
+        print(text("cli.valid tender", file=args.file, model=tender.model.id, n=len(tender.bids)))
     else:
         model = tco.load_model(args.file)
         print(
-            f"{args.file}: valid product model '{model.id}' with {len(model.parameters)} "
-            f"parameters and {len(model.items)} items"
+            text(
+                "cli.valid model",
+                file=args.file,
+                model=model.id,
+                p=len(model.parameters),
+                i=len(model.items),
+            )
         )
     return 0
 
@@ -175,8 +186,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     tco 0.1.0
     0
     """
-    from tco.errors import TCOError
-
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -188,6 +197,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
+    lang = getattr(args, "lang", "en") or "en"
+    from tco.views.i18n import get_language, set_language
+
+    before = get_language()
+    set_language(lang)
+    try:
+        return _run(run, args, lang)
+    finally:
+        set_language(before)
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lang: str) -> int:
+    """Run one command; a user error is printed as one line and exits with code 2."""
+    from tco.errors import TCOError
+
     try:
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples
@@ -195,7 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_samples(args.samples, path=("--samples",))
         return run(args)
     except TCOError as err:
-        print(f"error: {err}", file=sys.stderr)
+        from tco.views.i18n import text
+
+        print(f"{text('cli.error', lang)}: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
         return 0

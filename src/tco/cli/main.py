@@ -30,9 +30,9 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, compare
+    from tco.cli import analysis, bases, compare
 
-    return {**compare.COMMANDS, **analysis.COMMANDS}
+    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS}
 
 
 def _parser() -> argparse.ArgumentParser:

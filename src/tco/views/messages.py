@@ -397,6 +397,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Et skæringspunkt, der skyldes restværdien, findes kun fordi den sidste enheds "
         "resterende værdi krediteres ved periodens slutning.",
     ),
+    "basis": ("basis", "grundlag"),
+    "edition": ("edition", "udgave"),
+    "report.basis": (
+        "<strong>Basis.</strong> Official data from {list}.",
+        "<strong>Grundlag.</strong> Officielle data fra {list}.",
+    ),
     "input.discount_rate": ("Discount rate", "Kalkulationsrente"),
     "input.quantity": ("Quantity", "Antal"),
     "input.escalation": ("Escalation of {group}", "Prisudvikling for {group}"),

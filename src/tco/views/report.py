@@ -120,6 +120,14 @@ def method_statement(result: Result, lang: str | None = None) -> str:
         items.append(m["priced"].format(list=priced))
     else:
         items.append(m["unpriced"])
+    if plan.bases:
+        used = "; ".join(
+            f"{escape(b.id)} ({escape(b.title)}, {escape(b.edition)}: "
+            + escape("; ".join(" ".join(x.split()) for x in b.sources))
+            + ")"
+            for b in plan.bases
+        )
+        items.append(m["basis"].format(list=used))
     items.append(m["pv"].format(cur=escape(plan.currency)))
     factors = np.broadcast_to(np.asarray(result.annuity_factor, dtype=float), (len(bids),))
     seen: dict[int, float] = {}

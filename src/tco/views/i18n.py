@@ -114,7 +114,7 @@ def _babel(lang: str) -> Any:
         import babel.numbers
     except ImportError as exc:  # pragma: no cover - Babel is a dependency of tco
         raise OutputError(
-            f"numbers in language '{lang}' need Babel: pip install babel (or reinstall tco)"
+            f"numbers in language '{lang}' need Babel: pip install babel (or reinstall tco-lcc)"
         ) from exc
     return babel.numbers
 

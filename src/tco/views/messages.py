@@ -372,8 +372,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.years n": ("{n} years", "{n} år"),
     # -- report --------------------------------------------------------------------------
     "report.no charts": (
-        "The charts are left out: drawing them needs matplotlib (pip install 'tco[plot]').",
-        "Diagrammerne er udeladt: de kræver matplotlib (pip install 'tco[plot]').",
+        "The charts are left out: drawing them needs matplotlib (pip install 'tco-lcc[plot]').",
+        "Diagrammerne er udeladt: de kræver matplotlib (pip install 'tco-lcc[plot]').",
     ),
     "report.Uncertainty": ("Uncertainty", "Usikkerhed"),
     "report.sensitivity": (

@@ -125,7 +125,7 @@ def figure(size: tuple[float, float]) -> Figure:
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
     except ImportError as exc:
-        raise OutputError("charts need matplotlib: pip install 'tco[plot]'") from exc
+        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'") from exc
     fig: Figure = _notebook_classes()[0](figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig

@@ -32,9 +32,9 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, compare
+    from tco.cli import analysis, annex, compare
 
-    return {**compare.COMMANDS, **analysis.COMMANDS}
+    return {**compare.COMMANDS, **analysis.COMMANDS, **annex.COMMANDS}
 
 
 def _parser() -> argparse.ArgumentParser:

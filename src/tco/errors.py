@@ -21,6 +21,7 @@ from difflib import get_close_matches
 __all__ = [
     "CurrencyError",
     "ExpressionError",
+    "FileError",
     "LimitError",
     "ModelNotFoundError",
     "SpecError",
@@ -154,6 +155,10 @@ class YAMLError(SpecError):
 
 class LimitError(SpecError):
     """An input exceeds one of tco's documented resource limits."""
+
+
+class FileError(SpecError):
+    """A file cannot be read or written where asked (not a regular file, a folder, missing)."""
 
 
 class ModelNotFoundError(SpecError, LookupError):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from tco.plan import Plan
+    from tco.spec.basis import BasisStamp
 
 __all__ = ["Result"]
 
@@ -72,6 +73,11 @@ class Result:
     def bids(self) -> tuple[str, ...]:
         """Bid names, along axis 0."""
         return self.plan.bids
+
+    @property
+    def bases(self) -> tuple[BasisStamp, ...]:
+        """The bases used (name, edition, sources), the model's first, then the tender's."""
+        return self.plan.bases
 
     @property
     def currency(self) -> str:
@@ -213,6 +219,7 @@ class Result:
             "quantity": plan.quantity,
             "discount_rate": plan.discount_rate,
             "discounting": plan.discounting,
+            "bases": [b.to_dict() for b in self.bases],
             "ranked_by": self.ranked_by,
             "years": self.years.tolist(),
             "bids": [

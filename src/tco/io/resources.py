@@ -1,4 +1,4 @@
-"""Find the YAML files shipped with tco: product models and example tenders."""
+"""Find the YAML files shipped with tco: product models, example tenders and bases."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ def bundled_files(folder: str) -> dict[str, Path]:
     """Map the stem of each YAML file in a shipped folder to its path.
 
     The folder is looked up inside the installed package first (a wheel ships
-    ``tco/product_models`` and ``tco/examples``), then in the source tree (an
+    ``tco/product_models``, ``tco/examples`` and ``tco/bases``), then in the source tree (an
     editable install).
 
     Parameters
     ----------
-    folder : {"product_models", "examples"}
+    folder : {"product_models", "examples", "bases"}
 
     Examples
     --------

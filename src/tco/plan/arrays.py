@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel, Stream
 from tco.spec.schema import AssumptionsSpec, Text
 from tco.units import (
@@ -96,6 +97,8 @@ class Plan:
         Value of one unit of each other currency. [tender currency]
     escalation_indices : dict of str to ndarray, shape (T + 1,)
         Price index of each escalation group. [unitless]
+    bases : tuple of BasisStamp
+        The bases the model and tender use: name, edition and sources.
     file : str, optional
         The tender file, for messages.
     """
@@ -119,6 +122,7 @@ class Plan:
     values: dict[str, Array] = field(default_factory=dict, repr=False)
     exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
+    bases: tuple[BasisStamp, ...] = ()
     file: str | None = None
 
     @property

@@ -26,6 +26,7 @@ from tco.plan.arrays import (
     build_streams,
     lifetime_years,
 )
+from tco.plan.bases import basis_inputs
 from tco.plan.checks import check_timings
 from tco.spec.product import ProductModel, bound_error
 from tco.spec.schema import AssumptionsSpec, TenderSpec
@@ -74,7 +75,8 @@ class _Compiler:
         self.model = model
         self.file = file
         self.errors = ErrorList()
-        self.a = _DEFAULTS.merged(model.spec.assumptions).merged(tender.assumptions)
+        self.bases = basis_inputs(tender, model, file)
+        self.a = _DEFAULTS.merged(self.bases.assumptions).merged(tender.assumptions)
         self.B = len(tender.bids)
         self.currency = "DKK"
         self.rates: dict[str, float] = {}
@@ -122,6 +124,20 @@ class _Compiler:
             self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
             return None
         return value
+
+    def discount(self, raw: Any) -> float | None:
+        """The discount rate (a schedule of bands is not supported here yet)."""
+        path = (*_AP, "discount_rate")
+        if isinstance(raw, list):
+            self.fail(
+                "a discount-rate schedule by year band is not supported in this version; "
+                "give one rate such as '3.5 %'",
+                path,
+                raw,
+                "one rate such as '3.5 %'",
+            )
+            return None
+        return self.rate(raw, path)
 
     # -- phases ---------------------------------------------------------------------------
     def currency_and_rates(self) -> None:
@@ -207,7 +223,7 @@ class _Compiler:
     def escalation_rates(self) -> dict[str, Any]:
         """Each escalation group's rate or path as written, the tender's over the model's."""
         groups = self.model.escalation_groups
-        out: dict[str, Any] = dict(self.model.spec.escalation)
+        out: dict[str, Any] = dict(self.bases.escalation)
         for name, raw in self.a.escalation.items():
             if name not in groups:
                 self.fail(
@@ -262,13 +278,14 @@ class _Compiler:
         series: dict[str, tuple[Any, Where]] = {}
         for name, p in self.model.parameters.items():
             raws: list[tuple[Any, Where]]
+            default = self.bases.defaults.get(name, p.spec.default)
             if p.spec.bid:
                 raws = [
-                    (bid.values.get(name, p.spec.default), ("bids", i, name))
+                    (bid.values.get(name, default), ("bids", i, name))
                     for i, bid in enumerate(tender.bids)
                 ]
             else:
-                raw = tender.parameters.get(name, p.spec.default)
+                raw = tender.parameters.get(name, default)
                 where: Where = (
                     ("parameters", name)
                     if name in tender.parameters
@@ -433,7 +450,7 @@ class _Compiler:
         a, model, tender, errors = self.a, self.model, self.tender, self.errors
         self.currency_and_rates()
         inflation = self.rate(a.inflation, (*_AP, "inflation")) or 0.0
-        r = self.rate(a.discount_rate, (*_AP, "discount_rate"))
+        r = self.discount(a.discount_rate)
         nominal = a.rate_type == "nominal"
         if r is not None and nominal:
             r = float(fisher_real_rate(r, inflation))
@@ -481,6 +498,7 @@ class _Compiler:
             values={k: v for k, v in env.items() if k != "period"},
             exchange_rates=self.rates,
             escalation_indices=indices,
+            bases=self.bases.stamps,
             file=self.file,
         )
 

@@ -24,6 +24,7 @@ from tco.errors import (
 )
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_file
+from tco.spec.basis import resolve_refs
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_quantity, parse_unit, ureg
@@ -86,6 +87,8 @@ class ProductModel:
     lifetime: Compiled | None
     escalation_groups: tuple[str, ...]
     source: str = field(default="", repr=False)
+    #: The model's basis references, as dotted path (``parameters.x.default``) to reference.
+    basis_refs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -215,6 +218,7 @@ def _is_money(c: Compiled, per_year: bool) -> bool:
 
 def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
     """Check a model mapping and compile its formulas (see :func:`load_model`)."""
+    data, refs = resolve_refs(data, file=file)
     spec: ModelSpec = validate(ModelSpec, data, file=file)
     errors = ErrorList()
 
@@ -330,6 +334,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
         emissions=emissions,
         lifetime=lifetime,
         escalation_groups=tuple(groups),
+        basis_refs=refs,
     )
 
 

@@ -200,6 +200,13 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list
             rows.append([f"{w('escalation')}: {group}", f"{rate} ({w('model default')})"])
     if a.co2_price is not None:
         rows.append([w("co2_price"), str(a.co2_price)])
+    for b in plan.bases:
+        rows.append(
+            [
+                f"{w('basis')}: {b.id}",
+                f"{b.title}, {w('edition')} {b.edition}; " + "; ".join(b.sources),
+            ]
+        )
     for sub, price in a.emission_prices.items():
         rows.append([f"{w('emission price')}: {sub}", str(price)])
     for code, rate in a.exchange_rates.items():

@@ -100,6 +100,8 @@ WORDS: dict[str, dict[str, str]] = {
         "exchange rate": "valutakurs",
         "nominal discount rate": "nominel kalkulationsrente",
         "model default": "modellens standard",
+        "basis": "grundlag",
+        "edition": "udgave",
     },
 }
 

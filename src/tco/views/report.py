@@ -73,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
         "by year": "(year by year)",
         "unpriced": "<strong>Externalities.</strong> No emission is priced; emissions are "
         "reported in kg only.",
+        "basis": "<strong>Basis.</strong> Official data from {list}.",
         "pv": "<strong>Present value.</strong> "
         '<span class="f">PV<sub>b</sub> = Σ<sub>items i</sub> Σ<sub>t=0…P</sub> '
         "C<sub>b,i,t</sub> · d(t)</span> in {cur}; costs positive, resale and residual value "
@@ -134,6 +135,7 @@ TEXT: dict[str, dict[str, str]] = {
         "by year": "(år for år)",
         "unpriced": "<strong>Eksterne omkostninger.</strong> Ingen udledninger prissættes; "
         "de opgøres kun i kg.",
+        "basis": "<strong>Grundlag.</strong> Officielle data fra {list}.",
         "pv": "<strong>Nutidsværdi.</strong> "
         '<span class="f">NV<sub>b</sub> = Σ<sub>poster i</sub> Σ<sub>t=0…P</sub> '
         "C<sub>b,i,t</sub> · d(t)</span> i {cur}; omkostninger positive, salg og restværdi "
@@ -231,6 +233,14 @@ def method_statement(result: Result, lang: str = "en") -> str:
         items.append(m["priced"].format(list=priced))
     else:
         items.append(m["unpriced"])
+    if plan.bases:
+        used = "; ".join(
+            f"{escape(b.id)} ({escape(b.title)}, {escape(b.edition)}: "
+            + escape("; ".join(" ".join(x.split()) for x in b.sources))
+            + ")"
+            for b in plan.bases
+        )
+        items.append(m["basis"].format(list=used))
     items.append(m["pv"].format(cur=escape(plan.currency)))
     factors = np.broadcast_to(np.asarray(result.annuity_factor, dtype=float), (len(bids),))
     seen: dict[int, float] = {}

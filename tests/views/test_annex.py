@@ -317,3 +317,30 @@ def test_html_annex_imports_no_optional_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_basis_and_edition_are_stated() -> None:
+    tender = tco.load_tender(tco.example_path("passenger-car"))
+    assert tender.plan.bases  # the vehicle models take their defaults from a basis
+    page = unescape(annex_html(tender))
+    for b in tender.plan.bases:
+        assert f"({b.id}), {b.publisher}, edition {b.edition}." in page
+    assert "udgave" in annex_html(tender, lang="da")
+
+
+def test_docs_page_quotes_the_engines_numbers() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "annex.md").read_text(encoding="utf-8")
+    r = tco.load_tender(EXAMPLE).evaluate()
+    i = r.items.index("electricity")
+    assert f"{r.present_value[0, i]:,.2f} DKK" in page
+    assert f"{r.total[0]:,.2f} DKK" in page and f"{r.annualised[0]:,.2f} DKK per" in page
+
+
+def test_model_verification_text_is_used() -> None:
+    data = tco.load_tender(EXAMPLE).spec.model_dump(exclude_none=True)
+    model = tco.load_model("indoor-lighting").spec.model_dump(exclude_none=True)
+    model["parameters"]["power"]["verification"] = {"en": "EPREL entry", "da": "EPREL-registrering"}
+    data["model"] = model
+    tender = tco.load_tender(data)
+    assert "<td>EPREL entry</td>" in annex_html(tender)
+    assert "<td>EPREL-registrering</td>" in annex_html(tender, lang="da")

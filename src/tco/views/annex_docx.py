@@ -65,16 +65,18 @@ def column_widths(t: Table, page: float = 16.5, char: float = 0.19) -> list[floa
     Examples
     --------
     >>> column_widths(Table(["a", "b"], [["x", "a long description " * 4]]), page=10.0)
-    [0.59, 9.41]
+    [0.63, 9.37]
     """
-    least, want = [], []
+    least: list[float] = []
+    want: list[float] = []
     for i, h in enumerate(t.head):
         texts = [h, *(r[i] for r in t.rows)]
-        word = max(len(w) for c in texts for w in (c.split() or [""]))
-        least.append(min(word, 20) * char + 0.4)
+        longest = max(len(w) for c in texts for w in (c.split() or [""]))
+        word = max(float(longest), 1.2 * max(len(w) for w in (h.split() or [""])))  # bold head
+        least.append(min(word, 14) * char + 0.4)
         want.append(max(min(max(len(c) for c in texts), 60) * char + 0.4 - least[-1], 0.0))
-    if sum(least) > 0.6 * page:  # many columns: every column gives a little
-        least = [w * 0.6 * page / sum(least) for w in least]
+    if sum(least) > 0.85 * page:  # many columns: every column gives a little
+        least = [w * 0.85 * page / sum(least) for w in least]
     spare = page - sum(least)
     total = sum(want) or 1.0
     return [round(lo + spare * w / total, 2) for lo, w in zip(least, want, strict=True)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.views.annex import Para, Section, Table, assumption_table, localise, number
+from tco.views.annex import Bullets, Para, Section, Table, assumption_table, localise, number
 from tco.views.annex_text import ANNEX_TEXT
 from tco.views.inputs import bid_values, buyer_values
 
@@ -17,27 +17,7 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["assumptions_section", "award_section", "basis_text", "example_section"]
-
-
-def basis_text(basis: Any) -> str:
-    """Words for a tender's basis of official values (a name, or a name with an edition).
-
-    Examples
-    --------
-    >>> basis_text("dk-2026"), basis_text({"name": "dk", "edition": "2026-01"})
-    ('dk-2026', 'dk, edition 2026-01')
-    """
-    if isinstance(basis, str):
-        return basis
-
-    def get(key: str) -> Any:
-        return basis.get(key) if isinstance(basis, dict) else getattr(basis, key, None)
-
-    name, edition = get("name") or get("id"), get("edition")
-    if name and edition:
-        return f"{name}, edition {edition}"
-    return str(name or basis)
+__all__ = ["assumptions_section", "award_section", "example_section"]
 
 
 def assumptions_section(tender: Tender, lang: str) -> Section:
@@ -45,9 +25,11 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
     m = ANNEX_TEXT[lang]
     model = tender.model
     blocks: list[Any] = [Para(m["assumptions intro"])]
-    basis = getattr(tender.spec, "basis", None)
-    if basis:
-        blocks.append(Para(m["basis"].format(basis=basis_text(basis))))
+    for b in tender.plan.bases:
+        text = m["basis"].format(title=b.title, id=b.id, publisher=b.publisher, edition=b.edition)
+        blocks.append(Para(text))
+        if b.sources:
+            blocks.append(Bullets(list(b.sources)))
     blocks.append(assumption_table(tender, lang))
     rows = []
     for name, value in buyer_values(tender).items():

@@ -78,8 +78,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "c eac": "Annualised cost: EAC_b = PV_b / Σ_{{t=1…P}} d(t) (the annuity factor).",
         "s assumptions": "The contracting authority's fixed assumptions",
         "assumptions intro": "These values are the same for every bid. Bidders cannot change them.",
-        "basis": "Basis of official values: {basis}.",
-        "no basis": "No published basis of official values is used; the values are stated below.",
+        "basis": "Official values are taken from the basis {title} ({id}), {publisher}, "
+        "edition {edition}.",
         "parameter": "parameter",
         "value": "value",
         "unit": "unit",
@@ -216,9 +216,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "s assumptions": "Ordregiverens faste forudsætninger",
         "assumptions intro": "Disse værdier er de samme for alle tilbud. Tilbudsgiverne kan "
         "ikke ændre dem.",
-        "basis": "Grundlag for officielle værdier: {basis}.",
-        "no basis": "Der bruges intet offentliggjort grundlag for officielle værdier; "
-        "værdierne står nedenfor.",
+        "basis": "Officielle værdier er hentet fra grundlaget {title} ({id}), {publisher}, "
+        "udgave {edition}.",
         "parameter": "parameter",
         "value": "værdi",
         "unit": "enhed",

@@ -210,34 +210,15 @@ class Result:
         return rows
 
     def to_dict(self) -> dict[str, Any]:
-        """All numbers as plain Python data (the CLI's ``--format json``)."""
-        plan = self.plan
-        return {
-            "model": plan.model.id,
-            "title": plan.title,
-            "currency": plan.currency,
-            "quantity": plan.quantity,
-            "discount_rate": plan.discount_rate,
-            "discounting": plan.discounting,
-            "bases": [b.to_dict() for b in self.bases],
-            "ranked_by": self.ranked_by,
-            "years": self.years.tolist(),
-            "bids": [
-                {
-                    **row,
-                    "by_item": {
-                        k: float(v[self.bids.index(row["bid"])]) for k, v in self.by_item.items()
-                    },
-                    "cash_flows": {
-                        "real": self.real[self.bids.index(row["bid"])].sum(axis=0).tolist(),
-                        "discounted": self.discounted[self.bids.index(row["bid"])]
-                        .sum(axis=0)
-                        .tolist(),
-                    },
-                }
-                for row in self.summary()
-            ],
-        }
+        """All numbers as plain Python data: the ``result`` document of the JSON contract.
+
+        The same document as ``tco compare --format json``, with
+        ``schema_version`` and ``kind``; its shape is
+        ``docs/schema/result.schema.json`` (see :mod:`tco.views.documents`).
+        """
+        from tco.views.documents import result_document
+
+        return dict(result_document(self))
 
     def to_frame(self, kind: str = "long") -> pd.DataFrame:
         """The result as a pandas DataFrame (needs the ``pandas`` extra).
@@ -254,7 +235,7 @@ class Result:
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'tco[pandas]'") from exc
+            raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
         if kind == "summary":
             return pd.DataFrame(self.summary()).set_index("bid")
         if kind == "wide":

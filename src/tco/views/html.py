@@ -90,11 +90,21 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
     subs = list(result.emissions)
     biggest = max((float(abs(v).max()) for v in result.emissions.values()), default=0.0)
     munit, msize = mass_unit(biggest)
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
     head = [
         word("rank", lang),
         word("bid", lang),
         f"{word('total', lang)} [{cur}]",
         f"{word('per year', lang)} [{cur}/{word('year', lang)}]",
+        *(
+            [
+                f"{word(f'total {other}', lang)} [{cur}]",
+                f"{word(f'per year {other}', lang)} [{cur}/{word('year', lang)}]",
+            ]
+            if priced
+            else []
+        ),
         *(f"{category_label(c, lang)} [{cur}]" for c in cats),
         *(f"{s} [{munit}]" for s in subs),
     ]
@@ -106,6 +116,14 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
                 row["bid"],
                 _money(row["total"]),
                 _money(row["annualised"]),
+                *(
+                    [
+                        _money(row[f"total_{other}_externalities"]),
+                        _money(row[f"annualised_{other}_externalities"]),
+                    ]
+                    if priced
+                    else []
+                ),
                 *(_money(row[c]) for c in cats),
                 *(f"{row[f'{s}_kg'] / msize:,.1f}" for s in subs),
             ]
@@ -190,6 +208,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list
         [w("discounting"), plan.discounting],
         [w("price year"), str(plan.price_year)],
         [w("residual value"), plan.residual_value],
+        [w("externalities rule"), plan.externalities],
     ]
     if a.rate_type == "nominal":
         rows.append([w("nominal discount rate"), str(a.discount_rate)])

@@ -68,7 +68,11 @@ TEXT: dict[str, dict[str, str]] = {
         "quantity": "<strong>Quantity.</strong> Q = {q} × {unit}; every item per unit is "
         "multiplied by Q.",
         "priced": "<strong>Externalities.</strong> Emissions are priced (mass × price) in the "
-        "category externalities: {list}; totals are also shown without them.",
+        "category externalities: {list}. {rule}",
+        "rule award": "They count in the award: total, annualised cost and rank include them; "
+        "the totals without them are shown beside.",
+        "rule report": "They are reported beside the award, as in the Danish EPA tools: total, "
+        "annualised cost and rank exclude them; the totals with them are shown beside.",
         "at": "{s} at {price}",
         "by year": "(year by year)",
         "unpriced": "<strong>Externalities.</strong> No emission is priced; emissions are "
@@ -130,7 +134,11 @@ TEXT: dict[str, dict[str, str]] = {
         "no residual": " Der krediteres ingen restværdi.",
         "quantity": "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
         "priced": "<strong>Eksterne omkostninger.</strong> Udledninger prissættes (masse × "
-        "pris) i kategorien eksterne omkostninger: {list}; totalerne vises også uden dem.",
+        "pris) i kategorien eksterne omkostninger: {list}. {rule}",
+        "rule award": "De indgår i tildelingen: TCO, TCO pr. år og rangering medregner dem; "
+        "totalerne uden dem vises ved siden af.",
+        "rule report": "De vises ved siden af tildelingen som i Miljøstyrelsens værktøjer: TCO, "
+        "TCO pr. år og rangering medregner dem ikke; totalerne med dem vises ved siden af.",
         "at": "{s} til {price}",
         "by year": "(år for år)",
         "unpriced": "<strong>Eksterne omkostninger.</strong> Ingen udledninger prissættes; "
@@ -230,7 +238,8 @@ def method_statement(result: Result, lang: str = "en") -> str:
             m["at"].format(s=escape(s), price=escape(str(prices.get(s, m["by year"]))))
             for s in plan.emission_prices
         )
-        items.append(m["priced"].format(list=priced))
+        rule = m[f"rule {plan.externalities}"]
+        items.append(m["priced"].format(list=priced, rule=rule))
     else:
         items.append(m["unpriced"])
     if plan.bases:

@@ -26,6 +26,13 @@ LABELS: dict[str, dict[str, str]] = {
         "years": "{n} years",
         "own": "own lifetimes",
         "by_annual": "Ranked by annualised cost, because the bids' periods differ.",
+        "incl": "total incl. ext.",
+        "excl": "total excl. ext.",
+        "incl/yr": "per year incl. ext.",
+        "excl/yr": "per year excl. ext.",
+        "rule award": "Priced externalities count in the total, per year and rank.",
+        "rule report": "Priced externalities are reported beside the total, per year and rank "
+        "(not counted in the award).",
     },
     "da": {
         "rank": "nr.",
@@ -42,6 +49,13 @@ LABELS: dict[str, dict[str, str]] = {
         "years": "{n} år",
         "own": "egne levetider",
         "by_annual": "Rangeret efter TCO pr. år, fordi tilbuddenes perioder er forskellige.",
+        "incl": "i alt inkl. ekst.",
+        "excl": "i alt ekskl. ekst.",
+        "incl/yr": "pr. år inkl. ekst.",
+        "excl/yr": "pr. år ekskl. ekst.",
+        "rule award": "Prissatte eksterne omkostninger indgår i TCO, TCO pr. år og rangering.",
+        "rule report": "Prissatte eksterne omkostninger vises ved siden af TCO, TCO pr. år og "
+        "rangering (indgår ikke i tildelingen).",
     },
 }
 
@@ -72,11 +86,19 @@ def result_table(result: Result, lang: str = "en") -> str:
     plan = result.plan
     lab = LABELS.get(lang, LABELS["en"])
     cats = list(result.by_category)
-    head = [lab["rank"], lab["bid"], lab["total"], lab["per year"], *(lab[c] for c in cats)]
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
+    head = [lab["rank"], lab["bid"], lab["total"], lab["per year"]]
+    if priced:
+        head += [lab[other], lab[f"{other}/yr"]]
+    head += [lab[c] for c in cats]
     subs = list(result.emissions)
     head += list(subs)
     year = "år" if lang == "da" else "year"
-    units = ["", "", plan.currency, f"{plan.currency}/{year}", *(plan.currency for _ in cats)]
+    units = ["", "", plan.currency, f"{plan.currency}/{year}"]
+    if priced:
+        units += [plan.currency, f"{plan.currency}/{year}"]
+    units += [plan.currency for _ in cats]
     units += ["t" for _ in subs]
     rows = []
     for row in result.summary():
@@ -86,6 +108,11 @@ def result_table(result: Result, lang: str = "en") -> str:
             format_money(row["total"]),
             format_money(row["annualised"]),
         ]
+        if priced:
+            cells += [
+                format_money(row[f"total_{other}_externalities"]),
+                format_money(row[f"annualised_{other}_externalities"]),
+            ]
         cells += [format_money(row[c]) for c in cats]
         cells += [f"{row[f'{s}_kg'] / 1000:,.1f}" for s in subs]
         rows.append(cells)
@@ -114,4 +141,6 @@ def result_table(result: Result, lang: str = "en") -> str:
     out += [line(r) for r in rows]
     if result.ranked_by == "annualised":
         out.append(lab["by_annual"])
+    if priced:
+        out.append(lab[f"rule {result.externalities_rule}"])
     return "\n".join(out)

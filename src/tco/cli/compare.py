@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tco.cli.command import Command
 
@@ -23,16 +24,24 @@ if TYPE_CHECKING:
 __all__ = ["load_for_compare", "write_outputs"]
 
 
-def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
-    """The tender ``tco compare`` evaluates: from the file, or with bids from forms."""
+def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace) -> Tender:
+    """The tender ``tco compare`` evaluates: from the file (or stdin), or with bids from forms."""
     import tco
+    from tco.errors import SpecError
 
     forms = getattr(args, "bids", None)
-    if forms:
-        from tco.views.form import load_tender_with_forms
+    try:
+        if forms:
+            from tco.views.form import load_tender_with_forms
 
-        return load_tender_with_forms(path, forms)
-    return tco.load_tender(path)
+            return load_tender_with_forms(source, forms)
+        return tco.load_tender(source)
+    except SpecError as err:
+        if isinstance(source, Mapping):
+            from tco.cli.source import STDIN_NAME
+
+            raise err.located(STDIN_NAME) from None
+        raise
 
 
 def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
@@ -97,9 +106,14 @@ def _run_form(args: argparse.Namespace) -> int:
 
 # -- tco schema ----------------------------------------------------------------------------
 def _configure_schema(p: argparse.ArgumentParser) -> None:
-    """Print the JSON Schema of product model or tender files."""
-    p.description = "Print the JSON Schema of product model or tender files."
-    p.add_argument("kind", choices=("model", "tender"))
+    """Print the JSON Schema of product model or tender files, or of a JSON output."""
+    from tco.views.contract import KINDS
+
+    p.description = (
+        "Print the JSON Schema of product model or tender files, or of a JSON document "
+        "tco writes (result, validation, error, and the analyses)."
+    )
+    p.add_argument("kind", choices=("model", "tender", *KINDS))
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead")
 
 

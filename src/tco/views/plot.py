@@ -60,7 +60,7 @@ def figure(size: tuple[float, float]) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise OutputError("charts need matplotlib: pip install 'tco[plot]'") from exc
+        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'") from exc
     fig = Figure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig

@@ -159,7 +159,6 @@ class Result:
         return out
 
     # -- present values -------------------------------------------------------------------
-    @cached_property
     @property
     def externalities_rule(self) -> str:
         """Whether priced externalities count in the award.

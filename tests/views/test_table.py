@@ -33,7 +33,7 @@ def test_table_has_a_units_line_and_aligned_columns(result: tco.Result) -> None:
         "acquisition",
         "use",
         "externalities",
-        "co2e",
+        "CO2e",
     ]
     assert units == ["DKK", "DKK/year", "DKK", "DKK/year", "DKK", "DKK", "DKK", "t"]
     assert lines[-1] == "Priced externalities count in the total, per year and rank."

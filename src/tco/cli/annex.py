@@ -26,14 +26,14 @@ def _configure_annex(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the .docx or .html file to write"
     )
-    p.add_argument("--lang", choices=("en", "da"), default="en", help="language of the annex")
 
 
 def _run_annex(args: argparse.Namespace) -> int:
     from tco.views.annex import annex_tender, write_annex
 
     tender, illustrative = annex_tender(args.tender)
-    out = write_annex(tender, args.output, lang=args.lang, illustrative=illustrative)
+    lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
+    out = write_annex(tender, args.output, lang=lang, illustrative=illustrative)
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

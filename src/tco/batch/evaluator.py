@@ -130,8 +130,10 @@ class BatchEvaluator:
         Returns
         -------
         dict of str to ndarray, shape (B,)
-            ``total`` (present value, priced externalities included)
-            [currency], ``total_excl_externalities`` [currency],
+            ``total`` (present value the award ranks: priced externalities
+            included unless the rule is ``report``) [currency],
+            ``total_excl_externalities`` and ``total_incl_externalities``
+            [currency],
             ``annualised`` [currency/year], ``period`` [year], one column per
             cost category that occurs [currency] and ``<substance>_kg`` per
             emitted substance [kg].

@@ -120,6 +120,8 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
             path=("columns",),
             expected="values with a finite result",
         )
+    incl = total
+    total = excl if plan.externalities == "report" else incl
     out["total"] = total
     out["annualised"] = np.broadcast_to(
         equivalent_annual_cost(
@@ -131,6 +133,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
         (n,),
     )
     out["total_excl_externalities"] = excl
+    out["total_incl_externalities"] = incl
     out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
     for c in CATEGORIES:
         if c in cats:

@@ -231,6 +231,7 @@ class _Compiler(AssumptionReader):
             exchange_rates=self.rates,
             escalation_indices=indices,
             bases=self.bases.stamps,
+            externalities=a.externalities or "award",
             file=self.file,
         )
 

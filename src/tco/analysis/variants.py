@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from tco.analysis.inputs import Change
 from tco.engine.pv import present_value
 from tco.engine.rows import amount_in_year, residual_value
-from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
+from tco.engine.timeline import Timing, discount_factors, escalation_index, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
 
@@ -152,7 +152,7 @@ def evaluate_variants(
         elif kind == "quantity":
             quantity = col
         elif kind == "escalation":
-            esc[c.input.key] = _escalation(col, T, plan.price_year)
+            esc[c.input.key] = escalation_index(np.repeat(col[:, None], T, 1), T, plan.price_year)
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
@@ -241,21 +241,4 @@ def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
         return discount_factors(r, T, timing)
     values, index = np.unique(r, return_inverse=True)
     out: Array = discount_factors(values, T, timing)[index]
-    return out
-
-
-def _escalation(rates: Array, T: int, price_year: int) -> Array:
-    """Price index per variant for constant escalation rates, shape (n, T + 1).
-
-    As :func:`tco.engine.timeline.escalation_index`, on an axis of rates.
-
-    Examples
-    --------
-    >>> _escalation(np.array([0.02]), 2, 0).round(4)
-    array([[1.    , 1.02  , 1.0404]])
-    """
-    growth = np.broadcast_to(1.0 + rates[:, None], (len(rates), T))
-    out: Array = np.concatenate([np.ones((len(rates), 1)), np.cumprod(growth, axis=1)], axis=1)
-    if price_year == 1 and T >= 1:
-        out = out / out[:, 1:2]
     return out

@@ -94,7 +94,7 @@ def plan_totals(plan: Plan) -> Totals:
         pv = _stream_sum(plan, s, s.escalation * d)
         if s.residual and linear:
             assert plan.lifetime is not None
-            last, credit = residual_value(s.escalation, d_event, plan.lifetime, plan.period)
+            last, credit = residual_value(s.escalation, d, plan.lifetime, plan.period)
             pv = pv + amount_in_year(s.amount, last) * credit
         pvs.append(pv * q if s.per_unit else pv)
         names.append(s.name)

@@ -152,7 +152,9 @@ def evaluate_variants(
         elif kind == "quantity":
             quantity = col
         elif kind == "escalation":
-            esc[c.input.key] = escalation_index(np.repeat(col[:, None], T, 1), T, plan.price_year)
+            esc[c.input.key] = escalation_index(
+                np.broadcast_to(col[:, None], (n, T)), T, plan.price_year
+            )
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
@@ -171,14 +173,8 @@ def evaluate_variants(
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_pv(vp, s, e, d, sample, weights)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:
-            shared = e.ndim == d.ndim == 1
-            last, credit = residual_value(
-                e if shared else _per_group(e, n),
-                d if shared else _per_group(d, n),
-                vp.lifetime,
-                vp.period,
-                rows=None if shared else sample,
-            )
+            # A weight per year shared by every row ignores ``rows``.
+            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=sample)
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
     if externalities is None:
@@ -193,11 +189,6 @@ def evaluate_variants(
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
     return out
-
-
-def _per_group(w: Array, n: int) -> Array:
-    """A weight as shape (n, T + 1) when another weight of the pair is per variant."""
-    return w if w.ndim == 2 else np.broadcast_to(w, (n, w.shape[0]))
 
 
 def _stream_pv(

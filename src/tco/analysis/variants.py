@@ -69,14 +69,15 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
                 f"'{moved[0]}' changes the lifetime, which is this tender's study period "
                 "('period: lifetime'); give a common study period such as '15 year' to vary it"
             )
+    changed = {c.input.key: c for c in changes if c.input.kind == "parameter"}
+    if n == 1 and not changed:
+        return plan
     values: dict[str, Array] = {}
     for name, v in plan.values.items():
-        values[name] = v if v.ndim == 2 else np.tile(v, n)
-    for c in changes:
-        if c.input.kind == "parameter":
-            values[c.input.key] = c.resolved(n).reshape(n * B)
-    if n == 1 and not any(c.input.kind == "parameter" for c in changes):
-        return plan
+        if name in changed:
+            values[name] = changed[name].resolved(n).reshape(n * B)
+        else:
+            values[name] = v if v.ndim == 2 else np.tile(v, n)
     return rebuild_plan(plan, values, bids=plan.bids * n)
 
 

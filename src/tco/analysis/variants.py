@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
 from tco.engine.pv import amount_in_year, present_value, residual_value
-from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
+from tco.engine.timeline import Timing, annual_escalation, discount_factors, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
 
@@ -166,6 +166,8 @@ def evaluate_variants(
     for s, base in zip(vp.items, plan.items, strict=True):
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
+        if group and s.timing == "annual":
+            e = annual_escalation(e, plan.discounting, plan.price_year)  # type: ignore[arg-type]
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_pv(vp, s, e, d, sample)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:

@@ -167,7 +167,7 @@ def evaluate_variants(
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
         if group and s.timing == "annual":
-            e = annual_escalation(e, plan.discounting, plan.price_year)  # type: ignore[arg-type]
+            e = annual_escalation(e, plan.discounting, plan.price_year)
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_pv(vp, s, e, d, sample)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:

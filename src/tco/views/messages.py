@@ -374,7 +374,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sensitivity": (
         "One input at a time between its low and high value; the bids' totals at each end, "
         "widest swing first (lowest bid: {bid}).",
-        "Ét input ad gangen mellem dets lave og høje værdi; tilbuddenes total ved hver ende, "
+        "Én parameter ad gangen mellem dens lave og høje værdi; tilbuddenes total ved hver ende, "
         "største udsving først (laveste tilbud: {bid}).",
     ),
     "report.montecarlo": (

@@ -309,6 +309,16 @@ def test_danish_text_numbers_in_a_danish_form(tmp_path: Path) -> None:
     }
 
 
+def test_out_of_range_names_the_cell_and_what_it_shows(tmp_path: Path) -> None:
+    # indoor-lighting.yaml: rated_life at least 1000 h; the Danish cell shows '500,5'
+    form = _form(tmp_path, {**NORD, "rated_life": "500,5"}, lang="da")
+    with pytest.raises(FormError) as info:
+        load_tender_with_forms(EXAMPLE, [form])
+    assert str(info.value).startswith(
+        f"{form}: sheet 'Bud', cell D11 (rated_life): got '500,5' (read as '500.5 h'), expected at least"
+    )
+
+
 def test_danish_decimal_comma(tmp_path: Path) -> None:
     form = _form(tmp_path, {**NORD, "power": "0,032 kW"}, lang="da")
     assert _bid(form)["power"] == "0.032 kW"

@@ -277,8 +277,12 @@ def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
     if len(path) >= 2 and path[0] == "bids" and isinstance(path[1], int) and path[1] < len(forms):
         form = forms[path[1]]
         key = str(path[2]) if len(path) > 2 else "name"
+        reason, read, shown = err.reason, form.values.get(key), form.shown.get(key)
+        if isinstance(read, str) and shown and shown != read:
+            # the tender saw the value in plain numbers; say what the cell shows too
+            reason = reason.replace(f"'{read}'", f"'{shown}' (read as '{read}')")
         return FormError(
-            err.reason,
+            reason,
             file=form.file,
             sheet=form.sheet,
             cell=form.cells.get(key),

@@ -54,7 +54,14 @@ from tco.result import Result
 from tco.spec.expr import Compiled, build, names_in, parse
 from tco.spec.product import BUILTINS, ProductModel, Stream, load_model
 from tco.spec.schema import CATEGORIES, AssumptionsSpec, TenderSpec, validate
-from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_unit
+from tco.units import (
+    Quantity,
+    convert_currency,
+    currencies_of,
+    parse_quantity,
+    parse_unit,
+    plain_number,
+)
 
 __all__ = ["BatchEvaluator"]
 
@@ -160,7 +167,7 @@ class BatchEvaluator:
             spec = self.model.parameters[name].spec
             raw = spec.default
             if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
-                raw = f"{float(col.raw[0])!r} {col.unit}".strip()
+                raw = f"{plain_number(float(col.raw[0]))} {col.unit}".strip()
             (bid if spec.bid else buyer)[name] = raw
         key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
         if key not in self._plans:

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, LimitError, SpecError, suggest
+from tco.errors import ErrorList, LimitError, SpecError, UnitError, suggest
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.arrays import (
     YEAR_S,
@@ -36,10 +36,19 @@ from tco.units import (
     convert_currency,
     currencies_of,
     parse_quantity,
+    parse_value,
     ureg,
 )
 
-__all__ = ["compile_plan"]
+__all__ = ["PLAUSIBLE_RATES", "compile_plan"]
+
+#: Plausible range of each kind of rate (as fractions per year); a rate outside it is
+#: refused unless the tender sets ``allow_unusual_rates: true`` (docs/spec.md).
+PLAUSIBLE_RATES: dict[str, tuple[float, float]] = {
+    "discount_rate": (-0.05, 0.20),
+    "inflation": (-0.05, 0.20),
+    "escalation": (-0.20, 0.30),
+}
 
 Array = NDArray[np.float64]
 
@@ -105,10 +114,15 @@ class _Compiler:
         scaled = {code: v / worth[target] for code, v in worth.items()}
         return convert_currency(q, target, scaled)
 
-    def rate(self, raw: Any, path: Sequence[str | int]) -> float | None:
-        """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1."""
+    def rate(self, raw: Any, path: Sequence[str | int], kind: str = "escalation") -> float | None:
+        """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1.
+
+        A bare number is a rate only as a plain fraction (``0.04``); a rate outside the
+        plausible range of its ``kind`` (:data:`PLAUSIBLE_RATES`) is refused unless the
+        tender says ``allow_unusual_rates: true``.
+        """
         try:
-            q = parse_quantity(raw)
+            q = parse_value(raw, rate=True)
         except SpecError as err:
             self.add(err, path)
             return None
@@ -120,6 +134,18 @@ class _Compiler:
         value = float(q.to("dimensionless").magnitude)
         if value <= -1.0:
             self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
+            return None
+        low, high = PLAUSIBLE_RATES[kind]
+        if not low <= value <= high and not self.a.allow_unusual_rates:
+            self.fail(
+                f"got '{raw}', which is {value * 100:.4g} %: outside the plausible range "
+                f"{low * 100:g} % to {high * 100:g} % of {kind.replace('_', ' ')}; check the "
+                "value (a rate is written '4 %'), or set 'allow_unusual_rates: true' under "
+                "assumptions if it is meant",
+                path,
+                raw,
+                f"a rate from {low * 100:g} % to {high * 100:g} %",
+            )
             return None
         return value
 
@@ -198,9 +224,19 @@ class _Compiler:
 
     def quantity(self) -> float:
         """The number of functional units bought."""
-        quantity = float(self.a.quantity if self.a.quantity is not None else 1.0)
-        if not math.isfinite(quantity):
-            self.fail(f"got {quantity}, expected a finite quantity", (*_AP, "quantity"), quantity)
+        raw = self.a.quantity if self.a.quantity is not None else 1.0
+        try:
+            quantity = float(parse_value(raw, "", path=(*_AP, "quantity")).magnitude)
+        except SpecError as err:
+            self.add(err, ())
+            return 1.0
+        if not (math.isfinite(quantity) and quantity > 0):
+            self.fail(
+                f"got {raw}, expected a number of units above 0 such as '200'",
+                (*_AP, "quantity"),
+                raw,
+                "a number above 0",
+            )
             return 1.0
         return quantity
 
@@ -286,6 +322,13 @@ class _Compiler:
                     continue
                 raws = [(raw, where)] * B
             out = np.empty(B)
+            if not p.spec.bid and raws and raws[0][0] is not None:
+                # one buyer value: read it once, so a bad value is one message
+                one = _quantity(raws[0][0], p, raws[0][1], self.file, self.errors, self.money)
+                if one is not None:
+                    out[:] = one
+                scalars[name] = out
+                continue
             for b, (raw, where) in enumerate(raws):
                 if raw is None:
                     self.fail(
@@ -419,9 +462,18 @@ class _Compiler:
             try:
                 # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
                 q = parse_quantity(raw)
-                q = self.money(q) if currencies_of(q) else parse_quantity(raw, f"{currency}/kg")
-                if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
-                    q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
+                if not currencies_of(q) or not _per_mass(q):
+                    shown = raw if currencies_of(q) else f"{raw} {currency}/t"
+                    fix = (
+                        f"'{raw} {currency}/t'" if not currencies_of(q) else f"'1500 {currency}/t'"
+                    )
+                    raise UnitError(
+                        f"got '{raw}': an emission price is money per mass of emission; "
+                        f"write {fix} (t is the metric tonne)",
+                        value=shown,
+                        expected=f"money per mass such as '1500 {currency}/t'",
+                    )
+                q = self.money(q)
                 prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
             except SpecError as err:
                 self.add(err, path)
@@ -432,8 +484,8 @@ class _Compiler:
         """Run the phases; raise every problem found before the arrays are built."""
         a, model, tender, errors = self.a, self.model, self.tender, self.errors
         self.currency_and_rates()
-        inflation = self.rate(a.inflation, (*_AP, "inflation")) or 0.0
-        r = self.rate(a.discount_rate, (*_AP, "discount_rate"))
+        inflation = self.rate(a.inflation, (*_AP, "inflation"), "inflation") or 0.0
+        r = self.rate(a.discount_rate, (*_AP, "discount_rate"), "discount_rate")
         nominal = a.rate_type == "nominal"
         if r is not None and nominal:
             r = float(fisher_real_rate(r, inflation))
@@ -483,6 +535,12 @@ class _Compiler:
             escalation_indices=indices,
             file=self.file,
         )
+
+
+def _per_mass(q: Any) -> bool:
+    """Whether ``q`` is money (one currency) per mass."""
+    (code,) = currencies_of(q)[:1] or ("",)
+    return bool(code) and q.dimensionality == ureg.Unit(f"{code}/kg").dimensionality
 
 
 def _describe_param(p: Any) -> str:

@@ -26,7 +26,7 @@ from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_file
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
-from tco.units import currencies_of, parse_quantity, parse_unit, ureg
+from tco.units import currencies_of, parse_quantity, parse_unit, show_quantity, ureg
 
 __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]
 
@@ -396,14 +396,16 @@ def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None
     lo, hi = bounds.get("min"), bounds.get("max")
     if lo is not None and q < lo:
         return SpecError(
-            f"got '{raw}', expected at least {lo:~g}",
+            f"got '{raw}', expected at least {show_quantity(lo)}; check the number and its "
+            "unit (a prefix such as m or k?)",
             value=raw,
-            expected=f"at least {lo:~g}",
+            expected=f"at least {show_quantity(lo)}",
         )
     if hi is not None and q > hi:
         return SpecError(
-            f"got '{raw}', expected at most {hi:~g}",
+            f"got '{raw}', expected at most {show_quantity(hi)}; check the number and its "
+            "unit (a prefix such as m or k?)",
             value=raw,
-            expected=f"at most {hi:~g}",
+            expected=f"at most {show_quantity(hi)}",
         )
     return None

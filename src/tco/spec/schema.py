@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from tco.errors import SpecError, SpecErrors, suggest
 
@@ -33,7 +41,18 @@ Category = Literal["acquisition", "use", "maintenance", "end_of_life", "external
 #: The cost categories of EU Directive 2014/24/EU, Art. 68, in reporting order.
 CATEGORIES: tuple[str, ...] = ("acquisition", "use", "maintenance", "end_of_life", "externalities")
 
-Scalar = str | float | int
+
+def _no_bool(value: Any) -> Any:
+    """Refuse yes/no where a value belongs (YAML reads ``yes``, ``on`` as booleans)."""
+    if isinstance(value, bool):
+        raise ValueError(
+            f"got {value}, a yes/no value, where a number with its unit belongs; write the "
+            "value as '4 %' or '15 year'"
+        )
+    return value
+
+
+Scalar = Annotated[str | float | int, BeforeValidator(_no_bool)]
 Value = Scalar | list[Scalar]
 TIMINGS = ("once", "annual", "every", "at", "end_of_life")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -140,12 +159,16 @@ class EmissionSpec(_Timed):
 class AssumptionsSpec(_Strict):
     """The buyer's assumptions of a tender (or a model's defaults for them)."""
 
+    #: How numbers are written: ``en`` (1,450.50) or ``da`` (1.450,50); see docs/spec.md.
+    number_format: Literal["en", "da"] | None = None
+    #: Accept rates outside the plausible ranges (discount rate -5 %..20 %, ...).
+    allow_unusual_rates: bool | None = None
     currency: str | None = None
     discount_rate: Scalar | None = None
     rate_type: Literal["real", "nominal"] | None = None
     inflation: Scalar | None = None
     period: Scalar | None = None
-    quantity: float | None = Field(default=None, gt=0)
+    quantity: Scalar | None = None
     discounting: Literal["end", "mid", "begin"] | None = None
     price_year: Literal[0, 1] | None = None
     residual_value: Literal["linear", "none"] | None = None
@@ -355,8 +378,16 @@ def _show(value: Any) -> str:
 
 
 def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
-    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure."""
+    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
+
+    A tender's values are then rewritten by :func:`tco.spec.plain.in_plain_numbers`.
+    """
     try:
-        return model.model_validate(data)
+        spec = model.model_validate(data)
     except ValidationError as exc:
         raise spec_errors(exc, model, file=file) from None
+    if isinstance(spec, TenderSpec):
+        from tco.spec.plain import in_plain_numbers  # it builds on the classes above
+
+        return in_plain_numbers(spec, file=file)
+    return spec

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.errors import ErrorList, SpecError, SpecErrors
+from tco.units import plain_number
 from tco.views.errors import FormError, OutputError
 
 if TYPE_CHECKING:
@@ -289,7 +290,7 @@ def read_form(path: str | Path, model: ProductModel) -> FormBid:
             )
             continue
         if isinstance(raw, (int, float)):
-            values[key] = f"{float(raw):.15g} {p.unit_text}".strip()
+            values[key] = f"{plain_number(float(raw))} {p.unit_text}".strip()
         else:
             values[key] = raw.strip()
     for key in sorted(expected):

@@ -26,7 +26,7 @@ def test_table_has_a_units_line_and_aligned_columns(result: tco.Result) -> None:
         "acquisition",
         "use",
         "externalities",
-        "co2e",
+        "CO2e",
     ]
     assert units == ["DKK", "DKK/year", "DKK", "DKK", "DKK", "t"]
     # every line is as wide as the rule; numbers and units end where their rule ends

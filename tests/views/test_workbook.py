@@ -49,7 +49,7 @@ def test_summary_sheet(book: object, result: tco.Result) -> None:
         "total excl. externalities [DKK]",
         "period [year]",
     ]
-    assert rows[0][6:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "co2e [kg]"]
+    assert rows[0][6:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "CO2e [kg]"]
     assert [r[1] for r in rows[1:]] == result.ranking
     lumen = next(r for r in rows if r[1] == "Lumen Nord")
     assert lumen[6] == pytest.approx(LUMEN_NORD_ACQUISITION)
@@ -83,8 +83,9 @@ def test_assumptions_sheet(book: object) -> None:
     rows = {r[0]: r[1:] for r in _table(book["Assumptions"])}  # type: ignore[index]
     assert rows["discount rate"][0] == "4.00 % real"
     assert rows["model"][0] == "indoor-lighting"
-    assert rows["electricity_price"] == ["2.13", "DKK/kWh"]
-    assert rows["Lumen Nord: power"] == ["32", "W"]
+    # Stored as numbers (a Danish Excel shows them with its own separators).
+    assert rows["Electricity price"] == [2.13, "DKK/kWh"]
+    assert rows["Lumen Nord: Power"] == [32, "W"]
     assert rows["tco"][0] == tco.__version__
 
 
@@ -93,5 +94,7 @@ def test_cli_writes_the_workbook(tmp_path: Path) -> None:
     assert (
         main(["compare", "--example", "indoor-lighting", "--xlsx", str(out), "--lang", "da"]) == 0
     )
-    summary = openpyxl.load_workbook(out)["Summary"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Oversigt", "Fordeling", "Betalinger", "Forudsætninger"]
+    summary = book["Oversigt"]
     assert [c.value for c in summary[1]][:3] == ["nr.", "tilbud", "TCO i alt [DKK]"]

@@ -7,7 +7,7 @@ What travels to the workers is a small recipe (the model as a file path or
 mapping, the assumptions, the parameters and the column units), from which
 each worker process builds its evaluator once and keeps it.
 
-Needs the ``dask`` extra: ``pip install 'tco[dask]'``.
+Needs the ``dask`` extra: ``pip install 'tco-lcc[dask]'``.
 """
 
 from __future__ import annotations

@@ -1,87 +1,257 @@
-"""Read YAML files safely, with size limits.
+"""Read YAML files safely, quickly and with size limits.
 
 Only plain data is built (mappings, lists, strings, numbers, booleans, null):
 YAML tags that construct Python objects are refused, duplicate keys are an
-error, and the size of a file, the number of aliases and the nesting depth are
-capped so that a hostile file cannot exhaust memory.
+error, and the size of a file, the number of aliases, the nesting depth and the
+number of values (aliases expanded) are capped *while the file is read*, so that
+a hostile file cannot exhaust memory or time. libyaml (``yaml.CSafeLoader``) is
+used when PyYAML was built with it.
+
+Plain scalars are resolved as YAML 1.2 does, not as YAML 1.1: only plain
+decimal numbers (``42``, ``-1.5``, ``2e3``) become numbers and only ``true`` and
+``false`` become booleans. ``0200`` (a YAML 1.1 octal 128), ``50:00`` (a YAML 1.1
+sexagesimal 3000), ``0x10``, ``1_000``, ``yes``, ``no``, ``on``, ``off`` and
+dates stay text, so that the value grammar can refuse them with a message.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tco.errors import LimitError, YAMLError
+from tco.io.files import read_input_bytes
 from tco.limits import MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES
 
-__all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "load_yaml", "read_yaml_file"]
+__all__ = ["FAST", "MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "load_yaml", "read_yaml_file"]
+
+#: Whether libyaml's C parser is used (``False``: PyYAML's pure-Python parser).
+FAST = bool(getattr(yaml, "__with_libyaml__", False))
+
+_Parser: Any
+if FAST:
+    _Parser = yaml.cyaml.CParser  # type: ignore[attr-defined]
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that counts aliases, caps depth and refuses duplicate keys."""
+_TAG = "tag:yaml.org,2002:"
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_MERGE = object()
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+
+def _plain(value: str) -> Any:
+    """Resolve a plain scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
+    if not value or value[0] in "-+.0123456789":
+        if _INT.fullmatch(value):
+            try:
+                return int(value)
+            except ValueError:  # more digits than Python converts
+                return value
+        if value and _FLOAT.fullmatch(value):
+            low = value.lower()
+            return float(low.replace(".", "") if low[-3:] in ("inf", "nan") else low)
+    if value in _BOOL:
+        return _BOOL[value]
+    if value in _NULL:
+        return None
+    if value == "<<":
+        return _MERGE
+    return value
+
+
+def _scalar(event: Any) -> Any:
+    """The value of a scalar event, with its tag (if any) honoured or refused."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return _plain(event.value) if event.implicit[0] and tag is None else event.value
+    if tag == _TAG + "str":
+        return event.value
+    kind = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool, _TAG + "null": None}
+    if tag not in kind:
+        raise _tag_error(event)
+    value = _plain(event.value)
+    want = kind[tag]
+    if want is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if (value is None and want is None) or (want is not None and type(value) is want):
+        return value
+    raise yaml.constructor.ConstructorError(
+        None, None, f"'{event.value}' cannot be read as !!{tag[len(_TAG) :]}", event.start_mark
+    )
+
+
+def _tag_error(event: Any) -> Exception:
+    return yaml.constructor.ConstructorError(
+        None, None, f"could not determine a constructor for the tag '{event.tag}'", event.start_mark
+    )
+
+
+class _Builder:
+    """Build plain data from parser events, enforcing every cap as it goes.
+
+    One pass, no intermediate node tree: the caps on depth, aliases and values
+    (aliases counted as the size of what they name, so that a "billion laughs"
+    document is refused after a few hundred events) hold while the file is read.
+    """
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.total = 0
         self.aliases = 0
-        self.depth = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        # Each open collection: [container, anchor, total before, key or _NO_KEY, key marks,
+        # merge sources].
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise LimitError(
-                    f"more than {MAX_ALIASES} aliases (line {mark.line + 1}); "
-                    "a file with that many aliases is refused to protect memory",
-                    expected=f"at most {MAX_ALIASES} aliases",
-                )
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise LimitError(
-                f"nesting deeper than {MAX_DEPTH} levels (line {mark.line + 1})",
-                expected=f"at most {MAX_DEPTH} levels of nesting",
+    def run(self, parser: Any) -> Any:
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._count(1, event)
+                value = _scalar(event)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                self._add(value, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._open(event, {} if kind is yaml.MappingStartEvent else [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._close(event)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise yaml.composer.ComposerError(
+                        None,
+                        None,
+                        "the file holds more than one YAML document ('---'); keep one",
+                        event.start_mark,
+                    )
+            elif kind is yaml.StreamEndEvent:
+                return self.root
+
+    def _count(self, n: int, event: Any) -> None:
+        self.total += n
+        if self.total > MAX_NODES:
+            raise _limit(
+                f"the document expands to more than {MAX_NODES} values (aliases?)",
+                event,
+                f"at most {MAX_NODES} values",
+                self.file,
             )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: dict[Any, Any] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
+    def _open(self, event: Any, container: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in (_TAG + "map", _TAG + "seq"):
+            raise _tag_error(event)
+        self._count(1, event)
+        if len(self.stack) + 1 > MAX_DEPTH:
+            raise _limit(
+                f"nesting deeper than {MAX_DEPTH} levels",
+                event,
+                f"at most {MAX_DEPTH} levels of nesting",
+                self.file,
+            )
+        self.stack.append([container, event.anchor, self.total - 1, _NO_KEY, {}, []])
+
+    def _close(self, event: Any) -> None:
+        container, anchor, before, _, _, merges = self.stack.pop()
+        if merges:
+            merged: dict[Any, Any] = {}
+            for source in merges:
+                for key, value in source.items():
+                    merged.setdefault(key, value)
+            merged.update(container)
+            container = merged
+        if anchor is not None:
+            self.anchors[anchor] = (container, self.total - before)
+        self._add(container, event)
+
+    def _alias(self, event: Any) -> None:
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise _limit(
+                f"more than {MAX_ALIASES} aliases; a file with that many aliases is "
+                "refused to protect memory",
+                event,
+                f"at most {MAX_ALIASES} aliases",
+                self.file,
+            )
+        if event.anchor not in self.anchors:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"'*{event.anchor}' refers to an anchor '&{event.anchor}' that is not "
+                "defined above it",
+                event.start_mark,
+            )
+        value, size = self.anchors[event.anchor]
+        self._count(size, event)
+        self._add(value, event)
+
+    def _add(self, value: Any, event: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        key = frame[3]
+        if key is _NO_KEY:
+            if value is not _MERGE and not isinstance(value, (str, int, float, bool, type(None))):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be plain text", key_node.start_mark
+                    None, None, "a mapping key must be plain text", event.start_mark
                 )
-            if key in seen:
+            seen = frame[4]
+            if value in seen:
+                first = seen[value]
+                shown = "<<" if value is _MERGE else value
                 raise yaml.constructor.ConstructorError(
-                    f"the key '{key}' first given on line {seen[key].line + 1}",
-                    seen[key],
-                    f"is given again on line {key_node.start_mark.line + 1}; remove one of them",
-                    key_node.start_mark,
+                    f"the key '{shown}' first given on line {first.line + 1}",
+                    first,
+                    f"is given again on line {event.start_mark.line + 1}; remove one of them",
+                    event.start_mark,
                 )
-            seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)
+            seen[value] = event.start_mark
+            frame[3] = value
+            return
+        frame[3] = _NO_KEY
+        if key is _MERGE:
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(source, dict) for source in sources):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "'<<' merges a mapping or a list of mappings", event.start_mark
+                )
+            frame[5].extend(sources)
+        else:
+            container[key] = value
 
 
-def _count_nodes(data: Any, limit: int) -> int:
-    """Count nodes with aliases expanded, stopping past ``limit``."""
-    stack = [data]
-    count = 0
-    while stack:
-        item = stack.pop()
-        count += 1
-        if count > limit:
-            return count
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
+_NO_KEY = object()
+
+
+def _limit(reason: str, event: Any, expected: str, file: str | None) -> LimitError:
+    return LimitError(f"{reason} (line {event.start_mark.line + 1})", file=file, expected=expected)
 
 
 def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
@@ -111,6 +281,11 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
     --------
     >>> load_yaml("a: 1\nb: [2, 3]")
     {'a': 1, 'b': [2, 3]}
+
+    YAML 1.1's octal, sexagesimal and yes/no readings are not made:
+
+    >>> load_yaml("quantity: 0200\nhours: 50:00\nled: yes\non: true")
+    {'quantity': '0200', 'hours': '50:00', 'led': 'yes', 'on': True}
     >>> load_yaml("a: 1\na: 2")
     Traceback (most recent call last):
     ...
@@ -133,31 +308,7 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
                 file=file,
                 expected="UTF-8 text",
             ) from None
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:  # a control character such as NUL
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        raise YAMLError(
-            f"line {line}, column {column}: the control character {chr(exc.character)!r} "
-            "is not allowed in YAML text; remove it",
-            file=file,
-            expected="printable text",
-        ) from None
-    try:
-        data = loader.get_single_data()
-    except LimitError as err:
-        raise err.located(file) from None
-    except yaml.MarkedYAMLError as exc:
-        raise YAMLError(_yaml_message(exc), file=file, expected="valid YAML") from None
-    except yaml.YAMLError as exc:
-        raise YAMLError(f"not valid YAML: {exc}", file=file, expected="valid YAML") from None
-    except RecursionError:
-        raise LimitError(
-            "the file is nested too deeply to read", file=file, expected="a flatter document"
-        ) from None
-    finally:
-        loader.dispose()
+    data = _parse(text, file)
     if data is None:
         raise YAMLError(
             "file is empty; expected a mapping of keys to values such as 'model: indoor-lighting'",
@@ -171,13 +322,39 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
             value=data if not isinstance(data, (list, dict)) else None,
             expected="a mapping such as 'model: indoor-lighting'",
         )
-    if _count_nodes(data, MAX_NODES) > MAX_NODES:
-        raise LimitError(
-            f"the document expands to more than {MAX_NODES} values (aliases?)",
-            file=file,
-            expected=f"at most {MAX_NODES} values",
-        )
     return data
+
+
+def _parse(text: str, file: str | None) -> Any:
+    """Build the data from the parser's events, the caps checked as it goes."""
+    try:
+        parser = _Parser(text)
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        raise _reader_error(text, exc, file) from None
+    try:
+        return _Builder(file).run(parser)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(text, exc, file) from None
+    except yaml.MarkedYAMLError as exc:
+        raise YAMLError(_yaml_message(exc, text), file=file, expected="valid YAML") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error is marked
+        raise YAMLError(f"not valid YAML: {exc}", file=file, expected="valid YAML") from None
+    finally:
+        parser.dispose()
+
+
+def _reader_error(text: str, exc: Any, file: str | None) -> YAMLError:
+    position = max(int(getattr(exc, "position", 0)), 0)
+    before = text[:position]
+    line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    char = getattr(exc, "character", None)
+    shown = repr(chr(char)) if isinstance(char, int) else "a control character"
+    return YAMLError(
+        f"line {line}, column {column}: the control character {shown} "
+        "is not allowed in YAML text; remove it",
+        file=file,
+        expected="printable text",
+    )
 
 
 def _kind(data: Any) -> str:
@@ -186,39 +363,99 @@ def _kind(data: Any) -> str:
     )
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+#: libyaml's and PyYAML's problems, said in plain words. ``{open}`` is the line
+#: where the construct the parser was reading began.
+_PLAIN = [
+    ("expected ',' or ']'", "a list opened with '[' on line {open} is not closed with ']'"),
+    ("expected ',' or '}'", "a mapping opened with '{{' on line {open} is not closed with '}}'"),
+    (
+        "mapping values are not allowed",
+        "a ': ' appears where it cannot start a value: put the "
+        "text in quotes, or move the key to its own line at the indentation of the keys beside it",
+    ),
+    (
+        "cannot start any token",
+        "a value starts with a character YAML reserves (a tab, '`', "
+        "'@' or '%'): put the value in quotes, and indent with spaces, not tabs",
+    ),
+    ("undefined alias", "'*name' refers to an anchor '&name' that is not defined above it"),
+    (
+        "found unexpected end of stream",
+        "the quoted text begun on line {open} is never closed; add the closing quote",
+    ),
+    (
+        "unknown escape character",
+        "a backslash in double-quoted text starts an unknown escape; "
+        "use single quotes, or write two backslashes",
+    ),
+    (
+        "expected '-' indicator",
+        "the indentation is off: a line at a list's indentation does "
+        "not start with '- '; indent it like the other items of the list it belongs to",
+    ),
+    (
+        "<block end>",
+        "the indentation is off: a line at a list's indentation does not start "
+        "with '- '; indent it like the other items of the list it belongs to",
+    ),
+    (
+        "expected key",
+        "the indentation is off, or a line lacks its 'key:'; keys of one "
+        "mapping start in the same column",
+    ),
+    ("could not find expected ':'", "a key lacks its ':' (a key may not span lines)"),
+    (
+        "expected node content",
+        "a value is missing or starts with a character YAML reserves; put the value in quotes",
+    ),
+    (
+        "could not determine a constructor",
+        "{problem}; tco files hold plain data only, remove the tag",
+    ),
+    ("found duplicate anchor", "an anchor '&name' is defined twice; rename one of them"),
+]
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Say a parser error in plain words, with the line, column and the line's text."""
     mark = exc.problem_mark or exc.context_mark
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
     problem = exc.problem or "invalid YAML"
     if exc.context and exc.problem_mark is not None and "is given again" in problem:
         return f"{exc.context} {problem}"
-    if "could not determine a constructor" in problem:
-        problem += "; tco files hold plain data only, remove the tag"
-    return f"{where}{problem}".strip()
+    begun = exc.context_mark or mark
+    opened = begun.line + 1 if begun is not None else "?"
+    plain = next(
+        (words for key, words in _PLAIN if key in problem),
+        f"{problem} ({exc.context})" if exc.context else problem,
+    ).format(open=opened, problem=problem)
+    if mark is None:  # pragma: no cover - every parser error is marked
+        return plain
+    lines = text.splitlines()
+    shown_line = mark.line if mark.line < len(lines) and lines[mark.line].strip() else None
+    if shown_line is None and exc.context_mark is not None:
+        shown_line = exc.context_mark.line
+    line, column = mark.line, mark.column
+    if line > text.count("\n"):  # libyaml marks the end of a text without a final newline
+        line, column = text.count("\n"), len(text) - (text.rfind("\n") + 1)
+    where = f"line {line + 1}, column {column + 1}: {plain}"
+    if shown_line is not None and shown_line < len(lines):
+        content = lines[shown_line]
+        content = content if len(content) <= 80 else content[:77] + "..."
+        where += f" (line {shown_line + 1} reads {content!r})"
+    return where
 
 
 def read_yaml_file(path: str | Path) -> dict[str, Any]:
     """Read and parse a YAML file (see :func:`load_yaml`).
 
+    The file must be a regular file of at most :data:`MAX_BYTES` bytes, checked
+    before it is read (a device, FIFO or folder is refused).
+
     Raises
     ------
     YAMLError
         If the file cannot be read.
+    LimitError
+        If it is too large.
     """
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LimitError(
-                f"file is {size} bytes; tco reads files of at most {MAX_BYTES} bytes",
-                file=str(path),
-                expected=f"at most {MAX_BYTES} bytes",
-            )
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise YAMLError(
-            f"cannot read the file ({exc.strerror or exc})",
-            file=str(path),
-            expected="a readable YAML file",
-        ) from None
-    return load_yaml(raw, file=str(path))
+    return load_yaml(read_input_bytes(path), file=str(path))

@@ -240,7 +240,7 @@ class _Parser:
         kind, value = token
         if kind == "name":
             factor, unit = self.resolve(value)
-        elif kind == "number" and value == "1" and first and self.peek() == ("op", "/"):
+        elif kind == "number" and value == "1" and first and self.peek() in (None, ("op", "/")):
             factor, unit = 1.0, ureg.dimensionless
         elif kind == "number" and first and self.depth > 0 and self.peek() == ("op", "*"):
             factor, unit = float(value), ureg.dimensionless  # '(100 km)': a count of units

@@ -1,0 +1,179 @@
+"""Read input files and check output paths, with the checks done before any byte is read.
+
+An input must be a regular file of at most :data:`~tco.limits.MAX_BYTES` bytes:
+a device (``/dev/zero``), a FIFO or a folder is refused with a message before it
+is opened for reading, so that nothing waits forever or reads without end. An
+output path must not be one of the inputs, a folder, or in a folder that does
+not exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from tco.errors import FileError, LimitError
+from tco.limits import MAX_BYTES
+
+__all__ = ["check_output_path", "read_input_bytes", "sha256_hex"]
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_input_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+    """Read a whole input file, refusing anything but a regular file of at most ``limit`` bytes.
+
+    Parameters
+    ----------
+    path : str or path
+        The file.
+    limit : int
+        The most bytes to read. [bytes]
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    FileError
+        If the path is missing, unreadable, a folder, a device or a FIFO.
+    LimitError
+        If the file is larger than ``limit``.
+
+    Examples
+    --------
+    >>> read_input_bytes("/dev/null")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /dev/null: is a device, not a file; give the path of a file
+    """
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise FileError(
+            f"cannot read the file ({exc.strerror or exc})", file=name, expected="a readable file"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise FileError(
+            f"is {_kind(info.st_mode)}, not a file; give the path of a file",
+            file=name,
+            expected="a regular file",
+        )
+    if info.st_size > limit:
+        raise _too_big(info.st_size, limit, name)
+    try:
+        # O_NONBLOCK: a FIFO swapped in after the check must not block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise FileError(
+                    "is not a regular file; give the path of a file",
+                    file=name,
+                    expected="a regular file",
+                )
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise FileError(
+            f"cannot read the file ({exc.strerror or exc})", file=name, expected="a readable file"
+        ) from None
+    if len(raw) > limit:
+        raise _too_big(len(raw), limit, name)
+    return raw
+
+
+def _too_big(size: int, limit: int, name: str) -> LimitError:
+    return LimitError(
+        f"file is {size} bytes; tco reads files of at most {limit} bytes",
+        file=name,
+        expected=f"at most {limit} bytes",
+    )
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data``, as 64 hexadecimal digits.
+
+    Examples
+    --------
+    >>> sha256_hex(b"")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_output_path(
+    path: str | Path, *, inputs: Iterable[str | Path] = (), what: str = "output"
+) -> Path:
+    """Check that ``path`` can be written: not an input, not a folder, in a folder that exists.
+
+    Parameters
+    ----------
+    path : str or path
+        The file to write.
+    inputs : iterable of str or path
+        The files read (a tender, its model, bid forms), never to be overwritten.
+    what : str
+        What is written, for the message (``"workbook"``, ``"report"``).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    FileError
+        If the path cannot or must not be written.
+
+    Examples
+    --------
+    >>> check_output_path("/nonexistent-folder/out.xlsx", what="workbook")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /nonexistent-folder/out.xlsx: cannot write the workbook: \
+the folder /nonexistent-folder does not exist; create it first or write elsewhere
+    """
+    p = Path(path)
+    name = str(path)
+    if p.is_dir():
+        raise FileError(
+            f"cannot write the {what}: this is a folder; give a file name inside it",
+            file=name,
+            expected="a file path",
+        )
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise FileError(
+            f"cannot write the {what}: the folder {parent} does not exist; "
+            "create it first or write elsewhere",
+            file=name,
+            expected="a path in an existing folder",
+        )
+    if p.exists() and not p.is_file():
+        raise FileError(
+            f"cannot write the {what}: this is not a regular file",
+            file=name,
+            expected="a regular file path",
+        )
+    target = p.resolve()
+    for source in inputs:
+        if Path(source).resolve() == target:
+            raise FileError(
+                f"cannot write the {what} over an input file; give another file name",
+                file=name,
+                expected="a path that is not an input",
+            )
+    return p

@@ -27,6 +27,8 @@ def test_result_html_is_a_ranked_table_with_units(result: tco.Result) -> None:
         "bid",
         "total [DKK]",
         "per year [DKK/year]",
+        "total excl. externalities [DKK]",
+        "per year excl. externalities [DKK/year]",
         "acquisition [DKK]",
         "use [DKK]",
         "externalities [DKK]",
@@ -36,10 +38,10 @@ def test_result_html_is_a_ranked_table_with_units(result: tco.Result) -> None:
     assert [r[1] for r in rows] == result.ranking
     assert [r[0] for r in rows] == ["1", "2", "3"]
     lumen = rows[result.ranking.index("Lumen Nord")]
-    assert lumen[4] == f"{LUMEN_NORD_ACQUISITION:,.0f}"  # 321,121: hand calculation
-    assert lumen[5] == f"{electricity_pv('Lumen Nord'):,.0f}"
+    assert lumen[6] == f"{LUMEN_NORD_ACQUISITION:,.0f}"  # 321,121: hand calculation
+    assert lumen[7] == f"{electricity_pv('Lumen Nord'):,.0f}"
     # 32 W x 3000 h x 0.135 kg/kWh x 200 x 15 years = 38,880 kg = 38.9 t
-    assert lumen[7] == "38.9"
+    assert lumen[9] == "38.9"
     assert "present value in DKK, 4.00 % real, 15 years, quantity 200" in html
 
 

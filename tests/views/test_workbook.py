@@ -49,12 +49,17 @@ def test_summary_sheet(book: object, result: tco.Result) -> None:
         "total excl. externalities [DKK]",
         "period [year]",
     ]
-    assert rows[0][6:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "CO2e [kg]"]
+    assert rows[0][6:9] == [
+        "total incl. externalities [DKK]",
+        "per year excl. externalities [DKK/year]",
+        "per year incl. externalities [DKK/year]",
+    ]
+    assert rows[0][9:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "CO2e [kg]"]
     assert [r[1] for r in rows[1:]] == result.ranking
     lumen = next(r for r in rows if r[1] == "Lumen Nord")
-    assert lumen[6] == pytest.approx(LUMEN_NORD_ACQUISITION)
-    assert lumen[7] == pytest.approx(electricity_pv("Lumen Nord"))
-    assert lumen[9] == pytest.approx(38880.0)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years
+    assert lumen[9] == pytest.approx(LUMEN_NORD_ACQUISITION)
+    assert lumen[10] == pytest.approx(electricity_pv("Lumen Nord"))
+    assert lumen[12] == pytest.approx(38880.0)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years
     assert lumen[5] == P
 
 

@@ -111,6 +111,11 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
     own = len({int(p) for p in plan.period}) > 1
     if own:
         head.append(f"{word('period col', lang)} [{word('year', lang)}]")
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
+    if priced:
+        head.append(f"{word(f'total {other}', lang)} [{cur}]")
+        head.append(f"{word(f'per year {other}', lang)} [{cur}/{word('year', lang)}]")
     head += [
         *(f"{category_label(c, lang)} [{cur}]" for c in cats),
         *(f"{substance_label(s, lang)} [{munit}]" for s in subs),
@@ -124,6 +129,14 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
                 _money(row["total"]),
                 _money(row["annualised"]),
                 *([number(row["period"], 0, lang)] if own else []),
+                *(
+                    [
+                        _money(row[f"total_{other}_externalities"]),
+                        _money(row[f"annualised_{other}_externalities"]),
+                    ]
+                    if priced
+                    else []
+                ),
                 *(_money(row[c]) for c in cats),
                 *(number(row[f"{s}_kg"] / msize, 1, lang) for s in subs),
             ]
@@ -206,6 +219,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         [w("discounting"), w(f"discounting.{plan.discounting}")],
         [w("price year"), str(plan.price_year)],
         [w("residual value"), w(f"residual.{plan.residual_value}")],
+        [w("externalities rule"), w(f"rule.{plan.externalities}")],
     ]
     if a.rate_type == "nominal":
         rows.append([w("nominal discount rate"), q(a.discount_rate)])

@@ -151,8 +151,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
     ),
     "report.priced": (
-        "<strong>Externalities.</strong> Emissions are priced (mass × price) in the category externalities: {list}; totals are also shown without them.",
-        "<strong>Eksterne omkostninger.</strong> Udledninger prissættes (masse × pris) i kategorien eksterne omkostninger: {list}; totalerne vises også uden dem.",
+        "<strong>Externalities.</strong> Emissions are priced (mass × price) in the category externalities: {list}. {rule}",
+        "<strong>Eksterne omkostninger.</strong> Udledninger prissættes (masse × pris) i kategorien eksterne omkostninger: {list}. {rule}",
+    ),
+    "report.rule award": (
+        "They count in the award: total, annualised cost and rank include them; the totals without them are shown beside.",
+        "De indgår i tildelingen: TCO, TCO pr. år og rangering medregner dem; totalerne uden dem vises ved siden af.",
+    ),
+    "report.rule report": (
+        "They are reported beside the award, as in the Danish EPA tools: total, annualised cost and rank exclude them; the totals with them are shown beside.",
+        "De vises ved siden af tildelingen som i Miljøstyrelsens værktøjer: TCO, TCO pr. år og rangering medregner dem ikke; totalerne med dem vises ved siden af.",
     ),
     "report.at": ("{s} at {price}", "{s} til {price}"),
     "report.by year": ("(year by year)", "(år for år)"),
@@ -228,6 +236,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "version": ("version", "version"),
     "annualised": ("annualised", "TCO pr. år"),
     "total_excl_externalities": ("total excl. externalities", "i alt ekskl. eksterne omk."),
+    "total_incl_externalities": ("total incl. externalities", "i alt inkl. eksterne omk."),
+    "annualised_excl_externalities": (
+        "per year excl. externalities",
+        "pr. år ekskl. eksterne omk.",
+    ),
+    "annualised_incl_externalities": ("per year incl. externalities", "pr. år inkl. eksterne omk."),
+    "externalities_pv": ("priced externalities", "prissatte eksterne omk."),
+    "total incl": ("total incl. externalities", "i alt inkl. eksterne omk."),
+    "per year excl": ("per year excl. externalities", "pr. år ekskl. eksterne omk."),
+    "per year incl": ("per year incl. externalities", "pr. år inkl. eksterne omk."),
+    "externalities rule": ("externalities in the award", "eksterne omk. i tildelingen"),
+    "rule.award": ("award", "tildeling"),
+    "rule.report": ("report", "vises ved siden af"),
+    "col incl": ("total incl. ext.", "i alt inkl. ekst."),
+    "col excl": ("total excl. ext.", "i alt ekskl. ekst."),
+    "col incl/yr": ("per year incl. ext.", "pr. år inkl. ekst."),
+    "col excl/yr": ("per year excl. ext.", "pr. år ekskl. ekst."),
+    "table rule award": (
+        "Priced externalities count in the total, per year and rank.",
+        "Prissatte eksterne omkostninger indgår i TCO, TCO pr. år og rangering.",
+    ),
+    "table rule report": (
+        "Priced externalities are reported beside the total, per year and rank (not counted in "
+        "the award).",
+        "Prissatte eksterne omkostninger vises ved siden af TCO, TCO pr. år og rangering (indgår "
+        "ikke i tildelingen).",
+    ),
     "period col": ("period", "periode"),
     "periods note": (
         "Each bid over its own period (years): {list}.",

@@ -117,7 +117,8 @@ def method_statement(result: Result, lang: str | None = None) -> str:
             )
             for s in plan.emission_prices
         )
-        items.append(m["priced"].format(list=priced))
+        rule = m[f"rule {plan.externalities}"]
+        items.append(m["priced"].format(list=priced, rule=rule))
     else:
         items.append(m["unpriced"])
     if plan.bases:

@@ -77,6 +77,11 @@ def result_table(result: Result, lang: str | None = None) -> str:
     if own:
         head.append(text("period col", lang))
         units.append(year)
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
+    if priced:
+        head += [text(f"col {other}", lang), text(f"col {other}/yr", lang)]
+        units += [plan.currency, f"{plan.currency}/{year}"]
     head += [category_label(c, lang) for c in cats]
     units += [plan.currency for _ in cats]
     subs = list(result.emissions)
@@ -92,6 +97,11 @@ def result_table(result: Result, lang: str | None = None) -> str:
         ]
         if own:
             cells.append(number(row["period"], 0, lang))
+        if priced:
+            cells += [
+                format_money(row[f"total_{other}_externalities"], lang),
+                format_money(row[f"annualised_{other}_externalities"], lang),
+            ]
         cells += [format_money(row[c], lang) for c in cats]
         cells += [number(row[f"{s}_kg"] / 1000, 1, lang) for s in subs]
         rows.append(cells)
@@ -110,6 +120,8 @@ def result_table(result: Result, lang: str | None = None) -> str:
     out += [line(r) for r in rows]
     if result.ranked_by == "annualised":
         out.append(text("by_annual", lang))
+    if priced:
+        out.append(text(f"table rule {result.externalities_rule}", lang))
     return "\n".join(out)
 
 

@@ -6,6 +6,7 @@ Arrays are on named axes: bid × item × year. ``result.bids``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -23,9 +24,40 @@ if TYPE_CHECKING:
     from tco.plan import Plan
     from tco.spec.basis import BasisStamp
 
-__all__ = ["Result"]
+__all__ = ["Result", "YearlyFlows"]
 
 Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class YearlyFlows:
+    """Yearly cash flows and emissions, built by the year-axis engine on request.
+
+    Attributes
+    ----------
+    real : ndarray, shape (B, I, T + 1)
+        Undiscounted cash flow per bid, item and year. [currency]
+    discount : ndarray, shape (I, T + 1)
+        Discount factor of each item's flows. [unitless]
+    mass : ndarray, shape (B, E, T + 1)
+        Emissions per bid, stream and year. [kg]
+    """
+
+    real: Array
+    discount: Array
+    mass: Array
+
+    def present_value(self) -> Array:
+        """Present value per bid and item, summed over the years. [currency], shape (B, I)
+
+        Examples
+        --------
+        >>> f = YearlyFlows(np.ones((1, 1, 3)), np.array([[1.0, 0.5, 0.25]]), np.zeros((1, 0, 3)))
+        >>> f.present_value()
+        array([[1.75]])
+        """
+        out: Array = (self.real * self.discount[None, :, :]).sum(axis=-1)
+        return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,15 +73,15 @@ class Result:
         then the priced emission streams (category ``externalities``).
     categories : tuple of str
         Cost category of each item.
-    real : ndarray, shape (B, I, T + 1)
-        Undiscounted cash flow per bid, item and year, in constant prices of
-        year 0 (real terms). Residual values are negative. [currency]
-    discount : ndarray, shape (I, T + 1)
-        Discount factor of each item's flows. [unitless]
+    present_value : ndarray, shape (B, I)
+        Present value per bid and item, from the closed-form engine. [currency]
     emission_names, substances : tuple of str
         Emission streams and the substance of each.
-    mass : ndarray, shape (B, E, T + 1)
-        Emissions per bid, stream and year. [kg]
+    emitted : ndarray, shape (B, E)
+        Mass emitted per bid and emission stream over the period. [kg]
+    flows : callable
+        Builds the yearly cash flows (:class:`YearlyFlows`) when one of
+        :attr:`real`, :attr:`discount`, :attr:`mass` is first read.
 
     Examples
     --------
@@ -62,11 +94,11 @@ class Result:
     plan: Plan
     items: tuple[str, ...]
     categories: tuple[str, ...]
-    real: Array = field(repr=False)
-    discount: Array = field(repr=False)
-    emission_names: tuple[str, ...] = ()
-    substances: tuple[str, ...] = ()
-    mass: Array = field(default_factory=lambda: np.zeros((0, 0, 0)), repr=False)
+    present_value: Array = field(repr=False)
+    emission_names: tuple[str, ...]
+    substances: tuple[str, ...]
+    emitted: Array = field(repr=False)
+    flows: Callable[[], YearlyFlows] = field(repr=False)
 
     # -- labels -----------------------------------------------------------------------
     @property
@@ -91,6 +123,29 @@ class Result:
 
     # -- cash flows ---------------------------------------------------------------------
     @cached_property
+    def yearly(self) -> YearlyFlows:
+        """The yearly cash flows and emissions (built on first use)."""
+        return self.flows()
+
+    @property
+    def real(self) -> Array:
+        """Undiscounted cash flow per bid, item and year, in constant prices of year 0.
+
+        Residual values are negative. [currency], shape (B, I, T + 1)
+        """
+        return self.yearly.real
+
+    @property
+    def discount(self) -> Array:
+        """Discount factor of each item's flows. [unitless], shape (I, T + 1)"""
+        return self.yearly.discount
+
+    @property
+    def mass(self) -> Array:
+        """Emissions per bid, stream and year. [kg], shape (B, E, T + 1)"""
+        return self.yearly.mass
+
+    @cached_property
     def discounted(self) -> Array:
         """Discounted cash flow per bid, item and year. [currency], shape (B, I, T + 1)"""
         out: Array = self.real * self.discount[None, :, :]
@@ -104,12 +159,6 @@ class Result:
         return out
 
     # -- present values -------------------------------------------------------------------
-    @cached_property
-    def present_value(self) -> Array:
-        """Present value per bid and item. [currency], shape (B, I)"""
-        out: Array = self.discounted.sum(axis=-1)
-        return out
-
     @cached_property
     def total(self) -> Array:
         """Present value of all costs per bid, priced externalities included. [currency]"""
@@ -149,7 +198,7 @@ class Result:
     @cached_property
     def annuity_factor(self) -> Array:
         """Uniform present value factor per bid (its own period). [year]"""
-        return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)  # type: ignore[arg-type]
+        return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)
 
     @cached_property
     def annualised(self) -> Array:
@@ -158,7 +207,7 @@ class Result:
             self.total,
             self.plan.discount_rate,
             self.plan.period,
-            timing=self.plan.discounting,  # type: ignore[arg-type]
+            timing=self.plan.discounting,
         )
 
     # -- emissions -----------------------------------------------------------------------
@@ -166,7 +215,7 @@ class Result:
     def emissions(self) -> dict[str, Array]:
         """Total emission per bid over the period, per substance. [kg]"""
         out: dict[str, Array] = {}
-        totals = self.mass.sum(axis=-1)
+        totals = self.emitted
         for i, sub in enumerate(self.substances):
             out[sub] = out.get(sub, 0.0) + totals[:, i]
         return out
@@ -192,22 +241,22 @@ class Result:
     # -- export ----------------------------------------------------------------------------
     def summary(self) -> list[dict[str, Any]]:
         """One row per bid, in rank order, with totals in plain Python numbers."""
-        rows = []
-        for b in np.argsort(self.rank, kind="stable"):
-            row: dict[str, Any] = {
-                "rank": int(self.rank[b]),
-                "bid": self.bids[b],
-                "total": float(self.total[b]),
-                "annualised": float(self.annualised[b]),
-                "total_excl_externalities": float(self.total_excl_externalities[b]),
-                "period": int(self.plan.period[b]),
-            }
-            for cat, values in self.by_category.items():
-                row[cat] = float(values[b])
-            for sub, values in self.emissions.items():
-                row[f"{sub}_kg"] = float(values[b])
-            rows.append(row)
-        return rows
+        columns: dict[str, list[Any]] = {
+            "rank": self.rank.tolist(),
+            "bid": list(self.bids),
+            "total": self.total.tolist(),
+            "annualised": self.annualised.tolist(),
+            "total_excl_externalities": self.total_excl_externalities.tolist(),
+            "period": self.plan.period.astype(np.int64).tolist(),
+        }
+        for cat, values in self.by_category.items():
+            columns[cat] = values.tolist()
+        for sub, values in self.emissions.items():
+            columns[f"{sub}_kg"] = np.asarray(values, dtype=np.float64).tolist()
+        keys = list(columns)
+        return [
+            {k: columns[k][b] for k in keys} for b in np.argsort(self.rank, kind="stable").tolist()
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """All numbers as plain Python data: the ``result`` document of the JSON contract.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -27,9 +28,18 @@ def bundled_files(folder: str) -> dict[str, Path]:
     True
     """
     dirs = [Path(str(resources.files("tco") / folder)), _SOURCE_TREE / folder]
+    versions = tuple(d.stat().st_mtime_ns if d.is_dir() else None for d in dirs)
+    return dict(_listing(tuple(dirs), versions))
+
+
+@functools.lru_cache(maxsize=8)
+def _listing(
+    dirs: tuple[Path, ...], versions: tuple[int | None, ...]
+) -> tuple[tuple[str, Path], ...]:
+    """The YAML files of ``dirs``, listed once per version (modification time) of the folders."""
     out: dict[str, Path] = {}
-    for d in dirs:
-        if d.is_dir():
+    for d, version in zip(dirs, versions, strict=True):
+        if version is not None:
             for path in sorted(d.glob("*.yaml")):
                 out.setdefault(path.stem, path)
-    return out
+    return tuple(out.items())

@@ -8,6 +8,7 @@ emission in mass (per year), a timing in years.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -197,8 +198,22 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     if isinstance(ref, Mapping):
         return compile_model(dict(ref), file=None)
     path = model_path(str(ref), base)
+    if path in bundled_models().values():
+        stat = path.stat()
+        return _bundled_model(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
     data = read_yaml_file(path)
     return compile_model(data, file=str(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _bundled_model(path: str, mtime_ns: int, size: int, inode: int) -> ProductModel:
+    """A bundled model, compiled once per version of its file.
+
+    The key holds the file's modification time, size and inode, so an edited
+    model file (an editable install) is read again; a model is immutable and
+    safe to share between tenders.
+    """
+    return compile_model(read_yaml_file(Path(path)), file=path)
 
 
 _MONEY = "money such as 'DKK'"

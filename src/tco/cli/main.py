@@ -33,9 +33,9 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, bases, compare
+    from tco.cli import analysis, bases, compare, serve
 
-    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS}
+    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS, **serve.COMMANDS}
 
 
 def _parser() -> argparse.ArgumentParser:

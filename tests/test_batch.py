@@ -23,6 +23,7 @@ def expected_columns(r: Result) -> dict[str, np.ndarray]:
         "total": r.total,
         "annualised": r.annualised,
         "total_excl_externalities": r.total_excl_externalities,
+        "total_incl_externalities": r.total_incl_externalities,
         "period": r.plan.period,
         **r.by_category,
     }

@@ -159,8 +159,28 @@ class Result:
         return out
 
     # -- present values -------------------------------------------------------------------
+    @property
+    def externalities_rule(self) -> str:
+        """Whether priced externalities count in the award.
+
+        ``"award"``: they count in the total, annualised cost and rank;
+        ``"report"``: they are reported beside them (the Danish EPA tools).
+        """
+        return self.plan.externalities
+
     @cached_property
     def total(self) -> Array:
+        """Present value per bid that the award ranks. [currency]
+
+        With priced externalities under the rule ``award``, without them under
+        ``report``.
+        """
+        if self.externalities_rule == "report":
+            return self.total_excl_externalities
+        return self.total_incl_externalities
+
+    @cached_property
+    def total_incl_externalities(self) -> Array:
         """Present value of all costs per bid, priced externalities included. [currency]"""
         out: Array = self.present_value.sum(axis=-1)
         return out
@@ -170,6 +190,12 @@ class Result:
         """Present value per bid without priced externalities. [currency]"""
         keep = np.array([c != "externalities" for c in self.categories], dtype=bool)
         out: Array = self.present_value[:, keep].sum(axis=-1)
+        return out
+
+    @cached_property
+    def externalities(self) -> Array:
+        """Present value of the priced externalities per bid (0 if none is priced). [currency]"""
+        out: Array = self.total_incl_externalities - self.total_excl_externalities
         return out
 
     @cached_property
@@ -200,15 +226,28 @@ class Result:
         """Uniform present value factor per bid (its own period). [year]"""
         return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)
 
-    @cached_property
-    def annualised(self) -> Array:
-        """Equivalent annual cost per bid (total spread evenly over the period). [currency/year]"""
+    def _annualise(self, total: Array) -> Array:
         return equivalent_annual_cost(
-            self.total,
+            total,
             self.plan.discount_rate,
             self.plan.period,
             timing=self.plan.discounting,
         )
+
+    @cached_property
+    def annualised(self) -> Array:
+        """Equivalent annual cost of :attr:`total` per bid (the award figure). [currency/year]"""
+        return self._annualise(self.total)
+
+    @cached_property
+    def annualised_incl_externalities(self) -> Array:
+        """Equivalent annual cost with priced externalities. [currency/year]"""
+        return self._annualise(self.total_incl_externalities)
+
+    @cached_property
+    def annualised_excl_externalities(self) -> Array:
+        """Equivalent annual cost without priced externalities ("TCO pr. år"). [currency/year]"""
+        return self._annualise(self.total_excl_externalities)
 
     # -- emissions -----------------------------------------------------------------------
     @cached_property
@@ -247,6 +286,10 @@ class Result:
             "total": self.total.tolist(),
             "annualised": self.annualised.tolist(),
             "total_excl_externalities": self.total_excl_externalities.tolist(),
+            "total_incl_externalities": self.total_incl_externalities.tolist(),
+            "annualised_excl_externalities": self.annualised_excl_externalities.tolist(),
+            "annualised_incl_externalities": self.annualised_incl_externalities.tolist(),
+            "externalities_pv": self.externalities.tolist(),
             "period": self.plan.period.astype(np.int64).tolist(),
         }
         for cat, values in self.by_category.items():

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_server import client_fixture, server_fixture  # noqa: F401  (fixtures)
 
 import tco
 from tco.io.yamlio import read_yaml_file

@@ -84,7 +84,7 @@ def evaluate_variants(
     changes: Sequence[Change] = (),
     n: int = 1,
     *,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> Array:
     """Present value of all costs per variant and bid.
 
@@ -96,8 +96,9 @@ def evaluate_variants(
         Inputs to change, each with values of shape ``(n,)`` or ``(n, B)``.
     n : int
         Number of variants.
-    externalities : bool
-        Include priced emissions (as :attr:`tco.result.Result.total`).
+    externalities : bool, optional
+        Include priced emissions; by default as the tender's rule says (as
+        :attr:`tco.result.Result.total`).
 
     Returns
     -------
@@ -178,6 +179,8 @@ def evaluate_variants(
             )
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
+    if externalities is None:
+        externalities = plan.externalities == "award"
     if externalities:
         for s in vp.emissions:
             price = prices.get(s.substance)

@@ -94,6 +94,7 @@ def output_columns(recipe: _Recipe) -> dict[str, str]:
         "total": "float64",
         "annualised": "float64",
         "total_excl_externalities": "float64",
+        "total_incl_externalities": "float64",
         "period": "int64",
     }
     out.update({c: "float64" for c in CATEGORIES if c in cats})

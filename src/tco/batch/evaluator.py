@@ -528,8 +528,10 @@ class BatchEvaluator:
         Returns
         -------
         dict of str to ndarray, shape (B,)
-            ``total`` (present value, priced externalities included)
-            [currency], ``total_excl_externalities`` [currency],
+            ``total`` (present value the award ranks: priced externalities
+            included unless the rule is ``report``) [currency],
+            ``total_excl_externalities`` and ``total_incl_externalities``
+            [currency],
             ``annualised`` [currency/year], ``period`` [year], one column per
             cost category that occurs [currency] and ``<substance>_kg`` per
             emitted substance [kg].
@@ -625,6 +627,8 @@ class BatchEvaluator:
                 path=("columns",),
                 expected="values with a finite result",
             )
+        incl = total
+        total = excl if plan.externalities == "report" else incl
         out["total"] = total
         out["annualised"] = np.broadcast_to(
             equivalent_annual_cost(
@@ -636,6 +640,7 @@ class BatchEvaluator:
             (n,),
         )
         out["total_excl_externalities"] = excl
+        out["total_incl_externalities"] = incl
         out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
         for c in CATEGORIES:
             if c in cats:

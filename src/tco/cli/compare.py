@@ -34,7 +34,9 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         if forms:
             from tco.views.form import load_tender_with_forms
 
-            return load_tender_with_forms(source, forms)
+            tender = load_tender_with_forms(source, forms)
+            _say_bids_replaced(source, len(forms))
+            return tender
         return tco.load_tender(source)
     except SpecError as err:
         if isinstance(source, Mapping):
@@ -44,8 +46,21 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         raise
 
 
+def _say_bids_replaced(source: Path | Mapping[str, Any], forms: int) -> None:
+    """Say on stderr that bids from forms replace those written in the tender, if it has any."""
+    from tco.io.yamlio import read_yaml_file
+    from tco.views.i18n import text
+
+    data = source if isinstance(source, Mapping) else read_yaml_file(source)
+    own = data.get("bids")
+    if isinstance(own, list) and own:
+        print(text("cli.bids replaced", n=forms, m=len(own)), file=sys.stderr)
+
+
 def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
     """Write the files asked for with ``--plot``, ``--xlsx`` and ``--report``."""
+    from tco.views.i18n import text
+
     lang = getattr(args, "lang", "en")
     if getattr(args, "plot", None):
         from tco.views.plot import overview, plot, save_figure
@@ -53,17 +68,17 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         kind = getattr(args, "plot_kind", "all") or "all"
         fig = overview(result, lang) if kind == "all" else plot(result, kind, lang=lang).figure
         out = save_figure(fig, args.plot)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "xlsx", None):
         from tco.views.workbook import write_workbook
 
         out = write_workbook(result, args.xlsx, tender=tender, lang=lang)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "report", None):
         from tco.views.report import write_report
 
         out = write_report(result, tender, args.report, lang=lang, forms=args.bids or ())
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
 
 
 # -- tco form ----------------------------------------------------------------------------
@@ -99,8 +114,10 @@ def _run_form(args: argparse.Namespace) -> int:
                 raise err.located(args.tender, ("model",)) from None
             raise
         title = data.get("title") if isinstance(data.get("title"), str) else None
+    from tco.views.i18n import text
+
     out = write_form(model, args.output, title=title)
-    print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
+    print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 
 
@@ -133,12 +150,14 @@ def _run_schema(args: argparse.Namespace) -> int:
             value=args.kind,
             expected="tco schema tender --model ID",
         )
-    text = schema_text(args.kind, model=args.model)
+    schema = schema_text(args.kind, model=args.model)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        Path(args.output).write_text(schema, encoding="utf-8")
+        from tco.views.i18n import text
+
+        print(text("cli.wrote", path=args.output), file=sys.stderr)
     else:
-        print(text, end="")
+        print(schema, end="")
     return 0
 
 

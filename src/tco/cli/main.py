@@ -14,8 +14,6 @@ the tender reads it from standard input.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,9 +31,15 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, bases, compare, serve
+    from tco.cli import analysis, annex, bases, compare, serve
 
-    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS, **serve.COMMANDS}
+    return {
+        **compare.COMMANDS,
+        **analysis.COMMANDS,
+        **bases.COMMANDS,
+        **annex.COMMANDS,
+        **serve.COMMANDS,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,13 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("en", "da"),
+        default="en",
+        help="language of the output: words and number formats (default en)",
+    )
 
-    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids")
+    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
     cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    cmp.add_argument("--lang", choices=("en", "da"), default="en", help="language of labels")
     cmp.add_argument("--bids", nargs="+", metavar="FORM", help="read the bids from filled forms")
     cmp.add_argument("--plot", metavar="FILE", help="write charts to a .png or .svg file")
     cmp.add_argument(
@@ -63,16 +73,18 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
     cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
 
-    models = sub.add_parser("models", help="list the bundled product models")
+    models = sub.add_parser("models", help="list the bundled product models", parents=[common])
     models.add_argument("--format", choices=("table", "json"), default="table")
-    sub.add_parser("examples", help="list the bundled example tenders")
+    sub.add_parser("examples", help="list the bundled example tenders", parents=[common])
 
-    val = sub.add_parser("validate", help="check a model or tender file and report every problem")
+    val = sub.add_parser(
+        "validate", help="check a model or tender file and report every problem", parents=[common]
+    )
     val.add_argument("file", help="model or tender YAML file ('-' reads standard input)")
     val.add_argument("--format", choices=("text", "json"), default="text")
 
     for name, (configure, _, text) in _extra_commands().items():
-        configure(sub.add_parser(name, help=text or None))
+        configure(sub.add_parser(name, help=text or None, parents=[common]))
     return parser
 
 
@@ -88,12 +100,9 @@ def _compare(args: argparse.Namespace) -> int:
 
         print_document(result_document(result))
     elif args.format == "csv":
-        rows = result.summary()
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        print(buf.getvalue(), end="")
+        from tco.views.table import result_csv
+
+        print(result_csv(result, lang=args.lang), end="")
     else:
         from tco.views.table import result_table
 
@@ -120,9 +129,13 @@ def _models(args: argparse.Namespace) -> int:
 
 def _examples(args: argparse.Namespace) -> int:
     import tco
+    from tco.io.yamlio import read_yaml_file
 
-    for name in sorted(tco.bundled_examples()):
-        print(name)
+    examples = sorted(tco.bundled_examples().items())
+    width = max((len(name) for name, _ in examples), default=0)
+    for name, path in examples:
+        title = read_yaml_file(path).get("title")
+        print(f"{name:<{width}}  {title}" if isinstance(title, str) else name)
     return 0
 
 
@@ -132,6 +145,7 @@ def _validate(args: argparse.Namespace) -> int:
     from tco.errors import TCOError
     from tco.io.yamlio import read_yaml_file
     from tco.views.documents import validation_document
+    from tco.views.i18n import text
 
     as_json = getattr(args, "format", "text") == "json"
     name = STDIN_NAME if args.file == STDIN else args.file
@@ -148,9 +162,7 @@ def _validate(args: argparse.Namespace) -> int:
             doc = validation_document(
                 name, document=kind, model=tender.model.id, bids=len(tender.bids)
             )
-            text = (
-                f"{name}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
-            )
+            said = text("cli.valid tender", file=name, model=tender.model.id, n=len(tender.bids))
         else:
             kind = "model"
             model = _located(tco.load_model, source, name)
@@ -161,20 +173,23 @@ def _validate(args: argparse.Namespace) -> int:
                 parameters=len(model.parameters),
                 items=len(model.items),
             )
-            text = (
-                f"{name}: valid product model '{model.id}' with {len(model.parameters)} "
-                f"parameters and {len(model.items)} items"
+            said = text(
+                "cli.valid model",
+                file=name,
+                model=model.id,
+                p=len(model.parameters),
+                i=len(model.items),
             )
     except TCOError as err:
         if not as_json:
             raise
         print_document(validation_document(name, document=kind, error=err))
-        print(f"error: {err}", file=sys.stderr)
+        print(f"{text('cli.error')}: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
     if as_json:
         print_document(doc)
     else:
-        print(text)
+        print(said)
     return 0
 
 
@@ -229,8 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     tco 0.1.0
     0
     """
-    from tco.errors import TCOError
-
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -242,6 +255,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
+    lang = getattr(args, "lang", "en") or "en"
+    from tco.views.i18n import get_language, set_language
+
+    before = get_language()
+    set_language(lang)
+    try:
+        return _run(run, args, lang)
+    finally:
+        set_language(before)
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lang: str) -> int:
+    """Run one command; a user error is printed as one line and exits with code 2."""
+    from tco.errors import TCOError
+
     try:
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples
@@ -254,7 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tco.views.documents import error_document
 
             print_document(error_document(err))
-        print(f"error: {err}", file=sys.stderr)
+        from tco.views.i18n import text
+
+        print(f"{text('cli.error', lang)}: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
         return 0

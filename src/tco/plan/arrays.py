@@ -101,6 +101,9 @@ class Plan:
         Price index of each escalation group. [unitless]
     bases : tuple of BasisStamp
         The bases the model and tender use: name, edition and sources.
+    externalities : {"award", "report"}
+        Whether priced externalities count in the award (total, annualised
+        cost, rank) or are reported beside it.
     file : str, optional
         The tender file, for messages.
     """
@@ -125,6 +128,7 @@ class Plan:
     exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
     bases: tuple[BasisStamp, ...] = ()
+    externalities: str = "award"
     file: str | None = None
 
     @property

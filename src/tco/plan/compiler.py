@@ -486,6 +486,7 @@ class _Compiler:
             exchange_rates=self.rates,
             escalation_indices=indices,
             bases=self.bases.stamps,
+            externalities=a.externalities or "award",
             file=self.file,
         )
 

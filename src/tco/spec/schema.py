@@ -25,6 +25,7 @@ __all__ = [
     "ItemSpec",
     "ModelSpec",
     "ParameterSpec",
+    "ScoringSpec",
     "TenderSpec",
     "Text",
     "spec_errors",
@@ -93,8 +94,10 @@ class ParameterSpec(_Strict):
     label: Text | None = None
     description: Text | None = None
     source: str | None = None
+    #: How a bid value is checked (data sheet, test standard), for the tender annex.
+    verification: Text | None = None
 
-    _t = field_validator("label", "description", mode="before")(_text)
+    _t = field_validator("label", "description", "verification", mode="before")(_text)
 
 
 class _Timed(_Strict):
@@ -253,6 +256,19 @@ class BidSpec(BaseModel):
         return dict(self.model_extra or {})
 
 
+class ScoringSpec(_Strict):
+    """How the life-cycle cost enters a weighted award (see :mod:`tco.analysis.scoring`)."""
+
+    method: Literal["proportional", "linear_slope", "linear_ceiling", "linear_range"] = (
+        "proportional"
+    )
+    max_points: float = Field(default=10.0, gt=0)
+    slope: float = Field(default=1.0, gt=0)
+    ceiling: float | None = Field(default=None, gt=0)
+    #: Criterion -> weight; ``price`` is the life-cycle cost.
+    weights: dict[str, float] = Field(default_factory=lambda: {"price": 1.0})
+
+
 class TenderSpec(_Strict):
     """A tender as written in its YAML file (see ``docs/spec.md``)."""
 
@@ -268,6 +284,8 @@ class TenderSpec(_Strict):
     uncertainty: dict[str, Any] | None = None
     #: Named sets of input values, evaluated side by side by :mod:`tco.analysis.oneway`.
     scenarios: dict[str, dict[str, Scalar]] = Field(default_factory=dict)
+    #: The award's price-point model and weights (``tco score``, the tender annex).
+    scoring: ScoringSpec | None = None
 
     @field_validator("bids")
     @classmethod

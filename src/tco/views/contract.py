@@ -116,6 +116,10 @@ class BidResult(TypedDict):
     total: float
     annualised: float
     total_excl_externalities: float
+    total_incl_externalities: float
+    annualised_excl_externalities: float
+    annualised_incl_externalities: float
+    externalities_pv: float
     undiscounted_total: float
     period: int
     by_category: list[CategoryValue]
@@ -136,6 +140,7 @@ class ResultDocument(TypedDict):
     discount_rate: float
     discounting: str
     bases: list[BasisInfo]
+    externalities: Literal["award", "report"]
     ranked_by: Literal["total", "annualised"]
     years: list[int]
     categories: list[str]

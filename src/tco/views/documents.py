@@ -112,6 +112,10 @@ def result_document(result: Result) -> ResultDocument:
                 "total": float(total[b]),
                 "annualised": float(annualised[b]),
                 "total_excl_externalities": float(excl[b]),
+                "total_incl_externalities": float(result.total_incl_externalities[b]),
+                "annualised_excl_externalities": float(result.annualised_excl_externalities[b]),
+                "annualised_incl_externalities": float(result.annualised_incl_externalities[b]),
+                "externalities_pv": float(result.externalities[b]),
                 "undiscounted_total": float(undiscounted[b]),
                 "period": int(plan.period[b]),
                 "by_category": [
@@ -150,6 +154,7 @@ def result_document(result: Result) -> ResultDocument:
             }
             for s in result.bases
         ],
+        "externalities": "report" if result.externalities_rule == "report" else "award",
         "ranked_by": "total" if result.ranked_by == "total" else "annualised",
         "years": result.years.tolist(),
         "categories": categories,

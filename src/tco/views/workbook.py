@@ -3,7 +3,9 @@
 Sheets: ``Summary`` (one row per bid in rank order), ``Breakdown`` (present
 value per bid and item), ``Cash flows`` (real and discounted flows per bid,
 item and year) and ``Assumptions`` (the assumptions and parameter values
-used). Every header names its unit; numbers are stored as numbers.
+used), named in the workbook's language. Every header names its unit; numbers
+are stored as numbers with a number format, which Excel shows with the
+reader's own separators (``1.234.568`` in a Danish Excel).
 """
 
 from __future__ import annotations
@@ -12,17 +14,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.views.html import assumption_rows
-from tco.views.labels import category_label, item_label, word
+from tco.views.i18n import resolve, text, unit_text
+from tco.views.labels import category_label, item_label, parameter_label, substance_label, word
 
 if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["SHEETS", "write_workbook"]
+__all__ = ["SHEETS", "sheet_names", "write_workbook"]
 
-#: The sheets of a result workbook, in order.
+#: The sheets of a result workbook, in order (their English names).
 SHEETS: tuple[str, ...] = ("Summary", "Breakdown", "Cash flows", "Assumptions")
+_SHEET_KEYS = ("sheet.summary", "sheet.breakdown", "sheet.flows", "sheet.assumptions")
 _MONEY = "#,##0"
+_NUMBER = "#,##0.########"
+
+
+def sheet_names(lang: str | None = None) -> tuple[str, ...]:
+    """The names of the workbook's sheets in ``lang``.
+
+    Examples
+    --------
+    >>> sheet_names("da")
+    ('Oversigt', 'Fordeling', 'Betalinger', 'Forudsætninger')
+    """
+    return tuple(text(k, lang) for k in _SHEET_KEYS)
 
 
 def _header(ws: Any, values: list[str]) -> None:
@@ -34,7 +50,7 @@ def _header(ws: Any, values: list[str]) -> None:
 
 
 def write_workbook(
-    result: Result, path: str | Path, *, tender: Tender | None = None, lang: str = "en"
+    result: Result, path: str | Path, *, tender: Tender | None = None, lang: str | None = None
 ) -> Path:
     """Write a result to an ``.xlsx`` workbook.
 
@@ -65,13 +81,15 @@ def write_workbook(
     openpyxl = require_openpyxl()
     from tco import __version__
 
+    lang = resolve(lang)
+    sheets = sheet_names(lang)
     cur = result.currency
     plan = result.plan
     wb = openpyxl.Workbook()
 
     # -- summary --------------------------------------------------------------------
     ws = wb.active
-    ws.title = SHEETS[0]
+    ws.title = sheets[0]
     cats = list(result.by_category)
     subs = list(result.emissions)
     _header(
@@ -83,8 +101,11 @@ def write_workbook(
             f"{word('per year', lang)} [{cur}/{word('year', lang)}]",
             f"{word('total excl', lang)} [{cur}]",
             f"{word('period', lang)} [{word('year', lang)}]",
+            f"{word('total incl', lang)} [{cur}]",
+            f"{word('per year excl', lang)} [{cur}/{word('year', lang)}]",
+            f"{word('per year incl', lang)} [{cur}/{word('year', lang)}]",
             *(f"{category_label(c, lang)} [{cur}]" for c in cats),
-            *(f"{s} [kg]" for s in subs),
+            *(f"{substance_label(s, lang)} [kg]" for s in subs),
         ],
     )
     for row in result.summary():
@@ -96,6 +117,9 @@ def write_workbook(
                 row["annualised"],
                 row["total_excl_externalities"],
                 row["period"],
+                row["total_incl_externalities"],
+                row["annualised_excl_externalities"],
+                row["annualised_incl_externalities"],
                 *(row[c] for c in cats),
                 *(row[f"{s}_kg"] for s in subs),
             ]
@@ -106,7 +130,7 @@ def write_workbook(
     ws.column_dimensions["B"].width = 24
 
     # -- breakdown ------------------------------------------------------------------
-    ws = wb.create_sheet(SHEETS[1])
+    ws = wb.create_sheet(sheets[1])
     _header(
         ws,
         [
@@ -133,7 +157,7 @@ def write_workbook(
     ws.column_dimensions["C"].width = 30
 
     # -- cash flows -------------------------------------------------------------------
-    ws = wb.create_sheet(SHEETS[2])
+    ws = wb.create_sheet(sheets[2])
     years = [int(y) for y in result.years]
     _header(
         ws,
@@ -149,27 +173,29 @@ def write_workbook(
         flows = getattr(result, kind)
         for b, bid in enumerate(result.bids):
             for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True)):
-                ws.append([bid, name, cat, word(kind, lang), *(float(v) for v in flows[b, i])])
+                ws.append(
+                    [
+                        bid,
+                        name,
+                        category_label(cat, lang),
+                        word(kind, lang),
+                        *(float(v) for v in flows[b, i]),
+                    ]
+                )
     for r in ws.iter_rows(min_row=2, min_col=5):
         for cell in r:
             cell.number_format = _MONEY
     ws.column_dimensions["A"].width = 24
 
     # -- assumptions ------------------------------------------------------------------
-    ws = wb.create_sheet(SHEETS[3])
+    ws = wb.create_sheet(sheets[3])
     _header(ws, [word("assumption", lang), word("value", lang), word("unit", lang)])
-    ws.append(["title", plan.title])
-    ws.append(["model", plan.model.id, plan.model.spec.version or ""])
+    ws.append([word("tender title", lang), plan.title])
+    ws.append([word("model", lang), plan.model.id, plan.model.spec.version or ""])
     for name, value in assumption_rows(result, lang):
         ws.append([name, value])
     if tender is not None:
-        from tco.views.inputs import bid_values, buyer_values
-
-        for name, value in buyer_values(tender).items():
-            ws.append([name, value, plan.model.parameters[name].unit_text])
-        for bid, values in bid_values(tender).items():
-            for name, value in values.items():
-                ws.append([f"{bid}: {name}", value, plan.model.parameters[name].unit_text])
+        _parameter_rows(ws, tender, lang)
     ws.append(["tco", __version__])
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 24
@@ -177,3 +203,29 @@ def write_workbook(
     out = Path(path)
     wb.save(out)
     return out
+
+
+def _parameter_rows(ws: Any, tender: Tender, lang: str) -> None:
+    """The buyer's and the bids' parameter values, as numbers where they are numbers."""
+    from tco.views.inputs import value_in
+
+    model = tender.model
+    rows: list[tuple[str, Any, str]] = []
+    for name, p in model.parameters.items():
+        if not p.spec.bid:
+            raw = tender.spec.parameters.get(name, p.spec.default)
+            if raw is not None:
+                rows.append((parameter_label(model, name, lang), raw, name))
+    for bid in tender.spec.bids:
+        for name in model.bid_parameters:
+            raw = bid.values.get(name, model.parameters[name].spec.default)
+            if raw is not None:
+                rows.append((f"{bid.name}: {parameter_label(model, name, lang)}", raw, name))
+    for label, raw, name in rows:
+        unit = model.parameters[name].unit_text
+        value = value_in(raw, unit)
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        ws.append([label, value, unit_text(unit, lang)])
+        if isinstance(value, float):
+            ws.cell(ws.max_row, 2).number_format = _NUMBER

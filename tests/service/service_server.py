@@ -1,4 +1,8 @@
-"""A real ``tco serve`` process on 127.0.0.1 and a real HTTP client, for the service tests."""
+"""A real ``tco serve`` process on 127.0.0.1 and a real HTTP client, for the service tests.
+
+Fixtures in a module of their own, not a ``conftest.py``: ``tests/conftest.py`` is
+imported by the name ``conftest`` elsewhere, and a second one would shadow it.
+"""
 
 from __future__ import annotations
 
@@ -52,8 +56,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+@pytest.fixture(scope="session", name="server")
+def server_fixture() -> Iterator[str]:
     """The base URL of a running ``tco serve``; stopped after the tests."""
     port = free_port()
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"tco-serve-{port}.log"
@@ -81,7 +85,7 @@ def server() -> Iterator[str]:
         log.unlink(missing_ok=True)
 
 
-@pytest.fixture(scope="session")
-def client(server: str) -> Iterator[object]:
+@pytest.fixture(scope="session", name="client")
+def client_fixture(server: str) -> Iterator[object]:
     with httpx.Client(base_url=server, timeout=30) as c:
         yield c

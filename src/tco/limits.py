@@ -34,6 +34,13 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FORMULA_DEPTH",
     "MAX_FORMULA_LENGTH",
+    "MAX_FORM_BYTES",
+    "MAX_FORM_ELEMENTS",
+    "MAX_FORM_MEMBERS",
+    "MAX_FORM_MEMBER_BYTES",
+    "MAX_FORM_RATIO",
+    "MAX_FORM_ROWS",
+    "MAX_FORM_UNPACKED",
     "MAX_NODES",
     "MAX_PERIOD",
     "MAX_SAMPLES",
@@ -82,6 +89,22 @@ SERVICE_MAX_SAMPLES = 20_000
 SERVICE_MAX_SAMPLE_CELLS = 10_000_000
 #: Most rows one batch request of the HTTP service may hold.
 SERVICE_MAX_ROWS = 100_000
+
+#: Largest bid form file (``.xlsx``) tco opens; a blank form is about 10 kB. [bytes]
+MAX_FORM_BYTES = 2 * 1024 * 1024
+#: Most files inside a bid form's zip archive; a form has about 10.
+MAX_FORM_MEMBERS = 100
+#: Largest unpacked size of one file inside a bid form's archive. [bytes]
+MAX_FORM_MEMBER_BYTES = 4 * 1024 * 1024
+#: Largest unpacked size of all files inside a bid form's archive together. [bytes]
+MAX_FORM_UNPACKED = 16 * 1024 * 1024
+#: Highest compression ratio (unpacked / packed) of a file over 1 MB inside a
+#: bid form's archive; XML written by Excel packs about 5 to 20 times.
+MAX_FORM_RATIO = 100
+#: Most XML elements (counted as ``<``) in one file inside a bid form's archive.
+MAX_FORM_ELEMENTS = 200_000
+#: Most rows of a bid form's sheet; a form has one row per bid parameter.
+MAX_FORM_ROWS = 1000
 
 
 def check_samples(

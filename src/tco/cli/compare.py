@@ -116,7 +116,7 @@ def _run_form(args: argparse.Namespace) -> int:
         title = data.get("title") if isinstance(data.get("title"), str) else None
     from tco.views.i18n import text
 
-    out = write_form(model, args.output, title=title)
+    out = write_form(model, args.output, title=title, lang=args.lang)
     print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 

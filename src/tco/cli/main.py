@@ -31,13 +31,14 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, annex, bases, compare, serve
+    from tco.cli import analysis, annex, bases, compare, profiles, serve
 
     return {
         **compare.COMMANDS,
         **analysis.COMMANDS,
         **bases.COMMANDS,
         **annex.COMMANDS,
+        **profiles.COMMANDS,
         **serve.COMMANDS,
     }
 
@@ -107,6 +108,12 @@ def _compare(args: argparse.Namespace) -> int:
         from tco.views.table import result_table
 
         print(result_table(result, lang=args.lang))
+        if tender.spec.profiles:  # the same bids under the tender's usage profiles
+            from tco.analysis.profiles import profiles
+            from tco.views.profiles import profiles_text
+
+            print()
+            print(profiles_text(profiles(tender), lang=args.lang))
     write_outputs(tender, result, args)
     return 0
 

@@ -71,7 +71,10 @@ def test_bid_parameters_have_unit_bounds_and_description() -> None:
     assert set(bid["properties"]) == {"name", "notes", "quality", *model.bid_parameters}
     power = bid["properties"]["power"]
     assert "Unit: W." in power["description"]
-    assert "at least 0 W" in power["description"] and "at most 2000 W" in power["description"]
+    spec = model.parameters["power"].spec
+    assert spec.min is not None and spec.max is not None  # the model bounds the power
+    assert f"at least {spec.min}" in power["description"]
+    assert f"at most {spec.max}" in power["description"]
     assert power["title"] == "Power"
     assert bid["additionalProperties"] is False
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import Timing, discount_factors
+from tco.engine.timeline import Timing, annual_escalation, discount_factors
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
@@ -102,6 +102,11 @@ class Plan:
         Price index of each escalation group. [unitless]
     bases : tuple of BasisStamp
         The bases the model and tender use: name, edition and sources.
+    residual_value : {"linear", "none", "share"}
+        How the last unit's remaining value is credited at the period's end.
+    residual_share : float
+        With ``residual_value == "share"``: the share of the initial cost
+        credited (NIST BLCC). [unitless]
     externalities : {"award", "report"}
         Whether priced externalities count in the award (total, annualised
         cost, rank) or are reported beside it.
@@ -130,6 +135,7 @@ class Plan:
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
     bases: tuple[BasisStamp, ...] = ()
     externalities: Literal["award", "report"] = "award"
+    residual_share: float = 0.0
     file: str | None = None
 
     @property
@@ -141,6 +147,25 @@ class Plan:
     def n_bids(self) -> int:
         """Number of bids."""
         return len(self.bids)
+
+    def residual_rule(self, s: PlanStream) -> dict[str, Any] | None:
+        """The residual credit of a stream: ``None``, or the keywords of the rule.
+
+        The keywords (``share``, ``salvage``) go to
+        :func:`tco.engine.rows.residual_terms` and the functions built on it.
+        A linear credit needs a lifetime and also covers the salvage of an
+        ``end_of_life`` item marked ``residual: true`` that the period cuts
+        short; a stated share credits the purchase items only.
+        """
+        if not s.residual or self.residual_value == "none":
+            return None
+        if self.residual_value == "share":
+            if s.timing == "end_of_life":
+                return None
+            return {"share": self.residual_share, "salvage": False}
+        if self.lifetime is None:
+            return None
+        return {"share": None, "salvage": s.timing == "end_of_life"}
 
     def discount_factors(self) -> tuple[Array, Array]:
         """Discount factor per year ``t = 0 .. T`` of events and of annual amounts.
@@ -220,6 +245,8 @@ def rebuild_plan(
         plan.escalation_indices,
         errors,
         None,
+        discounting=plan.discounting,
+        price_year=plan.price_year,
     )
     errors.raise_if_any()
     check_timings((*items, *emissions), who, None)
@@ -269,8 +296,15 @@ def build_streams(
     indices: Mapping[str, Array],
     errors: ErrorList,
     file: str | None,
+    *,
+    discounting: str = "end",
+    price_year: int = 0,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
-    """Evaluate every item and emission formula on parameter values in base units."""
+    """Evaluate every item and emission formula on parameter values in base units.
+
+    An annual item's escalation is its group's index at the instant its
+    amounts fall (:func:`tco.engine.timeline.annual_escalation`).
+    """
     flat = np.ones(T + 1)
     # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
     # amounts broadcast to (B, T + 1) whatever B and T are.
@@ -304,6 +338,8 @@ def build_streams(
         if kind == "item":
             group = spec.escalation
             esc = indices.get(group, flat) if group else flat
+            if group and spec.timing == "annual":
+                esc = annual_escalation(esc, discounting, price_year)  # type: ignore[arg-type]
             residual = (
                 spec.residual
                 if spec.residual is not None

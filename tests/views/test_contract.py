@@ -88,6 +88,14 @@ def test_every_bundled_model_validates_as_json(capsys: pytest.CaptureFixture[str
     assert {m["id"] for m in doc["models"]} == set(tco.bundled_models())
 
 
+def test_baskets_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from tco.basket import basket_examples
+
+    for name in basket_examples():
+        doc = _run(capsys, "basket", "--example", name, "--format", "json")
+        assert doc["bids"][0]["rank"] == 1
+
+
 def test_bases_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     from tco.spec.basis import bundled_bases
 

@@ -9,6 +9,7 @@ emission in mass (per year), a timing in years.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -197,13 +198,35 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     'use'
     """
     if isinstance(ref, Mapping):
-        return compile_model(dict(ref), file=None)
+        text = _canonical(ref)
+        if text is None:
+            return compile_model(dict(ref), file=None)
+        return _model_from_text(text)
     path = model_path(str(ref), base)
     if path in bundled_models().values():
         stat = path.stat()
         return _bundled_model(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
     data = read_yaml_file(path)
     return compile_model(data, file=str(path))
+
+
+def _canonical(data: Mapping[str, Any]) -> str | None:
+    """The mapping as canonical JSON text, if it survives the round trip unchanged."""
+    try:
+        text = json.dumps(data, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return text if json.loads(text) == data else None
+
+
+@functools.lru_cache(maxsize=64)
+def _model_from_text(text: str) -> ProductModel:
+    """A model given as a mapping, compiled once per content (its canonical JSON text).
+
+    The key is the whole content, so two mappings share a model only when they
+    are equal; a model is immutable and safe to share.
+    """
+    return compile_model(json.loads(text), file=None)
 
 
 @functools.lru_cache(maxsize=64)

@@ -406,3 +406,30 @@ def test_a_value_that_is_not_finite_is_named_whatever_the_bounds(
         model, {"price": [1e308, 1e308]}, assumptions={"period": "5 year", "discount_rate": "0 %"}
     )
     np.testing.assert_array_equal(out["total"], [1e308, 1e308])
+
+
+def test_cached_models_and_evaluators_are_keyed_by_their_whole_content() -> None:
+    import copy
+
+    from tco.spec.product import load_model
+
+    model = {
+        "id": "m",
+        "title": "m",
+        "functional_unit": "unit",
+        "parameters": {"price": {"unit": "DKK", "bid": True}},
+        "items": {"purchase": {"category": "acquisition", "once": "price"}},
+    }
+    assert load_model(model) is load_model(copy.deepcopy(model))
+    dearer = copy.deepcopy(model)
+    dearer["items"]["purchase"]["once"] = "2 * price"
+    assert load_model(dearer) is not load_model(model)
+    a = {"period": "5 year", "discount_rate": "0 %"}
+    one = evaluate_batch(model, {"price": [10.0]}, assumptions=a)
+    two = evaluate_batch(dearer, {"price": [10.0]}, assumptions=a)
+    np.testing.assert_array_equal([one["total"][0], two["total"][0]], [10.0, 20.0])
+    # A model mapping that JSON cannot hold exactly (a tuple) is compiled each time.
+    odd = {**model, "items": {"purchase": {"category": "acquisition", "once": "price"}}}
+    odd["tags"] = ("a",)
+    with pytest.raises(tco.SpecError):
+        load_model(odd)

@@ -90,15 +90,14 @@ def _evaluator(
     """The evaluator of these arguments, reused when they are plain data seen before.
 
     A bundled model's id or a model mapping, with mappings of assumptions,
-    parameters and units: the key is their canonical JSON text, so only equal
-    arguments share an evaluator (which holds no state beyond its caches).
+    parameters and units: the key is their JSON text (keys in their order), so only
+    equal arguments share an evaluator (which holds no state beyond its caches).
     """
     bundled = isinstance(model, str) and model in bundled_models()
     if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
         try:
             key = json.dumps(
                 [model, assumptions or {}, parameters or {}, units or {}],
-                sort_keys=True,
                 allow_nan=False,
             )
         except (TypeError, ValueError):

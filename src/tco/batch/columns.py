@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from tco.batch.tables import read_columns
 from tco.errors import ErrorList, SpecError, UnitError, suggest
-from tco.plan.assumptions import convert_money
+from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
 from tco.units import currencies_of, describe, parse_quantity
 

@@ -41,6 +41,7 @@ __all__ = [
     "MAX_FORM_RATIO",
     "MAX_FORM_ROWS",
     "MAX_FORM_UNPACKED",
+    "MAX_LINES",
     "MAX_NODES",
     "MAX_PERIOD",
     "MAX_SAMPLES",
@@ -48,6 +49,11 @@ __all__ = [
     "MAX_UNIT_EXPONENT",
     "MAX_UNIT_FACTORS",
     "MAX_VALUE_LENGTH",
+    "SERVICE_MAX_BODY",
+    "SERVICE_MAX_ROWS",
+    "SERVICE_MAX_SAMPLES",
+    "SERVICE_MAX_SAMPLE_CELLS",
+    "SERVICE_TIMEOUT",
     "check_result_size",
     "check_samples",
 ]
@@ -76,11 +82,25 @@ MAX_UNIT_FACTORS = 12
 MAX_PERIOD = 200
 #: Most bids in one tender.
 MAX_BIDS = 100_000
+#: Most product lines in one basket tender.
+MAX_LINES = 100
 #: Most Monte Carlo samples one run may draw (``--samples`` in the CLI).
 MAX_SAMPLES = 1_000_000
 #: Most cells (bids x streams x years) in one result's cash-flow array;
 #: 20 million float64 cells are 160 MB per array.
 MAX_CELLS = 20_000_000
+#: Largest request body the HTTP service reads; larger ones are refused before
+#: they are read (413). [bytes]
+SERVICE_MAX_BODY = 1024 * 1024
+#: Longest time one request of the HTTP service may compute before its worker
+#: process is stopped and the request answered 422 (``tco serve --timeout``). [s]
+SERVICE_TIMEOUT = 10.0
+#: Most Monte Carlo samples one request of the HTTP service may ask for.
+SERVICE_MAX_SAMPLES = 20_000
+#: Most sampled totals (samples x bids) one Monte Carlo request of the service may hold.
+SERVICE_MAX_SAMPLE_CELLS = 10_000_000
+#: Most rows one batch request of the HTTP service may hold.
+SERVICE_MAX_ROWS = 100_000
 
 #: Largest bid form file (``.xlsx``) tco opens; a blank form is about 10 kB. [bytes]
 MAX_FORM_BYTES = 2 * 1024 * 1024

@@ -28,12 +28,16 @@ __all__ = [
     "CATEGORIES",
     "AssumptionsSpec",
     "BasisRef",
+    "BasketBidSpec",
+    "BasketSpec",
     "BidSpec",
     "EmissionSpec",
     "ItemSpec",
+    "LineSpec",
     "ModelSpec",
     "ParameterSpec",
     "ProfileSpec",
+    "ResidualShare",
     "ScoringSpec",
     "TenderSpec",
     "Text",
@@ -85,6 +89,16 @@ class BasisRef(_Strict):
     basis: str
     from_: int | None = Field(default=None, alias="from")
     year: int | None = None
+
+
+class ResidualShare(_Strict):
+    """A residual value stated as a share of the initial cost, ``{share: 20 %}`` (NIST BLCC)."""
+
+    share: Scalar
+
+
+#: How the last unit's remaining value is credited at the period's end.
+Residual = Literal["linear", "none"] | ResidualShare
 
 
 class Text(_Strict):
@@ -197,7 +211,7 @@ class AssumptionsSpec(_Strict):
     quantity: Scalar | None = None
     discounting: Literal["end", "mid", "begin"] | None = None
     price_year: Literal[0, 1] | None = None
-    residual_value: Literal["linear", "none"] | None = None
+    residual_value: Residual | None = None
     escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
     co2_price: Value | BasisRef | None = None
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
@@ -227,7 +241,7 @@ class ModelSpec(_Strict):
     #: The bases the model's ``{basis: NAME}`` references are looked up in.
     basis: BasisNames = None
     lifetime: Scalar | None = None
-    residual_value: Literal["linear", "none"] = "linear"
+    residual_value: Residual = "linear"
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
     escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
     parameters: dict[str, ParameterSpec]
@@ -302,6 +316,39 @@ class ProfileSpec(_Strict):
     weight: float = Field(default=1.0, ge=0)
     #: Input -> value, as in ``scenarios``: buyer parameters and assumptions.
     parameters: dict[str, Scalar] = Field(default_factory=dict)
+
+
+class LineSpec(_Strict):
+    """One product line of a basket tender (see ``docs/basket.md``)."""
+
+    name: str = Field(min_length=1)
+    #: The line's product model; by default the basket's.
+    model: str | dict[str, Any] | None = None
+    quantity: float = Field(gt=0)
+    #: Buyer's values for this line, on top of the basket's ``parameters``.
+    parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
+
+
+class BasketBidSpec(_Strict):
+    """One supplier's bid in a basket tender: a product (its values) per line."""
+
+    name: str = Field(min_length=1)
+    notes: str | None = None
+    #: Line name -> the bid parameters of that line's model.
+    lines: dict[str, dict[str, Any]]
+
+
+class BasketSpec(_Strict):
+    """A basket tender as written: several product lines, each bid offering one product per line."""
+
+    model: str | dict[str, Any] | None = None
+    basis: BasisNames = None
+    title: str | None = None
+    description: str | None = None
+    assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
+    parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
+    lines: list[LineSpec] = Field(min_length=1)
+    bids: list[BasketBidSpec] = Field(min_length=1)
 
 
 class TenderSpec(_Strict):

@@ -174,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: prisen × (s + L − P) / L, hvor s er året den blev købt (lineær restværdi).",
     ),
     "report.no residual": (" No residual value is credited.", " Der krediteres ingen restværdi."),
+    "report.share residual": (
+        " The last unit's residual value is credited at the period's end as a negative cost: {share} of its price (a stated share of the initial cost, NIST BLCC).",
+        " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: {share} af prisen (en angivet andel af anskaffelsesprisen, NIST BLCC).",
+    ),
     "report.quantity": (
         "<strong>Quantity.</strong> Q = {q} × {unit}; every item per unit is multiplied by Q.",
         "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
@@ -241,6 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "discounting.begin": ("beginning of year", "primo året"),
     "residual.linear": ("linear", "lineær"),
     "residual.none": ("none", "ingen"),
+    "residual.share": ("share of the initial cost", "andel af anskaffelsesprisen"),
     "group.electricity": ("electricity", "el"),
     "group.diesel": ("diesel", "diesel"),
     "group.petrol": ("petrol", "benzin"),
@@ -423,15 +428,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.payback": ("payback", "tilbagebet."),
     "cli.disc payback": ("disc. payback", "disk. tilbagebet."),
     "cli.sir note": (
-        "Note: SIR divides the savings by the extra investment in present value; replacements "
-        "count as investment, so a bid that needs fewer replacements than the baseline has a "
-        "small (or negative) extra investment and a high SIR even where its payback is long: "
-        "{bids}.",
-        "Bemærk: SIR er besparelsen divideret med merinvesteringen i nutidsværdi; "
-        "udskiftninger tæller som investering, så et tilbud med færre udskiftninger end "
-        "basis har en lille (eller negativ) merinvestering og en høj SIR, selv hvor "
-        "tilbagebetalingstiden er lang: {bids}.",
+        "Why SIR and payback seem to disagree: SIR divides the savings by the extra investment in present value, and replacements and the residual value count as investment (NIST Handbook 135), so a bid that needs fewer replacements than the baseline has a small extra investment and a high SIR; the payback instead waits until the savings have covered the extra price paid in year 0: {bids}.",
+        "Hvorfor SIR og tilbagebetalingstid ser ud til at modsige hinanden: SIR er besparelsen divideret med merinvesteringen i nutidsværdi, og udskiftninger og restværdi tæller som investering (NIST Handbook 135), så et tilbud med færre udskiftninger end basis har en lille merinvestering og en høj SIR; tilbagebetalingstiden venter derimod, til besparelserne har dækket den højere pris i år 0: {bids}.",
     ),
+    "cli.price": ("price", "pris"),
     "cli.years n": ("{n} years", "{n} år"),
     # -- report --------------------------------------------------------------------------
     "report.no charts": (
@@ -442,7 +442,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sensitivity": (
         "One input at a time between its low and high value; the bids' totals at each end, "
         "widest swing first (lowest bid: {bid}).",
-        "Ét input ad gangen mellem dets lave og høje værdi; tilbuddenes total ved hver ende, "
+        "Én parameter ad gangen mellem dens lave og høje værdi; tilbuddenes total ved hver ende, "
         "største udsving først (laveste tilbud: {bid}).",
     ),
     "report.montecarlo": (

@@ -100,8 +100,13 @@ def method_statement(result: Result, lang: str | None = None) -> str:
             for b, life in zip(bids, np.asarray(plan.lifetime), strict=True)
         )
         life = m["life"].format(list=lives)
-        life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
+        if plan.residual_value == "share":
+            life += m["share residual"].format(share=_pct(plan.residual_share, lang))
+        else:
+            life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
         items.append(life)
+    elif plan.residual_value == "share":
+        items.append(m["share residual"].format(share=_pct(plan.residual_share, lang)).strip())
     unit = plan.model.spec.functional_unit.get(lang)
     items.append(
         m["quantity"].format(q=quantity_text(float(plan.quantity), lang), unit=escape(unit))
@@ -147,7 +152,7 @@ def _png(result: Result, kind: str, lang: str) -> str:
     from tco.views.plot import figure_png, plot
 
     data = base64.b64encode(figure_png(plot(result, kind, lang=lang).figure)).decode("ascii")
-    return f'<img alt="{escape(kind)}" src="data:image/png;base64,{data}">'
+    return f'<img alt="{escape(word(kind, lang))}" src="data:image/png;base64,{data}">'
 
 
 def can_draw() -> bool:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from tco.analysis.abatement import AbatementCost
 
-__all__ = ["abatement_chart", "abatement_table", "plain_label"]
+__all__ = ["abatement_chart", "abatement_table", "align", "plain_label"]
 
 
 def plain_label(artist: Any) -> Any:
@@ -35,7 +35,14 @@ def plain_label(artist: Any) -> Any:
     return artist
 
 
-def _align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]:
+def align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]:
+    """Lines of a text table: header, units, a rule, then the rows; the first column left.
+
+    Examples
+    --------
+    >>> align([["A", "1"]], ["bid", "x"], ["", "t"])
+    ['bid  x', '     t', '---  -', 'A    1']
+    """
     widths = [
         max(len(h), len(u), *(len(r[i]) for r in rows))
         for i, (h, u) in enumerate(zip(head, units, strict=True))
@@ -85,7 +92,7 @@ def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
             ]
         )
     title = text(f"abatement.title {a.chosen}", lang, reference=a.reference, currency=a.currency)
-    return "\n".join([title, *_align(rows, head, units), text("abatement.note", lang)])
+    return "\n".join([title, *align(rows, head, units), text("abatement.note", lang)])
 
 
 def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None = None) -> Axes:

@@ -33,6 +33,10 @@ def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:
     A     1.0
     Bee  22.5
     """
+    from tco.views.safe import visible
+
+    rows = [[visible(c) for c in r] for r in rows]
+    head = [visible(h) for h in head]
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)
     ]
@@ -59,17 +63,26 @@ def _source(parser: argparse.ArgumentParser) -> None:
     src.add_argument("tender", nargs="?", help="tender YAML file")
     src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    from tco.cli.main import add_allow_path
+
+    add_allow_path(parser)
 
 
 def _load(args: argparse.Namespace) -> Any:
     import tco
 
     path = tco.example_path(args.example) if args.example else Path(args.tender)
-    return tco.load_tender(path)
+    if getattr(args, "plot", None):
+        from tco.cli.compare import check_output
+
+        check_output(args.plot, [path], "chart")
+    return tco.load_tender(path, allow_paths=args.allow_path or ())
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    from tco.views.safe import json_text
+
+    print(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _split(text: str, what: str) -> tuple[str, str]:

@@ -20,7 +20,25 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["load_for_compare", "write_outputs"]
+__all__ = ["check_output", "check_outputs", "load_for_compare", "write_outputs"]
+
+#: The options that name files ``tco compare`` writes, and what each is.
+_OUTPUTS = {"plot": "chart", "xlsx": "workbook", "report": "report"}
+
+
+def check_output(path: str | Path, inputs: list[str | Path], what: str) -> None:
+    """Refuse an output path that is an input, a folder or in a missing folder."""
+    from tco.io.files import check_output_path
+
+    check_output_path(path, inputs=inputs, what=what)
+
+
+def check_outputs(args: argparse.Namespace, inputs: list[str | Path]) -> None:
+    """Check every output path of ``tco compare`` before anything is computed."""
+    for option, what in _OUTPUTS.items():
+        path = getattr(args, option, None)
+        if path:
+            check_output(path, inputs, what)
 
 
 def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
@@ -32,7 +50,7 @@ def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
         from tco.views.form import load_tender_with_forms
 
         return load_tender_with_forms(path, forms)
-    return tco.load_tender(path)
+    return tco.load_tender(path, allow_paths=getattr(args, "allow_path", None) or ())
 
 
 def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
@@ -57,6 +75,20 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         print(f"wrote {out}", file=sys.stderr)
 
 
+def write_text(path: str | Path, text: str, what: str) -> None:
+    """Write a text file, an operating-system failure said as a :class:`~tco.errors.FileError`."""
+    from tco.errors import FileError
+
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FileError(
+            f"cannot write the {what} ({exc.strerror or exc})",
+            file=str(path),
+            expected="a writable file path",
+        ) from None
+
+
 # -- tco form ----------------------------------------------------------------------------
 def _configure_form(p: argparse.ArgumentParser) -> None:
     """Write a blank Excel bid form for a tender's product model."""
@@ -65,6 +97,9 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
     src.add_argument("tender", nargs="?", help="tender YAML file")
     src.add_argument("--model", metavar="ID|FILE", help="a product model instead of a tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .xlsx file")
+    from tco.cli.main import add_allow_path
+
+    add_allow_path(p)
 
 
 def _run_form(args: argparse.Namespace) -> int:
@@ -73,22 +108,24 @@ def _run_form(args: argparse.Namespace) -> int:
     from tco.views.form import write_form
 
     title = None
+    check_output(args.output, [p for p in (args.tender, args.model) if p], "form")
     if args.model:
         model = tco.load_model(args.model)
     else:
         from tco.errors import SpecError
+        from tco.tender import tender_model
 
         data = read_yaml_file(args.tender)
         if "model" not in data:
             raise SpecError(
                 "this key is required", file=args.tender, path=("model",), expected="a model"
             )
-        try:
-            model = tco.load_model(data["model"], base=Path(args.tender).resolve().parent)
-        except SpecError as err:
-            if err.file is None:
-                raise err.located(args.tender, ("model",)) from None
-            raise
+        model = tender_model(
+            data["model"],
+            Path(args.tender).resolve().parent,
+            args.tender,
+            allow_paths=args.allow_path or (),
+        )
         title = data.get("title") if isinstance(data.get("title"), str) else None
     out = write_form(model, args.output, title=title)
     print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
@@ -108,7 +145,8 @@ def _run_schema(args: argparse.Namespace) -> int:
 
     text = schema_text(args.kind)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        check_output(args.output, [], "schema")
+        write_text(args.output, text, "schema")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         print(text, end="")
@@ -126,6 +164,7 @@ def _run_catalogue(args: argparse.Namespace) -> int:
     if args.output:
         from tco.views.catalogue import write_catalogue
 
+        check_output(args.output, [], "catalogue")
         write_catalogue(args.output)
     else:
         from tco.views.catalogue import render_catalogue

@@ -18,7 +18,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tco.cli.command import Command
 
@@ -61,12 +61,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
     cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
+    add_allow_path(cmp)
 
     sub.add_parser("models", help="list the bundled product models")
     sub.add_parser("examples", help="list the bundled example tenders")
 
     val = sub.add_parser("validate", help="check a model or tender file and report every problem")
     val.add_argument("file", help="model or tender YAML file")
+    add_allow_path(val)
 
     for name, (configure, _, text) in _extra_commands().items():
         configure(sub.add_parser(name, help=text or None))
@@ -75,19 +77,28 @@ def _parser() -> argparse.ArgumentParser:
 
 def _compare(args: argparse.Namespace) -> int:
     import tco
-    from tco.cli.compare import load_for_compare, write_outputs
+    from tco.cli.compare import check_outputs, load_for_compare, write_outputs
+    from tco.views.safe import csv_cell, json_text
 
     path = tco.example_path(args.example) if args.example else Path(args.tender)
+    check_outputs(args, [path, *(args.bids or ())])
     tender = load_for_compare(path, args)
+    check_outputs(
+        args, [path, *(args.bids or ()), *([tender.model.file] if tender.model.file else [])]
+    )
     result = tender.evaluate()
+    if args.xlsx:
+        from tco.views.workbook import check_workbook_size
+
+        check_workbook_size(result, tender)
     if args.format == "json":
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        print(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
     elif args.format == "csv":
         rows = result.summary()
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         print(buf.getvalue(), end="")
     else:
         from tco.views.table import result_table
@@ -122,7 +133,7 @@ def _validate(args: argparse.Namespace) -> int:
     if "bids" in data or (
         "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
     ):
-        tender = tco.load_tender(args.file)
+        tender = tco.load_tender(args.file, allow_paths=args.allow_path or ())
         _validate_analysis_sections(tender)
         print(
             f"{args.file}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
@@ -188,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
+    from tco.views.safe import terminal
+
+    stdout = sys.stdout
+    sys.stdout = TerminalText(stdout)
     try:
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples
@@ -195,10 +210,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_samples(args.samples, path=("--samples",))
         return run(args)
     except TCOError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {terminal(err)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
         return 0
+    finally:
+        sys.stdout = stdout
+
+
+class TerminalText(io.TextIOBase):
+    r"""A text stream that writes control and bidirectional characters as escapes.
+
+    Everything the command line prints goes through it, so that no text from
+    input (a bid named ``"\x1b[2J"`` or ``"A\nB  0"``) can move the cursor,
+    colour the terminal or draw a fake row; line breaks are kept.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> _ = TerminalText(buf).write("bid \x1b[31mred\u202e\n")
+    >>> buf.getvalue()
+    'bid \\x1b[31mred\\u202e\n'
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from tco.views.safe import terminal
+
+        self.stream.write(terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+
+def add_allow_path(parser: argparse.ArgumentParser) -> None:
+    """Add ``--allow-path FOLDER``: a folder a tender's ``model:`` path may reach."""
+    parser.add_argument(
+        "--allow-path",
+        action="append",
+        metavar="FOLDER",
+        help="a folder besides the tender's own that its 'model:' path may reach (repeatable)",
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

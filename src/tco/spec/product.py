@@ -8,6 +8,7 @@ emission in mass (per year), a timing in years.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +24,7 @@ from tco.errors import (
     suggest,
 )
 from tco.io.resources import bundled_files
-from tco.io.yamlio import read_yaml_file
+from tco.io.yamlio import read_yaml_source
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_quantity, parse_unit, ureg
@@ -86,6 +87,8 @@ class ProductModel:
     lifetime: Compiled | None
     escalation_groups: tuple[str, ...]
     source: str = field(default="", repr=False)
+    #: SHA-256 of the file's bytes as read and evaluated (``None`` for a mapping).
+    sha256: str | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -194,8 +197,8 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     if isinstance(ref, Mapping):
         return compile_model(dict(ref), file=None)
     path = model_path(str(ref), base)
-    data = read_yaml_file(path)
-    return compile_model(data, file=str(path))
+    data, digest = read_yaml_source(path)
+    return dataclasses.replace(compile_model(data, file=str(path)), sha256=digest)
 
 
 _MONEY = "money such as 'DKK'"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.limits import MAX_CHART_BIDS
+
 if TYPE_CHECKING:
     from tco.result import Result
 
@@ -116,8 +118,11 @@ def find_crossings(curves: ArrayLike, years: ArrayLike, names: tuple[str, ...]) 
     return sorted(found, key=lambda c: (c.year, c.cheaper, c.dearer))
 
 
-def crossings(result: Result) -> list[Crossing]:
+def crossings(result: Result, limit: int = MAX_CHART_BIDS) -> list[Crossing]:
     """Where the bids' cumulative discounted costs cross (see :func:`find_crossings`).
+
+    Only the ``limit`` cheapest bids are compared (every pair of them), so that
+    the work stays bounded whatever the number of bids.
 
     Examples
     --------
@@ -126,4 +131,6 @@ def crossings(result: Result) -> list[Crossing]:
     >>> [(c.cheaper, c.dearer) for c in crossings(r)][0]
     ('Lumen Nord', 'Budget Light')
     """
-    return find_crossings(cumulative_discounted(result), result.years, result.bids)
+    order = np.argsort(result.rank, kind="stable")[:limit]
+    curves = cumulative_discounted(result)[order]
+    return find_crossings(curves, result.years, tuple(result.bids[int(b)] for b in order))

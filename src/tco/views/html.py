@@ -15,10 +15,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from tco.views.labels import category_label, item_label, mass_unit, word
+from tco.views.safe import html_text as escape
 
 if TYPE_CHECKING:
     from tco.result import Result

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.views.curves import crossings, cumulative_discounted
+from tco.limits import MAX_CHART_BIDS
+from tco.views.curves import cumulative_discounted, find_crossings
 from tco.views.errors import OutputError
 from tco.views.labels import category_label, mass_unit, word
+from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -75,7 +77,16 @@ def _money_axis(ax: Axes, currency: str, label: str) -> None:
 
 
 def _order(result: Result) -> list[int]:
-    return [int(i) for i in np.argsort(result.rank, kind="stable")]
+    """The bids a chart shows, cheapest first: at most :data:`~tco.limits.MAX_CHART_BIDS`."""
+    return [int(i) for i in np.argsort(result.rank, kind="stable")[:MAX_CHART_BIDS]]
+
+
+def _title(ax: Axes, result: Result, text: str) -> None:
+    """Set a chart's title, saying when only the cheapest bids are shown."""
+    shown = min(len(result.bids), MAX_CHART_BIDS)
+    if shown < len(result.bids):
+        text += f" ({shown} / {len(result.bids)})"
+    ax.set_title(text)
 
 
 def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
@@ -98,7 +109,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     """
     ax = new_axes(ax)
     order = _order(result)
-    names = [result.bids[i] for i in order]
+    names = [chart_text(result.bids[i]) for i in order]
     x = np.arange(len(order))
     pos = np.zeros(len(order))
     neg = np.zeros(len(order))
@@ -126,7 +137,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     if neg.min() < 0:
         ax.axhline(0.0, color="black", linewidth=0.8)
     _money_axis(ax, result.currency, word("present value", lang))
-    ax.set_title(word("breakdown", lang))
+    _title(ax, result, word("breakdown", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=8, frameon=False)
     return ax
 
@@ -136,6 +147,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
 
     Where two lines cross, a circle marks the year from which the bid with
     the higher start becomes the cheaper one (see :func:`tco.views.curves.crossings`).
+    At most :data:`~tco.limits.MAX_CHART_BIDS` bids are drawn, the cheapest.
 
     Returns
     -------
@@ -147,15 +159,16 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
     ax = new_axes(ax)
     curves = cumulative_discounted(result)
     years = result.years
-    for n, b in enumerate(_order(result)):
+    order = _order(result)
+    for n, b in enumerate(order):
         ax.plot(
             years,
             curves[b],
             marker=".",
             color=LINE_COLOURS[n % len(LINE_COLOURS)],
-            label=result.bids[b],
+            label=chart_text(result.bids[b]),
         )
-    found = crossings(result)
+    found = find_crossings(curves[order], years, tuple(result.bids[b] for b in order))
     if found:
         ax.plot(
             [c.year for c in found],
@@ -183,7 +196,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
     ax.set_xlim(0, float(years[-1]))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _money_axis(ax, result.currency, word("cumulative pv", lang))
-    ax.set_title(word("cumulative", lang))
+    _title(ax, result, word("cumulative", lang))
     ax.legend(fontsize=8, loc="upper left")
     return ax
 
@@ -201,7 +214,7 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     """
     ax = new_axes(ax)
     order = _order(result)
-    names = [result.bids[i] for i in order]
+    names = [chart_text(result.bids[i]) for i in order]
     subs = list(result.emissions)
     x = np.arange(len(order))
     biggest = max((float(np.abs(v).max()) for v in result.emissions.values()), default=0.0)
@@ -210,12 +223,16 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     for k, sub in enumerate(subs):
         v = result.emissions[sub][order] / size
         bars = ax.bar(
-            x + (k - (len(subs) - 1) / 2) * width, v, width, label=sub, color=LINE_COLOURS[k]
+            x + (k - (len(subs) - 1) / 2) * width,
+            v,
+            width,
+            label=chart_text(sub),
+            color=LINE_COLOURS[k % len(LINE_COLOURS)],
         )
         ax.bar_label(bars, labels=[f"{val:,.1f}" for val in v], fontsize=8, padding=2)
     ax.set_xticks(x, names)
     ax.set_ylabel(f"{word('mass', lang)} [{unit}]")
-    ax.set_title(word("emissions", lang))
+    _title(ax, result, word("emissions", lang))
     ax.grid(axis="y", alpha=0.3)
     if subs:
         ax.legend(fontsize=8)
@@ -258,7 +275,7 @@ def overview(result: Result, lang: str = "en") -> Figure:
     axes = fig.subplots(1, 3)
     for ax, kind in zip(axes, KINDS, strict=True):
         plot(result, kind, ax=ax, lang=lang)
-    fig.suptitle(result.plan.title)
+    fig.suptitle(chart_text(result.plan.title))
     return fig
 
 
@@ -274,5 +291,8 @@ def save_figure(fig: Figure | Any, path: str | Path) -> Path:
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise OutputError(f"{out}: got a '.{fmt}' file, expected a chart file ending .png or .svg")
-    fig.savefig(out, format=fmt, dpi=120)
+    try:
+        fig.savefig(out, format=fmt, dpi=120)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write the chart ({exc.strerror or exc})") from None
     return out

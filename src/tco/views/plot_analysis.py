@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.limits import MAX_CHART_BIDS
 from tco.views.plot import LINE_COLOURS, new_axes
+from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -74,12 +76,23 @@ def tornado(t: Tornado, bid: str | int = 0, *, ax: Axes | None = None, top: int 
     ax.barh(y, low, left=base, color=_LOW, label="input at low value")
     ax.barh(y, high, left=base, color=_HIGH, label="input at high value")
     ax.axvline(base, color="black", linewidth=1)
-    labels = [f"{r['input']} ({r['low']:.6g} .. {r['high']:.6g} {r['unit']})".strip() for r in rows]
+    labels = [
+        chart_text(f"{r['input']} ({r['low']:.6g} .. {r['high']:.6g} {r['unit']})".strip())
+        for r in rows
+    ]
     ax.set_yticks(y, labels)
     _money_x(ax, t.currency, "present value")
-    ax.set_title(f"Sensitivity of '{name}' (total {base:,.0f} {t.currency})")
+    ax.set_title(chart_text(f"Sensitivity of '{name}' (total {base:,.0f} {t.currency})"))
     ax.legend(loc="lower right", fontsize="small")
     return ax
+
+
+def _shown(mc: MonteCarloResult) -> list[int]:
+    """The bids a chart draws: at most :data:`~tco.limits.MAX_CHART_BIDS`, cheapest first."""
+    order = np.argsort(mc.deterministic, kind="stable")
+    if len(order) <= MAX_CHART_BIDS:
+        return list(range(len(mc.bids)))
+    return [int(b) for b in order[:MAX_CHART_BIDS]]
 
 
 def distribution(mc: MonteCarloResult, *, ax: Axes | None = None, bins: int = 60) -> Axes:
@@ -95,8 +108,9 @@ def distribution(mc: MonteCarloResult, *, ax: Axes | None = None, bins: int = 60
     ax = new_axes(ax)
     lo, hi = float(mc.totals.min()), float(mc.totals.max())
     edges = np.linspace(lo, hi if hi > lo else lo + 1.0, bins + 1)
-    for b, name in enumerate(mc.bids):
-        colour = LINE_COLOURS[b % len(LINE_COLOURS)]
+    for n, b in enumerate(_shown(mc)):
+        name = mc.bids[b]
+        colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         p = float(mc.probability_cheapest[b])
         ax.hist(
             mc.totals[:, b],
@@ -104,7 +118,7 @@ def distribution(mc: MonteCarloResult, *, ax: Axes | None = None, bins: int = 60
             histtype="step",
             linewidth=1.5,
             color=colour,
-            label=f"{name} (cheapest in {p:.1%})",
+            label=chart_text(f"{name} (cheapest in {p:.1%})"),
         )
         ax.axvline(float(mc.deterministic[b]), color=colour, linestyle="--", linewidth=1)
     _money_x(ax, mc.currency, "present value")
@@ -122,10 +136,11 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
     matplotlib Axes
     """
     ax = new_axes(ax)
-    probs = mc.rank_probabilities
-    x = np.arange(len(mc.bids))
-    bottom = np.zeros(len(mc.bids))
-    for k in range(probs.shape[1]):
+    shown = _shown(mc)
+    probs = mc.rank_probabilities[shown]
+    x = np.arange(len(shown))
+    bottom = np.zeros(len(shown))
+    for k in range(min(probs.shape[1], MAX_CHART_BIDS)):
         ax.bar(
             x,
             probs[:, k],
@@ -134,12 +149,15 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None) -> Axes:
             label=f"rank {k + 1}",
         )
         bottom += probs[:, k]
-    ax.set_xticks(x, list(mc.bids))
+    ax.set_xticks(x, [chart_text(mc.bids[b]) for b in shown])
     ax.set_ylim(0, 1)
     ax.set_ylabel("share of samples")
     ax.set_title("Probability of each rank")
     ax.legend(
-        fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=probs.shape[1]
+        fontsize="small",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        ncol=min(probs.shape[1], 10),
     )
     return ax
 

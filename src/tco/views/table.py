@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tco.views.safe import visible
+
 if TYPE_CHECKING:
     from tco.result import Result
 
@@ -82,7 +84,7 @@ def result_table(result: Result, lang: str = "en") -> str:
     for row in result.summary():
         cells = [
             str(row["rank"]),
-            row["bid"],
+            visible(row["bid"]),
             format_money(row["total"]),
             format_money(row["annualised"]),
         ]
@@ -103,7 +105,7 @@ def result_table(result: Result, lang: str = "en") -> str:
     periods = sorted({int(p) for p in plan.period})
     period = lab["years"].format(n=periods[0]) if len(periods) == 1 else lab["own"]
     title = lab["title"].format(
-        title=plan.title,
+        title=visible(plan.title),
         model=plan.model.id,
         currency=plan.currency,
         rate=f"{plan.discount_rate:.2%}",

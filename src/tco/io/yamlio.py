@@ -434,6 +434,7 @@ _PLAIN = [
         "could not determine a constructor",
         "{problem}; tco files hold plain data only, remove the tag",
     ),
+    ("maximum nesting depth", f"the text is nested far deeper than {MAX_DEPTH} levels"),
     ("found duplicate anchor", "an anchor '&name' is defined twice; rename one of them"),
 ]
 

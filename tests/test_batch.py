@@ -9,7 +9,9 @@ import pytest
 
 import tco
 from tco.batch import BatchEvaluator, evaluate_batch
+from tco.evaluate import evaluate_plan
 from tco.io.yamlio import read_yaml_file
+from tco.plan import rebuild_plan
 from tco.result import Result
 
 RTOL = 1e-11
@@ -21,6 +23,7 @@ def expected_columns(r: Result) -> dict[str, np.ndarray]:
         "total": r.total,
         "annualised": r.annualised,
         "total_excl_externalities": r.total_excl_externalities,
+        "total_incl_externalities": r.total_incl_externalities,
         "period": r.plan.period,
         **r.by_category,
     }
@@ -326,3 +329,32 @@ def test_missing_column_and_wrong_unit() -> None:
     # Without a period, the model's lifetime is the period; it must be whole years.
     with pytest.raises(tco.SpecError, match=r"but row 0 lasts 16\.67 years"):
         evaluate_batch("indoor-lighting", TABLE, units=TABLE_UNITS)
+
+
+def test_result_keeps_the_values_rates_and_indices_of_its_plan() -> None:
+    # Regression: BatchEvaluator.result() rebuilt its Plan field by field and
+    # lost values, exchange_rates and escalation_indices, so an analysis of
+    # the result (which rebuilds the plan from its values) saw no parameters.
+    assumptions = {**LIGHT, "exchange_rates": {"EUR": "7.5 DKK"}, "escalation": {}}
+    ev = BatchEvaluator("indoor-lighting", assumptions, units=TABLE_UNITS)
+    r = ev.result(TABLE)
+    bids = [
+        {
+            "name": str(i),
+            "price": f"{TABLE['price'][i]} DKK",
+            "power": f"{TABLE['power'][i]} W",
+            "rated_life": f"{TABLE['rated_life'][i]} kh",
+        }
+        for i in range(3)
+    ]
+    tender = tco.load_tender({"model": "indoor-lighting", "assumptions": assumptions, "bids": bids})
+    want = tender.plan
+    assert r.plan.exchange_rates == want.exchange_rates == {"EUR": 7.5}
+    assert set(r.plan.escalation_indices) == set(want.escalation_indices)
+    for name, index in want.escalation_indices.items():
+        np.testing.assert_allclose(r.plan.escalation_indices[name], index, rtol=1e-15)
+    assert set(r.plan.values) == set(want.values)
+    for name, values in want.values.items():
+        np.testing.assert_allclose(r.plan.values[name], values, rtol=1e-12, err_msg=name)
+    again = rebuild_plan(r.plan, r.plan.values)
+    np.testing.assert_allclose(evaluate_plan(again).total, tender.evaluate().total, rtol=1e-12)

@@ -52,7 +52,8 @@ def test_threaded_scheduler_and_meta(catalogue: pd.DataFrame) -> None:
     lazy = evaluate_dask("indoor-lighting", ddf, assumptions=ASSUMPTIONS)
     # The lazy frame's columns are known before anything is computed.
     assert list(lazy.columns) == [
-        "total", "annualised", "total_excl_externalities", "period",
+        "total", "annualised", "total_excl_externalities", "total_incl_externalities",
+            "period",
         "acquisition", "use", "externalities", "co2e_kg",
     ]  # fmt: skip
     got = lazy.compute(scheduler="threads")

@@ -127,11 +127,11 @@ def best_of(runs: int, func: Any, *args: Any) -> float:
     return min(times)
 
 
-def test_a_2000_bid_tender_loads_in_a_tenth_of_a_second() -> None:
+def test_a_2000_bid_tender_loads() -> None:
+    # Its speed (0.04 s with libyaml; 1.5 s with PyYAML's pure-Python loader) is measured in
+    # benchmarks/test_bench_yaml.py, not here.
     text = "model: indoor-lighting\nassumptions:\n  period: 15 year\nbids:\n" + bid_lines(2000)
     assert len(load_yaml(text)["bids"]) == 2000
-    # Measured 0.04 s (libyaml); PyYAML's pure-Python loader took 1.5 s.
-    assert best_of(3, load_yaml, text) <= 0.1
 
 
 @pytest.mark.parametrize("shape", ["bids", "flat list"])
@@ -142,17 +142,17 @@ def test_a_megabyte_of_yaml_loads_in_well_under_a_second(shape: str) -> None:
         text = "a: [" + ", ".join(["1"] * 330_000) + "]"
     assert len(text) >= 990_000
     took = best_of(1, load_yaml, text)
-    # Measured 0.15 s CPU (bids) and 0.4 s (330,000 numbers); PyYAML's pure-Python loader
-    # took 13 s.
-    assert took < 1.0
-    if shape == "bids":
-        tracemalloc.start()
-        try:
-            load_yaml(text)
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-        assert peak < 100 * 2**20
+    tracemalloc.start()
+    try:
+        load_yaml(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The promise of docs/limits.md: any input under 1 MB finishes within 10 s and 1 GB.
+    # Measured 0.15 s (bids) and 0.5 s (330,000 numbers), under 100 MB; was 13 s
+    # (benchmarks/test_bench_yaml.py measures the speed).
+    assert took < 10.0
+    assert peak < 200 * 2**20
 
 
 # -- formulas and values ---------------------------------------------------------------------

@@ -52,7 +52,8 @@ def test_passenger_car_electric_bid_by_hand() -> None:
     excl = n * (acquisition + electricity + use_fixed + maintenance + end_of_life)
     assert r.total_excl_externalities[b] == pytest.approx(excl)
     # The priced CO2e is reported apart: the total with it minus the total without it.
-    assert r.total[b] - r.total_excl_externalities[b] == pytest.approx(n * co2_cost)
+    assert r.total_incl_externalities[b] - r.total[b] == pytest.approx(n * co2_cost)
+    assert r.total[b] == pytest.approx(excl)  # the tool's rule: reported apart, not in the award
 
 
 def test_passenger_car_plug_in_hybrid_uses_both_weighted_consumptions() -> None:

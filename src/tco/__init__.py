@@ -19,6 +19,7 @@ import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
+    AnalysisError,
     CurrencyError,
     ExpressionError,
     LimitError,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnalysisError",
     "BatchEvaluator",
     "CurrencyError",
     "ExpressionError",

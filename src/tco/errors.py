@@ -15,15 +15,20 @@ them, so a message always reads::
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
+from typing import Any
 
 __all__ = [
+    "AnalysisError",
     "CurrencyError",
     "ExpressionError",
     "FileError",
+    "FormError",
     "LimitError",
     "ModelNotFoundError",
+    "OutputError",
     "SpecError",
     "SpecErrors",
     "TCOError",
@@ -79,8 +84,41 @@ def suggest(name: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+def _restore(cls: type[TCOError], args: tuple[Any, ...], state: dict[str, Any]) -> TCOError:
+    """Rebuild a pickled error without calling its ``__init__`` (:meth:`TCOError.__reduce__`)."""
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
+
 class TCOError(Exception):
-    """Base class of every error tco raises on purpose."""
+    """Base class of every error tco raises on purpose.
+
+    Every error pickles with its attributes (a process pool or a Dask worker
+    hands it back to the caller intact):
+
+    >>> import pickle
+    >>> err = SpecError("bad", file="t.yaml", path=("bids", 0), value=3)
+    >>> back = pickle.loads(pickle.dumps(err))
+    >>> str(back), back.path, back.value
+    ('t.yaml: bids[0]: bad', ('bids', 0), 3)
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+class AnalysisError(TCOError, ValueError):
+    """An analysis was asked for something it cannot do with this tender.
+
+    Changing an input twice, a per-bid value for an assumption that is the
+    same for every bid, a baseline without its tender, ...
+    """
+
+
+class OutputError(TCOError, ValueError):
+    """An output cannot be written as asked (an unknown file type, a missing extra)."""
 
 
 class SpecError(TCOError, ValueError):
@@ -125,16 +163,25 @@ class SpecError(TCOError, ValueError):
         return self._render()
 
     def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
-        """Return this error with a file name and a path prefix filled in.
+        """A copy of this error with a file name and a path prefix filled in.
 
-        The error is changed in place and returned, so that ``raise
-        err.located(...)`` keeps the original class.
+        The copy has the original class, so ``raise err.located(...)`` raises
+        the same kind of error; ``err`` itself is not changed.
+
+        Examples
+        --------
+        >>> err = SpecError("got 'x'", path=("power",))
+        >>> str(err.located("t.yaml", ("bids", 1)))
+        "t.yaml: bids[1].power: got 'x'"
+        >>> str(err)
+        "power: got 'x'"
         """
-        if file is not None and self.file is None:
-            self.file = file
-        self.path = (*prefix, *self.path)
-        self.args = (self._render(),)
-        return self
+        out = copy.copy(self)
+        if file is not None and out.file is None:
+            out.file = file
+        out.path = (*prefix, *out.path)
+        out.args = (out._render(),)
+        return out
 
 
 class UnitError(SpecError, TypeError):
@@ -179,14 +226,63 @@ class SpecErrors(SpecError):
         return self.reason
 
     def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
-        """Locate every contained error (see :meth:`SpecError.located`)."""
-        for err in self.errors:
-            err.located(file, prefix)
-        lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
-        self.reason = "\n".join(lines)
-        self.file = self.errors[0].file
-        self.args = (self.reason,)
-        return self
+        """A copy with every contained error located (see :meth:`SpecError.located`)."""
+        return SpecErrors([err.located(file, prefix) for err in self.errors])
+
+
+class FormError(SpecError):
+    """A filled bid form holds something invalid.
+
+    The message names the file, the sheet and the cell, as in::
+
+        forms/nord.xlsx: sheet 'Bid', cell C8 (power): got '38 kg', expected a power such as '38 W'
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, and how to fix it.
+    file : str
+        The workbook.
+    sheet : str, optional
+        The worksheet.
+    cell : str, optional
+        The cell, as ``"C8"``.
+    field : str, optional
+        The parameter the cell holds.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        field: str | None = None,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        self.field = field
+        super().__init__(message, file=file, value=value, expected=expected)
+
+    def _render(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file)
+        place = []
+        if getattr(self, "sheet", None):
+            place.append(f"sheet '{self.sheet}'")
+        if getattr(self, "cell", None):
+            cell = f"cell {self.cell}"
+            if getattr(self, "field", None):
+                cell += f" ({self.field})"
+            place.append(cell)
+        if place:
+            where.append(", ".join(place))
+        prefix = ": ".join(where)
+        return f"{prefix}: {self.reason}" if prefix else self.reason
 
 
 class ErrorList:

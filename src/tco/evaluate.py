@@ -1,24 +1,132 @@
 """The one orchestrator: plan in, result out.
 
-:func:`evaluate_plan` runs the engine's pure functions over every stream of
-a :class:`~tco.plan.Plan` and assembles a :class:`~tco.result.Result`.
+:func:`evaluate_plan` computes every bid's present values and emissions with
+the closed-form engine (:mod:`tco.engine.pv`) and returns a
+:class:`~tco.result.Result` that builds the yearly cash flows with the
+year-axis engine (:mod:`tco.engine.flows`) only when they are asked for.
+:func:`yearly_flows` is that year-axis engine over a whole plan: the
+reference the closed form is tested against.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.flows import occurrences, residual_credit, stream_flows
-from tco.engine.timeline import discount_factors
+from tco.engine.pv import amount_in_year, present_value, residual_value
+from tco.errors import SpecError
 from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream
-from tco.plan.finite import check_finite
-from tco.result import Result
+from tco.plan.finite import FLOAT_MAX, check_finite, check_rates
+from tco.result import Result, YearlyFlows
 
-__all__ = ["evaluate_plan"]
+__all__ = ["Totals", "evaluate_plan", "plan_totals", "yearly_flows"]
 
 Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Present values and emissions of a plan's rows, without a year axis.
+
+    Attributes
+    ----------
+    items, categories : tuple of str
+        Cost streams (the model's items, then the priced emissions) and the
+        category of each.
+    present_value : ndarray, shape (B, I)
+        Present value per row and cost stream. [currency]
+    emission_names, substances : tuple of str
+        Emission streams and the substance of each.
+    emitted : ndarray, shape (B, E)
+        Mass emitted per row and emission stream over the period. [kg]
+    """
+
+    items: tuple[str, ...]
+    categories: tuple[str, ...]
+    present_value: Array
+    emission_names: tuple[str, ...]
+    substances: tuple[str, ...]
+    emitted: Array
+
+
+def _stream_sum(plan: Plan, s: PlanStream, weight: Array) -> Array:
+    return present_value(
+        s.timing,
+        s.amount,
+        weight,
+        plan.period,
+        when=s.when,
+        start=s.start,
+        stop=s.stop,
+        lifetime=plan.lifetime,
+    )
+
+
+def plan_totals(plan: Plan) -> Totals:
+    """Present value per row and cost stream, and emissions, by the closed-form engine.
+
+    Each convention is that of :mod:`tco.engine.pv`; the quantity multiplies
+    every per-unit stream.
+
+    Examples
+    --------
+    >>> import tco
+    >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> t = plan_totals(plan)
+    >>> bool(np.allclose(t.present_value.sum(axis=1), yearly_flows(plan).present_value().sum(1)))
+    True
+    """
+    B = plan.n_bids
+    q = plan.quantity
+    d_event, d_annual = plan.discount_factors()
+    linear = plan.residual_value == "linear" and plan.lifetime is not None
+    names: list[str] = []
+    categories: list[str] = []
+    pvs: list[Array] = []
+    for s in plan.items:
+        d = d_annual if s.timing == "annual" else d_event
+        pv = _stream_sum(plan, s, s.escalation * d)
+        if s.residual and linear:
+            assert plan.lifetime is not None
+            last, credit = residual_value(s.escalation, d_event, plan.lifetime, plan.period)
+            pv = pv + amount_in_year(s.amount, last) * credit
+        pvs.append(pv * q if s.per_unit else pv)
+        names.append(s.name)
+        categories.append(s.category)
+    masses: list[Array] = []
+    ones = np.ones(plan.T + 1)
+    for e in plan.emissions:
+        mass = _stream_sum(plan, e, ones)
+        masses.append(mass * q if e.per_unit else mass)
+        price = plan.emission_prices.get(e.substance)
+        if price is not None:
+            d = d_annual if e.timing == "annual" else d_event
+            pv = _stream_sum(plan, e, price * d)
+            pvs.append(pv * q if e.per_unit else pv)
+            names.append(e.name)
+            categories.append("externalities")
+    return Totals(
+        items=tuple(names),
+        categories=tuple(categories),
+        present_value=_stack(pvs, B),
+        emission_names=tuple(e.name for e in plan.emissions),
+        substances=tuple(e.substance for e in plan.emissions),
+        emitted=_stack(masses, B),
+    )
+
+
+def _stack(columns: list[Array], B: int) -> Array:
+    out: Array = (
+        np.stack([np.broadcast_to(c, (B,)) for c in columns], axis=1)
+        if columns
+        else np.zeros((B, 0))
+    )
+    return out
 
 
 def _counts(s: PlanStream, plan: Plan) -> Array:
@@ -33,6 +141,49 @@ def _counts(s: PlanStream, plan: Plan) -> Array:
     )
 
 
+def yearly_flows(plan: Plan) -> YearlyFlows:
+    """Cash flows and emissions per row, stream and year, by the year-axis engine.
+
+    The reference the closed form (:func:`plan_totals`) is tested against:
+    the same streams in the same order, with their yearly occurrences
+    (:func:`tco.engine.flows.occurrences`) built in full.
+
+    Examples
+    --------
+    >>> import tco
+    >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> yearly_flows(plan).real.shape
+    (3, 3, 16)
+    """
+    T = plan.T
+    B = plan.n_bids
+    q = plan.quantity
+    d_event, d_annual = plan.discount_factors()
+    flows: list[Array] = []
+    discounts: list[Array] = []
+    for s in plan.items:
+        counts = _counts(s, plan)
+        f = stream_flows(s.amount, counts, s.escalation)
+        if s.residual and plan.residual_value == "linear" and plan.lifetime is not None:
+            f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T)
+        flows.append(f * q if s.per_unit else f)
+        discounts.append(d_annual if s.timing == "annual" else d_event)
+    emission_flows: list[Array] = []
+    for e in plan.emissions:
+        mass = stream_flows(e.amount, _counts(e, plan), 1.0)
+        mass = mass * q if e.per_unit else mass
+        emission_flows.append(mass)
+        price = plan.emission_prices.get(e.substance)
+        if price is not None:
+            flows.append(mass * price)
+            discounts.append(d_annual if e.timing == "annual" else d_event)
+    return YearlyFlows(
+        real=np.stack(flows, axis=1) if flows else np.zeros((B, 0, T + 1)),
+        discount=np.stack(discounts, axis=0) if discounts else np.zeros((0, T + 1)),
+        mass=np.stack(emission_flows, axis=1) if emission_flows else np.zeros((B, 0, T + 1)),
+    )
+
+
 def evaluate_plan(plan: Plan) -> Result:
     """Evaluate every bid of a plan.
 
@@ -44,73 +195,64 @@ def evaluate_plan(plan: Plan) -> Result:
     Returns
     -------
     Result
-        Yearly cash flows per bid, item and year, present values,
-        annualised costs, emissions and ranks.
+        Present values, annualised costs, emissions and ranks; yearly cash
+        flows per bid, item and year on request.
+
+    Raises
+    ------
+    SpecError
+        If a number leaves the range of floating-point numbers (naming the
+        bid, item and year, see :func:`tco.plan.finite.check_finite`).
     """
     streams = len(plan.items) + sum(e.substance in plan.emission_prices for e in plan.emissions)
-    check_result_size(plan.n_bids, streams + len(plan.emissions), plan.T + 1, file=plan.file)
+    T = plan.T
+    check_result_size(plan.n_bids, streams + len(plan.emissions), T + 1, file=plan.file)
     with np.errstate(over="ignore", invalid="ignore"):
-        result = _evaluate(plan)
+        d_event, d_annual = plan.discount_factors()
+        totals = plan_totals(plan)
+    check_rates(
+        np.stack([d_event, d_annual]),
+        rate=plan.discount_rate,
+        inflation=plan.inflation,
+        T=T,
+        file=plan.file,
+    )
+    if not (np.all(np.isfinite(totals.present_value)) and np.all(np.isfinite(totals.emitted))):
+        _refuse(plan, totals)
+    return Result(
+        plan=plan,
+        items=totals.items,
+        categories=totals.categories,
+        present_value=totals.present_value,
+        emission_names=totals.emission_names,
+        substances=totals.substances,
+        emitted=totals.emitted,
+        flows=partial(yearly_flows, plan),
+    )
+
+
+def _refuse(plan: Plan, totals: Totals) -> None:
+    """Raise for a non-finite total, naming the year from the yearly flows where one overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        flows = yearly_flows(plan)
     check_finite(
         bids=plan.bids,
-        items=result.items,
-        cash=result.real,
-        discount=result.discount,
-        mass=result.mass,
-        emissions=result.emission_names,
+        items=totals.items,
+        cash=flows.real,
+        discount=flows.discount,
+        mass=flows.mass,
+        emissions=totals.emission_names,
         rate=plan.discount_rate,
         inflation=plan.inflation,
         file=plan.file,
     )
-    return result
-
-
-def _evaluate(plan: Plan) -> Result:
-    T = plan.T
-    B = plan.n_bids
-    q = plan.quantity
-    d_event = discount_factors(plan.discount_rate, T, "end")
-    d_annual = discount_factors(plan.discount_rate, T, plan.discounting)  # type: ignore[arg-type]
-
-    names: list[str] = []
-    categories: list[str] = []
-    flows: list[Array] = []
-    discounts: list[Array] = []
-    for s in plan.items:
-        counts = _counts(s, plan)
-        f = stream_flows(s.amount, counts, s.escalation)
-        if s.residual and plan.residual_value == "linear" and plan.lifetime is not None:
-            f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T)
-        flows.append(f * q if s.per_unit else f)
-        names.append(s.name)
-        categories.append(s.category)
-        discounts.append(d_annual if s.timing == "annual" else d_event)
-
-    emission_flows: list[Array] = []
-    substances: list[str] = []
-    for e in plan.emissions:
-        mass = stream_flows(e.amount, _counts(e, plan), 1.0)
-        mass = mass * q if e.per_unit else mass
-        emission_flows.append(mass)
-        substances.append(e.substance)
-        price = plan.emission_prices.get(e.substance)
-        if price is not None:
-            flows.append(mass * price)
-            names.append(e.name)
-            categories.append("externalities")
-            discounts.append(d_annual if e.timing == "annual" else d_event)
-
-    cash = np.stack(flows, axis=1) if flows else np.zeros((B, 0, T + 1))
-    disc = np.stack(discounts, axis=0) if discounts else np.zeros((0, T + 1))
-    mass_flows = np.stack(emission_flows, axis=1) if emission_flows else np.zeros((B, 0, T + 1))
-    # Years after a bid's own period are empty (only with 'period: lifetime').
-    return Result(
-        plan=plan,
-        items=tuple(names),
-        categories=tuple(categories),
-        real=cash,
-        discount=disc,
-        emission_names=tuple(e.name for e in plan.emissions),
-        substances=tuple(substances),
-        mass=mass_flows,
+    bad = np.argwhere(~np.isfinite(totals.present_value))
+    b, i = (int(x) for x in bad[0]) if bad.size else (0, 0)
+    label = totals.items[i] if bad.size else "emissions"
+    raise SpecError(
+        f"the present value of '{label}' for bid '{plan.bids[b]}' overflows (beyond "
+        f"{FLOAT_MAX:.3g}); check the size of the bid's values and the quantity",
+        file=plan.file,
+        path=("bids", b),
+        expected=f"a number of at most {FLOAT_MAX:.3g} in magnitude",
     )

@@ -6,6 +6,7 @@ Arrays are on named axes: bid × item × year. ``result.bids``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -21,10 +22,42 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from tco.plan import Plan
+    from tco.spec.basis import BasisStamp
 
-__all__ = ["Result"]
+__all__ = ["Result", "YearlyFlows"]
 
 Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class YearlyFlows:
+    """Yearly cash flows and emissions, built by the year-axis engine on request.
+
+    Attributes
+    ----------
+    real : ndarray, shape (B, I, T + 1)
+        Undiscounted cash flow per bid, item and year. [currency]
+    discount : ndarray, shape (I, T + 1)
+        Discount factor of each item's flows. [unitless]
+    mass : ndarray, shape (B, E, T + 1)
+        Emissions per bid, stream and year. [kg]
+    """
+
+    real: Array
+    discount: Array
+    mass: Array
+
+    def present_value(self) -> Array:
+        """Present value per bid and item, summed over the years. [currency], shape (B, I)
+
+        Examples
+        --------
+        >>> f = YearlyFlows(np.ones((1, 1, 3)), np.array([[1.0, 0.5, 0.25]]), np.zeros((1, 0, 3)))
+        >>> f.present_value()
+        array([[1.75]])
+        """
+        out: Array = (self.real * self.discount[None, :, :]).sum(axis=-1)
+        return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,15 +73,15 @@ class Result:
         then the priced emission streams (category ``externalities``).
     categories : tuple of str
         Cost category of each item.
-    real : ndarray, shape (B, I, T + 1)
-        Undiscounted cash flow per bid, item and year, in constant prices of
-        year 0 (real terms). Residual values are negative. [currency]
-    discount : ndarray, shape (I, T + 1)
-        Discount factor of each item's flows. [unitless]
+    present_value : ndarray, shape (B, I)
+        Present value per bid and item, from the closed-form engine. [currency]
     emission_names, substances : tuple of str
         Emission streams and the substance of each.
-    mass : ndarray, shape (B, E, T + 1)
-        Emissions per bid, stream and year. [kg]
+    emitted : ndarray, shape (B, E)
+        Mass emitted per bid and emission stream over the period. [kg]
+    flows : callable
+        Builds the yearly cash flows (:class:`YearlyFlows`) when one of
+        :attr:`real`, :attr:`discount`, :attr:`mass` is first read.
 
     Examples
     --------
@@ -61,17 +94,22 @@ class Result:
     plan: Plan
     items: tuple[str, ...]
     categories: tuple[str, ...]
-    real: Array = field(repr=False)
-    discount: Array = field(repr=False)
-    emission_names: tuple[str, ...] = ()
-    substances: tuple[str, ...] = ()
-    mass: Array = field(default_factory=lambda: np.zeros((0, 0, 0)), repr=False)
+    present_value: Array = field(repr=False)
+    emission_names: tuple[str, ...]
+    substances: tuple[str, ...]
+    emitted: Array = field(repr=False)
+    flows: Callable[[], YearlyFlows] = field(repr=False)
 
     # -- labels -----------------------------------------------------------------------
     @property
     def bids(self) -> tuple[str, ...]:
         """Bid names, along axis 0."""
         return self.plan.bids
+
+    @property
+    def bases(self) -> tuple[BasisStamp, ...]:
+        """The bases used (name, edition, sources), the model's first, then the tender's."""
+        return self.plan.bases
 
     @property
     def currency(self) -> str:
@@ -84,6 +122,29 @@ class Result:
         return np.arange(self.plan.T + 1)
 
     # -- cash flows ---------------------------------------------------------------------
+    @cached_property
+    def yearly(self) -> YearlyFlows:
+        """The yearly cash flows and emissions (built on first use)."""
+        return self.flows()
+
+    @property
+    def real(self) -> Array:
+        """Undiscounted cash flow per bid, item and year, in constant prices of year 0.
+
+        Residual values are negative. [currency], shape (B, I, T + 1)
+        """
+        return self.yearly.real
+
+    @property
+    def discount(self) -> Array:
+        """Discount factor of each item's flows. [unitless], shape (I, T + 1)"""
+        return self.yearly.discount
+
+    @property
+    def mass(self) -> Array:
+        """Emissions per bid, stream and year. [kg], shape (B, E, T + 1)"""
+        return self.yearly.mass
+
     @cached_property
     def discounted(self) -> Array:
         """Discounted cash flow per bid, item and year. [currency], shape (B, I, T + 1)"""
@@ -98,14 +159,28 @@ class Result:
         return out
 
     # -- present values -------------------------------------------------------------------
-    @cached_property
-    def present_value(self) -> Array:
-        """Present value per bid and item. [currency], shape (B, I)"""
-        out: Array = self.discounted.sum(axis=-1)
-        return out
+    @property
+    def externalities_rule(self) -> str:
+        """Whether priced externalities count in the award.
+
+        ``"award"``: they count in the total, annualised cost and rank;
+        ``"report"``: they are reported beside them (the Danish EPA tools).
+        """
+        return self.plan.externalities
 
     @cached_property
     def total(self) -> Array:
+        """Present value per bid that the award ranks. [currency]
+
+        With priced externalities under the rule ``award``, without them under
+        ``report``.
+        """
+        if self.externalities_rule == "report":
+            return self.total_excl_externalities
+        return self.total_incl_externalities
+
+    @cached_property
+    def total_incl_externalities(self) -> Array:
         """Present value of all costs per bid, priced externalities included. [currency]"""
         out: Array = self.present_value.sum(axis=-1)
         return out
@@ -115,6 +190,12 @@ class Result:
         """Present value per bid without priced externalities. [currency]"""
         keep = np.array([c != "externalities" for c in self.categories], dtype=bool)
         out: Array = self.present_value[:, keep].sum(axis=-1)
+        return out
+
+    @cached_property
+    def externalities(self) -> Array:
+        """Present value of the priced externalities per bid (0 if none is priced). [currency]"""
+        out: Array = self.total_incl_externalities - self.total_excl_externalities
         return out
 
     @cached_property
@@ -143,24 +224,37 @@ class Result:
     @cached_property
     def annuity_factor(self) -> Array:
         """Uniform present value factor per bid (its own period). [year]"""
-        return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)  # type: ignore[arg-type]
+        return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)
+
+    def _annualise(self, total: Array) -> Array:
+        return equivalent_annual_cost(
+            total,
+            self.plan.discount_rate,
+            self.plan.period,
+            timing=self.plan.discounting,
+        )
 
     @cached_property
     def annualised(self) -> Array:
-        """Equivalent annual cost per bid (total spread evenly over the period). [currency/year]"""
-        return equivalent_annual_cost(
-            self.total,
-            self.plan.discount_rate,
-            self.plan.period,
-            timing=self.plan.discounting,  # type: ignore[arg-type]
-        )
+        """Equivalent annual cost of :attr:`total` per bid (the award figure). [currency/year]"""
+        return self._annualise(self.total)
+
+    @cached_property
+    def annualised_incl_externalities(self) -> Array:
+        """Equivalent annual cost with priced externalities. [currency/year]"""
+        return self._annualise(self.total_incl_externalities)
+
+    @cached_property
+    def annualised_excl_externalities(self) -> Array:
+        """Equivalent annual cost without priced externalities ("TCO pr. år"). [currency/year]"""
+        return self._annualise(self.total_excl_externalities)
 
     # -- emissions -----------------------------------------------------------------------
     @cached_property
     def emissions(self) -> dict[str, Array]:
         """Total emission per bid over the period, per substance. [kg]"""
         out: dict[str, Array] = {}
-        totals = self.mass.sum(axis=-1)
+        totals = self.emitted
         for i, sub in enumerate(self.substances):
             out[sub] = out.get(sub, 0.0) + totals[:, i]
         return out
@@ -186,51 +280,37 @@ class Result:
     # -- export ----------------------------------------------------------------------------
     def summary(self) -> list[dict[str, Any]]:
         """One row per bid, in rank order, with totals in plain Python numbers."""
-        rows = []
-        for b in np.argsort(self.rank, kind="stable"):
-            row: dict[str, Any] = {
-                "rank": int(self.rank[b]),
-                "bid": self.bids[b],
-                "total": float(self.total[b]),
-                "annualised": float(self.annualised[b]),
-                "total_excl_externalities": float(self.total_excl_externalities[b]),
-                "period": int(self.plan.period[b]),
-            }
-            for cat, values in self.by_category.items():
-                row[cat] = float(values[b])
-            for sub, values in self.emissions.items():
-                row[f"{sub}_kg"] = float(values[b])
-            rows.append(row)
-        return rows
+        columns: dict[str, list[Any]] = {
+            "rank": self.rank.tolist(),
+            "bid": list(self.bids),
+            "total": self.total.tolist(),
+            "annualised": self.annualised.tolist(),
+            "total_excl_externalities": self.total_excl_externalities.tolist(),
+            "total_incl_externalities": self.total_incl_externalities.tolist(),
+            "annualised_excl_externalities": self.annualised_excl_externalities.tolist(),
+            "annualised_incl_externalities": self.annualised_incl_externalities.tolist(),
+            "externalities_pv": self.externalities.tolist(),
+            "period": self.plan.period.astype(np.int64).tolist(),
+        }
+        for cat, values in self.by_category.items():
+            columns[cat] = values.tolist()
+        for sub, values in self.emissions.items():
+            columns[f"{sub}_kg"] = np.asarray(values, dtype=np.float64).tolist()
+        keys = list(columns)
+        return [
+            {k: columns[k][b] for k in keys} for b in np.argsort(self.rank, kind="stable").tolist()
+        ]
 
     def to_dict(self) -> dict[str, Any]:
-        """All numbers as plain Python data (the CLI's ``--format json``)."""
-        plan = self.plan
-        return {
-            "model": plan.model.id,
-            "title": plan.title,
-            "currency": plan.currency,
-            "quantity": plan.quantity,
-            "discount_rate": plan.discount_rate,
-            "discounting": plan.discounting,
-            "ranked_by": self.ranked_by,
-            "years": self.years.tolist(),
-            "bids": [
-                {
-                    **row,
-                    "by_item": {
-                        k: float(v[self.bids.index(row["bid"])]) for k, v in self.by_item.items()
-                    },
-                    "cash_flows": {
-                        "real": self.real[self.bids.index(row["bid"])].sum(axis=0).tolist(),
-                        "discounted": self.discounted[self.bids.index(row["bid"])]
-                        .sum(axis=0)
-                        .tolist(),
-                    },
-                }
-                for row in self.summary()
-            ],
-        }
+        """All numbers as plain Python data: the ``result`` document of the JSON contract.
+
+        The same document as ``tco compare --format json``, with
+        ``schema_version`` and ``kind``; its shape is
+        ``docs/schema/result.schema.json`` (see :mod:`tco.views.documents`).
+        """
+        from tco.views.documents import result_document
+
+        return dict(result_document(self))
 
     def to_frame(self, kind: str = "long") -> pd.DataFrame:
         """The result as a pandas DataFrame (needs the ``pandas`` extra).
@@ -247,7 +327,7 @@ class Result:
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'tco[pandas]'") from exc
+            raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
         if kind == "summary":
             return pd.DataFrame(self.summary()).set_index("bid")
         if kind == "wide":

@@ -74,6 +74,34 @@ class Tender:
         """Evaluate every bid over the study period (see :class:`~tco.result.Result`)."""
         return evaluate_plan(self.plan)
 
+    def annex(self, path: str | Path | None = None, *, lang: str = "en") -> str | Path:
+        """The tender annex stating the life-cycle cost method (:mod:`tco.views.annex`).
+
+        Parameters
+        ----------
+        path : path, optional
+            A ``.docx`` (needs python-docx) or ``.html`` file to write. Without
+            one, the annex is returned as HTML.
+        lang : {"en", "da"}
+
+        Returns
+        -------
+        str or Path
+            The HTML page, or the file written.
+
+        Examples
+        --------
+        >>> import tco
+        >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+        >>> "Operating hours" in t.annex(), "Driftstimer" in t.annex(lang="da")
+        (True, True)
+        """
+        from tco.views.annex import annex_html, write_annex
+
+        if path is None:
+            return annex_html(self, lang=lang)
+        return write_annex(self, path, lang=lang)
+
     def _repr_html_(self) -> str:
         from tco.views.html import tender_html
 

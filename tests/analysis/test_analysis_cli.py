@@ -63,7 +63,8 @@ def test_sensitivity(capsys) -> None:
         "json",
     )
     assert code == 0
-    rows = json.loads(out)["bids"]["Premium LED"]
+    by_bid = {b["bid"]: b for b in json.loads(out)["bids"]}
+    rows = by_bid["Premium LED"]["bars"]
     assert {r["input"] for r in rows} == {"electricity_price", "power", "quantity"}
     elec = next(r for r in rows if r["input"] == "electricity_price")
     assert (elec["low"], elec["high"]) == pytest.approx((1.5, 3.0))
@@ -124,7 +125,10 @@ def test_score(capsys) -> None:
     )
     assert code == 0
     data = json.loads(out)
-    assert data["weights"] == {"price": 0.6, "design": 0.4}
+    assert data["weights"] == [
+        {"criterion": "price", "weight": 0.6},
+        {"criterion": "design", "weight": 0.4},
+    ]
     assert data["bids"][0]["rank"] == 1
     code, out, _ = run(capsys, "score", *EX)
     assert code == 0 and "score" in out

@@ -27,20 +27,22 @@ def test_result_html_is_a_ranked_table_with_units(result: tco.Result) -> None:
         "bid",
         "total [DKK]",
         "per year [DKK/year]",
+        "total excl. externalities [DKK]",
+        "per year excl. externalities [DKK/year]",
         "acquisition [DKK]",
         "use [DKK]",
         "externalities [DKK]",
-        "co2e [t]",
+        "CO2e [t]",
     ]
     rows = _rows(html)
     assert [r[1] for r in rows] == result.ranking
     assert [r[0] for r in rows] == ["1", "2", "3"]
     lumen = rows[result.ranking.index("Lumen Nord")]
-    assert lumen[4] == f"{LUMEN_NORD_ACQUISITION:,.0f}"  # 321,121: hand calculation
-    assert lumen[5] == f"{electricity_pv('Lumen Nord'):,.0f}"
+    assert lumen[6] == f"{LUMEN_NORD_ACQUISITION:,.0f}"  # 321,121: hand calculation
+    assert lumen[7] == f"{electricity_pv('Lumen Nord'):,.0f}"
     # 32 W x 3000 h x 0.135 kg/kWh x 200 x 15 years = 38,880 kg = 38.9 t
-    assert lumen[7] == "38.9"
-    assert "present value in DKK, 4.00% real, 15 years, quantity 200" in html
+    assert lumen[9] == "38.9"
+    assert "present value in DKK, 4.00 % real, 15 years, quantity 200" in html
 
 
 def test_result_html_breaks_down_by_item(result: tco.Result) -> None:
@@ -88,12 +90,16 @@ def test_tender_html_shows_inputs_in_their_units(tender: tco.Tender) -> None:
 def test_assumption_rows_are_those_used(tender: tco.Tender) -> None:
     rows = dict(assumption_rows(tender))
     assert rows["discount rate"] == "4.00 % real"
-    assert rows["period"] == "15 year"
+    assert rows["period"] == "15 years"
     assert rows["quantity"] == "200 (luminaire)"
     assert rows["escalation: electricity"] == "1.67 %/year"
     assert rows["CO2 price"] == "1500 DKK/t"
     da = dict(assumption_rows(tender, "da"))
-    assert da["kalkulationsrente"] == "4.00 % faste priser"
+    assert da["kalkulationsrente"] == "4,00 % faste priser"
+    assert da["prisudvikling: el"] == "1,67 %/år"
+    assert da["CO2-pris"] == "1.500 DKK/t"
+    assert da["diskontering"] == "ultimo året"
+    assert da["restværdi"] == "lineær"
 
 
 def test_html_table_numeric_columns() -> None:

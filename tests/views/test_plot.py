@@ -12,6 +12,7 @@ import tco
 from tco.cli import main
 from tco.views.curves import crossings
 from tco.views.errors import OutputError
+from tco.views.labels import substance_label
 from tco.views.plot import overview, plot, save_figure
 
 pytest.importorskip("matplotlib")
@@ -75,23 +76,44 @@ def test_breakdown_stacks_negative_amounts_below_zero() -> None:
 def test_cumulative_has_a_line_per_bid_and_marks_the_crossings(result: tco.Result) -> None:
     ax = result.plot(kind="cumulative")
     lines = ax.get_lines()
-    assert [line.get_label() for line in lines] == [*result.ranking, "crossings"]
+    labels = [line.get_label() for line in lines]
+    assert labels == [*result.ranking, "crossings", "residual value credited"]
     for line in lines[:3]:
-        assert list(line.get_xdata()) == list(range(16))
+        assert list(line.get_xdata()) == [y for t in range(16) for y in (t, t)]
     lumen = lines[result.ranking.index("Lumen Nord")]
-    # year 0: the purchase, (1450 + 250) DKK x 200 luminaires
-    assert lumen.get_ydata()[0] == pytest.approx(340000.0)
-    marks = lines[-1]
+    # year 0: a step from 0 to the purchase, (1450 + 250) DKK x 200 luminaires
+    assert list(lumen.get_ydata()[:2]) == pytest.approx([0.0, 340000.0])
+    # Budget Light (35000 h at 3000 h/year) is replaced in year 12: a step of
+    # (1100 + 250) DKK x 200, discounted 12 years at 4 %, not a slope over the year.
+    budget = lines[result.ranking.index("Budget Light")].get_ydata()
+    assert budget[25] - budget[24] == pytest.approx(1350 * 200 * 1.04**-12)
     found = crossings(result)
-    assert list(marks.get_xdata()) == pytest.approx([c.year for c in found])
-    assert list(marks.get_ydata()) == pytest.approx([c.value for c in found])
-    assert [t.get_text() for t in ax.texts] == [f"{c.year:.1f}" for c in found]
+    used = [c for c in found if not c.residual]
+    marks = lines[-2]
+    assert list(marks.get_xdata()) == pytest.approx([c.year for c in used])
+    assert list(marks.get_ydata()) == pytest.approx([c.value for c in used])
+    assert [t.get_text() for t in ax.texts] == [f"{c.year:.1f}" for c in used]
+
+
+def test_a_crossing_only_from_the_residual_credit_is_said_so(result: tco.Result) -> None:
+    # Premium LED (70000 h) and Lumen Nord (50000 h) do not cross while in use: Premium LED
+    # ends cheaper only because more of its luminaires' value is credited at year 15.
+    found = {(c.cheaper, c.dearer): c for c in crossings(result)}
+    late = found["Premium LED", "Lumen Nord"]
+    assert late.residual and late.year == 15.0
+    assert not found["Lumen Nord", "Budget Light"].residual
+    from tco.views.report import report_html
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting"))
+    html = report_html(result, tender, charts=False)
+    assert "Premium LED ends cheaper than Lumen Nord only through the residual value" in html
+    assert "from year 14" not in html
 
 
 def test_emissions_bars_are_in_tonnes(result: tco.Result) -> None:
     ax = result.plot("emissions")
     (bars,) = ax.containers
-    assert bars.get_label() == "co2e"
+    assert bars.get_label() == "CO2e"
     heights = dict(
         zip([t.get_text() for t in ax.get_xticklabels()], _bar_heights(bars), strict=True)
     )
@@ -169,6 +191,8 @@ def test_charts_of_other_bundled_examples(name: str) -> None:
         heights = [p.get_height() for p in layer.patches]
         assert heights == pytest.approx(list(r.by_category[cat][np.argsort(r.rank, kind="stable")]))
     assert len(cumulative.get_lines()) >= len(r.bids)
-    assert [c.get_label() for c in emissions.containers] == list(r.emissions)
+    assert [c.get_label() for c in emissions.containers] == [
+        substance_label(s) for s in r.emissions
+    ]
     ticks = [t for t in cumulative.get_xticks() if 0 <= t <= r.plan.T]
     assert all(float(t).is_integer() for t in ticks)

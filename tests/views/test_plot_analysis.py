@@ -32,8 +32,8 @@ def test_tornado_bars_run_from_the_base_to_each_total(tender: tco.Tender) -> Non
         assert bar.get_x() == pytest.approx(base)
         assert bar.get_x() + bar.get_width() == pytest.approx(end)
     labels = [x.get_text() for x in ax.get_yticklabels()]
-    assert labels[-1].startswith(rows[0]["input"])
-    assert "power (20 .. 40 W)" in labels
+    assert labels[-1].startswith(rows[0]["label"])
+    assert "Power (20 .. 40 W)" in labels
     assert "DKK" in ax.get_xlabel()
 
 
@@ -45,7 +45,7 @@ def test_monte_carlo_distribution_and_ranks(tender: tco.Tender) -> None:
     np.testing.assert_allclose(sorted(lines), sorted(mc.deterministic))
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     for b, name in enumerate(mc.bids):
-        assert f"{name} (cheapest in {mc.probability_cheapest[b]:.1%})" in legend
+        assert f"{name} (cheapest in {100 * mc.probability_cheapest[b]:.1f} %)" in legend
     ax = rank_chart(mc)
     heights = np.array([p.get_height() for p in ax.patches]).reshape(len(mc.bids), len(mc.bids))
     # patches are drawn rank by rank: heights[k, b] is P(bid b has rank k + 1)

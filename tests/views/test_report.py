@@ -56,7 +56,7 @@ def test_method_states_the_conventions_used(result: tco.Result) -> None:
     assert "Lumen Nord: 16.67 years, Budget Light: 11.67 years, Premium LED: 23.33 years" in text
     assert "linear residual value" in text
     assert "Q = 200 × luminaire" in text
-    assert "co2e at 1500 DKK/t" in text
+    assert "CO2e at 1500 DKK/t" in text
     # annuity factor for 4 % and 15 years: (1 - 1.04^-15) / 0.04 = 11.1184
     assert f"{(1 - 1.04**-15) / 0.04:.4f} years" in text
 
@@ -144,11 +144,12 @@ def test_report_in_danish(tender: tco.Tender, result: tco.Result) -> None:
     ]
     assert "Laveste omkostning: <strong>Premium LED</strong>" in page
     text = method_statement(result, "da")
-    assert "r = 4.00 % pr. år, real" in text
+    assert "r = 4,00 % pr. år, real" in text
     assert "P = 15 år, den samme for alle tilbud" in text
-    assert "Lumen Nord: 16.67 år" in text
+    assert "Lumen Nord: 16,67 år" in text
     assert "Q = 200 × armatur" in text
-    assert "co2e til 1500 DKK/t" in text
+    assert "CO2e til 1.500 DKK/t" in text
+    assert "el: 1,67 %/år" in text
 
 
 def test_method_with_each_bids_own_lifetime() -> None:

@@ -23,12 +23,20 @@ def test_table_has_a_units_line_and_aligned_columns(result: tco.Result) -> None:
         "total",
         "per",
         "year",
+        "total",
+        "excl.",
+        "ext.",
+        "per",
+        "year",
+        "excl.",
+        "ext.",
         "acquisition",
         "use",
         "externalities",
-        "co2e",
+        "CO2e",
     ]
-    assert units == ["DKK", "DKK/year", "DKK", "DKK", "DKK", "t"]
+    assert units == ["DKK", "DKK/year", "DKK", "DKK/year", "DKK", "DKK", "DKK", "t"]
+    assert lines[-1] == "Priced externalities count in the total, per year and rank."
     # every line is as wide as the rule; numbers and units end where their rule ends
     assert len({len(line) for line in lines[1:7]}) == 1
     ends = [m.end() for m in re.finditer(r"-+", lines[3])]
@@ -38,7 +46,7 @@ def test_table_has_a_units_line_and_aligned_columns(result: tco.Result) -> None:
             assert end == len(line) or line[end] == " "
     lumen = next(line for line in lines if "Lumen Nord" in line)
     assert lumen.rstrip().endswith("38.9")  # 38,880 kg CO2e = 38.9 t (hand calculation)
-    assert len(rule) == 8
+    assert len(rule) == 10
 
 
 def test_danish_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,4 +54,4 @@ def test_danish_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out.splitlines()
     assert "nutidsværdi i DKK" in out[0]
     assert out[1].split()[:4] == ["nr.", "tilbud", "TCO", "i"]
-    assert out[2].split() == ["DKK", "DKK/år", "DKK", "DKK", "DKK", "t"]
+    assert out[2].split() == ["DKK", "DKK/år", "DKK", "DKK/år", "DKK", "DKK", "DKK", "t"]

@@ -49,12 +49,17 @@ def test_summary_sheet(book: object, result: tco.Result) -> None:
         "total excl. externalities [DKK]",
         "period [year]",
     ]
-    assert rows[0][6:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "co2e [kg]"]
+    assert rows[0][6:9] == [
+        "total incl. externalities [DKK]",
+        "per year excl. externalities [DKK/year]",
+        "per year incl. externalities [DKK/year]",
+    ]
+    assert rows[0][9:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "CO2e [kg]"]
     assert [r[1] for r in rows[1:]] == result.ranking
     lumen = next(r for r in rows if r[1] == "Lumen Nord")
-    assert lumen[6] == pytest.approx(LUMEN_NORD_ACQUISITION)
-    assert lumen[7] == pytest.approx(electricity_pv("Lumen Nord"))
-    assert lumen[9] == pytest.approx(38880.0)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years
+    assert lumen[9] == pytest.approx(LUMEN_NORD_ACQUISITION)
+    assert lumen[10] == pytest.approx(electricity_pv("Lumen Nord"))
+    assert lumen[12] == pytest.approx(38880.0)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years
     assert lumen[5] == P
 
 
@@ -83,8 +88,9 @@ def test_assumptions_sheet(book: object) -> None:
     rows = {r[0]: r[1:] for r in _table(book["Assumptions"])}  # type: ignore[index]
     assert rows["discount rate"][0] == "4.00 % real"
     assert rows["model"][0] == "indoor-lighting"
-    assert rows["electricity_price"] == ["2.13", "DKK/kWh"]
-    assert rows["Lumen Nord: power"] == ["32", "W"]
+    # Stored as numbers (a Danish Excel shows them with its own separators).
+    assert rows["Electricity price"] == [2.13, "DKK/kWh"]
+    assert rows["Lumen Nord: Power"] == [32, "W"]
     assert rows["tco"][0] == tco.__version__
 
 
@@ -93,5 +99,7 @@ def test_cli_writes_the_workbook(tmp_path: Path) -> None:
     assert (
         main(["compare", "--example", "indoor-lighting", "--xlsx", str(out), "--lang", "da"]) == 0
     )
-    summary = openpyxl.load_workbook(out)["Summary"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Oversigt", "Fordeling", "Betalinger", "Forudsætninger"]
+    summary = book["Oversigt"]
     assert [c.value for c in summary[1]][:3] == ["nr.", "tilbud", "TCO i alt [DKK]"]

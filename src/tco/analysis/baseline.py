@@ -35,7 +35,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
 from tco.engine.flows import residual_credit
-from tco.errors import SpecError, TCOError
+from tco.errors import AnalysisError, SpecError
 from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.schema import CATEGORIES, BidSpec, TenderSpec, validate
@@ -280,7 +280,7 @@ def compare_to_baseline(
     which: str | int
     if isinstance(baseline, Mapping):
         if not isinstance(tender, Tender):
-            raise TCOError("a baseline given as a mapping needs the Tender, not its Result")
+            raise AnalysisError("a baseline given as a mapping needs the Tender, not its Result")
         extra = validate(BidSpec, baseline, file=tender.file)
         spec = tender.spec.model_copy(update={"bids": [*tender.spec.bids, extra]})
         validate(TenderSpec, spec.model_dump(), file=tender.file)  # unique names

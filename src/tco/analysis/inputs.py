@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tco.errors import SpecError, TCOError, suggest
+from tco.errors import AnalysisError, SpecError, suggest
 from tco.plan import Plan
 from tco.units import Quantity, base_factor, convert_currency, currencies_of, parse_quantity
 
@@ -215,7 +215,7 @@ def resolve_input(plan: Plan, name: str) -> Input:
         p = model.parameters[name]
         value = plan.values[name]
         if value.ndim == 2:
-            raise TCOError(
+            raise AnalysisError(
                 f"'{name}' is given year by year in this tender; an analysis varies a "
                 "parameter with one value (give a single value in the tender to vary it)"
             )

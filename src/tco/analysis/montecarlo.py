@@ -209,7 +209,7 @@ def monte_carlo(
     *,
     samples: int | None = None,
     seed: int | None = None,
-    externalities: bool = True,
+    externalities: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> MonteCarloResult:
     """Sample the totals of every bid under uncertain inputs.
@@ -227,8 +227,9 @@ def monte_carlo(
         Number of samples; by default the section's (10 000).
     seed : int, optional
         Seed of the random generator; by default the section's.
-    externalities : bool
-        Include priced emissions in the totals.
+    externalities : bool, optional
+        Include priced emissions in the totals; by default as the tender's rule
+        (``assumptions.externalities``) says.
     progress : callable, optional
         Called as ``progress(done, samples)`` after each batch of samples (the
         CLI draws a progress bar with it).

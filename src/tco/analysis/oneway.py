@@ -156,7 +156,7 @@ def sensitivity(
     variations: Mapping[str, Variation] | Sequence[str] | None = None,
     *,
     percent: float = 10.0,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> Tornado:
     """Move each input to a low and a high value, one at a time.
 
@@ -170,8 +170,9 @@ def sensitivity(
         except the quantity (which scales every bid alike).
     percent : float
         The default variation. [%]
-    externalities : bool
-        Include priced emissions in the totals.
+    externalities : bool, optional
+        Include priced emissions in the totals; by default as the tender's rule
+        (``assumptions.externalities``) says.
 
     Returns
     -------
@@ -262,7 +263,7 @@ def scenarios(
     tender: Tender | Plan,
     named: Mapping[str, Mapping[str, Any]] | None = None,
     *,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> ScenarioTable:
     """Evaluate every bid under named sets of input values.
 

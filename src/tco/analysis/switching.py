@@ -139,7 +139,7 @@ def difference_at(
     b: str | int,
     *,
     bid: str | int | None = None,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> Array:
     """``total_a - total_b`` with the input set to each of ``values``.
 
@@ -174,7 +174,7 @@ def _difference(
     xs: Array,
     a: str | int,
     b: str | int,
-    externalities: bool,
+    externalities: bool | None,
 ) -> Array:
     m = len(xs)
     values = np.tile(inp.current, (m, 1))
@@ -207,7 +207,7 @@ def switching_value(
     *,
     bid: str | int | None = None,
     bounds: tuple[Any, Any] | None = None,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> SwitchingValue:
     """Find the value of an input at which bids ``a`` and ``b`` cost the same.
 
@@ -225,8 +225,9 @@ def switching_value(
         units, or numbers in the input's unit). By default the model's
         ``min``/``max`` for the parameter, else 0 and 10 times the tender's
         value.
-    externalities : bool
-        Include priced emissions in the totals.
+    externalities : bool, optional
+        Include priced emissions in the totals; by default as the tender's rule
+        (``assumptions.externalities``) says.
 
     Returns
     -------

@@ -22,31 +22,19 @@ over its (few) occurrences. The residual value of the last unit is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
-from tco.engine.flows import occurrences
-from tco.engine.timeline import (
-    EPS,
-    discount_factors,
-    fisher_real_rate,
-    last_start_year,
-    remaining_life_fraction,
-)
-from tco.errors import TCOError
+from tco.engine.pv import amount_in_year, present_value, residual_value
+from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
+from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
 
 __all__ = ["evaluate_variants", "variant_plan"]
 
 Array = NDArray[np.float64]
-
-#: Above this many occurrences per row, event streams use a year-by-year count matrix.
-_MAX_LOOP = 64
-#: Rows per chunk when a count matrix is needed. [rows]
-_CHUNK = 65_536
 
 
 def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
@@ -76,7 +64,7 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
             if c.input.kind == "parameter" and c.input.key in plan.model.lifetime.names
         ]
         if moved:
-            raise TCOError(
+            raise AnalysisError(
                 f"'{moved[0]}' changes the lifetime, which is this tender's study period "
                 "('period: lifetime'); give a common study period such as '15 year' to vary it"
             )
@@ -96,7 +84,7 @@ def evaluate_variants(
     changes: Sequence[Change] = (),
     n: int = 1,
     *,
-    externalities: bool = True,
+    externalities: bool | None = None,
 ) -> Array:
     """Present value of all costs per variant and bid.
 
@@ -108,8 +96,9 @@ def evaluate_variants(
         Inputs to change, each with values of shape ``(n,)`` or ``(n, B)``.
     n : int
         Number of variants.
-    externalities : bool
-        Include priced emissions (as :attr:`tco.result.Result.total`).
+    externalities : bool, optional
+        Include priced emissions; by default as the tender's rule says (as
+        :attr:`tco.result.Result.total`).
 
     Returns
     -------
@@ -135,7 +124,9 @@ def evaluate_variants(
     keys = [(c.input.kind, c.input.key) for c in changes]
     for k, key in enumerate(keys):
         if key in keys[:k]:
-            raise TCOError(f"'{changes[k].input.name}' is changed twice; change each input once")
+            raise AnalysisError(
+                f"'{changes[k].input.name}' is changed twice; change each input once"
+            )
     vp = variant_plan(plan, changes, n)
     R = n * B
 
@@ -149,7 +140,7 @@ def evaluate_variants(
             continue
         v = c.resolved(n)
         if not np.all(v == v[:, :1]):
-            raise TCOError(
+            raise AnalysisError(
                 f"'{c.input.name}' is the same for every bid; give one value per variant"
             )
         col = v[:, 0]
@@ -170,30 +161,64 @@ def evaluate_variants(
     q_row = np.asarray(quantity, dtype=np.float64)
     q_row = q_row[sample] if q_row.ndim == 1 else np.full(R, float(q_row))
     flat = np.ones(T + 1)
-    ctx = _Context(vp, sample, T)
 
     total = np.zeros(R)
     for s, base in zip(vp.items, plan.items, strict=True):
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
         d = d_annual if s.timing == "annual" else d_event
-        pv = ctx.stream_pv(s, e, d)
+        pv = _stream_pv(vp, s, e, d, sample)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:
-            pv = pv + ctx.residual_pv(s, e, d)
+            shared = e.ndim == d.ndim == 1
+            last, credit = residual_value(
+                e if shared else _per_group(e, n),
+                d if shared else _per_group(d, n),
+                vp.lifetime,
+                vp.period,
+                rows=None if shared else sample,
+            )
+            pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
+    if externalities is None:
+        externalities = plan.externalities == "award"
     if externalities:
         for s in vp.emissions:
             price = prices.get(s.substance)
             if price is None:
                 continue
             d = d_annual if s.timing == "annual" else d_event
-            pv = ctx.stream_pv(s, price, d)
+            pv = _stream_pv(vp, s, price, d, sample)
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
     return out
 
 
-def _discount(rate: Array | float, T: int, timing: str) -> Array:
+def _per_group(w: Array, n: int) -> Array:
+    """A weight as shape (n, T + 1) when another weight of the pair is per variant."""
+    return w if w.ndim == 2 else np.broadcast_to(w, (n, w.shape[0]))
+
+
+def _stream_pv(plan: Plan, s: PlanStream, e: Array, d: Array, sample: NDArray[np.intp]) -> Array:
+    """Present value per row of one stream before quantity, by the closed-form engine."""
+    if e.ndim == d.ndim == 1:
+        weight, rows = e * d, None
+    else:
+        n = int(sample[-1]) + 1 if sample.size else 1
+        weight, rows = _per_group(e, n) * _per_group(d, n), sample
+    return present_value(
+        s.timing,
+        s.amount,
+        weight,
+        plan.period,
+        when=s.when,
+        start=s.start,
+        stop=s.stop,
+        lifetime=plan.lifetime,
+        rows=rows,
+    )
+
+
+def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
     """Discount factors per variant, computing each distinct rate once.
 
     As :func:`tco.engine.timeline.discount_factors`; shape (T + 1,) for one
@@ -201,9 +226,9 @@ def _discount(rate: Array | float, T: int, timing: str) -> Array:
     """
     r = np.asarray(rate, dtype=np.float64)
     if r.ndim == 0:
-        return discount_factors(r, T, timing)  # type: ignore[arg-type]
+        return discount_factors(r, T, timing)
     values, index = np.unique(r, return_inverse=True)
-    out: Array = discount_factors(values, T, timing)[index]  # type: ignore[arg-type]
+    out: Array = discount_factors(values, T, timing)[index]
     return out
 
 
@@ -222,134 +247,3 @@ def _escalation(rates: Array, T: int, price_year: int) -> Array:
     if price_year == 1 and T >= 1:
         out = out / out[:, 1:2]
     return out
-
-
-class _Context:
-    """Per-row period, lifetime and the gather of per-variant year arrays."""
-
-    def __init__(self, plan: Plan, sample: NDArray[np.intp], T: int) -> None:
-        self.plan = plan
-        self.sample = sample
-        self.T = T
-        self.rows = np.arange(plan.n_bids)
-        self.period = plan.period
-        self.lifetime = plan.lifetime
-
-    def take(self, w: Array, t: NDArray[np.intp]) -> Array:
-        """``w[t]`` per row for ``w`` of shape (T + 1,) or (n, T + 1)."""
-        if w.ndim == 1:
-            out: Array = w[t]
-            return out
-        n, width = w.shape
-        cols = t.reshape(n, -1)
-        if n > 1 and np.array_equal(cols, np.broadcast_to(cols[0], cols.shape)):
-            # The same year for every variant of a bid: take whole columns.
-            out = w[:, cols[0]].reshape(-1)
-            return out
-        out = np.take(w.reshape(-1), self.sample * width + t)
-        return out
-
-    def amount(self, a: Array, t: NDArray[np.intp]) -> Array:
-        out: Array = a if a.ndim == 1 else a[self.rows, t]
-        return out
-
-    def weights(self, e: Array, d: Array) -> Array:
-        out: Array = np.asarray(e) * np.asarray(d)
-        return out
-
-    def stream_pv(self, s: PlanStream, e: Array, d: Array) -> Array:
-        """Present value per row of one stream, before quantity. [currency]"""
-        w = self.weights(e, d)
-        P = self.period
-        T = self.T
-        a = s.amount
-        if s.timing == "annual":
-            return self._annual(s, w)
-        L = self.lifetime
-        if s.timing == "at":
-            assert s.when is not None
-            t = np.maximum(np.ceil(s.when - EPS), 0.0)
-            ok = (s.when <= P + EPS) & (s.when >= -EPS)
-            ti = np.minimum(t, T).astype(np.intp)
-            out: Array = np.where(ok, self.amount(a, ti) * self.take(w, ti), 0.0)
-            return out
-        if s.timing == "once" and L is None:
-            t0 = np.zeros(len(P), dtype=np.intp)
-            out = self.amount(a, t0) * self.take(w, t0)
-            return out
-        if s.timing == "end_of_life" and L is None:
-            ti = np.minimum(np.maximum(np.ceil(P - EPS), 0.0), T).astype(np.intp)
-            out = self.amount(a, ti) * self.take(w, ti)
-            return out
-        if s.timing == "every":
-            assert s.when is not None
-            step, last_k, first = s.when, np.ceil(P / s.when - EPS) - 1.0, 1
-        elif s.timing == "once":
-            assert L is not None
-            step, last_k, first = L, np.ceil(P / L - EPS) - 1.0, 0
-        else:  # end_of_life with a lifetime
-            assert L is not None
-            step, last_k, first = L, np.floor(P / L + EPS), 1
-        K = int(last_k.max()) if last_k.size else 0
-        if K > _MAX_LOOP:
-            return self._by_counts(s, w)
-        out = np.zeros(len(P))
-        if first == 0:
-            t0 = np.zeros(len(P), dtype=np.intp)
-            out += self.amount(a, t0) * self.take(w, t0)
-        for k in range(1, K + 1):
-            t = np.clip(np.ceil((k - EPS) * step), 1.0, T).astype(np.intp)
-            out += np.where(k <= last_k, self.amount(a, t) * self.take(w, t), 0.0)
-        return out
-
-    def _annual(self, s: PlanStream, w: Array) -> Array:
-        P = self.period
-        T = self.T
-        lo = np.broadcast_to(np.maximum(s.start if s.start is not None else 1.0, 1.0), P.shape)
-        hi = np.minimum(P, s.stop) if s.stop is not None else P
-        first = np.clip(np.ceil(lo - EPS), 0, T + 1).astype(np.intp)
-        last = np.clip(np.floor(hi + EPS), -1, T).astype(np.intp)
-        if s.amount.ndim == 2:
-            t = np.arange(T + 1)
-            mask = (t >= first[:, None]) & (t <= last[:, None])
-            ww = w if w.ndim == 1 else w[self.sample]
-            out: Array = np.sum(s.amount * ww * mask, axis=-1)
-            return out
-        cum = np.concatenate([np.zeros((*w.shape[:-1], 1)), np.cumsum(w, axis=-1)], axis=-1)
-        span = self.take(cum, last + 1) - self.take(cum, np.minimum(first, last + 1))
-        out = s.amount * span
-        return out
-
-    def _by_counts(self, s: PlanStream, w: Array) -> Array:
-        """Fallback for many occurrences per row: count matrices in chunks."""
-        R = len(self.period)
-        out = np.empty(R)
-        for lo in range(0, R, _CHUNK):
-            sl = slice(lo, min(R, lo + _CHUNK))
-            sub: dict[str, Any] = {
-                k: (None if v is None else v[sl])
-                for k, v in (("when", s.when), ("start", s.start), ("stop", s.stop))
-            }
-            counts = occurrences(
-                s.timing,
-                self.period[sl],
-                self.T,
-                lifetime=None if self.lifetime is None else self.lifetime[sl],
-                **sub,
-            )
-            a = s.amount[sl]
-            a2 = a[:, None] if a.ndim == 1 else a
-            ww = w if w.ndim == 1 else w[self.sample[sl]]
-            out[sl] = np.sum(a2 * counts * ww, axis=-1)
-        return out
-
-    def residual_pv(self, s: PlanStream, e: Array, d: Array) -> Array:
-        """Present value of the linear residual credit of the last unit. [currency]"""
-        assert self.lifetime is not None
-        P = self.period
-        last = last_start_year(self.lifetime, P).astype(np.intp)
-        frac = remaining_life_fraction(self.lifetime, P)
-        end = P.astype(np.intp)
-        price = self.amount(s.amount, last)
-        out: Array = -price * self.take(e, last) * frac * self.take(d, end)
-        return out

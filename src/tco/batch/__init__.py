@@ -49,6 +49,7 @@ def evaluate_batch(
     -------
     dict of str to ndarray, or a table of the kind given
         Columns ``total``, ``annualised``, ``total_excl_externalities``,
+        ``total_incl_externalities``,
         ``period``, the cost categories and ``<substance>_kg``, one value per
         row (see :meth:`BatchEvaluator.arrays`).
 

@@ -7,7 +7,7 @@ What travels to the workers is a small recipe (the model as a file path or
 mapping, the assumptions, the parameters and the column units), from which
 each worker process builds its evaluator once and keeps it.
 
-Needs the ``dask`` extra: ``pip install 'tco[dask]'``.
+Needs the ``dask`` extra: ``pip install 'tco-lcc[dask]'``.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ def output_columns(recipe: _Recipe) -> dict[str, str]:
         "total": "float64",
         "annualised": "float64",
         "total_excl_externalities": "float64",
+        "total_incl_externalities": "float64",
         "period": "int64",
     }
     out.update({c: "float64" for c in CATEGORIES if c in cats})

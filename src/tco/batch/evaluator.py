@@ -11,7 +11,7 @@ of :meth:`tco.Tender.evaluate` for the same inputs.
 Totals need no yearly cash flows: for each stream, the sum over years of
 occurrences times escalation times discount factor is a weight computed once
 (or per row, in closed form, when the timing differs per row; see
-:mod:`tco.engine.weights`), and a row's present value is its amount times
+:mod:`tco.engine.pv`), and a row's present value is its amount times
 that weight. Memory grows with rows times streams, not rows times years.
 Yearly cash flows are built only on request (:meth:`BatchEvaluator.result`).
 
@@ -34,8 +34,8 @@ array([ 878500., 1045800.])
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +45,11 @@ from numpy.typing import NDArray
 from tco.batch.formulas import ZERO, Amount, AtYear, Env, Factor, Mixed, YearView, factors
 from tco.batch.tables import read_columns, wrap
 from tco.engine.metrics import equivalent_annual_cost
+from tco.engine.pv import last_unit, weighted_occurrences
 from tco.engine.timeline import discount_factors
-from tco.engine.weights import last_unit, weighted_occurrences
 from tco.errors import ErrorList, ExpressionError, SpecError, SpecErrors, UnitError, suggest
 from tco.plan.arrays import MAX_PERIOD, YEAR_S, Plan, PlanStream, unit_factor
+from tco.plan.checks import check_timings
 from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.expr import Compiled, build, names_in, parse
@@ -147,7 +148,7 @@ class BatchEvaluator:
         return spec
 
     def _template(
-        self, columns: Mapping[str, _Column], period: str | None = None
+        self, columns: Mapping[str, _Column], period: str | None = None, first: str = "row 0"
     ) -> tuple[Plan, dict[str, float]]:
         """Compile a one-row tender for everything rows share (cached).
 
@@ -164,7 +165,7 @@ class BatchEvaluator:
             (bid if spec.bid else buyer)[name] = raw
         key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
         if key not in self._plans:
-            self._plans[key] = self._compile(bid, buyer, columns, period)
+            self._plans[key] = self._compile(bid, buyer, columns, period, first)
         return self._plans[key]
 
     def _compile(
@@ -173,6 +174,7 @@ class BatchEvaluator:
         buyer: dict[str, Any],
         columns: Mapping[str, _Column],
         period: str | None,
+        first: str,
     ) -> tuple[Plan, dict[str, float]]:
         spec = self._spec(bid, buyer)
         if period is not None:
@@ -183,7 +185,7 @@ class BatchEvaluator:
         try:
             plan = compile_plan(spec, self.model)
         except SpecError as err:
-            raise _first_row(err, columns) from None
+            raise _first_row(err, columns, first) from None
         rates: dict[str, float] = {}
         for code, raw in plan.assumptions.exchange_rates.items():
             rates[code] = float(parse_quantity(raw, plan.currency).to(plan.currency).magnitude)
@@ -347,7 +349,7 @@ class BatchEvaluator:
         columns, n, rows = self._read(table)
         if n == 0:
             raise SpecError("the table has no rows", path=("columns",), expected="rows")
-        plan, rates = self._template(columns)
+        plan, rates = self._template(columns, first=_first_label(rows))
         columns = self._to_base(columns, plan.currency, rates, rows)
         env = Env(
             {name: c.raw for name, c in columns.items()},
@@ -387,7 +389,7 @@ class BatchEvaluator:
                 )
             T = int(np.max(period))
             if T != plan.T:
-                plan, _ = self._template(columns, period=f"{T} year")
+                plan, _ = self._template(columns, f"{T} year", _first_label(rows))
                 series = {k: v[0] for k, v in plan.values.items() if v.ndim == 2}
         else:
             period = float(plan.period[0])
@@ -398,7 +400,17 @@ class BatchEvaluator:
             env.scalars["period"] = float(period) * YEAR_S
         return _Prepared(plan, n, rows, env, series, lifetime, period, T, rates)
 
-    def _streams(self, prep: _Prepared) -> Iterator[tuple[Stream, PlanStream, _Parts]]:
+    def _streams(self, prep: _Prepared) -> list[tuple[Stream, PlanStream, _Parts]]:
+        """Every stream's per-row parts, after the timing checks of a tender on every row."""
+        out = list(self._each_stream(prep))
+        check_timings(
+            [_row_stream(ps, parts, prep.n) for _, ps, parts in out],
+            _RowNames(prep.rows, prep.n),
+            None,
+        )
+        return out
+
+    def _each_stream(self, prep: _Prepared) -> Iterator[tuple[Stream, PlanStream, _Parts]]:
         plan = prep.plan
         model = self.model
         for kind, streams, planned in (
@@ -516,8 +528,10 @@ class BatchEvaluator:
         Returns
         -------
         dict of str to ndarray, shape (B,)
-            ``total`` (present value, priced externalities included)
-            [currency], ``total_excl_externalities`` [currency],
+            ``total`` (present value the award ranks: priced externalities
+            included unless the rule is ``report``) [currency],
+            ``total_excl_externalities`` and ``total_incl_externalities``
+            [currency],
             ``annualised`` [currency/year], ``period`` [year], one column per
             cost category that occurs [currency] and ``<substance>_kg`` per
             emitted substance [kg].
@@ -526,7 +540,7 @@ class BatchEvaluator:
         plan = prep.plan
         n, T, q = prep.n, prep.T, plan.quantity
         d_event = discount_factors(plan.discount_rate, T, "end")
-        d_annual = discount_factors(plan.discount_rate, T, plan.discounting)  # type: ignore[arg-type]
+        d_annual = discount_factors(plan.discount_rate, T, plan.discounting)
         L, P = prep.lifetime, prep.period
         linear = plan.residual_value == "linear" and L is not None
         if L is not None and linear:
@@ -613,17 +627,20 @@ class BatchEvaluator:
                 path=("columns",),
                 expected="values with a finite result",
             )
+        incl = total
+        total = excl if plan.externalities == "report" else incl
         out["total"] = total
         out["annualised"] = np.broadcast_to(
             equivalent_annual_cost(
                 total,
                 plan.discount_rate,
                 P,
-                timing=plan.discounting,  # type: ignore[arg-type]
+                timing=plan.discounting,
             ),
             (n,),
         )
         out["total_excl_externalities"] = excl
+        out["total_incl_externalities"] = incl
         out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
         for c in CATEGORIES:
             if c in cats:
@@ -691,23 +708,20 @@ class BatchEvaluator:
                 )
             )
         labels = range(n) if prep.rows is None else prep.rows
-        batch = Plan(
-            model=plan.model,
-            title=plan.title,
+        values = {
+            k: v if v.ndim == 2 else np.broadcast_to(v[:1], (n,)).copy()
+            for k, v in plan.values.items()
+        }
+        values.update({k: np.asarray(prep.env[k], dtype=np.float64) for k in prep.env.raw})
+        values.pop("period", None)
+        batch = replace(
+            plan,
             bids=tuple(str(x) for x in labels),
-            currency=plan.currency,
-            quantity=plan.quantity,
-            discount_rate=plan.discount_rate,
-            inflation=plan.inflation,
-            discounting=plan.discounting,
-            price_year=plan.price_year,
-            residual_value=plan.residual_value,
             period=np.asarray(full(prep.period)),
             lifetime=full(prep.lifetime),
             items=tuple(streams["item"]),
             emissions=tuple(streams["emission"]),
-            emission_prices=plan.emission_prices,
-            assumptions=plan.assumptions,
+            values=values,
         )
         assert batch.T == T
         return evaluate_plan(batch)
@@ -736,6 +750,32 @@ class _Parts:
     at_year: AtYear | None = None  # instead of item * year, when they do not split
 
 
+class _RowNames(Sequence[str]):
+    """The label of each row as text, computed only for the rows a message names."""
+
+    def __init__(self, rows: Any, n: int) -> None:
+        self.rows, self.n = rows, n
+
+    def __getitem__(self, i: Any) -> Any:
+        return str(_label(self.rows, int(i)))
+
+    def __len__(self) -> int:
+        return self.n
+
+
+def _row_stream(ps: PlanStream, parts: _Parts, n: int) -> PlanStream:
+    """A stream's per-row times, for :func:`tco.plan.checks.check_timings`."""
+
+    def rows(v: Value) -> Array | None:
+        return None if v is None else np.broadcast_to(np.asarray(v, np.float64), (n,))
+
+    return replace(ps, when=rows(parts.when), start=rows(parts.start), stop=rows(parts.stop))
+
+
+def _first_label(rows: Any) -> str:
+    return "row 0" if rows is None else f"bid '{_label(rows, 0)}'"
+
+
 def _label(rows: Any, i: int) -> Any:
     return i if rows is None else rows[i]
 
@@ -751,7 +791,7 @@ def _row_error(col: _Column, rows: Any, i: int, expected: str) -> SpecError:
     )
 
 
-def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
+def _first_row(err: SpecError, columns: Mapping[str, _Column], first: str) -> SpecError:
     """Point an error in the one-row tender at the column and row it came from."""
     members = err.errors if isinstance(err, SpecErrors) else [err]
     for e in members:
@@ -760,6 +800,7 @@ def _first_row(err: SpecError, columns: Mapping[str, _Column]) -> SpecError:
             e.path = ("columns", columns[str(p[2])].label, 0, *p[3:])
         elif p[:1] == ("parameters",) and len(p) > 1 and p[1] in columns:
             e.path = ("columns", columns[str(p[1])].label, 0, *p[2:])
-        e.reason = e.reason.replace(f"bid '{_TEMPLATE}'", "row 0")
+        # A labelled row is named as a tender names a bid; a row of a mapping by its number.
+        e.reason = e.reason.replace(f"bid '{_TEMPLATE}'", first)
         e.args = (str(e),)
     return SpecErrors(members) if isinstance(err, SpecErrors) else err

@@ -9,11 +9,9 @@ a table, or JSON with ``--format json``. They are registered with
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from tco.cli.command import Command
@@ -60,29 +58,23 @@ def _num(x: float | None, fmt: str = ".4g") -> str:
 
 def _source(parser: argparse.ArgumentParser) -> None:
     src = parser.add_mutually_exclusive_group(required=True)
-    src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    from tco.cli.main import add_allow_path
-
-    add_allow_path(parser)
 
 
 def _load(args: argparse.Namespace) -> Any:
-    import tco
+    from tco.cli.source import load_tender_arg
 
-    path = tco.example_path(args.example) if args.example else Path(args.tender)
-    if getattr(args, "plot", None):
-        from tco.cli.compare import check_output
-
-        check_output(args.plot, [path], "chart")
-    return tco.load_tender(path, allow_paths=args.allow_path or ())
+    return load_tender_arg(args)
 
 
-def _print_json(data: Any) -> None:
-    from tco.views.safe import json_text
+def _print_json(kind: str, obj: Any, **extra: Any) -> None:
+    """Print an analysis result as its document of the JSON contract."""
+    from tco.cli.source import print_document
+    from tco.views.documents import analysis_document
 
-    print(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
+    print_document(analysis_document(kind, obj, **extra))
 
 
 def _split(text: str, what: str) -> tuple[str, str]:
@@ -130,7 +122,7 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
     if args.scenarios:
         s = scenarios(tender)
         if args.format == "json":
-            _print_json(s.to_dict())
+            _print_json("scenarios", s)
             return 0
         head = ["scenario", *s.bids, "cheapest"]
         cells = [[r["scenario"], *(_money(r[b]) for b in s.bids), r["cheapest"]] for r in s.rows()]
@@ -159,14 +151,9 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
         path = save_figure(tornado(t, bid).get_figure(), args.plot)
         print(f"wrote {path}", file=sys.stderr)
     if args.format == "json":
-        data = t.to_dict()
-        if args.difference:
-            data["difference"] = {
-                "a": args.difference[0],
-                "b": args.difference[1],
-                "rows": t.difference(*args.difference),
-            }
-        _print_json(data)
+        _print_json(
+            "sensitivity", t, difference=tuple(args.difference) if args.difference else None
+        )
         return 0
     if args.difference:
         a, b = args.difference
@@ -241,7 +228,7 @@ def _run_switch(args: argparse.Namespace) -> int:
     a, b = args.bids
     s = switching_value(tender, args.input, a, b, bid=args.bid, bounds=bounds)
     if args.format == "json":
-        _print_json(s.to_dict())
+        _print_json("switch", s)
         return 0
     print(s.describe() + ".")
     lines = [
@@ -310,10 +297,7 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
         else None
     )
     if args.format == "json":
-        data = mc.to_dict(q)
-        if diff is not None:
-            data["difference"] = diff.to_dict()
-        _print_json(data)
+        _print_json("montecarlo", mc, percentiles=q, difference=diff)
         return 0
     print(
         f"Monte Carlo: {mc.samples:,} samples (seed {mc.seed}), inputs "
@@ -400,7 +384,7 @@ def _run_score(args: argparse.Namespace) -> int:
         ceiling=args.ceiling,
     )
     if args.format == "json":
-        _print_json(t.to_dict())
+        _print_json("score", t)
         return 0
     crit = list(t.points)
     print(
@@ -436,7 +420,7 @@ def _run_baseline(args: argparse.Namespace) -> int:
 
     c = compare_to_baseline(_load(args), args.baseline)
     if args.format == "json":
-        _print_json(c.to_dict())
+        _print_json("baseline", c)
         return 0
     print(
         f"Against '{c.baseline}': present values in {c.currency}, {c.rate:.2%} real; "

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tco.cli.command import Command
 
@@ -41,20 +42,43 @@ def check_outputs(args: argparse.Namespace, inputs: list[str | Path]) -> None:
             check_output(path, inputs, what)
 
 
-def load_for_compare(path: Path, args: argparse.Namespace) -> Tender:
-    """The tender ``tco compare`` evaluates: from the file, or with bids from forms."""
+def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace) -> Tender:
+    """The tender ``tco compare`` evaluates: from the file (or stdin), or with bids from forms."""
     import tco
+    from tco.errors import SpecError
 
     forms = getattr(args, "bids", None)
-    if forms:
-        from tco.views.form import load_tender_with_forms
+    try:
+        if forms:
+            from tco.views.form import load_tender_with_forms
 
-        return load_tender_with_forms(path, forms)
-    return tco.load_tender(path, allow_paths=getattr(args, "allow_path", None) or ())
+            tender = load_tender_with_forms(source, forms)
+            _say_bids_replaced(source, len(forms))
+            return tender
+        return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
+    except SpecError as err:
+        if isinstance(source, Mapping):
+            from tco.cli.source import STDIN_NAME
+
+            raise err.located(STDIN_NAME) from None
+        raise
+
+
+def _say_bids_replaced(source: Path | Mapping[str, Any], forms: int) -> None:
+    """Say on stderr that bids from forms replace those written in the tender, if it has any."""
+    from tco.io.yamlio import read_yaml_file
+    from tco.views.i18n import text
+
+    data = source if isinstance(source, Mapping) else read_yaml_file(source)
+    own = data.get("bids")
+    if isinstance(own, list) and own:
+        print(text("cli.bids replaced", n=forms, m=len(own)), file=sys.stderr)
 
 
 def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> None:
     """Write the files asked for with ``--plot``, ``--xlsx`` and ``--report``."""
+    from tco.views.i18n import text
+
     lang = getattr(args, "lang", "en")
     if getattr(args, "plot", None):
         from tco.views.plot import overview, plot, save_figure
@@ -62,17 +86,17 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         kind = getattr(args, "plot_kind", "all") or "all"
         fig = overview(result, lang) if kind == "all" else plot(result, kind, lang=lang).figure
         out = save_figure(fig, args.plot)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "xlsx", None):
         from tco.views.workbook import write_workbook
 
         out = write_workbook(result, args.xlsx, tender=tender, lang=lang)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "report", None):
         from tco.views.report import write_report
 
         out = write_report(result, tender, args.report, lang=lang, forms=args.bids or ())
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
 
 
 def write_text(path: str | Path, text: str, what: str) -> None:
@@ -97,9 +121,6 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
     src.add_argument("tender", nargs="?", help="tender YAML file")
     src.add_argument("--model", metavar="ID|FILE", help="a product model instead of a tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .xlsx file")
-    from tco.cli.main import add_allow_path
-
-    add_allow_path(p)
 
 
 def _run_form(args: argparse.Namespace) -> int:
@@ -127,29 +148,38 @@ def _run_form(args: argparse.Namespace) -> int:
             allow_paths=args.allow_path or (),
         )
         title = data.get("title") if isinstance(data.get("title"), str) else None
+    from tco.views.i18n import text
+
     out = write_form(model, args.output, title=title)
-    print(f"wrote {out}: {len(model.bid_parameters)} bid parameters of '{model.id}'")
+    print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 
 
 # -- tco schema ----------------------------------------------------------------------------
 def _configure_schema(p: argparse.ArgumentParser) -> None:
-    """Print the JSON Schema of product model or tender files."""
-    p.description = "Print the JSON Schema of product model or tender files."
-    p.add_argument("kind", choices=("model", "tender"))
+    """Print the JSON Schema of product model or tender files, or of a JSON output."""
+    from tco.views.contract import KINDS
+
+    p.description = (
+        "Print the JSON Schema of product model or tender files, or of a JSON document "
+        "tco writes (result, validation, error, and the analyses)."
+    )
+    p.add_argument("kind", choices=("model", "tender", *KINDS))
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead")
 
 
 def _run_schema(args: argparse.Namespace) -> int:
     from tco.views.schema import schema_text
 
-    text = schema_text(args.kind)
+    schema = schema_text(args.kind)
     if args.output:
         check_output(args.output, [], "schema")
-        write_text(args.output, text, "schema")
-        print(f"wrote {args.output}", file=sys.stderr)
+        write_text(args.output, schema, "schema")
+        from tco.views.i18n import text
+
+        print(text("cli.wrote", path=args.output), file=sys.stderr)
     else:
-        print(text, end="")
+        print(schema, end="")
     return 0
 
 

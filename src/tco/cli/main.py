@@ -6,19 +6,19 @@ runs a bundled example; ``tco models`` lists the bundled product models;
 ``tco validate FILE`` checks a model or tender and reports every problem.
 
 Errors in user input are printed as one message, without a traceback, and
-the exit code is 2 (1 for other failures).
+the exit code is 2 (1 for other failures). Under ``--format json`` the error is
+also an ``error`` document of the JSON contract on standard output. ``-`` as
+the tender reads it from standard input.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from tco.cli.command import Command
 
@@ -32,9 +32,9 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, compare
+    from tco.cli import analysis, annex, bases, compare
 
-    return {**compare.COMMANDS, **analysis.COMMANDS}
+    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS, **annex.COMMANDS}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,13 +44,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("en", "da"),
+        default="en",
+        help="language of the output: words and number formats (default en)",
+    )
+    add_allow_path(common)
 
-    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids")
+    cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
-    src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
     cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    cmp.add_argument("--lang", choices=("en", "da"), default="en", help="language of labels")
     cmp.add_argument("--bids", nargs="+", metavar="FORM", help="read the bids from filled forms")
     cmp.add_argument("--plot", metavar="FILE", help="write charts to a .png or .svg file")
     cmp.add_argument(
@@ -61,45 +68,45 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
     cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
-    add_allow_path(cmp)
 
-    sub.add_parser("models", help="list the bundled product models")
-    sub.add_parser("examples", help="list the bundled example tenders")
+    models = sub.add_parser("models", help="list the bundled product models", parents=[common])
+    models.add_argument("--format", choices=("table", "json"), default="table")
+    sub.add_parser("examples", help="list the bundled example tenders", parents=[common])
 
-    val = sub.add_parser("validate", help="check a model or tender file and report every problem")
-    val.add_argument("file", help="model or tender YAML file")
-    add_allow_path(val)
+    val = sub.add_parser(
+        "validate", help="check a model or tender file and report every problem", parents=[common]
+    )
+    val.add_argument("file", help="model or tender YAML file ('-' reads standard input)")
+    val.add_argument("--format", choices=("text", "json"), default="text")
 
     for name, (configure, _, text) in _extra_commands().items():
-        configure(sub.add_parser(name, help=text or None))
+        configure(sub.add_parser(name, help=text or None, parents=[common]))
     return parser
 
 
 def _compare(args: argparse.Namespace) -> int:
-    import tco
     from tco.cli.compare import check_outputs, load_for_compare, write_outputs
-    from tco.views.safe import csv_cell, json_text
+    from tco.cli.source import source_of
 
-    path = tco.example_path(args.example) if args.example else Path(args.tender)
-    check_outputs(args, [path, *(args.bids or ())])
-    tender = load_for_compare(path, args)
-    check_outputs(
-        args, [path, *(args.bids or ()), *([tender.model.file] if tender.model.file else [])]
-    )
+    source = source_of(args)
+    inputs = [*([source] if isinstance(source, Path) else []), *(args.bids or ())]
+    check_outputs(args, inputs)
+    tender = load_for_compare(source, args)
+    check_outputs(args, [*inputs, *([tender.model.file] if tender.model.file else [])])
     result = tender.evaluate()
     if args.xlsx:
         from tco.views.workbook import check_workbook_size
 
         check_workbook_size(result, tender)
     if args.format == "json":
-        print(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
+        from tco.cli.source import print_document
+        from tco.views.documents import result_document
+
+        print_document(result_document(result))
     elif args.format == "csv":
-        rows = result.summary()
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
-        print(buf.getvalue(), end="")
+        from tco.views.table import result_csv
+
+        print(result_csv(result, lang=args.lang), end="")
     else:
         from tco.views.table import result_table
 
@@ -111,40 +118,98 @@ def _compare(args: argparse.Namespace) -> int:
 def _models(args: argparse.Namespace) -> int:
     import tco
 
-    for model_id, path in sorted(tco.bundled_models().items()):
-        model = tco.load_model(path)
-        print(f"{model_id:<32} {model.spec.title.get(getattr(args, 'lang', 'en'))}")
+    lang = getattr(args, "lang", "en")
+    models = [tco.load_model(path) for _, path in sorted(tco.bundled_models().items())]
+    if getattr(args, "format", "table") == "json":
+        from tco.cli.source import print_document
+        from tco.views.documents import models_document
+
+        print_document(models_document(models, lang))
+        return 0
+    for model in models:
+        print(f"{model.id:<32} {model.spec.title.get(lang)}")
     return 0
 
 
 def _examples(args: argparse.Namespace) -> int:
     import tco
+    from tco.io.yamlio import read_yaml_file
 
-    for name in sorted(tco.bundled_examples()):
-        print(name)
+    examples = sorted(tco.bundled_examples().items())
+    width = max((len(name) for name, _ in examples), default=0)
+    for name, path in examples:
+        title = read_yaml_file(path).get("title")
+        print(f"{name:<{width}}  {title}" if isinstance(title, str) else name)
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     import tco
+    from tco.cli.source import STDIN, STDIN_NAME, print_document, read_stdin
+    from tco.errors import TCOError
     from tco.io.yamlio import read_yaml_file
+    from tco.views.documents import validation_document
+    from tco.views.i18n import text
 
-    data = read_yaml_file(args.file)
-    if "bids" in data or (
-        "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
-    ):
-        tender = tco.load_tender(args.file, allow_paths=args.allow_path or ())
-        _validate_analysis_sections(tender)
-        print(
-            f"{args.file}: valid tender for model '{tender.model.id}' with {len(tender.bids)} bids"
-        )
+    as_json = getattr(args, "format", "text") == "json"
+    name = STDIN_NAME if args.file == STDIN else args.file
+    kind: Literal["tender", "model"] | None = None
+    try:
+        data = read_stdin() if args.file == STDIN else read_yaml_file(args.file)
+        source: Path | dict[str, object] = data if args.file == STDIN else Path(args.file)
+        if "bids" in data or (
+            "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
+        ):
+            kind = "tender"
+            allow = getattr(args, "allow_path", None) or ()
+            tender = _located(lambda s: tco.load_tender(s, allow_paths=allow), source, name)
+            _validate_analysis_sections(tender)
+            doc = validation_document(
+                name, document=kind, model=tender.model.id, bids=len(tender.bids)
+            )
+            said = text("cli.valid tender", file=name, model=tender.model.id, n=len(tender.bids))
+        else:
+            kind = "model"
+            model = _located(tco.load_model, source, name)
+            doc = validation_document(
+                name,
+                document=kind,
+                model=model.id,
+                parameters=len(model.parameters),
+                items=len(model.items),
+            )
+            said = text(
+                "cli.valid model",
+                file=name,
+                model=model.id,
+                p=len(model.parameters),
+                i=len(model.items),
+            )
+    except TCOError as err:
+        if not as_json:
+            raise
+        print_document(validation_document(name, document=kind, error=err))
+        from tco.views.safe import terminal
+
+        print(f"{text('cli.error')}: {terminal(err)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if as_json:
+        print_document(doc)
     else:
-        model = tco.load_model(args.file)
-        print(
-            f"{args.file}: valid product model '{model.id}' with {len(model.parameters)} "
-            f"parameters and {len(model.items)} items"
-        )
+        print(said)
     return 0
+
+
+def _located(load: Callable[[Any], Any], source: Path | dict[str, object], name: str) -> Any:
+    """``load(source)``, with errors of a document from standard input named ``name``."""
+    from tco.errors import SpecError
+
+    try:
+        return load(source)
+    except SpecError as err:
+        if isinstance(source, dict):
+            raise err.located(name) from None
+        raise
 
 
 def _validate_analysis_sections(tender: tco.Tender) -> None:
@@ -186,8 +251,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     tco 0.1.0
     0
     """
-    from tco.errors import TCOError
-
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -199,23 +262,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
-    from tco.views.safe import terminal
+    lang = getattr(args, "lang", "en") or "en"
+    from tco.views.i18n import get_language, set_language
 
+    before = get_language()
+    set_language(lang)
     stdout = sys.stdout
     sys.stdout = TerminalText(stdout)
     try:
-        if getattr(args, "samples", None) is not None:  # any subcommand's --samples
-            from tco.limits import check_samples
-
-            check_samples(args.samples, path=("--samples",))
-        return run(args)
-    except TCOError as err:
-        print(f"error: {terminal(err)}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
-        return 0
+        return _run(run, args, lang)
     finally:
         sys.stdout = stdout
+        set_language(before)
 
 
 class TerminalText(io.TextIOBase):
@@ -258,6 +316,31 @@ def add_allow_path(parser: argparse.ArgumentParser) -> None:
         metavar="FOLDER",
         help="a folder besides the tender's own that its 'model:' path may reach (repeatable)",
     )
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lang: str) -> int:
+    """Run one command; a user error is printed as one line and exits with code 2."""
+    from tco.errors import TCOError
+
+    try:
+        if getattr(args, "samples", None) is not None:  # any subcommand's --samples
+            from tco.limits import check_samples
+
+            check_samples(args.samples, path=("--samples",))
+        return run(args)
+    except TCOError as err:
+        if getattr(args, "format", None) == "json":
+            from tco.cli.source import print_document
+            from tco.views.documents import error_document
+
+            print_document(error_document(err))
+        from tco.views.i18n import text
+        from tco.views.safe import terminal
+
+        print(f"{text('cli.error', lang)}: {terminal(err)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

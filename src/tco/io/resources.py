@@ -1,7 +1,8 @@
-"""Find the YAML files shipped with tco: product models and example tenders."""
+"""Find the YAML files shipped with tco: product models, example tenders and bases."""
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -14,12 +15,12 @@ def bundled_files(folder: str) -> dict[str, Path]:
     """Map the stem of each YAML file in a shipped folder to its path.
 
     The folder is looked up inside the installed package first (a wheel ships
-    ``tco/product_models`` and ``tco/examples``), then in the source tree (an
+    ``tco/product_models``, ``tco/examples`` and ``tco/bases``), then in the source tree (an
     editable install).
 
     Parameters
     ----------
-    folder : {"product_models", "examples"}
+    folder : {"product_models", "examples", "bases"}
 
     Examples
     --------
@@ -27,9 +28,18 @@ def bundled_files(folder: str) -> dict[str, Path]:
     True
     """
     dirs = [Path(str(resources.files("tco") / folder)), _SOURCE_TREE / folder]
+    versions = tuple(d.stat().st_mtime_ns if d.is_dir() else None for d in dirs)
+    return dict(_listing(tuple(dirs), versions))
+
+
+@functools.lru_cache(maxsize=8)
+def _listing(
+    dirs: tuple[Path, ...], versions: tuple[int | None, ...]
+) -> tuple[tuple[str, Path], ...]:
+    """The YAML files of ``dirs``, listed once per version (modification time) of the folders."""
     out: dict[str, Path] = {}
-    for d in dirs:
-        if d.is_dir():
+    for d, version in zip(dirs, versions, strict=True):
+        if version is not None:
             for path in sorted(d.glob("*.yaml")):
                 out.setdefault(path.stem, path)
-    return out
+    return tuple(out.items())

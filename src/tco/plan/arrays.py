@@ -9,6 +9,7 @@ year). No pint object is inside.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,8 +17,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.timeline import Timing, discount_factors
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel, Stream
 from tco.spec.schema import AssumptionsSpec, Text
 from tco.units import (
@@ -96,6 +99,11 @@ class Plan:
         Value of one unit of each other currency. [tender currency]
     escalation_indices : dict of str to ndarray, shape (T + 1,)
         Price index of each escalation group. [unitless]
+    bases : tuple of BasisStamp
+        The bases the model and tender use: name, edition and sources.
+    externalities : {"award", "report"}
+        Whether priced externalities count in the award (total, annualised
+        cost, rank) or are reported beside it.
     file : str, optional
         The tender file, for messages.
     """
@@ -107,7 +115,7 @@ class Plan:
     quantity: float
     discount_rate: float
     inflation: float
-    discounting: str
+    discounting: Timing
     price_year: int
     residual_value: str
     period: Array
@@ -119,6 +127,8 @@ class Plan:
     values: dict[str, Array] = field(default_factory=dict, repr=False)
     exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
+    bases: tuple[BasisStamp, ...] = ()
+    externalities: str = "award"
     file: str | None = None
 
     @property
@@ -130,6 +140,18 @@ class Plan:
     def n_bids(self) -> int:
         """Number of bids."""
         return len(self.bids)
+
+    def discount_factors(self) -> tuple[Array, Array]:
+        """Discount factor per year ``t = 0 .. T`` of events and of annual amounts.
+
+        Events are discounted at their year's end; annual amounts by the
+        tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
+        Every engine takes its factors from here. [unitless], shape (T + 1,)
+        """
+        event = discount_factors(self.discount_rate, self.T, "end")
+        if self.discounting == "end":
+            return event, event
+        return event, discount_factors(self.discount_rate, self.T, self.discounting)
 
 
 def rebuild_plan(
@@ -338,11 +360,21 @@ def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
 def unit_factor(
     c: Any, annual: bool, kind: str, currency: str, rates: Mapping[str, float]
 ) -> float:
-    """Factor from a formula's base-unit result to the plan's canonical unit."""
-    base = Quantity(1.0, c.quantity.to_base_units().units)
+    """Factor from a formula's base-unit result to the plan's canonical unit.
+
+    Cached by the formula's unit, the currency and the exchange rates.
+    """
+    return _unit_factor(c.quantity.units, annual, kind, currency, tuple(sorted(rates.items())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_factor(
+    units: Any, annual: bool, kind: str, currency: str, rates: tuple[tuple[str, float], ...]
+) -> float:
+    base = Quantity(1.0, Quantity(1.0, units).to_base_units().units)
     if kind == "item":
         try:
-            base = convert_currency(base, currency, rates)
+            base = convert_currency(base, currency, dict(rates))
         except CurrencyError as err:
             raise CurrencyError(err.reason, expected=err.expected) from None
         target = f"{currency}/year" if annual else currency

@@ -26,6 +26,7 @@ from tco.plan.arrays import (
     build_streams,
     lifetime_years,
 )
+from tco.plan.bases import basis_inputs
 from tco.plan.checks import check_timings
 from tco.spec.product import ProductModel, bound_error
 from tco.spec.schema import AssumptionsSpec, TenderSpec
@@ -74,7 +75,8 @@ class _Compiler:
         self.model = model
         self.file = file
         self.errors = ErrorList()
-        self.a = _DEFAULTS.merged(model.spec.assumptions).merged(tender.assumptions)
+        self.bases = basis_inputs(tender, model, file)
+        self.a = _DEFAULTS.merged(self.bases.assumptions).merged(tender.assumptions)
         self.B = len(tender.bids)
         self.currency = "DKK"
         self.rates: dict[str, float] = {}
@@ -97,31 +99,36 @@ class _Compiler:
 
         A :class:`CurrencyError` is raised unlocated; the caller adds the path.
         """
-        currency, rates = self.currency, self.rates
-        target = target or currency
-        worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
-        if target not in worth:
-            convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
-        scaled = {code: v / worth[target] for code, v in worth.items()}
-        return convert_currency(q, target, scaled)
+        return _money(q, self.currency, self.rates, target)
 
     def rate(self, raw: Any, path: Sequence[str | int]) -> float | None:
         """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1."""
         try:
-            q = parse_quantity(raw)
+            value = _rate(raw)
         except SpecError as err:
             self.add(err, path)
             return None
-        if q.dimensionality == ureg.Unit("1/year").dimensionality:
-            q = q * ureg.year
-        if not q.dimensionless:
+        if value is None:
             self.fail(f"got '{raw}', expected a rate such as '4 %' or '2 %/year'", path, raw)
             return None
-        value = float(q.to("dimensionless").magnitude)
         if value <= -1.0:
             self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
             return None
         return value
+
+    def discount(self, raw: Any) -> float | None:
+        """The discount rate (a schedule of bands is not supported here yet)."""
+        path = (*_AP, "discount_rate")
+        if isinstance(raw, list):
+            self.fail(
+                "a discount-rate schedule by year band is not supported in this version; "
+                "give one rate such as '3.5 %'",
+                path,
+                raw,
+                "one rate such as '3.5 %'",
+            )
+            return None
+        return self.rate(raw, path)
 
     # -- phases ---------------------------------------------------------------------------
     def currency_and_rates(self) -> None:
@@ -145,11 +152,11 @@ class _Compiler:
                 self.fail(f"unknown currency '{code}'{suggest(code, CURRENCIES)}", path, code)
                 continue
             try:
-                q = parse_quantity(raw, currency)
+                value = _magnitude(raw, currency, currency)
             except SpecError as err:
                 self.add(err, path)
                 continue
-            if not q.magnitude > 0:
+            if not value > 0:
                 self.fail(
                     f"got '{raw}', expected a positive rate",
                     path,
@@ -157,7 +164,7 @@ class _Compiler:
                     f"a rate such as '7.46 {currency}'",
                 )
                 continue
-            self.rates[code] = float(q.to(currency).magnitude)
+            self.rates[code] = value
 
     def study_period(self) -> float | None:
         """The common study period in years, or ``None`` for ``period: lifetime``."""
@@ -182,7 +189,7 @@ class _Compiler:
             )
             return 1.0
         try:
-            years = float(parse_quantity(a.period, "year").to("year").magnitude)
+            years = _magnitude(a.period, "year", "year")
         except SpecError as err:
             self.add(err, path)
             return 1.0
@@ -207,7 +214,7 @@ class _Compiler:
     def escalation_rates(self) -> dict[str, Any]:
         """Each escalation group's rate or path as written, the tender's over the model's."""
         groups = self.model.escalation_groups
-        out: dict[str, Any] = dict(self.model.spec.escalation)
+        out: dict[str, Any] = dict(self.bases.escalation)
         for name, raw in self.a.escalation.items():
             if name not in groups:
                 self.fail(
@@ -262,13 +269,14 @@ class _Compiler:
         series: dict[str, tuple[Any, Where]] = {}
         for name, p in self.model.parameters.items():
             raws: list[tuple[Any, Where]]
+            default = self.bases.defaults.get(name, p.spec.default)
             if p.spec.bid:
                 raws = [
-                    (bid.values.get(name, p.spec.default), ("bids", i, name))
+                    (bid.values.get(name, default), ("bids", i, name))
                     for i, bid in enumerate(tender.bids)
                 ]
             else:
-                raw = tender.parameters.get(name, p.spec.default)
+                raw = tender.parameters.get(name, default)
                 where: Where = (
                     ("parameters", name)
                     if name in tender.parameters
@@ -417,12 +425,8 @@ class _Compiler:
                 )
                 continue
             try:
-                # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
-                q = parse_quantity(raw)
-                q = self.money(q) if currencies_of(q) else parse_quantity(raw, f"{currency}/kg")
-                if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
-                    q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
-                prices[sub] = np.full(T + 1, float(q.to(f"{currency}/kg").magnitude))
+                price = _price_per_kg(raw, currency, tuple(sorted(self.rates.items())))
+                prices[sub] = np.full(T + 1, price)
             except SpecError as err:
                 self.add(err, path)
         return prices
@@ -433,7 +437,7 @@ class _Compiler:
         a, model, tender, errors = self.a, self.model, self.tender, self.errors
         self.currency_and_rates()
         inflation = self.rate(a.inflation, (*_AP, "inflation")) or 0.0
-        r = self.rate(a.discount_rate, (*_AP, "discount_rate"))
+        r = self.discount(a.discount_rate)
         nominal = a.rate_type == "nominal"
         if r is not None and nominal:
             r = float(fisher_real_rate(r, inflation))
@@ -481,8 +485,57 @@ class _Compiler:
             values={k: v for k, v in env.items() if k != "period"},
             exchange_rates=self.rates,
             escalation_indices=indices,
+            bases=self.bases.stamps,
+            externalities=a.externalities or "award",
             file=self.file,
         )
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _magnitude(raw: Any, unit: str, target: str) -> float:
+    """A value as written (``'15 year'``) in ``target``; ``unit`` is that of a bare number.
+
+    Cached by the text: a tender's values are parsed by pint once per process.
+    """
+    return float(parse_quantity(raw, unit).to(target).magnitude)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _rate(raw: Any) -> float | None:
+    """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate."""
+    q = parse_quantity(raw)
+    if q.dimensionality == ureg.Unit("1/year").dimensionality:
+        q = q * ureg.year
+    if not q.dimensionless:
+        return None
+    return float(q.to("dimensionless").magnitude)
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...]) -> float:
+    """An emission price as written in ``currency`` per kg (``'1500 DKK/t'`` in a EUR tender)."""
+    # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
+    q = parse_quantity(raw)
+    if currencies_of(q):
+        q = _money(q, currency, dict(rates))
+    else:
+        q = parse_quantity(raw, f"{currency}/kg")
+    if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
+        q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
+    return float(q.to(f"{currency}/kg").magnitude)
+
+
+def _money(q: Any, currency: str, rates: dict[str, float], target: str | None = None) -> Any:
+    """Express the money in ``q`` in ``target`` (``currency`` by default).
+
+    ``rates`` is the value of one unit of each other currency in ``currency``.
+    """
+    target = target or currency
+    worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
+    if target not in worth:
+        convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
+    scaled = {code: v / worth[target] for code, v in worth.items()}
+    return convert_currency(q, target, scaled)
 
 
 def _describe_param(p: Any) -> str:

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from tco.errors import SpecError
 
-__all__ = ["FLOAT_MAX", "check_finite"]
+__all__ = ["FLOAT_MAX", "check_finite", "check_rates"]
 
 #: Largest finite float64; amounts beyond it are refused. [unitless]
 FLOAT_MAX = float(np.finfo(np.float64).max)
@@ -73,27 +73,7 @@ def check_finite(
     """
     T = cash.shape[-1] - 1
     too_big = f"a number of at most {FLOAT_MAX:.3g} in magnitude"
-    if discount.size and not np.all(np.isfinite(discount)):
-        raise SpecError(
-            f"a real discount rate of {rate * 100:.6g} % over {T} years gives discount factors "
-            f"(1 + r) ** -t beyond {FLOAT_MAX:.3g}; use a rate further from -100 % "
-            "or a shorter period",
-            file=file,
-            path=("assumptions", "discount_rate"),
-            value=rate,
-            expected="a rate and period whose discount factors stay finite",
-        )
-    with np.errstate(over="ignore", invalid="ignore"):
-        growth = (1.0 + inflation) ** float(T)
-    if not np.isfinite(growth):
-        raise SpecError(
-            f"inflation of {inflation * 100:.6g} % over {T} years gives a price level beyond "
-            f"{FLOAT_MAX:.3g}; use a smaller inflation or a shorter period",
-            file=file,
-            path=("assumptions", "inflation"),
-            value=inflation,
-            expected="an inflation whose price level stays finite",
-        )
+    growth = check_rates(discount, rate=rate, inflation=inflation, T=T, file=file)
     for name, arr in (("cash flow", cash), ("mass", mass)):
         if arr.size and not np.all(np.isfinite(arr)):
             b, i, t = _first_bad(arr)
@@ -129,3 +109,53 @@ def check_finite(
             path=("bids", b),
             expected=too_big,
         )
+
+
+def check_rates(
+    discount: Array, *, rate: float, inflation: float, T: int, file: str | None
+) -> float:
+    """Raise :class:`~tco.errors.SpecError` if discount factors or the price level overflow.
+
+    Parameters
+    ----------
+    discount : ndarray, shape (..., T + 1)
+        Discount factors per year. [unitless]
+    rate, inflation : float
+        The real discount rate and inflation, for messages. [unitless per year]
+    T : int
+        Last year. [year]
+    file : str, optional
+        The tender file, for messages.
+
+    Returns
+    -------
+    float
+        The price level of year ``T``, ``(1 + inflation) ** T``. [unitless]
+
+    Examples
+    --------
+    >>> check_rates(np.ones(3), rate=0.04, inflation=0.0, T=2, file=None)
+    1.0
+    """
+    if discount.size and not np.all(np.isfinite(discount)):
+        raise SpecError(
+            f"a real discount rate of {rate * 100:.6g} % over {T} years gives discount factors "
+            f"(1 + r) ** -t beyond {FLOAT_MAX:.3g}; use a rate further from -100 % "
+            "or a shorter period",
+            file=file,
+            path=("assumptions", "discount_rate"),
+            value=rate,
+            expected="a rate and period whose discount factors stay finite",
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        growth = (1.0 + inflation) ** float(T)
+    if not np.isfinite(growth):
+        raise SpecError(
+            f"inflation of {inflation * 100:.6g} % over {T} years gives a price level beyond "
+            f"{FLOAT_MAX:.3g}; use a smaller inflation or a shorter period",
+            file=file,
+            path=("assumptions", "inflation"),
+            value=inflation,
+            expected="an inflation whose price level stays finite",
+        )
+    return float(growth)

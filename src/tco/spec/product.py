@@ -9,6 +9,7 @@ emission in mass (per year), a timing in years.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,7 @@ from tco.errors import (
 )
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_source
+from tco.spec.basis import resolve_refs
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_quantity, parse_unit, ureg
@@ -89,6 +91,8 @@ class ProductModel:
     source: str = field(default="", repr=False)
     #: SHA-256 of the file's bytes as read and evaluated (``None`` for a mapping).
     sha256: str | None = field(default=None, repr=False)
+    #: The model's basis references, as dotted path (``parameters.x.default``) to reference.
+    basis_refs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -197,8 +201,23 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     if isinstance(ref, Mapping):
         return compile_model(dict(ref), file=None)
     path = model_path(str(ref), base)
+    if path in bundled_models().values():
+        stat = path.stat()
+        return _bundled_model(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
     data, digest = read_yaml_source(path)
     return dataclasses.replace(compile_model(data, file=str(path)), sha256=digest)
+
+
+@functools.lru_cache(maxsize=64)
+def _bundled_model(path: str, mtime_ns: int, size: int, inode: int) -> ProductModel:
+    """A bundled model, compiled once per version of its file.
+
+    The key holds the file's modification time, size and inode, so an edited
+    model file (an editable install) is read again; a model is immutable and
+    safe to share between tenders.
+    """
+    data, digest = read_yaml_source(Path(path))
+    return dataclasses.replace(compile_model(data, file=path), sha256=digest)
 
 
 _MONEY = "money such as 'DKK'"
@@ -218,6 +237,7 @@ def _is_money(c: Compiled, per_year: bool) -> bool:
 
 def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
     """Check a model mapping and compile its formulas (see :func:`load_model`)."""
+    data, refs = resolve_refs(data, file=file)
     spec: ModelSpec = validate(ModelSpec, data, file=file)
     errors = ErrorList()
 
@@ -333,6 +353,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
         emissions=emissions,
         lifetime=lifetime,
         escalation_groups=tuple(groups),
+        basis_refs=refs,
     )
 
 

@@ -19,11 +19,13 @@ from tco.errors import SpecError, SpecErrors, suggest
 __all__ = [
     "CATEGORIES",
     "AssumptionsSpec",
+    "BasisRef",
     "BidSpec",
     "EmissionSpec",
     "ItemSpec",
     "ModelSpec",
     "ParameterSpec",
+    "ScoringSpec",
     "TenderSpec",
     "Text",
     "spec_errors",
@@ -35,6 +37,12 @@ CATEGORIES: tuple[str, ...] = ("acquisition", "use", "maintenance", "end_of_life
 
 Scalar = str | float | int
 Value = Scalar | list[Scalar]
+#: One band of a discount-rate schedule: ``{to: 35, rate: 3.5 %}`` (the last may omit ``to``).
+Band = dict[str, Scalar]
+#: A discount rate: one rate, or a schedule of bands by year.
+Rate = Scalar | list[Band]
+#: Which bases a file selects: one id, or several (later ones take precedence).
+BasisNames = str | list[str] | None
 TIMINGS = ("once", "annual", "every", "at", "end_of_life")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _NAME_RE = re.compile(r"^[^\W\d]\w*$")
@@ -42,6 +50,21 @@ _NAME_RE = re.compile(r"^[^\W\d]\w*$")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class BasisRef(_Strict):
+    """A reference to a basis value, ``{basis: NAME}`` (see ``docs/bases.md``).
+
+    Replaced by the value before a file is checked; this class documents the
+    shape in the JSON Schema. ``from`` (a calendar year) takes a by-year value
+    from the first year of use on, ``year`` one year of it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    basis: str
+    from_: int | None = Field(default=None, alias="from")
+    year: int | None = None
 
 
 class Text(_Strict):
@@ -63,7 +86,7 @@ class ParameterSpec(_Strict):
     """One parameter of a product model (see ``docs/spec.md``)."""
 
     unit: str = ""
-    default: Value | None = None
+    default: Value | BasisRef | None = None
     min: Scalar | None = None
     max: Scalar | None = None
     bid: bool = False
@@ -71,8 +94,10 @@ class ParameterSpec(_Strict):
     label: Text | None = None
     description: Text | None = None
     source: str | None = None
+    #: How a bid value is checked (data sheet, test standard), for the tender annex.
+    verification: Text | None = None
 
-    _t = field_validator("label", "description", mode="before")(_text)
+    _t = field_validator("label", "description", "verification", mode="before")(_text)
 
 
 class _Timed(_Strict):
@@ -141,17 +166,18 @@ class AssumptionsSpec(_Strict):
     """The buyer's assumptions of a tender (or a model's defaults for them)."""
 
     currency: str | None = None
-    discount_rate: Scalar | None = None
+    discount_rate: Rate | BasisRef | None = None
     rate_type: Literal["real", "nominal"] | None = None
     inflation: Scalar | None = None
-    period: Scalar | None = None
+    period: Scalar | BasisRef | None = None
     quantity: float | None = Field(default=None, gt=0)
     discounting: Literal["end", "mid", "begin"] | None = None
     price_year: Literal[0, 1] | None = None
     residual_value: Literal["linear", "none"] | None = None
-    escalation: dict[str, Value] = Field(default_factory=dict)
-    co2_price: Scalar | None = None
-    emission_prices: dict[str, Scalar] = Field(default_factory=dict)
+    escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
+    co2_price: Value | BasisRef | None = None
+    emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
+    externalities: Literal["award", "report"] | None = None
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
 
     def merged(self, override: AssumptionsSpec) -> AssumptionsSpec:
@@ -174,10 +200,12 @@ class ModelSpec(_Strict):
     functional_unit: Text
     version: str | None = None
     sources: list[str] = Field(default_factory=list)
+    #: The bases the model's ``{basis: NAME}`` references are looked up in.
+    basis: BasisNames = None
     lifetime: Scalar | None = None
     residual_value: Literal["linear", "none"] = "linear"
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
-    escalation: dict[str, Value] = Field(default_factory=dict)
+    escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
     parameters: dict[str, ParameterSpec]
     items: dict[str, ItemSpec]
     emissions: dict[str, EmissionSpec] = Field(default_factory=dict)
@@ -228,19 +256,36 @@ class BidSpec(BaseModel):
         return dict(self.model_extra or {})
 
 
+class ScoringSpec(_Strict):
+    """How the life-cycle cost enters a weighted award (see :mod:`tco.analysis.scoring`)."""
+
+    method: Literal["proportional", "linear_slope", "linear_ceiling", "linear_range"] = (
+        "proportional"
+    )
+    max_points: float = Field(default=10.0, gt=0)
+    slope: float = Field(default=1.0, gt=0)
+    ceiling: float | None = Field(default=None, gt=0)
+    #: Criterion -> weight; ``price`` is the life-cycle cost.
+    weights: dict[str, float] = Field(default_factory=lambda: {"price": 1.0})
+
+
 class TenderSpec(_Strict):
     """A tender as written in its YAML file (see ``docs/spec.md``)."""
 
     model: str | dict[str, Any]
+    #: The bases the tender selects (see ``docs/bases.md``).
+    basis: BasisNames = None
     title: str | None = None
     description: str | None = None
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
-    parameters: dict[str, Value] = Field(default_factory=dict)
+    parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
     bids: list[BidSpec]
     #: Distributions of uncertain inputs, checked by :mod:`tco.analysis.uncertainty`.
     uncertainty: dict[str, Any] | None = None
     #: Named sets of input values, evaluated side by side by :mod:`tco.analysis.oneway`.
     scenarios: dict[str, dict[str, Scalar]] = Field(default_factory=dict)
+    #: The award's price-point model and weights (``tco score``, the tender annex).
+    scoring: ScoringSpec | None = None
 
     @field_validator("bids")
     @classmethod
@@ -355,7 +400,15 @@ def _show(value: Any) -> str:
 
 
 def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
-    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure."""
+    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
+
+    In a tender or a model, every basis reference (``{basis: NAME}``) is first
+    replaced by its value (:func:`tco.spec.basis.resolve_refs`).
+    """
+    if model is TenderSpec or model is ModelSpec:
+        from tco.spec.basis import resolve_refs
+
+        data, _ = resolve_refs(data, file=file)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

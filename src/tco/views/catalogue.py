@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from tco.spec.product import ProductModel, bundled_models, load_model
-from tco.spec.schema import ParameterSpec, Scalar
+from tco.spec.schema import ParameterSpec
 
 __all__ = ["model_section", "render_catalogue", "write_catalogue"]
 
@@ -38,7 +38,7 @@ def _row(cells: Iterable[object]) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
-def _value(raw: Scalar | list[Scalar] | None) -> str:
+def _value(raw: object) -> str:
     if raw is None:
         return ""
     if isinstance(raw, list):

@@ -17,7 +17,14 @@ from tco.limits import MAX_CHART_BIDS
 if TYPE_CHECKING:
     from tco.result import Result
 
-__all__ = ["Crossing", "crossings", "cumulative_discounted", "find_crossings"]
+__all__ = [
+    "Crossing",
+    "crossings",
+    "cumulative_discounted",
+    "cumulative_steps",
+    "find_crossings",
+    "one_off_items",
+]
 
 Array = NDArray[np.float64]
 
@@ -36,12 +43,16 @@ class Crossing:
         Where the curves meet, interpolated linearly between whole years. [year]
     value : float
         Cumulative cost of both bids at that point. [currency]
+    residual : bool
+        The order changes only through the residual value credited at the
+        end of the period: the curves do not cross while the units are in use.
     """
 
     cheaper: str
     dearer: str
     year: float
     value: float
+    residual: bool = False
 
 
 def cumulative_discounted(result: Result) -> Array:
@@ -61,6 +72,62 @@ def cumulative_discounted(result: Result) -> Array:
     """
     out: Array = np.cumsum(result.discounted.sum(axis=1), axis=-1)
     return out
+
+
+#: Timings of items that fall at an instant (a step in the cumulative cost), not over a year.
+ONE_OFF_TIMINGS = frozenset({"once", "every", "at", "end_of_life"})
+
+
+def one_off_items(result: Result) -> NDArray[np.bool_]:
+    """Which items fall at an instant (purchase, replacement, disposal, residual value).
+
+    The others accrue over each year.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> dict(zip(r.items, one_off_items(r).tolist()))
+    {'purchase': True, 'electricity': False, 'electricity_co2e': False}
+    """
+    timing = {s.name: s.timing for s in result.plan.items}
+    return np.array([timing.get(name, "annual") in ONE_OFF_TIMINGS for name in result.items])
+
+
+def cumulative_steps(result: Result) -> tuple[Array, Array]:
+    """Cumulative discounted cost as a line with steps at one-off events.
+
+    Annual amounts accrue over their year; one-off amounts (a purchase, a
+    replacement, the residual value) are a step at the end of the year they
+    are booked in, as the engine books them.
+
+    Returns
+    -------
+    x : ndarray, shape (2 (T + 1),)
+        Each year twice: ``0, 0, 1, 1, ...``. [year]
+    y : ndarray, shape (B, 2 (T + 1))
+        Cumulative cost before and after each year's one-off amounts. [currency]
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> x, y = cumulative_steps(r)
+    >>> x[:4].tolist(), bool(abs(y[:, -1] - r.total).max() < 1e-6)
+    ([0.0, 0.0, 1.0, 1.0], True)
+    """
+    flows = result.discounted
+    once = one_off_items(result)
+    annual = flows[:, ~once, :].sum(axis=1)
+    total = flows.sum(axis=1)
+    after = np.cumsum(total, axis=-1)
+    before = np.concatenate([np.zeros((after.shape[0], 1)), after[:, :-1]], axis=1) + annual
+    years = np.asarray(result.years, dtype=np.float64)
+    x = np.repeat(years, 2)
+    y = np.empty((after.shape[0], x.size))
+    y[:, 0::2] = before
+    y[:, 1::2] = after
+    return x, y
 
 
 def find_crossings(curves: ArrayLike, years: ArrayLike, names: tuple[str, ...]) -> list[Crossing]:
@@ -119,7 +186,17 @@ def find_crossings(curves: ArrayLike, years: ArrayLike, names: tuple[str, ...]) 
 
 
 def crossings(result: Result, limit: int = MAX_CHART_BIDS) -> list[Crossing]:
-    """Where the bids' cumulative discounted costs cross (see :func:`find_crossings`).
+    """Where the bids' cumulative discounted costs cross, with one-off events as steps.
+
+    The curves are those of :func:`cumulative_steps`, so a replacement that
+    makes a bid dearer crosses at the year it falls in. A crossing at the
+    period's end, where the only one-off amount is the residual value credited,
+    is marked :attr:`Crossing.residual`: the curves do not cross while the
+    units are in use.
+
+    Only the ``limit`` cheapest bids are compared (every pair of them,
+    :data:`~tco.limits.MAX_CHART_BIDS` by default), so that the work stays
+    bounded whatever the number of bids.
 
     Only the ``limit`` cheapest bids are compared (every pair of them), so that
     the work stays bounded whatever the number of bids.
@@ -128,9 +205,20 @@ def crossings(result: Result, limit: int = MAX_CHART_BIDS) -> list[Crossing]:
     --------
     >>> import tco
     >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
-    >>> [(c.cheaper, c.dearer) for c in crossings(r)][0]
-    ('Lumen Nord', 'Budget Light')
+    >>> [(c.cheaper, c.dearer, c.residual) for c in crossings(r)][0]
+    ('Lumen Nord', 'Budget Light', False)
     """
+    x, y = cumulative_steps(result)
     order = np.argsort(result.rank, kind="stable")[:limit]
-    curves = cumulative_discounted(result)[order]
-    return find_crossings(curves, result.years, tuple(result.bids[int(b)] for b in order))
+    found = find_crossings(y[order], x, tuple(result.bids[int(b)] for b in order))
+    end = float(x[-1])
+    once = one_off_items(result)
+    credited = any(s.residual for s in result.plan.items) and bool(
+        (result.real[:, once, -1] < 0).any()
+    )
+    if not credited:
+        return found
+    return [
+        Crossing(c.cheaper, c.dearer, c.year, c.value, residual=True) if c.year == end else c
+        for c in found
+    ]

@@ -48,7 +48,7 @@ def require_openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise OutputError("Excel files need openpyxl: pip install 'tco[excel]'") from exc
+        raise OutputError("Excel files need openpyxl: pip install 'tco-lcc[excel]'") from exc
     return openpyxl
 
 

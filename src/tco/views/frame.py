@@ -33,7 +33,7 @@ def _pandas() -> Any:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from tco.views.errors import OutputError
 
-        raise OutputError("this needs pandas: pip install 'tco[pandas]'") from exc
+        raise OutputError("this needs pandas: pip install 'tco-lcc[pandas]'") from exc
     return pd
 
 

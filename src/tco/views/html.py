@@ -17,8 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tco.views.labels import category_label, item_label, mass_unit, word
+from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
+from tco.views.labels import (
+    category_label,
+    group_label,
+    item_label,
+    mass_unit,
+    parameter_label,
+    substance_label,
+    word,
+)
 from tco.views.safe import html_text as escape
+from tco.views.table import table_title
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -65,11 +75,7 @@ def html_table(
     return "".join(out)
 
 
-def _money(v: float) -> str:
-    return f"{v:,.0f}"
-
-
-def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
+def result_html(result: Result, lang: str | None = None, *, items: bool = True) -> str:
     """A ranked summary of a result as HTML.
 
     One row per bid, cheapest first: rank, name, present value, annualised
@@ -80,10 +86,16 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
     Parameters
     ----------
     result : Result
-    lang : {"en", "da"}
+    lang : {"en", "da"}, optional
+        The chosen language (:func:`tco.set_language`) when not given.
     items : bool
         Add the breakdown by item.
     """
+    lang = resolve(lang)
+
+    def _money(v: float) -> str:
+        return number(v, 0, lang)
+
     plan = result.plan
     cur = result.currency
     cats = list(result.by_category)
@@ -95,8 +107,18 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
         word("bid", lang),
         f"{word('total', lang)} [{cur}]",
         f"{word('per year', lang)} [{cur}/{word('year', lang)}]",
+    ]
+    own = len({int(p) for p in plan.period}) > 1
+    if own:
+        head.append(f"{word('period col', lang)} [{word('year', lang)}]")
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
+    if priced:
+        head.append(f"{word(f'total {other}', lang)} [{cur}]")
+        head.append(f"{word(f'per year {other}', lang)} [{cur}/{word('year', lang)}]")
+    head += [
         *(f"{category_label(c, lang)} [{cur}]" for c in cats),
-        *(f"{s} [{munit}]" for s in subs),
+        *(f"{substance_label(s, lang)} [{munit}]" for s in subs),
     ]
     rows = []
     for row in result.summary():
@@ -106,21 +128,21 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
                 row["bid"],
                 _money(row["total"]),
                 _money(row["annualised"]),
+                *([number(row["period"], 0, lang)] if own else []),
+                *(
+                    [
+                        _money(row[f"total_{other}_externalities"]),
+                        _money(row[f"annualised_{other}_externalities"]),
+                    ]
+                    if priced
+                    else []
+                ),
                 *(_money(row[c]) for c in cats),
-                *(f"{row[f'{s}_kg'] / msize:,.1f}" for s in subs),
+                *(number(row[f"{s}_kg"] / msize, 1, lang) for s in subs),
             ]
         )
     numeric = [True, False] + [True] * (len(head) - 2)
-    periods = sorted({int(p) for p in plan.period})
-    period = word("years", lang).format(n=periods[0]) if len(periods) == 1 else word("own", lang)
-    title = word("title", lang).format(
-        title=plan.title,
-        model=plan.model.id,
-        currency=cur,
-        rate=f"{plan.discount_rate:.2%}",
-        period=period,
-        quantity=f"{plan.quantity:g}",
-    )
+    title = table_title(result, lang)
     by = word("by total" if result.ranked_by == "total" else "by annualised", lang)
     parts = [
         STYLE,
@@ -156,11 +178,11 @@ def result_html(result: Result, lang: str = "en", *, items: bool = True) -> str:
     return "".join(parts)
 
 
-def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list[list[str]]:
+def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) -> list[list[str]]:
     """The assumptions the numbers rest on, as rows of (assumption, value).
 
     Values are those used, after the model's defaults and the tender's
-    overrides are merged.
+    overrides are merged, written in ``lang``.
 
     Examples
     --------
@@ -168,12 +190,15 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list
     >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
     >>> dict(assumption_rows(t))["discount rate"]
     '4.00 % real'
+    >>> dict(assumption_rows(t, "da"))["prisudvikling: el"]
+    '1,67 %/år'
     """
+    lang = resolve(lang)
     plan = tender_or_result.plan
     a = plan.assumptions
     periods = sorted({int(p) for p in plan.period})
     period = (
-        f"{periods[0]} {word('year', lang)}"
+        word("years", lang).format(n=periods[0])
         if len(periods) == 1
         else f"{word('own', lang)}: " + ", ".join(str(p) for p in periods)
     )
@@ -181,29 +206,46 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str = "en") -> list
     def w(key: str) -> str:
         return word(key, lang)
 
+    def q(raw: object) -> str:
+        return quantity_text(raw, lang)
+
+    quantity = number(plan.quantity, 0 if float(plan.quantity).is_integer() else 2, lang)
     rows = [
         [w("currency"), plan.currency],
-        [w("discount rate"), f"{plan.discount_rate:.2%} {w('real')}".replace("%", " %")],
-        [w("inflation"), f"{plan.inflation:.2%}".replace("%", " %")],
+        [w("discount rate"), f"{percent(plan.discount_rate, 2, lang)} {w('real')}"],
+        [w("inflation"), percent(plan.inflation, 2, lang)],
         [w("period"), period],
-        [w("quantity"), f"{plan.quantity:g} ({plan.model.spec.functional_unit.get(lang)})"],
-        [w("discounting"), plan.discounting],
+        [w("quantity"), f"{quantity} ({plan.model.spec.functional_unit.get(lang)})"],
+        [w("discounting"), w(f"discounting.{plan.discounting}")],
         [w("price year"), str(plan.price_year)],
-        [w("residual value"), plan.residual_value],
+        [w("residual value"), w(f"residual.{plan.residual_value}")],
+        [w("externalities rule"), w(f"rule.{plan.externalities}")],
     ]
     if a.rate_type == "nominal":
-        rows.append([w("nominal discount rate"), str(a.discount_rate)])
+        rows.append([w("nominal discount rate"), q(a.discount_rate)])
     for group, rate in a.escalation.items():
-        rows.append([f"{w('escalation')}: {group}", str(rate)])
+        rows.append([f"{w('escalation')}: {group_label(group, lang)}", q(rate)])
     for group, rate in plan.model.spec.escalation.items():
         if group not in a.escalation:
-            rows.append([f"{w('escalation')}: {group}", f"{rate} ({w('model default')})"])
+            rows.append(
+                [
+                    f"{w('escalation')}: {group_label(group, lang)}",
+                    f"{q(rate)} ({w('model default')})",
+                ]
+            )
     if a.co2_price is not None:
-        rows.append([w("co2_price"), str(a.co2_price)])
+        rows.append([w("co2_price"), q(a.co2_price)])
+    for b in plan.bases:
+        rows.append(
+            [
+                f"{w('basis')}: {b.id}",
+                f"{b.title}, {w('edition')} {b.edition}; " + "; ".join(b.sources),
+            ]
+        )
     for sub, price in a.emission_prices.items():
-        rows.append([f"{w('emission price')}: {sub}", str(price)])
+        rows.append([f"{w('emission price')}: {substance_label(sub, lang)}", q(price)])
     for code, rate in a.exchange_rates.items():
-        rows.append([f"{w('exchange rate')}: {code}", str(rate)])
+        rows.append([f"{w('exchange rate')}: {code}", q(rate)])
     return rows
 
 
@@ -213,18 +255,16 @@ def _bid_table(tender: Tender, lang: str) -> str:
     model = tender.plan.model
     names = model.bid_parameters
     head = [word("bid", lang)] + [
-        f"{_param_label(tender, n, lang)} [{model.parameters[n].unit_text}]" for n in names
+        f"{parameter_label(model, n, lang)} [{unit_text(model.parameters[n].unit_text, lang)}]"
+        for n in names
     ]
-    rows = [[bid, *(vals.get(n, "") for n in names)] for bid, vals in bid_values(tender).items()]
+    rows = [
+        [bid, *(vals.get(n, "") for n in names)] for bid, vals in bid_values(tender, lang).items()
+    ]
     return html_table(head, rows, numeric=[False] + [True] * len(names))
 
 
-def _param_label(tender: Tender, name: str, lang: str) -> str:
-    spec = tender.plan.model.parameters[name].spec
-    return spec.label.get(lang) if spec.label else name
-
-
-def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -> str:
+def tender_html(tender: Tender, lang: str | None = None, *, assumptions: bool = True) -> str:
     """A tender as HTML: its model, assumptions, buyer's parameters and bids.
 
     Examples
@@ -236,6 +276,7 @@ def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -
     """
     from tco.views.inputs import buyer_values
 
+    lang = resolve(lang)
     plan = tender.plan
     model = tender.model
     parts = [
@@ -253,13 +294,17 @@ def tender_html(tender: Tender, lang: str = "en", *, assumptions: bool = True) -
                 caption=word("assumptions", lang),
             )
         )
-    buyer = buyer_values(tender)
+    buyer = buyer_values(tender, lang)
     if buyer:
         parts.append(
             html_table(
                 [word("parameter", lang), word("value", lang), word("unit", lang)],
                 [
-                    [_param_label(tender, n, lang), v, model.parameters[n].unit_text]
+                    [
+                        parameter_label(model, n, lang),
+                        v,
+                        unit_text(model.parameters[n].unit_text, lang),
+                    ]
                     for n, v in buyer.items()
                 ],
                 numeric=[False, True, False],

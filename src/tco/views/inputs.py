@@ -9,7 +9,7 @@ from tco.errors import SpecError
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["bid_values", "buyer_values", "in_unit", "magnitude_in"]
+__all__ = ["bid_values", "buyer_values", "in_unit", "magnitude_in", "value_in"]
 
 
 def magnitude_in(q: Any, unit: str) -> float:
@@ -29,8 +29,30 @@ def magnitude_in(q: Any, unit: str) -> float:
     return float((q / target).to("dimensionless").magnitude)
 
 
-def in_unit(raw: Any, unit: str) -> str:
+def value_in(raw: Any, unit: str) -> float | str | list[float | str]:
     """A value as a number in ``unit``, or as written when it cannot be converted.
+
+    Examples
+    --------
+    >>> value_in("1.2 kW", "W"), value_in("7 EUR", "DKK"), value_in(["1 %", "2 %"], "")
+    (1200.0, '7 EUR', [0.01, 0.02])
+    """
+    if isinstance(raw, list):
+        return [_scalar_in(r, unit) for r in raw]
+    return _scalar_in(raw, unit)
+
+
+def _scalar_in(raw: Any, unit: str) -> float | str:
+    from tco.units import parse_quantity
+
+    try:
+        return magnitude_in(parse_quantity(raw, unit or None), unit)
+    except (SpecError, ValueError, TypeError, AttributeError):
+        return str(raw)
+
+
+def in_unit(raw: Any, unit: str, lang: str | None = None) -> str:
+    """A value as a number in ``unit`` written in ``lang``; as written if not convertible.
 
     Lists (year-by-year values) are written out joined by ``", "``.
 
@@ -38,21 +60,20 @@ def in_unit(raw: Any, unit: str) -> str:
     --------
     >>> in_unit("1.2 kW", "W"), in_unit(32, "W"), in_unit("7 EUR", "DKK")
     ('1,200', '32', '7 EUR')
-    >>> in_unit("6.5 l/100 km", "l/100 km")
-    '6.5'
+    >>> in_unit("6.5 l/100 km", "l/100 km"), in_unit("19900 DKK", "DKK", "da")
+    ('6.5', '19.900')
     """
-    from tco.units import parse_quantity
+    from tco.views.i18n import significant
 
     if isinstance(raw, list):
-        return ", ".join(in_unit(v, unit) for v in raw)
-    try:
-        value = magnitude_in(parse_quantity(raw, unit or None), unit)
-    except (SpecError, ValueError, TypeError, AttributeError):
-        return str(raw)
-    return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+        return ", ".join(in_unit(v, unit, lang) for v in raw)
+    value = value_in(raw, unit)
+    if isinstance(value, float):
+        return significant(value, 10, lang)
+    return str(value)
 
 
-def bid_values(tender: Tender) -> dict[str, dict[str, str]]:
+def bid_values(tender: Tender, lang: str | None = None) -> dict[str, dict[str, str]]:
     """Each bid's values of the model's bid parameters, in the parameters' units.
 
     A parameter a bid leaves out shows the model's default.
@@ -72,12 +93,12 @@ def bid_values(tender: Tender) -> dict[str, dict[str, str]]:
         for name in model.bid_parameters:
             p = model.parameters[name]
             raw = vals.get(name, p.spec.default)
-            row[name] = "" if raw is None else in_unit(raw, p.unit_text)
+            row[name] = "" if raw is None else in_unit(raw, p.unit_text, lang)
         out[bid.name] = row
     return out
 
 
-def buyer_values(tender: Tender) -> dict[str, str]:
+def buyer_values(tender: Tender, lang: str | None = None) -> dict[str, str]:
     """The value of each non-bid parameter used, in its unit.
 
     Values the tender does not set are the model's defaults.
@@ -95,5 +116,5 @@ def buyer_values(tender: Tender) -> dict[str, str]:
         if p.spec.bid:
             continue
         raw = tender.spec.parameters.get(name, p.spec.default)
-        out[name] = "" if raw is None else in_unit(raw, p.unit_text)
+        out[name] = "" if raw is None else in_unit(raw, p.unit_text, lang)
     return out

@@ -8,116 +8,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tco.views.table import LABELS
+from tco.views.i18n import LANGUAGES, resolve, text
+from tco.views.messages import MESSAGES
 
 if TYPE_CHECKING:
     from tco.result import Result
+    from tco.spec.product import ProductModel
 
-__all__ = ["LANGUAGES", "WORDS", "category_label", "item_label", "mass_unit", "word"]
-
-#: Languages the outputs speak.
-LANGUAGES: tuple[str, ...] = ("en", "da")
-
-#: Words beyond the table's (:data:`tco.views.table.LABELS`), per language.
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "present value": "present value",
-        "cumulative": "Cumulative discounted cost",
-        "breakdown": "Present value by cost category",
-        "emissions": "Emissions over the period",
-        "year": "year",
-        "crossing": "{cheaper} cheaper than {dearer} from year {year:.1f}",
-        "item": "item",
-        "category": "category",
-        "total excl": "total excl. externalities",
-        "assumption": "assumption",
-        "value": "value",
-        "unit": "unit",
-        "parameter": "parameter",
-        "description": "description",
-        "range": "allowed range",
-        "bids": "Bids",
-        "results": "Results",
-        "assumptions": "Assumptions",
-        "ranked": "Ranked by {by}",
-        "by total": "present value",
-        "by annualised": "annualised cost (the bids' periods differ)",
-        "real": "real",
-        "discounted": "discounted",
-        "nominal": "nominal",
-        "substance": "substance",
-        "mass": "mass",
-        "co2_price": "CO2 price",
-        "flows": "cash flow",
-        "cumulative pv": "cumulative present value",
-        "crossings": "crossings",
-        "no emissions": "The product model has no emissions.",
-        "buyer parameters": "The buyer's parameters",
-    },
-    "da": {
-        "present value": "nutidsværdi",
-        "cumulative": "Akkumuleret tilbagediskonteret omkostning",
-        "breakdown": "Nutidsværdi fordelt på omkostningskategorier",
-        "emissions": "Udledninger i perioden",
-        "year": "år",
-        "crossing": "{cheaper} billigere end {dearer} fra år {year:.1f}",
-        "item": "post",
-        "category": "kategori",
-        "total excl": "i alt ekskl. eksterne omk.",
-        "assumption": "forudsætning",
-        "value": "værdi",
-        "unit": "enhed",
-        "parameter": "parameter",
-        "description": "beskrivelse",
-        "range": "tilladt interval",
-        "bids": "Tilbud",
-        "results": "Resultater",
-        "assumptions": "Forudsætninger",
-        "ranked": "Rangeret efter {by}",
-        "by total": "nutidsværdi",
-        "by annualised": "TCO pr. år (tilbuddenes perioder er forskellige)",
-        "real": "faste priser",
-        "discounted": "tilbagediskonteret",
-        "nominal": "løbende priser",
-        "substance": "stof",
-        "mass": "masse",
-        "currency": "valuta",
-        "discount rate": "kalkulationsrente",
-        "inflation": "inflation",
-        "period": "periode",
-        "quantity": "antal",
-        "discounting": "diskontering",
-        "price year": "prisår",
-        "residual value": "restværdi",
-        "escalation": "prisudvikling",
-        "co2_price": "CO2-pris",
-        "flows": "betalinger",
-        "cumulative pv": "akkumuleret nutidsværdi",
-        "crossings": "skæringspunkter",
-        "no emissions": "Produktmodellen har ingen udledninger.",
-        "buyer parameters": "Ordregiverens parametre",
-        "emission price": "udledningspris",
-        "exchange rate": "valutakurs",
-        "nominal discount rate": "nominel kalkulationsrente",
-        "model default": "modellens standard",
-    },
-}
+__all__ = [
+    "LANGUAGES",
+    "category_label",
+    "group_label",
+    "input_labels",
+    "item_label",
+    "mass_unit",
+    "parameter_label",
+    "substance_label",
+    "word",
+]
 
 
-def word(key: str, lang: str = "en") -> str:
-    """A label in ``lang`` (English where the language is unknown).
+def word(key: str, lang: str | None = None) -> str:
+    """A label in ``lang`` (the chosen language when ``None``), from the message catalogue.
 
     Examples
     --------
-    >>> word("use", "da"), word("year", "da"), word("year", "xx")
+    >>> word("use", "da"), word("year", "da"), word("year", "en")
     ('forbrug', 'år', 'year')
     """
-    table = LABELS.get(lang, LABELS["en"])
-    words = WORDS.get(lang, WORDS["en"])
-    return words.get(key) or table.get(key) or WORDS["en"].get(key) or key
+    return text(key, lang)
 
 
-def category_label(category: str, lang: str = "en") -> str:
+def category_label(category: str, lang: str | None = None) -> str:
     """The label of a cost category.
 
     Examples
@@ -128,7 +50,7 @@ def category_label(category: str, lang: str = "en") -> str:
     return word(category, lang)
 
 
-def item_label(result: Result, name: str, lang: str = "en") -> str:
+def item_label(result: Result, name: str, lang: str | None = None) -> str:
     """The label of an item or emission stream, from its product model.
 
     Examples
@@ -140,8 +62,46 @@ def item_label(result: Result, name: str, lang: str = "en") -> str:
     """
     for s in (*result.plan.items, *result.plan.emissions):
         if s.name == name and s.label is not None:
-            return s.label.get(lang)
+            return s.label.get(resolve(lang))
     return name.replace("_", " ")
+
+
+def substance_label(name: str, lang: str | None = None) -> str:
+    """The name of an emitted substance as people write it (``co2e`` is ``CO2e``).
+
+    Examples
+    --------
+    >>> substance_label("co2e"), substance_label("pm", "da")
+    ('CO2e', 'partikler')
+    """
+    return text(f"substance.{name}", lang) if f"substance.{name}" in MESSAGES else name
+
+
+def group_label(name: str, lang: str | None = None) -> str:
+    """The name of an escalation group (``electricity`` is ``el`` in Danish).
+
+    Examples
+    --------
+    >>> group_label("electricity", "da")
+    'el'
+    """
+    key = f"group.{name}"
+    return text(key, lang) if key in MESSAGES else name.replace("_", " ")
+
+
+def parameter_label(model: ProductModel, name: str, lang: str | None = None) -> str:
+    """A parameter's label from its product model (its name where the model gives none).
+
+    Examples
+    --------
+    >>> import tco
+    >>> parameter_label(tco.load_model("indoor-lighting"), "operating_hours", "da")
+    'Driftstimer'
+    """
+    p = model.parameters.get(name)
+    if p is None or p.spec.label is None:
+        return name.replace("_", " ")
+    return p.spec.label.get(resolve(lang))
 
 
 def mass_unit(kg: float) -> tuple[str, float]:
@@ -153,3 +113,29 @@ def mass_unit(kg: float) -> tuple[str, float]:
     (('t', 1000.0), ('kg', 1.0))
     """
     return ("t", 1000.0) if abs(kg) >= 1000.0 else ("kg", 1.0)
+
+
+def input_labels(model: ProductModel, lang: str | None = None) -> dict[str, str]:
+    """Labels of the inputs an analysis varies, in ``lang``.
+
+    The model's parameters and the tender's assumptions (``discount_rate``,
+    ``escalation.GROUP``, ``co2_price``, ``emission_prices.S``).
+
+    Examples
+    --------
+    >>> import tco
+    >>> labels = input_labels(tco.load_model("indoor-lighting"), "da")
+    >>> labels["operating_hours"], labels["escalation.electricity"], labels["co2_price"]
+    ('Driftstimer', 'Prisudvikling for el', 'Pris på CO2e')
+    """
+    out = {name: parameter_label(model, name, lang) for name in model.parameters}
+    out["discount_rate"] = text("input.discount_rate", lang)
+    out["quantity"] = text("input.quantity", lang)
+    for group in model.escalation_groups:
+        out[f"escalation.{group}"] = text("input.escalation", lang, group=group_label(group, lang))
+    out["co2_price"] = text("input.emission_price", lang, sub=substance_label("co2e", lang))
+    for sub in sorted({e.substance for e in model.spec.emissions.values()}):
+        out[f"emission_prices.{sub}"] = text(
+            "input.emission_price", lang, sub=substance_label(sub, lang)
+        )
+    return out

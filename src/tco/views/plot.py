@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.limits import MAX_CHART_BIDS
-from tco.views.curves import cumulative_discounted, find_crossings
+from tco.views.curves import crossings, cumulative_steps
 from tco.views.errors import OutputError
-from tco.views.labels import category_label, mass_unit, word
+from tco.views.i18n import number, resolve
+from tco.views.labels import category_label, mass_unit, substance_label, word
 from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
@@ -39,39 +40,109 @@ __all__ = ["KINDS", "breakdown", "cumulative", "emissions", "overview", "plot", 
 KINDS: tuple[str, ...] = ("breakdown", "cumulative", "emissions")
 
 #: One colour per cost category (colour-blind safe, Okabe-Ito).
+#: One colour per cost category: earthy tones apart from the bids' colours.
 COLOURS: dict[str, str] = {
-    "acquisition": "#0072B2",
-    "use": "#E69F00",
-    "maintenance": "#009E73",
-    "end_of_life": "#CC79A7",
+    "acquisition": "#8C6D31",
+    "use": "#E7BA52",
+    "maintenance": "#637939",
+    "end_of_life": "#7B4173",
     "externalities": "#999999",
 }
+#: One colour per bid, in rank order of the deterministic result (Okabe-Ito).
 LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+#: Colours of ranks 1, 2, 3, ... (a sequential blue scale, so a rank is never read as a bid).
+RANK_COLOURS = ("#08306B", "#2171B5", "#6BAED6", "#C6DBEF", "#DEEBF7", "#F7FBFF", "#FFFFFF")
+
+
+def bid_colours(bids: tuple[str, ...] | list[str], rank: Any) -> dict[str, str]:
+    """The colour of each bid, the same in every chart of a result: by its rank.
+
+    Examples
+    --------
+    >>> bid_colours(["A", "B"], [2, 1])
+    {'B': '#0072B2', 'A': '#D55E00'}
+    """
+    order = [int(i) for i in np.argsort(np.asarray(rank), kind="stable")]
+    return {bids[b]: LINE_COLOURS[n % len(LINE_COLOURS)] for n, b in enumerate(order)}
 
 
 def new_axes(ax: Axes | None, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
+    """``ax``, or the axes of a new figure of ``size`` inches that shows itself in a notebook."""
     if ax is not None:
         return ax
     fig = figure(size)
-    return fig.add_subplot()
+    new: Axes = fig.add_subplot(axes_class=_notebook_classes()[1])
+    return new
+
+
+def figure_png(fig: Any, dpi: int = 100) -> bytes:
+    r"""A figure as PNG bytes.
+
+    Examples
+    --------
+    >>> figure_png(figure((2.0, 1.0)))[:4]
+    b'\x89PNG'
+    """
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+_CLASSES: list[Any] = []
+
+
+def _notebook_classes() -> tuple[Any, Any]:
+    """A Figure and an Axes class that a notebook displays as a PNG image (``_repr_png_``).
+
+    Made on first use, so that matplotlib is imported only when a chart is drawn.
+    """
+    if not _CLASSES:
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
+
+        class ChartFigure(Figure):
+            """A figure that shows itself as an image in a notebook."""
+
+            def _repr_png_(self) -> bytes:
+                return figure_png(self)
+
+        class ChartAxes(Axes):
+            """Axes that show their figure as an image in a notebook."""
+
+            def _repr_png_(self) -> bytes:
+                return figure_png(self.figure)
+
+        _CLASSES.extend([ChartFigure, ChartAxes])
+    return _CLASSES[0], _CLASSES[1]
 
 
 def figure(size: tuple[float, float]) -> Figure:
-    """A figure drawn by the Agg renderer, outside pyplot's global state."""
+    """A figure drawn by the Agg renderer, outside pyplot's global state.
+
+    In a notebook the figure (and each of its charts' axes) shows itself as
+    an image, with no magic command.
+    """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise OutputError("charts need matplotlib: pip install 'tco[plot]'") from exc
-    fig = Figure(figsize=size, layout="constrained")
+    except ImportError as exc:
+        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'") from exc
+    fig: Figure = _notebook_classes()[0](figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
 
 
-def _money_axis(ax: Axes, currency: str, label: str) -> None:
+def money_formatter(lang: str | None = None) -> Any:
+    """A tick formatter writing amounts in the language's number format."""
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    lang = resolve(lang)
+    return FuncFormatter(lambda v, _: number(v, 0, lang))
+
+
+def _money_axis(ax: Axes, currency: str, label: str, lang: str | None = None) -> None:
+    ax.yaxis.set_major_formatter(money_formatter(lang))
     ax.set_ylabel(f"{label} [{currency}]")
     ax.grid(axis="y", alpha=0.3)
 
@@ -89,7 +160,7 @@ def _title(ax: Axes, result: Result, text: str) -> None:
     ax.set_title(text)
 
 
-def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
+def breakdown(result: Result, ax: Axes | None = None, lang: str | None = None) -> Axes:
     """Stacked bars of each bid's present value by cost category, cheapest first.
 
     Negative amounts (resale, residual value) are stacked below zero; a black
@@ -107,6 +178,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     matplotlib Axes
         With one bar container per category (labelled with the category).
     """
+    lang = resolve(lang)
     ax = new_axes(ax)
     order = _order(result)
     names = [chart_text(result.bids[i]) for i in order]
@@ -125,7 +197,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     ax.plot(x, totals, "D", color="black", label=word("total", lang), zorder=3)
     for xi, tot, top in zip(x, totals, pos, strict=True):
         ax.annotate(
-            f"{tot:,.0f}",
+            number(tot, 0, lang),
             (xi, max(tot, top)),
             xytext=(0, 8),
             textcoords="offset points",
@@ -136,43 +208,48 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     ax.set_ylim(top=float(pos.max()) * 1.12 if len(pos) else None)
     if neg.min() < 0:
         ax.axhline(0.0, color="black", linewidth=0.8)
-    _money_axis(ax, result.currency, word("present value", lang))
+    _money_axis(ax, result.currency, word("present value", lang), lang)
     _title(ax, result, word("breakdown", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=8, frameon=False)
     return ax
 
 
-def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
+def cumulative(result: Result, ax: Axes | None = None, lang: str | None = None) -> Axes:
     """Lines of each bid's cumulative discounted cost over the years.
 
-    Where two lines cross, a circle marks the year from which the bid with
-    the higher start becomes the cheaper one (see :func:`tco.views.curves.crossings`).
+    Annual amounts accrue over their year; one-off events (purchase,
+    replacements, residual value) are vertical steps at the year they are
+    booked in (see :func:`tco.views.curves.cumulative_steps`). A circle marks
+    each point where two lines truly cross; a crossing that comes only from
+    the residual value credited at the period's end is marked with a cross
+    and said so in the legend.
     At most :data:`~tco.limits.MAX_CHART_BIDS` bids are drawn, the cheapest.
 
     Returns
     -------
     matplotlib Axes
         With one line per bid (labelled with the bid's name), then one
-        marker line (labelled ``"crossings"`` in English) holding the
-        crossing points, when there are any.
+        marker line per kind of crossing, when there are any.
     """
+    lang = resolve(lang)
     ax = new_axes(ax)
-    curves = cumulative_discounted(result)
-    years = result.years
-    order = _order(result)
-    for n, b in enumerate(order):
+    x, curves = cumulative_steps(result)
+    colours = bid_colours(result.bids, result.rank)
+    for b in _order(result):
         ax.plot(
-            years,
+            x,
             curves[b],
-            marker=".",
-            color=LINE_COLOURS[n % len(LINE_COLOURS)],
+            color=colours[result.bids[b]],
             label=chart_text(result.bids[b]),
+            linewidth=1.8,
         )
-    found = find_crossings(curves[order], years, tuple(result.bids[b] for b in order))
-    if found:
+    found = crossings(result)
+    used = [c for c in found if not c.residual]
+    credit = [c for c in found if c.residual]
+    if used:
         ax.plot(
-            [c.year for c in found],
-            [c.value for c in found],
+            [c.year for c in used],
+            [c.value for c in used],
             "o",
             markersize=9,
             markerfacecolor="none",
@@ -181,27 +258,37 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes
             label=word("crossings", lang),
             zorder=3,
         )
-        for c in found:
+        for c in used:
             ax.annotate(
-                f"{c.year:.1f}",
+                number(c.year, 1, lang),
                 (c.year, c.value),
                 xytext=(-6, 10),
                 textcoords="offset points",
                 ha="right",
                 fontsize=8,
             )
+    if credit:
+        ax.plot(
+            [c.year for c in credit],
+            [c.value for c in credit],
+            "x",
+            markersize=9,
+            color="black",
+            label=word("residual credit", lang),
+            zorder=3,
+        )
     from matplotlib.ticker import MaxNLocator
 
     ax.set_xlabel(word("year", lang))
-    ax.set_xlim(0, float(years[-1]))
+    ax.set_xlim(0, float(x[-1]) + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    _money_axis(ax, result.currency, word("cumulative pv", lang))
+    _money_axis(ax, result.currency, word("cumulative pv", lang), lang)
     _title(ax, result, word("cumulative", lang))
     ax.legend(fontsize=8, loc="upper left")
     return ax
 
 
-def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
+def emissions(result: Result, ax: Axes | None = None, lang: str | None = None) -> Axes:
     """Bars of each bid's emissions over the period, one group per substance.
 
     Mass is shown in tonnes from 1000 kg up, else in kg; the axis label says
@@ -212,6 +299,7 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     matplotlib Axes
         With one bar container per substance (labelled with the substance).
     """
+    lang = resolve(lang)
     ax = new_axes(ax)
     order = _order(result)
     names = [chart_text(result.bids[i]) for i in order]
@@ -226,11 +314,12 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
             x + (k - (len(subs) - 1) / 2) * width,
             v,
             width,
-            label=chart_text(sub),
-            color=LINE_COLOURS[k % len(LINE_COLOURS)],
+            label=chart_text(substance_label(sub, lang)),
+            color=_SUBSTANCE_COLOURS[k % len(_SUBSTANCE_COLOURS)],
         )
-        ax.bar_label(bars, labels=[f"{val:,.1f}" for val in v], fontsize=8, padding=2)
+        ax.bar_label(bars, labels=[number(val, 1, lang) for val in v], fontsize=8, padding=2)
     ax.set_xticks(x, names)
+    ax.yaxis.set_major_formatter(money_formatter(lang))
     ax.set_ylabel(f"{word('mass', lang)} [{unit}]")
     _title(ax, result, word("emissions", lang))
     ax.grid(axis="y", alpha=0.3)
@@ -243,10 +332,15 @@ def emissions(result: Result, ax: Axes | None = None, lang: str = "en") -> Axes:
     return ax
 
 
+#: Colours of emitted substances (greys and greens, apart from the bids' colours).
+_SUBSTANCE_COLOURS = ("#999999", "#4D4D4D", "#B8D8BA", "#6B8F71")
+
 _CHARTS: dict[str, Any] = {"breakdown": breakdown, "cumulative": cumulative, "emissions": emissions}
 
 
-def plot(result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: str = "en") -> Axes:
+def plot(
+    result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: str | None = None
+) -> Axes:
     """Draw one chart of a result (what :meth:`tco.result.Result.plot` calls).
 
     Parameters
@@ -257,7 +351,8 @@ def plot(result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: 
         crossing points, or emissions per bid.
     ax : matplotlib Axes, optional
         Where to draw; a new figure (``ax.figure``) when not given.
-    lang : {"en", "da"}
+    lang : {"en", "da"}, optional
+        The chosen language (:func:`tco.set_language`) when not given.
 
     Returns
     -------
@@ -269,10 +364,10 @@ def plot(result: Result, kind: str = "breakdown", ax: Axes | None = None, lang: 
     return chart
 
 
-def overview(result: Result, lang: str = "en") -> Figure:
+def overview(result: Result, lang: str | None = None) -> Figure:
     """All three charts in one figure, side by side (what ``tco compare --plot`` writes)."""
     fig = figure((18.0, 5.0))
-    axes = fig.subplots(1, 3)
+    axes = fig.subplots(1, 3, subplot_kw={"axes_class": _notebook_classes()[1]})
     for ax, kind in zip(axes, KINDS, strict=True):
         plot(result, kind, ax=ax, lang=lang)
     fig.suptitle(chart_text(result.plan.title))

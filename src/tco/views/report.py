@@ -10,18 +10,19 @@ can be reproduced.
 from __future__ import annotations
 
 import base64
-import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tco.errors import FileError
-from tco.views.curves import crossings
+from tco.views.curves import Crossing, crossings
 from tco.views.fingerprint import fingerprint
 from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
-from tco.views.labels import word
+from tco.views.i18n import number, percent, quantity_text, resolve, text
+from tco.views.labels import group_label, substance_label, word
+from tco.views.messages import MESSAGES
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
@@ -38,140 +39,17 @@ _PAGE_STYLE = (
     ".f{background:#f6f6f6;padding:0.1em 0.5em;display:inline-block}img{max-width:100%}</style>"
 )
 
-#: The report's prose per language; ``{...}`` are filled in with the tender's numbers.
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "end": "at the end of the year: d(t) = (1 + r)<sup>−t</sup>",
-        "mid": "in the middle of the year: d(t) = (1 + r)<sup>−(t − 0.5)</sup>",
-        "begin": "at the beginning of the year: d(t) = (1 + r)<sup>−(t − 1)</sup>",
-        "rate": "<strong>Discount rate.</strong> r = {r} per year, real (constant prices of "
-        "year 0)",
-        "nominal": ", from the nominal rate {n} and inflation i = {i} by the Fisher relation "
-        "r = (1 + n) / (1 + i) − 1",
-        "period1": "<strong>Study period.</strong> P = {p} years, the same for every bid.",
-        "periods": "<strong>Study period.</strong> P = each bid's own lifetime ({list}).",
-        "years": "{n} years",
-        "t": " Year 0 is the decision date; year t is the t-th year of use.",
-        "timing": "<strong>Timing.</strong> Purchases fall in year 0; annual amounts in "
-        "years 1 … P, discounted {when}. One-off events (replacements, disposal, residual "
-        "value) are booked in the year they fall in, rounded up, and discounted at its end: "
-        "d(t) = (1 + r)<sup>−t</sup>.",
-        "esc": "<strong>Escalation.</strong> Prices of escalated items follow an index: "
-        "amount(t) = quoted amount × Π<sub>k≤t</sub> (1 + e<sub>k</sub>), with rates {groups}. "
-        "Quoted prices are year-{y} prices (the index is 1 in year {y}).",
-        "no esc": "<strong>Escalation.</strong> No item escalates: every amount stays at its "
-        "quoted price in real terms.",
-        "life": "<strong>Lifetime and residual value.</strong> One unit lasts L years "
-        "({list}); its purchase recurs at each end of life within the period.",
-        "linear": " The last unit's remaining value is credited at the period's end as a "
-        "negative cost: its price × (s + L − P) / L, s being the year it was bought (linear "
-        "residual value).",
-        "no residual": " No residual value is credited.",
-        "quantity": "<strong>Quantity.</strong> Q = {q} × {unit}; every item per unit is "
-        "multiplied by Q.",
-        "priced": "<strong>Externalities.</strong> Emissions are priced (mass × price) in the "
-        "category externalities: {list}; totals are also shown without them.",
-        "at": "{s} at {price}",
-        "by year": "(year by year)",
-        "unpriced": "<strong>Externalities.</strong> No emission is priced; emissions are "
-        "reported in kg only.",
-        "pv": "<strong>Present value.</strong> "
-        '<span class="f">PV<sub>b</sub> = Σ<sub>items i</sub> Σ<sub>t=0…P</sub> '
-        "C<sub>b,i,t</sub> · d(t)</span> in {cur}; costs positive, resale and residual value "
-        "negative.",
-        "eac": "<strong>Annualised cost.</strong> "
-        '<span class="f">EAC<sub>b</sub> = PV<sub>b</sub> / Σ<sub>t=1…P</sub> d(t)</span>; '
-        "the factor Σ d(t) is {list}.",
-        "factor": "{f:.4f} years for {p} years",
-        "rank": "<strong>Ranking.</strong> By {by}, lowest first; bids equal to the cent "
-        "share a rank.",
-        "by total": "present value",
-        "by annualised": "annualised cost (the bids' periods differ)",
-        "title": "{title}: life-cycle cost award report",
-        "intro": "Life-cycle cost (total cost of ownership) evaluation of {n} bids with the "
-        "product model <code>{model}</code> ({name}, version {version}). Lowest cost: "
-        "<strong>{winner}</strong>.",
-        "unversioned": "unversioned",
-        "Method": "Method",
-        "Assumptions": "Assumptions",
-        "Inputs": "Inputs",
-        "Results": "Results",
-        "Charts": "Charts",
-        "Fingerprint": "Fingerprint",
-        "cross": "Where the cumulative discounted costs cross:",
-        "fp": "Evaluating the same files with the same version of tco reproduces these "
-        "numbers. SHA-256 hashes:",
-        "input": "input",
-    },
-    "da": {
-        "end": "ved årets slutning: d(t) = (1 + r)<sup>−t</sup>",
-        "mid": "midt i året: d(t) = (1 + r)<sup>−(t − 0.5)</sup>",
-        "begin": "ved årets begyndelse: d(t) = (1 + r)<sup>−(t − 1)</sup>",
-        "rate": "<strong>Kalkulationsrente.</strong> r = {r} pr. år, real (faste priser i år 0)",
-        "nominal": ", beregnet af den nominelle rente {n} og inflationen i = {i} med "
-        "Fisher-relationen r = (1 + n) / (1 + i) − 1",
-        "period1": "<strong>Analyseperiode.</strong> P = {p} år, den samme for alle tilbud.",
-        "periods": "<strong>Analyseperiode.</strong> P = hvert tilbuds egen levetid ({list}).",
-        "years": "{n} år",
-        "t": " År 0 er beslutningstidspunktet; år t er det t'te brugsår.",
-        "timing": "<strong>Tidspunkter.</strong> Indkøb sker i år 0; årlige beløb i år 1 … P, "
-        "tilbagediskonteret {when}. Enkeltstående hændelser (udskiftning, bortskaffelse, "
-        "restværdi) bogføres i det år de falder i, rundet op, og tilbagediskonteres ved dets "
-        "slutning: d(t) = (1 + r)<sup>−t</sup>.",
-        "esc": "<strong>Prisudvikling.</strong> Priser på poster med prisudvikling følger et "
-        "indeks: beløb(t) = tilbudt beløb × Π<sub>k≤t</sub> (1 + e<sub>k</sub>), med "
-        "satserne {groups}. Tilbudte priser er år-{y}-priser (indekset er 1 i år {y}).",
-        "no esc": "<strong>Prisudvikling.</strong> Ingen poster har prisudvikling: alle beløb "
-        "står i faste priser.",
-        "life": "<strong>Levetid og restværdi.</strong> Én enhed holder L år ({list}); den "
-        "købes igen ved hver levetids udløb inden for perioden.",
-        "linear": " Den sidste enheds restværdi krediteres ved periodens slutning som en "
-        "negativ omkostning: prisen × (s + L − P) / L, hvor s er året den blev købt "
-        "(lineær restværdi).",
-        "no residual": " Der krediteres ingen restværdi.",
-        "quantity": "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
-        "priced": "<strong>Eksterne omkostninger.</strong> Udledninger prissættes (masse × "
-        "pris) i kategorien eksterne omkostninger: {list}; totalerne vises også uden dem.",
-        "at": "{s} til {price}",
-        "by year": "(år for år)",
-        "unpriced": "<strong>Eksterne omkostninger.</strong> Ingen udledninger prissættes; "
-        "de opgøres kun i kg.",
-        "pv": "<strong>Nutidsværdi.</strong> "
-        '<span class="f">NV<sub>b</sub> = Σ<sub>poster i</sub> Σ<sub>t=0…P</sub> '
-        "C<sub>b,i,t</sub> · d(t)</span> i {cur}; omkostninger positive, salg og restværdi "
-        "negative.",
-        "eac": "<strong>TCO pr. år.</strong> "
-        '<span class="f">TCO/år<sub>b</sub> = NV<sub>b</sub> / Σ<sub>t=1…P</sub> d(t)</span>; '
-        "faktoren Σ d(t) er {list}.",
-        "factor": "{f:.4f} år for {p} år",
-        "rank": "<strong>Rangering.</strong> Efter {by}, laveste først; tilbud der er ens "
-        "på øret deler plads.",
-        "by total": "nutidsværdi",
-        "by annualised": "TCO pr. år (tilbuddenes perioder er forskellige)",
-        "title": "{title}: TCO-rapport til tildeling",
-        "intro": "Totalomkostningsvurdering (TCO) af {n} tilbud med produktmodellen "
-        "<code>{model}</code> ({name}, version {version}). Laveste omkostning: "
-        "<strong>{winner}</strong>.",
-        "unversioned": "uden version",
-        "Method": "Metode",
-        "Assumptions": "Forudsætninger",
-        "Inputs": "Inddata",
-        "Results": "Resultater",
-        "Charts": "Diagrammer",
-        "Fingerprint": "Fingeraftryk",
-        "cross": "Hvor de akkumulerede tilbagediskonterede omkostninger krydser hinanden:",
-        "fp": "Samme filer evalueret med samme version af tco giver de samme tal. SHA-256-værdier:",
-        "input": "inddata",
-    },
-}
+
+def _section(lang: str) -> dict[str, str]:
+    """The report's prose in ``lang``: the catalogue's ``report.*`` texts by their short key."""
+    return {k.removeprefix("report."): text(k, lang) for k in MESSAGES if k.startswith("report.")}
 
 
-def _pct(x: float) -> str:
-    # One decimal point in every language, as in the tables beside it.
-    return f"{x * 100:.2f} %"
+def _pct(x: float, lang: str) -> str:
+    return percent(x, 2, lang)
 
 
-def method_statement(result: Result, lang: str = "en") -> str:
+def method_statement(result: Result, lang: str | None = None) -> str:
     """The method, as HTML: every formula and convention this result used.
 
     Parameters
@@ -183,18 +61,21 @@ def method_statement(result: Result, lang: str = "en") -> str:
     --------
     >>> import tco
     >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
-    >>> "r = 4.00 % per year" in method_statement(r), "4.00 % pr. år" in method_statement(r, "da")
+    >>> "r = 4.00 % per year" in method_statement(r), "4,00 % pr. år" in method_statement(r, "da")
     (True, True)
     """
-    m = TEXT.get(lang, TEXT["en"])
+    lang = resolve(lang)
+    m = _section(lang)
     plan = result.plan
     a = plan.assumptions
     bids = plan.bids
     periods = [int(p) for p in plan.period]
     items: list[str] = []
-    rate = m["rate"].format(r=_pct(plan.discount_rate))
+    rate = m["rate"].format(r=_pct(plan.discount_rate, lang))
     if a.rate_type == "nominal":
-        rate += m["nominal"].format(n=escape(str(a.discount_rate)), i=_pct(plan.inflation))
+        rate += m["nominal"].format(
+            n=escape(quantity_text(a.discount_rate, lang)), i=_pct(plan.inflation, lang)
+        )
     items.append(rate + ".")
     if len(set(periods)) == 1:
         period = m["period1"].format(p=periods[0])
@@ -208,37 +89,56 @@ def method_statement(result: Result, lang: str = "en") -> str:
     esc = dict(plan.model.spec.escalation)
     esc.update(a.escalation)
     if esc:
-        groups = ", ".join(f"{escape(g)}: {escape(str(v))}" for g, v in esc.items())
+        groups = ", ".join(
+            f"{escape(group_label(g, lang))}: {escape(quantity_text(v, lang))}"
+            for g, v in esc.items()
+        )
         items.append(m["esc"].format(groups=groups, y=plan.price_year))
     else:
         items.append(m["no esc"])
     if plan.lifetime is not None:
         lives = ", ".join(
-            f"{escape(b)}: {m['years'].format(n=f'{float(life):.2f}')}"
+            f"{escape(b)}: {m['years'].format(n=number(float(life), 2, lang))}"
             for b, life in zip(bids, np.asarray(plan.lifetime), strict=True)
         )
         life = m["life"].format(list=lives)
         life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
         items.append(life)
     unit = plan.model.spec.functional_unit.get(lang)
-    items.append(m["quantity"].format(q=f"{plan.quantity:g}", unit=escape(unit)))
+    items.append(
+        m["quantity"].format(q=quantity_text(float(plan.quantity), lang), unit=escape(unit))
+    )
     if plan.emission_prices:
         prices: dict[str, object] = dict(a.emission_prices)
         if a.co2_price is not None:
             prices.setdefault("co2e", a.co2_price)
         priced = ", ".join(
-            m["at"].format(s=escape(s), price=escape(str(prices.get(s, m["by year"]))))
+            m["at"].format(
+                s=escape(substance_label(s, lang)),
+                price=escape(quantity_text(prices[s], lang) if s in prices else m["by year"]),
+            )
             for s in plan.emission_prices
         )
-        items.append(m["priced"].format(list=priced))
+        rule = m[f"rule {plan.externalities}"]
+        items.append(m["priced"].format(list=priced, rule=rule))
     else:
         items.append(m["unpriced"])
+    if plan.bases:
+        used = "; ".join(
+            f"{escape(b.id)} ({escape(b.title)}, {escape(b.edition)}: "
+            + escape("; ".join(" ".join(x.split()) for x in b.sources))
+            + ")"
+            for b in plan.bases
+        )
+        items.append(m["basis"].format(list=used))
     items.append(m["pv"].format(cur=escape(plan.currency)))
     factors = np.broadcast_to(np.asarray(result.annuity_factor, dtype=float), (len(bids),))
     seen: dict[int, float] = {}
     for p, f in zip(periods, factors, strict=True):
         seen.setdefault(p, float(f))
-    listed = ", ".join(m["factor"].format(f=f, p=p) for p, f in sorted(seen.items()))
+    listed = ", ".join(
+        m["factor"].format(f=number(f, 4, lang), p=p) for p, f in sorted(seen.items())
+    )
     items.append(m["eac"].format(list=listed))
     by = m["by total"] if result.ranked_by == "total" else m["by annualised"]
     items.append(m["rank"].format(by=by))
@@ -246,23 +146,44 @@ def method_statement(result: Result, lang: str = "en") -> str:
 
 
 def _png(result: Result, kind: str, lang: str) -> str:
-    from tco.views.plot import plot
+    from tco.views.plot import figure_png, plot
 
-    ax = plot(result, kind, lang=lang)
-    buf = io.BytesIO()
-    fig: Any = ax.figure
-    fig.savefig(buf, format="png", dpi=100)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    data = base64.b64encode(figure_png(plot(result, kind, lang=lang).figure)).decode("ascii")
     return f'<img alt="{escape(kind)}" src="data:image/png;base64,{data}">'
+
+
+def can_draw() -> bool:
+    """Whether matplotlib is installed, so that the report can embed charts."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+def crossing_text(c: Crossing, lang: str) -> str:
+    """One crossing of cumulative costs in words.
+
+    Examples
+    --------
+    >>> from tco.views.curves import Crossing
+    >>> crossing_text(Crossing("A", "B", 6.04, 1.0), "da")
+    'A billigere end B fra år 6,0'
+    """
+    if c.residual:
+        return text(
+            "crossing residual", lang, cheaper=c.cheaper, dearer=c.dearer, year=f"{c.year:g}"
+        )
+    return text(
+        "crossing from", lang, cheaper=c.cheaper, dearer=c.dearer, year=number(c.year, 1, lang)
+    )
 
 
 def report_html(
     result: Result,
     tender: Tender,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     forms: Sequence[str | Path] = (),
-    charts: bool = True,
+    charts: bool | None = None,
 ) -> str:
     """The award report as one HTML page.
 
@@ -272,15 +193,18 @@ def report_html(
         The evaluated tender.
     tender : Tender
         The tender evaluated (for its inputs and files).
-    lang : {"en", "da"}
-        Language of the tables.
+    lang : {"en", "da"}, optional
+        Language of the whole report (the chosen language by default).
     forms : sequence of path
         Bid forms the bids were read from, for the fingerprint.
-    charts : bool
-        Embed the charts (needs matplotlib).
+    charts : bool, optional
+        Embed the charts. By default they are embedded when matplotlib is
+        installed; without it the report says that they are left out.
     """
+    lang = resolve(lang)
+    drawn = can_draw() if charts is None else charts
     plan = result.plan
-    m = TEXT.get(lang, TEXT["en"])
+    m = _section(lang)
     fp = fingerprint(tender, forms)
     intro = m["intro"].format(
         n=len(plan.bids),
@@ -313,21 +237,22 @@ def report_html(
     found = crossings(result)
     if found:
         parts.append(f"<p>{m['cross']}</p><ul>")
-        for c in found:
-            parts.append(
-                "<li>"
-                + escape(
-                    word("crossing", lang).format(cheaper=c.cheaper, dearer=c.dearer, year=c.year)
-                )
-                + "</li>"
-            )
+        parts += [f"<li>{escape(crossing_text(c, lang))}</li>" for c in found]
         parts.append("</ul>")
-    if charts:
+        if any(c.residual for c in found):
+            parts.append(f"<p>{escape(m['residual note'])}</p>")
+    if drawn or charts is None:
         parts.append(f"<h2>{m['Charts']}</h2>")
+    if drawn:
         for kind in ("breakdown", "cumulative", "emissions"):
             if kind == "emissions" and not result.emissions:
                 continue
             parts.append(f"<p>{_png(result, kind, lang)}</p>")
+    elif charts is None:
+        parts.append(f"<p><em>{escape(m['no charts'])}</em></p>")
+    from tco.views.report_analysis import uncertainty_html
+
+    parts += uncertainty_html(tender, lang, charts=drawn)
     parts.append(f"<h2>{m['Fingerprint']}</h2>")
     parts.append(f"<p>{m['fp']}</p>")
     parts.append(
@@ -344,7 +269,7 @@ def write_report(
     tender: Tender,
     path: str | Path,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     forms: Sequence[str | Path] = (),
 ) -> Path:
     """Write the award report (see :func:`report_html`) to an HTML file."""

@@ -3,7 +3,13 @@
 Editors use them to complete keys and flag mistakes while a file is typed
 (``docs/schema.md`` shows how to point the VS Code YAML extension at them).
 The schema checks the shape of a file only; units and formulas are checked
-when tco loads it.
+when tco loads it. The schemas of the JSON documents tco writes (results,
+reports, errors) are in :mod:`tco.views.contract`; :func:`schema_text` gives
+either.
+
+Schema ids are URNs (``urn:tco-lcc:schema:tender``): they name a schema
+without claiming a web address; editors find the files by path
+(``docs/schema/``) or from ``tco schema KIND -o FILE``.
 
 Examples
 --------
@@ -17,12 +23,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["KINDS", "SCHEMA_URL", "json_schema", "schema_text"]
+__all__ = ["KINDS", "SCHEMA_ID", "json_schema", "schema_text"]
 
 #: The files that have a schema.
 KINDS: tuple[str, ...] = ("model", "tender")
-#: Where the published schemas live (the docs site serves ``docs/schema/``).
-SCHEMA_URL = "https://tco.readthedocs.io/en/latest/schema/{kind}.schema.json"
+#: The ``$id`` of each schema: a name, not a web address (no site serves them).
+SCHEMA_ID = "urn:tco-lcc:schema:{kind}"
 
 _TITLES = {
     "model": ("tco product model", "A tco product model: parameters, cost items and emissions."),
@@ -65,11 +71,18 @@ def json_schema(kind: str) -> dict[str, Any]:
     body["description"] = description
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_URL.format(kind=kind),
+        "$id": SCHEMA_ID.format(kind=kind),
         **body,
     }
 
 
 def schema_text(kind: str) -> str:
-    """The schema as JSON text, indented, ending in a newline (``tco schema KIND``)."""
+    """The schema as JSON text, indented, ending in a newline (``tco schema KIND``).
+
+    ``kind`` is ``model``, ``tender`` or a document of :data:`tco.views.contract.KINDS`.
+    """
+    if kind not in KINDS:
+        from tco.views.contract import output_schema_text
+
+        return output_schema_text(kind)
     return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -1,95 +1,110 @@
-"""Plain-text tables of results, aligned for a terminal."""
+"""Plain-text tables and CSV of results, in the chosen language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import csv
+import io
+from typing import TYPE_CHECKING, Any
 
-from tco.views.safe import visible
+from tco.views.i18n import csv_delimiter, number, percent, resolve, text, unit_text
+from tco.views.labels import category_label, substance_label
+from tco.views.safe import csv_cell, visible
 
 if TYPE_CHECKING:
     from tco.result import Result
 
-__all__ = ["LABELS", "format_money", "result_table"]
-
-#: Column and category labels per language.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "rank": "rank",
-        "bid": "bid",
-        "total": "total",
-        "per year": "per year",
-        "acquisition": "acquisition",
-        "use": "use",
-        "maintenance": "maintenance",
-        "end_of_life": "end of life",
-        "externalities": "externalities",
-        "title": "{title} ({model}): present value in {currency}, {rate} real, {period}, "
-        "quantity {quantity}",
-        "years": "{n} years",
-        "own": "own lifetimes",
-        "by_annual": "Ranked by annualised cost, because the bids' periods differ.",
-    },
-    "da": {
-        "rank": "nr.",
-        "bid": "tilbud",
-        "total": "TCO i alt",
-        "per year": "TCO pr. år",
-        "acquisition": "anskaffelse",
-        "use": "forbrug",
-        "maintenance": "vedligehold",
-        "end_of_life": "bortskaffelse",
-        "externalities": "eksterne omk.",
-        "title": "{title} ({model}): nutidsværdi i {currency}, {rate} real rente, {period}, "
-        "antal {quantity}",
-        "years": "{n} år",
-        "own": "egne levetider",
-        "by_annual": "Rangeret efter TCO pr. år, fordi tilbuddenes perioder er forskellige.",
-    },
-}
+__all__ = ["format_money", "result_csv", "result_table", "table_title"]
 
 
-def format_money(value: float) -> str:
+def format_money(value: float, lang: str | None = None) -> str:
     """Format an amount with thousands separators and no decimals.
 
     Examples
     --------
-    >>> format_money(1234567.891)
-    '1,234,568'
+    >>> format_money(1234567.891), format_money(1234567.891, "da")
+    ('1,234,568', '1.234.568')
     """
-    return f"{value:,.0f}"
+    return number(value, 0, lang)
 
 
-def result_table(result: Result, lang: str = "en") -> str:
+def table_title(result: Result, lang: str | None = None) -> str:
+    """The line above a result table: model, currency, discount rate, period and quantity.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> table_title(r, "da").split(": ")[1]
+    'nutidsværdi i DKK, 4,00 % real rente, 15 år, antal 200'
+    """
+    plan = result.plan
+    periods = sorted({int(p) for p in plan.period})
+    period = text("years", lang, n=periods[0]) if len(periods) == 1 else text("own", lang)
+    return text(
+        "title",
+        lang,
+        title=visible(plan.title),
+        model=plan.model.id,
+        currency=plan.currency,
+        rate=percent(plan.discount_rate, 2, lang),
+        period=period,
+        quantity=number(plan.quantity, 0, lang)
+        if float(plan.quantity).is_integer()
+        else number(plan.quantity, 2, lang),
+    )
+
+
+def result_table(result: Result, lang: str | None = None) -> str:
     """A ranked table: total, annualised and each category per bid.
 
     The title names the currency, the discount rate and the period; the line
-    under the column names gives each column's unit.
+    under the column names gives each column's unit. Where the bids are
+    compared over their own periods, a column gives each bid's period.
 
     Parameters
     ----------
     result : Result
-    lang : {"en", "da"}
-        Language of the labels.
+    lang : {"en", "da"}, optional
+        Language of the labels and numbers (the chosen language by default,
+        see :func:`tco.set_language`).
     """
+    lang = resolve(lang)
     plan = result.plan
-    lab = LABELS.get(lang, LABELS["en"])
     cats = list(result.by_category)
-    head = [lab["rank"], lab["bid"], lab["total"], lab["per year"], *(lab[c] for c in cats)]
+    own = len({int(p) for p in plan.period}) > 1
+    head = [text("rank", lang), text("bid", lang), text("total", lang), text("per year", lang)]
+    year = text("year", lang)
+    units = ["", "", plan.currency, f"{plan.currency}/{year}"]
+    if own:
+        head.append(text("period col", lang))
+        units.append(year)
+    priced = "externalities" in cats
+    other = "incl" if result.externalities_rule == "report" else "excl"
+    if priced:
+        head += [text(f"col {other}", lang), text(f"col {other}/yr", lang)]
+        units += [plan.currency, f"{plan.currency}/{year}"]
+    head += [category_label(c, lang) for c in cats]
+    units += [plan.currency for _ in cats]
     subs = list(result.emissions)
-    head += list(subs)
-    year = "år" if lang == "da" else "year"
-    units = ["", "", plan.currency, f"{plan.currency}/{year}", *(plan.currency for _ in cats)]
+    head += [substance_label(s, lang) for s in subs]
     units += ["t" for _ in subs]
     rows = []
     for row in result.summary():
         cells = [
             str(row["rank"]),
             visible(row["bid"]),
-            format_money(row["total"]),
-            format_money(row["annualised"]),
+            format_money(row["total"], lang),
+            format_money(row["annualised"], lang),
         ]
-        cells += [format_money(row[c]) for c in cats]
-        cells += [f"{row[f'{s}_kg'] / 1000:,.1f}" for s in subs]
+        if own:
+            cells.append(number(row["period"], 0, lang))
+        if priced:
+            cells += [
+                format_money(row[f"total_{other}_externalities"], lang),
+                format_money(row[f"annualised_{other}_externalities"], lang),
+            ]
+        cells += [format_money(row[c], lang) for c in cats]
+        cells += [number(row[f"{s}_kg"] / 1000, 1, lang) for s in subs]
         rows.append(cells)
     widths = [
         max(len(h), len(u), *(len(r[i]) for r in rows))
@@ -102,18 +117,59 @@ def result_table(result: Result, lang: str = "en") -> str:
             for i, (c, w) in enumerate(zip(cells, widths, strict=False))
         )
 
-    periods = sorted({int(p) for p in plan.period})
-    period = lab["years"].format(n=periods[0]) if len(periods) == 1 else lab["own"]
-    title = lab["title"].format(
-        title=visible(plan.title),
-        model=plan.model.id,
-        currency=plan.currency,
-        rate=f"{plan.discount_rate:.2%}",
-        period=period,
-        quantity=f"{plan.quantity:g}",
-    )
-    out = [title, line(head), line(units), line(["-" * w for w in widths])]
+    out = [table_title(result, lang), line(head), line(units), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     if result.ranked_by == "annualised":
-        out.append(lab["by_annual"])
+        out.append(text("by_annual", lang))
+    if priced:
+        out.append(text(f"table rule {result.externalities_rule}", lang))
     return "\n".join(out)
+
+
+def _csv_number(value: Any, lang: str) -> Any:
+    if lang == "en" or isinstance(value, (bool, str)) or not isinstance(value, (int, float)):
+        return value
+    # Full precision, no thousands separators, the language's decimal sign.
+    return repr(float(value)).replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def result_csv(result: Result, lang: str | None = None) -> str:
+    """The ranked summary as CSV, one row per bid.
+
+    In English the columns are the keys of :meth:`tco.result.Result.summary`,
+    separated by commas, with a decimal point (for programs). In Danish the
+    columns are named in Danish, separated by semicolons, with a decimal comma,
+    as Danish Excel reads them.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> result_csv(r, "da").splitlines()[0].split(";")[:4]
+    ['nr.', 'tilbud', 'TCO i alt [DKK]', 'TCO pr. år [DKK/år]']
+    """
+    lang = resolve(lang)
+    rows = result.summary()
+    keys = list(rows[0])
+    if lang == "en":
+        head = keys
+    else:
+        cur = result.currency
+        head = []
+        for k in keys:
+            if k.endswith("_kg"):
+                head.append(f"{substance_label(k[:-3], lang)} [kg]")
+            elif k in ("rank", "bid"):
+                head.append(text(k, lang))
+            elif k == "annualised":
+                head.append(f"{text('per year', lang)} [{cur}/{unit_text('year', lang)}]")
+            elif k == "period":
+                head.append(f"{text('period col', lang)} [{unit_text('year', lang)}]")
+            else:
+                head.append(f"{text(k, lang)} [{cur}]")
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
+    writer.writerow(head)
+    for row in rows:
+        writer.writerow([_csv_number(csv_cell(row[k]), lang) for k in keys])
+    return buf.getvalue()

@@ -3,7 +3,9 @@
 Sheets: ``Summary`` (one row per bid in rank order), ``Breakdown`` (present
 value per bid and item), ``Cash flows`` (real and discounted flows per bid,
 item and year) and ``Assumptions`` (the assumptions and parameter values
-used). Every header names its unit; numbers are stored as numbers.
+used), named in the workbook's language. Every header names its unit; numbers
+are stored as numbers with a number format, which Excel shows with the
+reader's own separators (``1.234.568`` in a Danish Excel).
 """
 
 from __future__ import annotations
@@ -14,22 +16,36 @@ from typing import TYPE_CHECKING, Any
 from tco.errors import FileError, LimitError
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.views.html import assumption_rows
-from tco.views.labels import category_label, item_label, word
+from tco.views.i18n import resolve, text, unit_text
+from tco.views.labels import category_label, item_label, parameter_label, substance_label, word
 from tco.views.safe import excel_cell
 
 if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["SHEETS", "check_workbook_size", "workbook_cells", "write_workbook"]
+__all__ = ["SHEETS", "check_workbook_size", "sheet_names", "workbook_cells", "write_workbook"]
 
-#: The sheets of a result workbook, in order.
+#: The sheets of a result workbook, in order (their English names).
 SHEETS: tuple[str, ...] = ("Summary", "Breakdown", "Cash flows", "Assumptions")
+_SHEET_KEYS = ("sheet.summary", "sheet.breakdown", "sheet.flows", "sheet.assumptions")
 _MONEY = "#,##0"
+_NUMBER = "#,##0.########"
+
+
+def sheet_names(lang: str | None = None) -> tuple[str, ...]:
+    """The names of the workbook's sheets in ``lang``.
+
+    Examples
+    --------
+    >>> sheet_names("da")
+    ('Oversigt', 'Fordeling', 'Betalinger', 'Forudsætninger')
+    """
+    return tuple(text(k, lang) for k in _SHEET_KEYS)
 
 
 def workbook_cells(result: Result, tender: Tender | None = None) -> int:
-    """The number of cells :func:`write_workbook` writes for ``result``.
+    """The number of cells :func:`write_workbook` writes for ``result`` (an upper bound).
 
     Examples
     --------
@@ -39,7 +55,7 @@ def workbook_cells(result: Result, tender: Tender | None = None) -> int:
     True
     """
     bids, items, years = len(result.bids), len(result.items), len(result.years)
-    summary = (bids + 1) * (6 + len(result.by_category) + len(result.emissions))
+    summary = (bids + 1) * (9 + len(result.by_category) + len(result.emissions))
     breakdown = (bids * items + 1) * 5
     flows = (2 * bids * items + 1) * (4 + years)
     params = len(result.plan.model.parameters) * (bids + 1) if tender is not None else 0
@@ -79,6 +95,7 @@ class _Sheet:
         self.ws.append(cells)
 
     def row(self, values: list[Any], money_from: int | None = None) -> None:
+        """Append a row; numbers from column ``money_from`` (0-based) on get the money format."""
         self.ws.append(
             [
                 excel_cell(
@@ -92,14 +109,9 @@ class _Sheet:
 
 
 def write_workbook(
-    result: Result, path: str | Path, *, tender: Tender | None = None, lang: str = "en"
+    result: Result, path: str | Path, *, tender: Tender | None = None, lang: str | None = None
 ) -> Path:
     """Write a result to an ``.xlsx`` workbook.
-
-    Every text cell (bid names, titles, values as written) is stored as text,
-    never as a formula, whatever it starts with; the size is checked against
-    :data:`~tco.limits.MAX_WORKBOOK_CELLS` before anything is written, and
-    rows are streamed to the file (openpyxl's write-only mode).
 
     Parameters
     ----------
@@ -110,6 +122,11 @@ def write_workbook(
         The tender evaluated; its parameter values go on the assumptions sheet.
     lang : {"en", "da"}
         Language of the labels.
+
+    Every text cell (bid names, titles, values as written) is stored as text,
+    never as a formula, whatever it starts with; the size is checked against
+    :data:`~tco.limits.MAX_WORKBOOK_CELLS` before anything is written, and
+    rows are streamed to the file (openpyxl's write-only mode).
 
     Returns
     -------
@@ -134,12 +151,14 @@ def write_workbook(
     from tco import __version__
 
     check_workbook_size(result, tender)
+    lang = resolve(lang)
+    sheets = sheet_names(lang)
     cur = result.currency
     plan = result.plan
     wb = openpyxl.Workbook(write_only=True)
 
     # -- summary --------------------------------------------------------------------
-    ws = _Sheet(wb, SHEETS[0])
+    ws = _Sheet(wb, sheets[0])
     ws.width("B", 24)
     cats = list(result.by_category)
     subs = list(result.emissions)
@@ -151,8 +170,11 @@ def write_workbook(
             f"{word('per year', lang)} [{cur}/{word('year', lang)}]",
             f"{word('total excl', lang)} [{cur}]",
             f"{word('period', lang)} [{word('year', lang)}]",
+            f"{word('total incl', lang)} [{cur}]",
+            f"{word('per year excl', lang)} [{cur}/{word('year', lang)}]",
+            f"{word('per year incl', lang)} [{cur}/{word('year', lang)}]",
             *(f"{category_label(c, lang)} [{cur}]" for c in cats),
-            *(f"{s} [kg]" for s in subs),
+            *(f"{substance_label(s, lang)} [kg]" for s in subs),
         ],
     )
     for row in result.summary():
@@ -164,6 +186,9 @@ def write_workbook(
                 row["annualised"],
                 row["total_excl_externalities"],
                 row["period"],
+                row["total_incl_externalities"],
+                row["annualised_excl_externalities"],
+                row["annualised_incl_externalities"],
                 *(row[c] for c in cats),
                 *(row[f"{s}_kg"] for s in subs),
             ],
@@ -171,7 +196,7 @@ def write_workbook(
         )
 
     # -- breakdown ------------------------------------------------------------------
-    ws = _Sheet(wb, SHEETS[1])
+    ws = _Sheet(wb, sheets[1])
     ws.width("A", 24)
     ws.width("C", 30)
     ws.header(
@@ -193,7 +218,7 @@ def write_workbook(
             )
 
     # -- cash flows -------------------------------------------------------------------
-    ws = _Sheet(wb, SHEETS[2])
+    ws = _Sheet(wb, sheets[2])
     ws.width("A", 24)
     years = [int(y) for y in result.years]
     ws.header(
@@ -209,26 +234,20 @@ def write_workbook(
         flows = getattr(result, kind)
         label = word(kind, lang)
         for b, bid in enumerate(result.bids):
-            for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True)):
-                ws.row([bid, name, cat, label, *flows[b, i].tolist()], money_from=4)
+            for i, name in enumerate(result.items):
+                ws.row([bid, name, cat_labels[i], label, *flows[b, i].tolist()], money_from=4)
 
     # -- assumptions ------------------------------------------------------------------
-    ws = _Sheet(wb, SHEETS[3])
+    ws = _Sheet(wb, sheets[3])
     ws.width("A", 32)
     ws.width("B", 24)
     ws.header([word("assumption", lang), word("value", lang), word("unit", lang)])
-    ws.row(["title", plan.title])
-    ws.row(["model", plan.model.id, plan.model.spec.version or ""])
+    ws.row([word("tender title", lang), plan.title])
+    ws.row([word("model", lang), plan.model.id, plan.model.spec.version or ""])
     for name, value in assumption_rows(result, lang):
         ws.row([name, value])
     if tender is not None:
-        from tco.views.inputs import bid_values, buyer_values
-
-        for name, value in buyer_values(tender).items():
-            ws.row([name, value, plan.model.parameters[name].unit_text])
-        for bid, values in bid_values(tender).items():
-            for name, value in values.items():
-                ws.row([f"{bid}: {name}", value, plan.model.parameters[name].unit_text])
+        _parameter_rows(ws, tender, lang)
     ws.row(["tco", __version__])
 
     out = Path(path)
@@ -241,3 +260,33 @@ def write_workbook(
             expected="a writable file path",
         ) from None
     return out
+
+
+def _parameter_rows(ws: _Sheet, tender: Tender, lang: str) -> None:
+    """The buyer's and the bids' parameter values, as numbers where they are numbers."""
+    from tco.views.inputs import value_in
+
+    model = tender.model
+    rows: list[tuple[str, Any, str]] = []
+    for name, p in model.parameters.items():
+        if not p.spec.bid:
+            raw = tender.spec.parameters.get(name, p.spec.default)
+            if raw is not None:
+                rows.append((parameter_label(model, name, lang), raw, name))
+    for bid in tender.spec.bids:
+        for name in model.bid_parameters:
+            raw = bid.values.get(name, model.parameters[name].spec.default)
+            if raw is not None:
+                rows.append((f"{bid.name}: {parameter_label(model, name, lang)}", raw, name))
+    for label, raw, name in rows:
+        unit = model.parameters[name].unit_text
+        value = value_in(raw, unit)
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        ws.ws.append(
+            [
+                excel_cell(ws.ws, label),
+                excel_cell(ws.ws, value, _NUMBER if isinstance(value, float) else None),
+                excel_cell(ws.ws, unit_text(unit, lang)),
+            ]
+        )

@@ -1,0 +1,48 @@
+"""Commands before the award: ``tco annex`` (and the usage profiles of a tender).
+
+``tco annex TENDER -o annex.docx|annex.html [--lang da|en]`` writes the tender
+annex: the life-cycle cost method stated in advance, for the procurement
+documents (:mod:`tco.views.annex`). A tender without bids gets an
+illustrative bid for its worked example.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tco.cli.command import Command
+
+__all__ = ["COMMANDS"]
+
+
+# -- tco annex ---------------------------------------------------------------------------
+def _configure_annex(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Write the tender annex: the data each bidder supplies and the life-cycle cost "
+        "method (Directive 2014/24/EU Art. 68), as .docx or .html."
+    )
+    p.add_argument("tender", help="tender YAML file (bids are optional)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the .docx or .html file to write"
+    )
+
+
+def _run_annex(args: argparse.Namespace) -> int:
+    from tco.views.annex import annex_tender, write_annex
+
+    tender, illustrative = annex_tender(args.tender)
+    lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
+    out = write_annex(tender, args.output, lang=lang, illustrative=illustrative)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "annex": (
+        _configure_annex,
+        _run_annex,
+        "write the tender annex stating the life-cycle cost method (.docx or .html)",
+    ),
+}

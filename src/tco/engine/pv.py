@@ -1,0 +1,420 @@
+"""The closed-form present-value engine: sums over years without a year axis per row.
+
+Every total tco reports (a tender's present values, a catalogue's columns,
+the variants of a sensitivity or Monte Carlo study) is a sum over the years
+``t = 0 .. T`` of a stream's occurrences times a weight,
+
+    W = sum over t of count[t] * weight[t],
+
+where ``count[t]`` is the number of times the stream falls in year ``t``
+(:func:`tco.engine.flows.occurrences`, the year-axis reference) and
+``weight[t]`` is a per-year array: escalation index times discount factor
+for money, an emission price times a discount factor for priced emissions,
+ones for a mass. The present value of a stream whose amount per occurrence
+is ``a`` is ``a * W``. The weights are whatever :mod:`tco.engine.timeline`
+produced (a discount factor per year, a price index per year): this module
+never derives them from a rate.
+
+A weight is shared by every row (shape ``(T + 1,)``) or given per group of
+rows (shape ``(G, T + 1)`` with ``rows[r]`` the group of row ``r``; by
+default row ``r`` has its own weight row). The sums are computed in closed
+form (a difference of cumulative sums for annual streams) or by a loop over
+the events that accumulates vectors of shape ``(R,)``; no ``(R, T + 1)``
+array is built unless the amount itself has a year axis.
+
+The booking conventions are those of :mod:`tco.engine.timeline`: an event at
+time ``τ`` is booked in year ``ceil(τ)``, an annual amount falls in years
+``max(1, start) .. min(P, stop)``; the linear residual credit is that of
+:func:`tco.engine.flows.residual_credit`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from tco.engine.timeline import EPS
+
+__all__ = [
+    "amount_in_year",
+    "last_unit",
+    "present_value",
+    "residual_value",
+    "take_rows",
+    "take_years",
+    "weighted_occurrences",
+    "weighted_periodic",
+]
+
+Array = NDArray[np.float64]
+Index = NDArray[np.intp]
+
+
+def _index(x: Array, lo: int, hi: int) -> Index:
+    return np.clip(x, lo, hi).astype(np.intp)
+
+
+def take_years(weight: Array, years: ArrayLike, rows: Index | None = None) -> Array:
+    """``weight`` in each row's year: ``weight[years]`` or ``weight[rows, years]``.
+
+    Parameters
+    ----------
+    weight : ndarray, shape (T + 1,) or (G, T + 1)
+        Weight per year, shared or per group of rows. [any]
+    years : array_like of int, shape (R,) or ()
+        Year of each row, ``0 .. T``. [year]
+    rows : ndarray of int, shape (R,), optional
+        Group of each row when ``weight`` is 2-D; by default row ``r`` is
+        group ``r``.
+
+    Examples
+    --------
+    >>> take_years(np.array([1.0, 2.0, 3.0]), np.array([2, 0]))
+    array([3., 1.])
+    >>> take_years(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 1, 0]), np.array([0, 1, 1]))
+    array([2., 4., 3.])
+    """
+    t = np.asarray(years, dtype=np.intp)
+    if weight.ndim == 1:
+        out: Array = weight[t]
+        return out
+    width = weight.shape[-1]
+    if rows is None:
+        rows = np.arange(weight.shape[0], dtype=np.intp)
+    out = np.take(weight.reshape(-1), rows * width + t)
+    return out
+
+
+def _grouped_shape(weight: Array, rows: Index | None, shape: tuple[int, ...]) -> tuple[int, ...]:
+    if weight.ndim == 1:
+        return shape
+    n = len(rows) if rows is not None else weight.shape[0]
+    return np.broadcast_shapes(shape, (n,))
+
+
+def weighted_periodic(
+    weight: ArrayLike,
+    interval: ArrayLike,
+    period: ArrayLike,
+    *,
+    until_end: bool = False,
+    rows: Index | None = None,
+) -> Array:
+    """Sum of ``weight`` over the years of events at ``k * interval``, ``k >= 1``.
+
+    The events are those of :func:`~tco.engine.timeline.periodic_occurrences`
+    with ``first=1``: ``k * interval < P`` (or ``<= P`` with ``until_end``).
+    Event ``k`` is booked in year ``ceil(k * interval)`` (with a tolerance of
+    1e-9 for computed whole years).
+
+    Parameters
+    ----------
+    weight : array_like, shape (T + 1,) or (G, T + 1)
+        Weight per year ``t = 0 .. T``, shared or per group of rows. [any]
+    interval : float or array_like, shape (R,)
+        Time between events, > 0. [year]
+    period : float or array_like, shape (R,)
+        Study period, at most ``T``. [year]
+    until_end : bool
+        Count an event that falls exactly at the period's end.
+    rows : ndarray of int, shape (R,), optional
+        Group of each row, for a 2-D ``weight`` (see :func:`take_years`).
+
+    Returns
+    -------
+    ndarray, shape (R,) or ()
+        The weighted count per row. [any]
+
+    Examples
+    --------
+    Replacements every 5 years over 15 years fall in years 5 and 10:
+
+    >>> w = 2.0 ** np.arange(16)
+    >>> float(weighted_periodic(w, 5.0, 15.0)) == float(w[5] + w[10])
+    True
+    >>> weighted_periodic(w, [5.0, 4.0], [15.0, 15.0], until_end=True)
+    array([33824.,  4368.])
+    """
+    w = np.asarray(weight, dtype=np.float64)
+    T = w.shape[-1] - 1
+    e = np.asarray(interval, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        last_k = np.floor(p / e + EPS) if until_end else np.ceil(p / e - EPS) - 1.0
+    last_k = np.maximum(last_k, 0.0)
+    k_max = int(last_k.max()) if last_k.size else 0
+    shape = _grouped_shape(w, rows, np.broadcast_shapes(e.shape, p.shape))
+    out = np.zeros(shape)
+    if k_max <= T:
+        # One pass per event: event k falls in the first year t with
+        # floor(t / e + EPS) >= k, that is t = ceil((k - EPS) * e).
+        step = np.empty(np.broadcast_shapes(e.shape, p.shape))
+        for k in range(1, k_max + 1):
+            np.multiply(e, k - EPS, out=step)
+            np.ceil(step, out=step)
+            got = take_years(w, np.clip(step, 0, T).astype(np.intp), rows)
+            got = got * (last_k >= k)
+            out += got
+    else:
+        # Many events per year (intervals under a year): one pass per year.
+        before = np.minimum(np.floor(0.0 / e + EPS), last_k)
+        for t in range(1, T + 1):
+            upto = np.minimum(np.floor(t / e + EPS), last_k)
+            wt = w[t] if w.ndim == 1 else take_years(w, np.full(shape, t), rows)
+            out += np.maximum(upto - before, 0.0) * wt
+            before = upto
+    return out
+
+
+def weighted_occurrences(
+    timing: str,
+    weight: ArrayLike,
+    period: ArrayLike,
+    *,
+    when: ArrayLike | None = None,
+    start: ArrayLike | None = None,
+    stop: ArrayLike | None = None,
+    lifetime: ArrayLike | None = None,
+    rows: Index | None = None,
+) -> Array:
+    """Sum over years of a stream's occurrences times ``weight``.
+
+    Equal to ``(occurrences(timing, period, T, ...) * weight).sum(axis=-1)``
+    (:func:`tco.engine.flows.occurrences`) without building the ``(R, T +
+    1)`` count array.
+
+    Parameters
+    ----------
+    timing : {"once", "annual", "every", "at", "end_of_life"}
+        As in :func:`~tco.engine.flows.occurrences`.
+    weight : array_like, shape (T + 1,) or (G, T + 1)
+        Weight per year ``t = 0 .. T``: escalation index times discount
+        factor, for instance; shared by every row or one per group of rows
+        (``rows``). [any]
+    period : float or array_like, shape (R,)
+        Study period, a whole number of years up to ``T``. [year]
+    when, start, stop, lifetime : float or array_like, shape (R,), optional
+        As the timing needs them. [year]
+    rows : ndarray of int, shape (R,), optional
+        Group of each row, for a 2-D ``weight``; by default row ``r`` uses
+        ``weight[r]``.
+
+    Returns
+    -------
+    ndarray, shape (R,) or ()
+        [any]
+
+    Examples
+    --------
+    Present value of 1 a year over 15 years at 4 % (the annuity factor):
+
+    >>> from tco.engine.timeline import discount_factors
+    >>> float(weighted_occurrences("annual", discount_factors(0.04, 15), 15).round(4))
+    11.1184
+
+    A purchase at year 0 and again after a 10-year life, over 15 years:
+
+    >>> float(weighted_occurrences("once", np.ones(16), 15, lifetime=10.0))
+    2.0
+
+    Two groups of weights, rows 0 and 2 in the first, row 1 in the second:
+
+    >>> w = np.array([[1.0, 1.0, 1.0], [1.0, 10.0, 100.0]])
+    >>> weighted_occurrences("annual", w, [2, 2, 1], rows=np.array([0, 1, 0]))
+    array([  2., 110.,   1.])
+    """
+    w = np.asarray(weight, dtype=np.float64)
+    T = w.shape[-1] - 1
+    p = np.asarray(period, dtype=np.float64)
+    if timing == "annual":
+        zero = np.zeros((*w.shape[:-1], 1))
+        cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
+        lo = np.maximum(np.asarray(1.0 if start is None else start, dtype=np.float64), 1.0)
+        hi = p if stop is None else np.minimum(p, np.asarray(stop, dtype=np.float64))
+        first = _index(np.ceil(lo - EPS), 0, T + 1)
+        last = _index(np.floor(hi + EPS), -1, T)
+        first, last = np.broadcast_arrays(first, last)
+        span = take_years(cum, last + 1, rows) - take_years(cum, np.minimum(first, last + 1), rows)
+        out: Array = np.where(last >= first, span, 0.0)
+        return out
+    if timing == "every":
+        assert when is not None
+        return weighted_periodic(w, when, p, rows=rows)
+    if timing == "at":
+        assert when is not None
+        at = np.asarray(when, dtype=np.float64)
+        year = _index(np.maximum(np.ceil(at - EPS), 0.0), 0, T)
+        hit = (at <= p + EPS) & (at >= -EPS)
+        out = np.where(hit, take_years(w, year, rows), 0.0)
+        return out
+    zeros = np.zeros(np.broadcast_shapes(p.shape), dtype=np.intp)
+    if timing == "once":
+        first_unit = take_years(w, zeros, rows)
+        if lifetime is None:
+            out = np.array(first_unit, dtype=np.float64)
+            return out
+        out = first_unit + weighted_periodic(w, lifetime, p, rows=rows)
+        return out
+    if timing == "end_of_life":
+        if lifetime is None:
+            out = take_years(w, _index(np.ceil(p - EPS), 0, T), rows)
+            return out
+        return weighted_periodic(w, lifetime, p, until_end=True, rows=rows)
+    raise ValueError(f"unknown timing {timing!r}")
+
+
+def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[Index, Array]:
+    """Year the last unit within the period is bought, and its share of life left at ``P``.
+
+    The same numbers as :func:`~tco.engine.timeline.last_start_year` and
+    :func:`~tco.engine.timeline.remaining_life_fraction`, in one pass.
+
+    Examples
+    --------
+    >>> year, left = last_unit([3.0, 4.0, 20.0], [6, 6, 15])
+    >>> year, left.round(4)
+    (array([3, 4, 0]), array([0.  , 0.5 , 0.25]))
+    """
+    L = np.asarray(lifetime, dtype=np.float64)
+    p = np.asarray(period, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        start = np.array(p / L, dtype=np.float64, ndmin=1)
+        start -= EPS
+        np.ceil(start, out=start)
+        start -= 1.0
+        start *= L  # the last unit's purchase time
+        frac = start + L
+        frac -= p
+        frac /= L
+    frac[np.abs(frac) < EPS] = 0.0
+    np.clip(frac, 0.0, 1.0, out=frac)
+    start -= EPS
+    np.ceil(start, out=start)
+    year = np.maximum(start, 0.0).astype(np.intp)
+    shape = np.broadcast_shapes(L.shape, p.shape)
+    return year.reshape(shape), frac.reshape(shape)
+
+
+def residual_value(
+    escalation: ArrayLike,
+    discount: ArrayLike,
+    lifetime: ArrayLike,
+    period: ArrayLike,
+    *,
+    rows: Index | None = None,
+) -> tuple[Index, Array]:
+    """Year the last unit is bought, and the present value of its residual credit per unit price.
+
+    The linear residual credit of :func:`tco.engine.flows.residual_credit`:
+    the last unit, bought in year ``s`` for ``a(s) * e(s)``, has a share
+    ``f`` of its life left at the period's end ``P``, credited there as a
+    negative cost. Its present value is ``-a(s) * e(s) * f * d(P)``; this
+    returns ``s`` and ``-e(s) * f * d(P)`` (the caller takes ``a(s)``).
+
+    Parameters
+    ----------
+    escalation, discount : array_like, shape (T + 1,) or (G, T + 1)
+        Price index and discount factor per year (per group of rows). [unitless]
+    lifetime, period : array_like, shape (R,)
+        Life of one unit and study period. [year]
+    rows : ndarray of int, shape (R,), optional
+        Group of each row, for 2-D weights.
+
+    Examples
+    --------
+    A unit with a 4-year life over a 6-year period has half its life left:
+
+    >>> year, factor = residual_value(np.ones(7), np.ones(7), [4.0], [6])
+    >>> year, factor
+    (array([4]), array([-0.5]))
+    """
+    e = np.asarray(escalation, dtype=np.float64)
+    d = np.asarray(discount, dtype=np.float64)
+    last, frac = last_unit(lifetime, period)
+    end = np.asarray(period, dtype=np.float64).astype(np.intp)
+    out: Array = -take_years(e, last, rows) * frac * take_years(d, end, rows)
+    return last, out
+
+
+def present_value(
+    timing: str,
+    amount: ArrayLike,
+    weight: ArrayLike,
+    period: ArrayLike,
+    *,
+    when: ArrayLike | None = None,
+    start: ArrayLike | None = None,
+    stop: ArrayLike | None = None,
+    lifetime: ArrayLike | None = None,
+    rows: Index | None = None,
+) -> Array:
+    """Sum over years of a stream's amount times occurrences times ``weight``, per row.
+
+    Parameters
+    ----------
+    timing : {"once", "annual", "every", "at", "end_of_life"}
+        As in :func:`~tco.engine.flows.occurrences`.
+    amount : array_like, shape (R,) or (R, T + 1)
+        Amount per occurrence (per year for annual streams), per row or per
+        row and year. [currency] or [kg]
+    weight : array_like, shape (T + 1,) or (G, T + 1)
+        As in :func:`weighted_occurrences`. [unitless]
+    period, when, start, stop, lifetime, rows
+        As in :func:`weighted_occurrences`.
+
+    Returns
+    -------
+    ndarray, shape (R,)
+        [currency] or [kg]
+
+    Examples
+    --------
+    100 a year in years 1 and 2, and a yearly amount of 100 then 200:
+
+    >>> present_value("annual", [100.0], np.ones(3), [2])
+    array([200.])
+    >>> present_value("annual", [[0.0, 100.0, 200.0]], np.ones(3), [2])
+    array([300.])
+    """
+    a = np.asarray(amount, dtype=np.float64)
+    w = np.asarray(weight, dtype=np.float64)
+    if a.ndim == 2:  # a year axis: fold the amount into a weight per row
+        w = a * (w if w.ndim == 1 else take_rows(w, rows, a.shape[0]))
+        rows = None
+    sums = weighted_occurrences(
+        timing, w, period, when=when, start=start, stop=stop, lifetime=lifetime, rows=rows
+    )
+    out: Array = sums if a.ndim == 2 else a * sums
+    return out
+
+
+def take_rows(weight: Array, rows: Index | None, n: int) -> Array:
+    """The weight row of each of ``n`` rows, shape (n, T + 1).
+
+    Examples
+    --------
+    >>> take_rows(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 1]), 2)
+    array([[3., 4.],
+           [3., 4.]])
+    """
+    if weight.ndim == 1:
+        return np.broadcast_to(weight, (n, weight.shape[0]))
+    out: Array = weight if rows is None else weight[rows]
+    return out
+
+
+def amount_in_year(amount: ArrayLike, years: Index) -> Array:
+    """An amount in each row's own year: ``amount`` itself, or ``amount[r, years[r]]``.
+
+    Examples
+    --------
+    >>> amount_in_year(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 0]))
+    array([2., 3.])
+    >>> amount_in_year(np.array([5.0]), np.array([1]))
+    array([5.])
+    """
+    a = np.asarray(amount, dtype=np.float64)
+    if a.ndim < 2:
+        return a
+    out: Array = a[np.arange(a.shape[0]), years]
+    return out

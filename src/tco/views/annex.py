@@ -1,0 +1,524 @@
+"""The tender annex: the life-cycle cost method, stated before the bids arrive.
+
+EU Directive 2014/24/EU, Art. 68(2) (Danish Public Procurement Act § 166)
+lets a buyer award on life-cycle cost only if the procurement documents
+state the data the bidders must provide and the method that turns them into
+a cost. :func:`build_annex` writes that statement from the product model and
+the tender: the cost items, every formula in words and in mathematical
+notation, the buyer's fixed assumptions, the data each bidder supplies (unit,
+allowed range, verification), how the result enters the award, a worked
+example evaluated by the engine, and the bid form. :func:`annex_html` and
+:func:`write_annex` render it as HTML or DOCX (:mod:`tco.views.annex_docx`),
+in English or Danish.
+
+Examples
+--------
+>>> import tco
+>>> doc = build_annex(tco.load_tender(tco.example_path("indoor-lighting")), lang="da")
+>>> [s.title for s in doc.sections][:3]
+['Formål og retsgrundlag', 'Omkostningsposter', 'Formler']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tco.views.annex_math import formula_mathml, formula_text, formula_words
+from tco.views.annex_text import ANNEX_TEXT, VERIFY
+from tco.views.html import assumption_rows
+from tco.views.labels import category_label, word
+
+if TYPE_CHECKING:
+    from tco.result import Result
+    from tco.spec.product import Parameter, ProductModel
+    from tco.tender import Tender
+
+__all__ = [
+    "AnnexDocument",
+    "Bullets",
+    "Formula",
+    "Para",
+    "Section",
+    "Table",
+    "annex_html",
+    "annex_tender",
+    "build_annex",
+    "localise",
+    "number",
+    "write_annex",
+]
+
+
+# -- the document, independent of its format ---------------------------------------------------
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of plain text (escaped when rendered), with an optional bold lead."""
+
+    text: str
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of plain-text cells; ``numeric`` columns are aligned right."""
+
+    head: list[str]
+    rows: list[list[str]]
+    numeric: list[bool] = field(default_factory=list)
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of plain-text points."""
+
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula: what it gives, in words, as plain notation and as MathML."""
+
+    label: str
+    symbol: str
+    words: str
+    text: str
+    mathml: str
+
+
+Block = Para | Table | Formula | Bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of the annex."""
+
+    title: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class AnnexDocument:
+    """The annex as data: a title, a lead paragraph and numbered sections."""
+
+    lang: str
+    title: str
+    lead: str
+    sections: list[Section]
+    footer: str
+
+
+def number(value: float, lang: str = "en", decimals: int = 2) -> str:
+    """A number with thousands separators in the language's convention.
+
+    Examples
+    --------
+    >>> number(813449.126), number(813449.126, "da"), number(0.5, "da", 3)
+    ('813,449.13', '813.449,13', '0,500')
+    """
+    text = f"{value:,.{decimals}f}"
+    return _swap(text) if lang == "da" else text
+
+
+_EN_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
+
+
+def localise(text: str, lang: str) -> str:
+    """A number written in English convention (``36,000.5``) in the language's.
+
+    Other text is returned as is.
+
+    Examples
+    --------
+    >>> localise("36,000.5", "da"), localise("0.05", "da"), localise("1 %", "da")
+    ('36.000,5', '0,05', '1 %')
+    """
+    if lang != "da" or not _EN_NUMBER.fullmatch(text):
+        return text
+    return _swap(text)
+
+
+def _g(value: float, lang: str) -> str:
+    """A short number (``3000``, ``5.56``) in the language's decimal sign."""
+    text = f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return _swap(text) if lang == "da" else text
+
+
+def _swap(text: str) -> str:
+    """``1,234.5`` as ``1.234,5``."""
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+# -- building -------------------------------------------------------------------------------
+def _labels(model: ProductModel, lang: str) -> dict[str, str]:
+    out = {n: (p.spec.label.get(lang) if p.spec.label else n) for n, p in model.parameters.items()}
+    out["period"] = "analyseperioden" if lang == "da" else "the study period"
+    return out
+
+
+def _kind(p: Parameter) -> str:
+    """The kind of a parameter, for a generic verification sentence."""
+    from tco.units import currencies_of
+
+    unit = p.unit
+    if not hasattr(unit, "dimensionality"):
+        return "share"
+    dims = dict(unit.dimensionality)
+    if currencies_of(unit):
+        return "price" if len(dims) == 1 else "running price"
+    if not dims:
+        return "share"
+    if dims == {"[mass]": 1, "[length]": 2, "[time]": -3}:
+        return "power"
+    if dims.get("[mass]") == 1 and dims.get("[length]") == 2:
+        return "energy"
+    if dims == {"[time]": 1}:
+        return "time"
+    if dims in ({"[length]": 2}, {"[length]": 3}) or dims.get("[length]", 0) in (2, -1):
+        return "consumption"
+    return "other"
+
+
+def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, end: str) -> str:
+    m = ANNEX_TEXT[lang]
+    spec = model.items[name].spec if name in model.items else model.emissions[name].spec
+    names = model.parameters
+    timing = spec.timing
+    if timing == "once":
+        text = m["once life"] if model.lifetime is not None else m["once"]
+        if plan_stream is not None and plan_stream.residual and model.lifetime is not None:
+            text += m["residual"]
+    elif timing == "annual":
+        if spec.start is None and spec.stop is None:
+            text = m["annual"].format(end=end)
+        else:
+            start = formula_text(str(spec.start), names) if spec.start is not None else "1"
+            stop = formula_text(str(spec.stop), names) if spec.stop is not None else end
+            text = m["annual from"].format(start=start, stop=stop)
+    elif timing in ("every", "at"):
+        text = m[timing].format(when=formula_text(str(getattr(spec, timing)), names))
+    else:
+        text = m["end_of_life"]
+    group = getattr(spec, "escalation", None)
+    if group:
+        text += m["escalated"].format(group=group)
+    return text
+
+
+def _range(p: Parameter, lang: str) -> str:
+    m = ANNEX_TEXT[lang]
+    lo, hi = p.spec.min, p.spec.max
+    if lo is not None and hi is not None:
+        return f"{lo} … {hi}"
+    if lo is not None:
+        return m["at least"].format(lo=lo)
+    if hi is not None:
+        return m["at most"].format(hi=hi)
+    return m["any"]
+
+
+def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False) -> AnnexDocument:
+    """The annex of a tender, as an :class:`AnnexDocument`.
+
+    Parameters
+    ----------
+    tender : Tender
+        The tender; its first bid is the worked example.
+    lang : {"en", "da"}
+    illustrative : bool
+        Whether the first bid is an illustrative one made up for the example
+        (:func:`annex_tender`), not a real offer.
+    """
+    from tco import __version__
+    from tco.views.annex_sections import assumptions_section, award_section, example_section
+
+    m = ANNEX_TEXT.get(lang, ANNEX_TEXT["en"])
+    lang = lang if lang in ANNEX_TEXT else "en"
+    model = tender.model
+    plan = tender.plan
+    result = tender.evaluate()
+    labels = _labels(model, lang)
+    spec = model.spec
+    version = spec.version or m["unversioned"]
+    periods = sorted({int(p) for p in plan.period})
+    common = len(periods) == 1 and not _own_life(tender)
+    period = m["years"].format(n=periods[0]) if common else m["own life"]
+    end = str(periods[0]) if common else "L"
+    unit = spec.functional_unit.get(lang)
+
+    purpose: list[Block] = [Para(m["purpose"])]
+    if spec.description is not None:
+        purpose.append(Para(m["model about"].format(description=spec.description.get(lang))))
+    purpose.append(Para(m["scope"].format(q=_g(plan.quantity, lang), unit=unit, period=period)))
+
+    rows = []
+    for s in plan.items:
+        item = model.items[s.name]
+        if item.spec.description is not None:
+            about = item.spec.description.get(lang)
+        else:  # the parameters it is computed from, in words
+            about = formula_words(item.amount.text, model.parameters, labels, lang)
+        rows.append(
+            [
+                _stream_label(item.spec, s.name, lang),
+                s.name,
+                category_label(s.category, lang),
+                _stream_when(model, s.name, s, lang, end),
+                about,
+            ]
+        )
+    items: list[Block] = [
+        Para(m["items intro"]),
+        Table([m["item"], m["symbol"], m["category"], m["when"], m["covers"]], rows),
+    ]
+    if model.emissions:
+        erows = [
+            [
+                _stream_label(e.spec, name, lang),
+                name,
+                e.spec.substance,
+                _stream_when(model, name, None, lang, end),
+            ]
+            for name, e in model.emissions.items()
+        ]
+        items.append(Para(m["emissions intro"]))
+        items.append(Table([m["item"], m["symbol"], m["substance"], m["when"]], erows))
+
+    formulas: list[Block] = [Para(m["formulas intro"].format(unit=unit, cur=plan.currency))]
+    names = model.parameters
+    for name, stream in (*model.items.items(), *model.emissions.items()):
+        text = stream.amount.text
+        per = f" [{_amount_unit(stream, plan.currency, lang)}]"
+        formulas.append(
+            Formula(
+                label=_stream_label(stream.spec, name, lang) + per,
+                symbol=name,
+                words=formula_words(text, names, labels, lang),
+                text=formula_text(text, names),
+                mathml=formula_mathml(text, names, lhs=name),
+            )
+        )
+    if model.lifetime is not None:
+        text = model.lifetime.text
+        formulas.append(
+            Formula(
+                label=m["lifetime"],
+                symbol="L",
+                words=formula_words(text, names, labels, lang),
+                text=formula_text(text, names),
+                mathml=formula_mathml(text, names, lhs="L"),
+            )
+        )
+    formulas.append(Para(m["conventions"], lead=m["conventions"]))
+    formulas.append(Bullets(_conventions(tender, result, lang)))
+
+    sections = [
+        Section(m["s purpose"], purpose),
+        Section(m["s items"], items),
+        Section(m["s formulas"], formulas),
+        assumptions_section(tender, lang),
+        _data_section(tender, lang),
+        award_section(tender, result, lang, common=common),
+        example_section(tender, result, lang, illustrative=illustrative),
+        Section(m["s form"], [Para(m["form"].format(tender=_tender_name(tender)))]),
+    ]
+    return AnnexDocument(
+        lang=lang,
+        title=f"{m['doc title']}: {plan.title}",
+        lead=m["lead"].format(
+            title=plan.title, model=model.id, name=spec.title.get(lang), version=version
+        ),
+        sections=sections,
+        footer=m["generated"].format(version=__version__, model=model.id, mversion=version),
+    )
+
+
+def _tender_name(tender: Tender) -> str:
+    return Path(tender.file).name if tender.file else "TENDER.yaml"
+
+
+def _own_life(tender: Tender) -> bool:
+    period = tender.plan.assumptions.period
+    return tender.model.lifetime is not None and (
+        period is None or str(period).strip() == "lifetime"
+    )
+
+
+def _stream_label(spec: Any, name: str, lang: str) -> str:
+    return str(spec.label.get(lang)) if spec.label is not None else name.replace("_", " ")
+
+
+def _amount_unit(stream: Any, currency: str, lang: str) -> str:
+    per_year = stream.spec.timing == "annual"
+    base = currency if stream.kind == "item" else "kg"
+    return f"{base}/{ANNEX_TEXT[lang]['year']}" if per_year else base
+
+
+def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
+    m = ANNEX_TEXT[lang]
+    plan = tender.plan
+    a = plan.assumptions
+    pct = f"{_g(plan.discount_rate * 100, lang)} %"
+    out = [m["c rate"].format(r=pct)]
+    if a.rate_type == "nominal":
+        out[0] += m["c nominal"].format(n=a.discount_rate, i=f"{_g(plan.inflation * 100, lang)} %")
+    out.append(m[f"c discount {plan.discounting}"])
+    out.append(m["c events"])
+    esc = dict(plan.model.spec.escalation)
+    esc.update(a.escalation)
+    if esc:
+        groups = ", ".join(f"{g}: {v}" for g, v in esc.items())
+        out.append(m["c escalation"].format(groups=groups, y=plan.price_year))
+    out.append(m["c quantity"].format(q=_g(plan.quantity, lang)))
+    if plan.model.lifetime is not None:
+        life = m["c life"]
+        if plan.residual_value == "linear":
+            life += m["c residual"]
+        out.append(life)
+    if plan.emission_prices:
+        prices: dict[str, object] = dict(a.emission_prices)
+        if a.co2_price is not None:
+            prices.setdefault("co2e", a.co2_price)
+        listed = ", ".join(f"{s} {prices.get(s, '')}".strip() for s in plan.emission_prices)
+        out.append(m["c priced"].format(prices=listed))
+    else:
+        out.append(m["c unpriced"])
+    out.append(m["c pv"].format(cur=plan.currency))
+    out.append(m["c eac"])
+    return out
+
+
+def _data_section(tender: Tender, lang: str) -> Section:
+    m = ANNEX_TEXT[lang]
+    model = tender.model
+    rows = []
+    for name in model.bid_parameters:
+        p = model.parameters[name]
+        desc = p.spec.description.get(lang) if p.spec.description else ""
+        verify = (
+            p.spec.verification.get(lang)
+            if p.spec.verification is not None
+            else VERIFY[lang][_kind(p)]
+        )
+        label = p.spec.label.get(lang) if p.spec.label else name
+        rows.append([label, name, p.unit_text, _range(p, lang), desc, verify])
+    head = [m["parameter"], m["symbol"], m["unit"], m["range"], m["description"], m["verification"]]
+    return Section(m["s data"], [Para(m["data intro"]), Table(head, rows)])
+
+
+def assumption_table(tender: Tender, lang: str) -> Table:
+    """The tender's assumptions (discount rate, period, ...) as a table."""
+    return Table([word("assumption", lang), word("value", lang)], assumption_rows(tender, lang))
+
+
+# -- tenders without bids ------------------------------------------------------------------------
+def illustrative_bid(model: ProductModel) -> dict[str, Any]:
+    """A bid of the model's defaults, or the middle of each allowed range.
+
+    Raises
+    ------
+    SpecError
+        If a bid parameter has neither a default nor both bounds.
+
+    Examples
+    --------
+    >>> import tco
+    >>> illustrative_bid(tco.load_model("printer"))["service_annual"]
+    '0 DKK/year'
+    """
+    from tco.errors import SpecError
+    from tco.units import parse_quantity
+
+    bid: dict[str, Any] = {"name": "Illustrative bid"}
+    for name in model.bid_parameters:
+        p = model.parameters[name]
+        if p.spec.default is not None:
+            bid[name] = p.spec.default
+            continue
+        if p.spec.min is None or p.spec.max is None:
+            raise SpecError(
+                f"the tender has no bids, and bid parameter '{name}' has no default and no "
+                "range to take an illustrative value from; add one bid to the tender (it "
+                "becomes the annex's worked example)",
+                path=("bids",),
+                expected="at least one bid, or a model whose bid parameters have defaults",
+            )
+        lo = parse_quantity(p.spec.min, p.unit_text or None)
+        hi = parse_quantity(p.spec.max, p.unit_text or None)
+        mid = ((lo + hi) / 2).to(lo.units) if p.unit_text else (lo + hi) / 2
+        value = float(mid.magnitude) if hasattr(mid, "magnitude") else float(mid)
+        bid[name] = f"{value:g} {p.unit_text}".strip()
+    return bid
+
+
+def annex_tender(source: str | Path | Mapping[str, Any]) -> tuple[Tender, bool]:
+    """Load a tender for its annex; a tender without bids gets an illustrative one.
+
+    Returns
+    -------
+    (Tender, bool)
+        The tender, and whether its (only) bid is illustrative.
+    """
+    from tco.plan.compiler import compile_plan
+    from tco.spec.schema import TenderSpec, validate
+    from tco.tender import Tender, read_tender_source, tender_model
+
+    data, file, base = read_tender_source(source)
+    if data.get("bids"):
+        from tco.tender import load_tender
+
+        return load_tender(source), False
+    model = tender_model(data.get("model", ""), base, file)
+    data = {**data, "bids": [illustrative_bid(model)]}
+    spec = validate(TenderSpec, data, file=file)
+    plan = compile_plan(spec, model, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file), True
+
+
+# -- output ------------------------------------------------------------------------------------
+def annex_html(tender: Tender, *, lang: str = "en", illustrative: bool = False) -> str:
+    """The annex as one self-contained HTML page (see :mod:`tco.views.annex_html`).
+
+    Examples
+    --------
+    >>> import tco
+    >>> page = annex_html(tco.load_tender(tco.example_path("indoor-lighting")))
+    >>> "<math>" in page, "Lumen Nord" in page
+    (True, True)
+    """
+    from tco.views.annex_html import render_html
+
+    return render_html(build_annex(tender, lang=lang, illustrative=illustrative))
+
+
+def write_annex(
+    tender: Tender, path: str | Path, *, lang: str = "en", illustrative: bool = False
+) -> Path:
+    """Write the annex as ``.docx`` (needs python-docx) or ``.html``, by the file's suffix.
+
+    Raises
+    ------
+    SpecError
+        For another suffix.
+    """
+    from tco.errors import SpecError
+
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix in (".html", ".htm"):
+        out.write_text(annex_html(tender, lang=lang, illustrative=illustrative), encoding="utf-8")
+    elif suffix == ".docx":
+        from tco.views.annex_docx import write_docx
+
+        write_docx(build_annex(tender, lang=lang, illustrative=illustrative), out)
+    else:
+        raise SpecError(
+            f"cannot write an annex as '{out.name}'; expected a file ending in .docx or .html",
+            value=str(out),
+            expected="a file ending in .docx or .html",
+        )
+    return out

@@ -1,0 +1,141 @@
+"""The tender annex as a Word document (python-docx), to paste into tender documents.
+
+Formulas are written in words and in plain Unicode notation
+(:func:`tco.views.annex_math.formula_text`), so they survive copying into
+any template. Install with ``pip install "tco[annex]"``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tco.views.annex import AnnexDocument, Bullets, Para, Table
+
+__all__ = ["column_widths", "write_docx"]
+
+
+def _docx() -> Any:
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - depends on the environment
+        from tco.errors import TCOError
+
+        raise TCOError(
+            'writing the annex as .docx needs python-docx: pip install "tco[annex]" '
+            "(or write .html)"
+        ) from None
+    return docx
+
+
+def _table(document: Any, t: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    if t.caption:
+        p = document.add_paragraph()
+        p.add_run(t.caption).bold = True
+    table = document.add_table(rows=1, cols=len(t.head))
+    table.style = "Table Grid"
+    table.autofit = False
+    numeric = t.numeric or [False] * len(t.head)
+    for cell, text in zip(table.rows[0].cells, t.head, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = Pt(9)
+    for row in t.rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            para = cell.paragraphs[0]
+            run = para.add_run(text)
+            run.font.size = Pt(9)
+            if i < len(numeric) and numeric[i]:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for column, width in zip(table.columns, column_widths(t), strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    document.add_paragraph()
+
+
+def column_widths(t: Table, page: float = 16.5, char: float = 0.19) -> list[float]:
+    """Column widths that fit each column's longest word, the rest shared by text length. [cm]
+
+    Examples
+    --------
+    >>> column_widths(Table(["a", "b"], [["x", "a long description " * 4]]), page=10.0)
+    [0.63, 9.37]
+    """
+    least: list[float] = []
+    want: list[float] = []
+    for i, h in enumerate(t.head):
+        texts = [h, *(r[i] for r in t.rows)]
+        longest = max(len(w) for c in texts for w in (c.split() or [""]))
+        word = max(float(longest), 1.2 * max(len(w) for w in (h.split() or [""])))  # bold head
+        least.append(min(word, 14) * char + 0.4)
+        want.append(max(min(max(len(c) for c in texts), 60) * char + 0.4 - least[-1], 0.0))
+    if sum(least) > 0.85 * page:  # many columns: every column gives a little
+        least = [w * 0.85 * page / sum(least) for w in least]
+    spare = page - sum(least)
+    total = sum(want) or 1.0
+    return [round(lo + spare * w / total, 2) for lo, w in zip(least, want, strict=True)]
+
+
+def write_docx(doc: AnnexDocument, path: str | Path) -> Path:
+    """Write the annex to a ``.docx`` file.
+
+    Parameters
+    ----------
+    doc : AnnexDocument
+        The annex (:func:`tco.views.annex.build_annex`).
+    path : path
+        The file to write.
+
+    Returns
+    -------
+    Path
+    """
+    docx = _docx()
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = doc.title
+    document.core_properties.language = doc.lang
+    style = document.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(10.5)
+    document.add_heading(doc.title, level=1)
+    document.add_paragraph(doc.lead)
+    for k, section in enumerate(doc.sections, start=1):
+        document.add_heading(f"{k}. {section.title}", level=2)
+        for block in section.blocks:
+            if isinstance(block, Para):
+                if block.lead and block.lead == block.text:
+                    document.add_heading(block.text, level=3)
+                    continue
+                p = document.add_paragraph()
+                if block.lead:
+                    p.add_run(block.lead + " ").bold = True
+                p.add_run(block.text)
+            elif isinstance(block, Table):
+                _table(document, block)
+            elif isinstance(block, Bullets):
+                for text in block.items:
+                    document.add_paragraph(text, style="List Bullet")
+            else:
+                p = document.add_paragraph()
+                p.add_run(block.label).bold = True
+                p.add_run(f" ({block.symbol})")
+                document.add_paragraph(f"= {block.words}")
+                p = document.add_paragraph()
+                run = p.add_run(f"{block.symbol} = {block.text}")
+                run.font.name = "Cambria Math"
+                run.italic = True
+    p = document.add_paragraph()
+    run = p.add_run(doc.footer)
+    run.italic = True
+    run.font.size = Pt(8)
+    out = Path(path)
+    document.save(str(out))
+    return out

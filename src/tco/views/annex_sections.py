@@ -1,0 +1,138 @@
+"""Sections of the tender annex that read the tender's numbers: assumptions, award, example.
+
+Helpers of :func:`tco.views.annex.build_annex`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from tco.views.annex import Bullets, Para, Section, Table, assumption_table, localise, number
+from tco.views.annex_text import ANNEX_TEXT
+from tco.views.inputs import bid_values, buyer_values
+
+if TYPE_CHECKING:
+    from tco.result import Result
+    from tco.tender import Tender
+
+__all__ = ["assumptions_section", "award_section", "example_section"]
+
+
+def assumptions_section(tender: Tender, lang: str) -> Section:
+    """The buyer's fixed assumptions and parameter values, with units and sources."""
+    m = ANNEX_TEXT[lang]
+    model = tender.model
+    blocks: list[Any] = [Para(m["assumptions intro"])]
+    for b in tender.plan.bases:
+        text = m["basis"].format(title=b.title, id=b.id, publisher=b.publisher, edition=b.edition)
+        blocks.append(Para(text))
+        if b.sources:
+            blocks.append(Bullets(list(b.sources)))
+    blocks.append(assumption_table(tender, lang))
+    rows = []
+    for name, value in buyer_values(tender).items():
+        p = model.parameters[name]
+        label = p.spec.label.get(lang) if p.spec.label else name
+        if name in tender.spec.parameters:
+            source = m["tender value"]
+        else:
+            source = p.spec.source or m["model default"]
+        rows.append([label, name, localise(value, lang), p.unit_text, source])
+    if rows:
+        head = [m["parameter"], m["symbol"], m["value"], m["unit"], m["source"]]
+        blocks.append(Table(head, rows, numeric=[False, False, True, False, False]))
+    return Section(m["s assumptions"], blocks)
+
+
+def award_section(tender: Tender, result: Result, lang: str, *, common: bool) -> Section:
+    """How the life-cycle cost ranks the bids, and the price-point model where one is given."""
+    m = ANNEX_TEXT[lang]
+    plan = tender.plan
+    blocks: list[Any] = [Para(m["award pv"] if common else m["award eac"])]
+    if plan.emission_prices:
+        blocks.append(Para(m["award ext in"]))
+    elif tender.model.emissions:
+        blocks.append(Para(m["award ext none"]))
+    blocks.append(Para(m["award ties"]))
+    scoring = tender.spec.scoring
+    if scoring is not None:
+        ceiling = (
+            f"{number(scoring.ceiling, lang, 0)} {plan.currency}"
+            if scoring.ceiling is not None
+            else "?"
+        )
+        formula = m[scoring.method].format(slope=f"{scoring.slope:g}", ceiling=ceiling)
+        points = f"{scoring.max_points:g}"
+        blocks.append(
+            Para(m["award score"].format(method=scoring.method, m=points, formula=formula))
+        )
+        blocks.append(Para(m["score symbols"]))
+        total = sum(scoring.weights.values()) or 1.0
+        weights = ", ".join(
+            f"{m['price criterion'] if c == 'price' else c} {100 * w / total:.4g} %"
+            for c, w in scoring.weights.items()
+        )
+        blocks.append(Para(m["award weights"].format(weights=weights)))
+    return Section(m["s award"], blocks)
+
+
+def _per_unit(amount: Any) -> float:
+    a = np.asarray(amount, dtype=np.float64)
+    return float(a[0]) if a.ndim == 1 else float(a[0, min(1, a.shape[1] - 1)])
+
+
+def example_section(tender: Tender, result: Result, lang: str, *, illustrative: bool) -> Section:
+    """The worked example: the first bid's values and each item's present value.
+
+    Every number is taken from the engine's result, so the annex shows what
+    the evaluation of the bids will compute.
+    """
+    m = ANNEX_TEXT[lang]
+    plan = tender.plan
+    model = tender.model
+    bid = plan.bids[0]
+    intro = m["example intro illustrative"] if illustrative else m["example intro bid"]
+    blocks: list[Any] = [Para(intro.format(bid=bid))]
+    values = bid_values(tender)[bid]
+    vrows = []
+    for name, value in values.items():
+        p = model.parameters[name]
+        label = p.spec.label.get(lang) if p.spec.label else name
+        vrows.append([label, name, localise(value, lang), p.unit_text])
+    blocks.append(
+        Table(
+            [m["parameter"], m["symbol"], m["value"], m["unit"]],
+            vrows,
+            numeric=[False, False, True, False],
+            caption=m["example values"],
+        )
+    )
+    cur = plan.currency
+    streams = {s.name: s for s in (*plan.items, *plan.emissions)}
+    rows = []
+    for i, name in enumerate(result.items):
+        s = streams[name]
+        if s in plan.emissions:
+            unit = "kg" + (f"/{m['year']}" if s.timing == "annual" else "")
+        else:
+            unit = cur + (f"/{m['year']}" if s.timing == "annual" else "")
+        label = str(s.label.get(lang)) if s.label is not None else name.replace("_", " ")
+        rows.append(
+            [
+                label,
+                name,
+                f"{number(_per_unit(s.amount), lang)} {unit}",
+                number(float(result.present_value[0, i]), lang),
+            ]
+        )
+    rows.append([m["total"], "PV", "", number(float(result.total[0]), lang)])
+    rows.append(
+        [m["annualised"], "EAC", "", f"{number(float(result.annualised[0]), lang)} / {m['year']}"]
+    )
+    head = [m["item"], m["symbol"], m["per unit"], f"{m['present value']} [{cur}]"]
+    blocks.append(Table(head, rows, numeric=[False, False, True, True]))
+    for sub, kg in result.emissions.items():
+        blocks.append(Para(m["emitted"].format(s=sub, kg=number(float(kg[0]), lang, 0))))
+    return Section(m["s example"], blocks)

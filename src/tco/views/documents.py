@@ -1,0 +1,436 @@
+"""Build the JSON documents of the contract (:mod:`tco.views.contract`) from results.
+
+Each builder takes a result object of the library and returns plain Python
+data that :func:`dumps` writes as JSON: the command line's ``--format json``
+and the HTTP service write exactly these documents. Numbers that are not
+finite (an undefined ratio) are written as ``null``.
+
+Examples
+--------
+>>> import tco
+>>> doc = result_document(tco.load_tender(tco.example_path("indoor-lighting")).evaluate())
+>>> doc["schema_version"], doc["kind"], doc["ranking"][0]
+('1.0', 'result', 'Premium LED')
+>>> [c["category"] for c in doc["bids"][0]["by_category"]]
+['acquisition', 'use', 'externalities']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from tco.errors import SpecError, SpecErrors, TCOError, format_path
+from tco.views.contract import (
+    SCHEMA_VERSION,
+    ErrorRecord,
+)
+
+if TYPE_CHECKING:
+    from tco.analysis.baseline import BaselineComparison
+    from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult
+    from tco.analysis.oneway import ScenarioTable, Tornado
+    from tco.analysis.scoring import ScoreTable
+    from tco.analysis.switching import SwitchingValue
+    from tco.result import Result
+    from tco.spec.product import ProductModel
+    from tco.views.contract import (
+        BidResult,
+        ErrorDocument,
+        ModelsDocument,
+        ResultDocument,
+        ValidationDocument,
+    )
+
+__all__ = [
+    "analysis_document",
+    "dumps",
+    "error_document",
+    "error_records",
+    "models_document",
+    "result_document",
+    "validation_document",
+]
+
+
+def _finite(x: Any) -> Any:
+    """Replace non-finite floats by ``None``, recursively (JSON has no NaN)."""
+    if isinstance(x, float):
+        return x if math.isfinite(x) else None
+    if isinstance(x, dict):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_finite(v) for v in x]
+    return x
+
+
+def dumps(document: Any, *, indent: int | None = 2) -> str:
+    """The document as JSON text (UTF-8 characters kept, ``NaN`` refused).
+
+    Examples
+    --------
+    >>> dumps({"a": float("nan")}, indent=None)
+    '{"a": null}'
+    """
+    return json.dumps(_finite(document), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+# -- results ----------------------------------------------------------------------------------
+def result_document(result: Result) -> ResultDocument:
+    """The evaluated tender as a ``result`` document: every bid in rank order.
+
+    Parameters
+    ----------
+    result : Result
+
+    Returns
+    -------
+    dict
+        See ``docs/schema/result.schema.json``.
+    """
+    plan = result.plan
+    categories = list(result.by_category)
+    cat_pv = np.stack([result.by_category[c] for c in categories], axis=1)  # (B, C)
+    pv = result.present_value  # (B, I)
+    real = result.real.sum(axis=1)  # (B, T + 1)
+    disc = result.discounted.sum(axis=1)
+    emissions = result.emissions
+    substances = list(emissions)
+    mass = np.stack([emissions[s] for s in substances], axis=1) if substances else None
+    total, annualised = result.total, result.annualised
+    excl, undiscounted = result.total_excl_externalities, result.undiscounted_total
+    bids: list[BidResult] = []
+    for b in np.argsort(result.rank, kind="stable").tolist():
+        bids.append(
+            {
+                "rank": int(result.rank[b]),
+                "bid": result.bids[b],
+                "total": float(total[b]),
+                "annualised": float(annualised[b]),
+                "total_excl_externalities": float(excl[b]),
+                "total_incl_externalities": float(result.total_incl_externalities[b]),
+                "annualised_excl_externalities": float(result.annualised_excl_externalities[b]),
+                "annualised_incl_externalities": float(result.annualised_incl_externalities[b]),
+                "externalities_pv": float(result.externalities[b]),
+                "undiscounted_total": float(undiscounted[b]),
+                "period": int(plan.period[b]),
+                "by_category": [
+                    {"category": c, "present_value": v}  # type: ignore[typeddict-item]
+                    for c, v in zip(categories, cat_pv[b].tolist(), strict=True)
+                ],
+                "by_item": [
+                    {"item": i, "category": c, "present_value": v}
+                    for i, c, v in zip(result.items, result.categories, pv[b].tolist(), strict=True)
+                ],
+                "emissions": [
+                    {"substance": s, "mass_kg": m}
+                    for s, m in zip(
+                        substances, mass[b].tolist() if mass is not None else [], strict=True
+                    )
+                ],
+                "cash_flows": {"real": real[b].tolist(), "discounted": disc[b].tolist()},
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "result",
+        "model": plan.model.id,
+        "title": plan.title,
+        "currency": plan.currency,
+        "quantity": float(plan.quantity),
+        "discount_rate": float(plan.discount_rate),
+        "discounting": plan.discounting,
+        "bases": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "edition": s.edition,
+                "sources": list(s.sources),
+            }
+            for s in result.bases
+        ],
+        "externalities": "report" if result.externalities_rule == "report" else "award",
+        "ranked_by": "total" if result.ranked_by == "total" else "annualised",
+        "years": result.years.tolist(),
+        "categories": categories,
+        "items": [
+            {"item": i, "category": c} for i, c in zip(result.items, result.categories, strict=True)
+        ],
+        "substances": substances,
+        "ranking": [b["bid"] for b in bids],
+        "bids": bids,
+    }
+
+
+# -- errors and validation --------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """A value as JSON data: scalars, lists and mappings as they are, anything else as text."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def error_records(error: BaseException) -> list[ErrorRecord]:
+    """One record per problem of an error (each member of a :class:`~tco.errors.SpecErrors`).
+
+    Examples
+    --------
+    >>> from tco.errors import UnitError
+    >>> r = error_records(UnitError("got '38 kg', expected a power", file="t.yaml",
+    ...                             path=("bids", 1, "power"), value="38 kg",
+    ...                             expected="a power such as '38 W'"))[0]
+    >>> r["error_class"], r["path"], r["value"]
+    ('UnitError', 'bids[1].power', '38 kg')
+    """
+    if isinstance(error, SpecErrors):
+        return [r for e in error.errors for r in error_records(e)]
+    if not isinstance(error, SpecError):
+        return [
+            {
+                "error_class": type(error).__name__,
+                "message": str(error),
+                "reason": str(error),
+                "file": None,
+                "path": "",
+                "location": [],
+                "value": None,
+                "expected": None,
+            }
+        ]
+    record: ErrorRecord = {
+        "error_class": type(error).__name__,
+        "message": str(error),
+        "reason": error.reason,
+        "file": error.file,
+        "path": format_path(error.path),
+        "location": list(error.path),
+        "value": _plain(error.value),
+        "expected": error.expected,
+    }
+    sheet, cell = getattr(error, "sheet", None), getattr(error, "cell", None)
+    if sheet:
+        record["sheet"] = str(sheet)
+    if cell:
+        record["cell"] = str(cell)
+    return [record]
+
+
+def error_document(error: BaseException) -> ErrorDocument:
+    """A user error as an ``error`` document (``--format json``, the service's 4xx answers).
+
+    Examples
+    --------
+    >>> from tco.errors import SpecError
+    >>> doc = error_document(SpecError("this key is required", path=("bids",)))
+    >>> doc["kind"], doc["errors"][0]["path"], doc["message"]
+    ('error', 'bids', 'bids: this key is required')
+    """
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "error",
+        "message": str(error),
+        "errors": error_records(error),
+    }
+
+
+def validation_document(
+    file: str | None,
+    *,
+    document: Literal["tender", "model"] | None = None,
+    model: str | None = None,
+    bids: int | None = None,
+    parameters: int | None = None,
+    items: int | None = None,
+    error: TCOError | None = None,
+) -> ValidationDocument:
+    """The report of ``tco validate --format json``: ``valid`` and every problem found.
+
+    Examples
+    --------
+    >>> validation_document("t.yaml", document="tender", model="indoor-lighting",
+    ...                     bids=3)["valid"]
+    True
+    """
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "validation",
+        "file": file,
+        "valid": error is None,
+        "document": document,
+        "model": model,
+        "bids": bids,
+        "parameters": parameters,
+        "items": items,
+        "problems": error_records(error) if error is not None else [],
+    }
+
+
+def models_document(models: Sequence[ProductModel], lang: str = "en") -> ModelsDocument:
+    """The ``models`` document: id, title and bid parameters of each product model."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "models",
+        "models": [
+            {
+                "id": m.id,
+                "title": m.spec.title.get(lang),
+                "functional_unit": m.spec.functional_unit.get(lang),
+                "bid_parameters": list(m.bid_parameters),
+            }
+            for m in models
+        ],
+    }
+
+
+# -- analyses ---------------------------------------------------------------------------------
+def _percentiles(values: dict[float, float] | Sequence[tuple[float, float]]) -> list[Any]:
+    pairs = values.items() if isinstance(values, dict) else values
+    return [{"q": float(q), "value": float(v)} for q, v in pairs]
+
+
+def analysis_document(kind: str, obj: Any, **extra: Any) -> dict[str, Any]:
+    """An analysis result as its document (``baseline``, ``sensitivity``, ``scenarios``, ...).
+
+    Parameters
+    ----------
+    kind : {"baseline", "sensitivity", "scenarios", "switch", "montecarlo", "score"}
+    obj
+        The analysis result: a :class:`~tco.analysis.baseline.BaselineComparison`,
+        :class:`~tco.analysis.oneway.Tornado`, :class:`~tco.analysis.oneway.ScenarioTable`,
+        :class:`~tco.analysis.switching.SwitchingValue`,
+        :class:`~tco.analysis.montecarlo.MonteCarloResult` or
+        :class:`~tco.analysis.scoring.ScoreTable`.
+    **extra
+        ``difference=(a, b)`` for a sensitivity tornado of ``total[a] - total[b]``;
+        ``percentiles=[5, 50, 95]`` and ``difference=DifferenceSummary`` for Monte Carlo.
+    """
+    build = _BUILDERS.get(kind)
+    if build is None:
+        raise ValueError(f"kind must be one of {', '.join(_BUILDERS)}, got {kind!r}")
+    body = build(obj, **extra)
+    return {"schema_version": SCHEMA_VERSION, "kind": kind, **_finite(body)}
+
+
+def _baseline(c: BaselineComparison) -> dict[str, Any]:
+    return {
+        "baseline": c.baseline,
+        "currency": c.currency,
+        "discount_rate": float(c.rate),
+        "bids": c.rows(),
+    }
+
+
+def _sensitivity(t: Tornado, difference: tuple[str, str] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "currency": t.currency,
+        "bids": [
+            {"bid": name, "base": float(t.base[b]), "bars": t.for_bid(b)}
+            for b, name in enumerate(t.bids)
+        ],
+    }
+    if difference is not None:
+        a, b = difference
+        out["difference"] = {"a": a, "b": b, "rows": t.difference(a, b)}
+    return out
+
+
+def _scenarios(s: ScenarioTable) -> dict[str, Any]:
+    return {
+        "currency": s.currency,
+        "bids": list(s.bids),
+        "scenarios": [
+            {
+                "scenario": name,
+                "totals": [
+                    {"bid": bid, "total": v}
+                    for bid, v in zip(s.bids, s.totals[k].tolist(), strict=True)
+                ],
+                "cheapest": s.bids[int(np.argmin(s.totals[k]))],
+            }
+            for k, name in enumerate(s.names)
+        ],
+    }
+
+
+def _switch(s: SwitchingValue) -> dict[str, Any]:
+    return s.to_dict()
+
+
+def _montecarlo(
+    mc: MonteCarloResult,
+    percentiles: Sequence[float] = (5.0, 50.0, 95.0),
+    difference: DifferenceSummary | None = None,
+) -> dict[str, Any]:
+    q = [float(x) for x in percentiles]
+    pct = mc.percentiles(q)
+    out: dict[str, Any] = {
+        "currency": mc.currency,
+        "samples": mc.samples,
+        "seed": mc.seed,
+        "inputs": list(mc.inputs),
+        "seconds": float(mc.seconds),
+        "bids": [
+            {
+                "bid": name,
+                "deterministic": float(mc.deterministic[b]),
+                "mean": float(mc.mean[b]),
+                "sd": float(mc.std[b]),
+                "percentiles": _percentiles([(x, pct[k, b]) for k, x in enumerate(q)]),
+                "p_cheapest": float(mc.probability_cheapest[b]),
+                "rank_probabilities": mc.rank_probabilities[b].tolist(),
+            }
+            for b, name in enumerate(mc.bids)
+        ],
+    }
+    if difference is not None:
+        out["difference"] = {
+            "a": difference.a,
+            "b": difference.b,
+            "mean": difference.mean,
+            "sd": difference.sd,
+            "percentiles": _percentiles(difference.percentiles),
+            "probability_a_cheaper": difference.probability_a_cheaper,
+        }
+    return out
+
+
+def _score(t: ScoreTable) -> dict[str, Any]:
+    rank = t.rank
+    return {
+        "method": t.method,
+        "max_points": float(t.max_points),
+        "parameters": {k: float(v) for k, v in t.parameters.items()},
+        "currency": t.currency,
+        "weights": [{"criterion": c, "weight": float(w)} for c, w in t.weights.items()],
+        "bids": [
+            {
+                "bid": t.bids[b],
+                "total": float(t.totals[b]),
+                "points": [{"criterion": c, "points": float(p[b])} for c, p in t.points.items()],
+                "score": float(t.score[b]),
+                "rank": int(rank[b]),
+            }
+            for b in np.argsort(rank, kind="stable").tolist()
+        ],
+    }
+
+
+_BUILDERS: dict[str, Any] = {
+    "baseline": _baseline,
+    "sensitivity": _sensitivity,
+    "scenarios": _scenarios,
+    "switch": _switch,
+    "montecarlo": _montecarlo,
+    "score": _score,
+}

@@ -1,0 +1,217 @@
+"""The language of every output: words from one catalogue, numbers in the language's format.
+
+Words come from :data:`tco.views.messages.MESSAGES`, one entry per key with
+its English and its Danish text. Numbers, percentages and amounts follow the
+language's conventions: ``1,234,568`` and ``4.00 %`` in English,
+``1.234.568`` and ``4,00 %`` in Danish. Danish (and any language other than
+English) is formatted by Babel, imported only when such a number is written, so
+that the English command line starts without it.
+
+The language of an output is the ``lang`` argument of the function that writes
+it; where none is given, the one chosen with :func:`set_language` (English
+until then), which is how a notebook shows results in Danish.
+
+Examples
+--------
+>>> number(1234567.891), number(1234567.891, lang="da")
+('1,234,568', '1.234.568')
+>>> percent(0.04, lang="da"), text("year", "da")
+('4,00 %', 'år')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tco.views.errors import OutputError
+from tco.views.messages import MESSAGES
+
+__all__ = [
+    "LANGUAGES",
+    "csv_delimiter",
+    "get_language",
+    "number",
+    "percent",
+    "quantity_text",
+    "resolve",
+    "set_language",
+    "significant",
+    "text",
+    "unit_text",
+]
+
+#: Languages the outputs speak.
+LANGUAGES: tuple[str, ...] = ("en", "da")
+
+_state = {"lang": "en"}
+_BABEL_LOCALE = {"da": "da_DK"}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of outputs that are not given one (a notebook's tables and charts).
+
+    Parameters
+    ----------
+    lang : {"en", "da"}
+
+    Raises
+    ------
+    OutputError
+        For a language the catalogue does not hold.
+
+    Examples
+    --------
+    >>> set_language("da"); get_language()
+    'da'
+    >>> set_language("en")
+    """
+    if lang not in LANGUAGES:
+        raise OutputError(f"got language {lang!r}, expected one of {', '.join(LANGUAGES)}")
+    _state["lang"] = lang
+
+
+def get_language() -> str:
+    """The language chosen with :func:`set_language` (``"en"`` until then)."""
+    return _state["lang"]
+
+
+def resolve(lang: str | None) -> str:
+    """``lang``, or the chosen language when it is ``None``; unknown languages are refused.
+
+    Examples
+    --------
+    >>> resolve(None), resolve("da")
+    ('en', 'da')
+    """
+    if lang is None:
+        return _state["lang"]
+    if lang not in LANGUAGES:
+        raise OutputError(f"got language {lang!r}, expected one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def text(key: str, lang: str | None = None, **fields: Any) -> str:
+    """The catalogue's text for ``key`` in ``lang``, with ``{fields}`` filled in.
+
+    A key missing from the catalogue is returned as it is (a name such as a
+    bid's or a substance's, which is not translated).
+
+    Examples
+    --------
+    >>> text("years", "da", n=15)
+    '15 år'
+    """
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    out = entry[LANGUAGES.index(resolve(lang))]
+    return out.format(**fields) if fields else out
+
+
+def _babel(lang: str) -> Any:
+    try:
+        import babel.numbers
+    except ImportError as exc:  # pragma: no cover - Babel is a dependency of tco
+        raise OutputError(
+            f"numbers in language '{lang}' need Babel: pip install babel (or reinstall tco-lcc)"
+        ) from exc
+    return babel.numbers
+
+
+def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """A number with thousands separators and ``decimals`` decimals.
+
+    Examples
+    --------
+    >>> number(-1234.56, 1), number(-1234.56, 1, "da")
+    ('-1,234.6', '-1.234,6')
+    """
+    lang = resolve(lang)
+    if lang == "en":
+        return f"{value:,.{decimals}f}"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    out: str = _babel(lang).format_decimal(
+        value, format=pattern, locale=_BABEL_LOCALE.get(lang, lang)
+    )
+    return out.replace("\xa0", " ")
+
+
+def percent(value: float, decimals: int = 2, lang: str | None = None) -> str:
+    """A fraction as a percentage with a space before the sign (``0.04`` is ``4.00 %``).
+
+    Examples
+    --------
+    >>> percent(0.0167, 1), percent(0.0167, 1, "da")
+    ('1.7 %', '1,7 %')
+    """
+    return number(value * 100.0, decimals, lang) + " %"
+
+
+def significant(value: float, digits: int = 6, lang: str | None = None) -> str:
+    """A number with up to ``digits`` significant digits (as ``format(value, '.6g')``).
+
+    Examples
+    --------
+    >>> significant(2.13), significant(2.13, lang="da"), significant(30000.0, lang="da")
+    ('2.13', '2,13', '30.000')
+    """
+    lang = resolve(lang)
+    plain = format(value, f".{digits}g")
+    if "e" in plain or "n" in plain:  # exponent, inf, nan: as Python writes them
+        return plain if lang == "en" else plain.replace(".", ",")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return number(float(plain), decimals, lang)
+
+
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])")
+_UNIT_WORDS = {"da": {"year": "år", "years": "år", "day": "dag", "week": "uge", "month": "måned"}}
+_UNIT_WORD = re.compile(r"[A-Za-z_]+")
+
+
+def unit_text(unit: str, lang: str | None = None) -> str:
+    """A unit as written in ``lang`` (``DKK/year`` is ``DKK/år`` in Danish).
+
+    Examples
+    --------
+    >>> unit_text("h/year", "da"), unit_text("kWh", "da")
+    ('h/år', 'kWh')
+    """
+    words = _UNIT_WORDS.get(resolve(lang))
+    if not words:
+        return unit
+    return _UNIT_WORD.sub(lambda m: words.get(m.group(0), m.group(0)), unit)
+
+
+def quantity_text(raw: object, lang: str | None = None) -> str:
+    """A value as written in a file (``"1.67 %/year"``), its numbers and units in ``lang``.
+
+    Examples
+    --------
+    >>> quantity_text("1.67 %/year", "da"), quantity_text("1500 DKK/t", "da")
+    ('1,67 %/år', '1.500 DKK/t')
+    >>> quantity_text("1500 DKK/t")
+    '1500 DKK/t'
+    """
+    lang = resolve(lang)
+    if isinstance(raw, (list, tuple)):
+        return ", ".join(quantity_text(v, lang) for v in raw)
+    if isinstance(raw, float):
+        return significant(raw, 10, lang)
+    written = str(raw)
+    if lang == "en":
+        return written
+    return unit_text(_NUMBER.sub(lambda m: significant(float(m.group(0)), 10, lang), written), lang)
+
+
+def csv_delimiter(lang: str | None = None) -> str:
+    """The CSV field separator spreadsheets of the language expect.
+
+    ``;`` where the decimal sign is ``,``.
+
+    Examples
+    --------
+    >>> csv_delimiter("en"), csv_delimiter("da")
+    (',', ';')
+    """
+    return "," if resolve(lang) == "en" else ";"

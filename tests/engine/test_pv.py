@@ -1,0 +1,136 @@
+"""The closed form (tco.engine.pv) equals the year-axis engine (tco.engine.flows) summed."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tco.engine.flows import occurrences, residual_credit
+from tco.engine.pv import (
+    amount_in_year,
+    last_unit,
+    present_value,
+    residual_value,
+    weighted_occurrences,
+)
+from tco.engine.timeline import last_start_year, remaining_life_fraction
+
+times = st.floats(0.05, 25.0, allow_nan=False).map(lambda x: round(x, 2))
+whole = st.sampled_from([1.0, 2.0, 2.5, 3.0, 5.0, 7.5, 10.0, 12.0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    timing=st.sampled_from(["once", "annual", "every", "at", "end_of_life"]),
+    T=st.integers(1, 20),
+    periods=st.lists(st.integers(1, 20), min_size=1, max_size=6),
+    when=st.lists(st.one_of(times, whole), min_size=6, max_size=6),
+    lifetime=st.one_of(st.none(), st.lists(st.one_of(times, whole), min_size=6, max_size=6)),
+    start=st.floats(0.0, 6.0),
+    stop=st.floats(1.0, 30.0),
+    seed=st.integers(0, 2**16),
+)
+def test_weighted_sum_matches_occurrences(
+    timing: str,
+    T: int,
+    periods: list[int],
+    when: list[float],
+    lifetime: list[float] | None,
+    start: float,
+    stop: float,
+    seed: int,
+) -> None:
+    P = np.minimum(np.array(periods, dtype=float), T)
+    n = len(P)
+    w = np.random.default_rng(seed).uniform(-1.0, 2.0, T + 1)
+    kw = {
+        "when": np.array(when[:n]),
+        "start": np.full(n, start),
+        "stop": np.full(n, stop),
+        "lifetime": None if lifetime is None else np.array(lifetime[:n]),
+    }
+    want = (occurrences(timing, P, T, **kw) * w).sum(axis=-1)
+    got = weighted_occurrences(timing, w, P, **kw)
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+
+
+@given(
+    lifetime=st.lists(st.one_of(times, whole), min_size=1, max_size=6),
+    period=st.integers(1, 30),
+)
+def test_last_unit_matches_the_timeline_functions(lifetime: list[float], period: int) -> None:
+    L = np.array(lifetime)
+    year, frac = last_unit(L, float(period))
+    np.testing.assert_array_equal(year, last_start_year(L, period))
+    np.testing.assert_allclose(frac, remaining_life_fraction(L, period), rtol=1e-12, atol=1e-15)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    timing=st.sampled_from(["once", "annual", "every", "at", "end_of_life"]),
+    T=st.integers(1, 20),
+    periods=st.lists(st.integers(1, 20), min_size=1, max_size=6),
+    when=st.lists(st.one_of(times, whole), min_size=6, max_size=6),
+    lifetime=st.one_of(st.none(), st.lists(st.one_of(times, whole), min_size=6, max_size=6)),
+    groups=st.integers(1, 3),
+    seed=st.integers(0, 2**16),
+)
+def test_weights_per_group_of_rows_and_amounts_per_year(
+    timing: str,
+    T: int,
+    periods: list[int],
+    when: list[float],
+    lifetime: list[float] | None,
+    groups: int,
+    seed: int,
+) -> None:
+    # A weight per group of rows (a Monte Carlo sample's discount rate) and an
+    # amount per row and year (a yearly price): the same as the year axis.
+    rng = np.random.default_rng(seed)
+    P = np.minimum(np.array(periods, dtype=float), T)
+    n = len(P)
+    w = rng.uniform(-1.0, 2.0, (groups, T + 1))
+    rows = rng.integers(0, groups, n).astype(np.intp)
+    amount = rng.uniform(0.0, 5.0, (n, T + 1))
+    kw = {
+        "when": np.array(when[:n]),
+        "lifetime": None if lifetime is None else np.array(lifetime[:n]),
+    }
+    counts = occurrences(timing, P, T, **kw)
+    want = (counts * w[rows]).sum(axis=-1)
+    np.testing.assert_allclose(
+        weighted_occurrences(timing, w, P, rows=rows, **kw), want, rtol=1e-12, atol=1e-12
+    )
+    np.testing.assert_allclose(
+        present_value(timing, amount[:, 1], w, P, rows=rows, **kw),
+        amount[:, 1] * want,
+        rtol=1e-12,
+        atol=1e-12,
+    )
+    np.testing.assert_allclose(
+        present_value(timing, amount, w, P, rows=rows, **kw),
+        (counts * amount * w[rows]).sum(axis=-1),
+        rtol=1e-12,
+        atol=1e-12,
+    )
+
+
+@given(
+    lifetime=st.lists(st.one_of(times, whole), min_size=1, max_size=6),
+    period=st.integers(1, 30),
+    seed=st.integers(0, 2**16),
+)
+def test_residual_value_is_the_discounted_residual_credit(
+    lifetime: list[float], period: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    L = np.array(lifetime)
+    n, T = len(L), period
+    P = np.full(n, float(period))
+    e = rng.uniform(0.5, 2.0, T + 1)
+    d = rng.uniform(0.1, 1.0, T + 1)
+    amount = rng.uniform(0.0, 5.0, (n, T + 1))
+    want = (residual_credit(amount, e, L, P, T) * d).sum(axis=-1)
+    year, credit = residual_value(e, d, L, P)
+    np.testing.assert_allclose(amount_in_year(amount, year) * credit, want, rtol=1e-12, atol=1e-12)

@@ -293,3 +293,28 @@ def test_bundled_model_fingerprint_and_tender_sha(tender_file: Path) -> None:
     assert tender.sha256 == hashlib.sha256(tender_file.read_bytes()).hexdigest()
     assert tender.model.sha256 == hashlib.sha256(MODEL.read_bytes()).hexdigest()
     assert fingerprint(tender)["model"] == "indoor-lighting.yaml"
+
+
+def test_fingerprint_of_forms_is_of_the_bytes_read(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from tco.views.form import load_tender_with_forms, write_form
+
+    blank = write_form(tco.load_model("indoor-lighting"), tmp_path / "blank.xlsx")
+    book = openpyxl.load_workbook(blank)
+    sheet = book.worksheets[0]
+    sheet["D5"] = "A"
+    for row in range(9, sheet.max_row + 1):
+        value = {"price": 1450, "power": 32, "rated_life": 50000}.get(sheet[f"A{row}"].value)
+        if value is not None:
+            sheet[f"D{row}"] = value
+    form = tmp_path / "a.xlsx"
+    book.save(form)
+    read = form.read_bytes()
+    tender_path = tmp_path / "t.yaml"
+    tender_path.write_text("model: indoor-lighting\nassumptions:\n  period: 15 year\n")
+    tender = load_tender_with_forms(tender_path, [form])
+    # The form is replaced after it was read; the fingerprint keeps what was evaluated.
+    form.write_bytes(blank.read_bytes())
+    fp = fingerprint(tender, [form])
+    assert fp["form[0]_sha256"] == hashlib.sha256(read).hexdigest()
+    assert fp["tender_sha256"] == hashlib.sha256(tender_path.read_bytes()).hexdigest()

@@ -208,34 +208,12 @@ class FileError(SpecError):
     """A file cannot be read or written where asked (not a regular file, a folder, missing)."""
 
 
-class ModelNotFoundError(SpecError, LookupError):
-    """A tender names a product model that cannot be found."""
-
-
-class SpecErrors(SpecError):
-    """Several problems found at once; ``errors`` lists each of them."""
-
-    def __init__(self, errors: Sequence[SpecError]) -> None:
-        self.errors = list(errors)
-        first = self.errors[0]
-        lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
-        super().__init__("\n".join(lines))
-        self.file = first.file
-
-    def _render(self) -> str:
-        return self.reason
-
-    def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
-        """A copy with every contained error located (see :meth:`SpecError.located`)."""
-        return SpecErrors([err.located(file, prefix) for err in self.errors])
-
-
 class FormError(SpecError):
-    """A filled bid form holds something invalid.
+    """A filled bid form holds something invalid, or is not a bid form at all.
 
-    The message names the file, the sheet and the cell, as in::
+    The message names the file, the sheet, the cell and the parameter, as in::
 
-        forms/nord.xlsx: sheet 'Bid', cell C8 (power): got '38 kg', expected a power such as '38 W'
+        forms/nord.xlsx: sheet 'Bid', cell D10 (power): got '38 kg', expected a power such as '38 W'
 
     Parameters
     ----------
@@ -246,9 +224,18 @@ class FormError(SpecError):
     sheet : str, optional
         The worksheet.
     cell : str, optional
-        The cell, as ``"C8"``.
+        The cell, as ``"D10"``.
     field : str, optional
         The parameter the cell holds.
+    value : object, optional
+        What the cell holds.
+    expected : str, optional
+        What was expected instead.
+
+    Examples
+    --------
+    >>> str(FormError("no value; fill it in", file="f.xlsx", sheet="Bid", cell="D9", field="price"))
+    "f.xlsx: sheet 'Bid', cell D9 (price): no value; fill it in"
     """
 
     def __init__(
@@ -279,10 +266,34 @@ class FormError(SpecError):
             if getattr(self, "field", None):
                 cell += f" ({self.field})"
             place.append(cell)
+        elif getattr(self, "field", None):
+            place.append(str(self.field))
         if place:
             where.append(", ".join(place))
         prefix = ": ".join(where)
         return f"{prefix}: {self.reason}" if prefix else self.reason
+
+
+class ModelNotFoundError(SpecError, LookupError):
+    """A tender names a product model that cannot be found."""
+
+
+class SpecErrors(SpecError):
+    """Several problems found at once; ``errors`` lists each of them."""
+
+    def __init__(self, errors: Sequence[SpecError]) -> None:
+        self.errors = list(errors)
+        first = self.errors[0]
+        lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
+        super().__init__("\n".join(lines))
+        self.file = first.file
+
+    def _render(self) -> str:
+        return self.reason
+
+    def located(self, file: str | None = None, prefix: Sequence[PathPart] = ()) -> SpecError:
+        """A copy with every contained error located (see :meth:`SpecError.located`)."""
+        return SpecErrors([err.located(file, prefix) for err in self.errors])
 
 
 class ErrorList:

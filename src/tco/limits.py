@@ -35,6 +35,13 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FORMULA_DEPTH",
     "MAX_FORMULA_LENGTH",
+    "MAX_FORM_BYTES",
+    "MAX_FORM_ELEMENTS",
+    "MAX_FORM_MEMBERS",
+    "MAX_FORM_MEMBER_BYTES",
+    "MAX_FORM_RATIO",
+    "MAX_FORM_ROWS",
+    "MAX_FORM_UNPACKED",
     "MAX_MC_CELLS",
     "MAX_MC_DRAWS",
     "MAX_NODES",
@@ -78,11 +85,27 @@ MAX_WORKBOOK_CELLS = 250_000
 #: the cumulative chart's crossings are found for every pair of bids drawn.
 MAX_CHART_BIDS = 40
 #: Most Monte Carlo draws (samples x bids) in one run; each draw is one
-#: evaluation of one bid. Measured at the cap: about 4 s and 450 MB.
+#: evaluation of one bid. Measured at the cap: about 2 s and 320 MB.
 MAX_MC_DRAWS = 5_000_000
 #: Most Monte Carlo cells (samples x bids x years) in one run. Measured at the
-#: cap (50,000 samples x 50 bids x 201 years): about 1 s and 250 MB.
+#: cap (50,000 samples x 50 bids x 201 years): about 1.5 s and 260 MB.
 MAX_MC_CELLS = 500_000_000
+
+#: Largest bid form file (``.xlsx``) tco opens; a blank form is about 10 kB. [bytes]
+MAX_FORM_BYTES = 2 * 1024 * 1024
+#: Most files inside a bid form's zip archive; a form has about 10.
+MAX_FORM_MEMBERS = 100
+#: Largest unpacked size of one file inside a bid form's archive. [bytes]
+MAX_FORM_MEMBER_BYTES = 4 * 1024 * 1024
+#: Largest unpacked size of all files inside a bid form's archive together. [bytes]
+MAX_FORM_UNPACKED = 16 * 1024 * 1024
+#: Highest compression ratio (unpacked / packed) of a file over 1 MB inside a
+#: bid form's archive; XML written by Excel packs about 5 to 20 times.
+MAX_FORM_RATIO = 100
+#: Most XML elements (counted as ``<``) in one file inside a bid form's archive.
+MAX_FORM_ELEMENTS = 200_000
+#: Most rows of a bid form's sheet; a form has one row per bid parameter.
+MAX_FORM_ROWS = 1000
 
 
 def check_samples(

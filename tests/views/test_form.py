@@ -51,6 +51,7 @@ def test_form_has_a_row_per_bid_parameter_from_the_model(blank: Path) -> None:
         "label / betegnelse",
         "unit / enhed",
         "value / værdi",
+        "if blank / hvis tom",
         "allowed range / tilladt interval",
         "description",
         "beskrivelse",
@@ -62,9 +63,11 @@ def test_form_has_a_row_per_bid_parameter_from_the_model(blank: Path) -> None:
     assert power[1] == "Power / Effekt"
     assert power[2] == "W"
     assert power[3] is None  # to fill in
-    assert power[4] == "0 – 2,000 W"  # model: min 0 W, max 2000 W
-    assert power[5] == spec.description.en  # type: ignore[union-attr]
-    assert power[6] == spec.description.da  # type: ignore[union-attr]
+    assert power[4] is None  # required: no default shown
+    assert power[5] == "0 – 2,000 W"  # model: min 0 W, max 2000 W
+    assert power[6] == spec.description.en  # type: ignore[union-attr]
+    assert power[7] == spec.description.da  # type: ignore[union-attr]
+    assert (ws["A4"].value, ws["B4"].value) == ("format", "en")
 
 
 def test_form_sets_the_allowed_range_as_data_validation(blank: Path) -> None:
@@ -177,10 +180,12 @@ def test_not_a_form(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Sheet1"
     wb.save(tmp_path / "other.xlsx")
-    with pytest.raises(FormError, match=r"other\.xlsx: no sheet 'Bid'; the workbook has 'Sheet1'"):
+    with pytest.raises(
+        FormError, match=r"other\.xlsx: no sheet 'Bid' or 'Bud'; the workbook has 'Sheet1'"
+    ):
         read_form(tmp_path / "other.xlsx", model)
     (tmp_path / "text.xlsx").write_text("not a workbook", encoding="utf-8")
-    with pytest.raises(FormError, match=r"text\.xlsx: cannot be read as an Excel workbook"):
+    with pytest.raises(FormError, match=r"text\.xlsx: not an Excel workbook \(\.xlsx\)"):
         read_form(tmp_path / "text.xlsx", model)
     with pytest.raises(FormError, match=r"missing\.xlsx: no such file"):
         read_form(tmp_path / "missing.xlsx", model)
@@ -245,8 +250,9 @@ def test_form_ranges_in_the_parameters_own_units(tmp_path: Path) -> None:
     # product_models/van.yaml: price 0 .. 5,000,000 DKK; diesel 0 .. 40 l/100 km
     ws = openpyxl.load_workbook(write_form(tco.load_model("van"), tmp_path / "van.xlsx"))["Bid"]
     rows = {r[0]: r for r in ws.iter_rows(min_row=9, values_only=True)}
-    assert rows["price"][4] == "0 – 5,000,000 DKK"
-    assert rows["diesel_consumption"][2:5] == ("l/100 km", None, "0 – 40 l/100 km")
+    assert rows["price"][4:6] == (None, "0 – 5,000,000 DKK")
+    assert rows["diesel_consumption"][2:6] == ("l/100 km", None, "0 l/100 km", "0 – 40 l/100 km")
+    assert rows["electric_share"][4] == "100 %"  # van.yaml: default 100 %
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     row = next(r for r in range(9, ws.max_row + 1) if ws[f"A{r}"].value == "diesel_consumption")
     assert float(rules[f"D{row}"].formula2) == pytest.approx(40.0)

@@ -52,7 +52,8 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         if forms:
             from tco.views.form import load_tender_with_forms
 
-            tender = load_tender_with_forms(source, forms)
+            allow = getattr(args, "allow_path", None) or ()
+            tender = load_tender_with_forms(source, forms, allow_paths=allow)
             _say_bids_replaced(source, len(forms))
             return tender
         return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
@@ -150,7 +151,7 @@ def _run_form(args: argparse.Namespace) -> int:
         title = data.get("title") if isinstance(data.get("title"), str) else None
     from tco.views.i18n import text
 
-    out = write_form(model, args.output, title=title)
+    out = write_form(model, args.output, title=title, lang=args.lang)
     print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 

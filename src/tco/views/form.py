@@ -1,47 +1,63 @@
 """Excel bid forms (the ``excel`` extra): write a blank form, read filled ones as bids.
 
-A form has one sheet, ``Bid``, with the bidder's name and notes at the top
-and then one row per bid parameter of the product model: its name, label,
-unit, the cell to fill in, the allowed range (also set as the cell's data
-validation, so Excel refuses a value out of range) and the description in
-English and Danish. Everything in the form comes from the product model.
+A form has one sheet, ``Bid`` (``Bud`` for a Danish form), with the bidder's
+name and notes at the top and then one row per bid parameter of the product
+model: its name, label, unit, the cell to fill in, the default used when the
+cell is left blank (optional parameters only), the allowed range (also set as
+the cell's data validation, so Excel refuses a value out of range) and the
+description in English and Danish. Everything in the form comes from the
+product model. Cell ``B4`` states the form's number convention (``en``:
+``1,450.50``; ``da``: ``1.450,50``), used for numbers typed as text.
 
-A filled value is a number in the stated unit, or a text with its own unit
-(``"1.2 kW"``). Every problem found while reading forms is a
-:class:`~tco.views.errors.FormError` naming the file, the sheet and the cell.
+Reading a filled form is input, not a view: :mod:`tco.io.forms` reads the
+cells as Excel shows them, safely, and :mod:`tco.spec.forms` turns them into a
+bid with the value grammar. :func:`load_tender_with_forms` puts the two
+together with a tender. Every problem is a :class:`~tco.errors.FormError`
+naming the file, the sheet and the cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import ErrorList, SpecError, SpecErrors
-from tco.views.errors import FormError, OutputError
+from tco.errors import ErrorList, FormError, SpecError, SpecErrors
+from tco.io.forms import (
+    COLUMNS,
+    FORMAT_CELL,
+    HEAD_ROW,
+    MODEL_CELL,
+    NAME_ROW,
+    NOTES_ROW,
+    SHEETS,
+    read_form_data,
+)
+from tco.views.errors import OutputError
 
 if TYPE_CHECKING:
+    from tco.spec.forms import FormBid
     from tco.spec.product import ProductModel
     from tco.tender import Tender
 
-__all__ = ["SHEET", "FormBid", "load_tender_with_forms", "read_form", "write_form"]
+__all__ = ["SHEET", "load_tender_with_forms", "read_form", "write_form"]
 
-#: Name of the form's worksheet.
-SHEET = "Bid"
-#: Column of each field (parameter name, label, unit, value, range, description en, da).
-COLUMNS = {"name": "A", "label": "B", "unit": "C", "value": "D", "range": "E", "en": "F", "da": "G"}
+#: Name of an English form's worksheet (a Danish form's is ``SHEETS["da"]``).
+SHEET = SHEETS["en"]
 _HEAD = {
     "name": "parameter",
     "label": "label / betegnelse",
     "unit": "unit / enhed",
     "value": "value / værdi",
+    "default": "if blank / hvis tom",
     "range": "allowed range / tilladt interval",
     "en": "description",
     "da": "beskrivelse",
 }
-_MODEL_CELL = "B2"
-_NAME_ROW, _NOTES_ROW, _HEAD_ROW = 5, 6, 8
+_CONVENTION_TEXT = {
+    "en": "numbers typed as text are read as 1,450.50 (comma thousands, point decimals)",
+    "da": "tal skrevet som tekst læses som 1.450,50 (punktum tusinder, komma decimaler)",
+}
 
 
 def require_openpyxl() -> Any:
@@ -64,18 +80,53 @@ def _bound(model: ProductModel, name: str, key: str) -> float | None:
     return magnitude_in(parse_quantity(raw, unit or None), unit)
 
 
-def _range_text(lo: float | None, hi: float | None, unit: str) -> str:
+def _number(x: float, lang: str, *, group: bool = True) -> str:
+    """A number as the form's convention writes it (``1,450.5`` or ``1.450,5``)."""
+    text = f"{x:,.10g}" if group else f"{x:.10g}"
+    if lang == "da":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def _range_text(lo: float | None, hi: float | None, unit: str, lang: str = "en") -> str:
     u = f" {unit}" if unit else ""
     if lo is not None and hi is not None:
-        return f"{lo:,.10g} – {hi:,.10g}{u}"
+        return f"{_number(lo, lang)} – {_number(hi, lang)}{u}"
     if lo is not None:
-        return f"≥ {lo:,.10g}{u}"
+        return f"≥ {_number(lo, lang)}{u}"
     if hi is not None:
-        return f"≤ {hi:,.10g}{u}"
+        return f"≤ {_number(hi, lang)}{u}"
     return ""
 
 
-def write_form(model: ProductModel, path: str | Path, *, title: str | None = None) -> Path:
+def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
+    """The default of a bid parameter as the form shows it, or ``""`` if it has none.
+
+    The number is written in the parameter's unit without thousands separators,
+    with the form's decimal sign, followed by the unit; the reader reads exactly
+    this text when the value cell is left blank.
+
+    Examples
+    --------
+    >>> import tco
+    >>> van = tco.load_model("van")
+    >>> default_text(van, "electric_share"), default_text(van, "price")
+    ('100 %', '')
+    """
+    from tco.units import parse_quantity
+    from tco.views.inputs import magnitude_in
+
+    p = model.parameters[name]
+    if p.spec.default is None:
+        return ""
+    unit = p.unit_text
+    x = magnitude_in(parse_quantity(p.spec.default, unit or None), unit)
+    return f"{_number(x, lang, group=False)} {unit}".strip()
+
+
+def write_form(
+    model: ProductModel, path: str | Path, *, title: str | None = None, lang: str = "en"
+) -> Path:
     """Write a blank bid form for a product model.
 
     Parameters
@@ -85,6 +136,10 @@ def write_form(model: ProductModel, path: str | Path, *, title: str | None = Non
         The ``.xlsx`` file to write.
     title : str, optional
         The tender's title, shown at the top.
+    lang : {"en", "da"}
+        The form's language: its sheet's name (``Bid`` or ``Bud``) and its
+        number convention for numbers typed as text (``en``: ``1,450.50``;
+        ``da``: ``1.450,50``).
 
     Returns
     -------
@@ -98,48 +153,58 @@ def write_form(model: ProductModel, path: str | Path, *, title: str | None = Non
     >>> write_form(tco.load_model("indoor-lighting"), out).name
     'form.xlsx'
     """
+    if lang not in SHEETS:
+        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(SHEETS)}")
     openpyxl = require_openpyxl()
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = SHEET
+    ws.title = SHEETS[lang]
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     ws["A1"] = "Bid form / Tilbudsskema"
     ws["A1"].font = Font(bold=True, size=14)
-    ws["B1"] = title or model.spec.title.en
+    ws["B1"] = title or model.spec.title.get(lang)
     ws["A2"] = "model"
-    ws[_MODEL_CELL] = model.id
+    ws[MODEL_CELL] = model.id
     ws["C2"] = model.spec.version or ""
     ws["A3"] = "product / produkt"
     ws["B3"] = f"{model.spec.title.en} / {model.spec.title.get('da')}"
-    ws[f"A{_NAME_ROW}"] = "name"
-    ws[f"B{_NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
-    ws[f"A{_NOTES_ROW}"] = "notes"
-    ws[f"B{_NOTES_ROW}"] = "Notes / Bemærkninger"
-    for row in (_NAME_ROW, _NOTES_ROW):
+    ws["A4"] = "format"
+    ws[FORMAT_CELL] = lang
+    ws["C4"] = _CONVENTION_TEXT[lang]
+    ws[f"A{NAME_ROW}"] = "name"
+    ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
+    ws[f"A{NOTES_ROW}"] = "notes"
+    ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
+    for row in (NAME_ROW, NOTES_ROW):
         ws[f"{COLUMNS['value']}{row}"].fill = fill
     for key, col in COLUMNS.items():
-        cell = ws[f"{col}{_HEAD_ROW}"]
+        cell = ws[f"{col}{HEAD_ROW}"]
         cell.value = _HEAD[key]
         cell.font = bold
     for n, name in enumerate(model.bid_parameters):
-        r = _HEAD_ROW + 1 + n
+        r = HEAD_ROW + 1 + n
         spec = model.parameters[name].spec
         unit = spec.unit
         lo, hi = _bound(model, name, "min"), _bound(model, name, "max")
+        shown = _range_text(lo, hi, unit, lang)
         ws[f"A{r}"] = name
         if spec.label:
             ws[f"B{r}"] = f"{spec.label.en} / {spec.label.get('da')}"
         ws[f"C{r}"] = unit
         value = ws[f"{COLUMNS['value']}{r}"]
         value.fill = fill
-        ws[f"E{r}"] = _range_text(lo, hi, unit)
+        value.number_format = "General"
+        default = default_text(model, name, lang)
+        if default:
+            ws[f"{COLUMNS['default']}{r}"] = default
+        ws[f"{COLUMNS['range']}{r}"] = shown
         if spec.description:
-            ws[f"F{r}"] = spec.description.en
-            ws[f"G{r}"] = spec.description.da or ""
+            ws[f"{COLUMNS['en']}{r}"] = spec.description.en
+            ws[f"{COLUMNS['da']}{r}"] = spec.description.da or ""
         if lo is not None or hi is not None:
             if lo is not None and hi is not None:
                 dv = DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi)
@@ -150,49 +215,28 @@ def write_form(model: ProductModel, path: str | Path, *, title: str | None = Non
             dv.allow_blank = True
             dv.showErrorMessage = True
             dv.errorTitle = name
-            dv.error = f"{name}: {_range_text(lo, hi, unit)}"
+            dv.error = f"{name}: {shown}"
             dv.promptTitle = name
-            dv.prompt = _range_text(lo, hi, unit)
+            dv.prompt = shown
             dv.showInputMessage = True
             ws.add_data_validation(dv)
             dv.add(value.coordinate)
-    widths = {"A": 16, "B": 34, "C": 14, "D": 16, "E": 22, "F": 50, "G": 50}
+    widths = {"A": 16, "B": 34, "C": 14, "D": 16, "E": 16, "F": 22, "G": 50, "H": 50}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=_HEAD_ROW + 1):
-        for cell in row[5:7]:
+    for row in ws.iter_rows(min_row=HEAD_ROW + 1):
+        for cell in row[6:8]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     out = Path(path)
     wb.save(out)
     return out
 
 
-@dataclass(frozen=True)
-class FormBid:
-    """One bid read from a form, with where each value came from.
-
-    Attributes
-    ----------
-    file : str
-        The workbook.
-    values : dict
-        The bid as a tender's ``bids`` entry: ``name``, ``notes`` and the
-        parameter values with their units.
-    cells : dict of str to str
-        The cell each field was read from (``"name"`` included).
-    """
-
-    file: str
-    values: dict[str, Any]
-    cells: dict[str, str] = field(default_factory=dict)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def read_form(path: str | Path, model: ProductModel) -> FormBid:
-    """Read a filled bid form.
+    """Read a filled bid form as a bid of ``model``.
+
+    Reads the cells safely as Excel shows them (:func:`tco.io.forms.read_form_data`)
+    and turns them into a bid (:func:`tco.spec.forms.form_bid`).
 
     Parameters
     ----------
@@ -211,92 +255,9 @@ def read_form(path: str | Path, model: ProductModel) -> FormBid:
         Naming the file, sheet and cell of each problem (a
         :class:`~tco.errors.SpecErrors` of them when there are several).
     """
-    openpyxl = require_openpyxl()
-    file = str(path)
-    try:
-        wb = openpyxl.load_workbook(file, data_only=True)
-    except FileNotFoundError:
-        raise FormError("no such file", file=file, expected="a bid form (.xlsx)") from None
-    except Exception as exc:  # openpyxl raises several kinds for files it cannot read
-        raise FormError(
-            f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc})",
-            file=file,
-            expected="a bid form (.xlsx) written by 'tco form'",
-        ) from None
-    if SHEET not in wb.sheetnames:
-        raise FormError(
-            f"no sheet '{SHEET}'; the workbook has " + ", ".join(repr(s) for s in wb.sheetnames),
-            file=file,
-            expected=f"a sheet named '{SHEET}' as written by 'tco form'",
-        )
-    ws = wb[SHEET]
-    errors = ErrorList()
+    from tco.spec.forms import form_bid
 
-    def fail(message: str, cell: str | None, name: str | None = None, value: Any = None) -> None:
-        errors.add(FormError(message, file=file, sheet=SHEET, cell=cell, field=name, value=value))
-
-    form_model = _text(ws[_MODEL_CELL].value)
-    if form_model != model.id:
-        fail(
-            f"the form is for model '{form_model}', but the tender uses '{model.id}'",
-            _MODEL_CELL,
-            "model",
-            form_model,
-        )
-    values: dict[str, Any] = {}
-    cells: dict[str, str] = {}
-    vcol = COLUMNS["value"]
-    name_cell = f"{vcol}{_NAME_ROW}"
-    name = _text(ws[name_cell].value)
-    cells["name"] = name_cell
-    if not name:
-        fail("the bid's name is missing; fill it in", name_cell, "name")
-    values["name"] = name
-    notes = _text(ws[f"{vcol}{_NOTES_ROW}"].value)
-    if notes:
-        values["notes"] = notes
-        cells["notes"] = f"{vcol}{_NOTES_ROW}"
-    expected = set(model.bid_parameters)
-    for r in range(_HEAD_ROW + 1, ws.max_row + 1):
-        key = _text(ws[f"A{r}"].value)
-        if not key:
-            continue
-        cell = f"{vcol}{r}"
-        if key not in model.parameters or key not in expected:
-            from tco.errors import suggest
-
-            fail(
-                f"unknown bid parameter '{key}'{suggest(key, expected)}",
-                f"A{r}",
-                key,
-                key,
-            )
-            continue
-        expected.discard(key)
-        raw = ws[cell].value
-        p = model.parameters[key]
-        cells[key] = cell
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if p.spec.default is None:
-                fail(f"no value; fill in {key} [{p.unit_text}]", cell, key)
-            continue
-        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-            fail(
-                f"got {raw!r}, expected a number in {p.unit_text or 'plain numbers'}",
-                cell,
-                key,
-                raw,
-            )
-            continue
-        if isinstance(raw, (int, float)):
-            values[key] = f"{float(raw):.15g} {p.unit_text}".strip()
-        else:
-            values[key] = raw.strip()
-    for key in sorted(expected):
-        if model.parameters[key].spec.default is None:
-            fail(f"the row for '{key}' is missing; use a form written by 'tco form'", None, key)
-    errors.raise_if_any()
-    return FormBid(file=file, values=values, cells=cells)
+    return form_bid(read_form_data(path), model)
 
 
 def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
@@ -308,7 +269,7 @@ def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
         return FormError(
             err.reason,
             file=form.file,
-            sheet=SHEET,
+            sheet=form.sheet,
             cell=form.cells.get(key),
             field=key,
             value=err.value,
@@ -318,7 +279,10 @@ def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
 
 
 def load_tender_with_forms(
-    tender: str | Path | Mapping[str, Any], forms: Sequence[str | Path]
+    tender: str | Path | Mapping[str, Any],
+    forms: Sequence[str | Path],
+    *,
+    allow_paths: Sequence[str | Path] = (),
 ) -> Tender:
     """Load a tender whose bids are read from filled bid forms.
 
@@ -330,6 +294,9 @@ def load_tender_with_forms(
         The tender file (or mapping).
     forms : sequence of str or path
         Filled forms, one bid each, in the order given.
+    allow_paths : sequence of str or path
+        Folders besides the tender's own that its ``model:`` path may reach
+        (see :func:`tco.tender.load_tender`).
 
     Raises
     ------
@@ -339,20 +306,25 @@ def load_tender_with_forms(
         For a problem in the tender itself.
     """
     from tco.plan.compiler import compile_plan
+    from tco.spec.forms import form_bid
     from tco.spec.schema import TenderSpec, validate
-    from tco.tender import Tender, read_tender_source, tender_model
+    from tco.tender import Tender, read_tender, tender_model
 
-    data, file, base = read_tender_source(tender)
+    data, file, base, digest = read_tender(tender)
     if not forms:
         raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
     if "model" not in data:
         raise SpecError("this key is required", file=file, path=("model",), expected="a model")
-    model = tender_model(data["model"], base, file)
+    model = tender_model(data["model"], base, file, allow_paths=allow_paths)
     errors = ErrorList()
     read: list[FormBid] = []
+    hashes: list[tuple[str, str]] = []
     for form in forms:
         try:
-            read.append(read_form(form, model))
+            # Read once: the bid and the fingerprint come from the same bytes.
+            form_data = read_form_data(form)
+            hashes.append((str(form), form_data.sha256))
+            read.append(form_bid(form_data, model))
         except SpecError as err:
             errors.add(err)
     errors.raise_if_any()
@@ -364,4 +336,4 @@ def load_tender_with_forms(
         raise SpecErrors([_relocate(e, read) for e in many.errors]) from None
     except SpecError as err:
         raise _relocate(err, read) from None
-    return Tender(spec=spec, model=model, plan=plan, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))

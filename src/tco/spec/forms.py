@@ -1,0 +1,408 @@
+"""Turn a filled bid form, read as plain cells, into a bid of a product model.
+
+:func:`tco.io.forms.read_form_data` reads what each cell of a form shows;
+this module reads those cells as values with the value grammar and the
+form's own number convention:
+
+- a number cell is a number in the unit shown in the row's unit cell; a
+  percent-formatted number is the percentage shown (``60%`` is 60 %);
+- a text cell (``"1.450,50"``, ``"60 %"``, ``"0,032 kW"``) is read with the
+  form's number convention (cell ``B4``: ``da`` or ``en``); without one, a
+  number that reads differently in the two (``1.450``) is refused with both
+  readings;
+- a unit cell changed by the supplier (``kW`` for ``W``) is honoured, or
+  refused when it is not a unit of the same kind (``kg`` for a power);
+- a blank value cell takes the default the form shows beside it, and is an
+  error when the form shows none (a required parameter).
+
+Every problem is a :class:`~tco.errors.FormError` naming the file, the sheet,
+the cell and the parameter, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tco.errors import ErrorList, FormError, SpecError, suggest
+from tco.io.forms import CONVENTIONS, FormCell, FormData
+from tco.spec.product import ProductModel
+from tco.units import currencies_of, parse_quantity, parse_unit
+
+__all__ = ["FormBid", "form_bid", "read_number", "shown_text"]
+
+
+@dataclass(frozen=True)
+class FormBid:
+    """One bid read from a form, with where each value came from.
+
+    Attributes
+    ----------
+    file : str
+        The workbook.
+    sheet : str
+        The sheet read.
+    values : dict
+        The bid as a tender's ``bids`` entry: ``name``, ``notes`` and the
+        parameter values with their units, as plain text (``"32000 W"``).
+    cells : dict of str to str
+        The cell each field was read from (``"name"`` included).
+    shown : dict of str to str
+        What each parameter's cell showed, for messages.
+    """
+
+    file: str
+    values: dict[str, Any]
+    cells: dict[str, str] = field(default_factory=dict)
+    sheet: str = "Bid"
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+# A number as people write it: digits with "." and "," as decimal or thousands signs.
+_NUMBER = re.compile(r"^\s*([+-]?)(\d[\d.,]*)(?![\d.,])\s*(.*?)\s*$")
+_GROUPED = {
+    "da": re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$"),
+    "en": re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"),
+}
+_PLAIN = {"da": re.compile(r"^\d+(,\d+)?$"), "en": re.compile(r"^\d+(\.\d+)?$")}
+
+
+def _reading(digits: str, convention: str) -> str | None:
+    """The number ``digits`` means under ``convention``, in Python syntax, or None."""
+    if not (_PLAIN[convention].match(digits) or _GROUPED[convention].match(digits)):
+        return None
+    if convention == "da":
+        return digits.replace(".", "").replace(",", ".")
+    return digits.replace(",", "")
+
+
+def read_number(text: str, convention: str | None) -> tuple[float, str]:
+    """Split a value typed as text into its number and its unit text.
+
+    Parameters
+    ----------
+    text : str
+        As typed: ``"1.450,50"``, ``"60 %"``, ``"0,032 kW"``.
+    convention : {"da", "en"} or None
+        The form's number convention; ``None`` refuses numbers that read
+        differently under the two.
+
+    Returns
+    -------
+    number : float
+    unit : str
+        The rest of the text (``""`` for a bare number).
+
+    Raises
+    ------
+    ValueError
+        With the reason, when the text is not a number (with a unit) or is
+        ambiguous; the caller names the cell.
+
+    Examples
+    --------
+    >>> read_number("1.450,50", "da")
+    (1450.5, '')
+    >>> read_number("1,450.50 DKK", "en")
+    (1450.5, 'DKK')
+    >>> read_number("2,13", None)
+    (2.13, '')
+    >>> read_number("1.450", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: '1.450' reads as 1450 (da) or 1.45 (en); ...
+    """
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(f"'{text}' is not a number")
+    sign, digits, unit = match.groups()
+    if convention is not None:
+        reading = _reading(digits, convention)
+        if reading is None:
+            other = "en" if convention == "da" else "da"
+            example = "1.450,50" if convention == "da" else "1,450.50"
+            hint = f" (it reads as {other} would write it)" if _reading(digits, other) else ""
+            raise ValueError(
+                f"'{digits}' is not a number as this form writes them ({convention}: "
+                f"{example}){hint}"
+            )
+        return float(sign + reading), unit
+    readings = {c: _reading(digits, c) for c in CONVENTIONS}
+    found = {c: float(r) for c, r in readings.items() if r is not None}
+    if not found:
+        raise ValueError(f"'{digits}' is not a number")
+    if len(set(found.values())) > 1:
+        both = " or ".join(f"{v:g} ({c})" for c, v in found.items())
+        raise ValueError(
+            f"'{digits}' reads as {both}; write the number without a thousands "
+            "separator, or state the form's number convention in cell B4 (da or en)"
+        )
+    return float(sign + str(next(iter(found.values())))), unit
+
+
+def _fmt(x: float) -> str:
+    """A number as plain text that no convention reads differently (no separators)."""
+    text = f"{x:.15g}"
+    if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):
+        text += "0"  # "1.234" could be read as 1234 with "." as thousands sign
+    return text
+
+
+def shown_text(value: FormCell, unit: FormCell) -> str:
+    """What a value cell shows, with the unit cell's unit when the value has none.
+
+    Examples
+    --------
+    >>> shown_text(FormCell("D10", 60.0, percent=True), FormCell("C10", "%"))
+    '60%'
+    >>> shown_text(FormCell("D10", 32.0), FormCell("C10", "kW"))
+    '32 kW'
+    >>> shown_text(FormCell("D10", "0,032 kW"), FormCell("C10", "W"))
+    '0,032 kW'
+    """
+    if value.percent and isinstance(value.shown, float):
+        return f"{value.shown:.15g}%"
+    if isinstance(value.shown, float):
+        unit_text = "" if unit.blank else str(unit.shown)
+        return f"{value.shown:.15g} {unit_text}".strip()
+    return "" if value.shown is None else str(value.shown)
+
+
+class _Reader:
+    """Reads the cells of one form as a bid of one model, collecting every problem."""
+
+    def __init__(self, data: FormData, model: ProductModel) -> None:
+        self.data = data
+        self.model = model
+        self.errors = ErrorList()
+        self.convention: str | None = None
+
+    def fail(
+        self, message: str, cell: str | None, name: str | None = None, value: Any = None, **kw: Any
+    ) -> None:
+        self.errors.add(
+            FormError(
+                message,
+                file=self.data.file,
+                sheet=self.data.sheet,
+                cell=cell,
+                field=name,
+                value=value,
+                **kw,
+            )
+        )
+
+    def head(self) -> None:
+        d, model = self.data, self.model
+        form_model = str(d.model.shown or "")
+        if form_model != model.id:
+            self.fail(
+                f"the form is for model '{form_model}', but the tender uses '{model.id}'; "
+                f"fill in a form written by 'tco form' for this tender",
+                d.model.cell,
+                "model",
+                form_model,
+                expected=model.id,
+            )
+        conv = d.convention.shown
+        if conv in CONVENTIONS:
+            self.convention = str(conv)
+        elif not d.convention.blank:
+            self.fail(
+                f"got '{conv}', expected the number convention 'da' (1.450,50) or "
+                "'en' (1,450.50); write one of them, as 'tco form' did",
+                d.convention.cell,
+                "format",
+                conv,
+                expected="da or en",
+            )
+
+    def quantity(self, name: str, value: FormCell, unit: FormCell) -> str | None:
+        """The value of one parameter as plain text with its unit, or None after an error."""
+        p = self.model.parameters[name]
+        written = p.unit_text
+        unit_text = "" if unit.blank else str(unit.shown)
+        if not isinstance(unit.shown, (str, type(None))):
+            unit_text = f"{unit.shown:g}"
+        shown = value.shown
+        if value.percent:
+            assert isinstance(shown, float)
+            if unit_text not in ("", "%"):
+                self.fail(
+                    f"shown as {shown:g}% but the unit cell {unit.cell} says '{unit_text}'; "
+                    f"format the cell as General and type the number in {unit_text}",
+                    value.cell,
+                    name,
+                    f"{shown:g}%",
+                    expected=f"a number in {unit_text}",
+                )
+                return None
+            number, own = shown, "%"
+        elif isinstance(shown, float):
+            number, own = shown, ""
+        else:
+            try:
+                number, own = read_number(str(shown), self.convention)
+            except ValueError as exc:
+                self.fail(
+                    f"got '{shown}': {exc}; expected a number in {written or 'plain numbers'}",
+                    value.cell,
+                    name,
+                    shown,
+                    expected=f"a number in {written or 'plain numbers'}",
+                )
+                return None
+        if own and unit_text and unit_text != written and own != unit_text:
+            self.fail(
+                f"got '{shown}' in {own}, but the unit cell {unit.cell} was changed to "
+                f"'{unit_text}'; write the unit once, in the unit cell or after the number",
+                value.cell,
+                name,
+                shown,
+                expected=f"a number in {unit_text}",
+            )
+            return None
+        if not own and unit.blank and written:
+            self.fail(
+                f"the unit cell is empty; write the unit back ('{written}')",
+                unit.cell,
+                name,
+                None,
+                expected=f"a unit such as '{written}'",
+            )
+            return None
+        text = f"{_fmt(number)} {own or unit_text}".strip()
+        if not own and unit_text != written:
+            problem = self.unit_problem(name, unit_text)
+            if problem:
+                self.fail(problem, unit.cell, name, unit_text, expected=f"a unit such as {written}")
+                return None
+        return text
+
+    def unit_problem(self, name: str, unit_text: str) -> str | None:
+        """Why a changed unit cell cannot hold this parameter, or None if it can."""
+        p = self.model.parameters[name]
+        written = p.unit_text
+        try:
+            have = parse_unit(unit_text)
+        except SpecError:
+            return (
+                f"the unit cell was changed from '{written}' to '{unit_text}', which is not "
+                f"a unit; write '{written}' back"
+            )
+        if currencies_of(p.unit):
+            return None  # another currency is converted (or refused) with the tender's rates
+        if have.dimensionality != parse_unit(written or "1").dimensionality:
+            return (
+                f"the unit cell was changed from '{written}' to '{unit_text}', which is not "
+                f"a unit of the same kind; write '{written}' back, or a unit such as "
+                f"'{written}' with a prefix"
+            )
+        return None
+
+    def check(self, name: str, text: str, source: FormCell, unit: FormCell) -> bool:
+        """Refuse a value of the wrong kind here, at its cell (bounds are the tender's)."""
+        p = self.model.parameters[name]
+        if currencies_of(p.unit):
+            return True
+        try:
+            parse_quantity(text, p.unit_text or None)
+        except SpecError as err:
+            shown = shown_text(source, unit)
+            reason = err.reason.replace(f"'{text}'", f"'{shown}'")
+            self.fail(reason, source.cell, name, shown, expected=err.expected)
+            return False
+        return True
+
+
+def form_bid(data: FormData, model: ProductModel) -> FormBid:
+    """Read a form's cells as a bid of ``model``.
+
+    Parameters
+    ----------
+    data : FormData
+        The cells, from :func:`tco.io.forms.read_form_data`.
+    model : ProductModel
+        The tender's product model; the form must be for it.
+
+    Returns
+    -------
+    FormBid
+
+    Raises
+    ------
+    FormError
+        Naming the file, the sheet, the cell and the parameter (a
+        :class:`~tco.errors.SpecErrors` of them when there are several).
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.io.forms import FormCell, FormData, FormRow
+    >>> cells = dict(file="f.xlsx", sheet="Bud", model=FormCell("B2", "indoor-lighting"),
+    ...     convention=FormCell("B4", "da"), name=FormCell("D5", "Nord"), notes=FormCell("D6"))
+    >>> rows = {"price": FormRow("price", FormCell("D9", "1.450,50"), FormCell("C9", "DKK"),
+    ...                          FormCell("E9")),
+    ...         "power": FormRow("power", FormCell("D10", 0.032), FormCell("C10", "kW"),
+    ...                          FormCell("E10")),
+    ...         "rated_life": FormRow("rated_life", FormCell("D11", 50000.0), FormCell("C11", "h"),
+    ...                               FormCell("E11"))}
+    >>> form_bid(FormData(rows=rows, **cells), tco.load_model("indoor-lighting")).values
+    {'name': 'Nord', 'price': '1450.5 DKK', 'power': '0.032 kW', 'rated_life': '50000 h'}
+    """
+    reader = _Reader(data, model)
+    reader.head()
+    values: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    name = data.name.shown
+    cells["name"] = data.name.cell
+    if data.name.blank:
+        reader.fail("the bid's name is missing; fill it in", data.name.cell, "name")
+    values["name"] = "" if name is None else name if isinstance(name, str) else f"{name:g}"
+    if not data.notes.blank:
+        notes = data.notes.shown
+        values["notes"] = notes if isinstance(notes, str) else f"{notes:g}"
+        cells["notes"] = data.notes.cell
+    expected = set(model.bid_parameters)
+    for key, row in data.rows.items():
+        if key not in expected:
+            reader.fail(
+                f"unknown bid parameter '{key}'{suggest(key, expected)}; use a form written "
+                "by 'tco form' for this tender",
+                f"A{row.value.cell[1:]}",
+                key,
+                key,
+            )
+            continue
+        p = model.parameters[key]
+        cells[key] = row.value.cell
+        source = row.value
+        if row.value.blank:
+            if row.default.blank:
+                reader.fail(
+                    f"no value; fill in {key} [{p.unit_text}]",
+                    row.value.cell,
+                    key,
+                    expected=f"a number in {p.unit_text or 'plain numbers'}",
+                )
+                continue
+            source = row.default  # the default the form shows beside the blank cell
+        text = reader.quantity(key, source, row.unit)
+        if text is None:
+            continue
+        if not reader.check(key, text, source, row.unit):
+            continue
+        values[key] = text
+        shown[key] = shown_text(source, row.unit)
+    for key in model.bid_parameters:
+        if key not in data.rows:
+            reader.fail(
+                f"the row for '{key}' is missing; fill in the form written by 'tco form' "
+                "for this tender without deleting rows",
+                None,
+                key,
+            )
+    reader.errors.raise_if_any()
+    return FormBid(file=data.file, values=values, cells=cells, sheet=data.sheet, shown=shown)

@@ -158,7 +158,7 @@ def test_a_row_whose_stream_stops_before_it_starts_is_refused() -> None:
     units = {"fee": "DKK/year", "end": "year"}
     with np.testing.assert_raises(SpecError) as caught:
         tco.evaluate_batch(model, table, units=units, assumptions={"period": "10 year"})
-    assert "for bid '1' the stream stops in year 2, before it starts (year 3)" in str(
+    assert "for row 1 the stream stops in year 2, before it starts (year 3)" in str(
         caught.exception
     )
     # The valid rows: years 3..5 and year 3 only.

@@ -216,9 +216,9 @@ def test_number_of_bids() -> None:
 
 
 def test_number_of_bids_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tco.plan.compiler
+    import tco.plan.assumptions
 
-    monkeypatch.setattr(tco.plan.compiler, "MAX_BIDS", 3)
+    monkeypatch.setattr(tco.plan.assumptions, "MAX_BIDS", 3)
     assert len(tco.load_tender(lighting(3)).bids) == 3
     with pytest.raises(LimitError, match="at most 3"):
         tco.load_tender(lighting(4))

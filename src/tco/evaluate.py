@@ -17,7 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.flows import occurrences, residual_credit, stream_flows
-from tco.engine.pv import amount_in_year, present_value, residual_value
+from tco.engine.pv import present_value
+from tco.engine.rows import amount_in_year, residual_value
 from tco.errors import SpecError
 from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tco.plan import Plan
     from tco.spec.basis import BasisStamp
 
-__all__ = ["Result", "YearlyFlows"]
+__all__ = ["Result", "YearlyFlows", "summary_rows"]
 
 Array = NDArray[np.float64]
 
@@ -280,26 +280,7 @@ class Result:
     # -- export ----------------------------------------------------------------------------
     def summary(self) -> list[dict[str, Any]]:
         """One row per bid, in rank order, with totals in plain Python numbers."""
-        columns: dict[str, list[Any]] = {
-            "rank": self.rank.tolist(),
-            "bid": list(self.bids),
-            "total": self.total.tolist(),
-            "annualised": self.annualised.tolist(),
-            "total_excl_externalities": self.total_excl_externalities.tolist(),
-            "total_incl_externalities": self.total_incl_externalities.tolist(),
-            "annualised_excl_externalities": self.annualised_excl_externalities.tolist(),
-            "annualised_incl_externalities": self.annualised_incl_externalities.tolist(),
-            "externalities_pv": self.externalities.tolist(),
-            "period": self.plan.period.astype(np.int64).tolist(),
-        }
-        for cat, values in self.by_category.items():
-            columns[cat] = values.tolist()
-        for sub, values in self.emissions.items():
-            columns[f"{sub}_kg"] = np.asarray(values, dtype=np.float64).tolist()
-        keys = list(columns)
-        return [
-            {k: columns[k][b] for k in keys} for b in np.argsort(self.rank, kind="stable").tolist()
-        ]
+        return summary_rows(self)
 
     def to_dict(self) -> dict[str, Any]:
         """All numbers as plain Python data: the ``result`` document of the JSON contract.
@@ -364,3 +345,27 @@ class Result:
         from tco.views.table import result_table
 
         return result_table(self)
+
+
+def summary_rows(result: Result) -> list[dict[str, Any]]:
+    """The rows of :meth:`Result.summary`, each array converted to Python numbers once."""
+    columns: dict[str, list[Any]] = {
+        "rank": result.rank.tolist(),
+        "bid": list(result.bids),
+        "total": result.total.tolist(),
+        "annualised": result.annualised.tolist(),
+        "total_excl_externalities": result.total_excl_externalities.tolist(),
+        "total_incl_externalities": result.total_incl_externalities.tolist(),
+        "annualised_excl_externalities": result.annualised_excl_externalities.tolist(),
+        "annualised_incl_externalities": result.annualised_incl_externalities.tolist(),
+        "externalities_pv": result.externalities.tolist(),
+        "period": result.plan.period.astype(np.int64).tolist(),
+    }
+    for cat, values in result.by_category.items():
+        columns[cat] = values.tolist()
+    for sub, values in result.emissions.items():
+        columns[f"{sub}_kg"] = np.asarray(values, dtype=np.float64).tolist()
+    keys = list(columns)
+    return [
+        {k: columns[k][b] for k in keys} for b in np.argsort(result.rank, kind="stable").tolist()
+    ]

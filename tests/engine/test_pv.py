@@ -7,13 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tco.engine.flows import occurrences, residual_credit
-from tco.engine.pv import (
-    amount_in_year,
-    last_unit,
-    present_value,
-    residual_value,
-    weighted_occurrences,
-)
+from tco.engine.pv import present_value, weighted_occurrences
+from tco.engine.rows import amount_in_year, last_unit, residual_value
 from tco.engine.timeline import last_start_year, remaining_life_fraction
 
 times = st.floats(0.05, 25.0, allow_nan=False).map(lambda x: round(x, 2))

@@ -27,7 +27,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
-from tco.engine.pv import amount_in_year, present_value, residual_value
+from tco.engine.pv import present_value
+from tco.engine.rows import amount_in_year, residual_value
 from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
@@ -163,11 +164,12 @@ def evaluate_variants(
     flat = np.ones(T + 1)
 
     total = np.zeros(R)
+    weights: dict[tuple[int, int], Array] = {}
     for s, base in zip(vp.items, plan.items, strict=True):
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
         d = d_annual if s.timing == "annual" else d_event
-        pv = _stream_pv(vp, s, e, d, sample)
+        pv = _stream_pv(vp, s, e, d, sample, weights)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:
             shared = e.ndim == d.ndim == 1
             last, credit = residual_value(
@@ -187,7 +189,7 @@ def evaluate_variants(
             if price is None:
                 continue
             d = d_annual if s.timing == "annual" else d_event
-            pv = _stream_pv(vp, s, price, d, sample)
+            pv = _stream_pv(vp, s, price, d, sample, weights)
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
     return out
@@ -198,13 +200,23 @@ def _per_group(w: Array, n: int) -> Array:
     return w if w.ndim == 2 else np.broadcast_to(w, (n, w.shape[0]))
 
 
-def _stream_pv(plan: Plan, s: PlanStream, e: Array, d: Array, sample: NDArray[np.intp]) -> Array:
-    """Present value per row of one stream before quantity, by the closed-form engine."""
-    if e.ndim == d.ndim == 1:
-        weight, rows = e * d, None
-    else:
-        n = int(sample[-1]) + 1 if sample.size else 1
-        weight, rows = _per_group(e, n) * _per_group(d, n), sample
+def _stream_pv(
+    plan: Plan,
+    s: PlanStream,
+    e: Array,
+    d: Array,
+    sample: NDArray[np.intp],
+    weights: dict[tuple[int, int], Array],
+) -> Array:
+    """Present value per row of one stream before quantity, by the closed-form engine.
+
+    ``weights`` keeps the product ``e * d`` of each pair already met.
+    """
+    key = (id(e), id(d))
+    if key not in weights:
+        weights[key] = e * d  # (T + 1,), or (n, T + 1) when either is per variant
+    weight = weights[key]
+    rows = None if weight.ndim == 1 else sample
     return present_value(
         s.timing,
         s.amount,

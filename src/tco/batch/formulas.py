@@ -16,9 +16,21 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.spec.expr import Compiled, Node
+from tco.spec.expr import Compiled, Node, build, names_in
+from tco.spec.product import BUILTINS, ProductModel
+from tco.units import parse_unit
 
-__all__ = ["ZERO", "Amount", "AtYear", "Env", "Factor", "Mixed", "YearView", "factors"]
+__all__ = [
+    "ZERO",
+    "Amount",
+    "AtYear",
+    "Env",
+    "Factor",
+    "Mixed",
+    "RowFormulas",
+    "YearView",
+    "factors",
+]
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (B,)
@@ -176,3 +188,80 @@ def factors(node: Node, power: int) -> list[tuple[Node, int]]:
     if node.kind == "neg":
         return [(Node("num", value=-1.0), 1), *factors(node.args[0], power)]
     return [(node, power)]
+
+
+class RowFormulas:
+    """A model's formulas evaluated over rows, split into per-row and per-year factors.
+
+    Each formula's parsed tree (:attr:`tco.spec.expr.Compiled.tree`) is split
+    into the factors of its top-level product once; each factor gets its own
+    function, built from the tree (the text is never parsed again).
+    """
+
+    def __init__(self, model: ProductModel) -> None:
+        params = model.parameters
+        self.units = {n: p.unit / p.unit.magnitude for n, p in params.items()}
+        self.units.update({n: parse_unit(u) for n, u in BUILTINS.items()})
+        self.by_year = {n for n, p in params.items() if p.spec.by_year}
+        self._factors: dict[str, list[Factor]] = {}
+
+    def factors(self, c: Compiled) -> list[Factor]:
+        """The factors of a formula's top-level product, each with its own function."""
+        found = self._factors.get(c.text)
+        if found is None:
+            assert c.tree is not None, "a formula compiled by compile_expression has its tree"
+            found = [
+                Factor(
+                    frozenset(names_in(node)),
+                    power,
+                    build(node, self.units, c.text)[1],
+                    node.name if node.kind == "name" else None,
+                )
+                for node, power in factors(c.tree, 1)
+            ]
+            self._factors[c.text] = found
+        return found
+
+    def amount(
+        self, c: Compiled, env: Env, series: Mapping[str, Array], T: int
+    ) -> tuple[Amount, Array | None]:
+        """Split a formula into a per-row part and a per-year part (their product).
+
+        Scalars are multiplied first and a column's unit factor is folded into
+        them, so a formula such as ``distance * consumption * price`` costs one
+        pass over the rows.
+
+        Raises
+        ------
+        Mixed
+            If a factor holds both a yearly series and per-row values.
+        """
+        const = 1.0
+        rows: list[tuple[Array, int]] = []
+        year: Array | None = None
+        with np.errstate(all="ignore"):
+            for f in self.factors(c):
+                if f.names & self.by_year:
+                    if f.names & env.per_row:
+                        raise Mixed
+                    v = np.asarray(f.fn(YearView(env, series)), dtype=np.float64)
+                    v = v if f.power > 0 else 1.0 / v
+                    year = v if year is None else year * v
+                elif f.names & env.per_row:
+                    if f.name is not None and f.name in env.raw:
+                        rows.append((env.raw[f.name], f.power))
+                        const *= env.scale[f.name] ** f.power
+                    else:
+                        rows.append((np.asarray(f.fn(env), dtype=np.float64), f.power))
+                else:
+                    s = float(f.fn(env))
+                    const = const * s if f.power > 0 else const / s
+        if year is not None:
+            year = np.broadcast_to(year.reshape(-1), (T + 1,))
+        return Amount(const, rows, env.n), year
+
+    def value(self, c: Compiled, env: Env, factor: float = 1.0) -> Value:
+        """A formula's value times ``factor``: a float, or an array of shape (B,)."""
+        amount, _ = self.amount(c, env, {}, 0)
+        amount = amount.scaled(factor)
+        return amount.const if not amount.rows else amount.times(1.0)

@@ -32,9 +32,15 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, annex, bases, compare
+    from tco.cli import analysis, annex, bases, compare, profiles
 
-    return {**compare.COMMANDS, **analysis.COMMANDS, **bases.COMMANDS, **annex.COMMANDS}
+    return {
+        **compare.COMMANDS,
+        **analysis.COMMANDS,
+        **bases.COMMANDS,
+        **annex.COMMANDS,
+        **profiles.COMMANDS,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,6 +117,12 @@ def _compare(args: argparse.Namespace) -> int:
         from tco.views.table import result_table
 
         print(result_table(result, lang=args.lang))
+        if tender.spec.profiles:  # the same bids under the tender's usage profiles
+            from tco.analysis.profiles import profiles
+            from tco.views.profiles import profiles_text
+
+            print()
+            print(profiles_text(profiles(tender), lang=args.lang))
     write_outputs(tender, result, args)
     return 0
 

@@ -25,7 +25,7 @@ array is built unless the amount itself has a year axis.
 The booking conventions are those of :mod:`tco.engine.timeline`: an event at
 time ``τ`` is booked in year ``ceil(τ)``, an annual amount falls in years
 ``max(1, start) .. min(P, stop)``; the linear residual credit is that of
-:func:`tco.engine.flows.residual_credit`.
+:func:`tco.engine.flows.residual_credit` (:func:`tco.engine.rows.residual_value`).
 """
 
 from __future__ import annotations
@@ -33,18 +33,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.engine.rows import take_rows, take_years
 from tco.engine.timeline import EPS
 
-__all__ = [
-    "amount_in_year",
-    "last_unit",
-    "present_value",
-    "residual_value",
-    "take_rows",
-    "take_years",
-    "weighted_occurrences",
-    "weighted_periodic",
-]
+__all__ = ["present_value", "weighted_occurrences", "weighted_periodic"]
 
 Array = NDArray[np.float64]
 Index = NDArray[np.intp]
@@ -54,35 +46,11 @@ def _index(x: Array, lo: int, hi: int) -> Index:
     return np.clip(x, lo, hi).astype(np.intp)
 
 
-def take_years(weight: Array, years: ArrayLike, rows: Index | None = None) -> Array:
-    """``weight`` in each row's year: ``weight[years]`` or ``weight[rows, years]``.
-
-    Parameters
-    ----------
-    weight : ndarray, shape (T + 1,) or (G, T + 1)
-        Weight per year, shared or per group of rows. [any]
-    years : array_like of int, shape (R,) or ()
-        Year of each row, ``0 .. T``. [year]
-    rows : ndarray of int, shape (R,), optional
-        Group of each row when ``weight`` is 2-D; by default row ``r`` is
-        group ``r``.
-
-    Examples
-    --------
-    >>> take_years(np.array([1.0, 2.0, 3.0]), np.array([2, 0]))
-    array([3., 1.])
-    >>> take_years(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 1, 0]), np.array([0, 1, 1]))
-    array([2., 4., 3.])
-    """
-    t = np.asarray(years, dtype=np.intp)
-    if weight.ndim == 1:
-        out: Array = weight[t]
-        return out
-    width = weight.shape[-1]
-    if rows is None:
-        rows = np.arange(weight.shape[0], dtype=np.intp)
-    out = np.take(weight.reshape(-1), rows * width + t)
-    return out
+def _uniform(x: Array) -> Array:
+    """``x`` as a scalar when all its values are equal (the common study period)."""
+    if x.ndim and x.size and x.min() == x.max():
+        return np.asarray(x.flat[0])
+    return x
 
 
 def _grouped_shape(weight: Array, rows: Index | None, shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -149,11 +117,20 @@ def weighted_periodic(
         # One pass per event: event k falls in the first year t with
         # floor(t / e + EPS) >= k, that is t = ceil((k - EPS) * e).
         step = np.empty(np.broadcast_shapes(e.shape, p.shape))
+        flat, offset = w, None
+        if w.ndim == 2 and step.ndim:  # index the flattened weights: row offset + year
+            flat = w.reshape(-1)
+            group = rows if rows is not None else np.arange(w.shape[0], dtype=np.intp)
+            offset = group * (T + 1)
         for k in range(1, k_max + 1):
             np.multiply(e, k - EPS, out=step)
             np.ceil(step, out=step)
-            got = take_years(w, np.clip(step, 0, T).astype(np.intp), rows)
-            got = got * (last_k >= k)
+            np.clip(step, 0, T, out=step)
+            if offset is None:
+                got = take_years(w, step.astype(np.intp), rows)
+            else:
+                got = np.take(flat, offset + step.astype(np.intp))
+            got *= last_k >= k
             out += got
     else:
         # Many events per year (intervals under a year): one pass per year.
@@ -227,12 +204,18 @@ def weighted_occurrences(
     T = w.shape[-1] - 1
     p = np.asarray(period, dtype=np.float64)
     if timing == "annual":
-        zero = np.zeros((*w.shape[:-1], 1))
-        cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
         lo = np.maximum(np.asarray(1.0 if start is None else start, dtype=np.float64), 1.0)
-        hi = p if stop is None else np.minimum(p, np.asarray(stop, dtype=np.float64))
+        hi = _uniform(p) if stop is None else np.minimum(p, np.asarray(stop, dtype=np.float64))
         first = _index(np.ceil(lo - EPS), 0, T + 1)
         last = _index(np.floor(hi + EPS), -1, T)
+        shape = _grouped_shape(w, rows, p.shape)
+        if first.ndim == last.ndim == 0:  # the same years for every row: one sum per group
+            span = w[..., int(first) : int(last) + 1].sum(axis=-1)
+            if w.ndim == 2 and rows is not None:
+                span = span[rows]
+            return np.array(np.broadcast_to(span, shape), dtype=np.float64)
+        zero = np.zeros((*w.shape[:-1], 1))
+        cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
         first, last = np.broadcast_arrays(first, last)
         span = take_years(cum, last + 1, rows) - take_years(cum, np.minimum(first, last + 1), rows)
         out: Array = np.where(last >= first, span, 0.0)
@@ -261,79 +244,6 @@ def weighted_occurrences(
             return out
         return weighted_periodic(w, lifetime, p, until_end=True, rows=rows)
     raise ValueError(f"unknown timing {timing!r}")
-
-
-def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[Index, Array]:
-    """Year the last unit within the period is bought, and its share of life left at ``P``.
-
-    The same numbers as :func:`~tco.engine.timeline.last_start_year` and
-    :func:`~tco.engine.timeline.remaining_life_fraction`, in one pass.
-
-    Examples
-    --------
-    >>> year, left = last_unit([3.0, 4.0, 20.0], [6, 6, 15])
-    >>> year, left.round(4)
-    (array([3, 4, 0]), array([0.  , 0.5 , 0.25]))
-    """
-    L = np.asarray(lifetime, dtype=np.float64)
-    p = np.asarray(period, dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        start = np.array(p / L, dtype=np.float64, ndmin=1)
-        start -= EPS
-        np.ceil(start, out=start)
-        start -= 1.0
-        start *= L  # the last unit's purchase time
-        frac = start + L
-        frac -= p
-        frac /= L
-    frac[np.abs(frac) < EPS] = 0.0
-    np.clip(frac, 0.0, 1.0, out=frac)
-    start -= EPS
-    np.ceil(start, out=start)
-    year = np.maximum(start, 0.0).astype(np.intp)
-    shape = np.broadcast_shapes(L.shape, p.shape)
-    return year.reshape(shape), frac.reshape(shape)
-
-
-def residual_value(
-    escalation: ArrayLike,
-    discount: ArrayLike,
-    lifetime: ArrayLike,
-    period: ArrayLike,
-    *,
-    rows: Index | None = None,
-) -> tuple[Index, Array]:
-    """Year the last unit is bought, and the present value of its residual credit per unit price.
-
-    The linear residual credit of :func:`tco.engine.flows.residual_credit`:
-    the last unit, bought in year ``s`` for ``a(s) * e(s)``, has a share
-    ``f`` of its life left at the period's end ``P``, credited there as a
-    negative cost. Its present value is ``-a(s) * e(s) * f * d(P)``; this
-    returns ``s`` and ``-e(s) * f * d(P)`` (the caller takes ``a(s)``).
-
-    Parameters
-    ----------
-    escalation, discount : array_like, shape (T + 1,) or (G, T + 1)
-        Price index and discount factor per year (per group of rows). [unitless]
-    lifetime, period : array_like, shape (R,)
-        Life of one unit and study period. [year]
-    rows : ndarray of int, shape (R,), optional
-        Group of each row, for 2-D weights.
-
-    Examples
-    --------
-    A unit with a 4-year life over a 6-year period has half its life left:
-
-    >>> year, factor = residual_value(np.ones(7), np.ones(7), [4.0], [6])
-    >>> year, factor
-    (array([4]), array([-0.5]))
-    """
-    e = np.asarray(escalation, dtype=np.float64)
-    d = np.asarray(discount, dtype=np.float64)
-    last, frac = last_unit(lifetime, period)
-    end = np.asarray(period, dtype=np.float64).astype(np.intp)
-    out: Array = -take_years(e, last, rows) * frac * take_years(d, end, rows)
-    return last, out
 
 
 def present_value(
@@ -385,36 +295,4 @@ def present_value(
         timing, w, period, when=when, start=start, stop=stop, lifetime=lifetime, rows=rows
     )
     out: Array = sums if a.ndim == 2 else a * sums
-    return out
-
-
-def take_rows(weight: Array, rows: Index | None, n: int) -> Array:
-    """The weight row of each of ``n`` rows, shape (n, T + 1).
-
-    Examples
-    --------
-    >>> take_rows(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 1]), 2)
-    array([[3., 4.],
-           [3., 4.]])
-    """
-    if weight.ndim == 1:
-        return np.broadcast_to(weight, (n, weight.shape[0]))
-    out: Array = weight if rows is None else weight[rows]
-    return out
-
-
-def amount_in_year(amount: ArrayLike, years: Index) -> Array:
-    """An amount in each row's own year: ``amount`` itself, or ``amount[r, years[r]]``.
-
-    Examples
-    --------
-    >>> amount_in_year(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1, 0]))
-    array([2., 3.])
-    >>> amount_in_year(np.array([5.0]), np.array([1]))
-    array([5.])
-    """
-    a = np.asarray(amount, dtype=np.float64)
-    if a.ndim < 2:
-        return a
-    out: Array = a[np.arange(a.shape[0]), years]
     return out

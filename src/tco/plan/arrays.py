@@ -10,7 +10,7 @@ year). No pint object is inside.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 from tco.engine.timeline import Timing, discount_factors
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.plan.checks import bid_names, check_lifetimes, check_timings
 from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel, Stream
 from tco.spec.schema import AssumptionsSpec, Text
@@ -205,7 +206,8 @@ def rebuild_plan(
         raise ValueError(f"period has shape {per.shape}, expected ({R},)")
     T = plan.T
     env: dict[str, Any] = dict(values)
-    lifetime = lifetime_years(plan.model, env, names, None)
+    who = bid_names(names)
+    lifetime = lifetime_years(plan.model, env, who, None)
     env["period"] = per * YEAR_S
     errors = ErrorList()
     items, emissions = build_streams(
@@ -220,6 +222,7 @@ def rebuild_plan(
         None,
     )
     errors.raise_if_any()
+    check_timings((*items, *emissions), who, None)
     return replace(
         plan,
         bids=names,
@@ -232,27 +235,27 @@ def rebuild_plan(
 
 
 def lifetime_years(
-    model: ProductModel, env: Mapping[str, Any], bids: Sequence[str], file: str | None
+    model: ProductModel,
+    env: Mapping[str, Any],
+    who: Sequence[str],
+    file: str | None,
+    where: Callable[[int], tuple[str | int, ...]] = lambda i: ("bids", i),
 ) -> Array | None:
-    """Life of one unit per bid, from the model's lifetime formula. [year]"""
+    """Life of one unit per row, from the model's lifetime formula (checked positive). [year]
+
+    ``who`` names each row in messages (:func:`tco.plan.checks.bid_names`),
+    ``where`` gives its field path.
+    """
     if model.lifetime is None:
         return None
-    B = len(bids)
+    B = len(who)
     try:
         lifetime: Array = np.broadcast_to(
             np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / YEAR_S, (B,)
         ).copy()
     except SpecError as err:
         raise err.located(file, ("model", "lifetime")) from None
-    bad = np.flatnonzero(lifetime <= 0)
-    if bad.size:
-        raise SpecError(
-            f"the lifetime of bid '{bids[bad[0]]}' is {lifetime[bad[0]]:g} years; "
-            "a lifetime must be positive",
-            file=file,
-            path=("bids", int(bad[0])),
-            expected="a positive lifetime",
-        )
+    check_lifetimes(lifetime, who, file=file, where=where)
     return lifetime
 
 
@@ -290,13 +293,6 @@ def build_streams(
         try:
             if s.when is not None:
                 when = _evaluate(s.when, env, B, T) / YEAR_S
-                if s.spec.timing == "every" and np.any(when <= 0):
-                    raise SpecError(
-                        f"'every: {s.spec.every}' gives {when.min():g} years; "
-                        "an interval must be positive",
-                        path=("every",),
-                        expected="a positive interval",
-                    )
             if s.start is not None:
                 start = _evaluate(s.start, env, B, T) / YEAR_S
             if s.stop is not None:

@@ -1,27 +1,125 @@
-"""Refuse stream timings that are valid formulas but cannot mean what was meant.
+"""The checks every row of a plan passes, whether it is a bid, a table's row or a variant.
 
 A model's formulas are unit-checked when it loads, but their values depend
-on the bids. Once a tender is compiled, :func:`check_timings` looks at the
-evaluated times: an ``at`` event before the decision date, or an annual
-stream that stops before it starts, would silently cost nothing.
+on the bids. These checks look at the evaluated values of every row: a
+lifetime must be positive; ``period: lifetime`` needs whole-year lifetimes;
+an ``at`` event must not fall before the decision date, an interval must be
+positive and an annual stream must not stop before it starts (it would
+silently cost nothing). The tender's plan builder
+(:func:`tco.plan.compiler.compile_plan`), the variants of an analysis
+(:func:`tco.plan.rebuild_plan`) and the rows of a table
+(:class:`tco.batch.BatchEvaluator`) run the same functions, so a row is
+refused with the same message whichever way it came in.
+
+Rows are named in messages by ``who``: a sequence of texts such as
+``"bid 'A'"`` (:func:`bid_names`) or ``"row 7"``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from tco.errors import ErrorList, SpecError
+from tco.limits import MAX_PERIOD
 
 if TYPE_CHECKING:
     from tco.plan import PlanStream
 
-__all__ = ["check_timings"]
+__all__ = ["bid_names", "check_lifetimes", "check_timings", "lifetime_periods"]
+
+Array = NDArray[np.float64]
+Where = tuple[str | int, ...]
 
 
-def check_timings(streams: Sequence[PlanStream], bids: Sequence[str], file: str | None) -> None:
+class bid_names(Sequence[str]):
+    """How messages name each bid of a tender; computed only for the bids a message names.
+
+    Examples
+    --------
+    >>> list(bid_names(["A", "B"]))
+    ["bid 'A'", "bid 'B'"]
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+
+    def __getitem__(self, i: Any) -> Any:
+        return f"bid '{self.names[int(i)]}'"
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def check_lifetimes(
+    lifetime: Any, who: Sequence[str], *, file: str | None, where: Callable[[int], Where]
+) -> None:
+    """Raise :class:`~tco.errors.SpecError` for a lifetime that is not positive.
+
+    Parameters
+    ----------
+    lifetime : float or ndarray, shape (R,)
+        Life of one unit per row. [year]
+    who : sequence of str
+        How messages name each row.
+    file : str, optional
+        The tender file, for messages.
+    where : callable
+        The field path of row ``i``.
+
+    Examples
+    --------
+    >>> check_lifetimes(np.array([3.0, -1.0]), bid_names(["A", "B"]), file=None,
+    ...                 where=lambda i: ("bids", i))
+    Traceback (most recent call last):
+    ...
+    tco.errors.SpecError: bids[1]: the lifetime of bid 'B' is -1 years; a lifetime must be ...
+    """
+    values = np.atleast_1d(np.asarray(lifetime, dtype=np.float64))
+    bad = np.flatnonzero(~(values > 0))
+    if bad.size:
+        i = int(bad[0])
+        raise SpecError(
+            f"the lifetime of {who[i]} is {values[i]:g} years; a lifetime must be positive",
+            file=file,
+            path=where(i),
+            expected="a positive lifetime",
+        )
+
+
+def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> Array:
+    """Study period per row for ``period: lifetime``: each row's whole-year lifetime.
+
+    Examples
+    --------
+    >>> lifetime_periods(np.array([4.0, 6.0]), bid_names(["A", "B"]), file=None)
+    array([4., 6.])
+    >>> lifetime_periods(np.array([16.67]), ["row 0"], file=None)
+    Traceback (most recent call last):
+    ...
+    tco.errors.SpecError: assumptions.period: 'period: lifetime' needs whole-year lifetimes ...
+    """
+    values = np.atleast_1d(np.asarray(lifetime, dtype=np.float64))
+    rounded = np.round(values)
+    off = np.flatnonzero((np.abs(values - rounded) > 1e-6) | (rounded < 1) | (rounded > MAX_PERIOD))
+    if off.size:
+        i = int(off[0])
+        raise SpecError(
+            f"'period: lifetime' needs whole-year lifetimes from 1 to {MAX_PERIOD}, but "
+            f"{who[i]} lasts {values[i]:.4g} years; give a common study period such as "
+            "'15 year' instead",
+            file=file,
+            path=("assumptions", "period"),
+            expected="a study period such as '15 year'",
+        )
+    out: Array = rounded
+    return out
+
+
+def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str | None) -> None:
     """Raise :class:`~tco.errors.SpecError` for an impossible timing of any stream.
 
     Parameters
@@ -29,8 +127,8 @@ def check_timings(streams: Sequence[PlanStream], bids: Sequence[str], file: str 
     streams : sequence of PlanStream
         The compiled items and emissions (``name``, ``timing``, ``when``,
         ``start``, ``stop``, and ``substance`` which is empty for items).
-    bids : sequence of str
-        Bid names, for messages.
+    who : sequence of str
+        How messages name each row (:func:`bid_names`).
     file : str, optional
         The tender file, for messages.
 
@@ -39,9 +137,9 @@ def check_timings(streams: Sequence[PlanStream], bids: Sequence[str], file: str 
     >>> from tco.plan import PlanStream
     >>> one = np.ones(1)
     >>> ok = PlanStream("x", "use", "at", one, one, when=np.array([3.0]))
-    >>> check_timings([ok], ["A"], None)
+    >>> check_timings([ok], bid_names(["A"]), None)
     >>> bad = PlanStream("x", "use", "at", one, one, when=np.array([-1.0]))
-    >>> check_timings([bad], ["A"], "t.yaml")
+    >>> check_timings([bad], bid_names(["A"]), "t.yaml")
     Traceback (most recent call last):
     ...
     tco.errors.SpecError: t.yaml: model.items.x.at: for bid 'A' the event falls at -1 years, ...
@@ -51,11 +149,22 @@ def check_timings(streams: Sequence[PlanStream], bids: Sequence[str], file: str 
         section = "emissions" if s.substance else "items"
         timing, when, start, stop = s.timing, s.when, s.start, s.stop
         path = ("model", section, s.name)
+        if timing == "every" and when is not None and not np.all(when > 0):
+            b = int(np.argmax(~(when > 0)))
+            errors.add(
+                SpecError(
+                    f"for {who[b]} the interval is {when[b]:g} years; an interval must be positive",
+                    file=file,
+                    path=(*path, "every"),
+                    value=float(when[b]),
+                    expected="a positive interval",
+                )
+            )
         if timing == "at" and when is not None and np.any(when < 0):
             b = int(np.argmax(when < 0))
             errors.add(
                 SpecError(
-                    f"for bid '{bids[b]}' the event falls at {when[b]:g} years, before the "
+                    f"for {who[b]} the event falls at {when[b]:g} years, before the "
                     "decision date (year 0)",
                     file=file,
                     path=(*path, "at"),
@@ -70,7 +179,7 @@ def check_timings(streams: Sequence[PlanStream], bids: Sequence[str], file: str 
                 b = int(np.argmax(late))
                 errors.add(
                     SpecError(
-                        f"for bid '{bids[b]}' the stream stops in year {stop[b]:g}, before it "
+                        f"for {who[b]} the stream stops in year {stop[b]:g}, before it "
                         f"starts (year {max(float(first[b]), 1.0):g}), so it never occurs",
                         file=file,
                         path=(*path, "stop"),

@@ -10,48 +10,33 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, LimitError, SpecError, suggest
-from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.engine.timeline import fisher_real_rate
+from tco.errors import ErrorList, SpecError, suggest
 from tco.plan.arrays import (
     YEAR_S,
     Plan,
-    PlanStream,
     build_streams,
     lifetime_years,
 )
-from tco.plan.bases import basis_inputs
-from tco.plan.checks import check_timings
-from tco.spec.product import ProductModel, bound_error
-from tco.spec.schema import AssumptionsSpec, TenderSpec
+from tco.plan.assumptions import AssumptionReader, Where
+from tco.plan.checks import bid_names, check_timings, lifetime_periods
+from tco.spec.bounds import bound_error
+from tco.spec.product import ProductModel
+from tco.spec.schema import TenderSpec
 from tco.units import (
-    CURRENCIES,
-    Quantity,
     base_magnitude,
-    convert_currency,
     currencies_of,
     parse_quantity,
-    ureg,
 )
 
 __all__ = ["compile_plan"]
 
 Array = NDArray[np.float64]
-
-_DEFAULTS = AssumptionsSpec(
-    discount_rate="4 %",
-    rate_type="real",
-    inflation=0.0,
-    quantity=1.0,
-    discounting="end",
-    price_year=0,
-)
 
 
 def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = None) -> Plan:
@@ -63,169 +48,15 @@ def compile_plan(tender: TenderSpec, model: ProductModel, *, file: str | None = 
     return _Compiler(tender, model, file).plan()
 
 
-Where = tuple[str | int, ...]
 _AP: Where = ("assumptions",)
 
 
-class _Compiler:
-    """The phases of :func:`compile_plan`, sharing the tender, model and errors."""
+class _Compiler(AssumptionReader):
+    """The phases of :func:`compile_plan`.
 
-    def __init__(self, tender: TenderSpec, model: ProductModel, file: str | None) -> None:
-        self.tender = tender
-        self.model = model
-        self.file = file
-        self.errors = ErrorList()
-        self.bases = basis_inputs(tender, model, file)
-        self.a = _DEFAULTS.merged(self.bases.assumptions).merged(tender.assumptions)
-        self.B = len(tender.bids)
-        self.currency = "DKK"
-        self.rates: dict[str, float] = {}
-
-    # -- helpers ------------------------------------------------------------------------
-    def fail(
-        self, message: str, path: Sequence[str | int], value: Any = None, expected: str = ""
-    ) -> None:
-        """Record a problem at ``path``."""
-        self.errors.add(
-            SpecError(message, file=self.file, path=path, value=value, expected=expected or None)
-        )
-
-    def add(self, err: SpecError, path: Sequence[str | int]) -> None:
-        """Record an error raised by a parser, located at ``path``."""
-        self.errors.add(err.located(self.file, path))
-
-    def money(self, q: Any, target: str | None = None) -> Any:
-        """Express the money in ``q`` in ``target`` (the tender's currency by default).
-
-        A :class:`CurrencyError` is raised unlocated; the caller adds the path.
-        """
-        return _money(q, self.currency, self.rates, target)
-
-    def rate(self, raw: Any, path: Sequence[str | int]) -> float | None:
-        """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1."""
-        try:
-            value = _rate(raw)
-        except SpecError as err:
-            self.add(err, path)
-            return None
-        if value is None:
-            self.fail(f"got '{raw}', expected a rate such as '4 %' or '2 %/year'", path, raw)
-            return None
-        if value <= -1.0:
-            self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
-            return None
-        return value
-
-    def discount(self, raw: Any) -> float | None:
-        """The discount rate (a schedule of bands is not supported here yet)."""
-        path = (*_AP, "discount_rate")
-        if isinstance(raw, list):
-            self.fail(
-                "a discount-rate schedule by year band is not supported in this version; "
-                "give one rate such as '3.5 %'",
-                path,
-                raw,
-                "one rate such as '3.5 %'",
-            )
-            return None
-        return self.rate(raw, path)
-
-    # -- phases ---------------------------------------------------------------------------
-    def currency_and_rates(self) -> None:
-        """The tender's currency and its exchange rates."""
-        a, model = self.a, self.model
-        currency = a.currency
-        if currency is None:
-            currency = model.currencies[0] if len(model.currencies) == 1 else "DKK"
-        if currency not in CURRENCIES:
-            self.fail(
-                f"unknown currency '{currency}'{suggest(currency, CURRENCIES)}",
-                (*_AP, "currency"),
-                currency,
-                "one of " + ", ".join(CURRENCIES),
-            )
-            currency = "DKK"
-        self.currency = currency
-        for code, raw in a.exchange_rates.items():
-            path: Where = (*_AP, "exchange_rates", code)
-            if code not in CURRENCIES:
-                self.fail(f"unknown currency '{code}'{suggest(code, CURRENCIES)}", path, code)
-                continue
-            try:
-                value = _magnitude(raw, currency, currency)
-            except SpecError as err:
-                self.add(err, path)
-                continue
-            if not value > 0:
-                self.fail(
-                    f"got '{raw}', expected a positive rate",
-                    path,
-                    raw,
-                    f"a rate such as '7.46 {currency}'",
-                )
-                continue
-            self.rates[code] = value
-
-    def study_period(self) -> float | None:
-        """The common study period in years, or ``None`` for ``period: lifetime``."""
-        a = self.a
-        if self.B > MAX_BIDS:
-            raise LimitError(
-                f"{self.B} bids; a tender holds at most {MAX_BIDS} (use the batch API for "
-                "catalogues)",
-                file=self.file,
-                path=("bids",),
-            )
-        path = (*_AP, "period")
-        if a.period is None or str(a.period).strip() == "lifetime":
-            if self.model.lifetime is not None:
-                return None
-            self.fail(
-                "the model has no lifetime, so the tender must give a study period such as "
-                "'15 year'",
-                path,
-                a.period,
-                "a period such as '15 year'",
-            )
-            return 1.0
-        try:
-            years = _magnitude(a.period, "year", "year")
-        except SpecError as err:
-            self.add(err, path)
-            return 1.0
-        if not (abs(years - round(years)) < 1e-9 and 1 <= round(years) <= MAX_PERIOD):
-            self.fail(
-                f"got '{a.period}', expected a whole number of years from 1 to {MAX_PERIOD}",
-                path,
-                a.period,
-                f"a whole number of years from 1 to {MAX_PERIOD}",
-            )
-            return 1.0
-        return years
-
-    def quantity(self) -> float:
-        """The number of functional units bought."""
-        quantity = float(self.a.quantity if self.a.quantity is not None else 1.0)
-        if not math.isfinite(quantity):
-            self.fail(f"got {quantity}, expected a finite quantity", (*_AP, "quantity"), quantity)
-            return 1.0
-        return quantity
-
-    def escalation_rates(self) -> dict[str, Any]:
-        """Each escalation group's rate or path as written, the tender's over the model's."""
-        groups = self.model.escalation_groups
-        out: dict[str, Any] = dict(self.bases.escalation)
-        for name, raw in self.a.escalation.items():
-            if name not in groups:
-                self.fail(
-                    f"unknown escalation '{name}'{suggest(name, groups)}; the model's "
-                    "escalations are " + (", ".join(groups) or "none"),
-                    (*_AP, "escalation", name),
-                    name,
-                )
-                continue
-            out[name] = raw
-        return out
+    The assumptions (:class:`~tco.plan.assumptions.AssumptionReader`), then
+    the parameter values, the lifetime, the period and the streams.
+    """
 
     def check_keys(self) -> None:
         """Buyer values for buyer parameters, bid values for bid parameters."""
@@ -320,21 +151,9 @@ class _Compiler:
         if years is not None:
             return np.full(self.B, float(round(years)))
         assert lifetime is not None
-        rounded = np.round(lifetime)
-        off = np.flatnonzero(
-            (np.abs(lifetime - rounded) > 1e-6) | (rounded < 1) | (rounded > MAX_PERIOD)
+        return lifetime_periods(
+            lifetime, bid_names([b.name for b in self.tender.bids]), file=self.file
         )
-        if off.size:
-            raise SpecError(
-                f"'period: lifetime' needs whole-year lifetimes from 1 to {MAX_PERIOD}, but bid "
-                f"'{self.tender.bids[off[0]].name}' lasts {lifetime[off[0]]:.4g} years; give a "
-                "common study period such as '15 year' instead",
-                file=self.file,
-                path=(*_AP, "period"),
-                expected="a study period such as '15 year'",
-            )
-        out: Array = rounded
-        return out
 
     def series_values(self, series: dict[str, tuple[Any, Where]], T: int) -> dict[str, Array]:
         """Yearly values of ``by_year`` parameters, shape (1, T + 1); year 0 takes year 1's."""
@@ -358,80 +177,6 @@ class _Compiler:
             out[name] = vals[None, :]
         return out
 
-    def escalation_indices(
-        self, rates: dict[str, Any], T: int, nominal: bool, inflation: float
-    ) -> dict[str, Array]:
-        """Real price index per year of each escalation group."""
-        a = self.a
-        indices: dict[str, Array] = {}
-        for name in self.model.escalation_groups:
-            raw = rates.get(name, 0.0)
-            path: Where = (
-                (*_AP, "escalation", name)
-                if name in a.escalation
-                else ("model", "escalation", name)
-            )
-            if isinstance(raw, list):
-                if len(raw) < T:
-                    self.fail(
-                        f"gives {len(raw)} yearly rates but the period has {T} years; "
-                        "give one per year",
-                        path,
-                        expected=f"at least {T} rates",
-                    )
-                    continue
-                rs = [self.rate(x, (*path, k)) for k, x in enumerate(raw[:T])]
-                if any(x is None for x in rs):
-                    continue
-                values = np.array(rs, dtype=np.float64)
-            else:
-                one = self.rate(raw, path)
-                if one is None:
-                    continue
-                values = np.full(T, one)
-            if nominal:
-                values = fisher_real_rate(values, inflation)
-            with np.errstate(over="ignore", invalid="ignore"):
-                index = escalation_index(values, T, a.price_year or 0)
-            if not np.all(np.isfinite(index)) or not np.all(index > 0):
-                self.fail(
-                    f"the price index of '{name}' over {T} years leaves the range of "
-                    "floating-point numbers; use a smaller rate or a shorter period",
-                    path,
-                    raw,
-                    "an escalation whose price index stays finite",
-                )
-                continue
-            indices[name] = index
-        return indices
-
-    def emission_prices(self, emissions: Sequence[PlanStream], T: int) -> dict[str, Array]:
-        """Price per kg of each priced substance, per year. [currency/kg]"""
-        a, currency = self.a, self.currency
-        given: dict[str, tuple[Any, Where]] = {}
-        if a.co2_price is not None:
-            given["co2e"] = (a.co2_price, (*_AP, "co2_price"))
-        for sub, raw in a.emission_prices.items():
-            given[sub] = (raw, (*_AP, "emission_prices", sub))
-        substances = {e.substance for e in emissions}
-        prices: dict[str, Array] = {}
-        for sub, (raw, path) in given.items():
-            if sub not in substances and sub != "co2e":
-                self.fail(
-                    f"the model emits no '{sub}'{suggest(sub, substances)}; it emits "
-                    + (", ".join(sorted(substances)) or "nothing"),
-                    path,
-                    sub,
-                )
-                continue
-            try:
-                price = _price_per_kg(raw, currency, tuple(sorted(self.rates.items())))
-                prices[sub] = np.full(T + 1, price)
-            except SpecError as err:
-                self.add(err, path)
-        return prices
-
-    # -- all of it ----------------------------------------------------------------------------
     def plan(self) -> Plan:
         """Run the phases; raise every problem found before the arrays are built."""
         a, model, tender, errors = self.a, self.model, self.tender, self.errors
@@ -450,7 +195,7 @@ class _Compiler:
 
         names = [b.name for b in tender.bids]
         env: dict[str, Any] = dict(scalars)
-        lifetime = lifetime_years(model, env, names, self.file)
+        lifetime = lifetime_years(model, env, bid_names(names), self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
         env.update(self.series_values(series, T))
@@ -463,7 +208,7 @@ class _Compiler:
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()
-        check_timings((*items, *emissions), names, self.file)
+        check_timings((*items, *emissions), bid_names(names), self.file)
 
         return Plan(
             model=model,
@@ -489,53 +234,6 @@ class _Compiler:
             externalities=a.externalities or "award",
             file=self.file,
         )
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _magnitude(raw: Any, unit: str, target: str) -> float:
-    """A value as written (``'15 year'``) in ``target``; ``unit`` is that of a bare number.
-
-    Cached by the text: a tender's values are parsed by pint once per process.
-    """
-    return float(parse_quantity(raw, unit).to(target).magnitude)
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _rate(raw: Any) -> float | None:
-    """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate."""
-    q = parse_quantity(raw)
-    if q.dimensionality == ureg.Unit("1/year").dimensionality:
-        q = q * ureg.year
-    if not q.dimensionless:
-        return None
-    return float(q.to("dimensionless").magnitude)
-
-
-@functools.lru_cache(maxsize=1024, typed=True)
-def _price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...]) -> float:
-    """An emission price as written in ``currency`` per kg (``'1500 DKK/t'`` in a EUR tender)."""
-    # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
-    q = parse_quantity(raw)
-    if currencies_of(q):
-        q = _money(q, currency, dict(rates))
-    else:
-        q = parse_quantity(raw, f"{currency}/kg")
-    if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
-        q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
-    return float(q.to(f"{currency}/kg").magnitude)
-
-
-def _money(q: Any, currency: str, rates: dict[str, float], target: str | None = None) -> Any:
-    """Express the money in ``q`` in ``target`` (``currency`` by default).
-
-    ``rates`` is the value of one unit of each other currency in ``currency``.
-    """
-    target = target or currency
-    worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
-    if target not in worth:
-        convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
-    scaled = {code: v / worth[target] for code, v in worth.items()}
-    return convert_currency(q, target, scaled)
 
 
 def _describe_param(p: Any) -> str:

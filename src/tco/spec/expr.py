@@ -355,12 +355,16 @@ class Compiled:
     fn : callable
         ``fn(values)`` evaluates the formula on a mapping of name to array (or
         float) in base units and returns the result in base units.
+    tree : Node, optional
+        The parsed formula, for callers that split it (the batch API keeps a
+        product's factors apart); never parsed a second time.
     """
 
     text: str
     quantity: Any
     names: frozenset[str]
     fn: Fn
+    tree: Node | None = field(default=None, compare=False, repr=False)
 
     @property
     def dimensionality(self) -> Any:
@@ -433,7 +437,7 @@ def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
     qs = {k: _unit(parse_unit(v)) if isinstance(v, str) else v for k, v in units.items()}
     tree = parse(text, frozenset(qs))
     q, fn = build(tree, qs, text)
-    return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn)
+    return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn, tree=tree)
 
 
 def _fmt(q: Any) -> str:

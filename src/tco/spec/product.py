@@ -27,9 +27,10 @@ from tco.errors import (
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_source
 from tco.spec.basis import resolve_refs
+from tco.spec.bounds import check_parameter_values
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
-from tco.units import currencies_of, parse_quantity, parse_unit, ureg
+from tco.units import currencies_of, parse_unit, ureg
 
 __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]
 
@@ -261,7 +262,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             broken.add(name)
             continue
         parameters[name] = Parameter(name, p, unit)
-        _check_parameter_values(parameters[name], file, path, errors)
+        check_parameter_values(parameters[name].spec, file, path, errors)
 
     units: dict[str, Any] = {n: p.unit / p.unit.magnitude for n, p in parameters.items()}
     units.update({n: parse_unit(u) for n, u in BUILTINS.items()})
@@ -364,70 +365,3 @@ def _by_year_timing(file: str | None, path: tuple[str | int, ...]) -> SpecError:
         path=path,
         expected="a timing from parameters that are the same every year",
     )
-
-
-def _check_parameter_values(
-    p: Parameter, file: str | None, path: tuple[str | int, ...], errors: ErrorList
-) -> None:
-    """Check that a parameter's default and bounds are in its unit and consistent."""
-    spec = p.spec
-    bounds = {}
-    for key in ("min", "max"):
-        raw = getattr(spec, key)
-        if raw is None:
-            continue
-        try:
-            bounds[key] = parse_quantity(raw, spec.unit or None)
-        except SpecError as err:
-            errors.add(err.located(file, (*path, key)))
-    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
-        errors.add(
-            SpecError(
-                f"min {spec.min} is above max {spec.max}",
-                file=file,
-                path=(*path, "min"),
-                value=spec.min,
-                expected=f"at most {spec.max}",
-            )
-        )
-    if spec.default is None:
-        return
-    values = spec.default if isinstance(spec.default, list) else [spec.default]
-    if isinstance(spec.default, list) and not spec.by_year:
-        errors.add(
-            SpecError(
-                "a list of values is allowed only for a parameter with 'by_year: true'",
-                file=file,
-                path=(*path, "default"),
-                expected="a single value",
-            )
-        )
-        return
-    for i, raw in enumerate(values):
-        sub = (*path, "default", i) if isinstance(spec.default, list) else (*path, "default")
-        try:
-            q = parse_quantity(raw, spec.unit or None)
-        except SpecError as err:
-            errors.add(err.located(file, sub))
-            continue
-        outside = bound_error(q, raw, bounds)
-        if outside is not None:
-            errors.add(outside.located(file, sub))
-
-
-def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None:
-    """Return an error if ``q`` lies outside ``bounds`` (``min``/``max`` quantities)."""
-    lo, hi = bounds.get("min"), bounds.get("max")
-    if lo is not None and q < lo:
-        return SpecError(
-            f"got '{raw}', expected at least {lo:~g}",
-            value=raw,
-            expected=f"at least {lo:~g}",
-        )
-    if hi is not None and q > hi:
-        return SpecError(
-            f"got '{raw}', expected at most {hi:~g}",
-            value=raw,
-            expected=f"at most {hi:~g}",
-        )
-    return None

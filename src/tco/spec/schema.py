@@ -25,6 +25,7 @@ __all__ = [
     "ItemSpec",
     "ModelSpec",
     "ParameterSpec",
+    "ProfileSpec",
     "ScoringSpec",
     "TenderSpec",
     "Text",
@@ -269,6 +270,17 @@ class ScoringSpec(_Strict):
     weights: dict[str, float] = Field(default_factory=lambda: {"price": 1.0})
 
 
+class ProfileSpec(_Strict):
+    """A named usage profile: values of the buyer's inputs under which the bids are also ranked.
+
+    See :mod:`tco.analysis.profiles` and ``docs/profiles.md``.
+    """
+
+    weight: float = Field(default=1.0, ge=0)
+    #: Input -> value, as in ``scenarios``: buyer parameters and assumptions.
+    parameters: dict[str, Scalar] = Field(default_factory=dict)
+
+
 class TenderSpec(_Strict):
     """A tender as written in its YAML file (see ``docs/spec.md``)."""
 
@@ -286,6 +298,8 @@ class TenderSpec(_Strict):
     scenarios: dict[str, dict[str, Scalar]] = Field(default_factory=dict)
     #: The award's price-point model and weights (``tco score``, the tender annex).
     scoring: ScoringSpec | None = None
+    #: Named usage profiles, ranked side by side by :mod:`tco.analysis.profiles`.
+    profiles: dict[str, ProfileSpec] = Field(default_factory=dict)
 
     @field_validator("bids")
     @classmethod

@@ -1,0 +1,310 @@
+"""Usage profiles: the same bids ranked for customers whose use differs.
+
+A framework agreement serves customers whose use differs: a school runs its
+lights 2,000 hours a year, a care home 6,000. A tender states named usage
+profiles, each a set of values of the buyer's inputs (``operating_hours``,
+``annual_distance``, ``quantity``, ...) with an optional weight (its share of
+the expected use, 1 by default)::
+
+    profiles:
+      school:    {weight: 3, parameters: {operating_hours: 2000 h/year}}
+      care_home: {weight: 1, parameters: {operating_hours: 6000 h/year}}
+
+:func:`profiles` evaluates every bid under every profile in one vectorised
+pass (the ``K`` profiles are the leading axis of
+:func:`tco.analysis.variants.evaluate_variants`: the model's formulas run
+once on ``K * B`` rows, with no Python loop over profiles). It gives
+
+- the cost of each bid under each profile and the ranking per profile;
+- the weighted cost ``sum_k w_k * cost_k / sum_k w_k`` (the expected cost
+  per customer, weights normalised) and the ranking on it;
+- where the winner changes: for two profiles in a row whose winners differ,
+  the point on the straight line between their input values where the
+  winner changes (found on a grid of :data:`GRID` points, all evaluated in
+  one more vectorised pass).
+
+The cost compared is the present value, or the annualised cost where each
+bid is costed over its own lifetime (as :attr:`tco.result.Result.ranked_by`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.analysis.inputs import Change, Input, resolve_input
+from tco.analysis.variants import evaluate_variants
+from tco.engine.metrics import rank
+from tco.engine.timeline import annuity_factor
+from tco.errors import SpecError
+from tco.tender import Tender
+
+__all__ = ["GRID", "ProfileTable", "profiles"]
+
+Array = NDArray[np.float64]
+
+#: Points on the line between two profiles searched for a change of winner.
+GRID = 1001
+
+
+@dataclass(frozen=True, eq=False)
+class ProfileTable:
+    """Costs and rankings of every bid under every usage profile.
+
+    Attributes
+    ----------
+    bids : tuple of str
+    names : tuple of str
+        The profiles, in the tender's order.
+    weights : ndarray, shape (K,)
+        Normalised weights (summing to 1).
+    cost : ndarray, shape (K, B)
+        Present value (or annualised cost, see ``ranked_by``) per profile and bid. [currency]
+    currency : str
+    ranked_by : {"total", "annualised"}
+    settings : dict of str to dict of str to str
+        Each profile's input values, as written.
+    switches : list of dict
+        Where the winner changes between two profiles in a row (see :func:`profiles`).
+    """
+
+    bids: tuple[str, ...]
+    names: tuple[str, ...]
+    weights: Array
+    cost: Array
+    currency: str
+    ranked_by: str
+    settings: dict[str, dict[str, str]] = field(default_factory=dict)
+    switches: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ranks(self) -> NDArray[np.int64]:
+        """Rank per profile and bid, 1 the cheapest, shape (K, B)."""
+        return np.stack([rank(c) for c in self.cost])
+
+    @property
+    def winners(self) -> tuple[str, ...]:
+        """The cheapest bid under each profile."""
+        return tuple(self.bids[int(np.argmin(r))] for r in self.ranks)
+
+    @property
+    def weighted(self) -> Array:
+        """Weighted cost per bid, ``sum_k w_k * cost_k``. [currency], shape (B,)"""
+        out: Array = self.weights @ self.cost
+        return out
+
+    @property
+    def weighted_rank(self) -> NDArray[np.int64]:
+        """Rank per bid on the weighted cost."""
+        return rank(self.weighted)
+
+    @property
+    def winner(self) -> str:
+        """The cheapest bid on the weighted cost."""
+        return self.bids[int(np.argmin(self.weighted_rank))]
+
+    @property
+    def winner_changes(self) -> bool:
+        """Whether the cheapest bid differs between profiles."""
+        return len(set(self.winners)) > 1
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per profile: weight, each bid's cost and rank, the winner."""
+        out = []
+        for k, name in enumerate(self.names):
+            out.append(
+                {
+                    "profile": name,
+                    "weight": float(self.weights[k]),
+                    "parameters": dict(self.settings.get(name, {})),
+                    "bids": [
+                        {
+                            "bid": b,
+                            "cost": float(self.cost[k, i]),
+                            "rank": int(self.ranks[k, i]),
+                        }
+                        for i, b in enumerate(self.bids)
+                    ],
+                    "winner": self.winners[k],
+                }
+            )
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every number as plain Python values (for JSON)."""
+        return {
+            "currency": self.currency,
+            "ranked_by": self.ranked_by,
+            "profiles": self.rows(),
+            "weighted": [
+                {"bid": b, "cost": float(self.weighted[i]), "rank": int(self.weighted_rank[i])}
+                for i, b in enumerate(self.bids)
+            ],
+            "winner": self.winner,
+            "winner_changes": self.winner_changes,
+            "switches": self.switches,
+        }
+
+
+def profiles(
+    tender: Tender,
+    named: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    weights: Mapping[str, float] | None = None,
+) -> ProfileTable:
+    """Rank every bid under each usage profile and on their weighted cost.
+
+    Parameters
+    ----------
+    tender : Tender
+    named : mapping, optional
+        Profile name -> {input: value as in the tender}. By default the
+        tender's ``profiles:`` section (with its weights).
+    weights : mapping of str to float, optional
+        Profile name -> weight, by default 1 each (or the tender's).
+
+    Returns
+    -------
+    ProfileTable
+
+    Raises
+    ------
+    SpecError
+        With no profiles, for an unknown input, a bid parameter, a value of the
+        wrong unit, or weights that are all zero.
+
+    Examples
+    --------
+    >>> import tco
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting")),
+    ...              {"school": {"operating_hours": "2000 h/year"},
+    ...               "night": {"operating_hours": "500 h/year"}})
+    >>> t.winners
+    ('Premium LED', 'Budget Light')
+    """
+    file = tender.file
+    if named is None:
+        named = {k: p.parameters for k, p in tender.spec.profiles.items()}
+        weights = {k: p.weight for k, p in tender.spec.profiles.items()}
+    if not named:
+        raise SpecError(
+            "the tender has no usage profiles",
+            file=file,
+            path=("profiles",),
+            expected="profiles: {NAME: {weight: W, parameters: {INPUT: VALUE}}}",
+        )
+    plan = tender.plan
+    names = tuple(named)
+    K = len(names)
+    w = np.array([float((weights or {}).get(k, 1.0)) for k in names])
+    if not w.sum() > 0:
+        raise SpecError(
+            "the weights of the profiles are all zero",
+            file=file,
+            path=("profiles",),
+            expected="at least one positive weight",
+        )
+    found: dict[str, Input] = {}
+    values: dict[str, Array] = {}
+    for k, (pname, setting) in enumerate(named.items()):
+        for name, raw in setting.items():
+            path = ("profiles", pname, "parameters", name)
+            try:
+                inp = found.get(name) or resolve_input(plan, name)
+                if inp.per_bid:
+                    raise SpecError(
+                        f"'{name}' is a bid parameter; a profile sets the buyer's inputs "
+                        "(operating hours, distances, prices, quantity)",
+                        value=name,
+                        expected="a buyer parameter or an assumption",
+                    )
+                value = inp.parse(raw)
+            except SpecError as err:
+                raise err.located(file, path) from None
+            found[name] = inp
+            if name not in values:
+                values[name] = np.tile(inp.current, (K, 1))
+            values[name][k] = value
+    changes = [Change(found[n], v) for n, v in values.items()]
+    totals = evaluate_variants(plan, changes, K)
+    ranked_by = "total" if np.all(plan.period == plan.period[0]) else "annualised"
+    cost = totals if ranked_by == "total" else totals / _annuity(tender, changes, K)
+    table = ProfileTable(
+        bids=plan.bids,
+        names=names,
+        weights=w / w.sum(),
+        cost=cost,
+        currency=plan.currency,
+        ranked_by=ranked_by,
+        settings={k: {n: str(v) for n, v in s.items()} for k, s in named.items()},
+    )
+    switches = _switches(tender, table, found, values) if table.winner_changes else []
+    return replace(table, switches=switches)
+
+
+def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
+    """Annuity factor per variant and bid, for ranking by annualised cost."""
+    plan = tender.plan
+    for c in changes:
+        if c.input.kind == "discount_rate":
+            raise SpecError(
+                "a profile changes the discount rate of a tender whose bids are costed over "
+                "their own lifetimes; give a common study period to compare them",
+                file=tender.file,
+                path=("profiles",),
+                expected="profiles without 'discount_rate'",
+            )
+    f = annuity_factor(plan.discount_rate, plan.period, plan.discounting)
+    out: Array = np.broadcast_to(np.asarray(f, dtype=np.float64), (n, plan.n_bids))
+    return out
+
+
+def _switches(
+    tender: Tender, table: ProfileTable, found: Mapping[str, Input], values: Mapping[str, Array]
+) -> list[dict[str, Any]]:
+    """Where the winner changes on the line between each two profiles in a row.
+
+    All pairs are evaluated in one pass: ``(K - 1) * GRID`` variants.
+    """
+    K = len(table.names)
+    pairs = [k for k in range(K - 1) if table.winners[k] != table.winners[k + 1]]
+    if not pairs:
+        return []
+    s = np.linspace(0.0, 1.0, GRID)
+    n = len(pairs) * GRID
+    changes = []
+    for name, v in values.items():
+        a = v[pairs]  # (P, B)
+        b = v[[k + 1 for k in pairs]]
+        line = a[:, None, :] + s[None, :, None] * (b - a)[:, None, :]  # (P, GRID, B)
+        changes.append(Change(found[name], line.reshape(n, -1)))
+    totals = evaluate_variants(tender.plan, changes, n)
+    if table.ranked_by == "annualised":
+        totals = totals / _annuity(tender, changes, n)
+    best = np.argmin(totals, axis=1).reshape(len(pairs), GRID)
+    out = []
+    for p, k in enumerate(pairs):
+        first = table.bids.index(table.winners[k])
+        moved = np.nonzero(best[p] != first)[0]
+        i = int(moved[0]) if moved.size else GRID - 1
+        at = {}
+        for name, v in values.items():
+            if not np.allclose(v[k], v[k + 1]):
+                inp = found[name]
+                value = float(inp.show(v[k, 0] + s[i] * (v[k + 1, 0] - v[k, 0])))
+                at[name] = f"{value:.4g} {inp.unit}".strip()
+        out.append(
+            {
+                "from_profile": table.names[k],
+                "to_profile": table.names[k + 1],
+                "from_bid": table.winners[k],
+                "to_bid": table.bids[int(best[p, i])],
+                "fraction": float(s[i]),
+                "at": at,
+            }
+        )
+    return out

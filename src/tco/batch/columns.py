@@ -1,0 +1,242 @@
+"""The columns of a table of items: which parameter each gives, its unit, its bounds.
+
+A column names a parameter of the model, with its unit in the column's name
+(``"power [W]"``), in ``units`` or the parameter's declared unit. Values are
+kept as given with a factor to base units, and checked against the
+parameter's bounds and for finiteness as a tender's values are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.batch.tables import read_columns
+from tco.errors import ErrorList, SpecError, UnitError, suggest
+from tco.spec.product import ProductModel
+from tco.units import Quantity, convert_currency, currencies_of, describe, parse_quantity
+
+__all__ = ["Column", "Columns", "label", "row_error"]
+
+Array = NDArray[np.float64]
+
+_UNIT_IN_NAME = re.compile(r"^\s*(?P<name>[^\[\]]+?)\s*\[(?P<unit>[^\[\]]*)\]\s*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One parameter given as a column.
+
+    Attributes
+    ----------
+    label : str
+        The column's name in the table.
+    name : str
+        The parameter.
+    unit : str
+        The unit the column is in.
+    raw : ndarray, shape (R,)
+        The values as given. [unit]
+    scale : float
+        Factor from the column's unit to base units.
+    """
+
+    label: str
+    name: str
+    unit: str
+    raw: Array
+    scale: float
+
+
+class Columns:
+    """Read the columns of tables for one model, with each unit's factor cached.
+
+    Parameters
+    ----------
+    model : ProductModel
+    units : mapping of str to str
+        Unit of a column, by column or parameter name.
+    parameters : mapping of str to object
+        The buyer's values given once (not allowed as columns too).
+    """
+
+    def __init__(
+        self, model: ProductModel, units: Mapping[str, str], parameters: Mapping[str, Any]
+    ) -> None:
+        self.model = model
+        self.units = dict(units)
+        self.parameters = dict(parameters)
+        self.scales: dict[Any, tuple[float, dict[str, float]]] = {}
+
+    def read(self, table: Any) -> tuple[dict[str, Column], int, Any]:
+        """The columns that name parameters, their number of rows and the row labels."""
+        labels, get, index = read_columns(table)
+        params = self.model.parameters
+        errors = ErrorList()
+        found: dict[str, Column] = {}
+        n = -1
+        for i, label in enumerate(labels):
+            m = _UNIT_IN_NAME.match(label)
+            name, unit = (m["name"], m["unit"].strip()) if m else (label.strip(), None)
+            if label in self.units:
+                unit = self.units[label]
+            elif name in self.units:
+                unit = self.units[name]
+            path = ("columns", label)
+            if name not in params:
+                errors.add(
+                    SpecError(
+                        f"no parameter '{name}'{suggest(name, params)} in model "
+                        f"'{self.model.id}'; columns are parameters such as "
+                        + ", ".join(self.model.bid_parameters),
+                        path=path,
+                        value=label,
+                        expected="a parameter of the model",
+                    )
+                )
+                continue
+            p = params[name]
+            if name in found:
+                errors.add(SpecError(f"two columns give '{name}'", path=path, value=label))
+                continue
+            if name in self.parameters:
+                errors.add(
+                    SpecError(
+                        f"'{name}' is given both as a column and in parameters; give it once",
+                        path=path,
+                        value=label,
+                    )
+                )
+                continue
+            if p.spec.by_year:
+                errors.add(
+                    SpecError(
+                        f"'{name}' has yearly values (by_year) and cannot vary per row; "
+                        "give it in parameters",
+                        path=path,
+                        value=label,
+                    )
+                )
+                continue
+            unit = p.spec.unit if unit is None else unit
+            try:
+                raw = get(i)
+            except (TypeError, ValueError) as exc:
+                errors.add(
+                    SpecError(f"cannot read as numbers ({exc})", path=path, expected="numbers")
+                )
+                continue
+            if raw.ndim != 1 or (n >= 0 and raw.shape[0] != n):
+                errors.add(
+                    SpecError(
+                        f"has shape {raw.shape}; every column needs one value per row",
+                        path=path,
+                        expected=f"{n} values" if n >= 0 else "a 1-d column",
+                    )
+                )
+                continue
+            n = raw.shape[0]
+            found[name] = Column(label, name, unit, raw, 1.0)
+        errors.raise_if_any()
+        missing = [
+            name
+            for name in self.model.bid_parameters
+            if name not in found and params[name].spec.default is None
+        ]
+        if missing:
+            raise SpecError(
+                "missing column for " + ", ".join(f"'{m}'" for m in missing) + " (no default)",
+                path=("columns",),
+                expected="a column for each bid parameter without a default",
+            )
+        return found, max(n, 0), index
+
+    def scale(
+        self, name: str, unit: str, currency: str, rates: Mapping[str, float]
+    ) -> tuple[float, dict[str, float]]:
+        """Factor from a column's unit to base units, and the bounds in the column's unit."""
+        p = self.model.parameters[name]
+        q = parse_quantity(f"1 {unit}".strip())
+        target = currencies_of(p.unit)
+        if target and currencies_of(q) != target:
+            worth = {currency: 1.0, **rates}
+            if target[0] not in worth:
+                convert_currency(Quantity(1.0, target[0]), currency, rates)
+            scaled = {c: v / worth[target[0]] for c, v in worth.items()}
+            q = convert_currency(q, target[0], scaled)
+        if q.dimensionality != p.unit.dimensionality:
+            raise UnitError(
+                f"unit '{unit}' does not fit '{name}'; expected " + describe(p.unit, p.spec.unit),
+                value=unit,
+                expected=describe(p.unit, p.spec.unit),
+            )
+        factor = float(q.to_base_units().magnitude)
+        limits: dict[str, float] = {}
+        for key in ("min", "max"):
+            bound = getattr(p.spec, key)
+            if bound is not None:
+                base = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
+                # In the column's unit, with a tolerance for the unit conversion.
+                limit = base / factor
+                limits[key] = limit + (-1e-12 if key == "min" else 1e-12) * abs(limit)
+        return factor, limits
+
+    def to_base(
+        self,
+        columns: dict[str, Column],
+        currency: str,
+        rates: Mapping[str, float],
+        rows: Any,
+    ) -> dict[str, Column]:
+        """Convert columns to base units and check them against the parameters' bounds."""
+        errors = ErrorList()
+        out: dict[str, Column] = {}
+        for name, col in columns.items():
+            p = self.model.parameters[name]
+            path: tuple[str | int, ...] = ("columns", col.label)
+            key_ = (name, col.unit, currency, tuple(sorted(rates.items())))
+            try:
+                if key_ not in self.scales:
+                    self.scales[key_] = self.scale(name, col.unit, currency, rates)
+            except SpecError as err:
+                errors.add(err.located(None, path))
+                continue
+            factor, limits = self.scales[key_]
+            # Two reductions check finiteness and both bounds; rows are located on failure.
+            lo, hi = (float(col.raw.min()), float(col.raw.max())) if col.raw.size else (0, 0)
+            if not (np.isfinite(lo) and np.isfinite(hi)):
+                bad = int(np.flatnonzero(~np.isfinite(col.raw))[0])
+                errors.add(row_error(col, rows, bad, "which is not a finite number"))
+                continue
+            for key, limit in limits.items():
+                bound = getattr(p.spec, key)
+                if (lo < limit) if key == "min" else (hi > limit):
+                    outside = col.raw < limit if key == "min" else col.raw > limit
+                    word = "at least" if key == "min" else "at most"
+                    bad = int(np.flatnonzero(outside)[0])
+                    errors.add(row_error(col, rows, bad, f"expected {word} {bound}"))
+            out[name] = Column(col.label, name, col.unit, col.raw, factor)
+        errors.raise_if_any()
+        return out
+
+
+def label(rows: Any, i: int) -> Any:
+    """The label of row ``i``: its index label, or its number."""
+    return i if rows is None else rows[i]
+
+
+def row_error(col: Column, rows: Any, i: int, expected: str) -> SpecError:
+    """A value of a column that is out of bounds or not finite, naming column and row."""
+    at = label(rows, i)
+    got = f"{col.raw[i]:g} {col.unit}".strip()
+    return SpecError(
+        f"got '{got}', {expected}",
+        path=("columns", col.label, at if isinstance(at, (int, str)) else str(at)),
+        value=got,
+        expected=expected.removeprefix("expected "),
+    )

@@ -1,0 +1,145 @@
+"""Present values, annualised costs, category totals and emissions of a table's rows.
+
+The sums of :class:`tco.batch.BatchEvaluator.arrays`: each stream's
+present value per row is its factored amount times the closed-form sum of
+occurrences times escalation times discount factor
+(:func:`tco.engine.pv.weighted_occurrences`), so memory grows with rows
+times streams, never rows times years.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.batch.columns import label
+from tco.batch.formulas import RowFormulas
+from tco.batch.rows import Parts, Prepared, row_streams
+from tco.engine.metrics import equivalent_annual_cost
+from tco.engine.pv import weighted_occurrences
+from tco.engine.rows import last_unit
+from tco.errors import ExpressionError
+from tco.spec.schema import CATEGORIES
+
+__all__ = ["row_totals"]
+
+Array = NDArray[np.float64]
+Value = Any  # a float, or an ndarray of shape (R,)
+
+
+def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[str, NDArray[Any]]:
+    """Every row's columns (see :meth:`tco.batch.BatchEvaluator.arrays`)."""
+    plan = prep.plan
+    n, T, q = prep.n, prep.T, plan.quantity
+    d_event, d_annual = plan.discount_factors()
+    L, P = prep.lifetime, prep.period
+    linear = plan.residual_value == "linear" and L is not None
+    if L is not None and linear:
+        last, frac = last_unit(L, P)
+        at_end = np.asarray(P).astype(np.intp)
+    cats: dict[str, Array] = {}
+    items: dict[str, Array] = {}
+    mass: dict[str, Array] = {}
+
+    def add(store: dict[str, Array], key: str, value: Value) -> None:
+        if key in store:
+            store[key] += value
+        else:  # a fresh array of its own, unless it is also kept per item
+            store[key] = value.copy() if by_item and store is cats else value
+
+    for s, ps, parts in row_streams(prep, formulas):
+        timing = s.spec.timing
+        d = d_annual if timing == "annual" else d_event
+        scale = q if s.spec.per_unit else 1.0
+        year = parts.year if parts.year is not None else 1.0
+
+        def weigh(w: Array, parts: Parts = parts, timing: str = timing) -> Value:
+            return weighted_occurrences(
+                timing,
+                w,
+                P,
+                when=parts.when,
+                start=parts.start,
+                stop=parts.stop,
+                lifetime=L,
+            )
+
+        at_year = parts.at_year
+        if at_year is not None:
+            if s.kind == "item":
+                pv = at_year.weighted(weigh, ps.escalation * d, n) * scale
+                if ps.residual and linear:
+                    bought = at_year.at(last, n) * ps.escalation[last]
+                    pv -= bought * frac * d[at_end] * scale
+                add(cats, s.spec.category, pv)
+                if by_item:
+                    add(items, s.name, pv)
+                continue
+            add(mass, s.spec.substance, at_year.weighted(weigh, np.ones(T + 1), n) * scale)
+            price_e = plan.emission_prices.get(s.spec.substance)
+            if price_e is not None:
+                pv = at_year.weighted(weigh, price_e * d, n) * scale
+                add(cats, "externalities", pv)
+                if by_item:
+                    add(items, s.name, pv)
+            continue
+        if s.kind == "item":
+            pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
+            if ps.residual and linear:
+                y = parts.year[last] if parts.year is not None else 1.0
+                pv -= parts.item.times(y * ps.escalation[last] * frac * d[at_end] * scale)
+            add(cats, s.spec.category, pv)
+            if by_item:
+                add(items, s.name, pv)
+            continue
+        add(
+            mass,
+            s.spec.substance,
+            parts.item.times(weigh(np.broadcast_to(year, (T + 1,))) * scale),
+        )
+        price = plan.emission_prices.get(s.spec.substance)
+        if price is not None:
+            pv = parts.item.times(weigh(year * price * d) * scale)
+            add(cats, "externalities", pv)
+            if by_item:
+                add(items, s.name, pv)
+
+    out: dict[str, NDArray[Any]] = {}
+    total = np.zeros(n)
+    for c in CATEGORIES:
+        if c in cats:
+            total += cats[c]
+    excl = total - cats["externalities"] if "externalities" in cats else total.copy()
+    if not np.all(np.isfinite(total)):
+        bad = int(np.flatnonzero(~np.isfinite(total))[0])
+        raise ExpressionError(
+            f"row {label(prep.rows, bad)} gives a non-finite cost (division by zero or "
+            "overflow in a formula)",
+            path=("columns",),
+            expected="values with a finite result",
+        )
+    incl = total
+    total = excl if plan.externalities == "report" else incl
+    out["total"] = total
+    out["annualised"] = np.broadcast_to(
+        equivalent_annual_cost(
+            total,
+            plan.discount_rate,
+            P,
+            timing=plan.discounting,
+        ),
+        (n,),
+    )
+    out["total_excl_externalities"] = excl
+    out["total_incl_externalities"] = incl
+    out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
+    for c in CATEGORIES:
+        if c in cats:
+            out[c] = cats[c]
+    for sub, values in mass.items():
+        out[f"{sub}_kg"] = values
+    for name, values in items.items():
+        out[f"pv_{name}"] = values
+    return out

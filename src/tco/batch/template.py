@@ -1,0 +1,112 @@
+"""The one-row tender a table of items stands in for.
+
+Everything the rows share (assumptions, the buyer's parameters, escalation,
+emission prices, the study period) is compiled once by the tender's own
+plan builder (:func:`tco.plan.compiler.compile_plan`), on a tender with one
+bid whose values are each column's default or the first row's value. Its
+errors name the column and the first row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from tco.batch.columns import Column, label
+from tco.errors import SpecError, SpecErrors
+from tco.plan.arrays import Plan
+from tco.plan.compiler import compile_plan
+from tco.spec.product import ProductModel
+from tco.spec.schema import AssumptionsSpec, TenderSpec, validate
+
+__all__ = ["TEMPLATE", "Template", "first_label"]
+
+#: Name of the template's one bid (replaced by the row's label in messages).
+TEMPLATE = "__row__"
+
+
+class Template:
+    """Compile (and cache) the one-row tenders of a model and its assumptions.
+
+    Parameters
+    ----------
+    model : ProductModel
+    assumptions, parameters : mapping
+        The tender's ``assumptions`` and ``parameters``.
+
+    Raises
+    ------
+    SpecError
+        If the assumptions or parameters are malformed (checked at once).
+    """
+
+    def __init__(
+        self, model: ProductModel, assumptions: Mapping[str, Any], parameters: Mapping[str, Any]
+    ) -> None:
+        self.model = model
+        self.assumptions = dict(assumptions)
+        self.parameters = dict(parameters)
+        self._plans: dict[Any, Plan] = {}
+        self.spec({}, {})
+
+    def spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
+        """The validated one-bid tender with these bid and buyer values."""
+        data = {
+            "model": self.model.id,
+            "assumptions": self.assumptions,
+            "parameters": {**self.parameters, **buyer},
+            "bids": [{"name": TEMPLATE, **bid}],
+        }
+        spec: TenderSpec = validate(TenderSpec, data, file=None)
+        return spec
+
+    def plan(
+        self, columns: Mapping[str, Column], period: str | None = None, first: str = "row 0"
+    ) -> Plan:
+        """Compile a one-row tender for everything rows share (cached).
+
+        Its row holds each column's default, or the first row's value where
+        the parameter has no default (or the model has a lifetime, which may
+        depend on it). ``first`` names that row in messages.
+        """
+        bid: dict[str, Any] = {}
+        buyer: dict[str, Any] = {}
+        for name, col in columns.items():
+            p = self.model.parameters[name].spec
+            raw = p.default
+            if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
+                raw = f"{float(col.raw[0])!r} {col.unit}".strip()
+            (bid if p.bid else buyer)[name] = raw
+        key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
+        if key not in self._plans:
+            spec = self.spec(bid, buyer)
+            if period is not None:
+                a = spec.assumptions.model_dump(exclude_defaults=True)
+                spec = spec.model_copy(
+                    update={"assumptions": AssumptionsSpec.model_validate({**a, "period": period})}
+                )
+            try:
+                self._plans[key] = compile_plan(spec, self.model)
+            except SpecError as err:
+                raise _first_row(err, columns, first) from None
+        return self._plans[key]
+
+
+def first_label(rows: Any) -> str:
+    """How messages name the first row: as a tender names a bid, or by its number."""
+    return "row 0" if rows is None else f"bid '{label(rows, 0)}'"
+
+
+def _first_row(err: SpecError, columns: Mapping[str, Column], first: str) -> SpecError:
+    """Point an error in the one-row tender at the column and row it came from."""
+    members = err.errors if isinstance(err, SpecErrors) else [err]
+    for e in members:
+        p = e.path
+        if p[:2] == ("bids", 0) and len(p) > 2 and p[2] in columns:
+            e.path = ("columns", columns[str(p[2])].label, 0, *p[3:])
+        elif p[:1] == ("parameters",) and len(p) > 1 and p[1] in columns:
+            e.path = ("columns", columns[str(p[1])].label, 0, *p[2:])
+        # A labelled row is named as a tender names a bid; a row of a mapping by its number.
+        e.reason = e.reason.replace(f"bid '{TEMPLATE}'", first)
+        e.args = (str(e),)
+    return SpecErrors(members) if isinstance(err, SpecErrors) else err

@@ -1,0 +1,72 @@
+"""tco.plan.checks: the same row checks for a tender's bids, a table's rows and variants."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+import pytest
+
+import tco
+from tco.analysis.inputs import Change, resolve_input
+from tco.analysis.variants import evaluate_variants
+from tco.errors import SpecError
+from tco.plan import rebuild_plan
+
+MODEL: dict[str, Any] = {
+    "id": "m",
+    "title": "m",
+    "functional_unit": "unit",
+    "parameters": {
+        "price": {"unit": "DKK", "bid": True},
+        "life": {"unit": "year", "bid": True},
+        "fee": {"unit": "DKK/year", "default": "10 DKK/year"},
+    },
+    "items": {
+        "purchase": {"category": "acquisition", "once": "price"},
+        "overhaul": {"category": "maintenance", "at": "life - 8 year", "amount": "price"},
+        "service": {"category": "use", "annual": "fee", "start": "2 year", "stop": "life"},
+    },
+}
+
+
+def tender(*lives: float) -> dict[str, Any]:
+    return {
+        "model": copy.deepcopy(MODEL),
+        "assumptions": {"period": "10 year", "discount_rate": "0 %"},
+        "bids": [
+            {"name": f"B{i}", "price": "100 DKK", "life": f"{life} year"}
+            for i, life in enumerate(lives)
+        ],
+    }
+
+
+def test_a_variant_is_checked_as_a_bid_would_be() -> None:
+    # Regression: rebuild_plan (the variants of a sensitivity or Monte Carlo
+    # study) ran none of the timing checks, so a variant whose event fell
+    # before year 0 got a total without the event.
+    plan = tco.load_tender(tender(10.0, 9.0)).plan
+    life = resolve_input(plan, "life")
+    with pytest.raises(SpecError) as caught:
+        evaluate_variants(plan, [Change(life, np.array([[10.0, 7.0]]) * 365.25 * 86400)], 1)
+    assert str(caught.value) == (
+        "model.items.overhaul.at: for bid 'B1' the event falls at -1 years, before the "
+        "decision date (year 0)"
+    )
+    with pytest.raises(SpecError) as bid:
+        tco.load_tender(tender(10.0, 7.0))
+    assert str(bid.value) == str(caught.value)
+
+
+def test_rebuild_refuses_a_stream_that_stops_before_it_starts() -> None:
+    plan = tco.load_tender(tender(10.0)).plan
+    values = {**plan.values, "life": np.array([1.0]) * 365.25 * 86400}
+    with pytest.raises(SpecError, match="for bid 'B0' the stream stops in year 1, before it"):
+        rebuild_plan(plan, values)
+
+
+def test_valid_variants_give_the_hand_totals() -> None:
+    # At 0 %: price 100, an overhaul of 100 if life >= 8, a fee of 10 a year in years 2..life.
+    plan = tco.load_tender(tender(10.0, 9.0)).plan
+    np.testing.assert_allclose(evaluate_variants(plan)[0], [100 + 100 + 90, 100 + 100 + 80])

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from tco.analysis.inputs import Change
 from tco.engine.pv import present_value
 from tco.engine.rows import amount_in_year, residual_value
-from tco.engine.timeline import Timing, discount_factors, fisher_real_rate
+from tco.engine.timeline import Timing, annual_escalation, discount_factors, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
 
@@ -168,6 +168,8 @@ def evaluate_variants(
     for s, base in zip(vp.items, plan.items, strict=True):
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
+        if group and s.timing == "annual":
+            e = annual_escalation(e, plan.discounting, plan.price_year)
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_pv(vp, s, e, d, sample, weights)
         if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:

@@ -12,6 +12,10 @@ Conventions (``docs/concepts.md`` has the formulas):
 * End-of-year discounting: a year-``t`` amount is worth ``(1 + r) ** -t``
   today; mid-year uses ``t - 0.5`` and beginning-of-year ``t - 1`` for
   annual amounts (events stay at their year's end).
+* An annual amount is priced at the instant it is discounted (NIST BLCC,
+  Handbook 135): with mid-year timing the year-``t`` amount of a constant
+  escalation ``e`` from year-0 prices costs ``(1 + e) ** (t - 0.5)``
+  (:func:`annual_escalation`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "annual_escalation",
     "annual_occurrences",
     "annuity_factor",
     "discount_factors",
@@ -128,6 +133,57 @@ def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
     out: Array = (1.0 + np.asarray(nominal, dtype=np.float64)) / (
         1.0 + np.asarray(inflation, dtype=np.float64)
     ) - 1.0
+    return out
+
+
+def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int = 0) -> Array:
+    """Price index of annual amounts, at the instant each year's amount falls.
+
+    An annual amount of year ``t`` falls at ``t`` (end), ``t - 0.5`` (mid) or
+    ``t - 1`` (begin), and is discounted there (:func:`discount_factors`); it
+    is priced at the same instant. Within year ``t`` the price moves
+    geometrically from ``index[t - 1]`` to ``index[t]``, so the price at
+    ``t - s`` is ``index[t - 1] * (index[t] / index[t - 1]) ** (1 - s)``. For
+    a constant escalation ``e`` from year-0 prices this is ``(1 + e) ** (t -
+    s)``, and the present value of a year-0 price stream is NIST Handbook
+    135's ``sum of ((1 + e) / (1 + d)) ** (t - s)``. With ``price_year=1`` the
+    quoted price is the price of year 1's amount, so the index is 1 in year 1
+    under every timing.
+
+    Parameters
+    ----------
+    index : array_like, shape (..., T + 1)
+        Year-end price index (:func:`escalation_index`), 1 at the quoted
+        price's year. [unitless]
+    timing : {"end", "mid", "begin"}
+        When in the year annual amounts fall.
+    price_year : {0, 1}
+        The year the quoted price holds.
+
+    Returns
+    -------
+    ndarray, shape (..., T + 1)
+        [unitless]; entry 0 is ``index[0]`` (no annual amount falls in year 0).
+
+    Examples
+    --------
+    Escalation of 2 % a year from year-0 prices, priced at mid-year:
+
+    >>> annual_escalation(escalation_index(0.02, 2), "mid").round(6)
+    array([1.     , 1.00995, 1.03015])
+    >>> annual_escalation(escalation_index(0.02, 2, 1), "mid", 1).round(6)
+    array([0.990148, 1.      , 1.02    ])
+    """
+    e = np.asarray(index, dtype=np.float64)
+    if timing == "end" or e.shape[-1] < 2:
+        return e
+    keep = {"mid": 0.5, "begin": 0.0}[timing]
+    before, after = e[..., :-1], e[..., 1:]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moved = before * (after / before) ** keep if keep else before
+    out: Array = np.concatenate([e[..., :1], moved], axis=-1)
+    if price_year == 1:
+        out = out / out[..., 1:2]
     return out
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import Timing, discount_factors
+from tco.engine.timeline import Timing, annual_escalation, discount_factors
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
@@ -220,6 +220,8 @@ def rebuild_plan(
         plan.escalation_indices,
         errors,
         None,
+        discounting=plan.discounting,
+        price_year=plan.price_year,
     )
     errors.raise_if_any()
     check_timings((*items, *emissions), who, None)
@@ -269,8 +271,15 @@ def build_streams(
     indices: Mapping[str, Array],
     errors: ErrorList,
     file: str | None,
+    *,
+    discounting: str = "end",
+    price_year: int = 0,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
-    """Evaluate every item and emission formula on parameter values in base units."""
+    """Evaluate every item and emission formula on parameter values in base units.
+
+    An annual item's escalation is its group's index at the instant its
+    amounts fall (:func:`tco.engine.timeline.annual_escalation`).
+    """
     flat = np.ones(T + 1)
     # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
     # amounts broadcast to (B, T + 1) whatever B and T are.
@@ -304,6 +313,8 @@ def build_streams(
         if kind == "item":
             group = spec.escalation
             esc = indices.get(group, flat) if group else flat
+            if group and spec.timing == "annual":
+                esc = annual_escalation(esc, discounting, price_year)  # type: ignore[arg-type]
             residual = (
                 spec.residual
                 if spec.residual is not None

@@ -204,7 +204,17 @@ class _Compiler(AssumptionReader):
 
         indices = self.escalation_indices(escalation, T, nominal, inflation)
         items, emissions = build_streams(
-            model, env, self.B, T, self.currency, self.rates, indices, errors, self.file
+            model,
+            env,
+            self.B,
+            T,
+            self.currency,
+            self.rates,
+            indices,
+            errors,
+            self.file,
+            discounting=a.discounting or "end",
+            price_year=a.price_year or 0,
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()

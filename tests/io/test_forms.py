@@ -22,7 +22,7 @@ import tco
 from tco import limits
 from tco.cli import main
 from tco.errors import FormError, LimitError
-from tco.io import forms as io_forms
+from tco.io import xlsx as io_xlsx
 from tco.io.forms import FormLimitError, check_form_archive, read_form_data
 from tco.views.form import load_tender_with_forms, read_form, write_form
 
@@ -248,6 +248,49 @@ def test_form_sheet_hidden_is_refused(tmp_path: Path, state: str) -> None:
     )
 
 
+def test_value_in_a_hidden_row_is_refused(tmp_path: Path) -> None:
+    # The buyer opening the form does not see row 10 (power) or its 1 W.
+    def hide(wb: Any) -> None:
+        wb["Bid"].row_dimensions[10].hidden = True
+
+    form = _form(tmp_path, {**NORD, "power": 1}, edit=hide)
+    with pytest.raises(FormError) as info:
+        read_form(form, LIGHTING)
+    assert str(info.value) == (
+        f"{form}: sheet 'Bid', cell A10: row 10 is hidden, so the value read (power) is not "
+        "shown; unhide it and check the value"
+    )
+
+
+def test_value_in_a_zero_height_row_is_refused(tmp_path: Path) -> None:
+    # openpyxl does not write a height of 0, Excel does: set it in the XML.
+    form = _form(tmp_path, NORD)
+    _rewrite(
+        form,
+        SHEET_XML,
+        lambda xml: re.sub(r'<row r="9"[^>]*>', '<row r="9" ht="0" customHeight="1">', xml),
+    )
+    with pytest.raises(FormError, match=r"cell A9: row 9 is hidden"):
+        read_form(form, LIGHTING)
+
+
+def test_hidden_value_column_is_refused(tmp_path: Path) -> None:
+    def hide(wb: Any) -> None:
+        wb["Bid"].column_dimensions["D"].hidden = True
+
+    with pytest.raises(
+        FormError, match=r"cell D5: column D is hidden, so the value read \(Lumen Nord\)"
+    ):
+        read_form(_form(tmp_path, NORD, edit=hide), LIGHTING)
+
+
+def test_hidden_description_column_is_fine(tmp_path: Path) -> None:
+    def hide(wb: Any) -> None:
+        wb["Bid"].column_dimensions["G"].hidden = True
+
+    assert _bid(_form(tmp_path, NORD, edit=hide))["price"] == "1450 DKK"
+
+
 def test_two_form_sheets_are_refused(tmp_path: Path) -> None:
     def second(wb: Any) -> None:
         wb.create_sheet("Bud")
@@ -307,6 +350,16 @@ def test_danish_text_numbers_in_a_danish_form(tmp_path: Path) -> None:
         "power": "32 W",
         "rated_life": "50000 h",
     }
+
+
+def test_out_of_range_names_the_cell_and_what_it_shows(tmp_path: Path) -> None:
+    # indoor-lighting.yaml: rated_life at least 1000 h; the Danish cell shows '500,5'
+    form = _form(tmp_path, {**NORD, "rated_life": "500,5"}, lang="da")
+    with pytest.raises(FormError) as info:
+        load_tender_with_forms(EXAMPLE, [form])
+    assert str(info.value).startswith(
+        f"{form}: sheet 'Bud', cell D11 (rated_life): got '500,5' (read as '500.5 h'), expected at least"
+    )
 
 
 def test_danish_decimal_comma(tmp_path: Path) -> None:
@@ -437,7 +490,7 @@ def test_highly_packed_member_is_refused(tmp_path: Path) -> None:
 
 def test_total_unpacked_size_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Four members under the per-file cap, over the total; the ratio cap is lifted to reach it.
-    monkeypatch.setattr(io_forms, "MAX_FORM_RATIO", 10**9)
+    monkeypatch.setattr(io_xlsx, "MAX_FORM_RATIO", 10**9)
     part = b"\0" * (limits.MAX_FORM_MEMBER_BYTES - 1)
     members = {**_SKELETON, **{f"xl/media/image{i}.bin": part for i in range(5)}}
     with pytest.raises(FormLimitError, match=r"the archive unpacks to \d+ bytes; at most 16777216"):
@@ -497,7 +550,7 @@ def test_openpyxl_itself_refuses_the_entity_bomb_with_defusedxml(
     with pytest.raises(ValueError) as info:  # openpyxl wraps the parser's error
         openpyxl.load_workbook(io.BytesIO(form.read_bytes()))
     assert isinstance(info.value.__cause__ or info.value.__context__, defusedxml.EntitiesForbidden)
-    monkeypatch.setattr(io_forms, "_scan_xml", lambda *args: None)
+    monkeypatch.setattr(io_xlsx, "_scan_xml", lambda *args: None)
     with pytest.raises(FormError, match=r"cannot be read as an Excel workbook \(EntitiesForbidden"):
         read_form(form, LIGHTING)
 

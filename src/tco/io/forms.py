@@ -34,25 +34,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tco.errors import FormError, LimitError
-from tco.limits import (
-    MAX_FORM_BYTES,
-    MAX_FORM_ELEMENTS,
-    MAX_FORM_MEMBER_BYTES,
-    MAX_FORM_MEMBERS,
-    MAX_FORM_RATIO,
-    MAX_FORM_ROWS,
-    MAX_FORM_UNPACKED,
-)
+from tco.errors import FormError
+from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
+from tco.limits import MAX_FORM_ROWS
 
 __all__ = [
     "COLUMNS",
@@ -95,10 +86,6 @@ NAME_ROW, NOTES_ROW, HEAD_ROW = 5, 6, 8
 
 # The columns read: parameter, label (only B2 and B4), unit, value, default.
 _READ_COLUMNS = "ABCDE"
-_CHUNK = 64 * 1024
-_RATIO_FROM = 1024 * 1024  # the ratio is checked for files unpacking to more than this
-_REQUIRED = ("[Content_Types].xml", "xl/workbook.xml")
-_FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
 # Number formats that show the number itself: General, text, digits with an
 # optional thousands separator, decimals, exponent and percent sign.
 _PLAIN_FORMAT = re.compile(r"^(General|@|(#,##)?0+(\.[0#]+)?(E\+0+)?%?)$", re.IGNORECASE)
@@ -172,179 +159,6 @@ class FormData:
     sha256: str = ""
 
 
-class FormLimitError(FormError, LimitError):
-    """A bid form exceeds one of the ``MAX_FORM_*`` caps of :mod:`tco.limits`."""
-
-
-def _refuse(message: str, file: str, *, limit: bool = False, **facts: Any) -> FormError:
-    cls = FormLimitError if limit else FormError
-    return cls(message, file=file, **facts)
-
-
-def check_form_archive(path: str | Path) -> bytes:
-    """Read a bid form's bytes and check them before any XML in them is parsed.
-
-    Parameters
-    ----------
-    path : str or path
-        The ``.xlsx`` file.
-
-    Returns
-    -------
-    bytes
-        The file's content, read once: the bytes checked are the bytes parsed.
-
-    Raises
-    ------
-    FormError
-        If the file is missing, too large, not a zip archive, not an Excel
-        workbook, over a cap (a :class:`FormLimitError`, also a
-        :class:`~tco.errors.LimitError`), or holds XML with a document type,
-        entities, or another encoding than UTF-8.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "bid.xlsx"
-    >>> _ = bad.write_text("name;price")
-    >>> check_form_archive(bad)
-    Traceback (most recent call last):
-    ...
-    tco.errors.FormError: .../bid.xlsx: not an Excel workbook (.xlsx): ...
-    """
-    file = str(path)
-    expected = "a bid form (.xlsx) written by 'tco form' and filled in"
-    if not os.path.exists(file):
-        raise FormError("no such file", file=file, expected=expected)
-    if not os.path.isfile(file):
-        raise FormError("not a regular file", file=file, expected=expected)
-    try:
-        with open(file, "rb") as stream:
-            content = stream.read(MAX_FORM_BYTES + 1)  # never more than the cap
-    except OSError as exc:
-        raise FormError(f"cannot be read ({exc.strerror})", file=file) from None
-    if len(content) > MAX_FORM_BYTES:
-        size = max(os.path.getsize(file), len(content))
-        raise _refuse(
-            f"the file is {size} bytes; a bid form may be at most {MAX_FORM_BYTES} bytes "
-            "(a filled form is about 10 kB): send the form written by 'tco form'",
-            file,
-            limit=True,
-            value=size,
-            expected=f"at most {MAX_FORM_BYTES} bytes",
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FormError(
-            "not an Excel workbook (.xlsx): the file is not a zip archive; save the form "
-            "in Excel as 'Excel Workbook (.xlsx)'",
-            file=file,
-            expected=expected,
-        ) from None
-    with archive:
-        infos = archive.infolist()
-        _check_members(infos, file, expected)
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                _scan_xml(archive, info, file)
-    return content
-
-
-def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> None:
-    if len(infos) > MAX_FORM_MEMBERS:
-        raise _refuse(
-            f"the archive holds {len(infos)} files; a bid form holds at most "
-            f"{MAX_FORM_MEMBERS}: send the form written by 'tco form'",
-            file,
-            limit=True,
-            value=len(infos),
-            expected=f"at most {MAX_FORM_MEMBERS} files",
-        )
-    names = {info.filename for info in infos}
-    missing = [name for name in _REQUIRED if name not in names]
-    if missing:
-        raise FormError(
-            f"not an Excel workbook (.xlsx): the archive has no {missing[0]}; save the "
-            "form in Excel as 'Excel Workbook (.xlsx)'",
-            file=file,
-            expected=expected,
-        )
-    total = 0
-    for info in infos:
-        if info.file_size > MAX_FORM_MEMBER_BYTES:
-            raise _refuse(
-                f"'{info.filename}' in the archive unpacks to {info.file_size} bytes; at most "
-                f"{MAX_FORM_MEMBER_BYTES} are allowed (a zip bomb?): send the form written "
-                "by 'tco form'",
-                file,
-                limit=True,
-                value=info.file_size,
-                expected=f"at most {MAX_FORM_MEMBER_BYTES} bytes per file",
-            )
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FROM and ratio > MAX_FORM_RATIO:
-            raise _refuse(
-                f"'{info.filename}' in the archive is packed {ratio:.0f} times; at most "
-                f"{MAX_FORM_RATIO} is allowed (a zip bomb?): send the form written by 'tco form'",
-                file,
-                limit=True,
-                value=round(ratio),
-                expected=f"a compression ratio of at most {MAX_FORM_RATIO}",
-            )
-        total += info.file_size
-    if total > MAX_FORM_UNPACKED:
-        raise _refuse(
-            f"the archive unpacks to {total} bytes; at most {MAX_FORM_UNPACKED} are allowed "
-            "(a zip bomb?): send the form written by 'tco form'",
-            file,
-            limit=True,
-            value=total,
-            expected=f"at most {MAX_FORM_UNPACKED} bytes unpacked",
-        )
-
-
-def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> None:
-    """Read one XML file in chunks: no DTD or entities, UTF-8, a bounded element count."""
-    elements = 0
-    tail = b""
-    try:
-        with archive.open(info) as stream:  # zipfile stops at the declared size
-            while chunk := stream.read(_CHUNK):
-                window = tail + chunk
-                if b"\x00" in chunk:
-                    raise FormError(
-                        f"'{info.filename}' in the archive is not UTF-8 XML; save the form "
-                        "in Excel as 'Excel Workbook (.xlsx)'",
-                        file=file,
-                    )
-                if any(bad in window for bad in _FORBIDDEN_XML):
-                    raise FormError(
-                        f"'{info.filename}' in the archive declares a document type or "
-                        "entities, which Excel never writes (an XML entity bomb?); send the "
-                        "form written by 'tco form'",
-                        file=file,
-                        expected="XML without <!DOCTYPE> or <!ENTITY>",
-                    )
-                elements += chunk.count(b"<")
-                if elements > MAX_FORM_ELEMENTS:
-                    raise _refuse(
-                        f"'{info.filename}' in the archive holds more than "
-                        f"{MAX_FORM_ELEMENTS} XML elements; a bid form holds a few "
-                        "thousand: send the form written by 'tco form'",
-                        file,
-                        limit=True,
-                        expected=f"at most {MAX_FORM_ELEMENTS} elements",
-                    )
-                tail = chunk[-16:]
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise FormError(
-            f"'{info.filename}' in the archive cannot be unpacked ({exc}); save the form "
-            "in Excel as 'Excel Workbook (.xlsx)'",
-            file=file,
-        ) from None
-
-
 def _openpyxl(file: str) -> Any:
     try:
         import openpyxl
@@ -399,6 +213,7 @@ def read_form_data(path: str | Path) -> FormData:
             try:
                 sheet = _form_sheet(wb, file)
                 grid = _grid(wb[sheet], file, sheet)
+                member = getattr(wb[sheet], "_worksheet_path", None)
             finally:
                 wb.close()
         except FormError:
@@ -414,7 +229,38 @@ def read_form_data(path: str | Path) -> FormData:
                 file=file,
                 expected="a bid form (.xlsx) written by 'tco form' and filled in",
             ) from None
+    if member is not None:
+        _refuse_hidden(grid, hidden_rows_and_columns(content, str(member)), file, sheet)
     return _form_data(grid, file, sheet, hashlib.sha256(content).hexdigest())
+
+
+def _refuse_hidden(
+    grid: dict[str, FormCell], hidden: tuple[set[int], set[int], bool], file: str, sheet: str
+) -> None:
+    """Refuse a value the form reads from a row or column Excel hides."""
+    rows, columns, all_rows = hidden
+    if all_rows:
+        raise FormError(
+            "the sheet hides its rows (zero row height), so the values read would not be "
+            "the ones shown; unhide all rows and check the values",
+            file=file,
+            sheet=sheet,
+        )
+    for ref, cell in grid.items():
+        if cell.blank:
+            continue
+        row, column = int(ref[1:]), _READ_COLUMNS.index(ref[0]) + 1
+        if row in rows or column in columns:
+            what = f"row {row}" if row in rows else f"column {ref[0]}"
+            raise FormError(
+                f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
+                "and check the value",
+                file=file,
+                sheet=sheet,
+                cell=ref,
+                value=cell.shown,
+                expected="a value in a visible cell",
+            )
 
 
 def _form_sheet(wb: Any, file: str) -> str:
@@ -460,11 +306,10 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
     try:
         for number, row in enumerate(rows, start=1):
             if number > MAX_FORM_ROWS:
-                raise _refuse(
+                raise FormLimitError(
                     f"the sheet has more than {MAX_FORM_ROWS} rows; a bid form has one row per "
                     "bid parameter: delete the rows below the form",
-                    file,
-                    limit=True,
+                    file=file,
                     sheet=sheet,
                     expected=f"at most {MAX_FORM_ROWS} rows",
                 )

@@ -50,6 +50,8 @@ class FormBid:
         The cell each field was read from (``"name"`` included).
     shown : dict of str to str
         What each parameter's cell showed, for messages.
+    sha256 : str
+        The SHA-256 of the form's bytes that were read (for a fingerprint).
     """
 
     file: str
@@ -57,6 +59,7 @@ class FormBid:
     cells: dict[str, str] = field(default_factory=dict)
     sheet: str = "Bid"
     shown: dict[str, str] = field(default_factory=dict)
+    sha256: str = ""
 
 
 # A number as people write it: digits with "." and "," as decimal or thousands signs.
@@ -405,4 +408,11 @@ def form_bid(data: FormData, model: ProductModel) -> FormBid:
                 key,
             )
     reader.errors.raise_if_any()
-    return FormBid(file=data.file, values=values, cells=cells, sheet=data.sheet, shown=shown)
+    return FormBid(
+        file=data.file,
+        values=values,
+        cells=cells,
+        sheet=data.sheet,
+        shown=shown,
+        sha256=data.sha256,
+    )

@@ -165,7 +165,7 @@ def write_form(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     ws["A1"] = "Bid form / Tilbudsskema"
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(bold=True, size=12)
     ws["B1"] = title or model.spec.title.get(lang)
     ws["A2"] = "model"
     ws[MODEL_CELL] = model.id
@@ -203,8 +203,12 @@ def write_form(
             ws[f"{COLUMNS['default']}{r}"] = default
         ws[f"{COLUMNS['range']}{r}"] = shown
         if spec.description:
-            ws[f"{COLUMNS['en']}{r}"] = spec.description.en
-            ws[f"{COLUMNS['da']}{r}"] = spec.description.da or ""
+            en, da = spec.description.en, spec.description.da or ""
+            ws[f"{COLUMNS['en']}{r}"] = en
+            ws[f"{COLUMNS['da']}{r}"] = da
+            # wrapped text: a row tall enough for the longer description (about 55 per line)
+            lines = max(1, -(-max(len(en), len(da)) // 55))
+            ws.row_dimensions[r].height = 15 * lines
         if lo is not None or hi is not None:
             if lo is not None and hi is not None:
                 dv = DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi)
@@ -221,12 +225,19 @@ def write_form(
             dv.showInputMessage = True
             ws.add_data_validation(dv)
             dv.add(value.coordinate)
-    widths = {"A": 16, "B": 34, "C": 14, "D": 16, "E": 16, "F": 22, "G": 50, "H": 50}
+    longest = max((len(name) for name in model.bid_parameters), default=0)
+    widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 16, "E": 18, "F": 32}
+    widths.update({"G": 50, "H": 50})
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
+    # Printed or saved as PDF: one page wide, landscape, so the value column is beside its row.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     for row in ws.iter_rows(min_row=HEAD_ROW + 1):
-        for cell in row[6:8]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=cell.column > 6, vertical="top")
     out = Path(path)
     wb.save(out)
     return out
@@ -266,8 +277,12 @@ def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
     if len(path) >= 2 and path[0] == "bids" and isinstance(path[1], int) and path[1] < len(forms):
         form = forms[path[1]]
         key = str(path[2]) if len(path) > 2 else "name"
+        reason, read, shown = err.reason, form.values.get(key), form.shown.get(key)
+        if isinstance(read, str) and shown and shown != read:
+            # the tender saw the value in plain numbers; say what the cell shows too
+            reason = reason.replace(f"'{read}'", f"'{shown}' (read as '{read}')")
         return FormError(
-            err.reason,
+            reason,
             file=form.file,
             sheet=form.sheet,
             cell=form.cells.get(key),

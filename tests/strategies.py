@@ -22,6 +22,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from tco.units import plain_number
+
 __all__ = [
     "MONEY_BID",
     "MONEY_BUYER",
@@ -176,7 +178,7 @@ def tenders(
 
 def _scale(text: str, factor: float) -> str:
     number, _, unit = text.partition(" ")
-    return f"{float(number) * factor!r} {unit}"
+    return f"{plain_number(float(number) * factor)} {unit}"
 
 
 def scale_money(tender: dict[str, Any], factor: float) -> dict[str, Any]:
@@ -188,7 +190,7 @@ def scale_money(tender: dict[str, Any], factor: float) -> dict[str, Any]:
     ...      "bids": [{"name": "a", "price": "10 DKK", "power": "3 W"}]}
     >>> s = scale_money(t, 2.0)
     >>> s["bids"][0]["price"], s["bids"][0]["power"], s["parameters"]["energy_price"]
-    ('20.0 DKK', '3 W', '4.0 DKK/kWh')
+    ('20 DKK', '3 W', '4 DKK/kWh')
     """
     out = copy.deepcopy(tender)
     for bid in out["bids"]:

@@ -166,6 +166,7 @@ def test_year_by_year_escalation_path() -> None:
             "discount_rate": "0 %",
             "period": "3 year",
             "escalation": {"energy": ["10 %", "0 %", "-50 %"]},
+            "allow_unusual_rates": True,
         },
         [{"name": "A", "first": "0 DKK", "annual": "100 DKK/year"}],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -18,6 +19,10 @@ from tco.errors import (
     SpecErrors,
     TCOError,
 )
+
+# A fresh interpreter per worker: forking a test process that runs other threads (Dask,
+# the service tests) can leave the child with a lock held, and the pool then breaks.
+SPAWN = multiprocessing.get_context("spawn")
 
 
 def _examples() -> list[TCOError]:
@@ -76,7 +81,7 @@ def test_errors_come_back_from_a_process_pool() -> None:
     # Regression: SpecErrors could not be unpickled, so a worker raising it
     # broke the pool (BrokenProcessPool) instead of reporting the problems.
     examples = _examples()
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=SPAWN) as pool:
         futures = [pool.submit(_raise, err) for err in examples]
         for err, future in zip(examples, futures, strict=True):
             with pytest.raises(type(err)) as caught:
@@ -88,7 +93,10 @@ def test_a_tender_error_comes_back_from_a_process_pool() -> None:
     bad = {"model": "indoor-lighting", "bids": [{"name": "A", "price": "x", "power": "1 kg"}]}
     with pytest.raises(SpecErrors) as here:
         tco.load_tender(bad)
-    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(SpecErrors) as there:
+    with (
+        ProcessPoolExecutor(max_workers=1, mp_context=SPAWN) as pool,
+        pytest.raises(SpecErrors) as there,
+    ):
         pool.submit(tco.load_tender, bad).result()
     assert str(there.value) == str(here.value)
     assert [e.path for e in there.value.errors] == [e.path for e in here.value.errors]

@@ -34,7 +34,12 @@ def test_discount_rate_equal_to_escalation_rate(rate: str, period: int) -> None:
     # There every term is A, so PV = P * A exactly: 1000 DKK/year gives 1000 * P.
     r = run(
         simple_model(ANNUAL),
-        {"discount_rate": rate, "period": f"{period} year", "escalation": {"energy": rate}},
+        {
+            "allow_unusual_rates": True,
+            "discount_rate": rate,
+            "period": f"{period} year",
+            "escalation": {"energy": rate},
+        },
         one_bid(annual="1000 DKK/year"),
     )
     assert r.total[0] == pytest.approx(1000.0 * period, rel=1e-12)
@@ -47,7 +52,12 @@ def test_escalation_a_hair_above_the_discount_rate_is_continuous() -> None:
     # 20 * 1000 by about 1000 * sum_t t * 1e-7 = 1000 * 210 * 0.97e-7, i.e. ~0.02 DKK.
     r = run(
         simple_model(ANNUAL),
-        {"discount_rate": "2.99999 %", "period": "20 year", "escalation": {"energy": "3 %"}},
+        {
+            "allow_unusual_rates": True,
+            "discount_rate": "2.99999 %",
+            "period": "20 year",
+            "escalation": {"energy": "3 %"},
+        },
         one_bid(annual="1000 DKK/year"),
     )
     assert r.total[0] == pytest.approx(20_000.0, abs=0.05)
@@ -62,7 +72,7 @@ def test_discount_rate_of_minus_99_percent_is_exact() -> None:
     # = (100**11 - 100) / 99 = 1.0101...e20 DKK.
     r = run(
         simple_model(ANNUAL),
-        {"discount_rate": "-99 %", "period": "10 year"},
+        {"allow_unusual_rates": True, "discount_rate": "-99 %", "period": "10 year"},
         one_bid(annual="1 DKK/year"),
     )
     expected = sum(100.0**t for t in range(1, 11))
@@ -75,7 +85,7 @@ def test_discount_rate_just_above_minus_100_percent_over_200_years_is_an_error()
     with pytest.raises(tco.SpecError, match=r"assumptions\.discount_rate: .*further from -100 %"):
         run(
             simple_model(ANNUAL),
-            {"discount_rate": "-99.9 %", "period": "200 year"},
+            {"allow_unusual_rates": True, "discount_rate": "-99.9 %", "period": "200 year"},
             one_bid(annual="1 DKK/year"),
         )
 
@@ -85,7 +95,12 @@ def test_escalation_near_minus_100_percent_shrinks_prices_to_almost_nothing() ->
     # 5 years is 1000 * (1e-4 + 1e-8 + 1e-12 + 1e-16 + 1e-20) = 0.10000100001 DKK.
     r = run(
         simple_model(ANNUAL),
-        {"discount_rate": "0 %", "period": "5 year", "escalation": {"energy": "-99.99 %"}},
+        {
+            "allow_unusual_rates": True,
+            "discount_rate": "0 %",
+            "period": "5 year",
+            "escalation": {"energy": "-99.99 %"},
+        },
         one_bid(annual="1000 DKK/year"),
     )
     assert r.total[0] == pytest.approx(1000 * sum(1e-4**t for t in range(1, 6)), rel=1e-9)
@@ -110,7 +125,7 @@ def test_200_year_period() -> None:
     # bought at 196, has (196 + 7 - 200) / 7 = 3/7 of its life left at year 200.
     r = run(
         simple_model({**ONCE, "running": {"category": "use", "annual": "annual"}}, lifetime="life"),
-        {"discount_rate": "4 %", "period": "200 year"},
+        {"allow_unusual_rates": True, "discount_rate": "4 %", "period": "200 year"},
         [{"name": "A", "first": "1000 DKK", "annual": "100 DKK/year", "life": "7 year"}],
     )
     assert r.by_item["running"][0] == pytest.approx(100 * (1 - 1.04**-200) / 0.04, rel=1e-12)
@@ -161,7 +176,7 @@ def test_fractional_lifetimes() -> None:
     #           0.5 / 3.5 = 1/7 of it is credited at year 10: 3 * 700 - 100 = 2000.
     r = run(
         simple_model(ONCE, lifetime="life"),
-        {"discount_rate": "0 %", "period": "10 year"},
+        {"allow_unusual_rates": True, "discount_rate": "0 %", "period": "10 year"},
         [
             {"name": "2.5", "first": "700 DKK", "life": "2.5 year"},
             {"name": "3.5", "first": "700 DKK", "life": "3.5 year"},
@@ -179,7 +194,7 @@ def test_lifetime_equal_to_the_period_has_no_residual_and_one_end_of_life() -> N
     items = {**ONCE, "disposal": {"category": "end_of_life", "end_of_life": "salvage"}}
     r = run(
         simple_model(items, lifetime="life"),
-        {"discount_rate": "0 %", "period": "10 year"},
+        {"allow_unusual_rates": True, "discount_rate": "0 %", "period": "10 year"},
         [{"name": "A", "first": "1000 DKK", "salvage": "50 DKK", "life": "10 year"}],
     )
     np.testing.assert_allclose(r.real[0, 0], [1000.0] + [0.0] * 10)
@@ -191,7 +206,7 @@ def test_lifetime_longer_than_the_period() -> None:
     # L = 40 over P = 10: one purchase, 30/40 of it credited at year 10: 1000 - 750 = 250.
     r = run(
         simple_model(ONCE, lifetime="life"),
-        {"discount_rate": "0 %", "period": "10 year"},
+        {"allow_unusual_rates": True, "discount_rate": "0 %", "period": "10 year"},
         [{"name": "A", "first": "1000 DKK", "life": "40 year"}],
     )
     assert r.total[0] == pytest.approx(250.0, rel=1e-12)
@@ -213,7 +228,7 @@ def test_lifetime_longer_than_the_period() -> None:
 def test_event_at_the_last_year(at: str, year: int | None) -> None:
     r = run(
         simple_model({"x": {"category": "maintenance", "at": at, "amount": "first"}}),
-        {"discount_rate": "0 %", "period": "15 year"},
+        {"allow_unusual_rates": True, "discount_rate": "0 %", "period": "15 year"},
         [{"name": "A", "first": "100 DKK"}],
     )
     expected = np.zeros(16)
@@ -234,7 +249,7 @@ def test_event_at_the_last_year(at: str, year: int | None) -> None:
 def test_every_interval_against_the_period(every: str, years: list[int]) -> None:
     r = run(
         simple_model({"x": {"category": "maintenance", "every": every, "amount": "first"}}),
-        {"discount_rate": "0 %", "period": "15 year"},
+        {"allow_unusual_rates": True, "discount_rate": "0 %", "period": "15 year"},
         [{"name": "A", "first": "100 DKK"}],
     )
     np.testing.assert_allclose(np.flatnonzero(r.real[0, 0]), years)
@@ -244,7 +259,7 @@ def test_end_of_life_without_lifetime_is_at_the_period_end() -> None:
     # 200 DKK at year 15, discounted at 4 %: 200 / 1.04**15 = 111.05 DKK.
     r = run(
         simple_model({"x": {"category": "end_of_life", "end_of_life": "first"}}),
-        {"discount_rate": "4 %", "period": "15 year"},
+        {"allow_unusual_rates": True, "discount_rate": "4 %", "period": "15 year"},
         [{"name": "A", "first": "200 DKK"}],
     )
     assert r.total[0] == pytest.approx(200 / 1.04**15, rel=1e-12)
@@ -279,7 +294,7 @@ def test_extreme_but_valid_inputs_are_finite_or_an_error(rate: str, period: str,
     }
     outcome = _finite_or_error(
         simple_model(items, lifetime="life"),
-        {"discount_rate": rate, "period": period, "escalation": {"energy": rate},
+        {"allow_unusual_rates": True, "discount_rate": rate, "period": period, "escalation": {"energy": rate},
          "inflation": "2 %", "quantity": 1e6},
         {"first": "1e9 DKK", "annual": "1e7 DKK/year", "salvage": "-1e6 DKK", "life": life},
     )  # fmt: skip

@@ -37,6 +37,10 @@ from tco.units import ureg
 
 if TYPE_CHECKING:
     from tco.batch import BatchEvaluator, evaluate_batch
+    from tco.views.curves import crossings
+    from tco.views.i18n import get_language, set_language
+    from tco.views.report import write_report
+    from tco.views.workbook import write_workbook
 
 __version__ = "0.1.0"
 
@@ -59,22 +63,38 @@ __all__ = [
     "annuity_factor",
     "bundled_examples",
     "bundled_models",
+    "crossings",
     "discount_factors",
     "equivalent_annual_cost",
     "escalation_index",
     "evaluate_batch",
     "example_path",
+    "get_language",
     "load_model",
     "load_tender",
     "present_value",
+    "set_language",
     "ureg",
+    "write_report",
+    "write_workbook",
 ]
+
+#: Names of the public API imported on first use: name -> module.
+_LAZY = {
+    "BatchEvaluator": "tco.batch",
+    "evaluate_batch": "tco.batch",
+    "crossings": "tco.views.curves",
+    "get_language": "tco.views.i18n",
+    "set_language": "tco.views.i18n",
+    "write_report": "tco.views.report",
+    "write_workbook": "tco.views.workbook",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """Import the batch API on first use (keeps ``import tco`` quick for the CLI)."""
-    if name in ("BatchEvaluator", "evaluate_batch"):
-        from tco import batch
+    """Import the batch API and the outputs on first use (keeps ``import tco`` quick)."""
+    if name in _LAZY:
+        import importlib
 
-        return getattr(batch, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'tco' has no attribute '{name}'")

@@ -47,6 +47,9 @@ __all__ = [
     "MAX_NODES",
     "MAX_PERIOD",
     "MAX_SAMPLES",
+    "MAX_UNIT_DEPTH",
+    "MAX_UNIT_EXPONENT",
+    "MAX_UNIT_FACTORS",
     "MAX_VALUE_LENGTH",
     "MAX_WORKBOOK_CELLS",
     "check_monte_carlo",
@@ -68,6 +71,12 @@ MAX_FORMULA_LENGTH = 2000
 MAX_FORMULA_DEPTH = 60
 #: Longest value text such as ``"2.13 DKK/kWh"``. [characters]
 MAX_VALUE_LENGTH = 200
+#: Deepest nesting of parentheses in a value's unit (``DKK/(kWh year)`` is 1).
+MAX_UNIT_DEPTH = 3
+#: Largest exponent of a unit (``m^3``); larger ones are refused. [-]
+MAX_UNIT_EXPONENT = 4
+#: Most unit names and numbers in one value's unit (``kg CO2e/kWh`` has 3).
+MAX_UNIT_FACTORS = 12
 #: Longest study period tco evaluates. [year]
 MAX_PERIOD = 200
 #: Most bids in one tender.

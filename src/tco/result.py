@@ -330,8 +330,12 @@ class Result:
             }
         )
 
-    def plot(self, kind: str = "breakdown", ax: Any = None, lang: str = "en") -> Any:
-        """Draw a chart and return its matplotlib Axes (see :func:`tco.views.plot.plot`)."""
+    def plot(self, kind: str = "breakdown", ax: Any = None, lang: str | None = None) -> Any:
+        """Draw a chart and return its matplotlib Axes (see :func:`tco.views.plot.plot`).
+
+        In a notebook the Axes shows itself as the chart's image. ``lang``
+        defaults to the language chosen with :func:`tco.set_language`.
+        """
         from tco.views.plot import plot
 
         return plot(self, kind, ax=ax, lang=lang)

@@ -16,7 +16,7 @@ UNCERTAIN = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
 def rewritten(parameters=None, assumptions=None, bids=None) -> np.ndarray:
     data = EXAMPLE.spec.model_dump(exclude_none=True)
     data["parameters"].update(parameters or {})
-    data["assumptions"].update(assumptions or {})
+    data["assumptions"].update({"number_format": "en", **(assumptions or {})})
     for b in data["bids"]:
         b.update((bids or {}).get(b["name"], {}))
     return tco.load_tender(data).evaluate().total

@@ -259,7 +259,13 @@ def test_tender_without_bids_gets_an_illustrative_bid(tmp_path: Path) -> None:
 
 def test_tender_without_bids_and_without_defaults_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
-    path.write_text("model: indoor-lighting\nassumptions: {period: 15 year}\n", encoding="utf-8")
+    # every bundled model's bid parameters have both bounds, so an inline model without them
+    model = (
+        "model:\n  id: small\n  title: Small\n  functional_unit: unit\n"
+        "  parameters: {price: {unit: DKK, bid: true, min: 0 DKK}}\n"
+        "  items: {purchase: {category: acquisition, once: price}}\n"
+    )
+    path.write_text(model + "assumptions: {period: 15 year}\n", encoding="utf-8")
     with pytest.raises(tco.SpecError, match="add one bid to the tender"):
         annex_tender(path)
 

@@ -64,7 +64,7 @@ def test_form_has_a_row_per_bid_parameter_from_the_model(blank: Path) -> None:
     assert power[2] == "W"
     assert power[3] is None  # to fill in
     assert power[4] is None  # required: no default shown
-    assert power[5] == "0 – 2,000 W"  # model: min 0 W, max 2000 W
+    assert power[5] == "1 – 2,000 W"  # model: min 1 W, max 2000 W
     assert power[6] == spec.description.en  # type: ignore[union-attr]
     assert power[7] == spec.description.da  # type: ignore[union-attr]
     assert (ws["A4"].value, ws["B4"].value) == ("format", "en")
@@ -75,14 +75,16 @@ def test_form_sets_the_allowed_range_as_data_validation(blank: Path) -> None:
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     assert set(rules) == {"D9", "D10", "D11"}
     price, power, life = rules["D9"], rules["D10"], rules["D11"]
-    assert (price.type, price.operator, float(price.formula1)) == (
+    # model: price min 0 DKK, max 200000 DKK; power min 1 W, max 2000 W
+    assert (price.type, price.operator, float(price.formula1), float(price.formula2)) == (
         "decimal",
-        "greaterThanOrEqual",
+        "between",
         0.0,
+        200000.0,
     )
     assert (power.operator, float(power.formula1), float(power.formula2)) == (
         "between",
-        0.0,
+        1.0,
         2000.0,
     )
     # model: rated_life min 1000 h, max 200000 h

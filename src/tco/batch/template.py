@@ -18,6 +18,7 @@ from tco.plan.arrays import Plan
 from tco.plan.compiler import compile_plan
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec, validate
+from tco.units import plain_number
 
 __all__ = ["TEMPLATE", "Template", "first_label"]
 
@@ -75,7 +76,7 @@ class Template:
             p = self.model.parameters[name].spec
             raw = p.default
             if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
-                raw = f"{float(col.raw[0])!r} {col.unit}".strip()
+                raw = f"{plain_number(float(col.raw[0]))} {col.unit}".strip()
             (bid if p.bid else buyer)[name] = raw
         key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
         if key not in self._plans:

@@ -49,11 +49,48 @@ def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:
 
 
 def _money(x: float | None) -> str:
-    return "-" if x is None or not math.isfinite(x) else f"{x:,.0f}"
+    from tco.views.i18n import number
+
+    return "-" if x is None or not math.isfinite(x) else number(x, 0)
 
 
 def _num(x: float | None, fmt: str = ".4g") -> str:
-    return "-" if x is None or not math.isfinite(x) else format(x, fmt)
+    """``x`` in the chosen language: ``.Ng`` significant digits or ``.Nf`` decimals."""
+    from tco.views.i18n import number, significant
+
+    if x is None or not math.isfinite(x):
+        return "-"
+    digits = int(fmt[1:-1])
+    return significant(x, digits) if fmt.endswith("g") else number(x, digits)
+
+
+def _pct(x: float, decimals: int = 1) -> str:
+    from tco.views.i18n import percent
+
+    return percent(x, decimals)
+
+
+def _t(key: str, **fields: Any) -> str:
+    """A text of the message catalogue in the chosen language (``--lang``)."""
+    from tco.views.i18n import text
+
+    return text(key, **fields)
+
+
+def _unit(unit: str) -> str:
+    from tco.views.i18n import unit_text
+
+    return unit_text(unit)
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    return f"{_num(low, '.6g')} .. {_num(high, '.6g')} {_unit(unit)}".strip()
+
+
+def _labels(tender: Any) -> dict[str, str]:
+    from tco.views.labels import input_labels
+
+    return input_labels(tender.model)
 
 
 def _source(parser: argparse.ArgumentParser) -> None:
@@ -124,9 +161,9 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
         if args.format == "json":
             _print_json("scenarios", s)
             return 0
-        head = ["scenario", *s.bids, "cheapest"]
+        head = [_t("cli.scenario"), *s.bids, _t("cli.cheapest")]
         cells = [[r["scenario"], *(_money(r[b]) for b in s.bids), r["cheapest"]] for r in s.rows()]
-        print(f"Present value in {s.currency} per scenario")
+        print(_t("cli.pv per scenario", cur=s.currency))
         print(table(cells, head))
         return 0
     variations: dict[str, Variation] | None = None
@@ -148,8 +185,8 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
         from tco.views.plot_analysis import tornado
 
         bid = args.bid if args.bid else int(t.base.argmin())
-        path = save_figure(tornado(t, bid).get_figure(), args.plot)
-        print(f"wrote {path}", file=sys.stderr)
+        path = save_figure(tornado(t, bid, labels=_labels(tender)).get_figure(), args.plot)
+        print(_t("cli.wrote", path=path), file=sys.stderr)
     if args.format == "json":
         _print_json(
             "sensitivity", t, difference=tuple(args.difference) if args.difference else None
@@ -159,44 +196,59 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
         a, b = args.difference
         rows = t.difference(a, b)
         now = _money(rows[0]["base"] if rows else 0.0)
-        print(f"Tornado of total '{a}' - '{b}' in {t.currency} (now {now})")
+        print(_t("cli.tornado diff", a=a, b=b, cur=t.currency, now=now))
+        labels = _labels(tender)
         print(
             table(
                 [
                     [
-                        r["input"],
-                        f"{_num(r['low'], '.6g')} .. {_num(r['high'], '.6g')} {r['unit']}".strip(),
+                        labels.get(r["input"], r["input"]),
+                        _span(r["low"], r["high"], r["unit"]),
                         _money(r["difference_low"]),
                         _money(r["difference_high"]),
                         _money(r["swing"]),
-                        "yes" if r["switches"] else "",
+                        _t("cli.yes") if r["switches"] else "",
                     ]
                     for r in rows
                 ],
-                ["input", "low .. high", "at low", "at high", "swing", "switches"],
+                [
+                    _t("cli.input"),
+                    _t("cli.low high"),
+                    _t("cli.at low"),
+                    _t("cli.at high"),
+                    _t("cli.swing"),
+                    _t("cli.switches"),
+                ],
             )
         )
         return 0
     bids = [args.bid] if args.bid else list(t.bids)
+    labels = _labels(tender)
     for k, bid in enumerate(bids):
         rows = t.for_bid(bid)
         if k:
             print()
         b = t.bids.index(bid) if bid in t.bids else 0
-        print(f"Tornado of '{bid}' in {t.currency} (total {_money(float(t.base[b]))})")
+        print(_t("cli.tornado", bid=bid, cur=t.currency, total=_money(float(t.base[b]))))
         print(
             table(
                 [
                     [
-                        r["input"],
-                        f"{_num(r['low'], '.6g')} .. {_num(r['high'], '.6g')} {r['unit']}".strip(),
+                        labels.get(r["input"], r["input"]),
+                        _span(r["low"], r["high"], r["unit"]),
                         _money(r["total_low"]),
                         _money(r["total_high"]),
                         _money(r["swing"]),
                     ]
                     for r in rows
                 ],
-                ["input", "low .. high", "at low", "at high", "swing"],
+                [
+                    _t("cli.input"),
+                    _t("cli.low high"),
+                    _t("cli.at low"),
+                    _t("cli.at high"),
+                    _t("cli.swing"),
+                ],
             )
         )
     return 0
@@ -230,20 +282,46 @@ def _run_switch(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json("switch", s)
         return 0
-    print(s.describe() + ".")
+    print(_describe_switch(s, _labels(tender).get(s.input, s.input)) + ".")
+    unit = f" {_unit(s.unit)}" if s.unit else ""
     lines = [
-        ["now", f"{_num(s.current, '.6g')} {s.unit}".strip()],
-        ["switching value", f"{_num(s.value, '.6g')} {s.unit}".strip()],
-        ["bounds", f"{s.bounds[0]:.6g} .. {s.bounds[1]:.6g} {s.unit}".strip()],
-        ["method", s.method + (" (jump)" if s.jump else "")],
-        [f"total '{s.a}' - '{s.b}' now", _money(s.difference)],
+        [_t("cli.now"), f"{_num(s.current, '.6g')}{unit}"],
+        [_t("cli.switching value"), f"{_num(s.value, '.6g')}{unit}"],
+        [_t("cli.bounds"), f"{_num(s.bounds[0], '.6g')} .. {_num(s.bounds[1], '.6g')}{unit}"],
+        [_t("cli.method"), _t(f"cli.{s.method}") + (_t("cli.jump") if s.jump else "")],
+        [_t("cli.total diff now", a=s.a, b=s.b), _money(s.difference)],
     ]
     if len(s.crossings) > 1:
-        lines.append(["all crossings", ", ".join(f"{x:.6g}" for x in s.crossings)])
+        lines.append([_t("cli.all crossings"), ", ".join(_num(x, ".6g") for x in s.crossings)])
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
         print(f"  {key + ':':<{width + 1}}  {value}")
     return 0
+
+
+def _describe_switch(s: Any, label: str) -> str:
+    """The switching value in one sentence, in the chosen language."""
+    unit = f" {_unit(s.unit)}" if s.unit else ""
+    if s.value is None:
+        said = _t(
+            "cli.never",
+            a=s.a,
+            b=s.b,
+            input=label,
+            low=_num(s.bounds[0], ".6g"),
+            high=f"{_num(s.bounds[1], '.6g')}{unit}",
+        )
+        if s.outside is not None:
+            said += _t("cli.equal outside", value=f"{_num(s.outside, '.6g')}{unit}")
+        return str(said)
+    return _t(
+        "cli.jump at" if s.jump else "cli.equal at",
+        a=s.a,
+        b=s.b,
+        input=label,
+        value=f"{_num(s.value, '.6g')}{unit}",
+        now=f"{_num(s.current, '.6g')}{unit}",
+    )
 
 
 # -- tco montecarlo ----------------------------------------------------------------------------
@@ -290,7 +368,7 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
         from tco.views.plot import save_figure
         from tco.views.plot_analysis import montecarlo_figure
 
-        print(f"wrote {save_figure(montecarlo_figure(mc), args.plot)}", file=sys.stderr)
+        print(_t("cli.wrote", path=save_figure(montecarlo_figure(mc), args.plot)), file=sys.stderr)
     diff = (
         mc.difference_summary(args.difference[0], args.difference[1], q)
         if args.difference
@@ -299,11 +377,25 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json("montecarlo", mc, percentiles=q, difference=diff)
         return 0
+    labels = _labels(tender)
     print(
-        f"Monte Carlo: {mc.samples:,} samples (seed {mc.seed}), inputs "
-        f"{', '.join(mc.inputs)}; present value in {mc.currency}; {mc.seconds:.2f} s"
+        _t(
+            "cli.mc head",
+            n=_money(mc.samples),
+            seed=mc.seed,
+            inputs=", ".join(labels.get(i, i) for i in mc.inputs),
+            cur=mc.currency,
+            s=_num(mc.seconds, ".2f"),
+        )
     )
-    head = ["bid", "deterministic", "mean", "sd", *(f"p{x:g}" for x in q), "P(cheapest)"]
+    head = [
+        _t("bid"),
+        _t("cli.deterministic"),
+        _t("cli.mean"),
+        _t("cli.sd"),
+        *(f"p{x:g}" for x in q),
+        _t("cli.p cheapest"),
+    ]
     rows = [
         [
             r["bid"],
@@ -311,29 +403,35 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
             _money(r["mean"]),
             _money(r["sd"]),
             *(_money(r[f"p{x:g}"]) for x in q),
-            f"{r['p_cheapest']:.1%}",
+            _pct(r["p_cheapest"]),
         ]
         for r in mc.summary(q)
     ]
     print(table(rows, head))
     B = len(mc.bids)
     print()
-    print("Probability of each rank")
+    print(_t("rank probabilities"))
     print(
         table(
             [
-                [name, *(f"{p:.1%}" for p in mc.rank_probabilities[b])]
+                [name, *(_pct(p) for p in mc.rank_probabilities[b])]
                 for b, name in enumerate(mc.bids)
             ],
-            ["bid", *(str(k + 1) for k in range(B))],
+            [_t("bid"), *(str(k + 1) for k in range(B))],
         )
     )
     if diff is not None:
         print()
         print(
-            f"Total '{diff.a}' - '{diff.b}': mean {_money(diff.mean)}, sd {_money(diff.sd)}, "
-            + ", ".join(f"p{k:g} {_money(v)}" for k, v in diff.percentiles.items())
-            + f"; P('{diff.a}' cheaper) {diff.probability_a_cheaper:.1%}"
+            _t(
+                "cli.diff line",
+                a=diff.a,
+                b=diff.b,
+                mean=_money(diff.mean),
+                sd=_money(diff.sd),
+                pcts=", ".join(f"p{k:g} {_money(v)}" for k, v in diff.percentiles.items()),
+                p=_pct(diff.probability_a_cheaper),
+            )
         )
     return 0
 
@@ -387,21 +485,33 @@ def _run_score(args: argparse.Namespace) -> int:
         _print_json("score", t)
         return 0
     crit = list(t.points)
+    names = {c: _t("cli.price") if c == "price" else c for c in crit}
     print(
-        f"Scores: price model {t.method}, {t.max_points:g} points; weights "
-        + ", ".join(f"{c} {w:.0%}" for c, w in t.weights.items())
+        _t(
+            "cli.scores",
+            method=t.method,
+            points=_num(t.max_points, ".6g"),
+            weights=", ".join(f"{names.get(c, c)} {_pct(w, 0)}" for c, w in t.weights.items()),
+        )
     )
     rows = [
         [
             r["bid"],
             _money(r["total"]),
-            *(f"{r[c]:.2f}" for c in crit),
-            f"{r['score']:.2f}",
+            *(_num(r[c], ".2f") for c in crit),
+            _num(r["score"], ".2f"),
             str(r["rank"]),
         ]
         for r in t.rows()
     ]
-    print(table(rows, ["bid", f"total {t.currency}".strip(), *crit, "score", "rank"]))
+    head = [
+        _t("bid"),
+        _t("cli.total cur", cur=t.currency).strip(),
+        *(names[c] for c in crit),
+        _t("cli.score"),
+        _t("rank"),
+    ]
+    print(table(rows, head))
     return 0
 
 
@@ -422,37 +532,66 @@ def _run_baseline(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json("baseline", c)
         return 0
-    print(
-        f"Against '{c.baseline}': present values in {c.currency}, {c.rate:.2%} real; "
-        "SIR and AIRR need extra investment"
-    )
+    print(_t("cli.against", base=c.baseline, cur=c.currency, rate=_pct(c.rate, 2)))
     rows = [
         [
-            r["bid"] + (" (baseline)" if r["baseline"] else ""),
+            r["bid"] + (_t("cli.baseline") if r["baseline"] else ""),
             _money(r["lcc"]),
             _money(r["net_savings"]),
             _money(r["extra_investment"]),
             _money(r["savings"]),
             _num(r["sir"], ".2f"),
-            "-" if r["airr"] is None else f"{r['airr']:.2%}",
+            "-" if r["airr"] is None else _pct(r["airr"], 2),
             _num(r["simple_payback"], ".0f"),
             _num(r["discounted_payback"], ".0f"),
         ]
         for r in c.rows()
     ]
     head = [
-        "bid",
-        "LCC",
-        "net savings",
-        "extra inv.",
-        "savings",
+        _t("bid"),
+        _t("cli.lcc"),
+        _t("cli.net savings"),
+        _t("cli.extra inv"),
+        _t("cli.savings"),
         "SIR",
         "AIRR",
-        "payback",
-        "disc. payback",
+        _t("cli.payback"),
+        _t("cli.disc payback"),
     ]
     print(table(rows, head))
+    import numpy as np
+
+    odd = sir_payback_at_odds(c.rows(), float(np.max(c.period)))
+    if odd:
+        print()
+        print(_t("cli.sir note", bids=", ".join(odd)))
     return 0
+
+
+def sir_payback_at_odds(rows: Sequence[dict[str, Any]], period: float) -> list[str]:
+    """Bids whose SIR and payback look contradictory, each as ``"name (SIR x, payback t)"``.
+
+    A SIR of ``s`` over ``P`` years would suggest a payback near ``P / s``; a
+    payback more than twice as long means the extra investment in present
+    value is small because replacements and the residual value count as
+    investment (NIST Handbook 135), while the payback sees the extra price
+    paid in year 0.
+
+    Examples
+    --------
+    >>> rows = [{"bid": "A", "sir": 21.08, "simple_payback": 8.0}, {"bid": "B", "sir": None}]
+    >>> sir_payback_at_odds(rows, 15.0)
+    ['A (SIR 21.08, payback 8 years)']
+    """
+    out = []
+    for r in rows:
+        sir, pay = r.get("sir"), r.get("simple_payback")
+        if sir is None or pay is None or not (math.isfinite(sir) and math.isfinite(pay)):
+            continue
+        if sir > 0 and pay > 2.0 * period / sir:
+            years = _t("cli.years n", n=_num(pay, ".0f"))
+            out.append(f"{r['bid']} (SIR {_num(sir, '.2f')}, {_t('cli.payback')} {years})")
+    return out
 
 
 #: The subcommands of this module: name -> (configure the parser, run, help).

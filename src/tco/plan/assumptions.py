@@ -18,15 +18,31 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, LimitError, SpecError, suggest
+from tco.errors import ErrorList, LimitError, SpecError, UnitError, suggest
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.arrays import PlanStream
 from tco.plan.bases import basis_inputs
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
-from tco.units import CURRENCIES, Quantity, convert_currency, currencies_of, parse_quantity, ureg
+from tco.units import (
+    CURRENCIES,
+    Quantity,
+    convert_currency,
+    currencies_of,
+    parse_quantity,
+    parse_value,
+    ureg,
+)
 
-__all__ = ["AssumptionReader", "Where"]
+__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where"]
+
+#: Plausible range of each kind of rate (as fractions per year); a rate outside it is
+#: refused unless the tender sets ``allow_unusual_rates: true`` (docs/spec.md).
+PLAUSIBLE_RATES: dict[str, tuple[float, float]] = {
+    "discount_rate": (-0.05, 0.20),
+    "inflation": (-0.05, 0.20),
+    "escalation": (-0.20, 0.30),
+}
 
 Array = NDArray[np.float64]
 Where = tuple[str | int, ...]
@@ -84,8 +100,13 @@ class AssumptionReader:
         """
         return _money(q, self.currency, self.rates, target)
 
-    def rate(self, raw: Any, path: Sequence[str | int]) -> float | None:
-        """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1."""
+    def rate(self, raw: Any, path: Sequence[str | int], kind: str = "escalation") -> float | None:
+        """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1.
+
+        A bare number is a rate only as a plain fraction (``0.04``); a rate outside the
+        plausible range of its ``kind`` (:data:`PLAUSIBLE_RATES`) is refused unless the
+        tender says ``allow_unusual_rates: true``.
+        """
         try:
             value = _rate(raw)
         except SpecError as err:
@@ -96,6 +117,18 @@ class AssumptionReader:
             return None
         if value <= -1.0:
             self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
+            return None
+        low, high = PLAUSIBLE_RATES[kind]
+        if not low <= value <= high and not self.a.allow_unusual_rates:
+            self.fail(
+                f"got '{raw}', which is {value * 100:.4g} %: outside the plausible range "
+                f"{low * 100:g} % to {high * 100:g} % of {kind.replace('_', ' ')}; check the "
+                "value (a rate is written '4 %'), or set 'allow_unusual_rates: true' under "
+                "assumptions if it is meant",
+                path,
+                raw,
+                f"a rate from {low * 100:g} % to {high * 100:g} %",
+            )
             return None
         return value
 
@@ -111,7 +144,7 @@ class AssumptionReader:
                 "one rate such as '3.5 %'",
             )
             return None
-        return self.rate(raw, path)
+        return self.rate(raw, path, "discount_rate")
 
     # -- phases ---------------------------------------------------------------------------
     def currency_and_rates(self) -> None:
@@ -188,9 +221,19 @@ class AssumptionReader:
 
     def quantity(self) -> float:
         """The number of functional units bought."""
-        quantity = float(self.a.quantity if self.a.quantity is not None else 1.0)
-        if not math.isfinite(quantity):
-            self.fail(f"got {quantity}, expected a finite quantity", (*_AP, "quantity"), quantity)
+        raw = self.a.quantity if self.a.quantity is not None else 1.0
+        try:
+            quantity = float(parse_value(raw, "", path=(*_AP, "quantity")).magnitude)
+        except SpecError as err:
+            self.add(err, ())
+            return 1.0
+        if not (math.isfinite(quantity) and quantity > 0):
+            self.fail(
+                f"got {raw}, expected a number of units above 0 such as '200'",
+                (*_AP, "quantity"),
+                raw,
+                "a number above 0",
+            )
             return 1.0
         return quantity
 
@@ -297,8 +340,11 @@ def _magnitude(raw: Any, unit: str, target: str) -> float:
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _rate(raw: Any) -> float | None:
-    """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate."""
-    q = parse_quantity(raw)
+    """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate.
+
+    A bare number is a rate only as a plain fraction (``0.04``; ``4`` is refused).
+    """
+    q = parse_value(raw, rate=True)
     if q.dimensionality == ureg.Unit("1/year").dimensionality:
         q = q * ureg.year
     if not q.dimensionless:
@@ -311,13 +357,23 @@ def _price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...])
     """An emission price as written in ``currency`` per kg (``'1500 DKK/t'`` in a EUR tender)."""
     # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
     q = parse_quantity(raw)
-    if currencies_of(q):
-        q = _money(q, currency, dict(rates))
-    else:
-        q = parse_quantity(raw, f"{currency}/kg")
-    if q.dimensionality != ureg.Unit(f"{currency}/kg").dimensionality:
-        q = parse_quantity(raw, f"{currency}/kg")  # raises, naming what was expected
+    if not currencies_of(q) or not _per_mass(q):
+        shown = raw if currencies_of(q) else f"{raw} {currency}/t"
+        fix = f"'{raw} {currency}/t'" if not currencies_of(q) else f"'1500 {currency}/t'"
+        raise UnitError(
+            f"got '{raw}': an emission price is money per mass of emission; "
+            f"write {fix} (t is the metric tonne)",
+            value=shown,
+            expected=f"money per mass such as '1500 {currency}/t'",
+        )
+    q = _money(q, currency, dict(rates))
     return float(q.to(f"{currency}/kg").magnitude)
+
+
+def _per_mass(q: Any) -> bool:
+    """Whether ``q`` is money (one currency) per mass."""
+    (code,) = currencies_of(q)[:1] or ("",)
+    return bool(code) and q.dimensionality == ureg.Unit(f"{code}/kg").dimensionality
 
 
 def _money(q: Any, currency: str, rates: dict[str, float], target: str | None = None) -> Any:

@@ -125,6 +125,13 @@ class _Compiler(AssumptionReader):
                     continue
                 raws = [(raw, where)] * B
             out = np.empty(B)
+            if not p.spec.bid and raws and raws[0][0] is not None:
+                # one buyer value: read it once, so a bad value is one message
+                one = _quantity(raws[0][0], p, raws[0][1], self.file, self.errors, self.money)
+                if one is not None:
+                    out[:] = one
+                scalars[name] = out
+                continue
             for b, (raw, where) in enumerate(raws):
                 if raw is None:
                     self.fail(
@@ -181,7 +188,7 @@ class _Compiler(AssumptionReader):
         """Run the phases; raise every problem found before the arrays are built."""
         a, model, tender, errors = self.a, self.model, self.tender, self.errors
         self.currency_and_rates()
-        inflation = self.rate(a.inflation, (*_AP, "inflation")) or 0.0
+        inflation = self.rate(a.inflation, (*_AP, "inflation"), "inflation") or 0.0
         r = self.discount(a.discount_rate)
         nominal = a.rate_type == "nominal"
         if r is not None and nominal:

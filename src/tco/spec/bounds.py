@@ -7,7 +7,7 @@ from typing import Any
 
 from tco.errors import ErrorList, SpecError
 from tco.spec.schema import ParameterSpec
-from tco.units import parse_quantity
+from tco.units import parse_quantity, show_quantity
 
 __all__ = ["bound_error", "check_parameter_values"]
 
@@ -22,7 +22,7 @@ def check_parameter_values(
     >>> errors = ErrorList()
     >>> spec = ParameterSpec(unit="W", min="10 W", default="5 W")
     >>> check_parameter_values(spec, None, ("parameters", "power"), errors)
-    >>> str(errors.errors[0])
+    >>> str(errors.errors[0]).split(";")[0]
     "parameters.power.default: got '5 W', expected at least 10 W"
     """
     bounds = {}
@@ -74,14 +74,16 @@ def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None
     lo, hi = bounds.get("min"), bounds.get("max")
     if lo is not None and q < lo:
         return SpecError(
-            f"got '{raw}', expected at least {lo:~g}",
+            f"got '{raw}', expected at least {show_quantity(lo)}; check the number and its "
+            "unit (a prefix such as m or k?)",
             value=raw,
-            expected=f"at least {lo:~g}",
+            expected=f"at least {show_quantity(lo)}",
         )
     if hi is not None and q > hi:
         return SpecError(
-            f"got '{raw}', expected at most {hi:~g}",
+            f"got '{raw}', expected at most {show_quantity(hi)}; check the number and its "
+            "unit (a prefix such as m or k?)",
             value=raw,
-            expected=f"at most {hi:~g}",
+            expected=f"at most {show_quantity(hi)}",
         )
     return None

@@ -236,6 +236,50 @@ def _is_money(c: Compiled, per_year: bool) -> bool:
     return dims == ({"[time]": -1} if per_year else {})
 
 
+#: Units of calendar time: an annual formula's "per time" must come from one of these.
+CALENDAR_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def forgets_hours(c: Compiled) -> bool:
+    """Whether an annual formula is per hour or per second rather than per calendar time.
+
+    ``power * electricity_price`` (W × DKK/kWh) has the dimension of money
+    per time, like money per year, but its "per time" comes from the hour
+    inside the kilowatt-hour: it is the cost of running every second of the
+    year, which is almost always a forgotten operating-hours factor. The
+    rule: divide the formula's unit by its calendar units (year, month, week,
+    day, with their powers); what is left must have no time in it. A model
+    that means continuous operation says so with a calendar unit, such as
+    ``power * 8760 h/year * electricity_price``.
+
+    Examples
+    --------
+    >>> from tco.spec.expr import compile_expression
+    >>> from tco.units import parse_unit
+    >>> u = {"power": parse_unit("W"), "hours": parse_unit("h/year"),
+    ...      "price": parse_unit("DKK/kWh"), "fee": parse_unit("DKK/month")}
+    >>> [forgets_hours(compile_expression(f, u)) for f in
+    ...  ("power * price", "power * hours * price", "power * 8760 h/year * price", "fee")]
+    [True, False, False, False]
+    """
+    calendar = ureg.dimensionless
+    for name, power in c.quantity.unit_items():
+        if name in CALENDAR_UNITS:
+            calendar = calendar * ureg.Unit(name) ** power
+    rest = c.quantity / (1.0 * calendar)
+    return bool(dict(rest.dimensionality).get("[time]", 0))
+
+
+def _forgotten_hours(c: Compiled, what: str) -> UnitError:
+    return UnitError(
+        f"'{c.text}' gives '{c.quantity.units:~}', a rate per hour or per second, not per "
+        f"year: an annual amount needs a factor per year such as operating hours in 'h/year' "
+        f"(if the product runs all the time, write it out: '... * 8760 h/year')",
+        value=c.text,
+        expected=what,
+    )
+
+
 def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
     """Check a model mapping and compile its formulas (see :func:`load_model`)."""
     data, refs = resolve_refs(data, file=file)
@@ -287,6 +331,8 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
                     )
             else:
                 check_dimension(c, want, what)
+            if what in (_MONEY_PER_YEAR, _MASS_PER_YEAR) and forgets_hours(c):
+                raise _forgotten_hours(c, what)
             return c
         except ExpressionError as err:
             if err.value not in broken:  # no second error for a parameter with a bad unit

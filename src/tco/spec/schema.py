@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from tco.errors import SpecError, SpecErrors, suggest
 
@@ -36,7 +44,18 @@ Category = Literal["acquisition", "use", "maintenance", "end_of_life", "external
 #: The cost categories of EU Directive 2014/24/EU, Art. 68, in reporting order.
 CATEGORIES: tuple[str, ...] = ("acquisition", "use", "maintenance", "end_of_life", "externalities")
 
-Scalar = str | float | int
+
+def _no_bool(value: Any) -> Any:
+    """Refuse yes/no where a value belongs (YAML reads ``yes``, ``on`` as booleans)."""
+    if isinstance(value, bool):
+        raise ValueError(
+            f"got {value}, a yes/no value, where a number with its unit belongs; write the "
+            "value as '4 %' or '15 year'"
+        )
+    return value
+
+
+Scalar = Annotated[str | float | int, BeforeValidator(_no_bool)]
 Value = Scalar | list[Scalar]
 #: One band of a discount-rate schedule: ``{to: 35, rate: 3.5 %}`` (the last may omit ``to``).
 Band = dict[str, Scalar]
@@ -166,12 +185,16 @@ class EmissionSpec(_Timed):
 class AssumptionsSpec(_Strict):
     """The buyer's assumptions of a tender (or a model's defaults for them)."""
 
+    #: How numbers are written: ``en`` (1,450.50) or ``da`` (1.450,50); see docs/spec.md.
+    number_format: Literal["en", "da"] | None = None
+    #: Accept rates outside the plausible ranges (discount rate -5 %..20 %, ...).
+    allow_unusual_rates: bool | None = None
     currency: str | None = None
     discount_rate: Rate | BasisRef | None = None
     rate_type: Literal["real", "nominal"] | None = None
     inflation: Scalar | None = None
     period: Scalar | BasisRef | None = None
-    quantity: float | None = Field(default=None, gt=0)
+    quantity: Scalar | None = None
     discounting: Literal["end", "mid", "begin"] | None = None
     price_year: Literal[0, 1] | None = None
     residual_value: Literal["linear", "none"] | None = None
@@ -417,13 +440,19 @@ def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | Non
     """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
 
     In a tender or a model, every basis reference (``{basis: NAME}``) is first
-    replaced by its value (:func:`tco.spec.basis.resolve_refs`).
+    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A tender's values
+    are then rewritten by :func:`tco.spec.plain.in_plain_numbers`.
     """
     if model is TenderSpec or model is ModelSpec:
         from tco.spec.basis import resolve_refs
 
         data, _ = resolve_refs(data, file=file)
     try:
-        return model.model_validate(data)
+        spec = model.model_validate(data)
     except ValidationError as exc:
         raise spec_errors(exc, model, file=file) from None
+    if isinstance(spec, TenderSpec):
+        from tco.spec.plain import in_plain_numbers  # it builds on the classes above
+
+        return in_plain_numbers(spec, file=file)
+    return spec

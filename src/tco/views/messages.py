@@ -395,15 +395,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.payback": ("payback", "tilbagebet."),
     "cli.disc payback": ("disc. payback", "disk. tilbagebet."),
     "cli.sir note": (
-        "Note: SIR divides the savings by the extra investment in present value; replacements "
-        "count as investment, so a bid that needs fewer replacements than the baseline has a "
-        "small (or negative) extra investment and a high SIR even where its payback is long: "
-        "{bids}.",
-        "Bemærk: SIR er besparelsen divideret med merinvesteringen i nutidsværdi; "
-        "udskiftninger tæller som investering, så et tilbud med færre udskiftninger end "
-        "basis har en lille (eller negativ) merinvestering og en høj SIR, selv hvor "
-        "tilbagebetalingstiden er lang: {bids}.",
+        "Why SIR and payback seem to disagree: SIR divides the savings by the extra investment in present value, and replacements and the residual value count as investment (NIST Handbook 135), so a bid that needs fewer replacements than the baseline has a small extra investment and a high SIR; the payback instead waits until the savings have covered the extra price paid in year 0: {bids}.",
+        "Hvorfor SIR og tilbagebetalingstid ser ud til at modsige hinanden: SIR er besparelsen divideret med merinvesteringen i nutidsværdi, og udskiftninger og restværdi tæller som investering (NIST Handbook 135), så et tilbud med færre udskiftninger end basis har en lille merinvestering og en høj SIR; tilbagebetalingstiden venter derimod, til besparelserne har dækket den højere pris i år 0: {bids}.",
     ),
+    "cli.price": ("price", "pris"),
     "cli.years n": ("{n} years", "{n} år"),
     # -- report --------------------------------------------------------------------------
     "report.no charts": (
@@ -414,7 +409,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sensitivity": (
         "One input at a time between its low and high value; the bids' totals at each end, "
         "widest swing first (lowest bid: {bid}).",
-        "Ét input ad gangen mellem dets lave og høje værdi; tilbuddenes total ved hver ende, "
+        "Én parameter ad gangen mellem dens lave og høje værdi; tilbuddenes total ved hver ende, "
         "største udsving først (laveste tilbud: {bid}).",
     ),
     "report.montecarlo": (

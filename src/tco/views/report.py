@@ -149,7 +149,7 @@ def _png(result: Result, kind: str, lang: str) -> str:
     from tco.views.plot import figure_png, plot
 
     data = base64.b64encode(figure_png(plot(result, kind, lang=lang).figure)).decode("ascii")
-    return f'<img alt="{escape(kind)}" src="data:image/png;base64,{data}">'
+    return f'<img alt="{escape(word(kind, lang))}" src="data:image/png;base64,{data}">'
 
 
 def can_draw() -> bool:

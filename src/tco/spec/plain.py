@@ -1,0 +1,61 @@
+"""A tender's values in plain numbers, read once in the tender's ``number_format``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tco.errors import ErrorList, SpecError
+from tco.spec.schema import BidSpec, TenderSpec
+from tco.units import canonical_value
+
+__all__ = ["in_plain_numbers"]
+
+
+def in_plain_numbers(spec: TenderSpec, *, file: str | None = None) -> TenderSpec:
+    """The tender with every value written in plain numbers, read in its ``number_format``.
+
+    With ``number_format: da`` a value such as ``1.450,50 kr`` becomes ``1450.5 DKK``, so
+    that every later reader (the plan, the analyses) reads it without knowing the format.
+    Without a stated format the tender is returned as it is; its values are read, and
+    ambiguous numbers refused, where they are used. Every bad value is reported with
+    its path at once.
+    """
+    convention = spec.assumptions.number_format
+    if convention is None:
+        return spec
+    lang = "da" if convention == "da" else "en"
+    errors = ErrorList()
+
+    def plain(value: Any, path: tuple[str | int, ...]) -> Any:
+        if isinstance(value, list):
+            return [plain(v, (*path, i)) for i, v in enumerate(value)]
+        try:
+            return canonical_value(value, convention=convention, lang=lang, path=path, file=file)
+        except SpecError as err:
+            errors.add(err)
+            return value
+
+    a = spec.assumptions
+    update: dict[str, Any] = {}
+    for key in ("discount_rate", "inflation", "period", "co2_price", "quantity"):
+        if getattr(a, key) is not None:
+            update[key] = plain(getattr(a, key), ("assumptions", key))
+    for key in ("escalation", "emission_prices", "exchange_rates"):
+        update[key] = {k: plain(v, ("assumptions", key, k)) for k, v in getattr(a, key).items()}
+    bids = []
+    for i, bid in enumerate(spec.bids):
+        values = {k: plain(v, ("bids", i, k)) for k, v in bid.values.items()}
+        bids.append(BidSpec.model_validate({**bid.model_dump(exclude_none=True), **values}))
+    out = spec.model_copy(
+        update={
+            "assumptions": a.model_copy(update=update),
+            "parameters": {k: plain(v, ("parameters", k)) for k, v in spec.parameters.items()},
+            "bids": bids,
+            "scenarios": {
+                name: {k: plain(v, ("scenarios", name, k)) for k, v in values.items()}
+                for name, values in spec.scenarios.items()
+            },
+        }
+    )
+    errors.raise_if_any()
+    return out

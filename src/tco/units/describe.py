@@ -1,0 +1,114 @@
+"""Say what a value should look like: the expected unit, with an example in it.
+
+The phrase is taken from the parameter's own unit as the model writes it
+(``kWh/year`` asks for "a value in 'kWh/year' such as '180 kWh/year'", never for
+"a power"); a simple unit of a well-known dimension is named (``W``: "a power
+such as '38 W'").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tco.errors import UnitError
+from tco.units.numbers import plain
+from tco.units.registry import show_unit
+
+__all__ = ["describe", "expected_phrase"]
+
+# Names and examples of the dimensions a buyer meets, for messages.
+_KNOWN: dict[str, dict[str, str]] = {
+    "[mass] * [length] ** 2 / [time] ** 3": {"en": "a power", "da": "en effekt"},
+    "[mass] * [length] ** 2 / [time] ** 2": {"en": "an energy", "da": "en energimængde"},
+    "[time]": {"en": "a time", "da": "en tid"},
+    "[length]": {"en": "a length", "da": "en længde"},
+    "[mass]": {"en": "a mass", "da": "en masse"},
+    "[length] ** 3": {"en": "a volume", "da": "et rumfang"},
+}
+_EXAMPLES: dict[str, str] = {
+    "W": "38",
+    "kW": "3.5",
+    "kWh": "120",
+    "kWh/year": "180",
+    "DKK": "1450",
+    "DKK/kWh": "2.13",
+    "DKK/year": "500",
+    "h": "50000",
+    "h/year": "3000",
+    "year": "15",
+    "km": "30000",
+    "km/year": "30000",
+    "kg": "1.2",
+    "t": "1.2",
+    "l/100 km": "6.5",
+    "kWh/100 km": "18",
+    "kg CO2e/kWh": "0.135",
+    "%": "4",
+    "%/year": "2",
+}
+_SPECIAL = {
+    None: {
+        "en": "a number with its unit, such as '2.13 DKK/kWh'",
+        "da": "et tal med sin enhed, som '2.13 DKK/kWh'",
+    },
+    "": {"en": "a plain number such as '200'", "da": "et tal uden enhed, som '200'"},
+    "%": {"en": "a percentage such as '4 %'", "da": "en procentsats som '4 %'"},
+}
+
+
+def describe(q: Any, unit: str | None = None, *, example: object = None, lang: str = "en") -> str:
+    """Say what a value of ``unit`` looks like, with an example in that unit.
+
+    Parameters
+    ----------
+    q : pint.Quantity or pint.Unit
+        The unit, parsed.
+    unit : str, optional
+        The unit as the model writes it; shown as is (``kWh/year``).
+    example : str or float, optional
+        A value to show as the example (a parameter's default).
+    lang : {"en", "da"}
+        The language of the phrase.
+
+    Examples
+    --------
+    >>> from tco.units import parse_unit
+    >>> describe(parse_unit("W"), "W")
+    "a power such as '38 W'"
+    >>> describe(parse_unit("kWh/year"), "kWh/year")
+    "a value in 'kWh/year' such as '180 kWh/year'"
+    >>> describe(parse_unit("DKK/year"), "DKK/year", example="1200 DKK/year")
+    "a value in 'DKK/year' such as '1200 DKK/year'"
+    """
+    if q is None or (unit in _SPECIAL and example is None):
+        return _SPECIAL[unit].get(lang, _SPECIAL[unit]["en"])
+    shown = unit if unit is not None else show_unit(getattr(q, "units", q))
+    if isinstance(example, str):
+        sample = example.strip()
+    else:
+        number = plain(float(example)) if isinstance(example, (int, float)) else None
+        sample = f"{number or _EXAMPLES.get(shown, '1')} {shown}".strip()
+    names = _KNOWN.get(str(getattr(q, "dimensionality", "")))
+    if names and "/" not in shown:
+        return (
+            f"{names.get(lang, names['en'])} such as '{sample}'"
+            if lang != "da"
+            else (f"{names['da']} som '{sample}'")
+        )
+    if lang == "da":
+        return f"en værdi i '{shown}' som '{sample}'"
+    return f"a value in '{shown}' such as '{sample}'"
+
+
+def expected_phrase(unit: str | None, lang: str, example: object = None, rate: bool = False) -> str:
+    """The phrase for what a value of ``unit`` should be (a rate: a percentage)."""
+    if rate and unit is None:
+        return describe(None, "%", lang=lang)
+    if unit is None or unit == "":
+        return describe(None, unit, lang=lang)
+    from tco.units.values import parse_unit
+
+    try:
+        return describe(parse_unit(unit), unit, example=example, lang=lang)
+    except UnitError:
+        return f"a value in '{unit}'"

@@ -85,16 +85,15 @@ def plan_totals(plan: Plan) -> Totals:
     B = plan.n_bids
     q = plan.quantity
     d_event, d_annual = plan.discount_factors()
-    linear = plan.residual_value == "linear" and plan.lifetime is not None
     names: list[str] = []
     categories: list[str] = []
     pvs: list[Array] = []
     for s in plan.items:
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_sum(plan, s, s.escalation * d)
-        if s.residual and linear:
-            assert plan.lifetime is not None
-            last, credit = residual_value(s.escalation, d_event, plan.lifetime, plan.period)
+        rule = plan.residual_rule(s)
+        if rule is not None:
+            last, credit = residual_value(s.escalation, d_event, plan.lifetime, plan.period, **rule)
             pv = pv + amount_in_year(s.amount, last) * credit
         pvs.append(pv * q if s.per_unit else pv)
         names.append(s.name)
@@ -165,8 +164,9 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
     for s in plan.items:
         counts = _counts(s, plan)
         f = stream_flows(s.amount, counts, s.escalation)
-        if s.residual and plan.residual_value == "linear" and plan.lifetime is not None:
-            f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T)
+        rule = plan.residual_rule(s)
+        if rule is not None:
+            f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T, **rule)
         flows.append(f * q if s.per_unit else f)
         discounts.append(d_annual if s.timing == "annual" else d_event)
     emission_flows: list[Array] = []

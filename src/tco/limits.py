@@ -52,6 +52,11 @@ __all__ = [
     "MAX_UNIT_FACTORS",
     "MAX_VALUE_LENGTH",
     "MAX_WORKBOOK_CELLS",
+    "SERVICE_MAX_BODY",
+    "SERVICE_MAX_ROWS",
+    "SERVICE_MAX_SAMPLES",
+    "SERVICE_MAX_SAMPLE_CELLS",
+    "SERVICE_TIMEOUT",
     "check_monte_carlo",
     "check_result_size",
     "check_samples",
@@ -99,6 +104,18 @@ MAX_MC_DRAWS = 5_000_000
 #: Most Monte Carlo cells (samples x bids x years) in one run. Measured at the
 #: cap (50,000 samples x 50 bids x 201 years): about 1.5 s and 260 MB.
 MAX_MC_CELLS = 500_000_000
+#: Largest request body the HTTP service reads; larger ones are refused before
+#: they are read (413). [bytes]
+SERVICE_MAX_BODY = 1024 * 1024
+#: Longest time one request of the HTTP service may compute before its worker
+#: process is stopped and the request answered 422 (``tco serve --timeout``). [s]
+SERVICE_TIMEOUT = 10.0
+#: Most Monte Carlo samples one request of the HTTP service may ask for.
+SERVICE_MAX_SAMPLES = 20_000
+#: Most sampled totals (samples x bids) one Monte Carlo request of the service may hold.
+SERVICE_MAX_SAMPLE_CELLS = 10_000_000
+#: Most rows one batch request of the HTTP service may hold.
+SERVICE_MAX_ROWS = 100_000
 
 #: Largest bid form file (``.xlsx``) tco opens; a blank form is about 10 kB. [bytes]
 MAX_FORM_BYTES = 2 * 1024 * 1024

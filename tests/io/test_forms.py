@@ -369,11 +369,13 @@ def test_danish_decimal_comma(tmp_path: Path) -> None:
 
 def test_english_grouping_in_a_danish_form_is_refused(tmp_path: Path) -> None:
     form = _form(tmp_path, {**NORD, "price": "1,450.50"}, lang="da")
-    with pytest.raises(
-        FormError,
-        match=r"cell D9 \(price\): got '1,450.50': '1,450.50' is not a number as this form writes them \(da: 1.450,50\)",
-    ):
+    with pytest.raises(FormError) as info:
         read_form(form, LIGHTING)
+    assert str(info.value) == (
+        f"{form}: sheet 'Bud', cell D9 (price): got '1,450.50': '1,450.50' is not written in the "
+        "form's number convention 'da' (',' is the decimal mark, '.' groups thousands); "
+        "write '1450.5'"
+    )
 
 
 def test_ambiguous_number_without_a_convention_is_refused_with_both_readings(
@@ -385,13 +387,46 @@ def test_ambiguous_number_without_a_convention_is_refused_with_both_readings(
     form = _form(tmp_path, {**NORD, "price": "1.450"}, edit=no_convention)
     with pytest.raises(FormError) as info:
         read_form(form, LIGHTING)
-    message = str(info.value)
-    assert "cell D9 (price): got '1.450'" in message
-    assert "reads as 1450 (da) or 1.45 (en)" in message
-    assert "state the form's number convention in cell B4 (da or en)" in message
+    assert str(info.value) == (
+        f"{form}: sheet 'Bid', cell D9 (price): got '1.450': '1.450' is 1.45 in English notation "
+        "but 1450 in Danish notation; write '1.45' or '1450', or state the form's number "
+        "convention in cell B4 ('da' or 'en')"
+    )
     # unambiguous ones are read without a convention
     form = _form(tmp_path, {**NORD, "price": "1450,50"}, edit=no_convention, file="b.xlsx")
     assert _bid(form)["price"] == "1450.5 DKK"
+
+
+def test_danish_money_words_in_a_danish_form(tmp_path: Path) -> None:
+    # A Dane types 'kr.' (in the cell or in the unit cell): the grammar reads it as DKK under da.
+    def kroner(wb: Any) -> None:
+        wb["Bud"]["C9"] = "kr."
+
+    assert (
+        _bid(_form(tmp_path, {**NORD, "price": "1.450,50 kr"}, lang="da"))["price"] == "1450.5 DKK"
+    )
+    form = _form(tmp_path, {**NORD, "price": "1.450,50"}, lang="da", edit=kroner, file="b.xlsx")
+    assert _bid(form)["price"] == "1450.5 DKK"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("1450 DKK + 250 DKK", "not a calculation ('+')"),
+        ("32 – 35", "range"),
+        ("0200", "could be read as octal"),
+        ("50:00", "50 min"),
+        ("cheap", "a value is a number with its unit"),
+    ],
+)
+def test_values_that_are_not_one_number_are_refused_at_the_cell(
+    tmp_path: Path, typed: str, words: str
+) -> None:
+    form = _form(tmp_path, {**NORD, "price": typed})
+    with pytest.raises(FormError) as info:
+        read_form(form, LIGHTING)
+    assert info.value.cell == "D9"
+    assert words in str(info.value)
 
 
 def test_unknown_convention_is_refused(tmp_path: Path) -> None:

@@ -296,11 +296,13 @@ def compare_to_baseline(
     pv = result.present_value
     real = result.real.copy()
     # Residual values are left out of payback: subtract them from the flows.
-    if plan.residual_value == "linear" and plan.lifetime is not None:
-        for k, s in enumerate(plan.items):
-            if s.residual:
-                credit = residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, plan.T)
-                real[:, k] -= credit * plan.quantity if s.per_unit else credit
+    for k, s in enumerate(plan.items):
+        rule = plan.residual_rule(s)
+        if rule is not None:
+            credit = residual_credit(
+                s.amount, s.escalation, plan.lifetime, plan.period, plan.T, **rule
+            )
+            real[:, k] -= credit * plan.quantity if s.per_unit else credit
     flows = real.sum(axis=1)
     disc = (real * result.discount[None]).sum(axis=1)
     simple = payback_year(flows[b0][None] - flows)

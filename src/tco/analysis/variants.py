@@ -172,7 +172,8 @@ def evaluate_variants(
             e = annual_escalation(e, plan.discounting, plan.price_year)
         d = d_annual if s.timing == "annual" else d_event
         pv = _stream_pv(vp, s, e, d, sample, weights)
-        if s.residual and vp.residual_value == "linear" and vp.lifetime is not None:
+        rule = vp.residual_rule(s)
+        if rule is not None:
             shared = e.ndim == d.ndim == 1
             last, credit = residual_value(
                 e if shared else _per_group(e, n),
@@ -180,6 +181,7 @@ def evaluate_variants(
                 vp.lifetime,
                 vp.period,
                 rows=None if shared else sample,
+                **rule,
             )
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv

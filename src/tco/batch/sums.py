@@ -19,7 +19,7 @@ from tco.batch.formulas import RowFormulas
 from tco.batch.rows import Parts, Prepared, row_streams
 from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.pv import weighted_occurrences
-from tco.engine.rows import last_unit
+from tco.engine.rows import residual_terms
 from tco.errors import ExpressionError
 from tco.spec.schema import CATEGORIES
 
@@ -35,10 +35,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     n, T, q = prep.n, prep.T, plan.quantity
     d_event, d_annual = plan.discount_factors()
     L, P = prep.lifetime, prep.period
-    linear = plan.residual_value == "linear" and L is not None
-    if L is not None and linear:
-        last, frac = last_unit(L, P)
-        at_end = np.asarray(P).astype(np.intp)
+    at_end = np.asarray(P).astype(np.intp)
     cats: dict[str, Array] = {}
     items: dict[str, Array] = {}
     mass: dict[str, Array] = {}
@@ -70,7 +67,9 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
         if at_year is not None:
             if s.kind == "item":
                 pv = at_year.weighted(weigh, ps.escalation * d, n) * scale
-                if ps.residual and linear:
+                rule = plan.residual_rule(ps)
+                if rule is not None and (L is not None or rule["share"] is not None):
+                    last, frac = residual_terms(L, P, **rule)
                     bought = at_year.at(last, n) * ps.escalation[last]
                     pv -= bought * frac * d[at_end] * scale
                 add(cats, s.spec.category, pv)
@@ -87,7 +86,9 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
             continue
         if s.kind == "item":
             pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
-            if ps.residual and linear:
+            rule = plan.residual_rule(ps)
+            if rule is not None and (L is not None or rule["share"] is not None):
+                last, frac = residual_terms(L, P, **rule)
                 y = parts.year[last] if parts.year is not None else 1.0
                 pv -= parts.item.times(y * ps.escalation[last] * frac * d[at_end] * scale)
             add(cats, s.spec.category, pv)

@@ -166,13 +166,26 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
         "tco writes (result, validation, error, and the analyses)."
     )
     p.add_argument("kind", choices=("model", "tender", *KINDS))
+    p.add_argument(
+        "--model",
+        metavar="ID|FILE",
+        help="with 'tender': the schema of tenders for this model (each bid parameter checked)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead")
 
 
 def _run_schema(args: argparse.Namespace) -> int:
     from tco.views.schema import schema_text
 
-    schema = schema_text(args.kind)
+    if args.model and args.kind != "tender":
+        from tco.errors import SpecError
+
+        raise SpecError(
+            "--model goes with 'tco schema tender'",
+            value=args.kind,
+            expected="tco schema tender --model ID",
+        )
+    schema = schema_text(args.kind, model=args.model)
     if args.output:
         check_output(args.output, [], "schema")
         write_text(args.output, schema, "schema")

@@ -9,13 +9,12 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.engine.rows import residual_terms
 from tco.engine.timeline import (
     annual_occurrences,
     end_of_life_occurrences,
     event_occurrences,
-    last_start_year,
     periodic_occurrences,
-    remaining_life_fraction,
     start_of_life_occurrences,
 )
 
@@ -116,14 +115,22 @@ def stream_flows(amount: ArrayLike, counts: ArrayLike, escalation: ArrayLike) ->
 
 
 def residual_credit(
-    amount: ArrayLike, escalation: ArrayLike, lifetime: ArrayLike, period: ArrayLike, T: int
+    amount: ArrayLike,
+    escalation: ArrayLike,
+    lifetime: ArrayLike | None,
+    period: ArrayLike,
+    T: int,
+    *,
+    share: float | None = None,
+    salvage: bool = False,
 ) -> Array:
-    """Linear remaining value of the last unit, credited at the period's end.
+    """Remaining value of the last unit, credited at the period's end.
 
-    The last unit within the period is bought at ``s`` (the last ``k L <
-    P``) for ``amount * escalation[s]``; at ``P`` it has ``(s + L - P) / L``
-    of its life left, and that share of its price is credited as a negative
-    cost in year ``P``.
+    Linear by default: the last unit within the period is bought at ``s``
+    (the last ``k L < P``) for ``amount * escalation[s]``; at ``P`` it has
+    ``(s + L - P) / L`` of its life left, and that share of its price is
+    credited as a negative cost in year ``P``. ``share`` and ``salvage`` are
+    the other rules of :func:`tco.engine.rows.residual_terms`.
 
     Returns
     -------
@@ -142,8 +149,8 @@ def residual_credit(
     esc = np.asarray(escalation, dtype=np.float64)
     p = np.asarray(period, dtype=np.float64)
     B = p.shape[0]
-    s = last_start_year(lifetime, p).astype(np.intp)
-    frac = remaining_life_fraction(lifetime, p)
+    s, frac = residual_terms(lifetime, p, share=share, salvage=salvage)
+    s = np.broadcast_to(s, (B,))
     rows = np.arange(B)
     price = a[rows, s] if a.ndim == 2 else np.broadcast_to(a, (B,))
     out = np.zeros((B, T + 1))

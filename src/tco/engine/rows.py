@@ -14,7 +14,14 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.engine.timeline import EPS
 
-__all__ = ["amount_in_year", "last_unit", "residual_value", "take_rows", "take_years"]
+__all__ = [
+    "amount_in_year",
+    "last_unit",
+    "residual_terms",
+    "residual_value",
+    "take_rows",
+    "take_years",
+]
 
 Array = NDArray[np.float64]
 Index = NDArray[np.intp]
@@ -119,13 +126,74 @@ def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[Index, Array]:
     return year.reshape(shape), frac.reshape(shape)
 
 
+def residual_terms(
+    lifetime: ArrayLike | None,
+    period: ArrayLike,
+    *,
+    share: float | None = None,
+    salvage: bool = False,
+) -> tuple[Index, Array]:
+    """The one residual-value rule: which year's price is credited, and what share of it.
+
+    A credit at the period's end ``P`` is ``-a(s) * e(s) * w * d(P)`` for a
+    stream of amount ``a`` and price index ``e``; this returns ``s`` and ``w``.
+
+    * linear (``share=None``): ``s`` is the year the last unit within the
+      period is bought and ``w = f``, its share of life left at ``P``.
+    * a stated share of the initial cost (NIST BLCC): ``w = share`` of the
+      last unit's price (the unit bought at year 0 without a lifetime).
+    * salvage cut short (``salvage=True``, linear only): an end-of-life amount
+      (a salvage, negative) of the last unit falls after ``P``; the part of
+      it earned within the period, ``(1 - f)`` of it, is booked at ``P``:
+      ``s = P`` and ``w = -(1 - f)`` (0 when the life ends at ``P``, where
+      the amount already falls). With the linear credit of the purchase this
+      is straight-line depreciation to a salvage value: the unit is worth
+      ``f * price + (1 - f) * salvage`` at ``P``.
+
+    Parameters
+    ----------
+    lifetime : array_like, shape (R,), optional
+        Life of one unit. [year]
+    period : array_like, shape (R,)
+        Study period. [year]
+    share : float, optional
+        The stated share of the initial cost. [unitless, 0.2 for 20 %]
+    salvage : bool
+        The stream is an end-of-life amount.
+
+    Examples
+    --------
+    >>> residual_terms([4.0], [6])
+    (array([4]), array([0.5]))
+    >>> residual_terms(None, [6], share=0.2)
+    (array([0]), array([0.2]))
+    >>> residual_terms([8.0], [5], salvage=True)
+    (array([5]), array([-0.625]))
+    """
+    p = np.asarray(period, dtype=np.float64)
+    if lifetime is None:
+        if share is None:
+            raise ValueError("a linear residual value needs a lifetime")
+        year = np.zeros(p.shape, dtype=np.intp)
+        return year, np.full(p.shape, float(share))
+    last, frac = last_unit(lifetime, p)
+    if salvage:
+        end = np.broadcast_to(p, frac.shape).astype(np.intp)
+        return end, np.where(frac > 0.0, frac - 1.0, 0.0)
+    if share is not None:
+        return last, np.full(frac.shape, float(share))
+    return last, frac
+
+
 def residual_value(
     escalation: ArrayLike,
     discount: ArrayLike,
-    lifetime: ArrayLike,
+    lifetime: ArrayLike | None,
     period: ArrayLike,
     *,
     rows: Index | None = None,
+    share: float | None = None,
+    salvage: bool = False,
 ) -> tuple[Index, Array]:
     """Year the last unit is bought, and the present value of its residual credit per unit price.
 
@@ -143,6 +211,8 @@ def residual_value(
         Life of one unit and study period. [year]
     rows : ndarray of int, shape (R,), optional
         Group of each row, for 2-D weights.
+    share, salvage
+        The rule, as in :func:`residual_terms`.
 
     Examples
     --------
@@ -154,7 +224,7 @@ def residual_value(
     """
     e = np.asarray(escalation, dtype=np.float64)
     d = np.asarray(discount, dtype=np.float64)
-    last, frac = last_unit(lifetime, period)
+    last, frac = residual_terms(lifetime, period, share=share, salvage=salvage)
     end = np.asarray(period, dtype=np.float64).astype(np.intp)
     out: Array = -take_years(e, last, rows) * frac * take_years(d, end, rows)
     return last, out

@@ -102,6 +102,11 @@ class Plan:
         Price index of each escalation group. [unitless]
     bases : tuple of BasisStamp
         The bases the model and tender use: name, edition and sources.
+    residual_value : {"linear", "none", "share"}
+        How the last unit's remaining value is credited at the period's end.
+    residual_share : float
+        With ``residual_value == "share"``: the share of the initial cost
+        credited (NIST BLCC). [unitless]
     externalities : {"award", "report"}
         Whether priced externalities count in the award (total, annualised
         cost, rank) or are reported beside it.
@@ -130,6 +135,7 @@ class Plan:
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
     bases: tuple[BasisStamp, ...] = ()
     externalities: str = "award"
+    residual_share: float = 0.0
     file: str | None = None
 
     @property
@@ -141,6 +147,25 @@ class Plan:
     def n_bids(self) -> int:
         """Number of bids."""
         return len(self.bids)
+
+    def residual_rule(self, s: PlanStream) -> dict[str, Any] | None:
+        """The residual credit of a stream: ``None``, or the keywords of the rule.
+
+        The keywords (``share``, ``salvage``) go to
+        :func:`tco.engine.rows.residual_terms` and the functions built on it.
+        A linear credit needs a lifetime and also covers the salvage of an
+        ``end_of_life`` item marked ``residual: true`` that the period cuts
+        short; a stated share credits the purchase items only.
+        """
+        if not s.residual or self.residual_value == "none":
+            return None
+        if self.residual_value == "share":
+            if s.timing == "end_of_life":
+                return None
+            return {"share": self.residual_share, "salvage": False}
+        if self.lifetime is None:
+            return None
+        return {"share": None, "salvage": s.timing == "end_of_life"}
 
     def discount_factors(self) -> tuple[Array, Array]:
         """Discount factor per year ``t = 0 .. T`` of events and of annual amounts.

@@ -23,7 +23,7 @@ from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.arrays import PlanStream
 from tco.plan.bases import basis_inputs
 from tco.spec.product import ProductModel
-from tco.spec.schema import AssumptionsSpec, TenderSpec
+from tco.spec.schema import AssumptionsSpec, ResidualShare, TenderSpec
 from tco.units import (
     CURRENCIES,
     Quantity,
@@ -131,6 +131,27 @@ class AssumptionReader:
             )
             return None
         return value
+
+    def residual_rule(self) -> tuple[str, float]:
+        """The residual-value rule, and the stated share for ``{share: 20 %}``."""
+        raw = self.a.residual_value or self.model.spec.residual_value
+        if not isinstance(raw, ResidualShare):
+            return str(raw), 0.0
+        path = (*_AP, "residual_value", "share")
+        try:
+            q = parse_quantity(raw.share)
+        except SpecError as err:
+            self.add(err, path)
+            return "share", 0.0
+        share = float(q.to("dimensionless").magnitude) if q.dimensionless else math.nan
+        if not 0.0 <= share <= 1.0:
+            self.fail(
+                f"got '{raw.share}', expected a share of the initial cost from 0 % to 100 %",
+                path,
+                raw.share,
+                "a share such as '20 %'",
+            )
+        return "share", share
 
     def discount(self, raw: Any) -> float | None:
         """The discount rate (a schedule of bands is not supported here yet)."""

@@ -227,6 +227,8 @@ class _Compiler(AssumptionReader):
         errors.raise_if_any()
         check_timings((*items, *emissions), bid_names(names), self.file)
 
+        residual = self.residual_rule()
+        errors.raise_if_any()
         return Plan(
             model=model,
             title=tender.title or model.title,
@@ -237,7 +239,8 @@ class _Compiler(AssumptionReader):
             inflation=inflation,
             discounting=a.discounting or "end",
             price_year=a.price_year or 0,
-            residual_value=a.residual_value or model.spec.residual_value,
+            residual_value=residual[0],
+            residual_share=residual[1],
             period=period,
             lifetime=lifetime,
             items=items,

@@ -28,9 +28,16 @@ from typing import Any
 from tco.errors import ErrorList, FormError, SpecError, suggest
 from tco.io.forms import CONVENTIONS, FormCell, FormData
 from tco.spec.product import ProductModel
-from tco.units import currencies_of, parse_quantity, parse_unit
+from tco.units import (
+    canonical_value,
+    currencies_of,
+    parse_unit,
+    parse_value,
+    plain_number,
+    ureg,
+)
 
-__all__ = ["FormBid", "form_bid", "read_number", "shown_text"]
+__all__ = ["FormBid", "form_bid", "shown_text"]
 
 
 @dataclass(frozen=True)
@@ -62,94 +69,15 @@ class FormBid:
     sha256: str = ""
 
 
-# A number as people write it: digits with "." and "," as decimal or thousands signs.
-_NUMBER = re.compile(r"^\s*([+-]?)(\d[\d.,]*)(?![\d.,])\s*(.*?)\s*$")
-_GROUPED = {
-    "da": re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$"),
-    "en": re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"),
-}
-_PLAIN = {"da": re.compile(r"^\d+(,\d+)?$"), "en": re.compile(r"^\d+(\.\d+)?$")}
+# The grammar's messages speak of a tender's number_format; a form states its own in B4.
+_TENDER_FORMAT = re.compile(r"state the tender's 'number_format: \w+' or 'number_format: \w+'")
+_FORM_FORMAT = "state the form's number convention in cell B4 ('da' or 'en')"
 
 
-def _reading(digits: str, convention: str) -> str | None:
-    """The number ``digits`` means under ``convention``, in Python syntax, or None."""
-    if not (_PLAIN[convention].match(digits) or _GROUPED[convention].match(digits)):
-        return None
-    if convention == "da":
-        return digits.replace(".", "").replace(",", ".")
-    return digits.replace(",", "")
-
-
-def read_number(text: str, convention: str | None) -> tuple[float, str]:
-    """Split a value typed as text into its number and its unit text.
-
-    Parameters
-    ----------
-    text : str
-        As typed: ``"1.450,50"``, ``"60 %"``, ``"0,032 kW"``.
-    convention : {"da", "en"} or None
-        The form's number convention; ``None`` refuses numbers that read
-        differently under the two.
-
-    Returns
-    -------
-    number : float
-    unit : str
-        The rest of the text (``""`` for a bare number).
-
-    Raises
-    ------
-    ValueError
-        With the reason, when the text is not a number (with a unit) or is
-        ambiguous; the caller names the cell.
-
-    Examples
-    --------
-    >>> read_number("1.450,50", "da")
-    (1450.5, '')
-    >>> read_number("1,450.50 DKK", "en")
-    (1450.5, 'DKK')
-    >>> read_number("2,13", None)
-    (2.13, '')
-    >>> read_number("1.450", None)
-    Traceback (most recent call last):
-    ...
-    ValueError: '1.450' reads as 1450 (da) or 1.45 (en); ...
-    """
-    match = _NUMBER.match(text)
-    if match is None:
-        raise ValueError(f"'{text}' is not a number")
-    sign, digits, unit = match.groups()
-    if convention is not None:
-        reading = _reading(digits, convention)
-        if reading is None:
-            other = "en" if convention == "da" else "da"
-            example = "1.450,50" if convention == "da" else "1,450.50"
-            hint = f" (it reads as {other} would write it)" if _reading(digits, other) else ""
-            raise ValueError(
-                f"'{digits}' is not a number as this form writes them ({convention}: "
-                f"{example}){hint}"
-            )
-        return float(sign + reading), unit
-    readings = {c: _reading(digits, c) for c in CONVENTIONS}
-    found = {c: float(r) for c, r in readings.items() if r is not None}
-    if not found:
-        raise ValueError(f"'{digits}' is not a number")
-    if len(set(found.values())) > 1:
-        both = " or ".join(f"{v:g} ({c})" for c, v in found.items())
-        raise ValueError(
-            f"'{digits}' reads as {both}; write the number without a thousands "
-            "separator, or state the form's number convention in cell B4 (da or en)"
-        )
-    return float(sign + str(next(iter(found.values())))), unit
-
-
-def _fmt(x: float) -> str:
-    """A number as plain text that no convention reads differently (no separators)."""
-    text = f"{x:.15g}"
-    if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):
-        text += "0"  # "1.234" could be read as 1234 with "." as thousands sign
-    return text
+def _for_form(reason: str) -> str:
+    """A grammar message about a value, worded for a form cell."""
+    reason = _TENDER_FORMAT.sub(_FORM_FORMAT, reason)
+    return reason.replace("the tender's number format", "the form's number convention")
 
 
 def shown_text(value: FormCell, unit: FormCell) -> str:
@@ -222,40 +150,46 @@ class _Reader:
             )
 
     def quantity(self, name: str, value: FormCell, unit: FormCell) -> str | None:
-        """The value of one parameter as plain text with its unit, or None after an error."""
+        """The value of one parameter as plain text with its unit, or None after an error.
+
+        The value is composed as Excel shows it (the number, and the unit cell's
+        unit when the number has none) and read with the value grammar in the
+        form's number convention; the result is written back in plain numbers
+        (:func:`~tco.units.canonical_value`), which every tender reads the same.
+        """
         p = self.model.parameters[name]
         written = p.unit_text
         unit_text = "" if unit.blank else str(unit.shown)
-        if not isinstance(unit.shown, (str, type(None))):
-            unit_text = f"{unit.shown:g}"
+        if isinstance(unit.shown, float):
+            unit_text = plain_number(unit.shown)
         shown = value.shown
+        expected = f"a number in {written or 'plain numbers'}"
         if value.percent:
             assert isinstance(shown, float)
             if unit_text not in ("", "%"):
                 self.fail(
-                    f"shown as {shown:g}% but the unit cell {unit.cell} says '{unit_text}'; "
-                    f"format the cell as General and type the number in {unit_text}",
+                    f"shown as {plain_number(shown)}% but the unit cell {unit.cell} says "
+                    f"'{unit_text}'; format the cell as General and type the number in "
+                    f"{unit_text}",
                     value.cell,
                     name,
-                    f"{shown:g}%",
+                    f"{plain_number(shown)}%",
                     expected=f"a number in {unit_text}",
                 )
                 return None
-            number, own = shown, "%"
+            own, composed = "%", f"{plain_number(shown)} %"
         elif isinstance(shown, float):
-            number, own = shown, ""
+            own, composed = "", f"{plain_number(shown)} {unit_text}".strip()
         else:
+            text = str(shown)
             try:
-                number, own = read_number(str(shown), self.convention)
-            except ValueError as exc:
-                self.fail(
-                    f"got '{shown}': {exc}; expected a number in {written or 'plain numbers'}",
-                    value.cell,
-                    name,
-                    shown,
-                    expected=f"a number in {written or 'plain numbers'}",
-                )
+                q = parse_value(text, None, convention=self.convention)
+            except SpecError as err:
+                self.fail(_for_form(err.reason), value.cell, name, text, expected=expected)
                 return None
+            bare = q.units == ureg.dimensionless
+            own = "" if bare else self.unit_of(text)
+            composed = f"{text} {unit_text}".strip() if bare else text
         if own and unit_text and unit_text != written and own != unit_text:
             self.fail(
                 f"got '{shown}' in {own}, but the unit cell {unit.cell} was changed to "
@@ -275,20 +209,28 @@ class _Reader:
                 expected=f"a unit such as '{written}'",
             )
             return None
-        text = f"{_fmt(number)} {own or unit_text}".strip()
         if not own and unit_text != written:
             problem = self.unit_problem(name, unit_text)
             if problem:
                 self.fail(problem, unit.cell, name, unit_text, expected=f"a unit such as {written}")
                 return None
-        return text
+        try:
+            return str(canonical_value(composed, convention=self.convention))
+        except SpecError as err:
+            self.fail(_for_form(err.reason), value.cell, name, composed, expected=expected)
+            return None
+
+    def unit_of(self, text: str) -> str:
+        """The unit written after the number in ``text`` (``"kW"`` in ``"0,032 kW"``)."""
+        canonical = str(canonical_value(text, convention=self.convention))
+        return canonical.split(" ", 1)[1] if " " in canonical else ""
 
     def unit_problem(self, name: str, unit_text: str) -> str | None:
         """Why a changed unit cell cannot hold this parameter, or None if it can."""
         p = self.model.parameters[name]
         written = p.unit_text
-        try:
-            have = parse_unit(unit_text)
+        try:  # read with the grammar, so that a Danish form's 'kr.' is DKK
+            have = parse_value(f"1 {unit_text}", None, convention=self.convention)
         except SpecError:
             return (
                 f"the unit cell was changed from '{written}' to '{unit_text}', which is not "
@@ -310,7 +252,7 @@ class _Reader:
         if currencies_of(p.unit):
             return True
         try:
-            parse_quantity(text, p.unit_text or None)
+            parse_value(text, p.unit_text or None)
         except SpecError as err:
             shown = shown_text(source, unit)
             reason = err.reason.replace(f"'{text}'", f"'{shown}'")

@@ -34,6 +34,7 @@ __all__ = [
     "ModelSpec",
     "ParameterSpec",
     "ProfileSpec",
+    "ResidualShare",
     "ScoringSpec",
     "TenderSpec",
     "Text",
@@ -85,6 +86,16 @@ class BasisRef(_Strict):
     basis: str
     from_: int | None = Field(default=None, alias="from")
     year: int | None = None
+
+
+class ResidualShare(_Strict):
+    """A residual value stated as a share of the initial cost, ``{share: 20 %}`` (NIST BLCC)."""
+
+    share: Scalar
+
+
+#: How the last unit's remaining value is credited at the period's end.
+Residual = Literal["linear", "none"] | ResidualShare
 
 
 class Text(_Strict):
@@ -197,7 +208,7 @@ class AssumptionsSpec(_Strict):
     quantity: Scalar | None = None
     discounting: Literal["end", "mid", "begin"] | None = None
     price_year: Literal[0, 1] | None = None
-    residual_value: Literal["linear", "none"] | None = None
+    residual_value: Residual | None = None
     escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
     co2_price: Value | BasisRef | None = None
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
@@ -227,7 +238,7 @@ class ModelSpec(_Strict):
     #: The bases the model's ``{basis: NAME}`` references are looked up in.
     basis: BasisNames = None
     lifetime: Scalar | None = None
-    residual_value: Literal["linear", "none"] = "linear"
+    residual_value: Residual = "linear"
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
     escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
     parameters: dict[str, ParameterSpec]

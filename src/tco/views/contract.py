@@ -394,6 +394,36 @@ class ModelsDocument(TypedDict):
     models: list[ModelInfo]
 
 
+class BasesDocument(TypedDict):
+    """``GET /bases`` of the service: the bundled bases of official data."""
+
+    schema_version: Version
+    kind: Literal["bases"]
+    bases: list[BasisInfo]
+
+
+class BatchRow(TypedDict):
+    """One row of a batch: its totals, categories and emissions."""
+
+    row: int
+    name: str | None
+    total: float
+    annualised: float
+    total_excl_externalities: float
+    period: int
+    by_category: list[CategoryValue]
+    emissions: list[EmissionValue]
+
+
+class BatchDocument(TypedDict):
+    """``POST /batch`` of the service: one record per row of the table sent."""
+
+    schema_version: Version
+    kind: Literal["batch"]
+    model: str
+    rows: list[BatchRow]
+
+
 _DOCUMENTS: dict[str, Any] = {
     "result": ResultDocument,
     "validation": ValidationDocument,
@@ -405,6 +435,8 @@ _DOCUMENTS: dict[str, Any] = {
     "montecarlo": MonteCarloDocument,
     "score": ScoreDocument,
     "models": ModelsDocument,
+    "bases": BasesDocument,
+    "batch": BatchDocument,
 }
 #: Every kind of document, each with its schema ``docs/schema/<kind>.schema.json``.
 KINDS: tuple[str, ...] = tuple(_DOCUMENTS)

@@ -146,6 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: prisen × (s + L − P) / L, hvor s er året den blev købt (lineær restværdi).",
     ),
     "report.no residual": (" No residual value is credited.", " Der krediteres ingen restværdi."),
+    "report.share residual": (
+        " The last unit's residual value is credited at the period's end as a negative cost: {share} of its price (a stated share of the initial cost, NIST BLCC).",
+        " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: {share} af prisen (en angivet andel af anskaffelsesprisen, NIST BLCC).",
+    ),
     "report.quantity": (
         "<strong>Quantity.</strong> Q = {q} × {unit}; every item per unit is multiplied by Q.",
         "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
@@ -213,6 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "discounting.begin": ("beginning of year", "primo året"),
     "residual.linear": ("linear", "lineær"),
     "residual.none": ("none", "ingen"),
+    "residual.share": ("share of the initial cost", "andel af anskaffelsesprisen"),
     "group.electricity": ("electricity", "el"),
     "group.diesel": ("diesel", "diesel"),
     "group.petrol": ("petrol", "benzin"),

@@ -102,8 +102,13 @@ def method_statement(result: Result, lang: str | None = None) -> str:
             for b, life in zip(bids, np.asarray(plan.lifetime), strict=True)
         )
         life = m["life"].format(list=lives)
-        life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
+        if plan.residual_value == "share":
+            life += m["share residual"].format(share=_pct(plan.residual_share, lang))
+        else:
+            life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
         items.append(life)
+    elif plan.residual_value == "share":
+        items.append(m["share residual"].format(share=_pct(plan.residual_share, lang)).strip())
     unit = plan.model.spec.functional_unit.get(lang)
     items.append(
         m["quantity"].format(q=quantity_text(float(plan.quantity), lang), unit=escape(unit))

@@ -47,12 +47,16 @@ def _allow_plain_text(node: Any) -> Any:
     return node
 
 
-def json_schema(kind: str) -> dict[str, Any]:
+def json_schema(kind: str, *, per_model: bool = True) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a product model or a tender file.
 
     Parameters
     ----------
     kind : {"model", "tender"}
+    per_model : bool
+        For a tender: also check the bids of a tender that names a bundled
+        model against that model's parameters (``allOf`` of ``if model is
+        ID then bids are $defs/bid-ID``; :mod:`tco.views.model_schema`).
 
     Returns
     -------
@@ -69,6 +73,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     title, description = _TITLES[kind]
     body["title"] = title
     body["description"] = description
+    if kind == "tender" and per_model:
+        _add_model_bids(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID.format(kind=kind),
@@ -76,11 +82,37 @@ def json_schema(kind: str) -> dict[str, Any]:
     }
 
 
-def schema_text(kind: str) -> str:
+def _add_model_bids(body: dict[str, Any]) -> None:
+    """Bids of a tender for a bundled model follow that model's bid schema."""
+    from tco.spec.product import bundled_models, load_model
+    from tco.views.model_schema import bid_schema
+
+    rules = []
+    for model_id, path in sorted(bundled_models().items()):
+        body["$defs"][f"bid-{model_id}"] = bid_schema(load_model(path))
+        rules.append(
+            {
+                "if": {"properties": {"model": {"const": model_id}}, "required": ["model"]},
+                "then": {"properties": {"bids": {"items": {"$ref": f"#/$defs/bid-{model_id}"}}}},
+            }
+        )
+    body["allOf"] = rules
+
+
+def schema_text(kind: str, model: str | None = None) -> str:
     """The schema as JSON text, indented, ending in a newline (``tco schema KIND``).
 
-    ``kind`` is ``model``, ``tender`` or a document of :data:`tco.views.contract.KINDS`.
+    ``kind`` is ``model``, ``tender`` or a document of :data:`tco.views.contract.KINDS`;
+    ``model`` (a bundled model's id or a model file) gives the tender schema of that
+    model (:func:`tco.views.model_schema.tender_schema`).
     """
+    if model is not None:
+        if kind != "tender":
+            raise ValueError("a model's schema is a tender schema: use kind 'tender'")
+        from tco.spec.product import load_model
+        from tco.views.model_schema import tender_schema
+
+        return json.dumps(tender_schema(load_model(model)), indent=2, ensure_ascii=False) + "\n"
     if kind not in KINDS:
         from tco.views.contract import output_schema_text
 

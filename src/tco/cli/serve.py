@@ -1,0 +1,59 @@
+"""``tco serve``: run the HTTP service (needs the ``service`` extra)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tco.cli.command import Command
+
+__all__: list[str] = []
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Run the HTTP service: evaluate, validate and analyse tenders sent as JSON or YAML "
+        "(OpenAPI document at /openapi.json; see docs/integration.md)."
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
+    p.add_argument("--workers", type=int, help="worker processes (default: number of CPUs)")
+    p.add_argument("--timeout", type=float, help="longest time one request may compute [s]")
+    p.add_argument("--log-level", default="warning", help="uvicorn log level (default warning)")
+    p.add_argument("--openapi", metavar="FILE", help="write the OpenAPI document to FILE and exit")
+
+
+def _run(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
+    if missing:  # pragma: no cover - depends on the environment
+        from tco.views.errors import OutputError
+
+        raise OutputError(
+            f"tco serve needs {' and '.join(missing)}: pip install 'tco-lcc[service]'"
+        )
+    if args.openapi:
+        from pathlib import Path
+
+        from tco.service.app import openapi_text
+
+        Path(args.openapi).write_text(openapi_text(), encoding="utf-8")
+        print(f"wrote {args.openapi}", file=sys.stderr)
+        return 0
+    from tco.service import serve
+
+    serve(
+        args.host,
+        args.port,
+        workers=args.workers,
+        timeout=args.timeout,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "serve": (_configure, _run, "run the HTTP service (needs the service extra)"),
+}

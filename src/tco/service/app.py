@@ -1,0 +1,288 @@
+"""The FastAPI application of ``tco serve``.
+
+The event loop reads requests, enforces the body cap, and hands each
+request's work to a :class:`~tco.service.pool.WorkerPool`; answers are the
+documents of the JSON contract (:mod:`tco.views.contract`), errors
+``error`` documents with a 4xx status. ``Accept-Language: da`` gives Danish
+labels, titles and reports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncIterator
+from functools import cache
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tco.errors import LimitError, ModelNotFoundError, SpecError
+from tco.limits import SERVICE_MAX_BODY, SERVICE_TIMEOUT
+from tco.service.pool import JobTimeout, WorkerPool
+
+__all__ = ["create_app", "openapi_text"]
+
+JSON = "application/json"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_TENDER_TYPES = ("application/json", "application/yaml", "application/x-yaml", "text/yaml")
+_BATCH_TYPES = ("application/json", "text/csv", "application/vnd.apache.arrow.stream")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _error(error: BaseException, status: int) -> Response:
+    from tco.views.documents import dumps, error_document
+
+    body = dumps(error_document(error), indent=None)
+    return Response(body, status_code=status, media_type=JSON)
+
+
+def _document(doc: Any) -> Response:
+    from tco.views.documents import dumps
+
+    return Response(dumps(doc, indent=None), media_type=JSON)
+
+
+def language(request: Request) -> str:
+    """``da`` when the first language the client accepts is Danish, else ``en``."""
+    header = request.headers.get("accept-language", "")
+    first = header.split(",")[0].split(";")[0].strip().lower()
+    return "da" if first.startswith("da") else "en"
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refused (413) as soon as it is known to exceed ``limit`` bytes."""
+    announced = request.headers.get("content-length")
+    if announced is not None and announced.isdigit() and int(announced) > limit:
+        raise _TooLarge(int(announced))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@cache
+def _models_document(lang: str) -> Any:
+    import tco
+    from tco.views.documents import models_document
+
+    models = [tco.load_model(p) for _, p in sorted(tco.bundled_models().items())]
+    return models_document(models, lang)
+
+
+@cache
+def _bases_document() -> Any:
+    from tco.views.contract import SCHEMA_VERSION
+
+    try:
+        from tco.spec.basis import bundled_bases, load_basis
+    except ImportError:  # pragma: no cover - a library without bases
+        return {"schema_version": SCHEMA_VERSION, "kind": "bases", "bases": []}
+    stamps = [load_basis(name).stamp() for name in sorted(bundled_bases())]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "bases",
+        "bases": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "edition": s.edition,
+                "sources": list(s.sources),
+            }
+            for s in stamps
+        ],
+    }
+
+
+def _body_doc(what: str) -> dict[str, Any]:
+    content = {
+        t: {"schema": {"type": "object", "description": what}}
+        for t in ("application/json", "application/yaml")
+    }
+    return {"requestBody": {"required": True, "content": content}}
+
+
+def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
+    ref = f"docs/schema/{kind}.schema.json"
+    error = {"description": "a user error: an error document (docs/schema/error.schema.json)"}
+    return {
+        200: {"description": f"a {kind} document ({ref})", "content": {media: {}}},
+        400: error,
+        413: error,
+        415: error,
+        422: error,
+    }
+
+
+def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) -> FastAPI:
+    """The service's application; the worker pool starts with the application.
+
+    Parameters
+    ----------
+    workers : int, optional
+        Number of worker processes (default: the number of CPUs).
+    timeout : float
+        Longest time one request may compute. [s]
+    """
+    from tco import __version__
+
+    pool = WorkerPool(workers or os.cpu_count() or 1)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(
+        title="tco",
+        version=__version__,
+        description=(
+            "Total cost of ownership (life-cycle costing) of the bids in a tender. Every "
+            "answer is a document of tco's versioned JSON contract (docs/schema/)."
+        ),
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(SpecError(str(exc.detail), value=request.url.path), exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _query_error(request: Request, exc: RequestValidationError) -> Response:
+        return _error(SpecError(f"invalid request: {exc.errors()[0].get('msg', '')}"), 422)
+
+    async def work(request: Request, route: str, types: tuple[str, ...]) -> Response:
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media not in types:
+            err = SpecError(
+                f"cannot read a body of type '{media or 'none'}'",
+                value=media,
+                expected=" or ".join(types),
+            )
+            return _error(err, 415)
+        try:
+            body = await read_body(request, SERVICE_MAX_BODY)
+        except _TooLarge as big:
+            err = LimitError(
+                f"the body is {big.args[0]} bytes; the service reads at most "
+                f"{SERVICE_MAX_BODY} bytes",
+                value=big.args[0],
+                expected=f"at most {SERVICE_MAX_BODY} bytes",
+            )
+            return _error(err, 413)
+        job = (route, body, media, dict(request.query_params), language(request))
+        try:
+            status, media_type, content, headers = await pool.run(job, timeout)
+        except JobTimeout:
+            err = LimitError(
+                f"the request took longer than the service's limit of {timeout:g} s; "
+                "send fewer bids, samples or rows",
+                expected=f"at most {timeout:g} s of work",
+            )
+            return _error(err, 422)
+        return Response(content, status_code=status, media_type=media_type, headers=headers)
+
+    @app.get("/health", summary="Is the service up")
+    async def health() -> JSONResponse:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    @app.get("/models", summary="The bundled product models", responses=_answers("models"))
+    async def models(request: Request) -> Response:
+        return _document(_models_document(language(request)))
+
+    @app.get("/bases", summary="The bundled bases of official data", responses=_answers("bases"))
+    async def bases() -> Response:
+        return _document(_bases_document())
+
+    @app.get(
+        "/models/{model_id}/schema",
+        summary="JSON Schema of the tenders of one model (each bid parameter checked)",
+    )
+    async def model_schema(model_id: str, request: Request) -> Response:
+        import tco
+        from tco.views.model_schema import tender_schema
+
+        if model_id not in tco.bundled_models():
+            err = ModelNotFoundError(
+                f"no bundled model '{model_id}'", value=model_id, expected="GET /models"
+            )
+            return _error(err, 404)
+        return _document(tender_schema(tco.load_model(model_id), language(request)))
+
+    @app.get("/schema/{kind}", summary="JSON Schema of a document kind, or of model or tender")
+    async def schema(kind: str) -> Response:
+        from tco.views.contract import KINDS, output_schema
+        from tco.views.schema import json_schema
+
+        if kind in ("model", "tender"):
+            return _document(json_schema(kind))
+        if kind not in KINDS:
+            err = SpecError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS))
+            return _error(err, 404)
+        return _document(output_schema(kind))
+
+    tender = _body_doc("a tender (docs/schema/tender.schema.json)")
+    routes = {
+        "evaluate": ("Evaluate a tender and rank its bids", "result", JSON),
+        "validate": ("Check a tender and report every problem", "validation", JSON),
+        "baseline": ("Savings, SIR, AIRR, payback against ?baseline=BID", "baseline", JSON),
+        "sensitivity": (
+            "One-at-a-time sensitivity (?percent=) or ?scenarios=true",
+            "sensitivity",
+            JSON,
+        ),
+        "montecarlo": ("Monte Carlo over the uncertainty (?samples=, ?seed=)", "montecarlo", JSON),
+        "report": ("The award report, HTML", "report", "text/html"),
+        "workbook": ("The result workbook, xlsx", "workbook", XLSX),
+    }
+
+    def _endpoint(route: str) -> Any:
+        async def endpoint(request: Request) -> Response:
+            return await work(request, route, _TENDER_TYPES)
+
+        return endpoint
+
+    for route, (summary, kind, media) in routes.items():
+        app.post(
+            f"/{route}",
+            summary=summary,
+            openapi_extra=tender,
+            responses=_answers(kind, media),
+            name=route,
+        )(_endpoint(route))
+
+    @app.post(
+        "/batch",
+        summary="Evaluate a table of items (JSON records, CSV or Arrow; ?model=ID)",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {t: {"schema": {"type": "object"}} for t in _BATCH_TYPES},
+            }
+        },
+        responses=_answers("batch"),
+    )
+    async def batch(request: Request) -> Response:
+        return await work(request, "batch", _BATCH_TYPES)
+
+    return app
+
+
+def openapi_text() -> str:
+    """The OpenAPI document of the service as indented JSON (``docs/schema/openapi.json``)."""
+    import json
+
+    return json.dumps(create_app(workers=1).openapi(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,179 @@
+"""Batch evaluation of a table sent to the HTTP service: JSON records, CSV or Arrow.
+
+JSON (``application/json``) is one object: ``model`` (a bundled model's id
+or an inline model), optional ``assumptions``, ``parameters`` and ``units``
+as in :func:`tco.batch.evaluate_batch`, and ``rows``, a list of records of
+numbers, one per item (``name`` optional). CSV (``text/csv``, a header row,
+a ``name`` column optional) and Arrow IPC streams
+(``application/vnd.apache.arrow.stream``, needs pyarrow) carry the rows only;
+the model comes from ``?model=ID`` and the other query parameters are the
+assumptions (``?model=indoor-lighting&period=15 year``). The answer is a
+``batch`` document.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from tco.errors import LimitError, ModelNotFoundError, SpecError
+
+__all__ = ["ARROW", "CSV", "batch_document", "run_batch"]
+
+CSV = "text/csv"
+ARROW = "application/vnd.apache.arrow.stream"
+BODY = "<request>"
+
+
+def _model(ref: Any) -> Any:
+    import tco
+
+    if isinstance(ref, str) and ref in tco.bundled_models():
+        return ref
+    if isinstance(ref, Mapping):
+        return dict(ref)
+    raise ModelNotFoundError(
+        f"no bundled model '{ref}'; give a bundled model's id (GET /models) or the model inline",
+        file=BODY,
+        path=("model",),
+        value=ref,
+        expected="a bundled model's id",
+    )
+
+
+def _number(value: Any, row: int, column: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise SpecError(
+                f"got {value!r}, expected a number in the column's unit",
+                file=BODY,
+                path=("rows", row, column),
+                value=value,
+                expected="a number",
+            ) from None
+    if not math.isfinite(value):
+        raise SpecError(
+            "the value is not finite", file=BODY, path=("rows", row, column), value=str(value)
+        )
+    return float(value)
+
+
+def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[str] | None]:
+    if len(records) > max_rows:
+        raise LimitError(
+            f"{len(records)} rows; the service evaluates at most {max_rows} per request",
+            file=BODY,
+            path=("rows",),
+            expected=f"at most {max_rows} rows",
+        )
+    if not records:
+        raise SpecError("no rows", file=BODY, path=("rows",), expected="at least one row")
+    names: list[str] | None = None
+    columns: dict[str, list[float]] = {}
+    first = records[0]
+    if not isinstance(first, Mapping):
+        raise SpecError("each row is an object", file=BODY, path=("rows", 0), expected="an object")
+    keys = [k for k in first if k != "name"]
+    if "name" in first:
+        names = []
+    for i, rec in enumerate(records):
+        if not isinstance(rec, Mapping) or set(rec) != set(first):
+            raise SpecError(
+                "every row has the keys of the first row",
+                file=BODY,
+                path=("rows", i),
+                expected=", ".join(map(str, first)),
+            )
+        if names is not None:
+            names.append(str(rec["name"]))
+        for k in keys:
+            columns.setdefault(str(k), []).append(_number(rec[k], i, str(k)))
+    return {k: np.array(v, dtype=np.float64) for k, v in columns.items()}, names
+
+
+def _query(params: Mapping[str, Any]) -> dict[str, Any]:
+    assumptions = {k: v for k, v in params.items() if k != "model"}
+    return {"model": params.get("model"), "assumptions": assumptions or None}
+
+
+def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int) -> Any:
+    from tco.service.jobs import parse_body
+
+    if media_type == CSV:
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise SpecError("the CSV body is not UTF-8", file=BODY) from None
+        records = list(csv.DictReader(io.StringIO(text)))
+        return _query(params), *_columns(records, max_rows)
+    if media_type == ARROW:
+        try:
+            import pyarrow as pa
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise SpecError("Arrow bodies need pyarrow on the server", file=BODY) from None
+        try:
+            table = pa.ipc.open_stream(body).read_all()
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY) from None
+        return _query(params), *_columns(table.to_pylist(), max_rows)
+    data = parse_body(body, media_type)
+    rows = data.get("rows")
+    if not isinstance(rows, list):
+        raise SpecError("give the rows as a list", file=BODY, path=("rows",), expected="a list")
+    return data, *_columns(rows, max_rows)
+
+
+def batch_document(model: str, out: Mapping[str, Any], names: list[str] | None) -> dict[str, Any]:
+    """The ``batch`` document: one record per row, with stable keys."""
+    from tco.spec.schema import CATEGORIES
+    from tco.views.contract import SCHEMA_VERSION
+
+    n = len(out["total"])
+    cats = [c for c in CATEGORIES if c in out]
+    subs = [k[: -len("_kg")] for k in out if k.endswith("_kg")]
+    cols = {k: np.asarray(v).tolist() for k, v in out.items()}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "batch",
+        "model": model,
+        "rows": [
+            {
+                "row": i,
+                "name": names[i] if names is not None else None,
+                "total": cols["total"][i],
+                "annualised": cols["annualised"][i],
+                "total_excl_externalities": cols["total_excl_externalities"][i],
+                "period": int(cols["period"][i]),
+                "by_category": [{"category": c, "present_value": cols[c][i]} for c in cats],
+                "emissions": [{"substance": s, "mass_kg": cols[f"{s}_kg"][i]} for s in subs],
+            }
+            for i in range(n)
+        ],
+    }
+
+
+def run_batch(
+    body: bytes, media_type: str, params: Mapping[str, Any], *, max_rows: int
+) -> tuple[int, str, bytes, dict[str, str]]:
+    """Evaluate the rows of a batch request (see the module's text)."""
+    from tco.batch import BatchEvaluator
+    from tco.views.documents import dumps
+
+    data, columns, names = _read(body, media_type, params, max_rows)
+    model = _model(data.get("model"))
+    try:
+        ev = BatchEvaluator(
+            model, data.get("assumptions"), data.get("parameters"), units=data.get("units")
+        )
+        out = ev.evaluate(columns)
+    except SpecError as err:
+        raise err.located(BODY) from None
+    doc = batch_document(ev.model.id, out, names)
+    return 200, "application/json", dumps(doc, indent=None).encode("utf-8"), {}

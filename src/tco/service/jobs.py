@@ -1,0 +1,295 @@
+"""The work of each request of the HTTP service, as plain functions run in a worker process.
+
+:func:`run` takes what the request sent (the route, the raw body, its media
+type, the query parameters, the language) and returns what to answer: a
+status code, a media type, the body bytes and extra headers. It never
+touches the file system on behalf of the request: a tender's ``model`` is a
+bundled model's id or the model itself, inline; a path is refused. Every
+user error is answered as an ``error`` document of the JSON contract with a
+4xx status.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from tco.errors import LimitError, ModelNotFoundError, SpecError, TCOError, YAMLError
+from tco.limits import (
+    MAX_DEPTH,
+    MAX_NODES,
+    SERVICE_MAX_ROWS,
+    SERVICE_MAX_SAMPLE_CELLS,
+    SERVICE_MAX_SAMPLES,
+)
+
+__all__ = ["JSON", "Answer", "error_answer", "parse_body", "run", "tender_from", "warm_up"]
+
+#: Media type of every JSON answer.
+JSON = "application/json"
+#: What a job answers: status code, media type, body, extra headers.
+Answer = tuple[int, str, bytes, dict[str, str]]
+#: The name errors give for the request's body.
+BODY = "<request>"
+
+_YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
+
+
+def warm_up() -> None:
+    """Import the library and compile the bundled models once, before the first request."""
+    import tco
+
+    for path in tco.bundled_models().values():
+        tco.load_model(path)
+    tco.load_tender(tco.example_path("indoor-lighting")).evaluate().to_dict()
+
+
+def _encode(document: Any) -> bytes:
+    from tco.views.documents import dumps
+
+    return dumps(document, indent=None).encode("utf-8")
+
+
+def error_answer(error: BaseException, status: int = 422) -> Answer:
+    """An ``error`` document with a 4xx status."""
+    from tco.views.documents import error_document
+
+    return status, JSON, _encode(error_document(error)), {}
+
+
+def _check_shape(data: Any) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_DEPTH` or holding over :data:`MAX_NODES` values."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    nodes = 0
+    while stack:
+        node, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            what = f"nested deeper than {MAX_DEPTH}" if depth > MAX_DEPTH else "too many values"
+            raise LimitError(
+                f"the body is {what}", file=BODY, expected=f"at most {MAX_DEPTH} levels"
+            )
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+
+
+def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
+    """The body as a mapping: JSON, or YAML (the default), within the caps of :mod:`tco.limits`."""
+    if media_type == JSON or media_type.endswith("+json"):
+        try:
+            data = json.loads(body)
+        except RecursionError:
+            raise LimitError(
+                "the body is nested too deeply", file=BODY, expected=f"at most {MAX_DEPTH} levels"
+            ) from None
+        except ValueError as exc:
+            raise YAMLError(f"the body is not valid JSON: {exc}", file=BODY) from None
+        _check_shape(data)
+        if not isinstance(data, dict):
+            raise YAMLError(
+                "the body must be a JSON object (a tender)", file=BODY, expected="an object"
+            )
+        return data
+    if media_type and media_type not in _YAML_TYPES:
+        raise SpecError(
+            f"cannot read a body of type '{media_type}'",
+            file=BODY,
+            value=media_type,
+            expected="application/json or application/yaml",
+        )
+    from tco.io.yamlio import load_yaml
+
+    return load_yaml(body, file=BODY)
+
+
+def tender_from(data: Mapping[str, Any]) -> Any:
+    """Load a tender sent to the service: its model by id or inline, never a file."""
+    import tco
+
+    model = data.get("model")
+    if isinstance(model, str) and model not in tco.bundled_models():
+        from tco.errors import suggest
+
+        raise ModelNotFoundError(
+            f"no bundled model '{model}'{suggest(model, tco.bundled_models())}; the service "
+            "takes a bundled model's id or the model itself as a mapping, never a file",
+            file=BODY,
+            path=("model",),
+            value=model,
+            expected="a bundled model's id (GET /models) or an inline model",
+        )
+    try:
+        return tco.load_tender(data)
+    except SpecError as err:
+        raise err.located(BODY) from None
+
+
+def _param(params: Mapping[str, Any], name: str, kind: Callable[[str], Any], default: Any) -> Any:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SpecError(
+            f"got '{raw}' for the query parameter '{name}'",
+            path=(name,),
+            value=raw,
+            expected=f"a {kind.__name__}",
+        ) from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise SpecError(f"'{name}' must be finite", path=(name,), value=raw)
+    return value
+
+
+# -- the routes -------------------------------------------------------------------------------
+def _evaluate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    from tco.views.documents import result_document
+
+    return 200, JSON, _encode(result_document(tender_from(data).evaluate())), {}
+
+
+def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    from tco.views.documents import validation_document
+
+    try:
+        tender = tender_from(data)
+    except TCOError as err:
+        doc = validation_document(BODY, document="tender", error=err)
+    else:
+        doc = validation_document(
+            BODY, document="tender", model=tender.model.id, bids=len(tender.bids)
+        )
+    return 200, JSON, _encode(doc), {}
+
+
+def _baseline(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    from tco.analysis.baseline import compare_to_baseline
+    from tco.views.documents import analysis_document
+
+    name = params.get("baseline")
+    if not name:
+        raise SpecError(
+            "give the baseline bid as ?baseline=NAME", path=("baseline",), expected="a bid name"
+        )
+    doc = analysis_document("baseline", compare_to_baseline(tender_from(data), name))
+    return 200, JSON, _encode(doc), {}
+
+
+def _sensitivity(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    from tco.analysis.oneway import scenarios, sensitivity
+    from tco.views.documents import analysis_document
+
+    tender = tender_from(data)
+    if _param(params, "scenarios", str, "") in ("1", "true", "yes"):
+        return 200, JSON, _encode(analysis_document("scenarios", scenarios(tender))), {}
+    percent = _param(params, "percent", float, 10.0)
+    doc = analysis_document("sensitivity", sensitivity(tender, percent=percent))
+    return 200, JSON, _encode(doc), {}
+
+
+def _montecarlo(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    from tco.analysis.montecarlo import monte_carlo
+    from tco.views.documents import analysis_document
+
+    tender = tender_from(data)
+    uncertainty = tender.spec.uncertainty or {}
+    asked = _param(params, "samples", int, None)
+    samples = asked if asked is not None else uncertainty.get("samples", 1000)
+    if not isinstance(samples, int) or not 1 <= samples <= SERVICE_MAX_SAMPLES:
+        raise LimitError(
+            f"{samples} samples; the service draws at most {SERVICE_MAX_SAMPLES} per request",
+            path=("samples",),
+            value=samples,
+            expected=f"1 to {SERVICE_MAX_SAMPLES} samples",
+        )
+    if samples * len(tender.bids) > SERVICE_MAX_SAMPLE_CELLS:
+        raise LimitError(
+            f"{samples} samples x {len(tender.bids)} bids; the service holds at most "
+            f"{SERVICE_MAX_SAMPLE_CELLS} sampled totals per request",
+            path=("samples",),
+            value=samples,
+            expected="fewer samples or bids",
+        )
+    seed = _param(params, "seed", int, None)
+    mc = monte_carlo(tender, samples=samples, seed=seed)
+    return 200, JSON, _encode(analysis_document("montecarlo", mc)), {}
+
+
+def _report(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    import importlib.util
+
+    from tco.views.report import report_html
+
+    tender = tender_from(data)
+    wanted = _param(params, "charts", str, "true").lower() not in ("0", "false", "no")
+    charts = wanted and importlib.util.find_spec("matplotlib") is not None
+    html = report_html(tender.evaluate(), tender, lang=lang, charts=charts)
+    headers = {"Content-Disposition": 'attachment; filename="award-report.html"'}
+    return 200, "text/html; charset=utf-8", html.encode("utf-8"), headers
+
+
+def _workbook(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
+    import tempfile
+    from pathlib import Path
+
+    from tco.views.workbook import write_workbook
+
+    tender = tender_from(data)
+    with tempfile.TemporaryDirectory() as folder:
+        out = write_workbook(
+            tender.evaluate(), Path(folder) / "result.xlsx", tender=tender, lang=lang
+        )
+        body = out.read_bytes()
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return 200, media, body, {"Content-Disposition": 'attachment; filename="result.xlsx"'}
+
+
+_TENDER_ROUTES: dict[str, Callable[[dict[str, Any], Mapping[str, Any], str], Answer]] = {
+    "evaluate": _evaluate,
+    "validate": _validate,
+    "baseline": _baseline,
+    "sensitivity": _sensitivity,
+    "montecarlo": _montecarlo,
+    "report": _report,
+    "workbook": _workbook,
+}
+
+
+def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lang: str) -> Answer:
+    """Answer one request (in a worker process).
+
+    Parameters
+    ----------
+    route : str
+        ``evaluate``, ``validate``, ``baseline``, ``sensitivity``,
+        ``montecarlo``, ``report``, ``workbook`` or ``batch``.
+    body : bytes
+        The request body.
+    media_type : str
+        Its media type, without parameters (``application/json``).
+    params : mapping
+        The query parameters.
+    lang : {"en", "da"}
+        The language of labels and reports.
+
+    Returns
+    -------
+    tuple
+        ``(status, media type, body, headers)``.
+    """
+    try:
+        if route == "batch":
+            from tco.service.batch import run_batch
+
+            return run_batch(body, media_type, params, max_rows=SERVICE_MAX_ROWS)
+        data = parse_body(body, media_type)
+        return _TENDER_ROUTES[route](data, params, lang)
+    except (YAMLError, LimitError) as err:
+        return error_answer(err, 413 if "bytes" in str(err) else 400)
+    except TCOError as err:
+        return error_answer(err, 422)

@@ -156,6 +156,14 @@ def load_tender(
     ['A']
     """
     src = read_tender(source)
+    if "lines" in src.data:
+        raise SpecError(
+            "this is a basket tender (it has 'lines'); rank it with 'tco basket FILE' or "
+            "tco.basket.load_basket",
+            file=src.file,
+            path=("lines",),
+            expected="a tender without 'lines', or a basket loaded as one",
+        )
     spec: TenderSpec = validate(TenderSpec, src.data, file=src.file)
     model = tender_model(spec.model, src.base, src.file, allow_paths=allow_paths)
     plan = compile_plan(spec, model, file=src.file)

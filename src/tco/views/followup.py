@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.views.i18n import number, resolve, text
+from tco.views.safe import chart_text, visible
 
 if TYPE_CHECKING:
     from tco.analysis.followup import FollowUp
@@ -89,7 +90,7 @@ def followup_table(f: FollowUp, lang: str | None = None) -> str:
     lines.insert(len(lines) - 1, "-" * len(lines[2]))
     return "\n".join(
         [
-            text("followup.title", lang, bid=f.bid, currency=cur),
+            text("followup.title", lang, bid=visible(f.bid), currency=cur),
             *lines,
             text("followup.note", lang),
         ]
@@ -131,6 +132,5 @@ def followup_chart(f: FollowUp, lang: str | None = None) -> Any:
         ax.set_title(text(title, lang))
         ax.grid(axis="y", alpha=0.3)
         ax.legend(fontsize=8)
-    suptitle = fig.suptitle(text("followup.title", lang, bid=f.bid, currency=f.currency))
-    suptitle.set_parse_math(False)
+    fig.suptitle(chart_text(text("followup.title", lang, bid=f.bid, currency=f.currency)))
     return fig

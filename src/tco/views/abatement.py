@@ -15,7 +15,7 @@ Abatement cost against 'Benzin Auto' (cheapest by TCO without priced externaliti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 

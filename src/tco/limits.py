@@ -41,6 +41,7 @@ __all__ = [
     "MAX_FORM_RATIO",
     "MAX_FORM_ROWS",
     "MAX_FORM_UNPACKED",
+    "MAX_LINES",
     "MAX_NODES",
     "MAX_PERIOD",
     "MAX_SAMPLES",
@@ -81,6 +82,8 @@ MAX_UNIT_FACTORS = 12
 MAX_PERIOD = 200
 #: Most bids in one tender.
 MAX_BIDS = 100_000
+#: Most product lines in one basket tender.
+MAX_LINES = 100
 #: Most Monte Carlo samples one run may draw (``--samples`` in the CLI).
 MAX_SAMPLES = 1_000_000
 #: Most cells (bids x streams x years) in one result's cash-flow array;

@@ -132,6 +132,14 @@ def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
     ['A']
     """
     data, file, base = read_tender_source(source)
+    if "lines" in data:
+        raise SpecError(
+            "this is a basket tender (it has 'lines'); rank it with 'tco basket FILE' or "
+            "tco.basket.load_basket",
+            file=file,
+            path=("lines",),
+            expected="a tender without 'lines', or a basket loaded as one",
+        )
     spec: TenderSpec = validate(TenderSpec, data, file=file)
     model = tender_model(spec.model, base, file)
     plan = compile_plan(spec, model, file=file)

@@ -109,7 +109,8 @@ def _console_blocks(page: Path) -> list[tuple[list[str], list[str]]]:
 
 
 @pytest.mark.parametrize(
-    "page", ["index.md", "howto/product-model.md", "howto/unequal-lifetimes.md"]
+    "page",
+    ["index.md", "kom-i-gang.md", "howto/product-model.md", "howto/unequal-lifetimes.md"],
 )
 def test_console_output_in_the_docs_is_current(
     page: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

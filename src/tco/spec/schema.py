@@ -28,9 +28,12 @@ __all__ = [
     "CATEGORIES",
     "AssumptionsSpec",
     "BasisRef",
+    "BasketBidSpec",
+    "BasketSpec",
     "BidSpec",
     "EmissionSpec",
     "ItemSpec",
+    "LineSpec",
     "ModelSpec",
     "ParameterSpec",
     "ProfileSpec",
@@ -313,6 +316,39 @@ class ProfileSpec(_Strict):
     weight: float = Field(default=1.0, ge=0)
     #: Input -> value, as in ``scenarios``: buyer parameters and assumptions.
     parameters: dict[str, Scalar] = Field(default_factory=dict)
+
+
+class LineSpec(_Strict):
+    """One product line of a basket tender (see ``docs/basket.md``)."""
+
+    name: str = Field(min_length=1)
+    #: The line's product model; by default the basket's.
+    model: str | dict[str, Any] | None = None
+    quantity: float = Field(gt=0)
+    #: Buyer's values for this line, on top of the basket's ``parameters``.
+    parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
+
+
+class BasketBidSpec(_Strict):
+    """One supplier's bid in a basket tender: a product (its values) per line."""
+
+    name: str = Field(min_length=1)
+    notes: str | None = None
+    #: Line name -> the bid parameters of that line's model.
+    lines: dict[str, dict[str, Any]]
+
+
+class BasketSpec(_Strict):
+    """A basket tender as written: several product lines, each bid offering one product per line."""
+
+    model: str | dict[str, Any] | None = None
+    basis: BasisNames = None
+    title: str | None = None
+    description: str | None = None
+    assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
+    parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
+    lines: list[LineSpec] = Field(min_length=1)
+    bids: list[BasketBidSpec] = Field(min_length=1)
 
 
 class TenderSpec(_Strict):

@@ -1,0 +1,48 @@
+"""``tco basket TENDER``: a basket tender ranked on the sum over its product lines.
+
+Prints each bid's basket total, annualised cost and each line's total, ranked
+on the basket (:mod:`tco.basket`); ``--format json`` prints the same as a
+JSON document of kind ``basket``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tco.cli.command import Command
+
+__all__ = ["COMMANDS"]
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Rank the bids of a basket tender (several product lines per bid, 'lines:' in the "
+        "tender) on the basket's total; show each line's total."
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="basket tender YAML file")
+    src.add_argument("--example", metavar="NAME", help="a bundled example basket")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from tco.basket import basket_example_path, load_basket
+
+    source = basket_example_path(args.example) if args.example else args.tender
+    result = load_basket(source).evaluate()
+    if args.format == "json":
+        from tco.cli.source import print_document
+        from tco.views.contract import SCHEMA_VERSION
+
+        print_document({"schema_version": SCHEMA_VERSION, "kind": "basket", **result.to_dict()})
+        return 0
+    from tco.views.basket import basket_text
+
+    print(basket_text(result, getattr(args, "lang", None)))
+    return 0
+
+
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "basket": (_configure, _run, "rank the bids of a basket tender on the sum over its lines"),
+}

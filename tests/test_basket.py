@@ -1,0 +1,178 @@
+"""Basket tenders: several product lines per bid, ranked on the sum over the lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import tco
+from tco.basket import basket_example_path, basket_examples, load_basket
+from tco.cli import main
+from tco.limits import MAX_LINES
+from tco.views.basket import basket_text
+
+# No discounting over 10 years: a unit costs price + 10 x power [kW] x hours x 2 DKK/kWh.
+MODEL: dict[str, Any] = {
+    "id": "hand",
+    "title": "hand",
+    "functional_unit": "unit",
+    "parameters": {
+        "price": {"unit": "DKK", "bid": True},
+        "power": {"unit": "W", "bid": True},
+        "hours": {"unit": "h/year", "default": "1000 h/year"},
+        "el": {"unit": "DKK/kWh", "default": "2 DKK/kWh"},
+    },
+    "items": {
+        "purchase": {"category": "acquisition", "once": "price"},
+        "electricity": {"category": "use", "annual": "power * hours * el"},
+    },
+}
+
+
+def _basket(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "model": MODEL,
+        "assumptions": {"currency": "DKK", "discount_rate": "0 %", "period": "10 year"},
+        "lines": [
+            {"name": "small", "quantity": 4},
+            {"name": "big", "quantity": 2, "parameters": {"hours": "3000 h/year"}},
+        ],
+        "bids": [
+            {
+                "name": "X",
+                "lines": {
+                    "small": {"price": "100 DKK", "power": "10 W"},
+                    "big": {"price": "500 DKK", "power": "100 W"},
+                },
+            },
+            {
+                "name": "Y",
+                "lines": {
+                    "small": {"price": "50 DKK", "power": "20 W"},
+                    "big": {"price": "900 DKK", "power": "50 W"},
+                },
+            },
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def test_hand_computed_basket() -> None:
+    r = load_basket(_basket()).evaluate()
+    # small (1000 h, 4 units): X = 4 x (100 + 10 x 0.010 x 1000 x 2) = 4 x 300 = 1200
+    #                          Y = 4 x (50 + 10 x 0.020 x 1000 x 2) = 4 x 450 = 1800
+    # big (3000 h, 2 units):   X = 2 x (500 + 10 x 0.100 x 3000 x 2) = 2 x 6500 = 13000
+    #                          Y = 2 x (900 + 10 x 0.050 x 3000 x 2) = 2 x 3900 = 7800
+    np.testing.assert_allclose(r.by_line, [[1200.0, 1800.0], [13000.0, 7800.0]])
+    np.testing.assert_allclose(r.total, [14200.0, 9600.0])
+    assert r.ranking == ["Y", "X"] and r.rank.tolist() == [2, 1]
+    # X is cheapest on the small line, Y on the big one and on the basket
+    assert [res.ranking[0] for res in r.results] == ["X", "Y"]
+    # annualised over 10 years at 0 %: a tenth of the total
+    np.testing.assert_allclose(r.annualised, r.total / 10.0)
+
+
+def test_each_line_is_the_tender_of_that_line() -> None:
+    basket = load_basket(basket_example_path("copy-print"))
+    r = basket.evaluate()
+    data = basket.tenders[1].spec.model_dump(exclude_none=True)
+    alone = tco.load_tender(data).evaluate()
+    np.testing.assert_allclose(r.by_line[1], alone.total, rtol=1e-12)
+    assert alone.plan.quantity == 6
+
+
+def test_lines_may_use_different_models() -> None:
+    r = load_basket(basket_example_path("car-van-fleet")).evaluate()
+    assert [res.plan.model.id for res in r.results] == ["passenger-car", "van"]
+    np.testing.assert_allclose(r.total, r.by_line.sum(axis=0))
+
+
+def test_mistakes_are_located_in_the_basket_file() -> None:
+    data = _basket()
+    data["bids"][1]["lines"]["big"]["power"] = "5 kg"
+    data["bids"][0]["lines"] = {
+        "small": data["bids"][0]["lines"]["small"],
+        "bgi": data["bids"][0]["lines"]["big"],
+    }
+    with pytest.raises(tco.SpecError) as err:
+        load_basket(data)
+    text = str(err.value)
+    assert "bids[0].lines.bgi: no line named 'bgi' (did you mean 'big'?)" in text
+    assert "bid 'X' offers nothing for line 'big'" in text
+    data = _basket()
+    data["bids"][1]["lines"]["big"]["power"] = "5 kg"
+    with pytest.raises(tco.SpecError) as err:
+        load_basket(data)
+    assert err.value.path[:4] == ("bids", 1, "lines", "big")
+    data = _basket()
+    data["lines"][1]["parameters"] = {"hours": "1 kg"}
+    with pytest.raises(tco.SpecError) as err:
+        load_basket(data)
+    for e in getattr(err.value, "errors", [err.value]):
+        assert e.path == ("lines", 1, "parameters", "hours")
+
+
+def test_shape_errors() -> None:
+    with pytest.raises(tco.SpecError):
+        load_basket(_basket(lines=[]))
+    with pytest.raises(tco.SpecError, match="two lines are named"):
+        load_basket(_basket(lines=[{"name": "a", "quantity": 1}, {"name": "a", "quantity": 1}]))
+    with pytest.raises(tco.SpecError, match="no model"):
+        load_basket({**_basket(), "model": None})
+    lines = [{"name": f"l{k}", "quantity": 1} for k in range(MAX_LINES + 1)]
+    with pytest.raises(tco.LimitError, match=f"at most {MAX_LINES} lines"):
+        load_basket(_basket(lines=lines))
+
+
+def test_load_tender_points_to_baskets() -> None:
+    with pytest.raises(tco.SpecError, match="this is a basket tender"):
+        tco.load_tender(basket_example_path("copy-print"))
+
+
+def test_model_path_relative_to_the_basket_file(tmp_path: Path) -> None:
+    import yaml
+
+    (tmp_path / "m.yaml").write_text(yaml.safe_dump(MODEL), encoding="utf-8")
+    data = _basket(model="m.yaml")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    r = load_basket(tmp_path / "b.yaml").evaluate()
+    np.testing.assert_allclose(r.total, [14200.0, 9600.0])
+
+
+def test_cli_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert sorted(basket_examples()) == ["car-van-fleet", "copy-print"]
+    assert main(["basket", "--example", "copy-print"]) == 0
+    out = capsys.readouterr().out
+    assert "ranked on the basket" in out and "A3 devices" in out
+    assert main(["basket", "--example", "copy-print", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["kind"] == "basket" and doc["bids"][0]["bid"] == "Office Partner"
+    first = doc["bids"][0]
+    assert first["total"] == pytest.approx(sum(line["total"] for line in first["lines"]))
+    assert main(["basket", "--example", "nope"]) == 2
+    r = load_basket(
+        _basket(
+            bids=[
+                {
+                    "name": "A\x1b[2J",
+                    "lines": {
+                        "small": {"price": "1 DKK", "power": "1 W"},
+                        "big": {"price": "1 DKK", "power": "1 W"},
+                    },
+                }
+            ]
+        )
+    ).evaluate()
+    assert "\x1b" not in basket_text(r)
+
+
+def test_docs_page_shows_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "basket.md").read_text("utf-8")
+    for name in ("copy-print", "car-van-fleet"):
+        assert main(["basket", "--example", name]) == 0
+        assert capsys.readouterr().out.strip() in page

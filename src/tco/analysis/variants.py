@@ -264,4 +264,3 @@ def _schedule(plan: Plan, rate: Array | float) -> tuple[Array, Array]:
     if plan.discounting == "end":
         return event, event
     return event, schedule_discount_factors(shifted, plan.discounting)
-

@@ -406,6 +406,8 @@ class AssumptionReader:
             rates = tuple(sorted(self.rates.items()))
             if not isinstance(raw, list):
                 try:
+                    if not isinstance(raw, (str, int, float)):
+                        parse_quantity(raw)  # a mapping: raises, saying a value belongs here
                     prices[sub] = np.full(T + 1, _price_per_kg(raw, currency, rates))
                 except SpecError as err:
                     self.add(err, path)

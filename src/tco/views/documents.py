@@ -77,7 +77,10 @@ def dumps(document: Any, *, indent: int | None = 2) -> str:
     >>> dumps({"a": float("nan")}, indent=None)
     '{"a": null}'
     """
-    return json.dumps(_finite(document), indent=indent, ensure_ascii=False, allow_nan=False)
+    try:  # the common case: every number finite, no copy needed
+        return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(document), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
 # -- results ----------------------------------------------------------------------------------

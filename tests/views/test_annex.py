@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
@@ -350,3 +351,28 @@ def test_model_verification_text_is_used() -> None:
     tender = tco.load_tender(data)
     assert "<td>EPREL entry</td>" in annex_html(tender)
     assert "<td>EPREL-registrering</td>" in annex_html(tender, lang="da")
+
+
+def test_the_annexs_award_rule_is_the_one_tco_score_applies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    from tco.analysis.scoring import score
+
+    data = tco.load_tender(EXAMPLE).spec.model_dump(exclude_none=True)
+    data["scoring"] = {"method": "linear_slope", "slope": 0.5, "max_points": 100}
+    tender = tco.load_tender(data)
+    totals = tender.evaluate().total
+    low = float(totals.min())
+    # linear_slope: M x (1 - k x (P - L) / L) with M = 100, k = 0.5, as the annex states
+    by_hand = 100.0 * (1.0 - 0.5 * (totals - low) / low)
+    np.testing.assert_allclose(score(tender).points["price"], by_hand)
+    assert "with k = 0.5" in annex_html(tender) and "at most 100 points" in annex_html(tender)
+    # explicit settings still win
+    assert score(tender, "proportional").method == "proportional"
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["score", str(path), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["method"] == "linear_slope" and doc["max_points"] == 100

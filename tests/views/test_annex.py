@@ -376,3 +376,46 @@ def test_the_annexs_award_rule_is_the_one_tco_score_applies(
     assert main(["score", str(path), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["method"] == "linear_slope" and doc["max_points"] == 100
+
+
+def _formulas() -> Any:
+    from hypothesis import strategies as st
+
+    leaves = st.sampled_from(["a", "b", "c", "2", "0.5", "3"])
+
+    def grow(inner: Any) -> Any:
+        return st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
+            inner.map(lambda x: f"-{x}"),
+            inner.map(lambda x: f"({x}) ** 2"),
+            st.tuples(st.sampled_from(["min", "max"]), inner, inner).map(
+                lambda t: f"{t[0]}({t[1]}, {t[2]})"
+            ),
+            st.tuples(st.sampled_from(["ceil", "floor", "sqrt"]), inner).map(
+                lambda t: f"{t[0]}(({t[1]}) ** 2)"
+            ),
+        )
+
+    return st.recursive(leaves, grow, max_leaves=8)
+
+
+def test_plain_notation_reads_back_for_any_formula() -> None:
+    from hypothesis import given, settings
+
+    names = {"a", "b", "c"}
+    units = {n: "1" for n in names}
+    values = {"a": np.array([0.7, 1.3]), "b": np.array([2.1, 0.9]), "c": np.array([1.7, 2.9])}
+
+    @settings(max_examples=200, deadline=None)
+    @given(_formulas())
+    def check(text: str) -> None:
+        back = _back_to_formula(formula_text(text, names))
+        with np.errstate(all="ignore"):
+            original = np.asarray(compile_expression(text, units).fn(values), dtype=float)
+            shown = np.asarray(compile_expression(back, units).fn(values), dtype=float)
+        np.testing.assert_allclose(shown, original, rtol=1e-9, atol=1e-12)
+        ET.fromstring(formula_mathml(text, names))
+
+    check()

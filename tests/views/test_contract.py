@@ -71,6 +71,9 @@ def test_every_json_output_of_every_example_matches_its_schema(
         assert doc["kind"] == "switch"
     if tender.spec.scenarios:
         assert _run(capsys, "sensitivity", *ex, "--scenarios")["kind"] == "scenarios"
+    if tender.spec.profiles:
+        doc = _run(capsys, "profiles", *ex)
+        assert [p["profile"] for p in doc["profiles"]] == list(tender.spec.profiles)
     if tender.spec.uncertainty:
         extra = ["--difference", *bids[:2]] if len(bids) > 1 else []
         doc = _run(capsys, "montecarlo", *ex, "--samples", "200", "--seed", "1", *extra)
@@ -83,6 +86,15 @@ def test_every_bundled_model_validates_as_json(capsys: pytest.CaptureFixture[str
         assert (doc["document"], doc["model"], doc["valid"]) == ("model", model_id, True)
     doc = _run(capsys, "models", "--format", "json")
     assert {m["id"] for m in doc["models"]} == set(tco.bundled_models())
+
+
+def test_bases_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from tco.spec.basis import bundled_bases
+
+    doc = _run(capsys, "bases", "--format", "json")
+    assert [b["id"] for b in doc["bases"]] == sorted(bundled_bases())
+    for name in bundled_bases():
+        assert _run(capsys, "bases", name, "--format", "json")["id"] == name
 
 
 def test_keys_are_the_same_for_every_model(capsys: pytest.CaptureFixture[str]) -> None:

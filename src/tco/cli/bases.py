@@ -65,7 +65,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.name is None:
         names = sorted(bundled_bases())
         if args.format == "json":
-            print(json.dumps([basis_rows(n) for n in names], ensure_ascii=False, indent=2))
+            from tco.cli.source import print_document
+            from tco.views.contract import SCHEMA_VERSION
+
+            rows = [basis_rows(n) for n in names]
+            print_document({"schema_version": SCHEMA_VERSION, "kind": "bases", "bases": rows})
             return 0
         for n in names:
             b = load_basis(n)
@@ -73,7 +77,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     data = basis_rows(args.name)
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        from tco.cli.source import print_document
+        from tco.views.contract import SCHEMA_VERSION
+
+        print_document({"schema_version": SCHEMA_VERSION, "kind": "basis", **data})
         return 0
     print(f"{data['id']}: {data['title']}\n{data['publisher']}, edition {data['edition']}\n")
     for k, v in data["values"].items():

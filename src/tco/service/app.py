@@ -81,27 +81,12 @@ def _models_document(lang: str) -> Any:
 
 @cache
 def _bases_document() -> Any:
+    from tco.cli.bases import basis_rows
+    from tco.spec.basis import bundled_bases
     from tco.views.contract import SCHEMA_VERSION
 
-    try:
-        from tco.spec.basis import bundled_bases, load_basis
-    except ImportError:  # pragma: no cover - a library without bases
-        return {"schema_version": SCHEMA_VERSION, "kind": "bases", "bases": []}
-    stamps = [load_basis(name).stamp() for name in sorted(bundled_bases())]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "bases",
-        "bases": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "publisher": s.publisher,
-                "edition": s.edition,
-                "sources": list(s.sources),
-            }
-            for s in stamps
-        ],
-    }
+    rows = [basis_rows(name) for name in sorted(bundled_bases())]
+    return {"schema_version": SCHEMA_VERSION, "kind": "bases", "bases": rows}
 
 
 def _body_doc(what: str) -> dict[str, Any]:

@@ -394,12 +394,91 @@ class ModelsDocument(TypedDict):
     models: list[ModelInfo]
 
 
+class BasisValue(TypedDict):
+    """One value of a basis, as published, with its source."""
+
+    value: Any
+    source: str
+    edition: str | None
+    note: str | None
+
+
+class MissingValue(TypedDict):
+    """A value the basis's publisher does not give."""
+
+    name: str
+    note: str | None
+
+
+class BasisDetail(TypedDict):
+    """One basis of official data: its values (by name), sources and gaps."""
+
+    id: str
+    title: str
+    publisher: str
+    edition: str
+    externalities: Any
+    sources: dict[str, str]
+    values: dict[str, BasisValue]
+    missing: list[MissingValue]
+
+
 class BasesDocument(TypedDict):
-    """``GET /bases`` of the service: the bundled bases of official data."""
+    """``tco bases --format json`` and ``GET /bases``: the bundled bases of official data."""
 
     schema_version: Version
     kind: Literal["bases"]
-    bases: list[BasisInfo]
+    bases: list[BasisDetail]
+
+
+class BasisDocument(BasisDetail):
+    """``tco bases NAME --format json``: one basis."""
+
+    schema_version: Version
+    kind: Literal["basis"]
+
+
+class ProfileBid(TypedDict):
+    """One bid's cost and rank under one profile (or weighted)."""
+
+    bid: str
+    cost: float
+    rank: int
+
+
+class ProfileRow(TypedDict):
+    """The bids under one usage profile."""
+
+    profile: str
+    weight: float
+    parameters: dict[str, Any]
+    bids: list[ProfileBid]
+    winner: str
+
+
+class ProfileSwitch(TypedDict):
+    """Where the cheapest bid changes between two profiles in a row."""
+
+    from_profile: str
+    to_profile: str
+    from_bid: str
+    to_bid: str
+    fraction: float | None
+    at: dict[str, str]
+
+
+class ProfilesDocument(TypedDict):
+    """``tco profiles --format json``: the bids under each usage profile."""
+
+    schema_version: Version
+    kind: Literal["profiles"]
+    currency: str
+    ranked_by: Literal["total", "annualised"]
+    profiles: list[ProfileRow]
+    weighted: list[ProfileBid]
+    winner: str
+    winner_changes: bool
+    switches: list[ProfileSwitch]
 
 
 class BatchRow(TypedDict):
@@ -435,7 +514,9 @@ _DOCUMENTS: dict[str, Any] = {
     "montecarlo": MonteCarloDocument,
     "score": ScoreDocument,
     "models": ModelsDocument,
+    "profiles": ProfilesDocument,
     "bases": BasesDocument,
+    "basis": BasisDocument,
     "batch": BatchDocument,
 }
 #: Every kind of document, each with its schema ``docs/schema/<kind>.schema.json``.

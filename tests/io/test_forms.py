@@ -705,3 +705,64 @@ def test_cli_names_the_cell_of_a_hostile_form(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {form}: sheet 'Bid', cell D9: holds a formula (=1450)")
     assert "Traceback" not in err
+
+
+# -- the value grammar's table of hostile values, through the form channel ------------------------
+
+
+def _value_cases() -> list[tuple[str, Any, Any]]:
+    """The bid rows of tests/spec/test_values.py's table (the grammar's, without a number format)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "spec" / "test_values.py"
+    spec = importlib.util.spec_from_file_location("value_cases", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [row for row in module.CASES if row[0].startswith("bids.0.")]
+
+
+VALUE_CASES = _value_cases()
+_CELLS = {"price": "D9", "power": "D10", "rated_life": "D11"}
+
+
+@pytest.fixture(scope="module")
+def no_convention_form(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An English form with the number convention removed, as the table's rows state none."""
+    folder = tmp_path_factory.mktemp("grammar")
+    path = folder / "blank.xlsx"
+    wb = openpyxl.load_workbook(write_form(LIGHTING, folder / "written.xlsx"))
+    wb["Bid"]["B4"] = None
+    wb["Bid"]["D5"] = "A"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("path", "value", "expected"), VALUE_CASES)
+def test_value_grammar_cases_through_a_form(
+    path: str, value: Any, expected: Any, no_convention_form: Path, tmp_path: Path
+) -> None:
+    key = path.split(".")[-1]
+    wb = openpyxl.load_workbook(no_convention_form)
+    ws = wb["Bid"]
+    for other, number in NORD.items():
+        ws[_CELLS[other]] = number
+    ws[_CELLS[key]] = value
+    form = tmp_path / "case.xlsx"
+    wb.save(form)
+    if isinstance(expected, tuple):
+        _, words = expected
+        if isinstance(value, str) and value.startswith("="):
+            words = "holds a formula"  # openpyxl stores text starting with '=' as a formula
+        words = words.replace("state the tender's 'number_format: da'", "cell B4")
+        with pytest.raises(FormError) as info:
+            load_tender_with_forms(EXAMPLE, [form])
+        assert words in str(info.value)
+        assert info.value.cell == _CELLS[key]
+    else:
+        tender = load_tender_with_forms(EXAMPLE, [form])
+        assert float(tender.plan.values[key][0]) == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_form_channel_runs_the_grammar_table() -> None:
+    assert len(VALUE_CASES) >= 40

@@ -88,6 +88,14 @@ def test_every_bundled_model_validates_as_json(capsys: pytest.CaptureFixture[str
     assert {m["id"] for m in doc["models"]} == set(tco.bundled_models())
 
 
+def test_baskets_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from tco.basket import basket_examples
+
+    for name in basket_examples():
+        doc = _run(capsys, "basket", "--example", name, "--format", "json")
+        assert doc["bids"][0]["rank"] == 1
+
+
 def test_bases_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     from tco.spec.basis import bundled_bases
 
@@ -185,3 +193,19 @@ def test_dash_reads_the_tender_from_stdin(
     assert {e["file"] for e in doc["errors"]} == {"<stdin>"}
     stdin(json.dumps(read_yaml_file(tco.example_path("indoor-lighting"))).encode())
     assert _run(capsys, "compare", "-", "--format", "json")["kind"] == "result"
+
+
+def test_usage_errors_under_format_json_are_error_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["compare", "--example", "indoor-lighting", "--format", "json", "--no-such-option"])
+    assert info.value.code == 2
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert list(VALIDATORS["error"].iter_errors(doc)) == []
+    assert "--no-such-option" in doc["message"]
+    assert "usage:" in captured.err  # the text for people, as before
+    with pytest.raises(SystemExit):
+        main(["compare", "--no-such-option"])
+    assert capsys.readouterr().out == ""

@@ -17,7 +17,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from tco.cli.command import Command
 
@@ -44,14 +44,36 @@ def _extra_commands() -> dict[str, Command]:
     }
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are JSON too under ``--format json``."""
+
+    json_errors = False
+
+    def error(self, message: str) -> NoReturn:
+        if _Parser.json_errors:
+            from tco.cli.source import print_document
+            from tco.errors import SpecError
+            from tco.views.documents import error_document
+
+            err = SpecError(f"{self.prog}: {message}", expected=f"see '{self.prog} --help'")
+            print_document(error_document(err))
+        super().error(message)
+
+
+def _asks_json(argv: Sequence[str]) -> bool:
+    """Whether the command line asks for ``--format json``."""
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tco",
         description="Total cost of ownership (life-cycle costing) of bids in a tender.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--lang",
         choices=("en", "da"),
@@ -253,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = _asks_json(argv)
     args = parser.parse_args(argv)
     if args.version:
         from tco import __version__

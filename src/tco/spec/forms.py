@@ -70,7 +70,7 @@ class FormBid:
 
 
 # The grammar's messages speak of a tender's number_format; a form states its own in B4.
-_TENDER_FORMAT = re.compile(r"state the tender's 'number_format: \w+' or 'number_format: \w+'")
+_TENDER_FORMAT = re.compile(r"state the tender's 'number_format: \w+'( or 'number_format: \w+')?")
 _FORM_FORMAT = "state the form's number convention in cell B4 ('da' or 'en')"
 
 

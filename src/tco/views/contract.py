@@ -423,6 +423,46 @@ class BasisDetail(TypedDict):
     missing: list[MissingValue]
 
 
+class BasketLine(TypedDict):
+    """One product line of a basket: its model and the buyer's quantity."""
+
+    line: str
+    model: str
+    quantity: float
+
+
+class BasketBidLine(TypedDict):
+    """One bid's total on one product line."""
+
+    line: str
+    quantity: float
+    total: float
+    annualised: float
+    rank: int
+
+
+class BasketBid(TypedDict):
+    """One bid's basket total, in rank order."""
+
+    rank: int
+    bid: str
+    total: float
+    annualised: float
+    lines: list[BasketBidLine]
+
+
+class BasketDocument(TypedDict):
+    """``tco basket --format json``: bids ranked on a basket of product lines."""
+
+    schema_version: Version
+    kind: Literal["basket"]
+    title: str | None
+    currency: str
+    ranked_by: Literal["total", "annualised"]
+    lines: list[BasketLine]
+    bids: list[BasketBid]
+
+
 class BasesDocument(TypedDict):
     """``tco bases --format json`` and ``GET /bases``: the bundled bases of official data."""
 
@@ -515,6 +555,7 @@ _DOCUMENTS: dict[str, Any] = {
     "score": ScoreDocument,
     "models": ModelsDocument,
     "profiles": ProfilesDocument,
+    "basket": BasketDocument,
     "bases": BasesDocument,
     "basis": BasisDocument,
     "batch": BatchDocument,

@@ -423,9 +423,11 @@ def spec_errors(
     Each error names the field path, the value given and what was expected;
     a misspelt key gets the nearest valid name.
     """
+    from tco.spec.problems import collapse, expected
+
     errors: list[SpecError] = []
-    for err in exc.errors():
-        loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]
+    for err in collapse([dict(e) for e in exc.errors()]):
+        loc = list(err["loc"])
         path = [*prefix, *loc]
         kind = err["type"]
         given = err.get("input")
@@ -442,32 +444,22 @@ def spec_errors(
                 SpecError("this key is required", file=file, path=path, expected="a value")
             )
             continue
-        if loc and loc[-1] in _UNION_TAGS:
-            # pydantic names the alternative of a union ("constrained-str"); not a user key.
-            loc = loc[:-1]
-            path = [*prefix, *loc]
-        msg = _plain(err["msg"].removeprefix("Value error, "))
+        if kind == "value_error":
+            msg = _plain(str(err["msg"]).removeprefix("Value error, "))
+            errors.append(SpecError(msg, file=file, path=path, value=given, expected=msg))
+            continue
+        want = expected(err)
         shown = _show(given)
-        text = f"got {shown}: {msg}" if shown and kind != "value_error" else msg
-        errors.append(SpecError(text, file=file, path=path, value=given, expected=msg))
-    # A union reports each alternative; keep one message per path, naming every alternative.
+        text = f"got {shown}, expected {want}" if shown else f"expected {want}"
+        errors.append(SpecError(text, file=file, path=path, value=given, expected=want))
+    # One message per path (a problem is said once).
     unique: dict[tuple[Any, ...], SpecError] = {}
     for e in errors:
-        first = unique.get(e.path)
-        if first is None:
-            unique[e.path] = e
-        elif e.expected and first.expected and e.expected not in first.expected:
-            alternative = e.expected.removeprefix("Input should be ")
-            first.expected = f"{first.expected} or {alternative}"
-            first.reason = f"{first.reason} or {alternative}"
-            first.args = (first._render(),)
+        unique.setdefault(e.path, e)
     found = list(unique.values())
     return found[0] if len(found) == 1 else SpecErrors(found)
 
 
-_UNION_TAGS = frozenset(
-    {"str", "int", "float", "bool", "constrained-str", "constrained-int", "constrained-float"}
-)
 _INSTANCE_RE = re.compile(r" or instance of \w+")
 
 

@@ -1,0 +1,167 @@
+"""pydantic's validation errors in plain words, one per field.
+
+A field that accepts several forms (a union: a number with its unit, a
+year-by-year list, a basis reference) makes pydantic report one error per
+form, under locations that name Python types (``BasisRef``,
+``list[...]``). :func:`collapse` turns them into one error at the field the
+user wrote; :func:`expected` says what was expected in words a buyer reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["collapse", "expected", "is_tag"]
+
+#: Location parts that name a form of a union rather than a key of the file.
+SCALAR_TAGS = frozenset(
+    {"str", "int", "float", "bool", "constrained-str", "constrained-int", "constrained-float"}
+)
+
+
+def is_tag(part: object) -> bool:
+    """Whether a pydantic location part names a form of a union (not a key the user wrote).
+
+    Examples
+    --------
+    >>> is_tag("BasisRef"), is_tag("list[float]"), is_tag("float"), is_tag("price"), is_tag(0)
+    (True, True, True, False, False)
+    """
+    return isinstance(part, str) and (
+        "[" in part or part in SCALAR_TAGS or part[:1].isupper() or "-" in part
+    )
+
+
+def _form(tag: str) -> str:
+    """A form of a union in words."""
+    if tag == "bool":
+        return "true or false"
+    if "union[constrained-str" in tag:
+        return "a number with its unit, such as '4 %' or '2.13 DKK/kWh'"
+    if tag in ("str", "constrained-str"):
+        return "a text"
+    if tag in SCALAR_TAGS:
+        return "a number"
+    if tag.startswith("list[dict"):
+        return "a list of 'year: value' entries"
+    if tag.startswith("list["):
+        return "a list with one value per year"
+    if tag == "BasisRef":
+        return "a reference to a basis, such as {basis: dk-fm-2021}"
+    return "a mapping of keys to values"
+
+
+def _join(words: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(words))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " or " + unique[-1]
+
+
+_TYPES = {
+    "dict_type": "a mapping of keys to values ('key: value' lines)",
+    "model_type": "a mapping of keys to values ('key: value' lines)",
+    "model_attributes_type": "a mapping of keys to values ('key: value' lines)",
+    "list_type": "a list (one '- value' line per entry)",
+    "string_type": "a text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "float_parsing": "a number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+_BOUNDS = {
+    "greater_than": "a number above {gt}",
+    "greater_than_equal": "a number of at least {ge}",
+    "less_than": "a number below {lt}",
+    "less_than_equal": "a number of at most {le}",
+    "too_short": "at least {min_length} entries",
+    "too_long": "at most {max_length} entries",
+    "string_too_short": "a text of at least {min_length} characters",
+    "string_too_long": "a text of at most {max_length} characters",
+    "string_pattern_mismatch": "a text of the form {pattern}",
+}
+
+
+def expected(err: dict[str, Any]) -> str:
+    """What a pydantic error (or a collapsed union error) expected, in plain words.
+
+    Examples
+    --------
+    >>> expected({"type": "literal_error", "ctx": {"expected": "'end', 'mid' or 'begin'"}})
+    "'end', 'mid' or 'begin'"
+    >>> expected({"type": "list_type"})
+    "a list (one '- value' line per entry)"
+    """
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "union":
+        return str(err["expected"])
+    if kind == "literal_error" and "expected" in ctx:
+        return str(ctx["expected"])
+    if kind in _TYPES:
+        return _TYPES[kind]
+    if kind in _BOUNDS:
+        try:
+            return _BOUNDS[kind].format(**ctx)
+        except (KeyError, IndexError):
+            pass
+    msg = str(err.get("msg", ""))
+    return msg.removeprefix("Input should be ").removeprefix("Value error, ")
+
+
+def collapse(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One error per field: the forms of a union reported as one.
+
+    The location of each error is cut where pydantic names a form. Where the
+    user gave a mapping and a form is a mapping, or a list and a form is a
+    list, the errors inside that form are kept (they say which key or entry is
+    wrong); a message of tco's own (a ``value_error``) wins over pydantic's;
+    else one error says which forms were expected.
+
+    Examples
+    --------
+    >>> errs = [
+    ...     {"loc": ("a", "r", "float"), "type": "float_type", "input": [1]},
+    ...     {"loc": ("a", "r", "BasisRef"), "type": "model_type", "input": [1]},
+    ... ]
+    >>> [(e["loc"], e["type"]) for e in collapse(errs)]
+    [(('a', 'r'), 'union')]
+    """
+    groups: dict[tuple[Any, ...], list[tuple[str | None, tuple[Any, ...], dict[str, Any]]]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        cut = next((i for i, part in enumerate(loc) if is_tag(part)), None)
+        if cut is None:
+            groups.setdefault(loc, []).append((None, (), err))
+            continue
+        groups.setdefault(loc[:cut], []).append((str(loc[cut]), loc[cut + 1 :], err))
+    out: list[dict[str, Any]] = []
+    for field, found in groups.items():
+        plain = [e for tag, _, e in found if tag is None]
+        out += [dict(e, loc=field) for e in plain]
+        forms = [(tag, inner, e) for tag, inner, e in found if tag is not None]
+        if not forms:
+            continue
+        own = [e for _, _, e in forms if e["type"] == "value_error"]
+        if own:
+            out.append(dict(own[0], loc=field))
+            continue
+        given = forms[0][2].get("input")
+        if isinstance(given, dict):
+            branch = [f for f in forms if f[0][:1].isupper() or f[0].startswith("dict[")]
+        elif isinstance(given, list):
+            branch = [f for f in forms if f[0].startswith("list[")]
+        else:
+            branch = []
+        if branch and all(inner for _, inner, _ in branch):
+            out += collapse([dict(e, loc=field + inner) for _, inner, e in branch])
+            continue
+        tags = {tag for tag, _, _ in forms}
+        if "constrained-str" in tags and tags <= {"constrained-str", "float", "int"}:
+            tags = {"union[constrained-str"}  # a value: a number with its unit
+            forms = [("union[constrained-str", (), forms[0][2])]
+        words = _join([_form(tag) for tag, _, _ in forms])
+        out.append({"type": "union", "loc": field, "input": given, "expected": words})
+    return out

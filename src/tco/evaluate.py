@@ -93,7 +93,8 @@ def plan_totals(plan: Plan) -> Totals:
         pv = _stream_sum(plan, s, s.escalation * d)
         rule = plan.residual_rule(s)
         if rule is not None:
-            last, credit = residual_value(s.escalation, d_event, plan.lifetime, plan.period, **rule)
+            # Discounted as its stream is (the reference discounts the credit with the stream).
+            last, credit = residual_value(s.escalation, d, plan.lifetime, plan.period, **rule)
             pv = pv + amount_in_year(s.amount, last) * credit
         pvs.append(pv * q if s.per_unit else pv)
         names.append(s.name)

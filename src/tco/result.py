@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tco.plan import Plan
     from tco.spec.basis import BasisStamp
 
-__all__ = ["Result", "YearlyFlows", "summary_rows"]
+__all__ = ["Result", "ResultAxes", "YearlyFlows", "result_frame", "summary_rows"]
 
 Array = NDArray[np.float64]
 
@@ -61,7 +61,41 @@ class YearlyFlows:
 
 
 @dataclass(frozen=True, eq=False)
-class Result:
+class ResultAxes:
+    """The labels of a result's axes, from its plan (the base of :class:`Result`).
+
+    Attributes
+    ----------
+    plan : Plan
+        The compiled tender the result comes from.
+    """
+
+    plan: Plan
+
+    # -- labels -----------------------------------------------------------------------
+    @property
+    def bids(self) -> tuple[str, ...]:
+        """Bid names, along axis 0."""
+        return self.plan.bids
+
+    @property
+    def bases(self) -> tuple[BasisStamp, ...]:
+        """The bases used (name, edition, sources), the model's first, then the tender's."""
+        return self.plan.bases
+
+    @property
+    def currency(self) -> str:
+        """The currency of every money amount."""
+        return self.plan.currency
+
+    @property
+    def years(self) -> NDArray[np.int64]:
+        """Years along the last axis, 0 (decision date) to T."""
+        return np.arange(self.plan.T + 1)
+
+
+@dataclass(frozen=True, eq=False)
+class Result(ResultAxes):
     """An evaluated tender.
 
     Attributes
@@ -91,7 +125,6 @@ class Result:
     True
     """
 
-    plan: Plan
     items: tuple[str, ...]
     categories: tuple[str, ...]
     present_value: Array = field(repr=False)
@@ -99,27 +132,6 @@ class Result:
     substances: tuple[str, ...]
     emitted: Array = field(repr=False)
     flows: Callable[[], YearlyFlows] = field(repr=False)
-
-    # -- labels -----------------------------------------------------------------------
-    @property
-    def bids(self) -> tuple[str, ...]:
-        """Bid names, along axis 0."""
-        return self.plan.bids
-
-    @property
-    def bases(self) -> tuple[BasisStamp, ...]:
-        """The bases used (name, edition, sources), the model's first, then the tender's."""
-        return self.plan.bases
-
-    @property
-    def currency(self) -> str:
-        """The currency of every money amount."""
-        return self.plan.currency
-
-    @property
-    def years(self) -> NDArray[np.int64]:
-        """Years along the last axis, 0 (decision date) to T."""
-        return np.arange(self.plan.T + 1)
 
     # -- cash flows ---------------------------------------------------------------------
     @cached_property
@@ -305,30 +317,7 @@ class Result:
             ``wide``: one row per bid, one column per cost category and the
             total (see :func:`tco.views.frame.wide_frame`).
         """
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
-        if kind == "summary":
-            return pd.DataFrame(self.summary()).set_index("bid")
-        if kind == "wide":
-            from tco.views.frame import wide_frame
-
-            return wide_frame(self)
-        if kind != "long":
-            raise ValueError(f"kind must be 'long', 'summary' or 'wide', got {kind!r}")
-        B, I, Y = self.real.shape
-        return pd.DataFrame(
-            {
-                "bid": np.repeat(np.array(self.bids, dtype=object), I * Y),
-                "item": np.tile(np.repeat(np.array(self.items, dtype=object), Y), B),
-                "category": np.tile(np.repeat(np.array(self.categories, dtype=object), Y), B),
-                "year": np.tile(self.years, B * I),
-                "real": self.real.reshape(-1),
-                "nominal": self.nominal.reshape(-1),
-                "discounted": self.discounted.reshape(-1),
-            }
-        )
+        return result_frame(self, kind)
 
     def plot(self, kind: str = "breakdown", ax: Any = None, lang: str | None = None) -> Any:
         """Draw a chart and return its matplotlib Axes (see :func:`tco.views.plot.plot`).
@@ -373,3 +362,31 @@ def summary_rows(result: Result) -> list[dict[str, Any]]:
     return [
         {k: columns[k][b] for k in keys} for b in np.argsort(result.rank, kind="stable").tolist()
     ]
+
+
+def result_frame(result: Result, kind: str = "long") -> pd.DataFrame:
+    """The result as a pandas DataFrame (see :meth:`Result.to_frame`)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
+    if kind == "summary":
+        return pd.DataFrame(result.summary()).set_index("bid")
+    if kind == "wide":
+        from tco.views.frame import wide_frame
+
+        return wide_frame(result)
+    if kind != "long":
+        raise ValueError(f"kind must be 'long', 'summary' or 'wide', got {kind!r}")
+    B, I, Y = result.real.shape
+    return pd.DataFrame(
+        {
+            "bid": np.repeat(np.array(result.bids, dtype=object), I * Y),
+            "item": np.tile(np.repeat(np.array(result.items, dtype=object), Y), B),
+            "category": np.tile(np.repeat(np.array(result.categories, dtype=object), Y), B),
+            "year": np.tile(result.years, B * I),
+            "real": result.real.reshape(-1),
+            "nominal": result.nominal.reshape(-1),
+            "discounted": result.discounted.reshape(-1),
+        }
+    )

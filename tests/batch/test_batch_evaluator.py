@@ -358,3 +358,23 @@ def test_result_keeps_the_values_rates_and_indices_of_its_plan() -> None:
         np.testing.assert_allclose(r.plan.values[name], values, rtol=1e-12, err_msg=name)
     again = rebuild_plan(r.plan, r.plan.values)
     np.testing.assert_allclose(evaluate_plan(again).total, tender.evaluate().total, rtol=1e-12)
+
+
+def test_a_data_frame_result_has_columns_of_its_own() -> None:
+    # The output frame takes the engine's arrays without copying them; the
+    # total, which is also one of its variants, must still be a column of
+    # its own.
+    import pandas as pd
+
+    table = pd.DataFrame(TABLE, index=["a", "b", "c"])
+    for rule in ("award", "report"):
+        out = evaluate_batch(
+            "indoor-lighting",
+            table,
+            units=TABLE_UNITS,
+            assumptions={**LIGHT, "externalities": rule},
+        )
+        want = out["total"].to_numpy().copy()
+        out.loc["a", "total_excl_externalities"] = -1.0
+        out.loc["a", "total_incl_externalities"] = -1.0
+        np.testing.assert_array_equal(out["total"].to_numpy(), want)

@@ -24,6 +24,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tco.analysis.abatement import AbatementCost, abatement_cost, pareto_front
     from tco.analysis.baseline import BaselineComparison, compare_to_baseline
     from tco.analysis.distributions import Distribution
     from tco.analysis.inputs import input_names
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 # Submodule of each public name; they are imported on first use so that the
 # command line starts quickly.
 _LAZY: dict[str, str] = {
+    "AbatementCost": "abatement",
+    "abatement_cost": "abatement",
+    "pareto_front": "abatement",
     "BaselineComparison": "baseline",
     "compare_to_baseline": "baseline",
     "Distribution": "distributions",
@@ -62,6 +66,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "METHODS",
+    "AbatementCost",
     "BaselineComparison",
     "DifferenceSummary",
     "Distribution",
@@ -72,11 +77,13 @@ __all__ = [
     "Tornado",
     "TornadoBar",
     "Uncertainty",
+    "abatement_cost",
     "compare_to_baseline",
     "conversion_price",
     "difference_at",
     "input_names",
     "monte_carlo",
+    "pareto_front",
     "parse_uncertainty",
     "price_points",
     "scenarios",

@@ -24,7 +24,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.errors import AnalysisError, SpecError, suggest
 from tco.plan import Plan
-from tco.units import Quantity, base_factor, convert_currency, currencies_of, parse_quantity
+from tco.plan.assumptions import convert_money
+from tco.units import Quantity, base_factor, currencies_of, parse_quantity
 
 __all__ = ["Change", "Input", "input_names", "resolve_input"]
 
@@ -156,12 +157,7 @@ class Input:
 
 def _money(q: Any, target: str, inp: Input) -> Any:
     """Convert the money in ``q`` to ``target`` with the tender's exchange rates."""
-    plan = inp.plan
-    worth = {plan.currency: 1.0, **plan.exchange_rates}
-    if target not in worth:
-        return q
-    scaled = {code: v / worth[target] for code, v in worth.items()}
-    return convert_currency(q, target, scaled)
+    return convert_money(q, inp.plan.currency, inp.plan.exchange_rates, target)
 
 
 def input_names(plan: Plan) -> list[str]:

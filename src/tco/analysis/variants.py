@@ -29,7 +29,13 @@ from numpy.typing import NDArray
 from tco.analysis.inputs import Change
 from tco.engine.pv import present_value
 from tco.engine.rows import amount_in_year, residual_value
-from tco.engine.timeline import Timing, annual_escalation, discount_factors, fisher_real_rate
+from tco.engine.timeline import (
+    Timing,
+    annual_escalation,
+    discount_factors,
+    escalation_index,
+    fisher_real_rate,
+)
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
 
@@ -69,14 +75,15 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
                 f"'{moved[0]}' changes the lifetime, which is this tender's study period "
                 "('period: lifetime'); give a common study period such as '15 year' to vary it"
             )
+    changed = {c.input.key: c for c in changes if c.input.kind == "parameter"}
+    if n == 1 and not changed:
+        return plan
     values: dict[str, Array] = {}
     for name, v in plan.values.items():
-        values[name] = v if v.ndim == 2 else np.tile(v, n)
-    for c in changes:
-        if c.input.kind == "parameter":
-            values[c.input.key] = c.resolved(n).reshape(n * B)
-    if n == 1 and not any(c.input.kind == "parameter" for c in changes):
-        return plan
+        if name in changed:
+            values[name] = changed[name].resolved(n).reshape(n * B)
+        else:
+            values[name] = v if v.ndim == 2 else np.tile(v, n)
     return rebuild_plan(plan, values, bids=plan.bids * n)
 
 
@@ -152,7 +159,9 @@ def evaluate_variants(
         elif kind == "quantity":
             quantity = col
         elif kind == "escalation":
-            esc[c.input.key] = _escalation(col, T, plan.price_year)
+            esc[c.input.key] = escalation_index(
+                np.broadcast_to(col[:, None], (n, T)), T, plan.price_year
+            )
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
@@ -174,15 +183,8 @@ def evaluate_variants(
         pv = _stream_pv(vp, s, e, d, sample, weights)
         rule = vp.residual_rule(s)
         if rule is not None:
-            shared = e.ndim == d.ndim == 1
-            last, credit = residual_value(
-                e if shared else _per_group(e, n),
-                d if shared else _per_group(d, n),
-                vp.lifetime,
-                vp.period,
-                rows=None if shared else sample,
-                **rule,
-            )
+            # A weight per year shared by every row ignores ``rows``.
+            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=sample, **rule)
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
     if externalities is None:
@@ -197,11 +199,6 @@ def evaluate_variants(
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
     return out
-
-
-def _per_group(w: Array, n: int) -> Array:
-    """A weight as shape (n, T + 1) when another weight of the pair is per variant."""
-    return w if w.ndim == 2 else np.broadcast_to(w, (n, w.shape[0]))
 
 
 def _stream_pv(
@@ -245,21 +242,4 @@ def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
         return discount_factors(r, T, timing)
     values, index = np.unique(r, return_inverse=True)
     out: Array = discount_factors(values, T, timing)[index]
-    return out
-
-
-def _escalation(rates: Array, T: int, price_year: int) -> Array:
-    """Price index per variant for constant escalation rates, shape (n, T + 1).
-
-    As :func:`tco.engine.timeline.escalation_index`, on an axis of rates.
-
-    Examples
-    --------
-    >>> _escalation(np.array([0.02]), 2, 0).round(4)
-    array([[1.    , 1.02  , 1.0404]])
-    """
-    growth = np.broadcast_to(1.0 + rates[:, None], (len(rates), T))
-    out: Array = np.concatenate([np.ones((len(rates), 1)), np.cumprod(growth, axis=1)], axis=1)
-    if price_year == 1 and T >= 1:
-        out = out / out[:, 1:2]
     return out

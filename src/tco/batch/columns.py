@@ -18,8 +18,9 @@ from numpy.typing import NDArray
 
 from tco.batch.tables import read_columns
 from tco.errors import ErrorList, SpecError, UnitError, suggest
+from tco.plan.assumptions import convert_money
 from tco.spec.product import ProductModel
-from tco.units import Quantity, convert_currency, currencies_of, describe, parse_quantity
+from tco.units import currencies_of, describe, parse_quantity
 
 __all__ = ["Column", "Columns", "label", "row_error"]
 
@@ -164,11 +165,7 @@ class Columns:
         q = parse_quantity(f"1 {unit}".strip())
         target = currencies_of(p.unit)
         if target and currencies_of(q) != target:
-            worth = {currency: 1.0, **rates}
-            if target[0] not in worth:
-                convert_currency(Quantity(1.0, target[0]), currency, rates)
-            scaled = {c: v / worth[target[0]] for c, v in worth.items()}
-            q = convert_currency(q, target[0], scaled)
+            q = convert_money(q, currency, rates, target[0])
         if q.dimensionality != p.unit.dimensionality:
             raise UnitError(
                 f"unit '{unit}' does not fit '{name}'; expected " + describe(p.unit, p.spec.unit),

@@ -135,6 +135,34 @@ class Amount:
                 out *= w
         return out
 
+    def add_to(self, out: Array, w: float, scratch: Array) -> None:
+        """``out += amount * w`` for a float ``w``, using ``scratch`` instead of a new array.
+
+        Examples
+        --------
+        >>> a = Amount(2.0, [(np.array([1.0, 3.0]), 1)], 2)
+        >>> out = np.ones(2)
+        >>> a.add_to(out, 10.0, np.empty(2))
+        >>> out
+        array([21., 61.])
+        """
+        c = self.const * w
+        if not self.rows:
+            out += c
+            return
+        arr, power = self.rows[0]
+        with np.errstate(all="ignore"):
+            if power > 0:
+                np.multiply(arr, c, out=scratch)
+            else:
+                np.divide(c, arr, out=scratch)
+            for arr, power in self.rows[1:]:
+                if power > 0:
+                    scratch *= arr
+                else:
+                    scratch /= arr
+            out += scratch
+
 
 class Mixed(Exception):
     """A factor of a formula holds both a yearly series and per-row values."""

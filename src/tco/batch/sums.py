@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.batch.columns import label
-from tco.batch.formulas import RowFormulas
+from tco.batch.formulas import Amount, RowFormulas
 from tco.batch.rows import Parts, Prepared, row_streams
 from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.pv import weighted_occurrences
@@ -45,6 +45,19 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
             store[key] += value
         else:  # a fresh array of its own, unless it is also kept per item
             store[key] = value.copy() if by_item and store is cats else value
+
+    scratch: list[Array] = []
+
+    def add_amount(store: dict[str, Array], key: str, amount: Amount, w: Value) -> Value:
+        """Add ``amount * w`` to a column; return it if it is also kept per item."""
+        if by_item or key not in store or np.ndim(w):
+            pv = amount.times(w)
+            add(store, key, pv)
+            return pv
+        if not scratch:
+            scratch.append(np.empty(n))
+        amount.add_to(store[key], float(w), scratch[0])
+        return None
 
     for s, ps, parts in row_streams(prep, formulas):
         timing = s.spec.timing
@@ -85,33 +98,32 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
                     add(items, s.name, pv)
             continue
         if s.kind == "item":
-            pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
             rule = plan.residual_rule(ps)
             if rule is not None and (L is not None or rule["share"] is not None):
+                pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
                 last, frac = residual_terms(L, P, **rule)
                 y = parts.year[last] if parts.year is not None else 1.0
                 pv -= parts.item.times(y * ps.escalation[last] * frac * d[at_end] * scale)
-            add(cats, s.spec.category, pv)
+                add(cats, s.spec.category, pv)
+            else:
+                w = weigh(year * ps.escalation * d) * scale
+                pv = add_amount(cats, s.spec.category, parts.item, w)
             if by_item:
                 add(items, s.name, pv)
             continue
-        add(
-            mass,
-            s.spec.substance,
-            parts.item.times(weigh(np.broadcast_to(year, (T + 1,))) * scale),
-        )
+        w = weigh(np.broadcast_to(year, (T + 1,))) * scale
+        add_amount(mass, s.spec.substance, parts.item, w)
         price = plan.emission_prices.get(s.spec.substance)
         if price is not None:
-            pv = parts.item.times(weigh(year * price * d) * scale)
-            add(cats, "externalities", pv)
+            pv = add_amount(cats, "externalities", parts.item, weigh(year * price * d) * scale)
             if by_item:
                 add(items, s.name, pv)
 
     out: dict[str, NDArray[Any]] = {}
-    total = np.zeros(n)
-    for c in CATEGORIES:
-        if c in cats:
-            total += cats[c]
+    present = [cats[c] for c in CATEGORIES if c in cats]
+    total = present[0].copy() if present else np.zeros(n)
+    for values in present[1:]:
+        total += values
     excl = total - cats["externalities"] if "externalities" in cats else total.copy()
     if not np.all(np.isfinite(total)):
         bad = int(np.flatnonzero(~np.isfinite(total))[0])

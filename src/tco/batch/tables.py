@@ -49,7 +49,9 @@ def wrap(table: Any, out: dict[str, NDArray[Any]]) -> Any:
     if module == "pandas":
         import pandas as pd
 
-        return pd.DataFrame(out, index=table.index)
+        # The engine's columns are arrays of their own: the frame takes them without a
+        # copy, except an array that stands in two columns (total and its variant).
+        return pd.DataFrame(_distinct(out), index=table.index, copy=False)
     if module == "polars":
         import polars as pl
 
@@ -59,3 +61,21 @@ def wrap(table: Any, out: dict[str, NDArray[Any]]) -> Any:
 
         return pa.table(out)
     return out
+
+
+def _distinct(out: dict[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
+    """The columns with every array object used once (a repeated one copied).
+
+    Examples
+    --------
+    >>> a = np.zeros(2)
+    >>> cols = _distinct({"x": a, "y": a})
+    >>> cols["x"] is a, cols["y"] is a
+    (True, False)
+    """
+    seen: set[int] = set()
+    cols: dict[str, NDArray[Any]] = {}
+    for key, values in out.items():
+        cols[key] = values.copy() if id(values) in seen else values
+        seen.add(id(values))
+    return cols

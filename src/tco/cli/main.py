@@ -31,7 +31,7 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, annex, bases, basket, compare, profiles, serve
+    from tco.cli import analysis, annex, award, bases, basket, compare, profiles, serve
 
     return {
         **compare.COMMANDS,
@@ -41,6 +41,7 @@ def _extra_commands() -> dict[str, Command]:
         **profiles.COMMANDS,
         **basket.COMMANDS,
         **serve.COMMANDS,
+        **award.COMMANDS,
     }
 
 

@@ -225,6 +225,9 @@ def residual_value(
     e = np.asarray(escalation, dtype=np.float64)
     d = np.asarray(discount, dtype=np.float64)
     last, frac = residual_terms(lifetime, period, share=share, salvage=salvage)
-    end = np.asarray(period, dtype=np.float64).astype(np.intp)
+    end = np.asarray(period, dtype=np.float64)
+    if end.ndim and end.size and end.min() == end.max():  # a common period: one column
+        end = end.flat[0]
+    end = np.asarray(end).astype(np.intp)
     out: Array = -take_years(e, last, rows) * frac * take_years(d, end, rows)
     return last, out

@@ -192,9 +192,10 @@ def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
 
     Parameters
     ----------
-    rates : float or array_like, shape (T,)
+    rates : float or array_like, shape (T,) or (n, T)
         Escalation rate per year: one rate for every year, or the rate of
-        year ``t`` over year ``t - 1`` for ``t = 1 .. T``. [unitless per year]
+        year ``t`` over year ``t - 1`` for ``t = 1 .. T`` (one path per row
+        of a 2-D array: the variants of an analysis). [unitless per year]
     T : int
         Last year. [year]
     price_year : {0, 1}
@@ -203,7 +204,7 @@ def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
 
     Returns
     -------
-    ndarray, shape (T + 1,)
+    ndarray, shape (T + 1,) or (n, T + 1)
         The price in year ``t`` as a multiple of the quoted price. [unitless]
 
     Examples
@@ -214,12 +215,16 @@ def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
     array([0.980392, 1.      , 1.02    , 1.0404  ])
     >>> escalation_index([0.1, 0.0, -0.5], 3)
     array([1.  , 1.1 , 1.1 , 0.55])
+    >>> escalation_index([[0.1, 0.1], [0.0, 0.0]], 2, price_year=1)
+    array([[0.90909091, 1.        , 1.1       ],
+           [1.        , 1.        , 1.        ]])
     """
     r = np.asarray(rates, dtype=np.float64)
-    growth = np.full(T, 1.0 + float(r)) if r.ndim == 0 else 1.0 + r[:T]
-    index = np.concatenate(([1.0], np.cumprod(growth)))
+    growth = np.full(T, 1.0 + float(r)) if r.ndim == 0 else 1.0 + r[..., :T]
+    ones = np.ones((*growth.shape[:-1], 1))
+    index: Array = np.concatenate((ones, np.cumprod(growth, axis=-1)), axis=-1)
     if price_year == 1 and T >= 1:
-        index = index / index[1]
+        index = index / index[..., 1:2]
     return index
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,7 @@ from tco.units import (
     ureg,
 )
 
-__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where"]
+__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where", "convert_money"]
 
 #: Plausible range of each kind of rate (as fractions per year); a rate outside it is
 #: refused unless the tender sets ``allow_unusual_rates: true`` (docs/spec.md).
@@ -98,7 +98,7 @@ class AssumptionReader:
 
         A :class:`CurrencyError` is raised unlocated; the caller adds the path.
         """
-        return _money(q, self.currency, self.rates, target)
+        return convert_money(q, self.currency, self.rates, target)
 
     def rate(self, raw: Any, path: Sequence[str | int], kind: str = "escalation") -> float | None:
         """A rate per year (``4 %`` or ``2 %/year``) as a plain number above -1.
@@ -387,7 +387,7 @@ def _price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...])
             value=shown,
             expected=f"money per mass such as '1500 {currency}/t'",
         )
-    q = _money(q, currency, dict(rates))
+    q = convert_money(q, currency, dict(rates))
     return float(q.to(f"{currency}/kg").magnitude)
 
 
@@ -397,10 +397,27 @@ def _per_mass(q: Any) -> bool:
     return bool(code) and q.dimensionality == ureg.Unit(f"{code}/kg").dimensionality
 
 
-def _money(q: Any, currency: str, rates: dict[str, float], target: str | None = None) -> Any:
+def convert_money(
+    q: Any, currency: str, rates: Mapping[str, float], target: str | None = None
+) -> Any:
     """Express the money in ``q`` in ``target`` (``currency`` by default).
 
-    ``rates`` is the value of one unit of each other currency in ``currency``.
+    The one currency conversion of the plan builder, the batch API's columns
+    and the analyses' inputs. ``rates`` is the value of one unit of each
+    other currency in ``currency`` (a tender's ``exchange_rates``).
+
+    Raises
+    ------
+    CurrencyError
+        If a currency has no stated rate (unlocated: the caller adds the path).
+
+    Examples
+    --------
+    >>> q = parse_quantity("100 EUR/kWh")
+    >>> round(float(convert_money(q, "DKK", {"EUR": 7.46}).magnitude), 6)
+    746.0
+    >>> round(float(convert_money(q, "DKK", {"EUR": 7.46, "SEK": 0.7}, "SEK").magnitude), 2)
+    1065.71
     """
     target = target or currency
     worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's

@@ -376,6 +376,33 @@ class ScoreDocument(TypedDict):
     bids: list[ScoreRow]
 
 
+# -- after the award --------------------------------------------------------------------------
+class AbatementRow(TypedDict):
+    """One bid against the reference; ``cost_per_t`` is ``null`` where ``reason`` says why."""
+
+    bid: str
+    reference: bool
+    cost: float
+    co2e_t: float
+    extra_cost: float
+    avoided_t: float
+    cost_per_t: float | None
+    reason: Literal["reference", "emits as much", "emits more"] | None
+    efficient: bool
+
+
+class AbatementDocument(TypedDict):
+    """``tco abatement --format json``: cost per tonne of CO2e avoided [currency/t]."""
+
+    schema_version: Version
+    kind: Literal["abatement"]
+    reference: str
+    chosen: Literal["cheapest", "named"]
+    currency: str
+    per: Literal["period", "year"]
+    bids: list[AbatementRow]
+
+
 # -- lists ------------------------------------------------------------------------------------
 class ModelInfo(TypedDict):
     """One product model: its id, title and the parameters each bid gives."""
@@ -553,6 +580,7 @@ _DOCUMENTS: dict[str, Any] = {
     "switch": SwitchDocument,
     "montecarlo": MonteCarloDocument,
     "score": ScoreDocument,
+    "abatement": AbatementDocument,
     "models": ModelsDocument,
     "profiles": ProfilesDocument,
     "basket": BasketDocument,

@@ -23,6 +23,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bid": ("bid", "tilbud"),
     "total": ("total", "TCO i alt"),
     "per year": ("per year", "TCO pr. år"),
+    # -- abatement cost (tco abatement) --
+    "abatement.title cheapest": (
+        "Abatement cost against '{reference}' (cheapest by TCO without priced externalities), "
+        "in {currency}",
+        "Reduktionsomkostning i forhold til '{reference}' (billigste efter TCO uden prissatte "
+        "eksterne omk.), i {currency}",
+    ),
+    "abatement.title named": (
+        "Abatement cost against '{reference}' (the named reference), in {currency}",
+        "Reduktionsomkostning i forhold til '{reference}' (den valgte reference), i {currency}",
+    ),
+    "abatement.tco": ("TCO excl. externalities", "TCO ekskl. eksterne omk."),
+    "abatement.extra": ("extra cost", "meromkostning"),
+    "abatement.avoided": ("CO2e avoided", "CO2e undgået"),
+    "abatement.per t": ("cost per t avoided", "omk. pr. t undgået"),
+    "abatement.efficient": ("efficient", "effektiv"),
+    "abatement.reference": ("reference", "reference"),
+    "abatement.emits as much": ("emits as much", "udleder lige så meget"),
+    "abatement.emits more": ("emits more", "udleder mere"),
+    "abatement.note": (
+        "cost per t = (TCO - TCO of the reference) / (CO2e of the reference - CO2e); "
+        "* = efficient: no other bid is cheaper and cleaner (Pareto front).",
+        "omk. pr. t = (TCO - referencens TCO) / (referencens CO2e - CO2e); "
+        "* = effektiv: intet andet tilbud er både billigere og renere (Pareto-front).",
+    ),
+    "abatement.front": ("efficient bids (Pareto front)", "effektive tilbud (Pareto-front)"),
+    "abatement.dominated": ("dominated bids", "dominerede tilbud"),
+    "abatement.chart": ("Cost against CO2e", "Omkostning over for CO2e"),
     "acquisition": ("acquisition", "anskaffelse"),
     "use": ("use", "forbrug"),
     "maintenance": ("maintenance", "vedligehold"),

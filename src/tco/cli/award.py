@@ -1,0 +1,75 @@
+"""Command-line subcommands for after the award: ``tco abatement``.
+
+``tco abatement TENDER [--reference BID] [--plot FILE]`` prints each bid's
+cost per tonne of CO2e avoided against the reference bid (the cheapest by TCO
+without priced externalities unless one is named); ``--format json`` prints
+the ``abatement`` document of the JSON contract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tco.cli.command import Command
+
+__all__ = ["COMMANDS"]
+
+
+def _source(parser: argparse.ArgumentParser) -> None:
+    src = parser.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
+    src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+
+
+# -- tco abatement -------------------------------------------------------------------------------
+def _configure_abatement(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Cost per tonne of CO2e avoided of every bid against a reference bid: "
+        "(TCO - TCO_ref) / (CO2e_ref - CO2e), TCO without priced externalities; "
+        "the efficient bids (Pareto front of cost and CO2e) are marked."
+    )
+    _source(p)
+    p.add_argument(
+        "--reference",
+        metavar="BID",
+        help="the reference bid (default: the cheapest by TCO without priced externalities)",
+    )
+    p.add_argument(
+        "--plot", metavar="FILE", help="write the chart of cost against CO2e (.png/.svg)"
+    )
+
+
+def _run_abatement(args: argparse.Namespace) -> int:
+    from tco.analysis.abatement import abatement_cost
+    from tco.cli.source import load_tender_arg
+
+    a = abatement_cost(load_tender_arg(args), args.reference)
+    if args.format == "json":
+        from tco.cli.source import print_document
+        from tco.views.documents import analysis_document
+
+        print_document(analysis_document("abatement", a))
+    else:
+        from tco.views.abatement import abatement_table
+
+        print(abatement_table(a, args.lang))
+    if args.plot:
+        from tco.views.abatement import abatement_chart
+        from tco.views.i18n import text
+        from tco.views.plot import save_figure
+
+        out = save_figure(abatement_chart(a, lang=args.lang).figure, args.plot)
+        print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
+    return 0
+
+
+#: The subcommands of this module: name -> (configure the parser, run, help).
+COMMANDS: dict[str, Command] = {
+    "abatement": (
+        _configure_abatement,
+        _run_abatement,
+        "cost per tonne of CO2e avoided against a reference bid, and the efficient bids",
+    ),
+}

@@ -135,12 +135,16 @@ def test_oversized_and_deep_bodies_are_refused(client: Any) -> None:
 
 
 def _slow_tender() -> dict[str, Any]:
-    """A Monte Carlo run far past the test server's time limit (seconds of numpy work)."""
+    """A Monte Carlo run far past the test server's time limit (seconds of numpy work).
+
+    It stays within the library's own caps (samples x bids at most ``MAX_MC_DRAWS``,
+    samples x bids x years at most ``MAX_MC_CELLS``), which would refuse it at once.
+    """
     data = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
-    data["assumptions"]["period"] = "200 year"
+    data["assumptions"]["period"] = "100 year"
     data["bids"] = [
         {"name": f"B{i}", "price": "1450 DKK", "power": "32 W", "rated_life": f"{30000 + i} h"}
-        for i in range(400)
+        for i in range(240)
     ]
     return data
 

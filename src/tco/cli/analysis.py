@@ -31,6 +31,10 @@ def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:
     A     1.0
     Bee  22.5
     """
+    from tco.views.safe import visible
+
+    rows = [[visible(c) for c in r] for r in rows]
+    head = [visible(h) for h in head]
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)
     ]

@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
@@ -28,6 +27,7 @@ from tco.views.labels import (
     substance_label,
     word,
 )
+from tco.views.safe import html_text as escape
 from tco.views.table import table_title
 
 if TYPE_CHECKING:

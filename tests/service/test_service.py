@@ -76,6 +76,13 @@ def test_validate_reports_every_problem(client: Any) -> None:
     doc = _check(client.post("/validate", json=data))
     assert doc["valid"] is False
     assert {p["path"] for p in doc["problems"]} == {"bids[0].power", "bids[1].price"}
+    model = read_yaml_file(tco.bundled_models()["indoor-lighting"])
+    doc = _check(client.post("/validate", json=model))
+    assert (doc["document"], doc["model"], doc["valid"]) == ("model", "indoor-lighting", True)
+    model["items"]["purchase"]["category"] = "purchase"
+    doc = _check(client.post("/validate", json=model))
+    assert doc["valid"] is False
+    assert doc["problems"][0]["path"] == "items.purchase.category"
 
 
 def test_user_errors_are_error_documents_with_4xx(client: Any) -> None:

@@ -341,6 +341,8 @@ class AssumptionReader:
                 )
                 continue
             try:
+                if not isinstance(raw, (str, int, float)):
+                    parse_quantity(raw)  # a list or mapping: raises, saying one value belongs here
                 price = _price_per_kg(raw, currency, tuple(sorted(self.rates.items())))
                 prices[sub] = np.full(T + 1, price)
             except SpecError as err:

@@ -156,6 +156,8 @@ def _evaluate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
 def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
     from tco.views.documents import validation_document
 
+    if "bids" not in data and "id" in data and "items" in data:  # a product model
+        return 200, JSON, _encode(_validate_model(data)), {}
     try:
         tender = tender_from(data)
     except TCOError as err:
@@ -165,6 +167,25 @@ def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
             BODY, document="tender", model=tender.model.id, bids=len(tender.bids)
         )
     return 200, JSON, _encode(doc), {}
+
+
+def _validate_model(data: dict[str, Any]) -> Any:
+    import tco
+    from tco.views.documents import validation_document
+
+    try:
+        model = tco.load_model(data)
+    except TCOError as err:
+        if isinstance(err, SpecError):
+            err = err.located(BODY)
+        return validation_document(BODY, document="model", error=err)
+    return validation_document(
+        BODY,
+        document="model",
+        model=model.id,
+        parameters=len(model.parameters),
+        items=len(model.items),
+    )
 
 
 def _baseline(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:

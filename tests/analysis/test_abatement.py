@@ -174,8 +174,9 @@ def test_chart_names_are_plain_text() -> None:
     from tco.views.abatement import abatement_chart
 
     ax = abatement_chart(abatement_cost(tco.load_tender(spec)))
-    texts = [t for t in ax.texts if t.get_text().startswith("$x")]
-    assert texts and not texts[0].get_parse_math()
+    # The $ are escaped, so matplotlib draws them instead of reading mathtext.
+    assert any(t.get_text().startswith(r"\$x^2\$ A/S") for t in ax.texts)
+    ax.figure.canvas.draw()
 
 
 def test_docs_page_shows_the_current_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,3 +185,12 @@ def test_docs_page_shows_the_current_output(capsys: pytest.CaptureFixture[str]) 
     assert main(["abatement", "--example", "passenger-car"]) == 0
     shown = Path(__file__).resolve().parents[2] / "docs" / "img" / "abatement.txt"
     assert capsys.readouterr().out == shown.read_text(encoding="utf-8")
+
+
+def test_table_escapes_control_characters_in_names() -> None:
+    spec = {**tender().spec.model_dump(mode="json"), "model": MODEL}
+    spec["bids"][1]["name"] = "B\x1b[31m"
+    from tco.views.abatement import abatement_table
+
+    out = abatement_table(abatement_cost(tco.load_tender(spec)))
+    assert "\x1b" not in out and "B\\x1b[31m" in out

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tco.analysis.abatement import AbatementCost, abatement_cost, pareto_front
     from tco.analysis.baseline import BaselineComparison, compare_to_baseline
     from tco.analysis.distributions import Distribution
+    from tco.analysis.followup import FollowUp, follow_up
     from tco.analysis.inputs import input_names
     from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
     from tco.analysis.oneway import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
@@ -43,6 +44,8 @@ _LAZY: dict[str, str] = {
     "BaselineComparison": "baseline",
     "compare_to_baseline": "baseline",
     "Distribution": "distributions",
+    "FollowUp": "followup",
+    "follow_up": "followup",
     "input_names": "inputs",
     "DifferenceSummary": "montecarlo",
     "MonteCarloResult": "montecarlo",
@@ -70,6 +73,7 @@ __all__ = [
     "BaselineComparison",
     "DifferenceSummary",
     "Distribution",
+    "FollowUp",
     "MonteCarloResult",
     "ScenarioTable",
     "ScoreTable",
@@ -81,6 +85,7 @@ __all__ = [
     "compare_to_baseline",
     "conversion_price",
     "difference_at",
+    "follow_up",
     "input_names",
     "monte_carlo",
     "pareto_front",

@@ -1,9 +1,13 @@
-"""Command-line subcommands for after the award: ``tco abatement``.
+"""Command-line subcommands for after the award: ``tco abatement``, ``tco follow-up``.
 
 ``tco abatement TENDER [--reference BID] [--plot FILE]`` prints each bid's
 cost per tonne of CO2e avoided against the reference bid (the cheapest by TCO
 without priced externalities unless one is named); ``--format json`` prints
 the ``abatement`` document of the JSON contract.
+
+``tco follow-up TENDER FOLLOWUP [--plot FILE]`` compares what the contract
+cost and emitted, year by year, with the awarded bid, split into the
+supplier's part and the buyer's part, and evaluates the contract clauses.
 """
 
 from __future__ import annotations
@@ -65,11 +69,52 @@ def _run_abatement(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- tco follow-up -------------------------------------------------------------------------------
+def _configure_follow_up(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Compare what an awarded contract cost and emitted, year by year, with the winning "
+        "bid: the deviation split into the supplier's part (the bid's own parameters) and the "
+        "buyer's part (use and prices), and the penalties or bonuses of the contract clauses."
+    )
+    p.add_argument("tender", help="the tender YAML file as awarded")
+    p.add_argument("followup", help="the follow-up YAML file (values recorded per year)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--plot", metavar="FILE", help="write the chart of the deviations (.png/.svg)")
+
+
+def _run_follow_up(args: argparse.Namespace) -> int:
+    from tco.analysis.followup import follow_up
+
+    f = follow_up(args.tender, args.followup)
+    if args.format == "json":
+        from tco.cli.source import print_document
+        from tco.views.documents import analysis_document
+
+        print_document(analysis_document("followup", f))
+    else:
+        from tco.views.followup import followup_table
+
+        print(followup_table(f, args.lang))
+    if args.plot:
+        from tco.views.followup import followup_chart
+        from tco.views.i18n import text
+        from tco.views.plot import save_figure
+
+        out = save_figure(followup_chart(f, lang=args.lang), args.plot)
+        print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
+    return 0
+
+
 #: The subcommands of this module: name -> (configure the parser, run, help).
 COMMANDS: dict[str, Command] = {
     "abatement": (
         _configure_abatement,
         _run_abatement,
         "cost per tonne of CO2e avoided against a reference bid, and the efficient bids",
+    ),
+    "follow-up": (
+        _configure_follow_up,
+        _run_follow_up,
+        "a contract's actual cost and CO2e year by year against the awarded bid",
     ),
 }

@@ -2,7 +2,7 @@
 
 The chart puts each bid at its TCO (without priced externalities) and its CO2e,
 joins the efficient bids (the Pareto front) with a line and names every bid
-in plain text (no mathtext: a supplier's ``$`` stays a ``$``).
+as text (:func:`tco.views.safe.chart_text`: a supplier's ``$`` stays a ``$``).
 
 Examples
 --------
@@ -15,27 +15,29 @@ Abatement cost against 'Benzin Auto' (cheapest by TCO without priced externaliti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tco.views.i18n import number, resolve, text
+from tco.views.safe import chart_text, visible
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from tco.analysis.abatement import AbatementCost
 
-__all__ = ["abatement_chart", "abatement_table", "plain_label"]
+__all__ = ["abatement_chart", "abatement_table", "align"]
 
 
-def plain_label(artist: Any) -> Any:
-    """Switch off mathtext on a matplotlib text artist (its text is shown as written)."""
-    artist.set_parse_math(False)
-    return artist
+def align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]:
+    """Lines of a text table: header, units, a rule, then the rows; the first column left.
 
-
-def _align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]:
+    Examples
+    --------
+    >>> align([["A", "1"]], ["bid", "x"], ["", "t"])
+    ['bid  x', '     t', '---  -', 'A    1']
+    """
     widths = [
         max(len(h), len(u), *(len(r[i]) for r in rows))
         for i, (h, u) in enumerate(zip(head, units, strict=True))
@@ -75,7 +77,7 @@ def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
         why = r["reason"]
         rows.append(
             [
-                r["bid"],
+                visible(r["bid"]),
                 number(r["cost"], 0, lang),
                 number(r["co2e_t"], 1, lang),
                 number(r["extra_cost"], 0, lang),
@@ -85,7 +87,7 @@ def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
             ]
         )
     title = text(f"abatement.title {a.chosen}", lang, reference=a.reference, currency=a.currency)
-    return "\n".join([title, *_align(rows, head, units), text("abatement.note", lang)])
+    return "\n".join([title, *align(rows, head, units), text("abatement.note", lang)])
 
 
 def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None = None) -> Axes:
@@ -140,17 +142,15 @@ def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None =
     per_t = a.cost_per_tonne
     below = np.argsort(np.argsort(-a.cost, kind="stable"), kind="stable") % 2 == 1
     for b, name in enumerate(a.bids):
-        label = name
+        label = chart_text(name)
         if np.isfinite(per_t[b]):
             label += f"\n{number(per_t[b], 0, lang)} {a.currency}/t"
-        plain_label(
-            ax.annotate(
-                label,
-                (a.co2e[b], a.cost[b]),
-                xytext=(6, -22 if below[b] else 6),
-                textcoords="offset points",
-                fontsize=8,
-            )
+        ax.annotate(
+            label,
+            (a.co2e[b], a.cost[b]),
+            xytext=(6, -22 if below[b] else 6),
+            textcoords="offset points",
+            fontsize=8,
         )
     per = f"/{text('year', lang)}" if a.per == "year" else ""
     ax.yaxis.set_major_formatter(money_formatter(lang))

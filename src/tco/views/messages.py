@@ -51,6 +51,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "abatement.front": ("efficient bids (Pareto front)", "effektive tilbud (Pareto-front)"),
     "abatement.dominated": ("dominated bids", "dominerede tilbud"),
     "abatement.chart": ("Cost against CO2e", "Omkostning over for CO2e"),
+    # -- contract follow-up (tco follow-up) --
+    "followup.title": (
+        "Follow-up of the contract with '{bid}' in {currency} (constant prices, undiscounted)",
+        "Opfølgning på kontrakten med '{bid}' i {currency} (faste priser, ikke tilbagediskonteret)",
+    ),
+    "followup.total": ("total", "i alt"),
+    "followup.planned": ("planned", "planlagt"),
+    "followup.actual": ("actual", "faktisk"),
+    "followup.deviation": ("deviation", "afvigelse"),
+    "followup.supplier": ("supplier's part", "leverandørens del"),
+    "followup.buyer": ("buyer's part", "ordregivers del"),
+    "followup.cumulative": ("cumulative deviation", "akkumuleret afvigelse"),
+    "followup.co2e deviation": ("CO2e deviation", "CO2e-afvigelse"),
+    "followup.clauses": ("penalty (+) / bonus (-)", "bod (+) / bonus (-)"),
+    "followup.note": (
+        "supplier's part: the recorded values of the bid's own parameters at the planned use "
+        "and prices; buyer's part: use and prices (and their interaction with the former).",
+        "leverandørens del: de registrerede værdier af tilbuddets egne parametre ved det "
+        "planlagte forbrug og de planlagte priser; ordregivers del: forbrug og priser (og deres "
+        "samspil med det første).",
+    ),
+    "followup.chart money": ("Cost: deviation from the bid", "Omkostning: afvigelse fra tilbuddet"),
+    "followup.chart co2e": ("CO2e: deviation from the bid", "CO2e: afvigelse fra tilbuddet"),
     "acquisition": ("acquisition", "anskaffelse"),
     "use": ("use", "forbrug"),
     "maintenance": ("maintenance", "vedligehold"),

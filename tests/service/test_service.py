@@ -194,6 +194,10 @@ def test_analyses(client: Any) -> None:
     _check(client.post("/baseline", json=_tender()), 422)
     _check(client.post("/sensitivity", params={"percent": 20}, json=_tender()))
     _check(client.post("/sensitivity", params={"percent": "much"}, json=_tender()), 422)
+    pair = {"difference": ["Premium LED", "Lumen Nord"]}
+    doc = _check(client.post("/sensitivity", params=pair, json=_tender()))
+    assert (doc["difference"]["a"], doc["difference"]["b"]) == ("Premium LED", "Lumen Nord")
+    _check(client.post("/sensitivity", params={"difference": "A"}, json=_tender()), 422)
     uncertain = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
     doc = _check(client.post("/montecarlo", params={"samples": 500, "seed": 3}, json=uncertain))
     from tco.analysis.montecarlo import monte_carlo

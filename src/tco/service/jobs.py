@@ -209,7 +209,17 @@ def _sensitivity(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> 
     if _param(params, "scenarios", str, "") in ("1", "true", "yes"):
         return 200, JSON, _encode(analysis_document("scenarios", scenarios(tender))), {}
     percent = _param(params, "percent", float, 10.0)
-    doc = analysis_document("sensitivity", sensitivity(tender, percent=percent))
+    pair = params.get("difference")
+    if pair is not None and (not isinstance(pair, list) or len(pair) != 2):
+        raise SpecError(
+            "give two bids: ?difference=A&difference=B",
+            path=("difference",),
+            value=pair,
+            expected="two bid names",
+        )
+    t = sensitivity(tender, percent=percent)
+    difference = (pair[0], pair[1]) if pair else None
+    doc = analysis_document("sensitivity", t, difference=difference)
     return 200, JSON, _encode(doc), {}
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tco.analysis.inputs import input_names
     from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
     from tco.analysis.oneway import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
+    from tco.analysis.portfolio import Portfolio, portfolio
     from tco.analysis.scoring import METHODS, ScoreTable, conversion_price, price_points, score
     from tco.analysis.switching import SwitchingValue, difference_at, switching_value
     from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
@@ -44,6 +45,8 @@ _LAZY: dict[str, str] = {
     "BaselineComparison": "baseline",
     "compare_to_baseline": "baseline",
     "Distribution": "distributions",
+    "Portfolio": "portfolio",
+    "portfolio": "portfolio",
     "FollowUp": "followup",
     "follow_up": "followup",
     "input_names": "inputs",
@@ -75,6 +78,7 @@ __all__ = [
     "Distribution",
     "FollowUp",
     "MonteCarloResult",
+    "Portfolio",
     "ScenarioTable",
     "ScoreTable",
     "SwitchingValue",
@@ -90,6 +94,7 @@ __all__ = [
     "monte_carlo",
     "pareto_front",
     "parse_uncertainty",
+    "portfolio",
     "price_points",
     "scenarios",
     "score",

@@ -8,6 +8,10 @@ the ``abatement`` document of the JSON contract.
 ``tco follow-up TENDER FOLLOWUP [--plot FILE]`` compares what the contract
 cost and emitted, year by year, with the awarded bid, split into the
 supplier's part and the buyer's part, and evaluates the contract clauses.
+
+``tco portfolio FOLDER [--csv FILE] [--parquet FILE] [--plot FILE]`` reports
+every tender of a folder: what awarding on total cost saved against the lowest
+purchase price, the CO2e avoided and the follow-up deviations.
 """
 
 from __future__ import annotations
@@ -105,6 +109,50 @@ def _run_follow_up(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- tco portfolio -------------------------------------------------------------------------------
+def _configure_portfolio(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Management information across the tenders of a folder (and the follow-ups in its "
+        "follow-up/ subfolder): per tender and in total, the TCO of the chosen bid against "
+        "the bid with the lowest purchase price, CO2e avoided, abatement cost and follow-up "
+        "deviations."
+    )
+    p.add_argument("folder", help="a folder of tender YAML files")
+    p.add_argument("--csv", metavar="FILE", help="write one row per tender as CSV")
+    p.add_argument("--parquet", metavar="FILE", help="write one row per tender as Parquet")
+    p.add_argument("--plot", metavar="FILE", help="write the chart (.png/.svg)")
+    p.add_argument("--workers", type=int, help="worker processes (default: the usable cores)")
+
+
+def _run_portfolio(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tco.analysis.portfolio import portfolio
+    from tco.views.i18n import text
+    from tco.views.portfolio import portfolio_csv, portfolio_table
+
+    if args.workers is not None and args.workers < 1:
+        from tco.errors import SpecError
+
+        raise SpecError(f"got --workers {args.workers}", value=args.workers, expected="1 or more")
+    p = portfolio(args.folder, workers=args.workers)
+    print(portfolio_table(p, args.lang))
+    if args.csv:
+        Path(args.csv).write_text(portfolio_csv(p, args.lang), encoding="utf-8")
+        print(text("cli.wrote", args.lang, path=args.csv), file=sys.stderr)
+    if args.parquet:
+        from tco.views.portfolio import write_parquet
+
+        print(text("cli.wrote", args.lang, path=write_parquet(p, args.parquet)), file=sys.stderr)
+    if args.plot:
+        from tco.views.plot import save_figure
+        from tco.views.portfolio import portfolio_chart
+
+        out = save_figure(portfolio_chart(p, lang=args.lang), args.plot)
+        print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
+    return 0
+
+
 #: The subcommands of this module: name -> (configure the parser, run, help).
 COMMANDS: dict[str, Command] = {
     "abatement": (
@@ -116,5 +164,10 @@ COMMANDS: dict[str, Command] = {
         _configure_follow_up,
         _run_follow_up,
         "a contract's actual cost and CO2e year by year against the awarded bid",
+    ),
+    "portfolio": (
+        _configure_portfolio,
+        _run_portfolio,
+        "management information across the tenders of a folder",
     ),
 }

@@ -74,6 +74,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "followup.chart money": ("Cost: deviation from the bid", "Omkostning: afvigelse fra tilbuddet"),
     "followup.chart co2e": ("CO2e: deviation from the bid", "CO2e: afvigelse fra tilbuddet"),
+    # -- management information (tco portfolio) --
+    "portfolio.title": (
+        "{n} tenders: the chosen bid (lowest TCO) against the lowest purchase price",
+        "{n} udbud: det valgte tilbud (laveste TCO) over for den laveste indkøbspris",
+    ),
+    "portfolio.tender": ("tender", "udbud"),
+    "portfolio.chosen": ("chosen (lowest TCO)", "valgt (laveste TCO)"),
+    "portfolio.lowest price": ("lowest price", "laveste pris"),
+    "portfolio.saved": ("TCO saved", "sparet TCO"),
+    "portfolio.total": (
+        "total of {n} tenders in {currency}: TCO saved {saved}, CO2e avoided {avoided} t, "
+        "follow-up deviation {deviation}",
+        "i alt {n} udbud i {currency}: sparet TCO {saved}, undgået CO2e {avoided} t, "
+        "afvigelse i opfølgningen {deviation}",
+    ),
+    "portfolio.others": ("{n} other tenders", "{n} andre udbud"),
+    "portfolio.chart": (
+        "Awarding on TCO instead of price, {n} tenders: {saved} {currency} saved, "
+        "{avoided} t CO2e avoided",
+        "Tildeling efter TCO i stedet for pris, {n} udbud: {saved} {currency} sparet, "
+        "{avoided} t CO2e undgået",
+    ),
     "acquisition": ("acquisition", "anskaffelse"),
     "use": ("use", "forbrug"),
     "maintenance": ("maintenance", "vedligehold"),

@@ -19,7 +19,14 @@ import numpy as np
 from tco.errors import FileError
 from tco.views.curves import Crossing, crossings
 from tco.views.fingerprint import fingerprint
-from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
+from tco.views.html import (
+    STYLE,
+    assumption_rows,
+    html_table,
+    rate_text,
+    result_html,
+    tender_html,
+)
 from tco.views.i18n import number, percent, quantity_text, resolve, text
 from tco.views.labels import group_label, substance_label, word
 from tco.views.messages import MESSAGES
@@ -71,7 +78,7 @@ def method_statement(result: Result, lang: str | None = None) -> str:
     bids = plan.bids
     periods = [int(p) for p in plan.period]
     items: list[str] = []
-    rate = m["rate"].format(r=_pct(plan.discount_rate, lang))
+    rate = m["rate"].format(r=escape(rate_text(plan, lang)))
     if a.rate_type == "nominal":
         rate += m["nominal"].format(
             n=escape(quantity_text(a.discount_rate, lang)), i=_pct(plan.inflation, lang)

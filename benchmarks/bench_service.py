@@ -12,7 +12,9 @@ A first phase with one client (``--latency-seconds``, default 10) measures
 the latency of a request that does not queue: with 50 clients and one
 server, each request waits behind the others (Little's law: 50 clients at
 400 requests/s spend 125 ms per request), so the 50-client latency is the
-queue, not the service.
+queue, not the service. On a machine shared with other work the throughput and
+latency follow the load; the CPU time per request (server and workers, and the
+client) does much less, and is reported too.
 
 Goal on the 2-core development machine: p50 <= 5 ms (one client), >= 300
 requests/s (50 clients), no errors, no memory growth over the run.
@@ -60,6 +62,21 @@ def rss_mib(pid: int) -> float:
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
     return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children so far. [s]"""
+    total = 0.0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -150,8 +167,14 @@ def main() -> int:
         run(url, 4, 2.0, body, expected)  # warm up every worker
         single = run(url, 1, args.latency_seconds, body, expected)
         before = rss_mib(process.pid)
+        cpu0, own0 = cpu_seconds(process.pid), os.times()
         out = run(url, args.clients, args.seconds, body, expected)
+        cpu1, own1 = cpu_seconds(process.pid), os.times()
         after = rss_mib(process.pid)
+        n = max(out["requests"], 1)
+        out["server_cpu_ms_per_request"] = round((cpu1 - cpu0) / n * 1000, 3)
+        client_cpu = own1.user + own1.system - own0.user - own0.system
+        out["client_cpu_ms_per_request"] = round(client_cpu / n * 1000, 3)
     finally:
         stop_server(process)
     out = {f"{args.clients}_clients": out, "1_client": single}

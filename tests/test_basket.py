@@ -144,6 +144,18 @@ def test_model_path_relative_to_the_basket_file(tmp_path: Path) -> None:
     np.testing.assert_allclose(r.total, [14200.0, 9600.0])
 
 
+def test_a_lines_model_path_may_not_leave_the_basket_folder(tmp_path: Path) -> None:
+    import yaml
+
+    outside, basket = tmp_path / "outside", tmp_path / "basket"
+    outside.mkdir()
+    basket.mkdir()
+    (outside / "m.yaml").write_text(yaml.safe_dump(MODEL), encoding="utf-8")
+    (basket / "b.yaml").write_text(yaml.safe_dump(_basket(model="../outside/m.yaml")))
+    with pytest.raises(tco.SpecError, match="leads outside the tender's folder"):
+        load_basket(basket / "b.yaml")
+
+
 def test_cli_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert sorted(basket_examples()) == ["car-van-fleet", "copy-print"]
     assert main(["basket", "--example", "copy-print"]) == 0

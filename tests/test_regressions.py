@@ -66,3 +66,15 @@ def test_negative_monte_carlo_seed() -> None:
         tco.SpecError, match=r"uncertainty\.seed: got -1, expected a number of at least 0"
     ):
         monte_carlo(tender, {**spec, "seed": -1}, samples=50)
+
+
+def test_a_list_as_the_co2_price_is_a_spec_error() -> None:
+    # The cached price conversion raised a bare TypeError (unhashable list); found by fuzzing.
+    # A list is now a price path by year: too short for the period, it is a SpecError.
+    data = {
+        "model": "indoor-lighting",
+        "assumptions": {"period": "15 year", "co2_price": ["1500 DKK/t", "1600 DKK/t"]},
+        "bids": [{"name": "A", "price": "1 DKK", "power": "1 W", "rated_life": "1000 h"}],
+    }
+    with pytest.raises(tco.SpecError, match=r"assumptions\.co2_price: gives 2 yearly prices"):
+        tco.load_tender(data).evaluate()

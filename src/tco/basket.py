@@ -297,7 +297,8 @@ def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
             return path
 
         try:
-            tenders.append(load_tender(sub))
+            # The line is a mapping; its model path may reach the basket file's folder.
+            tenders.append(load_tender(sub, allow_paths=[base]))
         except SpecError as err:
             errors.add(_moved(err, file, where))
     errors.raise_if_any()

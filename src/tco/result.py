@@ -15,7 +15,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.metrics import equivalent_annual_cost, rank
-from tco.engine.timeline import annuity_factor
 from tco.spec.schema import CATEGORIES
 
 if TYPE_CHECKING:
@@ -236,9 +235,12 @@ class Result(ResultAxes):
     @cached_property
     def annuity_factor(self) -> Array:
         """Uniform present value factor per bid (its own period). [year]"""
-        return annuity_factor(self.plan.discount_rate, self.plan.period, self.plan.discounting)
+        return self.plan.annuity_factors()
 
     def _annualise(self, total: Array) -> Array:
+        if self.plan.discount_path is not None:
+            out: Array = total / self.annuity_factor
+            return out
         return equivalent_annual_cost(
             total,
             self.plan.discount_rate,

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from tco.errors import SpecError
+from tco.errors import ModelNotFoundError, SpecError
 from tco.evaluate import evaluate_plan
 from tco.io.resources import bundled_files
-from tco.io.yamlio import read_yaml_file
+from tco.io.yamlio import read_yaml_source
 from tco.plan import Plan
 from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.product import ProductModel, load_model
 from tco.spec.schema import TenderSpec, validate
 
-__all__ = ["Tender", "bundled_examples", "example_path", "load_tender"]
+__all__ = [
+    "Tender",
+    "TenderSource",
+    "bundled_examples",
+    "example_path",
+    "load_tender",
+    "read_tender",
+    "read_tender_source",
+    "tender_model",
+]
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,12 @@ class Tender:
         The compiled arrays the engine runs on.
     file : str or None
         The file it was read from.
+    sha256 : str or None
+        SHA-256 of the tender file's bytes as read and evaluated (``None`` for
+        a mapping). The report's fingerprint uses it; the file is not read again.
+    forms : tuple of (str, str)
+        ``(file name, SHA-256)`` of each bid form the bids were read from, the
+        hash of the bytes as read.
 
     Examples
     --------
@@ -47,6 +62,8 @@ class Tender:
     model: ProductModel
     plan: Plan
     file: str | None = None
+    sha256: str | None = None
+    forms: tuple[tuple[str, str], ...] = ()
 
     @property
     def bids(self) -> tuple[str, ...]:
@@ -99,7 +116,9 @@ class Tender:
         )
 
 
-def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
+def load_tender(
+    source: str | Path | Mapping[str, Any], *, allow_paths: Iterable[str | Path] = ()
+) -> Tender:
     """Load a tender from a YAML file or a mapping and check it against its model.
 
     Parameters
@@ -108,6 +127,11 @@ def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
         The path of a tender file, or the tender as a mapping. ``model`` in it
         is a bundled model's id, a path (relative to the tender file) or the
         model itself as a mapping.
+    allow_paths : iterable of str or path
+        Folders besides the tender's own folder (and the bundled models) that a
+        ``model:`` path may reach. A tender's model path may not leave its
+        folder otherwise (for a mapping, the current folder), so that a tender
+        cannot make tco read other files.
 
     Returns
     -------
@@ -131,38 +155,116 @@ def load_tender(source: str | Path | Mapping[str, Any]) -> Tender:
     >>> t.evaluate().ranking
     ['A']
     """
-    data, file, base = read_tender_source(source)
-    if "lines" in data:
+    src = read_tender(source)
+    if "lines" in src.data:
         raise SpecError(
             "this is a basket tender (it has 'lines'); rank it with 'tco basket FILE' or "
             "tco.basket.load_basket",
-            file=file,
+            file=src.file,
             path=("lines",),
             expected="a tender without 'lines', or a basket loaded as one",
         )
-    spec: TenderSpec = validate(TenderSpec, data, file=file)
-    model = tender_model(spec.model, base, file)
-    plan = compile_plan(spec, model, file=file)
-    return Tender(spec=spec, model=model, plan=plan, file=file)
+    spec: TenderSpec = validate(TenderSpec, src.data, file=src.file)
+    model = tender_model(spec.model, src.base, src.file, allow_paths=allow_paths)
+    plan = compile_plan(spec, model, file=src.file)
+    return Tender(spec=spec, model=model, plan=plan, file=src.file, sha256=src.sha256)
+
+
+class TenderSource(NamedTuple):
+    """A tender as read: the mapping, its file, its folder and the SHA-256 of its bytes."""
+
+    data: dict[str, Any]
+    file: str | None
+    base: Path
+    sha256: str | None
+
+
+def read_tender(source: str | Path | Mapping[str, Any]) -> TenderSource:
+    """Read a tender file once (or take a mapping); see :class:`TenderSource`."""
+    if isinstance(source, Mapping):
+        return TenderSource(dict(source), None, Path.cwd(), None)
+    data, digest = read_yaml_source(source)
+    return TenderSource(data, str(source), Path(source).resolve().parent, digest)
 
 
 def read_tender_source(
     source: str | Path | Mapping[str, Any],
 ) -> tuple[dict[str, Any], str | None, Path]:
     """The tender as a mapping, its file name and the folder relative paths start from."""
-    if isinstance(source, Mapping):
-        return dict(source), None, Path.cwd()
-    return read_yaml_file(source), str(source), Path(source).resolve().parent
+    src = read_tender(source)
+    return src.data, src.file, src.base
 
 
-def tender_model(ref: str | Mapping[str, Any], base: Path, file: str | None) -> ProductModel:
-    """Load the model a tender names, locating an error at the tender's ``model`` key."""
+def tender_model(
+    ref: str | Mapping[str, Any],
+    base: Path,
+    file: str | None,
+    *,
+    allow_paths: Iterable[str | Path] = (),
+) -> ProductModel:
+    """Load the model a tender names, locating an error at the tender's ``model`` key.
+
+    A model given by path must lie in ``base`` (the tender's folder) or below,
+    among the bundled models, or in one of ``allow_paths``; a file there that
+    is not a product model is refused whole, without quoting it.
+    """
     try:
+        if isinstance(ref, str) and _is_path(ref):
+            return _model_file(ref, base, allow_paths)
         return load_model(ref, base=base)
     except SpecError as err:
         if err.file is None:
             raise err.located(file, ("model",)) from None
         raise
+
+
+def _is_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
+def _model_file(ref: str, base: Path, allow_paths: Iterable[str | Path]) -> ProductModel:
+    """Load a model file a tender names by path, within the folders it may reach."""
+    from tco.io.resources import bundled_files
+    from tco.io.yamlio import load_yaml
+    from tco.spec.product import compile_model
+
+    path = (base / Path(ref).expanduser()).resolve()
+    roots = [base.resolve(), *(Path(p).resolve() for p in allow_paths)]
+    roots += list({p.resolve().parent for p in bundled_files("product_models").values()})
+    if not any(path.is_relative_to(root) for root in roots):
+        raise SpecError(
+            f"the model path '{ref}' leads outside the tender's folder ({base}); a tender may "
+            "name a bundled model or a model file in its own folder or below. To allow "
+            "another folder, pass allow_paths=[...] to load_tender (command line: "
+            "--allow-path FOLDER)",
+            value=ref,
+            expected="a bundled model's id or a model file in the tender's folder",
+        )
+    if not path.exists():
+        raise ModelNotFoundError(
+            f"no model file '{ref}' (looked for {path}); a relative path is read "
+            "from the tender's folder",
+            value=ref,
+            expected="the path of an existing model file",
+        )
+    from tco.io.files import read_input_bytes, sha256_hex
+
+    raw = read_input_bytes(path)
+    not_a_model = SpecError(
+        f"'{ref}' is not a product model file (a model is a YAML mapping with 'id', "
+        "'parameters' and 'items'); the file is refused whole and not quoted",
+        value=ref,
+        expected="a product model file",
+    )
+    try:
+        data = load_yaml(raw, file=str(path))
+    except SpecError:
+        raise not_a_model from None
+    if not {"id", "parameters", "items"} <= set(data):
+        raise not_a_model
+    import dataclasses
+
+    return dataclasses.replace(compile_model(data, file=str(path)), sha256=sha256_hex(raw))
 
 
 def bundled_examples() -> dict[str, Path]:

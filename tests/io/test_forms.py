@@ -137,6 +137,24 @@ def test_stale_cached_value_of_a_formula_is_never_used(tmp_path: Path) -> None:
         read_form(form, LIGHTING)
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        '<f t="array" ref="D10">16*2</f><v>32</v>',  # an array formula
+        '<f t="shared" ref="D10:D11" si="0">16*2</f><v>32</v>',  # a shared formula
+    ],
+)
+def test_array_and_shared_formulas_are_refused(tmp_path: Path, formula: str) -> None:
+    form = _form(tmp_path, {**NORD, "power": 32})
+    _rewrite(
+        form,
+        SHEET_XML,
+        lambda xml: re.sub(r'<c r="D10"[^>]*>.*?</c>', f'<c r="D10">{formula}</c>', xml),
+    )
+    with pytest.raises(FormError, match=r"cell D10: holds a formula"):
+        read_form(form, LIGHTING)
+
+
 def test_percent_cell_reads_as_displayed(tmp_path: Path) -> None:
     # A supplier types "60%" in Excel: the cell holds 0.6 with the number format 0%.
     def percent(wb: Any) -> None:
@@ -515,6 +533,22 @@ def test_zip_bomb_member_is_refused_before_unpacking(tmp_path: Path) -> None:
         read_form(bomb, LIGHTING)
     assert f"'{SHEET_XML}' in the archive unpacks to {size} bytes" in str(info.value)
     assert isinstance(info.value, LimitError)
+
+
+def test_zip_bomb_that_understates_its_size_is_refused(tmp_path: Path) -> None:
+    # The archive's directory says 1000 bytes; the data unpacks to 8 MiB. zipfile stops at the
+    # stated size, so nothing beyond it is ever unpacked, and the checksum then fails.
+    import struct
+
+    real = 8 * 1024 * 1024
+    bomb = _zip(tmp_path / "liar.xlsx", {**_SKELETON, SHEET_XML: b"<" * real})
+    data = bomb.read_bytes()
+    assert data.count(struct.pack("<I", real)) == 2  # local header and central directory
+    bomb.write_bytes(data.replace(struct.pack("<I", real), struct.pack("<I", 1000)))
+    with pytest.raises(
+        FormError, match=rf"'{SHEET_XML}' in the archive cannot be unpacked \(Bad CRC-32"
+    ):
+        read_form(bomb, LIGHTING)
 
 
 def test_highly_packed_member_is_refused(tmp_path: Path) -> None:

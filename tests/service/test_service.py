@@ -76,6 +76,13 @@ def test_validate_reports_every_problem(client: Any) -> None:
     doc = _check(client.post("/validate", json=data))
     assert doc["valid"] is False
     assert {p["path"] for p in doc["problems"]} == {"bids[0].power", "bids[1].price"}
+    model = read_yaml_file(tco.bundled_models()["indoor-lighting"])
+    doc = _check(client.post("/validate", json=model))
+    assert (doc["document"], doc["model"], doc["valid"]) == ("model", "indoor-lighting", True)
+    model["items"]["purchase"]["category"] = "purchase"
+    doc = _check(client.post("/validate", json=model))
+    assert doc["valid"] is False
+    assert doc["problems"][0]["path"] == "items.purchase.category"
 
 
 def test_user_errors_are_error_documents_with_4xx(client: Any) -> None:
@@ -135,12 +142,16 @@ def test_oversized_and_deep_bodies_are_refused(client: Any) -> None:
 
 
 def _slow_tender() -> dict[str, Any]:
-    """A Monte Carlo run far past the test server's time limit (seconds of numpy work)."""
+    """A Monte Carlo run far past the test server's time limit (seconds of numpy work).
+
+    It stays within the library's own caps (samples x bids at most ``MAX_MC_DRAWS``,
+    samples x bids x years at most ``MAX_MC_CELLS``), which would refuse it at once.
+    """
     data = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
-    data["assumptions"]["period"] = "200 year"
+    data["assumptions"]["period"] = "100 year"
     data["bids"] = [
         {"name": f"B{i}", "price": "1450 DKK", "power": "32 W", "rated_life": f"{30000 + i} h"}
-        for i in range(400)
+        for i in range(240)
     ]
     return data
 
@@ -183,6 +194,10 @@ def test_analyses(client: Any) -> None:
     _check(client.post("/baseline", json=_tender()), 422)
     _check(client.post("/sensitivity", params={"percent": 20}, json=_tender()))
     _check(client.post("/sensitivity", params={"percent": "much"}, json=_tender()), 422)
+    pair = {"difference": ["Premium LED", "Lumen Nord"]}
+    doc = _check(client.post("/sensitivity", params=pair, json=_tender()))
+    assert (doc["difference"]["a"], doc["difference"]["b"]) == ("Premium LED", "Lumen Nord")
+    _check(client.post("/sensitivity", params={"difference": "A"}, json=_tender()), 422)
     uncertain = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
     doc = _check(client.post("/montecarlo", params={"samples": 500, "seed": 3}, json=uncertain))
     from tco.analysis.montecarlo import monte_carlo

@@ -306,7 +306,9 @@ def test_hostile_text_is_answered_quickly(text: str) -> None:
         pass
     else:  # only the 199-digit number is a (huge, finite) power; bounds refuse it later
         assert text.startswith("999") and q.to("W").magnitude == pytest.approx(float(text[:-1]))
-    assert time.perf_counter() - start < 0.05
+    # A bound on runaway work, not a speed test: the old parser never returned on
+    # '1 DKK*9**9**99'. Measured worst case about 20 ms; the bound leaves room for a loaded CI.
+    assert time.perf_counter() - start < 1.0
 
 
 _ALPHABET = st.sampled_from(
@@ -331,4 +333,6 @@ def test_any_text_gives_a_quantity_or_a_tco_error_quickly(
         pass
     else:
         assert q.magnitude == q.magnitude  # a finite quantity, never NaN
-    assert time.perf_counter() - start < 0.05
+    # A bound on runaway work, not a speed test: the old parser never returned on
+    # '1 DKK*9**9**99'. Measured worst case about 20 ms; the bound leaves room for a loaded CI.
+    assert time.perf_counter() - start < 1.0

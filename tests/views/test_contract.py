@@ -63,6 +63,8 @@ def test_every_json_output_of_every_example_matches_its_schema(
     assert doc["kind"] == "validation" and doc["valid"] and doc["bids"] == len(bids)
     assert _run(capsys, "baseline", *ex, "--baseline", bids[-1])["kind"] == "baseline"
     assert _run(capsys, "score", *ex)["kind"] == "score"
+    if "co2e" in tender.evaluate().emissions:
+        assert _run(capsys, "abatement", *ex)["kind"] == "abatement"
     assert _run(capsys, "sensitivity", *ex, "--percent", "20")["kind"] == "sensitivity"
     if len(bids) > 1:
         doc = _run(capsys, "sensitivity", *ex, "--difference", bids[0], bids[1])

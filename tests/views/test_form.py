@@ -209,7 +209,10 @@ def test_cli_form_and_compare_with_bids(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["compare", str(EXAMPLE), "--bids", *forms, "--format", "json"]) == 0
     import json
 
-    data = json.loads(capsys.readouterr().out)
+    cap = capsys.readouterr()
+    data = json.loads(cap.out)
+    # The tender's own bids are not used: said on stderr, not silently.
+    assert "the bids are read from 3 form(s); the 3 bid(s) written in the tender" in cap.err
     ref = tco.load_tender(EXAMPLE).evaluate()
     assert [b["bid"] for b in data["bids"]] == ref.ranking
     assert main(["form", "--model", "indoor-lighting", "-o", str(tmp_path / "m.xlsx")]) == 0

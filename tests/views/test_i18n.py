@@ -163,3 +163,39 @@ def test_danish_numbers_in_every_output(capsys: pytest.CaptureFixture[str]) -> N
     table = capsys.readouterr().out
     assert "1.045.752" in table and "4,00 % real rente" in table
     assert "1,045,752" not in table and "4.00" not in table
+
+
+def test_danish_csv_reads_in_danish_excel(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    assert main(["compare", "--example", "indoor-lighting", "--format", "csv", "--lang", "da"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    assert rows[0][:3] == ["nr.", "tilbud", "TCO i alt [DKK]"]
+    result = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    for row in rows[1:]:
+        assert "." not in row[2] and "," in row[2]  # decimal comma, no thousands separator
+        total = float(row[2].replace(",", "."))
+        assert total == pytest.approx(result.total[result.bids.index(row[1])], rel=1e-12)
+
+
+def test_examples_are_listed_with_their_titles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["examples"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    lighting = next(line for line in lines if line.startswith("indoor-lighting "))
+    assert lighting.split(None, 1)[1] == "LED luminaires for Nordskolen"
+
+
+def test_baseline_explains_a_high_sir_beside_a_long_payback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["baseline", "--example", "indoor-lighting", "--baseline", "Budget Light"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    # Premium LED: SIR 21.08 over 15 years would pay back in under a year, yet it takes 8:
+    # its replacements and residual value count as investment (NIST Handbook 135).
+    assert "Why SIR and payback seem to disagree" in out
+    assert "Premium LED (SIR 21.08, payback 8 years)" in out
+    assert "Lumen Nord (SIR" not in out  # no extra investment, no SIR: nothing to explain
+    assert main([*args, "--lang", "da"]) == 0
+    assert "Premium LED (SIR 21,08, tilbagebet. 8 år)" in capsys.readouterr().out

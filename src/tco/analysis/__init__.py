@@ -24,11 +24,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tco.analysis.abatement import AbatementCost, abatement_cost, pareto_front
     from tco.analysis.baseline import BaselineComparison, compare_to_baseline
     from tco.analysis.distributions import Distribution
+    from tco.analysis.followup import FollowUp, follow_up
     from tco.analysis.inputs import input_names
     from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult, monte_carlo
     from tco.analysis.oneway import ScenarioTable, Tornado, TornadoBar, scenarios, sensitivity
+    from tco.analysis.portfolio import Portfolio, portfolio
     from tco.analysis.scoring import METHODS, ScoreTable, conversion_price, price_points, score
     from tco.analysis.switching import SwitchingValue, difference_at, switching_value
     from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
@@ -36,9 +39,16 @@ if TYPE_CHECKING:
 # Submodule of each public name; they are imported on first use so that the
 # command line starts quickly.
 _LAZY: dict[str, str] = {
+    "AbatementCost": "abatement",
+    "abatement_cost": "abatement",
+    "pareto_front": "abatement",
     "BaselineComparison": "baseline",
     "compare_to_baseline": "baseline",
     "Distribution": "distributions",
+    "Portfolio": "portfolio",
+    "portfolio": "portfolio",
+    "FollowUp": "followup",
+    "follow_up": "followup",
     "input_names": "inputs",
     "DifferenceSummary": "montecarlo",
     "MonteCarloResult": "montecarlo",
@@ -62,22 +72,29 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "METHODS",
+    "AbatementCost",
     "BaselineComparison",
     "DifferenceSummary",
     "Distribution",
+    "FollowUp",
     "MonteCarloResult",
+    "Portfolio",
     "ScenarioTable",
     "ScoreTable",
     "SwitchingValue",
     "Tornado",
     "TornadoBar",
     "Uncertainty",
+    "abatement_cost",
     "compare_to_baseline",
     "conversion_price",
     "difference_at",
+    "follow_up",
     "input_names",
     "monte_carlo",
+    "pareto_front",
     "parse_uncertainty",
+    "portfolio",
     "price_points",
     "scenarios",
     "score",

@@ -23,7 +23,7 @@ from tco.analysis.inputs import Change
 from tco.analysis.uncertainty import Uncertainty, parse_uncertainty
 from tco.analysis.variants import evaluate_variants
 from tco.errors import SpecError
-from tco.limits import check_samples
+from tco.limits import check_monte_carlo, check_samples
 from tco.plan import Plan
 from tco.tender import Tender
 
@@ -32,7 +32,7 @@ __all__ = ["MAX_ROWS", "DifferenceSummary", "MonteCarloResult", "monte_carlo"]
 Array = NDArray[np.float64]
 
 #: Most rows (samples × bids) evaluated at once; larger runs go in chunks. [rows]
-MAX_ROWS = 2_000_000
+MAX_ROWS = 500_000
 
 
 @dataclass(frozen=True)
@@ -270,10 +270,10 @@ def monte_carlo(
     S = int(samples if samples is not None else u.samples)
     if S < 2:
         raise SpecError(f"got {S} samples, expected at least 2", value=S, expected="2 or more")
-    if samples is None:
-        check_samples(S, file=file, path=("uncertainty", "samples"))
-    else:
-        check_samples(S)
+    where = ("uncertainty", "samples") if samples is None else ("samples",)
+    check_samples(S, file=file if samples is None else None, path=where)
+    years = int(np.asarray(plan.period).max()) + 1
+    check_monte_carlo(S, plan.n_bids, years, file=file, path=where)
     seed = seed if seed is not None else u.seed
     if seed is not None and seed < 0:
         raise SpecError(

@@ -39,7 +39,6 @@ from numpy.typing import NDArray
 from tco.analysis.inputs import Change, Input, resolve_input
 from tco.analysis.variants import evaluate_variants
 from tco.engine.metrics import rank
-from tco.engine.timeline import annuity_factor
 from tco.errors import SpecError
 from tco.tender import Tender
 
@@ -258,7 +257,7 @@ def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
                 path=("profiles",),
                 expected="profiles without 'discount_rate'",
             )
-    f = annuity_factor(plan.discount_rate, plan.period, plan.discounting)
+    f = plan.annuity_factors()
     out: Array = np.broadcast_to(np.asarray(f, dtype=np.float64), (n, plan.n_bids))
     return out
 

@@ -35,6 +35,7 @@ from tco.engine.timeline import (
     discount_factors,
     escalation_index,
     fisher_real_rate,
+    schedule_discount_factors,
 )
 from tco.errors import AnalysisError
 from tco.plan import Plan, PlanStream, rebuild_plan
@@ -165,8 +166,11 @@ def evaluate_variants(
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
-    d_event = _discount(rate, T, "end")
-    d_annual = d_event if plan.discounting == "end" else _discount(rate, T, plan.discounting)
+    if plan.discount_path is not None:
+        d_event, d_annual = _schedule(plan, rate)
+    else:
+        d_event = _discount(rate, T, "end")
+        d_annual = d_event if plan.discounting == "end" else _discount(rate, T, plan.discounting)
     sample = np.repeat(np.arange(n), B) if n > 1 else np.zeros(R, dtype=np.intp)
     q_row = np.asarray(quantity, dtype=np.float64)
     q_row = q_row[sample] if q_row.ndim == 1 else np.full(R, float(q_row))
@@ -243,3 +247,20 @@ def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
     values, index = np.unique(r, return_inverse=True)
     out: Array = discount_factors(values, T, timing)[index]
     return out
+
+
+def _schedule(plan: Plan, rate: Array | float) -> tuple[Array, Array]:
+    """Discount factors of a plan with a schedule by year band.
+
+    A varied discount rate moves the whole schedule in parallel: year 1's
+    rate becomes the varied value, every later band moves by as much.
+    """
+    if np.ndim(rate) == 0:
+        return plan.discount_factors()
+    assert plan.discount_path is not None
+    path = plan.discount_path[: plan.T]
+    shifted = path[None, :] + (np.asarray(rate, dtype=np.float64) - path[0])[:, None]
+    event = schedule_discount_factors(shifted, "end")
+    if plan.discounting == "end":
+        return event, event
+    return event, schedule_discount_factors(shifted, plan.discounting)

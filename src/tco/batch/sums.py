@@ -136,15 +136,12 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     incl = total
     total = excl if plan.externalities == "report" else incl
     out["total"] = total
-    out["annualised"] = np.broadcast_to(
-        equivalent_annual_cost(
-            total,
-            plan.discount_rate,
-            P,
-            timing=plan.discounting,
-        ),
-        (n,),
-    )
+    if plan.discount_path is not None:
+        factors = np.cumsum(d_annual) - 1.0  # sum of the annual factors of years 1 .. t
+        annualised = total / factors[np.asarray(P).astype(np.intp)]
+    else:
+        annualised = equivalent_annual_cost(total, plan.discount_rate, P, timing=plan.discounting)
+    out["annualised"] = np.broadcast_to(annualised, (n,))
     out["total_excl_externalities"] = excl
     out["total_incl_externalities"] = incl
     out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)

@@ -9,78 +9,21 @@ a table, or JSON with ``--format json``. They are registered with
 from __future__ import annotations
 
 import argparse
-import math
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from tco.cli.command import Command
 from tco.errors import SpecError
+from tco.views.analysis_text import describe_switch as _describe_switch
+from tco.views.analysis_text import money as _money
+from tco.views.analysis_text import num as _num
+from tco.views.analysis_text import pct as _pct
+from tco.views.analysis_text import sir_payback_at_odds, table
+from tco.views.analysis_text import span as _span
+from tco.views.analysis_text import t as _t
+from tco.views.analysis_text import unit_words as _unit
 
 __all__ = ["table"]
-
-
-def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:
-    """Align rows of text under a header; the first column left, the rest right.
-
-    Examples
-    --------
-    >>> print(table([["A", "1.0"], ["Bee", "22.5"]], ["bid", "x"]))
-    bid     x
-    ---  ----
-    A     1.0
-    Bee  22.5
-    """
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)
-    ]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=False))
-        ).rstrip()
-
-    return "\n".join([line(head), line(["-" * w for w in widths]), *(line(r) for r in rows)])
-
-
-def _money(x: float | None) -> str:
-    from tco.views.i18n import number
-
-    return "-" if x is None or not math.isfinite(x) else number(x, 0)
-
-
-def _num(x: float | None, fmt: str = ".4g") -> str:
-    """``x`` in the chosen language: ``.Ng`` significant digits or ``.Nf`` decimals."""
-    from tco.views.i18n import number, significant
-
-    if x is None or not math.isfinite(x):
-        return "-"
-    digits = int(fmt[1:-1])
-    return significant(x, digits) if fmt.endswith("g") else number(x, digits)
-
-
-def _pct(x: float, decimals: int = 1) -> str:
-    from tco.views.i18n import percent
-
-    return percent(x, decimals)
-
-
-def _t(key: str, **fields: Any) -> str:
-    """A text of the message catalogue in the chosen language (``--lang``)."""
-    from tco.views.i18n import text
-
-    return text(key, **fields)
-
-
-def _unit(unit: str) -> str:
-    from tco.views.i18n import unit_text
-
-    return unit_text(unit)
-
-
-def _span(low: float, high: float, unit: str) -> str:
-    return f"{_num(low, '.6g')} .. {_num(high, '.6g')} {_unit(unit)}".strip()
 
 
 def _labels(tender: Any) -> dict[str, str]:
@@ -295,31 +238,6 @@ def _run_switch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe_switch(s: Any, label: str) -> str:
-    """The switching value in one sentence, in the chosen language."""
-    unit = f" {_unit(s.unit)}" if s.unit else ""
-    if s.value is None:
-        said = _t(
-            "cli.never",
-            a=s.a,
-            b=s.b,
-            input=label,
-            low=_num(s.bounds[0], ".6g"),
-            high=f"{_num(s.bounds[1], '.6g')}{unit}",
-        )
-        if s.outside is not None:
-            said += _t("cli.equal outside", value=f"{_num(s.outside, '.6g')}{unit}")
-        return str(said)
-    return _t(
-        "cli.jump at" if s.jump else "cli.equal at",
-        a=s.a,
-        b=s.b,
-        input=label,
-        value=f"{_num(s.value, '.6g')}{unit}",
-        now=f"{_num(s.current, '.6g')}{unit}",
-    )
-
-
 # -- tco montecarlo ----------------------------------------------------------------------------
 def _configure_montecarlo(p: argparse.ArgumentParser) -> None:
     p.description = (
@@ -441,9 +359,13 @@ def _configure_score(p: argparse.ArgumentParser) -> None:
     from tco.analysis.scoring import METHODS
 
     _source(p)
-    p.add_argument("--method", choices=METHODS, default="proportional", help="price model")
-    p.add_argument("--max-points", type=float, default=10.0, help="points of the lowest total")
-    p.add_argument("--slope", type=float, default=1.0, help="k of linear_slope")
+    p.add_argument(
+        "--method",
+        choices=METHODS,
+        help="price model (default: the tender's scoring.method, else proportional)",
+    )
+    p.add_argument("--max-points", type=float, help="points of the lowest total (default 10)")
+    p.add_argument("--slope", type=float, help="k of linear_slope (default 1)")
     p.add_argument("--ceiling", type=float, help="C of linear_ceiling [currency]")
     p.add_argument(
         "--weight",
@@ -562,32 +484,6 @@ def _run_baseline(args: argparse.Namespace) -> int:
         print()
         print(_t("cli.sir note", bids=", ".join(odd)))
     return 0
-
-
-def sir_payback_at_odds(rows: Sequence[dict[str, Any]], period: float) -> list[str]:
-    """Bids whose SIR and payback look contradictory, each as ``"name (SIR x, payback t)"``.
-
-    A SIR of ``s`` over ``P`` years would suggest a payback near ``P / s``; a
-    payback more than twice as long means the extra investment in present
-    value is small because replacements and the residual value count as
-    investment (NIST Handbook 135), while the payback sees the extra price
-    paid in year 0.
-
-    Examples
-    --------
-    >>> rows = [{"bid": "A", "sir": 21.08, "simple_payback": 8.0}, {"bid": "B", "sir": None}]
-    >>> sir_payback_at_odds(rows, 15.0)
-    ['A (SIR 21.08, payback 8 years)']
-    """
-    out = []
-    for r in rows:
-        sir, pay = r.get("sir"), r.get("simple_payback")
-        if sir is None or pay is None or not (math.isfinite(sir) and math.isfinite(pay)):
-            continue
-        if sir > 0 and pay > 2.0 * period / sir:
-            years = _t("cli.years n", n=_num(pay, ".0f"))
-            out.append(f"{r['bid']} (SIR {_num(sir, '.2f')}, {_t('cli.payback')} {years})")
-    return out
 
 
 #: The subcommands of this module: name -> (configure the parser, run, help).

@@ -21,7 +21,25 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["load_for_compare", "write_outputs"]
+__all__ = ["check_output", "check_outputs", "load_for_compare", "write_outputs"]
+
+#: The options that name files ``tco compare`` writes, and what each is.
+_OUTPUTS = {"plot": "chart", "xlsx": "workbook", "report": "report"}
+
+
+def check_output(path: str | Path, inputs: list[str | Path], what: str) -> None:
+    """Refuse an output path that is an input, a folder or in a missing folder."""
+    from tco.io.files import check_output_path
+
+    check_output_path(path, inputs=inputs, what=what)
+
+
+def check_outputs(args: argparse.Namespace, inputs: list[str | Path]) -> None:
+    """Check every output path of ``tco compare`` before anything is computed."""
+    for option, what in _OUTPUTS.items():
+        path = getattr(args, option, None)
+        if path:
+            check_output(path, inputs, what)
 
 
 def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace) -> Tender:
@@ -34,10 +52,11 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         if forms:
             from tco.views.form import load_tender_with_forms
 
-            tender = load_tender_with_forms(source, forms)
+            allow = getattr(args, "allow_path", None) or ()
+            tender = load_tender_with_forms(source, forms, allow_paths=allow)
             _say_bids_replaced(source, len(forms))
             return tender
-        return tco.load_tender(source)
+        return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
     except SpecError as err:
         if isinstance(source, Mapping):
             from tco.cli.source import STDIN_NAME
@@ -81,6 +100,20 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
 
 
+def write_text(path: str | Path, text: str, what: str) -> None:
+    """Write a text file, an operating-system failure said as a :class:`~tco.errors.FileError`."""
+    from tco.errors import FileError
+
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FileError(
+            f"cannot write the {what} ({exc.strerror or exc})",
+            file=str(path),
+            expected="a writable file path",
+        ) from None
+
+
 # -- tco form ----------------------------------------------------------------------------
 def _configure_form(p: argparse.ArgumentParser) -> None:
     """Write a blank Excel bid form for a tender's product model."""
@@ -97,22 +130,24 @@ def _run_form(args: argparse.Namespace) -> int:
     from tco.views.form import write_form
 
     title = None
+    check_output(args.output, [p for p in (args.tender, args.model) if p], "form")
     if args.model:
         model = tco.load_model(args.model)
     else:
         from tco.errors import SpecError
+        from tco.tender import tender_model
 
         data = read_yaml_file(args.tender)
         if "model" not in data:
             raise SpecError(
                 "this key is required", file=args.tender, path=("model",), expected="a model"
             )
-        try:
-            model = tco.load_model(data["model"], base=Path(args.tender).resolve().parent)
-        except SpecError as err:
-            if err.file is None:
-                raise err.located(args.tender, ("model",)) from None
-            raise
+        model = tender_model(
+            data["model"],
+            Path(args.tender).resolve().parent,
+            args.tender,
+            allow_paths=args.allow_path or (),
+        )
         title = data.get("title") if isinstance(data.get("title"), str) else None
     from tco.views.i18n import text
 
@@ -152,7 +187,8 @@ def _run_schema(args: argparse.Namespace) -> int:
         )
     schema = schema_text(args.kind, model=args.model)
     if args.output:
-        Path(args.output).write_text(schema, encoding="utf-8")
+        check_output(args.output, [], "schema")
+        write_text(args.output, schema, "schema")
         from tco.views.i18n import text
 
         print(text("cli.wrote", path=args.output), file=sys.stderr)
@@ -172,6 +208,7 @@ def _run_catalogue(args: argparse.Namespace) -> int:
     if args.output:
         from tco.views.catalogue import write_catalogue
 
+        check_output(args.output, [], "catalogue")
         write_catalogue(args.output)
     else:
         from tco.views.catalogue import render_catalogue

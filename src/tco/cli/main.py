@@ -14,6 +14,7 @@ the tender reads it from standard input.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,7 +32,7 @@ EXIT_USER_ERROR = 2
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, annex, bases, basket, compare, profiles, serve
+    from tco.cli import analysis, annex, award, bases, basket, compare, profiles, serve
 
     return {
         **compare.COMMANDS,
@@ -41,6 +42,7 @@ def _extra_commands() -> dict[str, Command]:
         **profiles.COMMANDS,
         **basket.COMMANDS,
         **serve.COMMANDS,
+        **award.COMMANDS,
     }
 
 
@@ -80,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the output: words and number formats (default en)",
     )
+    add_allow_path(common)
 
     cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
@@ -113,11 +116,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from tco.cli.compare import load_for_compare, write_outputs
+    from tco.cli.compare import check_outputs, load_for_compare, write_outputs
     from tco.cli.source import source_of
 
-    tender = load_for_compare(source_of(args), args)
+    source = source_of(args)
+    inputs = [*([source] if isinstance(source, Path) else []), *(args.bids or ())]
+    check_outputs(args, inputs)
+    tender = load_for_compare(source, args)
+    check_outputs(args, [*inputs, *([tender.model.file] if tender.model.file else [])])
     result = tender.evaluate()
+    if args.xlsx:
+        from tco.views.workbook import check_workbook_size
+
+        check_workbook_size(result, tender)
     if args.format == "json":
         from tco.cli.source import print_document
         from tco.views.documents import result_document
@@ -187,7 +198,8 @@ def _validate(args: argparse.Namespace) -> int:
             "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
         ):
             kind = "tender"
-            tender = _located(tco.load_tender, source, name)
+            allow = getattr(args, "allow_path", None) or ()
+            tender = _located(lambda s: tco.load_tender(s, allow_paths=allow), source, name)
             _validate_analysis_sections(tender)
             doc = validation_document(
                 name, document=kind, model=tender.model.id, bids=len(tender.bids)
@@ -214,7 +226,9 @@ def _validate(args: argparse.Namespace) -> int:
         if not as_json:
             raise
         print_document(validation_document(name, document=kind, error=err))
-        print(f"{text('cli.error')}: {err}", file=sys.stderr)
+        from tco.views.safe import terminal
+
+        print(f"{text('cli.error')}: {terminal(err)}", file=sys.stderr)
         return EXIT_USER_ERROR
     if as_json:
         print_document(doc)
@@ -292,10 +306,55 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     before = get_language()
     set_language(lang)
+    stdout = sys.stdout
+    sys.stdout = TerminalText(stdout)
     try:
         return _run(run, args, lang)
     finally:
+        sys.stdout = stdout
         set_language(before)
+
+
+class TerminalText(io.TextIOBase):
+    r"""A text stream that writes control and bidirectional characters as escapes.
+
+    Everything the command line prints goes through it, so that no text from
+    input (a bid named ``"\x1b[2J"`` or ``"A\nB  0"``) can move the cursor,
+    colour the terminal or draw a fake row; line breaks are kept.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> _ = TerminalText(buf).write("bid \x1b[31mred\u202e\n")
+    >>> buf.getvalue()
+    'bid \\x1b[31mred\\u202e\n'
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from tco.views.safe import terminal
+
+        self.stream.write(terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+
+def add_allow_path(parser: argparse.ArgumentParser) -> None:
+    """Add ``--allow-path FOLDER``: a folder a tender's ``model:`` path may reach."""
+    parser.add_argument(
+        "--allow-path",
+        action="append",
+        metavar="FOLDER",
+        help="a folder besides the tender's own that its 'model:' path may reach (repeatable)",
+    )
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lang: str) -> int:
@@ -315,8 +374,9 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lan
 
             print_document(error_document(err))
         from tco.views.i18n import text
+        from tco.views.safe import terminal
 
-        print(f"{text('cli.error', lang)}: {err}", file=sys.stderr)
+        print(f"{text('cli.error', lang)}: {terminal(err)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
         return 0

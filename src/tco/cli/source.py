@@ -53,8 +53,12 @@ def load_tender_arg(args: argparse.Namespace) -> Tender:
     from tco.errors import SpecError
 
     source = source_of(args)
+    if isinstance(source, Path) and getattr(args, "plot", None):
+        from tco.cli.compare import check_output
+
+        check_output(args.plot, [source], "chart")
     try:
-        return tco.load_tender(source)
+        return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
     except SpecError as err:
         if isinstance(source, dict):
             raise err.located(STDIN_NAME) from None
@@ -64,5 +68,6 @@ def load_tender_arg(args: argparse.Namespace) -> Tender:
 def print_document(document: Any) -> None:
     """Print a JSON document of the contract on standard output."""
     from tco.views.documents import dumps
+    from tco.views.safe import json_text
 
-    print(dumps(document))
+    print(json_text(dumps(document)))

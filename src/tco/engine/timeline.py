@@ -29,12 +29,14 @@ __all__ = [
     "annual_escalation",
     "annual_occurrences",
     "annuity_factor",
+    "at_instant",
     "discount_factors",
     "end_of_life_occurrences",
     "escalation_index",
     "event_occurrences",
     "fisher_real_rate",
     "periodic_occurrences",
+    "schedule_discount_factors",
     "start_of_life_occurrences",
 ]
 
@@ -136,6 +138,64 @@ def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
     return out
 
 
+def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
+    """A year-end series moved to the instant annual amounts fall, geometric within the year.
+
+    ``out[t] = v[t - 1] * (v[t] / v[t - 1]) ** (1 - s)`` with ``s`` = 0 (end),
+    0.5 (mid) or 1 (begin); ``out[0] = v[0]``. For ``v[t] = (1 + r) ** t`` this
+    is ``(1 + r) ** (t - s)``: the one timing convention of price indices
+    (:func:`annual_escalation`) and discount factors
+    (:func:`schedule_discount_factors`).
+
+    Examples
+    --------
+    >>> at_instant([1.0, 1.1, 1.21], "mid").round(6)
+    array([1.      , 1.048809, 1.15369 ])
+    """
+    v = np.asarray(year_end, dtype=np.float64)
+    if timing == "end" or v.shape[-1] < 2:
+        return v
+    keep = {"mid": 0.5, "begin": 0.0}[timing]
+    before, after = v[..., :-1], v[..., 1:]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moved = before * (after / before) ** keep if keep else before
+    out: Array = np.concatenate([v[..., :1], moved], axis=-1)
+    return out
+
+
+def schedule_discount_factors(rates: ArrayLike, timing: Timing = "end") -> Array:
+    """Discount factors for a rate that changes by year: ``prod over k <= t of 1 / (1 + r_k)``.
+
+    The Danish Ministry of Finance's declining rate compounds band by band:
+    an amount of year 40 under 3.5 % in years 1-35 and 2.5 % after is worth
+    ``1.035 ** -35 * 1.025 ** -5`` today. Mid-year and beginning-of-year
+    timing move the factor within the year as :func:`at_instant` does.
+
+    Parameters
+    ----------
+    rates : array_like, shape (..., T)
+        The rate of each year ``1 .. T``. [unitless]
+    timing : {"end", "mid", "begin"}
+
+    Returns
+    -------
+    ndarray, shape (..., T + 1)
+        [unitless]; 1 in year 0.
+
+    Examples
+    --------
+    >>> schedule_discount_factors([0.035, 0.035, 0.025]).round(6)
+    array([1.      , 0.966184, 0.933511, 0.910743])
+    >>> bool(np.allclose(schedule_discount_factors([0.04] * 3, "mid"),
+    ...                  discount_factors(0.04, 3, "mid")))
+    True
+    """
+    r = np.asarray(rates, dtype=np.float64)
+    ones = np.ones((*r.shape[:-1], 1))
+    end = np.concatenate([ones, np.cumprod(1.0 / (1.0 + r), axis=-1)], axis=-1)
+    return at_instant(end, timing)
+
+
 def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int = 0) -> Array:
     """Price index of annual amounts, at the instant each year's amount falls.
 
@@ -177,11 +237,7 @@ def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int 
     e = np.asarray(index, dtype=np.float64)
     if timing == "end" or e.shape[-1] < 2:
         return e
-    keep = {"mid": 0.5, "begin": 0.0}[timing]
-    before, after = e[..., :-1], e[..., 1:]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        moved = before * (after / before) ** keep if keep else before
-    out: Array = np.concatenate([e[..., :1], moved], axis=-1)
+    out = at_instant(e, timing)
     if price_year == 1:
         out = out / out[..., 1:2]
     return out

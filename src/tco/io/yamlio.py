@@ -23,10 +23,18 @@ from typing import Any
 import yaml
 
 from tco.errors import LimitError, YAMLError
-from tco.io.files import read_input_bytes
+from tco.io.files import read_input_bytes, sha256_hex
 from tco.limits import MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES
 
-__all__ = ["FAST", "MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "load_yaml", "read_yaml_file"]
+__all__ = [
+    "FAST",
+    "MAX_ALIASES",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "load_yaml",
+    "read_yaml_file",
+    "read_yaml_source",
+]
 
 #: Whether libyaml's C parser is used (``False``: PyYAML's pure-Python parser).
 FAST = bool(getattr(yaml, "__with_libyaml__", False))
@@ -121,15 +129,29 @@ class _Builder:
 
     def run(self, parser: Any) -> Any:
         documents = 0
+        get_event, scalar_event = parser.get_event, yaml.ScalarEvent
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self._count(1, event)
-                value = _scalar(event)
+            if kind is scalar_event:
+                self.total += 1
+                if self.total > MAX_NODES:
+                    self._count(0, event)
+                tag = event.tag
+                value = (
+                    _plain(event.value)
+                    if tag is None and event.implicit[0]
+                    else event.value
+                    if tag is None or tag == "!"
+                    else _scalar(event)
+                )
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
-                self._add(value, event)
+                top = self.stack[-1][0] if self.stack else None
+                if type(top) is list:
+                    top.append(value)
+                else:
+                    self._add(value, event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._open(event, {} if kind is yaml.MappingStartEvent else [])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -412,6 +434,7 @@ _PLAIN = [
         "could not determine a constructor",
         "{problem}; tco files hold plain data only, remove the tag",
     ),
+    ("maximum nesting depth", f"the text is nested far deeper than {MAX_DEPTH} levels"),
     ("found duplicate anchor", "an anchor '&name' is defined twice; rename one of them"),
 ]
 
@@ -446,16 +469,39 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def read_yaml_file(path: str | Path) -> dict[str, Any]:
-    """Read and parse a YAML file (see :func:`load_yaml`).
-
-    The file must be a regular file of at most :data:`MAX_BYTES` bytes, checked
-    before it is read (a device, FIFO or folder is refused).
+    """Read and parse a YAML file (see :func:`load_yaml` and :func:`read_yaml_source`).
 
     Raises
     ------
+    FileError
+        If the path is not a readable regular file.
     YAMLError
-        If the file cannot be read.
+        If the file is not valid YAML.
     LimitError
         If it is too large.
     """
-    return load_yaml(read_input_bytes(path), file=str(path))
+    return read_yaml_source(path)[0]
+
+
+def read_yaml_source(path: str | Path) -> tuple[dict[str, Any], str]:
+    """Read and parse a YAML file, with the SHA-256 of the very bytes parsed.
+
+    The file must be a regular file of at most :data:`MAX_BYTES` bytes, checked
+    before it is read (a device, FIFO or folder is refused). It is read once:
+    the hash is of what was evaluated, whatever happens to the file later.
+
+    Returns
+    -------
+    (dict, str)
+        The document and the SHA-256 of its bytes in hex.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.yaml"
+    >>> _ = p.write_bytes(b"a: 1")
+    >>> read_yaml_source(p)
+    ({'a': 1}, '16c3c6d78678d53d39ab2c7a5a7bc4596567b46a1a57000a2d707334f779b824')
+    """
+    raw = read_input_bytes(path)
+    return load_yaml(raw, file=str(path)), sha256_hex(raw)

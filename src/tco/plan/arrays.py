@@ -15,7 +15,12 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import Timing, discount_factors
+from tco.engine.timeline import (
+    Timing,
+    annuity_factor,
+    discount_factors,
+    schedule_discount_factors,
+)
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel
@@ -99,6 +104,9 @@ class Plan:
         The bases the model and tender use: name, edition and sources.
     residual_value : {"linear", "none", "share"}
         How the last unit's remaining value is credited at the period's end.
+    discount_path : ndarray, shape (T,), optional
+        The discount rate of each year ``1 .. T`` when the tender gives a
+        schedule by year band; ``discount_rate`` is then year 1's. [unitless]
     residual_share : float
         With ``residual_value == "share"``: the share of the initial cost
         credited (NIST BLCC). [unitless]
@@ -131,6 +139,7 @@ class Plan:
     bases: tuple[BasisStamp, ...] = ()
     externalities: Literal["award", "report"] = "award"
     residual_share: float = 0.0
+    discount_path: Array | None = field(default=None, repr=False)
     file: str | None = None
 
     @property
@@ -169,7 +178,29 @@ class Plan:
         tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
         Every engine takes its factors from here. [unitless], shape (T + 1,)
         """
+        timing: Timing = self.discounting
+        if self.discount_path is not None:
+            event = schedule_discount_factors(self.discount_path[: self.T], "end")
+            if timing == "end":
+                return event, event
+            return event, schedule_discount_factors(self.discount_path[: self.T], timing)
         event = discount_factors(self.discount_rate, self.T, "end")
-        if self.discounting == "end":
+        if timing == "end":
             return event, event
-        return event, discount_factors(self.discount_rate, self.T, self.discounting)
+        return event, discount_factors(self.discount_rate, self.T, timing)
+
+    def annuity_factors(self) -> Array:
+        """Sum of the annual discount factors over each bid's period. [year], shape (B,)
+
+        The uniform present value factor that turns a present value into an
+        equivalent annual cost; with a discount schedule, the same sum of the
+        schedule's factors.
+        """
+        if self.discount_path is None:
+            return np.broadcast_to(
+                annuity_factor(self.discount_rate, self.period, self.discounting),
+                self.period.shape,
+            )
+        cum = np.cumsum(self.discount_factors()[1]) - 1.0  # years 1 .. t
+        out: Array = cum[self.period.astype(np.intp)]
+        return out

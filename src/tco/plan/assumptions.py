@@ -150,18 +150,77 @@ class AssumptionReader:
         return "share", share
 
     def discount(self, raw: Any) -> float | None:
-        """The discount rate (a schedule of bands is not supported here yet)."""
+        """The discount rate; for a schedule of bands, year 1's (the bands kept for later).
+
+        A schedule is a list of bands ``{to: 35, rate: 3.5 %}``, the years
+        ``1 .. to`` after the previous band; the last band may omit ``to`` to
+        run to the end of the period.
+        """
         path = (*_AP, "discount_rate")
-        if isinstance(raw, list):
+        self.bands: list[tuple[int | None, float]] = []
+        if not isinstance(raw, list):
+            return self.rate(raw, path, "discount_rate")
+        previous = 0
+        for k, band in enumerate(raw):
+            where = (*path, k)
+            unknown = set(band) - {"to", "rate"}
+            if unknown or "rate" not in band:
+                self.fail(
+                    "a band of a discount-rate schedule is {to: YEAR, rate: RATE}, as "
+                    "{to: 35, rate: 3.5 %} (the last band may omit 'to')",
+                    where,
+                    band,
+                    "{to: YEAR, rate: RATE}",
+                )
+                continue
+            to = band.get("to")
+            if to is not None and (
+                isinstance(to, bool) or not isinstance(to, int) or to <= previous
+            ):
+                self.fail(
+                    f"got 'to: {to}', expected a whole year after {previous} (bands in order)",
+                    (*where, "to"),
+                    to,
+                    f"a year after {previous}",
+                )
+                continue
+            if to is None and k != len(raw) - 1:
+                self.fail(
+                    "only the last band may omit 'to'", where, band, "a 'to' year on this band"
+                )
+                continue
+            r = self.rate(band["rate"], (*where, "rate"), "discount_rate")
+            if r is None:
+                continue
+            self.bands.append((to, r))
+            previous = to or previous
+        if not raw:
+            self.fail("a discount-rate schedule needs at least one band", path, raw)
+        return self.bands[0][1] if self.bands else None
+
+    def discount_path(self, T: int, nominal: bool, inflation: float) -> Array | None:
+        """The rate of each year ``1 .. T`` of a schedule (``None`` for one rate)."""
+        if not self.bands:
+            return None
+        out = np.empty(T)
+        start = 0
+        for to, r in self.bands:
+            end = T if to is None else min(to, T)
+            out[start:end] = r
+            start = max(start, end)
+        if start < T:
+            last = self.bands[-1][0]
             self.fail(
-                "a discount-rate schedule by year band is not supported in this version; "
-                "give one rate such as '3.5 %'",
-                path,
-                raw,
-                "one rate such as '3.5 %'",
+                f"the discount-rate schedule gives rates for years 1-{last} only, but the period "
+                f"has {T} years; add a last band without 'to' for the later years (a basis that "
+                "does not confirm them, such as dk-fm-2021 after year 70, leaves them to you)",
+                (*_AP, "discount_rate"),
+                expected=f"rates for years 1-{T}",
             )
             return None
-        return self.rate(raw, path, "discount_rate")
+        if nominal:
+            out = fisher_real_rate(out, inflation)
+        return out
 
     # -- phases ---------------------------------------------------------------------------
     def currency_and_rates(self) -> None:
@@ -318,7 +377,11 @@ class AssumptionReader:
         return indices
 
     def emission_prices(self, emissions: Sequence[PlanStream], T: int) -> dict[str, Array]:
-        """Price per kg of each priced substance, per year. [currency/kg]"""
+        """Price per kg of each priced substance, per year. [currency/kg]
+
+        A price is one value for every year or a path: a list of one price per
+        year ``1 .. T`` (year 0 takes year 1's), as a CO2 price path by year.
+        """
         a, currency = self.a, self.currency
         given: dict[str, tuple[Any, Where]] = {}
         if a.co2_price is not None:
@@ -336,11 +399,34 @@ class AssumptionReader:
                     sub,
                 )
                 continue
-            try:
-                price = price_per_kg(raw, currency, tuple(sorted(self.rates.items())))
-                prices[sub] = np.full(T + 1, price)
-            except SpecError as err:
-                self.add(err, path)
+            rates = tuple(sorted(self.rates.items()))
+            if not isinstance(raw, list):
+                try:
+                    if not isinstance(raw, (str, int, float)):
+                        parse_quantity(raw)  # a mapping: raises, saying a value belongs here
+                    prices[sub] = np.full(T + 1, price_per_kg(raw, currency, rates))
+                except SpecError as err:
+                    self.add(err, path)
+                continue
+            if len(raw) < T:
+                self.fail(
+                    f"gives {len(raw)} yearly prices but the period has {T} years; give one "
+                    "per year",
+                    path,
+                    expected=f"at least {T} prices",
+                )
+                continue
+            path_prices = np.empty(T + 1)
+            ok = True
+            for t, x in enumerate(raw[:T]):
+                try:
+                    path_prices[t + 1] = price_per_kg(x, currency, rates)
+                except SpecError as err:
+                    self.add(err, (*path, t))
+                    ok = False
+            if ok:
+                path_prices[0] = path_prices[1] if T else 0.0
+                prices[sub] = path_prices
         return prices
 
     # -- all of it ----------------------------------------------------------------------------

@@ -88,7 +88,9 @@ def basis_inputs(tender: TenderSpec, model: ProductModel, file: str | None) -> B
             elif parts[0] == "assumptions" and len(parts) == 3:
                 assumptions.setdefault(parts[1], {})[parts[2]] = value
         for name in ASSUMPTION_VALUES:
-            if any(name in b for b in tender_bases):
+            holder = [b for b in tender_bases if name in b]
+            # A value by calendar year needs the first year of use: the tender refers to it.
+            if holder and holder[-1].spec.values[name].by_year is None:
                 assumptions[name] = lookup(tender_bases, {"basis": name})
         rule = _rule(tender_bases)
         if rule is not None:

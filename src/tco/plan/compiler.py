@@ -224,6 +224,7 @@ class _Compiler(AssumptionReader):
         check_timings((*items, *emissions), bid_names(names), self.file)
 
         residual = self.residual_rule()
+        discount_path = self.discount_path(T, nominal, inflation)
         errors.raise_if_any()
         return Plan(
             model=model,
@@ -237,6 +238,7 @@ class _Compiler(AssumptionReader):
             price_year=a.price_year or 0,
             residual_value=residual[0],
             residual_share=residual[1],
+            discount_path=discount_path,
             period=period,
             lifetime=lifetime,
             items=items,

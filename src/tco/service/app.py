@@ -168,7 +168,10 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
                 expected=f"at most {SERVICE_MAX_BODY} bytes",
             )
             return _error(err, 413)
-        job = (route, body, media, dict(request.query_params), language(request))
+        params: dict[str, Any] = dict(request.query_params)
+        if "difference" in params:  # two bids: ?difference=A&difference=B
+            params["difference"] = request.query_params.getlist("difference")
+        job = (route, body, media, params, language(request))
         try:
             status, media_type, content, headers = await pool.run(job, timeout)
         except JobTimeout:

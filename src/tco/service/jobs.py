@@ -156,6 +156,8 @@ def _evaluate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
 def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
     from tco.views.documents import validation_document
 
+    if "bids" not in data and "id" in data and "items" in data:  # a product model
+        return 200, JSON, _encode(_validate_model(data)), {}
     try:
         tender = tender_from(data)
     except TCOError as err:
@@ -165,6 +167,25 @@ def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
             BODY, document="tender", model=tender.model.id, bids=len(tender.bids)
         )
     return 200, JSON, _encode(doc), {}
+
+
+def _validate_model(data: dict[str, Any]) -> Any:
+    import tco
+    from tco.views.documents import validation_document
+
+    try:
+        model = tco.load_model(data)
+    except TCOError as err:
+        if isinstance(err, SpecError):
+            err = err.located(BODY)
+        return validation_document(BODY, document="model", error=err)
+    return validation_document(
+        BODY,
+        document="model",
+        model=model.id,
+        parameters=len(model.parameters),
+        items=len(model.items),
+    )
 
 
 def _baseline(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Answer:
@@ -188,7 +209,17 @@ def _sensitivity(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> 
     if _param(params, "scenarios", str, "") in ("1", "true", "yes"):
         return 200, JSON, _encode(analysis_document("scenarios", scenarios(tender))), {}
     percent = _param(params, "percent", float, 10.0)
-    doc = analysis_document("sensitivity", sensitivity(tender, percent=percent))
+    pair = params.get("difference")
+    if pair is not None and (not isinstance(pair, list) or len(pair) != 2):
+        raise SpecError(
+            "give two bids: ?difference=A&difference=B",
+            path=("difference",),
+            value=pair,
+            expected="two bid names",
+        )
+    t = sensitivity(tender, percent=percent)
+    difference = (pair[0], pair[1]) if pair else None
+    doc = analysis_document("sensitivity", t, difference=difference)
     return 200, JSON, _encode(doc), {}
 
 

@@ -79,7 +79,10 @@ class Node:
 
     ``kind`` is one of ``num`` (``value`` and ``unit``), ``name`` (``name``),
     ``neg`` (``args[0]``), ``bin`` (``op``, ``args``) and ``call`` (``name``,
-    ``args``).
+    ``args``). ``height`` is the number of levels of the tree below and at
+    this node (1 for a number or a name); it is capped at
+    :data:`~tco.limits.MAX_FORMULA_DEPTH`, so that every operator counts,
+    not only parentheses.
     """
 
     kind: str
@@ -88,6 +91,7 @@ class Node:
     name: str = ""
     op: str = ""
     args: tuple[Node, ...] = ()
+    height: int = field(default=1, compare=False)
 
 
 def _tokenize(text: str) -> list[Token]:
@@ -142,6 +146,16 @@ class _Parser:
             raise self.error(f"expected '{text}' at position {tok.pos + 1} but found {shown}")
 
     # -- grammar -------------------------------------------------------------------
+    def node(self, kind: str, *, op: str = "", name: str = "", args: tuple[Node, ...]) -> Node:
+        """A node over ``args``, refused when the tree would grow too tall."""
+        height = 1 + max(arg.height for arg in args)
+        if height > MAX_DEPTH:
+            raise self.error(
+                f"formula is nested more than {MAX_DEPTH} levels deep (each operator is a "
+                "level); split it into intermediate parameters"
+            )
+        return Node(kind, op=op, name=name, args=args, height=height)
+
     def parse(self) -> Node:
         node = self.expr()
         tok = self.peek()
@@ -156,7 +170,7 @@ class _Parser:
         node = self.term()
         while self.peek().text in ("+", "-"):
             op = self.take().text
-            node = Node("bin", op=op, args=(node, self.term()))
+            node = self.node("bin", op=op, args=(node, self.term()))
         self.depth -= 1
         return node
 
@@ -164,7 +178,7 @@ class _Parser:
         node = self.unary()
         while self.peek().text in ("*", "/"):
             op = self.take().text
-            node = Node("bin", op=op, args=(node, self.unary()))
+            node = self.node("bin", op=op, args=(node, self.unary()))
         return node
 
     def unary(self) -> Node:
@@ -175,14 +189,19 @@ class _Parser:
                 raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
             operand = self.unary()
             self.depth -= 1
-            return Node("neg", args=(operand,)) if op == "-" else operand
+            return self.node("neg", args=(operand,)) if op == "-" else operand
         return self.power()
 
     def power(self) -> Node:
         base = self.atom()
         if self.peek().text in ("**", "^"):
             self.take()
-            return Node("bin", op="**", args=(base, self.unary()))
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+            exponent = self.unary()
+            self.depth -= 1
+            return self.node("bin", op="**", args=(base, exponent))
         return base
 
     def atom(self) -> Node:
@@ -223,7 +242,7 @@ class _Parser:
         if len(args) < lo or (hi is not None and len(args) > hi):
             want = f"{lo}" if lo == hi else f"at least {lo}"
             raise self.error(f"{tok.text}() takes {want} argument(s), got {len(args)}")
-        return Node("call", name=tok.text, args=tuple(args))
+        return self.node("call", name=tok.text, args=tuple(args))
 
     def number(self, value: float) -> Node:
         """A number, with the unit that follows it (``250 DKK``, ``8 h/day``)."""

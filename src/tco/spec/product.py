@@ -8,6 +8,7 @@ emission in mass (per year), a timing in years.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from tco.errors import (
     suggest,
 )
 from tco.io.resources import bundled_files
-from tco.io.yamlio import read_yaml_file
+from tco.io.yamlio import read_yaml_source
 from tco.spec.basis import resolve_refs
 from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
@@ -91,6 +92,8 @@ class ProductModel:
     lifetime: Compiled | None
     escalation_groups: tuple[str, ...]
     source: str = field(default="", repr=False)
+    #: SHA-256 of the file's bytes as read and evaluated (``None`` for a mapping).
+    sha256: str | None = field(default=None, repr=False)
     #: The model's basis references, as dotted path (``parameters.x.default``) to reference.
     basis_refs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
@@ -207,8 +210,8 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     if path in bundled_models().values():
         stat = path.stat()
         return _bundled_model(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    data = read_yaml_file(path)
-    return compile_model(data, file=str(path))
+    data, digest = read_yaml_source(path)
+    return dataclasses.replace(compile_model(data, file=str(path)), sha256=digest)
 
 
 def _canonical(data: Mapping[str, Any]) -> str | None:
@@ -241,7 +244,8 @@ def _bundled_model(path: str, mtime_ns: int, size: int, inode: int) -> ProductMo
     model file (an editable install) is read again; a model is immutable and
     safe to share between tenders.
     """
-    return compile_model(read_yaml_file(Path(path)), file=path)
+    data, digest = read_yaml_source(Path(path))
+    return dataclasses.replace(compile_model(data, file=path), sha256=digest)
 
 
 _MONEY = "money such as 'DKK'"

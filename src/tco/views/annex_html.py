@@ -7,10 +7,11 @@ runs no script: its Content-Security-Policy allows only its own inline style.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from tco.views.annex import AnnexDocument, Bullets, Para, Table
+from tco.views.safe import CSP_META
+from tco.views.safe import html_text as escape
 
 __all__ = ["CSP", "render_html"]
 
@@ -81,6 +82,7 @@ def render_html(doc: AnnexDocument) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(doc.lang)}"><head><meta charset="utf-8">',
+        CSP_META,
         f'<meta http-equiv="Content-Security-Policy" content="{escape(CSP)}">',
         f"<title>{escape(doc.title)}</title>",
         _STYLE,

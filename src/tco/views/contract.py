@@ -376,6 +376,90 @@ class ScoreDocument(TypedDict):
     bids: list[ScoreRow]
 
 
+# -- after the award --------------------------------------------------------------------------
+class AbatementRow(TypedDict):
+    """One bid against the reference; ``cost_per_t`` is ``null`` where ``reason`` says why."""
+
+    bid: str
+    reference: bool
+    cost: float
+    co2e_t: float
+    extra_cost: float
+    avoided_t: float
+    cost_per_t: float | None
+    reason: Literal["reference", "emits as much", "emits more"] | None
+    efficient: bool
+
+
+class AbatementDocument(TypedDict):
+    """``tco abatement --format json``: cost per tonne of CO2e avoided [currency/t]."""
+
+    schema_version: Version
+    kind: Literal["abatement"]
+    reference: str
+    chosen: Literal["cheapest", "named"]
+    currency: str
+    per: Literal["period", "year"]
+    bids: list[AbatementRow]
+
+
+class ParameterValue(TypedDict):
+    """A value of a product model's parameter. [the parameter's unit; a fraction for %]"""
+
+    parameter: str
+    value: float
+
+
+class FollowUpYear(TypedDict):
+    """One recorded year: cost [currency] and CO2e [kg], planned and actual, and who answers."""
+
+    year: int
+    planned: float
+    actual: float
+    deviation: float
+    supplier_part: float
+    buyer_part: float
+    cumulative_deviation: float
+    cumulative_supplier_part: float
+    cumulative_buyer_part: float
+    planned_co2e_kg: float
+    actual_co2e_kg: float
+    co2e_deviation_kg: float
+    co2e_supplier_part_kg: float
+    co2e_buyer_part_kg: float
+    cumulative_co2e_deviation_kg: float
+    clauses: float
+
+
+class RecordedYear(TypedDict):
+    """The values recorded for one year."""
+
+    year: int
+    values: list[ParameterValue]
+
+
+class ClauseAmounts(TypedDict):
+    """A clause's penalty (+) or bonus (-) per recorded year, and in total. [currency]"""
+
+    parameter: str
+    amounts: list[float]
+    total: float
+
+
+class FollowUpDocument(TypedDict):
+    """``tco follow-up --format json``: the contract against the awarded bid, year by year."""
+
+    schema_version: Version
+    kind: Literal["followup"]
+    title: str | None
+    bid: str
+    currency: str
+    bid_values: list[ParameterValue]
+    years: list[FollowUpYear]
+    recorded: list[RecordedYear]
+    clauses: list[ClauseAmounts]
+
+
 # -- lists ------------------------------------------------------------------------------------
 class ModelInfo(TypedDict):
     """One product model: its id, title and the parameters each bid gives."""
@@ -553,6 +637,8 @@ _DOCUMENTS: dict[str, Any] = {
     "switch": SwitchDocument,
     "montecarlo": MonteCarloDocument,
     "score": ScoreDocument,
+    "abatement": AbatementDocument,
+    "followup": FollowUpDocument,
     "models": ModelsDocument,
     "profiles": ProfilesDocument,
     "basket": BasketDocument,

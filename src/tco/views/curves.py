@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.limits import MAX_CHART_BIDS
+
 if TYPE_CHECKING:
     from tco.result import Result
 
@@ -183,7 +185,7 @@ def find_crossings(curves: ArrayLike, years: ArrayLike, names: tuple[str, ...]) 
     return sorted(found, key=lambda c: (c.year, c.cheaper, c.dearer))
 
 
-def crossings(result: Result) -> list[Crossing]:
+def crossings(result: Result, limit: int = MAX_CHART_BIDS) -> list[Crossing]:
     """Where the bids' cumulative discounted costs cross, with one-off events as steps.
 
     The curves are those of :func:`cumulative_steps`, so a replacement that
@@ -191,6 +193,13 @@ def crossings(result: Result) -> list[Crossing]:
     period's end, where the only one-off amount is the residual value credited,
     is marked :attr:`Crossing.residual`: the curves do not cross while the
     units are in use.
+
+    Only the ``limit`` cheapest bids are compared (every pair of them,
+    :data:`~tco.limits.MAX_CHART_BIDS` by default), so that the work stays
+    bounded whatever the number of bids.
+
+    Only the ``limit`` cheapest bids are compared (every pair of them), so that
+    the work stays bounded whatever the number of bids.
 
     Examples
     --------
@@ -200,7 +209,8 @@ def crossings(result: Result) -> list[Crossing]:
     ('Lumen Nord', 'Budget Light', False)
     """
     x, y = cumulative_steps(result)
-    found = find_crossings(y, x, result.bids)
+    order = np.argsort(result.rank, kind="stable")[:limit]
+    found = find_crossings(y[order], x, tuple(result.bids[int(b)] for b in order))
     end = float(x[-1])
     once = one_off_items(result)
     credited = any(s.residual for s in result.plan.items) and bool(

@@ -31,7 +31,9 @@ from tco.views.contract import (
 )
 
 if TYPE_CHECKING:
+    from tco.analysis.abatement import AbatementCost
     from tco.analysis.baseline import BaselineComparison
+    from tco.analysis.followup import FollowUp
     from tco.analysis.montecarlo import DifferenceSummary, MonteCarloResult
     from tco.analysis.oneway import ScenarioTable, Tornado
     from tco.analysis.scoring import ScoreTable
@@ -76,7 +78,10 @@ def dumps(document: Any, *, indent: int | None = 2) -> str:
     >>> dumps({"a": float("nan")}, indent=None)
     '{"a": null}'
     """
-    return json.dumps(_finite(document), indent=indent, ensure_ascii=False, allow_nan=False)
+    try:  # the common case: every number finite, no copy needed
+        return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(document), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -304,13 +309,17 @@ def analysis_document(kind: str, obj: Any, **extra: Any) -> dict[str, Any]:
 
     Parameters
     ----------
-    kind : {"baseline", "sensitivity", "scenarios", "switch", "montecarlo", "score"}
+    kind : str
+        ``abatement``, ``followup``, ``baseline``, ``sensitivity``, ``scenarios``,
+        ``switch``, ``montecarlo`` or ``score``.
     obj
         The analysis result: a :class:`~tco.analysis.baseline.BaselineComparison`,
         :class:`~tco.analysis.oneway.Tornado`, :class:`~tco.analysis.oneway.ScenarioTable`,
         :class:`~tco.analysis.switching.SwitchingValue`,
-        :class:`~tco.analysis.montecarlo.MonteCarloResult` or
-        :class:`~tco.analysis.scoring.ScoreTable`.
+        :class:`~tco.analysis.montecarlo.MonteCarloResult`,
+        :class:`~tco.analysis.scoring.ScoreTable`,
+        :class:`~tco.analysis.abatement.AbatementCost` or
+        :class:`~tco.analysis.followup.FollowUp`.
     **extra
         ``difference=(a, b)`` for a sensitivity tornado of ``total[a] - total[b]``;
         ``percentiles=[5, 50, 95]`` and ``difference=DifferenceSummary`` for Monte Carlo.
@@ -426,7 +435,17 @@ def _score(t: ScoreTable) -> dict[str, Any]:
     }
 
 
+def _abatement(a: AbatementCost) -> dict[str, Any]:
+    return a.to_dict()
+
+
+def _followup(f: FollowUp) -> dict[str, Any]:
+    return f.to_dict()
+
+
 _BUILDERS: dict[str, Any] = {
+    "abatement": _abatement,
+    "followup": _followup,
     "baseline": _baseline,
     "sensitivity": _sensitivity,
     "scenarios": _scenarios,

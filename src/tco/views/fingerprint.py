@@ -1,7 +1,11 @@
 """A fingerprint of an evaluation, so that an award can be reproduced.
 
 The fingerprint is the SHA-256 of the product model file, of the tender file
-(and of any bid forms read), and the version of tco. Evaluating the same
+(and of any bid forms read), and the version of tco. The hashes are of the
+bytes that were evaluated, taken when the files were read
+(:attr:`tco.tender.Tender.sha256`, :attr:`tco.spec.product.ProductModel.sha256`,
+:attr:`tco.tender.Tender.forms`): a file changed on disk after it was read does
+not change the fingerprint of the evaluation that read it. Evaluating the same
 files with the same version gives the same numbers; a different hash means a
 different input.
 """
@@ -68,21 +72,26 @@ def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, s
 
     out: dict[str, str] = {}
     model = tender.model
-    if model.file and Path(model.file).is_file():
+    if model.file and model.sha256:
         out["model"] = Path(model.file).name
-        out["model_sha256"] = sha256_file(model.file)
+        out["model_sha256"] = model.sha256
     else:
         out["model"] = f"{model.id} (data)"
         out["model_sha256"] = _sha256_data(model.spec.model_dump(mode="json"))
-    if tender.file and Path(tender.file).is_file():
+    if tender.file and tender.sha256:
         out["tender"] = Path(tender.file).name
-        out["tender_sha256"] = sha256_file(tender.file)
+        out["tender_sha256"] = tender.sha256
     else:
-        out["tender"] = "(data)"
+        out["tender"] = f"{Path(tender.file).name} (data)" if tender.file else "(data)"
         out["tender_sha256"] = _sha256_data(tender.spec.model_dump(mode="json"))
-    for i, form in enumerate(forms):
-        out[f"form[{i}]"] = Path(form).name
-        out[f"form[{i}]_sha256"] = sha256_file(form)
+    if tender.forms:
+        for i, (name, digest) in enumerate(tender.forms):
+            out[f"form[{i}]"] = Path(name).name
+            out[f"form[{i}]_sha256"] = digest
+    else:  # forms whose bytes were not hashed when read: hashed now
+        for i, form in enumerate(forms):
+            out[f"form[{i}]"] = Path(form).name
+            out[f"form[{i}]_sha256"] = sha256_file(form)
     out["tco"] = __version__
     lines = "\n".join(f"{k}={v}" for k, v in out.items())
     out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()

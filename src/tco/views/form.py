@@ -294,7 +294,10 @@ def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
 
 
 def load_tender_with_forms(
-    tender: str | Path | Mapping[str, Any], forms: Sequence[str | Path]
+    tender: str | Path | Mapping[str, Any],
+    forms: Sequence[str | Path],
+    *,
+    allow_paths: Sequence[str | Path] = (),
 ) -> Tender:
     """Load a tender whose bids are read from filled bid forms.
 
@@ -306,6 +309,9 @@ def load_tender_with_forms(
         The tender file (or mapping).
     forms : sequence of str or path
         Filled forms, one bid each, in the order given.
+    allow_paths : sequence of str or path
+        Folders besides the tender's own that its ``model:`` path may reach
+        (see :func:`tco.tender.load_tender`).
 
     Raises
     ------
@@ -315,20 +321,25 @@ def load_tender_with_forms(
         For a problem in the tender itself.
     """
     from tco.plan.compiler import compile_plan
+    from tco.spec.forms import form_bid
     from tco.spec.schema import TenderSpec, validate
-    from tco.tender import Tender, read_tender_source, tender_model
+    from tco.tender import Tender, read_tender, tender_model
 
-    data, file, base = read_tender_source(tender)
+    data, file, base, digest = read_tender(tender)
     if not forms:
         raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
     if "model" not in data:
         raise SpecError("this key is required", file=file, path=("model",), expected="a model")
-    model = tender_model(data["model"], base, file)
+    model = tender_model(data["model"], base, file, allow_paths=allow_paths)
     errors = ErrorList()
     read: list[FormBid] = []
+    hashes: list[tuple[str, str]] = []
     for form in forms:
         try:
-            read.append(read_form(form, model))
+            # Read once: the bid and the fingerprint come from the same bytes.
+            form_data = read_form_data(form)
+            hashes.append((str(form), form_data.sha256))
+            read.append(form_bid(form_data, model))
         except SpecError as err:
             errors.add(err)
     errors.raise_if_any()
@@ -340,4 +351,4 @@ def load_tender_with_forms(
         raise SpecErrors([_relocate(e, read) for e in many.errors]) from None
     except SpecError as err:
         raise _relocate(err, read) from None
-    return Tender(spec=spec, model=model, plan=plan, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))

@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
@@ -28,13 +27,15 @@ from tco.views.labels import (
     substance_label,
     word,
 )
+from tco.views.safe import html_text as escape
 from tco.views.table import table_title
 
 if TYPE_CHECKING:
+    from tco.plan import Plan
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["assumption_rows", "html_table", "result_html", "tender_html"]
+__all__ = ["assumption_rows", "html_table", "rate_text", "result_html", "tender_html"]
 
 STYLE = (
     "<style>.tco table{border-collapse:collapse;margin:0.4em 0}"
@@ -178,6 +179,28 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
     return "".join(parts)
 
 
+def rate_text(plan: Plan, lang: str | None = None) -> str:
+    """The discount rate as people read it: one rate, or the schedule's bands by year.
+
+    Examples
+    --------
+    >>> import tco
+    >>> rate_text(tco.load_tender(tco.example_path("indoor-lighting")).plan)
+    '4.00 %'
+    """
+    if plan.discount_path is None:
+        return percent(plan.discount_rate, 2, lang)
+    path = plan.discount_path[: plan.T]
+    parts: list[str] = []
+    start = 0
+    for t in range(1, len(path) + 1):
+        if t == len(path) or path[t] != path[start]:
+            years = f"{start + 1}-{t}" if t > start + 1 else f"{start + 1}"
+            parts.append(f"{percent(float(path[start]), 2, lang)} ({word('year', lang)} {years})")
+            start = t
+    return ", ".join(parts)
+
+
 def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) -> list[list[str]]:
     """The assumptions the numbers rest on, as rows of (assumption, value).
 
@@ -212,7 +235,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
     quantity = number(plan.quantity, 0 if float(plan.quantity).is_integer() else 2, lang)
     rows = [
         [w("currency"), plan.currency],
-        [w("discount rate"), f"{percent(plan.discount_rate, 2, lang)} {w('real')}"],
+        [w("discount rate"), f"{rate_text(plan, lang)} {w('real')}"],
         [w("inflation"), percent(plan.inflation, 2, lang)],
         [w("period"), period],
         [w("quantity"), f"{quantity} ({plan.model.spec.functional_unit.get(lang)})"],

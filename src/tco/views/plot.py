@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.limits import MAX_CHART_BIDS
 from tco.views.curves import crossings, cumulative_steps
 from tco.views.errors import OutputError
 from tco.views.i18n import number, resolve
 from tco.views.labels import category_label, mass_unit, substance_label, word
+from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -146,7 +148,16 @@ def _money_axis(ax: Axes, currency: str, label: str, lang: str | None = None) ->
 
 
 def _order(result: Result) -> list[int]:
-    return [int(i) for i in np.argsort(result.rank, kind="stable")]
+    """The bids a chart shows, cheapest first: at most :data:`~tco.limits.MAX_CHART_BIDS`."""
+    return [int(i) for i in np.argsort(result.rank, kind="stable")[:MAX_CHART_BIDS]]
+
+
+def _title(ax: Axes, result: Result, text: str) -> None:
+    """Set a chart's title, saying when only the cheapest bids are shown."""
+    shown = min(len(result.bids), MAX_CHART_BIDS)
+    if shown < len(result.bids):
+        text += f" ({shown} / {len(result.bids)})"
+    ax.set_title(text)
 
 
 def breakdown(result: Result, ax: Axes | None = None, lang: str | None = None) -> Axes:
@@ -170,7 +181,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str | None = None) -
     lang = resolve(lang)
     ax = new_axes(ax)
     order = _order(result)
-    names = [result.bids[i] for i in order]
+    names = [chart_text(result.bids[i]) for i in order]
     x = np.arange(len(order))
     pos = np.zeros(len(order))
     neg = np.zeros(len(order))
@@ -198,7 +209,7 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str | None = None) -
     if neg.min() < 0:
         ax.axhline(0.0, color="black", linewidth=0.8)
     _money_axis(ax, result.currency, word("present value", lang), lang)
-    ax.set_title(word("breakdown", lang))
+    _title(ax, result, word("breakdown", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=8, frameon=False)
     return ax
 
@@ -212,6 +223,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str | None = None) 
     each point where two lines truly cross; a crossing that comes only from
     the residual value credited at the period's end is marked with a cross
     and said so in the legend.
+    At most :data:`~tco.limits.MAX_CHART_BIDS` bids are drawn, the cheapest.
 
     Returns
     -------
@@ -224,7 +236,13 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str | None = None) 
     x, curves = cumulative_steps(result)
     colours = bid_colours(result.bids, result.rank)
     for b in _order(result):
-        ax.plot(x, curves[b], color=colours[result.bids[b]], label=result.bids[b], linewidth=1.8)
+        ax.plot(
+            x,
+            curves[b],
+            color=colours[result.bids[b]],
+            label=chart_text(result.bids[b]),
+            linewidth=1.8,
+        )
     found = crossings(result)
     used = [c for c in found if not c.residual]
     credit = [c for c in found if c.residual]
@@ -265,7 +283,7 @@ def cumulative(result: Result, ax: Axes | None = None, lang: str | None = None) 
     ax.set_xlim(0, float(x[-1]) + 0.4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _money_axis(ax, result.currency, word("cumulative pv", lang), lang)
-    ax.set_title(word("cumulative", lang))
+    _title(ax, result, word("cumulative", lang))
     ax.legend(fontsize=8, loc="upper left")
     return ax
 
@@ -284,7 +302,7 @@ def emissions(result: Result, ax: Axes | None = None, lang: str | None = None) -
     lang = resolve(lang)
     ax = new_axes(ax)
     order = _order(result)
-    names = [result.bids[i] for i in order]
+    names = [chart_text(result.bids[i]) for i in order]
     subs = list(result.emissions)
     x = np.arange(len(order))
     biggest = max((float(np.abs(v).max()) for v in result.emissions.values()), default=0.0)
@@ -296,14 +314,14 @@ def emissions(result: Result, ax: Axes | None = None, lang: str | None = None) -
             x + (k - (len(subs) - 1) / 2) * width,
             v,
             width,
-            label=substance_label(sub, lang),
+            label=chart_text(substance_label(sub, lang)),
             color=_SUBSTANCE_COLOURS[k % len(_SUBSTANCE_COLOURS)],
         )
         ax.bar_label(bars, labels=[number(val, 1, lang) for val in v], fontsize=8, padding=2)
     ax.set_xticks(x, names)
     ax.yaxis.set_major_formatter(money_formatter(lang))
     ax.set_ylabel(f"{word('mass', lang)} [{unit}]")
-    ax.set_title(word("emissions", lang))
+    _title(ax, result, word("emissions", lang))
     ax.grid(axis="y", alpha=0.3)
     if subs:
         ax.legend(fontsize=8)
@@ -352,7 +370,7 @@ def overview(result: Result, lang: str | None = None) -> Figure:
     axes = fig.subplots(1, 3, subplot_kw={"axes_class": _notebook_classes()[1]})
     for ax, kind in zip(axes, KINDS, strict=True):
         plot(result, kind, ax=ax, lang=lang)
-    fig.suptitle(result.plan.title)
+    fig.suptitle(chart_text(result.plan.title))
     return fig
 
 
@@ -368,5 +386,8 @@ def save_figure(fig: Figure | Any, path: str | Path) -> Path:
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise OutputError(f"{out}: got a '.{fmt}' file, expected a chart file ending .png or .svg")
-    fig.savefig(out, format=fmt, dpi=120)
+    try:
+        fig.savefig(out, format=fmt, dpi=120)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write the chart ({exc.strerror or exc})") from None
     return out

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.limits import MAX_CHART_BIDS
 from tco.views.i18n import number, percent, resolve, significant, text, unit_text
 from tco.views.plot import RANK_COLOURS, bid_colours, money_formatter, new_axes
+from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -97,13 +99,23 @@ def tornado(
         f"{significant(r['high'], 6, lang)} {unit_text(r['unit'], lang)})".replace(" )", ")")
         for r in rows
     ]
-    ax.set_yticks(y, ticks)
+    ax.set_yticks(y, [chart_text(tick) for tick in ticks])
     _money_x(ax, t.currency, text("present value", lang), lang)
     ax.set_title(
-        text("tornado title", lang, name=name, total=number(base, 0, lang), cur=t.currency)
+        chart_text(
+            text("tornado title", lang, name=name, total=number(base, 0, lang), cur=t.currency)
+        )
     )
     ax.legend(loc="lower right", fontsize="small")
     return ax
+
+
+def _shown(mc: MonteCarloResult) -> list[int]:
+    """The bids a chart draws: at most :data:`~tco.limits.MAX_CHART_BIDS`, cheapest first."""
+    order = np.argsort(mc.deterministic, kind="stable")
+    if len(order) <= MAX_CHART_BIDS:
+        return list(range(len(mc.bids)))
+    return [int(b) for b in order[:MAX_CHART_BIDS]]
 
 
 def distribution(
@@ -123,7 +135,8 @@ def distribution(
     lo, hi = float(mc.totals.min()), float(mc.totals.max())
     edges = np.linspace(lo, hi if hi > lo else lo + 1.0, bins + 1)
     colours = bid_colours(mc.bids, np.argsort(np.argsort(mc.deterministic, kind="stable")))
-    for b, name in enumerate(mc.bids):
+    for b in _shown(mc):
+        name = mc.bids[b]
         colour = colours[name]
         p = float(mc.probability_cheapest[b])
         ax.hist(
@@ -132,7 +145,7 @@ def distribution(
             histtype="step",
             linewidth=1.5,
             color=colour,
-            label=text("cheapest in", lang, name=name, p=percent(p, 1, lang)),
+            label=chart_text(text("cheapest in", lang, name=name, p=percent(p, 1, lang))),
         )
         ax.axvline(float(mc.deterministic[b]), color=colour, linestyle="--", linewidth=1)
     _money_x(ax, mc.currency, text("present value", lang), lang)
@@ -154,10 +167,11 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None, lang: str | None
     """
     lang = resolve(lang)
     ax = new_axes(ax)
-    probs = mc.rank_probabilities
-    x = np.arange(len(mc.bids))
-    bottom = np.zeros(len(mc.bids))
-    for k in range(probs.shape[1]):
+    shown = _shown(mc)
+    probs = mc.rank_probabilities[shown]
+    x = np.arange(len(shown))
+    bottom = np.zeros(len(shown))
+    for k in range(min(probs.shape[1], MAX_CHART_BIDS)):
         ax.bar(
             x,
             probs[:, k],
@@ -167,7 +181,7 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None, lang: str | None
             label=text("rank k", lang, k=k + 1),
         )
         bottom += probs[:, k]
-    ax.set_xticks(x, list(mc.bids))
+    ax.set_xticks(x, [chart_text(mc.bids[b]) for b in shown])
     ax.set_ylim(0, 1)
     from matplotlib.ticker import FuncFormatter
 
@@ -175,7 +189,10 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None, lang: str | None
     ax.set_ylabel(text("share of samples", lang))
     ax.set_title(text("rank probabilities", lang))
     ax.legend(
-        fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=probs.shape[1]
+        fontsize="small",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        ncol=min(probs.shape[1], 10),
     )
     return ax
 

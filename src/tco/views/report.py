@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from tco.errors import FileError
 from tco.views.curves import Crossing, crossings
 from tco.views.fingerprint import fingerprint
-from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
+from tco.views.html import (
+    STYLE,
+    assumption_rows,
+    html_table,
+    rate_text,
+    result_html,
+    tender_html,
+)
 from tco.views.i18n import number, percent, quantity_text, resolve, text
 from tco.views.labels import group_label, substance_label, word
 from tco.views.messages import MESSAGES
+from tco.views.safe import CSP_META
+from tco.views.safe import html_text as escape
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -69,7 +78,7 @@ def method_statement(result: Result, lang: str | None = None) -> str:
     bids = plan.bids
     periods = [int(p) for p in plan.period]
     items: list[str] = []
-    rate = m["rate"].format(r=_pct(plan.discount_rate, lang))
+    rate = m["rate"].format(r=escape(rate_text(plan, lang)))
     if a.rate_type == "nominal":
         rate += m["nominal"].format(
             n=escape(quantity_text(a.discount_rate, lang)), i=_pct(plan.inflation, lang)
@@ -219,6 +228,7 @@ def report_html(
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
+        CSP_META,
         f"<title>{escape(m['title'].format(title=plan.title))}</title>",
         _PAGE_STYLE,
         STYLE,
@@ -276,5 +286,13 @@ def write_report(
 ) -> Path:
     """Write the award report (see :func:`report_html`) to an HTML file."""
     out = Path(path)
-    out.write_text(report_html(result, tender, lang=lang, forms=forms), encoding="utf-8")
+    text = report_html(result, tender, lang=lang, forms=forms)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FileError(
+            f"cannot write the report ({exc.strerror or exc})",
+            file=str(path),
+            expected="a writable file path",
+        ) from None
     return out

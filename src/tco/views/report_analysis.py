@@ -7,12 +7,12 @@ uncertainty.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from tco.views.html import html_table
 from tco.views.i18n import number, percent, significant, text, unit_text
 from tco.views.labels import input_labels
+from tco.views.safe import html_text as escape
 
 if TYPE_CHECKING:
     from tco.tender import Tender

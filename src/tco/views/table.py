@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import csv_delimiter, number, percent, resolve, text, unit_text
 from tco.views.labels import category_label, substance_label
+from tco.views.safe import csv_cell, visible
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -42,7 +43,7 @@ def table_title(result: Result, lang: str | None = None) -> str:
     return text(
         "title",
         lang,
-        title=plan.title,
+        title=visible(plan.title),
         model=plan.model.id,
         currency=plan.currency,
         rate=percent(plan.discount_rate, 2, lang),
@@ -91,7 +92,7 @@ def result_table(result: Result, lang: str | None = None) -> str:
     for row in result.summary():
         cells = [
             str(row["rank"]),
-            row["bid"],
+            visible(row["bid"]),
             format_money(row["total"], lang),
             format_money(row["annualised"], lang),
         ]
@@ -170,5 +171,5 @@ def result_csv(result: Result, lang: str | None = None) -> str:
     writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
     writer.writerow(head)
     for row in rows:
-        writer.writerow([_csv_number(row[k], lang) for k in keys])
+        writer.writerow([_csv_number(csv_cell(row[k]), lang) for k in keys])
     return buf.getvalue()

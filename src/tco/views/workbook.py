@@ -13,15 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tco.errors import FileError, LimitError
+from tco.limits import MAX_WORKBOOK_CELLS
 from tco.views.html import assumption_rows
 from tco.views.i18n import resolve, text, unit_text
 from tco.views.labels import category_label, item_label, parameter_label, substance_label, word
+from tco.views.safe import excel_cell
 
 if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["SHEETS", "sheet_names", "write_workbook"]
+__all__ = ["SHEETS", "check_workbook_size", "sheet_names", "workbook_cells", "write_workbook"]
 
 #: The sheets of a result workbook, in order (their English names).
 SHEETS: tuple[str, ...] = ("Summary", "Breakdown", "Cash flows", "Assumptions")
@@ -41,12 +44,68 @@ def sheet_names(lang: str | None = None) -> tuple[str, ...]:
     return tuple(text(k, lang) for k in _SHEET_KEYS)
 
 
-def _header(ws: Any, values: list[str]) -> None:
-    from openpyxl.styles import Font
+def workbook_cells(result: Result, tender: Tender | None = None) -> int:
+    """The number of cells :func:`write_workbook` writes for ``result`` (an upper bound).
 
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
+    Examples
+    --------
+    >>> import tco
+    >>> t = tco.load_tender(tco.example_path("indoor-lighting"))
+    >>> workbook_cells(t.evaluate(), t) < 1000
+    True
+    """
+    bids, items, years = len(result.bids), len(result.items), len(result.years)
+    summary = (bids + 1) * (9 + len(result.by_category) + len(result.emissions))
+    breakdown = (bids * items + 1) * 5
+    flows = (2 * bids * items + 1) * (4 + years)
+    params = len(result.plan.model.parameters) * (bids + 1) if tender is not None else 0
+    return summary + breakdown + flows + 3 * (params + 20)
+
+
+def check_workbook_size(result: Result, tender: Tender | None = None) -> None:
+    """Raise :class:`~tco.errors.LimitError` before writing more than :data:`MAX_WORKBOOK_CELLS`."""
+    cells = workbook_cells(result, tender)
+    if cells > MAX_WORKBOOK_CELLS:
+        raise LimitError(
+            f"the workbook would hold {cells} cells ({len(result.bids)} bids x "
+            f"{len(result.items)} items x {len(result.years)} years of cash flows); "
+            f"a result workbook holds at most {MAX_WORKBOOK_CELLS}: write fewer bids "
+            "or a shorter period, or use --format csv for the summary",
+            file=tender.file if tender is not None else None,
+            value=cells,
+            expected=f"at most {MAX_WORKBOOK_CELLS} cells",
+        )
+
+
+class _Sheet:
+    """A write-only worksheet whose text cells are text, never formulas."""
+
+    def __init__(self, wb: Any, title: str) -> None:
+        self.ws = wb.create_sheet(title)
+
+    def width(self, column: str, width: float) -> None:
+        self.ws.column_dimensions[column].width = width
+
+    def header(self, values: list[str]) -> None:
+        from openpyxl.styles import Font
+
+        cells = [excel_cell(self.ws, v) for v in values]
+        for cell in cells:
+            cell.font = Font(bold=True)
+        self.ws.append(cells)
+
+    def row(self, values: list[Any], money_from: int | None = None) -> None:
+        """Append a row; numbers from column ``money_from`` (0-based) on get the money format."""
+        self.ws.append(
+            [
+                excel_cell(
+                    self.ws,
+                    v,
+                    _MONEY if money_from is not None and i >= money_from else None,
+                )
+                for i, v in enumerate(values)
+            ]
+        )
 
 
 def write_workbook(
@@ -64,9 +123,19 @@ def write_workbook(
     lang : {"en", "da"}
         Language of the labels.
 
+    Every text cell (bid names, titles, values as written) is stored as text,
+    never as a formula, whatever it starts with; the size is checked against
+    :data:`~tco.limits.MAX_WORKBOOK_CELLS` before anything is written, and
+    rows are streamed to the file (openpyxl's write-only mode).
+
     Returns
     -------
     Path
+
+    Raises
+    ------
+    LimitError
+        If the workbook would exceed :data:`~tco.limits.MAX_WORKBOOK_CELLS`.
 
     Examples
     --------
@@ -81,19 +150,19 @@ def write_workbook(
     openpyxl = require_openpyxl()
     from tco import __version__
 
+    check_workbook_size(result, tender)
     lang = resolve(lang)
     sheets = sheet_names(lang)
     cur = result.currency
     plan = result.plan
-    wb = openpyxl.Workbook()
+    wb = openpyxl.Workbook(write_only=True)
 
     # -- summary --------------------------------------------------------------------
-    ws = wb.active
-    ws.title = sheets[0]
+    ws = _Sheet(wb, sheets[0])
+    ws.width("B", 24)
     cats = list(result.by_category)
     subs = list(result.emissions)
-    _header(
-        ws,
+    ws.header(
         [
             word("rank", lang),
             word("bid", lang),
@@ -109,7 +178,7 @@ def write_workbook(
         ],
     )
     for row in result.summary():
-        ws.append(
+        ws.row(
             [
                 row["rank"],
                 row["bid"],
@@ -122,17 +191,15 @@ def write_workbook(
                 row["annualised_incl_externalities"],
                 *(row[c] for c in cats),
                 *(row[f"{s}_kg"] for s in subs),
-            ]
+            ],
+            money_from=2,
         )
-    for r in ws.iter_rows(min_row=2, min_col=3):
-        for cell in r:
-            cell.number_format = _MONEY
-    ws.column_dimensions["B"].width = 24
 
     # -- breakdown ------------------------------------------------------------------
-    ws = wb.create_sheet(sheets[1])
-    _header(
-        ws,
+    ws = _Sheet(wb, sheets[1])
+    ws.width("A", 24)
+    ws.width("C", 30)
+    ws.header(
         [
             word("bid", lang),
             word("item", lang),
@@ -141,26 +208,20 @@ def write_workbook(
             f"{word('present value', lang)} [{cur}]",
         ],
     )
+    labels = [item_label(result, name, lang) for name in result.items]
+    cat_labels = [category_label(cat, lang) for cat in result.categories]
     for b, bid in enumerate(result.bids):
-        for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True)):
-            ws.append(
-                [
-                    bid,
-                    name,
-                    item_label(result, name, lang),
-                    category_label(cat, lang),
-                    float(result.present_value[b, i]),
-                ]
+        for i, name in enumerate(result.items):
+            ws.row(
+                [bid, name, labels[i], cat_labels[i], float(result.present_value[b, i])],
+                money_from=4,
             )
-            ws.cell(ws.max_row, 5).number_format = _MONEY
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["C"].width = 30
 
     # -- cash flows -------------------------------------------------------------------
-    ws = wb.create_sheet(sheets[2])
+    ws = _Sheet(wb, sheets[2])
+    ws.width("A", 24)
     years = [int(y) for y in result.years]
-    _header(
-        ws,
+    ws.header(
         [
             word("bid", lang),
             word("item", lang),
@@ -171,41 +232,37 @@ def write_workbook(
     )
     for kind in ("real", "discounted"):
         flows = getattr(result, kind)
+        label = word(kind, lang)
         for b, bid in enumerate(result.bids):
-            for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True)):
-                ws.append(
-                    [
-                        bid,
-                        name,
-                        category_label(cat, lang),
-                        word(kind, lang),
-                        *(float(v) for v in flows[b, i]),
-                    ]
-                )
-    for r in ws.iter_rows(min_row=2, min_col=5):
-        for cell in r:
-            cell.number_format = _MONEY
-    ws.column_dimensions["A"].width = 24
+            for i, name in enumerate(result.items):
+                ws.row([bid, name, cat_labels[i], label, *flows[b, i].tolist()], money_from=4)
 
     # -- assumptions ------------------------------------------------------------------
-    ws = wb.create_sheet(sheets[3])
-    _header(ws, [word("assumption", lang), word("value", lang), word("unit", lang)])
-    ws.append([word("tender title", lang), plan.title])
-    ws.append([word("model", lang), plan.model.id, plan.model.spec.version or ""])
+    ws = _Sheet(wb, sheets[3])
+    ws.width("A", 32)
+    ws.width("B", 24)
+    ws.header([word("assumption", lang), word("value", lang), word("unit", lang)])
+    ws.row([word("tender title", lang), plan.title])
+    ws.row([word("model", lang), plan.model.id, plan.model.spec.version or ""])
     for name, value in assumption_rows(result, lang):
-        ws.append([name, value])
+        ws.row([name, value])
     if tender is not None:
         _parameter_rows(ws, tender, lang)
-    ws.append(["tco", __version__])
-    ws.column_dimensions["A"].width = 32
-    ws.column_dimensions["B"].width = 24
+    ws.row(["tco", __version__])
 
     out = Path(path)
-    wb.save(out)
+    try:
+        wb.save(out)
+    except OSError as exc:
+        raise FileError(
+            f"cannot write the workbook ({exc.strerror or exc})",
+            file=str(path),
+            expected="a writable file path",
+        ) from None
     return out
 
 
-def _parameter_rows(ws: Any, tender: Tender, lang: str) -> None:
+def _parameter_rows(ws: _Sheet, tender: Tender, lang: str) -> None:
     """The buyer's and the bids' parameter values, as numbers where they are numbers."""
     from tco.views.inputs import value_in
 
@@ -226,6 +283,10 @@ def _parameter_rows(ws: Any, tender: Tender, lang: str) -> None:
         value = value_in(raw, unit)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
-        ws.append([label, value, unit_text(unit, lang)])
-        if isinstance(value, float):
-            ws.cell(ws.max_row, 2).number_format = _NUMBER
+        ws.ws.append(
+            [
+                excel_cell(ws.ws, label),
+                excel_cell(ws.ws, value, _NUMBER if isinstance(value, float) else None),
+                excel_cell(ws.ws, unit_text(unit, lang)),
+            ]
+        )

@@ -1,0 +1,269 @@
+"""Management information across tenders: what awarding on total cost saved, and its CO2e.
+
+:func:`portfolio` reads every tender in a folder (and the follow-ups of their
+contracts, in its ``follow-up`` subfolder or beside them) and reports per
+tender (``docs/after-award.md``):
+
+* the *chosen* bid: the lowest by the tender's award figure (its rank 1);
+* the *lowest-price* bid: the one with the lowest purchase price, the
+  undiscounted cash flow of its ``acquisition`` items in year 0;
+* ``saved = TCO(lowest-price) - TCO(chosen)``: what awarding on total cost
+  saved over awarding on price, on the award figure (present value, or
+  annualised cost when the bids' periods differ) [currency];
+* ``co2e_avoided = CO2e(lowest-price) - CO2e(chosen)`` [kg], and the chosen
+  bid's abatement cost against the lowest-price bid
+  (:func:`~tco.analysis.abatement.abatement_cost`) [currency/t];
+* from a follow-up: the deviation of the recorded years, its supplier's and
+  buyer's parts, the CO2e deviation and the clauses' net amount.
+
+Tenders are evaluated in worker processes (:class:`concurrent.futures.ProcessPoolExecutor`)
+when there are many and the machine has more than one core. A tender that
+cannot be read is reported in its row (``error``), not raised: one broken file
+does not hide the others.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tco.errors import SpecError, TCOError
+
+__all__ = ["COLUMNS", "Portfolio", "portfolio", "tender_row"]
+
+#: Columns of a portfolio row, in order.
+COLUMNS: tuple[str, ...] = (
+    "tender",
+    "title",
+    "model",
+    "currency",
+    "bids",
+    "ranked_by",
+    "chosen",
+    "chosen_tco",
+    "lowest_price",
+    "lowest_price_tco",
+    "saved",
+    "chosen_co2e_kg",
+    "lowest_price_co2e_kg",
+    "co2e_avoided_kg",
+    "abatement_cost",
+    "abatement_reason",
+    "followup_years",
+    "followup_deviation",
+    "followup_supplier_part",
+    "followup_buyer_part",
+    "followup_co2e_deviation_kg",
+    "followup_clauses",
+    "error",
+)
+
+#: Below this many tenders the work is done in this process (a pool costs more to start).
+MIN_PARALLEL = 16
+
+
+def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str, Any]:
+    """One row of the portfolio (see :data:`COLUMNS`) for one tender and its follow-up.
+
+    A :class:`~tco.errors.TCOError` is caught and written into ``error``.
+
+    Examples
+    --------
+    >>> import tco
+    >>> row = tender_row(str(tco.example_path("passenger-car")))
+    >>> row["chosen"], row["lowest_price"], round(row["saved"])
+    ('Benzin Auto', 'Benzin Auto', 0)
+    """
+    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row["tender"] = tender_file
+    try:
+        row.update(_evaluate(tender_file, follow_up_file))
+    except TCOError as err:
+        row["error"] = str(err)
+    return row
+
+
+def _evaluate(tender_file: str, follow_up_file: str | None) -> dict[str, Any]:
+    from tco.analysis.abatement import abatement_cost
+    from tco.tender import load_tender
+
+    tender = load_tender(tender_file)
+    result = tender.evaluate()
+    figure = result.total if result.ranked_by == "total" else result.annualised
+    chosen = int(np.argmin(result.rank))
+    acq = [k for k, c in enumerate(result.categories) if c == "acquisition"]
+    price = result.real[:, acq, 0].sum(axis=1)
+    cheapest = int(np.lexsort((figure, price))[0])  # lowest price; of equals, lowest TCO
+    co2 = np.asarray(result.emissions.get("co2e", np.zeros(len(result.bids))), dtype=float)
+    out: dict[str, Any] = {
+        "title": result.plan.title,
+        "model": result.plan.model.id,
+        "currency": result.currency,
+        "bids": len(result.bids),
+        "ranked_by": result.ranked_by,
+        "chosen": result.bids[chosen],
+        "chosen_tco": float(figure[chosen]),
+        "lowest_price": result.bids[cheapest],
+        "lowest_price_tco": float(figure[cheapest]),
+        "saved": float(figure[cheapest] - figure[chosen]),
+        "chosen_co2e_kg": float(co2[chosen]),
+        "lowest_price_co2e_kg": float(co2[cheapest]),
+        "co2e_avoided_kg": float(co2[cheapest] - co2[chosen]),
+    }
+    if "co2e" in result.emissions and chosen != cheapest:
+        a = abatement_cost(result, cheapest)
+        value = float(a.cost_per_tonne[chosen])
+        out["abatement_cost"] = value if math.isfinite(value) else None
+        out["abatement_reason"] = a.reasons[chosen]
+    if follow_up_file is not None:
+        from tco.analysis.followup import follow_up
+
+        f = follow_up(tender, follow_up_file)
+        out.update(
+            followup_years=len(f.years),
+            followup_deviation=float(f.deviation.sum()),
+            followup_supplier_part=float(f.supplier_part.sum()),
+            followup_buyer_part=float(f.buyer_part.sum()),
+            followup_co2e_deviation_kg=float(f.co2e_deviation.sum()),
+            followup_clauses=float(f.clause_total.sum()),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Every tender of a folder, one row each, and the totals per currency.
+
+    Attributes
+    ----------
+    rows : tuple of dict
+        One per tender, keys :data:`COLUMNS`, sorted by file name.
+    workers : int
+        Processes used (1: evaluated in this process).
+    seconds : float
+        Wall time of the evaluation. [s]
+    """
+
+    rows: tuple[dict[str, Any], ...]
+    workers: int
+    seconds: float
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The rows of tenders that could not be evaluated."""
+        return [r for r in self.rows if r["error"]]
+
+    def totals(self) -> list[dict[str, Any]]:
+        """Per currency: tenders, TCO saved [currency], CO2e avoided [kg], follow-up deviations.
+
+        Examples
+        --------
+        >>> import tco
+        >>> p = Portfolio((tender_row(str(tco.example_path("passenger-car"))),), 1, 0.0)
+        >>> p.totals()[0]["currency"], p.totals()[0]["tenders"]
+        ('DKK', 1)
+        """
+        out: dict[str, dict[str, Any]] = {}
+        keys = (
+            "saved",
+            "co2e_avoided_kg",
+            "followup_deviation",
+            "followup_supplier_part",
+            "followup_buyer_part",
+            "followup_co2e_deviation_kg",
+            "followup_clauses",
+        )
+        for r in self.rows:
+            if r["error"]:
+                continue
+            t = out.setdefault(
+                r["currency"], {"currency": r["currency"], "tenders": 0, **dict.fromkeys(keys, 0.0)}
+            )
+            t["tenders"] += 1
+            for k in keys:
+                t[k] += r[k] or 0.0
+        return [out[c] for c in sorted(out)]
+
+    def to_frame(self) -> Any:
+        """The rows as a pandas DataFrame (needs pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.rows), columns=list(COLUMNS))
+
+
+def find_tenders(folder: str | Path) -> list[tuple[str, str | None]]:
+    """The tenders of a folder and the follow-up of each (or ``None``), sorted by name.
+
+    A YAML file with ``bids`` is a tender; one with ``years`` and ``tender`` (in
+    the folder or its ``follow-up`` subfolder) is the follow-up of the tender it
+    names, relative to itself.
+    """
+    from tco.io.yamlio import read_yaml_file
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise SpecError(
+            f"{root}: no such folder",
+            value=str(root),
+            expected="a folder of tender YAML files",
+        )
+    tenders = sorted(p for p in root.glob("*.yaml") if p.is_file())
+    follow: dict[Path, str] = {}
+    for p in sorted([*tenders, *root.glob("follow-up/*.yaml")]):
+        head = p.read_text(encoding="utf-8", errors="replace")[:4096]
+        if "\nyears:" not in f"\n{head}" or "tender:" not in head:
+            continue
+        data = read_yaml_file(p)
+        ref = data.get("tender")
+        if isinstance(ref, str) and "years" in data:
+            follow[(p.parent / ref).resolve()] = str(p)
+    return [(str(t), follow.get(t.resolve())) for t in tenders if str(t) not in follow.values()]
+
+
+def portfolio(folder: str | Path | Sequence[str], *, workers: int | None = None) -> Portfolio:
+    """Evaluate every tender of a folder (and its follow-up) into one table.
+
+    Parameters
+    ----------
+    folder : path or sequence of str
+        A folder (see :func:`find_tenders`), or a list of tender files.
+    workers : int, optional
+        Worker processes; default: the usable cores, one when there are fewer
+        than :data:`MIN_PARALLEL` tenders.
+
+    Returns
+    -------
+    Portfolio
+    """
+    import time
+
+    jobs = (
+        [(str(f), None) for f in folder]
+        if not isinstance(folder, (str, Path))
+        else find_tenders(folder)
+    )
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    n = workers or (1 if len(jobs) < MIN_PARALLEL else max(1, min(cores or 1, len(jobs))))
+    start = time.perf_counter()
+    if n == 1:
+        rows = [tender_row(t, f) for t, f in jobs]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            chunk = max(1, len(jobs) // (4 * n))
+            rows = list(
+                pool.map(
+                    tender_row,
+                    [t for t, _ in jobs],
+                    [f for _, f in jobs],
+                    chunksize=chunk,
+                )
+            )
+    return Portfolio(tuple(rows), n, time.perf_counter() - start)

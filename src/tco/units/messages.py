@@ -142,7 +142,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "da": (
             "ukendt enhed '{name}' i '{value}'{hint}; skriv enheder som 'DKK/kWh', "
-            "'h/year' eller 'kWh/year'"
+            "'h/år' eller 'kWh/år'"
         ),
     },
     "did_you_mean": {"en": " (did you mean '{name}'?)", "da": " (mente du '{name}'?)"},

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,7 +65,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _asks_json(argv: Sequence[str]) -> bool:
     """Whether the command line asks for ``--format json``."""
-    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    pairs = itertools.pairwise(argv)  # empty for an empty or one-word command line
     return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
 
 

@@ -363,6 +363,9 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lan
     from tco.errors import TCOError
 
     try:
+        from tco.cli.outputs import check_output_args
+
+        check_output_args(args)  # every output path, before any work
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples
 

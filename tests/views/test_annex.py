@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
@@ -350,3 +351,71 @@ def test_model_verification_text_is_used() -> None:
     tender = tco.load_tender(data)
     assert "<td>EPREL entry</td>" in annex_html(tender)
     assert "<td>EPREL-registrering</td>" in annex_html(tender, lang="da")
+
+
+def test_the_annexs_award_rule_is_the_one_tco_score_applies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    from tco.analysis.scoring import score
+
+    data = tco.load_tender(EXAMPLE).spec.model_dump(exclude_none=True)
+    data["scoring"] = {"method": "linear_slope", "slope": 0.5, "max_points": 100}
+    tender = tco.load_tender(data)
+    totals = tender.evaluate().total
+    low = float(totals.min())
+    # linear_slope: M x (1 - k x (P - L) / L) with M = 100, k = 0.5, as the annex states
+    by_hand = 100.0 * (1.0 - 0.5 * (totals - low) / low)
+    np.testing.assert_allclose(score(tender).points["price"], by_hand)
+    assert "with k = 0.5" in annex_html(tender) and "at most 100 points" in annex_html(tender)
+    # explicit settings still win
+    assert score(tender, "proportional").method == "proportional"
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["score", str(path), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["method"] == "linear_slope" and doc["max_points"] == 100
+
+
+def _formulas() -> Any:
+    from hypothesis import strategies as st
+
+    leaves = st.sampled_from(["a", "b", "c", "2", "0.5", "3"])
+
+    def grow(inner: Any) -> Any:
+        return st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
+            inner.map(lambda x: f"-{x}"),
+            inner.map(lambda x: f"({x}) ** 2"),
+            st.tuples(st.sampled_from(["min", "max"]), inner, inner).map(
+                lambda t: f"{t[0]}({t[1]}, {t[2]})"
+            ),
+            st.tuples(st.sampled_from(["ceil", "floor", "sqrt"]), inner).map(
+                lambda t: f"{t[0]}(({t[1]}) ** 2)"
+            ),
+        )
+
+    return st.recursive(leaves, grow, max_leaves=8)
+
+
+def test_plain_notation_reads_back_for_any_formula() -> None:
+    from hypothesis import given, settings
+
+    names = {"a", "b", "c"}
+    units = {n: "1" for n in names}
+    values = {"a": np.array([0.7, 1.3]), "b": np.array([2.1, 0.9]), "c": np.array([1.7, 2.9])}
+
+    @settings(max_examples=200, deadline=None)
+    @given(_formulas())
+    def check(text: str) -> None:
+        back = _back_to_formula(formula_text(text, names))
+        with np.errstate(all="ignore"):
+            original = np.asarray(compile_expression(text, units).fn(values), dtype=float)
+            shown = np.asarray(compile_expression(back, units).fn(values), dtype=float)
+        np.testing.assert_allclose(shown, original, rtol=1e-9, atol=1e-12)
+        ET.fromstring(formula_mathml(text, names))
+
+    check()

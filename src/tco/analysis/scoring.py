@@ -261,13 +261,13 @@ class ScoreTable:
 
 def score(
     tender: Tender | Result | Sequence[float] | Array,
-    method: str = "proportional",
+    method: str | None = None,
     *,
     weights: Mapping[str, float] | None = None,
     quality: Mapping[str, Mapping[str, float]] | None = None,
     bids: Sequence[str] | None = None,
-    max_points: float = 10.0,
-    slope: float = 1.0,
+    max_points: float | None = None,
+    slope: float | None = None,
     ceiling: float | None = None,
 ) -> ScoreTable:
     """Score every bid: price points from its total, weighted with quality points.
@@ -277,18 +277,21 @@ def score(
     tender : Tender, Result or array_like
         Where the totals come from (a result's :attr:`~tco.result.Result.total`),
         or the totals themselves (then give ``bids``).
-    method : str
-        The price model (:data:`METHODS`).
+    method : str, optional
+        The price model (:data:`METHODS`). By default the tender's
+        ``scoring.method`` (the award rule its annex states), else
+        ``"proportional"``.
     weights : mapping of str to float, optional
         Criterion -> weight; ``"price"`` is the price criterion. By default
-        price only.
+        the tender's ``scoring.weights``, else price only.
     quality : mapping, optional
         Bid -> {criterion: points}. By default each bid's ``quality:`` in
         the tender.
     bids : sequence of str, optional
         Bid names when ``tender`` is an array.
     max_points, slope, ceiling
-        As in :func:`price_points`.
+        As in :func:`price_points`; by default the tender's ``scoring`` values,
+        else 10, 1 and none.
 
     Returns
     -------
@@ -303,6 +306,16 @@ def score(
     [('B', 8.8), ('A', 8.0), ('C', 6.2)]
     """
     currency = ""
+    rule = tender.spec.scoring if isinstance(tender, Tender) else None
+    if rule is not None:  # the award rule stated in the tender (and its annex)
+        method = method or rule.method
+        weights = weights if weights is not None else rule.weights
+        max_points = rule.max_points if max_points is None else max_points
+        slope = rule.slope if slope is None else slope
+        ceiling = rule.ceiling if ceiling is None else ceiling
+    method = method or "proportional"
+    max_points = 10.0 if max_points is None else max_points
+    slope = 1.0 if slope is None else slope
     if isinstance(tender, Tender):
         if quality is None:
             quality = {b.name: dict(b.quality) for b in tender.spec.bids if b.quality is not None}

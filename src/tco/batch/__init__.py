@@ -27,6 +27,7 @@ def evaluate_batch(
     assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
     parameters: Mapping[str, Any] | None = None,
     by_item: bool = False,
+    group: str | None = None,
 ) -> Any:
     """Evaluate one product model over a table of items.
 
@@ -44,6 +45,12 @@ def evaluate_batch(
         As in a tender.
     by_item : bool
         Also return each cost item's present value (``pv_<item>``).
+    group : str, optional
+        A column of the table that is not a parameter but a group (a product
+        category). Adds ``group_rank``, each row's rank by annualised cost
+        (TCO per year) among the rows of its group, 1 for the lowest, and
+        ``group_lowest``, true for the lowest of each group (all of a tie);
+        see :mod:`tco.batch.groups`.
 
     Returns
     -------
@@ -64,6 +71,8 @@ def evaluate_batch(
     A  4176.58      375.65
     B  4951.83      445.37
     """
+    if group is not None:
+        return _grouped(model, table, group, units, assumptions, parameters, by_item)
     if type(table).__module__.split(".")[0] == "dask":
         from tco.batch.dask import evaluate_dask
 
@@ -77,3 +86,50 @@ def evaluate_batch(
         )
     ev = BatchEvaluator(model, assumptions, parameters, units=units)
     return ev.evaluate(table, by_item=by_item)
+
+
+def _grouped(
+    model: str | Path | Mapping[str, Any] | ProductModel,
+    table: Any,
+    group: str,
+    units: Mapping[str, str] | None,
+    assumptions: Mapping[str, Any] | AssumptionsSpec | None,
+    parameters: Mapping[str, Any] | None,
+    by_item: bool,
+) -> Any:
+    """:func:`evaluate_batch` with a group column: the rank and lowest flag within groups."""
+    import numpy as np
+
+    from tco.batch.groups import rank_within_groups
+    from tco.batch.tables import wrap
+    from tco.errors import SpecError
+
+    module = type(table).__module__.split(".")[0]
+    names = list(table.column_names) if module == "pyarrow" else [str(c) for c in table]
+    if module == "dask":
+        raise SpecError(
+            "a group column is not supported for a Dask DataFrame",
+            path=("group",),
+            value=group,
+            expected="a pandas, polars or pyarrow table, or a mapping",
+        )
+    if group not in names:
+        raise SpecError(
+            f"the table has no column '{group}' to group by",
+            path=("group",),
+            value=group,
+            expected="one of the table's columns: " + ", ".join(names),
+        )
+    if module == "pandas":
+        labels, rest = table[group].to_numpy(), table.drop(columns=[group])
+    elif module == "polars":
+        labels, rest = table.get_column(group).to_numpy(), table.drop(group)
+    elif module == "pyarrow":
+        labels, rest = table.column(group).to_numpy(zero_copy_only=False), table.drop([group])
+    else:
+        labels = np.asarray(table[group])
+        rest = {k: v for k, v in table.items() if k != group}
+    ev = BatchEvaluator(model, assumptions, parameters, units=units)
+    out = ev.arrays(rest, by_item=by_item)
+    out["group_rank"], out["group_lowest"] = rank_within_groups(out["annualised"], labels)
+    return wrap(table, out)

@@ -359,9 +359,13 @@ def _configure_score(p: argparse.ArgumentParser) -> None:
     from tco.analysis.scoring import METHODS
 
     _source(p)
-    p.add_argument("--method", choices=METHODS, default="proportional", help="price model")
-    p.add_argument("--max-points", type=float, default=10.0, help="points of the lowest total")
-    p.add_argument("--slope", type=float, default=1.0, help="k of linear_slope")
+    p.add_argument(
+        "--method",
+        choices=METHODS,
+        help="price model (default: the tender's scoring.method, else proportional)",
+    )
+    p.add_argument("--max-points", type=float, help="points of the lowest total (default 10)")
+    p.add_argument("--slope", type=float, help="k of linear_slope (default 1)")
     p.add_argument("--ceiling", type=float, help="C of linear_ceiling [currency]")
     p.add_argument(
         "--weight",

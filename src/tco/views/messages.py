@@ -74,6 +74,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "followup.chart money": ("Cost: deviation from the bid", "Omkostning: afvigelse fra tilbuddet"),
     "followup.chart co2e": ("CO2e: deviation from the bid", "CO2e: afvigelse fra tilbuddet"),
+    "followup.cumulative supplier": (
+        "cumulative, supplier's part",
+        "akkumuleret, leverandørens del",
+    ),
+    "followup.cumulative buyer": ("cumulative, buyer's part", "akkumuleret, ordregivers del"),
+    "followup.sheet years": ("Follow-up", "Opfølgning"),
+    "followup.sheet recorded": ("Recorded", "Registreret"),
     # -- management information (tco portfolio) --
     "portfolio.title": (
         "{n} tenders: the chosen bid (lowest TCO) against the lowest purchase price",

@@ -8,12 +8,14 @@ evaluated partition by partition (:mod:`tco.batch.dask`).
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from tco.batch.evaluator import BatchEvaluator
-from tco.spec.product import ProductModel
+from tco.spec.product import ProductModel, bundled_models
 from tco.spec.schema import AssumptionsSpec
 
 __all__ = ["BatchEvaluator", "evaluate_batch"]
@@ -84,8 +86,40 @@ def evaluate_batch(
             parameters=parameters,
             by_item=by_item,
         )
-    ev = BatchEvaluator(model, assumptions, parameters, units=units)
+    ev = _evaluator(model, assumptions, parameters, units)
     return ev.evaluate(table, by_item=by_item)
+
+
+def _evaluator(
+    model: str | Path | Mapping[str, Any] | ProductModel,
+    assumptions: Mapping[str, Any] | AssumptionsSpec | None,
+    parameters: Mapping[str, Any] | None,
+    units: Mapping[str, str] | None,
+) -> BatchEvaluator:
+    """The evaluator of these arguments, reused when they are plain data seen before.
+
+    A bundled model's id or a model mapping, with mappings of assumptions,
+    parameters and units: the key is their JSON text (keys in their order), so only
+    equal arguments share an evaluator (which holds no state beyond its caches).
+    """
+    bundled = isinstance(model, str) and model in bundled_models()
+    if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
+        try:
+            key = json.dumps(
+                [model, assumptions or {}, parameters or {}, units or {}],
+                allow_nan=False,
+            )
+        except (TypeError, ValueError):
+            key = ""
+        if key and json.loads(key) == [model, assumptions or {}, parameters or {}, units or {}]:
+            return _cached_evaluator(key)
+    return BatchEvaluator(model, assumptions, parameters, units=units)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_evaluator(key: str) -> BatchEvaluator:
+    model, assumptions, parameters, units = json.loads(key)
+    return BatchEvaluator(model, assumptions, parameters, units=units)
 
 
 def _grouped(
@@ -129,7 +163,7 @@ def _grouped(
     else:
         labels = np.asarray(table[group])
         rest = {k: v for k, v in table.items() if k != group}
-    ev = BatchEvaluator(model, assumptions, parameters, units=units)
+    ev = _evaluator(model, assumptions, parameters, units)
     out = ev.arrays(rest, by_item=by_item)
     out["group_rank"], out["group_lowest"] = rank_within_groups(out["annualised"], labels)
     return wrap(table, out)

@@ -18,12 +18,12 @@ import re
 from pathlib import Path
 
 import pytest
-from test_errors_catalogue import MISTAKES, Mistake, trigger
 
 import tco
 from tco.cli.main import main
 from tco.errors import SpecError, SpecErrors, TCOError, UnitError, format_path
 from tco.views.error_text import error_text, translated
+from test_errors_catalogue import MISTAKES, Mistake, trigger
 
 _spec = importlib.util.spec_from_file_location(
     "_i18n_words", Path(__file__).parent / "views" / "test_i18n.py"
@@ -42,24 +42,77 @@ ENGLISH = frozenset(_i18n.ENGLISH) | frozenset(_ERROR_WORDS.split())
 
 #: Mistakes whose message is still English under ``da`` (to be translated).
 STILL_ENGLISH = frozenset(
-    """
-    result-overflows rate-unusual co2-price-bare-number model-not-text currency-without-rate
-    unknown-currency negative-exchange-rate co2-price-wrong-unit yaml-syntax yaml-python-object
-    yaml-python-apply alias-bomb too-many-aliases nested-too-deep oversized-file
-    control-character duplicate-key empty-bid-list duplicate-bid-names bids-not-a-list
-    bid-not-a-mapping by-year-list-for-scalar by-year-list-too-short unknown-emission-price
-    period-zero period-absurd period-fractional period-lifetime-fractional
-    discount-rate-minus-100 discount-rate-below-minus-100 discount-rate-in-money
-    discount-factors-overflow inflation-minus-100 escalation-path-too-short unknown-escalation
-    escalation-overflows quantity-zero unknown-discounting unknown-rate-type price-year-2
-    formula-unknown-name formula-wrong-dimension formula-adds-dimensions formula-syntax
-    formula-parenthesis formula-unknown-function formula-python-code formula-unknown-unit
-    formula-log-of-quantity formula-too-long formula-too-deep formula-division-by-zero
-    formula-forgotten-hours formula-non-finite model-unknown-unit model-min-above-max
-    model-two-timings model-no-timing model-every-without-amount model-unknown-category
-    model-bad-id model-no-items model-builtin-name model-by-year-timing model-list-default
-    zero-lifetime zero-interval at-before-year-0 stop-before-start
-    """.split()
+    [
+        "result-overflows",
+        "rate-unusual",
+        "co2-price-bare-number",
+        "model-not-text",
+        "currency-without-rate",
+        "unknown-currency",
+        "negative-exchange-rate",
+        "co2-price-wrong-unit",
+        "yaml-syntax",
+        "yaml-python-object",
+        "yaml-python-apply",
+        "alias-bomb",
+        "too-many-aliases",
+        "nested-too-deep",
+        "oversized-file",
+        "control-character",
+        "duplicate-key",
+        "empty-bid-list",
+        "duplicate-bid-names",
+        "bids-not-a-list",
+        "bid-not-a-mapping",
+        "by-year-list-for-scalar",
+        "by-year-list-too-short",
+        "unknown-emission-price",
+        "period-zero",
+        "period-absurd",
+        "period-fractional",
+        "period-lifetime-fractional",
+        "discount-rate-minus-100",
+        "discount-rate-below-minus-100",
+        "discount-rate-in-money",
+        "discount-factors-overflow",
+        "inflation-minus-100",
+        "escalation-path-too-short",
+        "unknown-escalation",
+        "escalation-overflows",
+        "quantity-zero",
+        "unknown-discounting",
+        "unknown-rate-type",
+        "price-year-2",
+        "formula-unknown-name",
+        "formula-wrong-dimension",
+        "formula-adds-dimensions",
+        "formula-syntax",
+        "formula-parenthesis",
+        "formula-unknown-function",
+        "formula-python-code",
+        "formula-unknown-unit",
+        "formula-log-of-quantity",
+        "formula-too-long",
+        "formula-too-deep",
+        "formula-division-by-zero",
+        "formula-forgotten-hours",
+        "formula-non-finite",
+        "model-unknown-unit",
+        "model-min-above-max",
+        "model-two-timings",
+        "model-no-timing",
+        "model-every-without-amount",
+        "model-unknown-category",
+        "model-bad-id",
+        "model-no-items",
+        "model-builtin-name",
+        "model-by-year-timing",
+        "model-list-default",
+        "zero-lifetime",
+        "zero-interval",
+        "at-before-year-0",
+        "stop-before-start",
+    ]
 )
 
 
@@ -80,7 +133,7 @@ def raised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TCOError]:
 
 
 def test_still_english_names_only_mistakes_of_the_catalogue() -> None:
-    assert STILL_ENGLISH <= {m.id for m in MISTAKES}
+    assert {m.id for m in MISTAKES} >= STILL_ENGLISH
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.id)
@@ -166,3 +219,12 @@ def test_the_json_error_document_follows_the_language(
     assert "fik '38 kg'" in doc["message"]
     assert "fik '38 kg'" in doc["errors"][0]["message"]
     assert doc["errors"][0]["reason"].startswith("got '38 kg'")  # the facts stay English
+
+
+def test_a_value_error_pickles_with_the_problem_it_was_raised_from() -> None:
+    # The grammar's own exception is the context of every UnitError of a value; a pickler
+    # that keeps the context (tblib, as Dask workers use) pickles it too.
+    from tco.units.numbers import NumberProblem
+
+    back = pickle.loads(pickle.dumps(NumberProblem("rate_bare", {"fix": "4 %"})))
+    assert (back.key, back.fields) == ("rate_bare", {"fix": "4 %"})

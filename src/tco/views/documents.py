@@ -43,10 +43,10 @@ if TYPE_CHECKING:
     from tco.views.contract import (
         BidResult,
         ErrorDocument,
-        ModelsDocument,
         ResultDocument,
         ValidationDocument,
     )
+    from tco.views.contract_lists import ModelsDocument
 
 __all__ = [
     "analysis_document",

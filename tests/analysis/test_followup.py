@@ -168,3 +168,25 @@ def test_docs_page_shows_the_current_output(capsys: pytest.CaptureFixture[str]) 
 def test_docs_page_quotes_the_example_file() -> None:
     page = (ROOT / "docs" / "after-award.md").read_text(encoding="utf-8")
     assert (ROOT / "examples/follow-up/passenger-car.yaml").read_text(encoding="utf-8") in page
+
+
+def test_workbook_reads_back(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from tco.views.followup import write_followup_workbook
+
+    f = follow_up(TENDER, {**FOLLOW_UP, "bid": "Won"})
+    out = write_followup_workbook(f, tmp_path / "f.xlsx", lang="da")
+    wb = openpyxl.load_workbook(out)
+    years, recorded = wb["Opfølgning"], wb["Registreret"]
+    rows = list(years.iter_rows(min_row=3, values_only=True))
+    assert [r[0] for r in rows] == [1, 2, 3]
+    # Columns after the year follow FollowUp.rows(): planned, actual, deviation, supplier, buyer.
+    assert [r[1:6] for r in rows] == [
+        pytest.approx((5000, 7000, 2000, 1000, 1000)),
+        pytest.approx((5000, 7200, 2200, 200, 2000)),
+        pytest.approx((5000, 4400, -600, -600, 0)),
+    ]
+    assert rows[0][-1] == pytest.approx(300.0)  # the clause's penalty in year 1
+    assert "[DKK]" in str(years["B2"].value)
+    first = next(recorded.iter_rows(min_row=2, values_only=True))
+    assert first == (1, "consumption", pytest.approx(0.25), pytest.approx(0.2))

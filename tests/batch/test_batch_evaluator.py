@@ -378,3 +378,58 @@ def test_a_data_frame_result_has_columns_of_its_own() -> None:
         out.loc["a", "total_excl_externalities"] = -1.0
         out.loc["a", "total_incl_externalities"] = -1.0
         np.testing.assert_array_equal(out["total"].to_numpy(), want)
+
+
+@pytest.mark.parametrize("bounds", [{}, {"min": "0 DKK"}, {"max": "1e9 DKK"}])
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+def test_a_value_that_is_not_finite_is_named_whatever_the_bounds(
+    bounds: dict[str, str], bad: float
+) -> None:
+    model = {
+        "id": "m",
+        "title": "m",
+        "functional_unit": "unit",
+        "parameters": {"price": {"unit": "DKK", "bid": True, **bounds}},
+        "items": {"purchase": {"category": "acquisition", "once": "price"}},
+    }
+    with pytest.raises(tco.SpecError) as info:
+        evaluate_batch(model, {"price": [1.0, 2.0, bad]}, assumptions={"period": "5 year"})
+    message = str(info.value)
+    if bad < 0 and "min" in bounds:  # -inf is below the minimum: either message is right
+        assert "columns.price[2]" in message
+    else:
+        assert message.startswith("columns.price[2]: got '") and "not a finite number" in message
+    if "max" in bounds:
+        return
+    # Large finite values whose sum overflows are not mistaken for infinity.
+    out = evaluate_batch(
+        model, {"price": [1e308, 1e308]}, assumptions={"period": "5 year", "discount_rate": "0 %"}
+    )
+    np.testing.assert_array_equal(out["total"], [1e308, 1e308])
+
+
+def test_cached_models_and_evaluators_are_keyed_by_their_whole_content() -> None:
+    import copy
+
+    from tco.spec.product import load_model
+
+    model = {
+        "id": "m",
+        "title": "m",
+        "functional_unit": "unit",
+        "parameters": {"price": {"unit": "DKK", "bid": True}},
+        "items": {"purchase": {"category": "acquisition", "once": "price"}},
+    }
+    assert load_model(model) is load_model(copy.deepcopy(model))
+    dearer = copy.deepcopy(model)
+    dearer["items"]["purchase"]["once"] = "2 * price"
+    assert load_model(dearer) is not load_model(model)
+    a = {"period": "5 year", "discount_rate": "0 %"}
+    one = evaluate_batch(model, {"price": [10.0]}, assumptions=a)
+    two = evaluate_batch(dearer, {"price": [10.0]}, assumptions=a)
+    np.testing.assert_array_equal([one["total"][0], two["total"][0]], [10.0, 20.0])
+    # A model mapping that JSON cannot hold exactly (a tuple) is compiled each time.
+    odd = {**model, "items": {"purchase": {"category": "acquisition", "once": "price"}}}
+    odd["tags"] = ("a",)
+    with pytest.raises(tco.SpecError):
+        load_model(odd)

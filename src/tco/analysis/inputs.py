@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.errors import AnalysisError, SpecError, suggest
 from tco.plan import Plan
-from tco.plan.assumptions import convert_money
+from tco.plan.values import convert_money
 from tco.units import Quantity, base_factor, currencies_of, parse_quantity
 
 __all__ = ["Change", "Input", "input_names", "resolve_input"]

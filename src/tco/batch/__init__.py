@@ -8,12 +8,14 @@ evaluated partition by partition (:mod:`tco.batch.dask`).
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from tco.batch.evaluator import BatchEvaluator
-from tco.spec.product import ProductModel
+from tco.spec.product import ProductModel, bundled_models
 from tco.spec.schema import AssumptionsSpec
 
 __all__ = ["BatchEvaluator", "evaluate_batch"]
@@ -27,6 +29,7 @@ def evaluate_batch(
     assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
     parameters: Mapping[str, Any] | None = None,
     by_item: bool = False,
+    group: str | None = None,
 ) -> Any:
     """Evaluate one product model over a table of items.
 
@@ -44,6 +47,12 @@ def evaluate_batch(
         As in a tender.
     by_item : bool
         Also return each cost item's present value (``pv_<item>``).
+    group : str, optional
+        A column of the table that is not a parameter but a group (a product
+        category). Adds ``group_rank``, each row's rank by annualised cost
+        (TCO per year) among the rows of its group, 1 for the lowest, and
+        ``group_lowest``, true for the lowest of each group (all of a tie);
+        see :mod:`tco.batch.groups`.
 
     Returns
     -------
@@ -64,6 +73,8 @@ def evaluate_batch(
     A  4176.58      375.65
     B  4951.83      445.37
     """
+    if group is not None:
+        return _grouped(model, table, group, units, assumptions, parameters, by_item)
     if type(table).__module__.split(".")[0] == "dask":
         from tco.batch.dask import evaluate_dask
 
@@ -75,5 +86,84 @@ def evaluate_batch(
             parameters=parameters,
             by_item=by_item,
         )
-    ev = BatchEvaluator(model, assumptions, parameters, units=units)
+    ev = _evaluator(model, assumptions, parameters, units)
     return ev.evaluate(table, by_item=by_item)
+
+
+def _evaluator(
+    model: str | Path | Mapping[str, Any] | ProductModel,
+    assumptions: Mapping[str, Any] | AssumptionsSpec | None,
+    parameters: Mapping[str, Any] | None,
+    units: Mapping[str, str] | None,
+) -> BatchEvaluator:
+    """The evaluator of these arguments, reused when they are plain data seen before.
+
+    A bundled model's id or a model mapping, with mappings of assumptions,
+    parameters and units: the key is their JSON text (keys in their order), so only
+    equal arguments share an evaluator (which holds no state beyond its caches).
+    """
+    bundled = isinstance(model, str) and model in bundled_models()
+    if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
+        try:
+            key = json.dumps(
+                [model, assumptions or {}, parameters or {}, units or {}],
+                allow_nan=False,
+            )
+        except (TypeError, ValueError):
+            key = ""
+        if key and json.loads(key) == [model, assumptions or {}, parameters or {}, units or {}]:
+            return _cached_evaluator(key)
+    return BatchEvaluator(model, assumptions, parameters, units=units)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_evaluator(key: str) -> BatchEvaluator:
+    model, assumptions, parameters, units = json.loads(key)
+    return BatchEvaluator(model, assumptions, parameters, units=units)
+
+
+def _grouped(
+    model: str | Path | Mapping[str, Any] | ProductModel,
+    table: Any,
+    group: str,
+    units: Mapping[str, str] | None,
+    assumptions: Mapping[str, Any] | AssumptionsSpec | None,
+    parameters: Mapping[str, Any] | None,
+    by_item: bool,
+) -> Any:
+    """:func:`evaluate_batch` with a group column: the rank and lowest flag within groups."""
+    import numpy as np
+
+    from tco.batch.groups import rank_within_groups
+    from tco.batch.tables import wrap
+    from tco.errors import SpecError
+
+    module = type(table).__module__.split(".")[0]
+    names = list(table.column_names) if module == "pyarrow" else [str(c) for c in table]
+    if module == "dask":
+        raise SpecError(
+            "a group column is not supported for a Dask DataFrame",
+            path=("group",),
+            value=group,
+            expected="a pandas, polars or pyarrow table, or a mapping",
+        )
+    if group not in names:
+        raise SpecError(
+            f"the table has no column '{group}' to group by",
+            path=("group",),
+            value=group,
+            expected="one of the table's columns: " + ", ".join(names),
+        )
+    if module == "pandas":
+        labels, rest = table[group].to_numpy(), table.drop(columns=[group])
+    elif module == "polars":
+        labels, rest = table.get_column(group).to_numpy(), table.drop(group)
+    elif module == "pyarrow":
+        labels, rest = table.column(group).to_numpy(zero_copy_only=False), table.drop([group])
+    else:
+        labels = np.asarray(table[group])
+        rest = {k: v for k, v in table.items() if k != group}
+    ev = _evaluator(model, assumptions, parameters, units)
+    out = ev.arrays(rest, by_item=by_item)
+    out["group_rank"], out["group_lowest"] = rank_within_groups(out["annualised"], labels)
+    return wrap(table, out)

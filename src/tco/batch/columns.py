@@ -8,6 +8,7 @@ parameter's bounds and for finiteness as a tender's values are.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from numpy.typing import NDArray
 
 from tco.batch.tables import read_columns
 from tco.errors import ErrorList, SpecError, UnitError, suggest
-from tco.plan.assumptions import convert_money
+from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
 from tco.units import currencies_of, describe, parse_quantity
 
@@ -204,9 +205,8 @@ class Columns:
                 errors.add(err.located(None, path))
                 continue
             factor, limits = self.scales[key_]
-            # Two reductions check finiteness and both bounds; rows are located on failure.
-            lo, hi = (float(col.raw.min()), float(col.raw.max())) if col.raw.size else (0, 0)
-            if not (np.isfinite(lo) and np.isfinite(hi)):
+            lo, hi, finite = _extremes(col.raw, limits)
+            if not finite:
                 bad = int(np.flatnonzero(~np.isfinite(col.raw))[0])
                 errors.add(row_error(col, rows, bad, "which is not a finite number"))
                 continue
@@ -220,6 +220,37 @@ class Columns:
             out[name] = Column(col.label, name, col.unit, col.raw, factor)
         errors.raise_if_any()
         return out
+
+
+def _extremes(raw: Array, limits: Mapping[str, float]) -> tuple[float, float, bool]:
+    """The smallest and largest value where a bound needs them, and whether all are finite.
+
+    As few passes over the column as the bounds allow: a column with both
+    bounds takes a minimum and a maximum (NaN or infinity shows in one of
+    them); otherwise a sum shows a non-finite value (an overflowing sum is
+    checked value by value), then the one bound given is checked.
+
+    Examples
+    --------
+    >>> _extremes(np.array([1.0, 5.0]), {"min": 0.0})
+    (1.0, inf, True)
+    >>> _extremes(np.array([1.0, np.inf]), {})[2]
+    False
+    >>> _extremes(np.array([1e308, 1e308]), {})[2]
+    True
+    """
+    if not raw.size:
+        return 0.0, 0.0, True
+    if "min" in limits and "max" in limits:
+        lo, hi = float(raw.min()), float(raw.max())
+        return lo, hi, math.isfinite(lo) and math.isfinite(hi)
+    with np.errstate(all="ignore"):
+        total = float(np.add.reduce(raw))
+    if not (math.isfinite(total) or bool(np.isfinite(raw).all())):
+        return 0.0, 0.0, False
+    lo = float(raw.min()) if "min" in limits else -math.inf
+    hi = float(raw.max()) if "max" in limits else math.inf
+    return lo, hi, True
 
 
 def label(rows: Any, i: int) -> Any:

@@ -22,8 +22,9 @@ from tco.batch.columns import Columns, label
 from tco.batch.formulas import ZERO, Amount, AtYear, Env, Mixed, RowFormulas
 from tco.batch.template import Template, first_label
 from tco.errors import SpecError
-from tco.plan.arrays import YEAR_S, Plan, PlanStream, unit_factor
+from tco.plan.arrays import YEAR_S, Plan, PlanStream
 from tco.plan.checks import check_lifetimes, check_timings, lifetime_periods
+from tco.plan.streams import unit_factor
 from tco.spec.product import Stream
 
 __all__ = ["Parts", "Prepared", "RowNames", "prepare", "row_streams"]

@@ -24,6 +24,8 @@ __all__ = ["TEMPLATE", "Template", "first_label"]
 
 #: Name of the template's one bid (replaced by the row's label in messages).
 TEMPLATE = "__row__"
+#: One-row tenders kept per evaluator (one per distinct first row that matters).
+_KEEP = 32
 
 
 class Template:
@@ -87,9 +89,12 @@ class Template:
                     update={"assumptions": AssumptionsSpec.model_validate({**a, "period": period})}
                 )
             try:
-                self._plans[key] = compile_plan(spec, self.model)
+                plan = compile_plan(spec, self.model)
             except SpecError as err:
                 raise _first_row(err, columns, first) from None
+            if len(self._plans) >= _KEEP:  # a long-lived evaluator keeps the latest only
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[key] = plan
         return self._plans[key]
 
 

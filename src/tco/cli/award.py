@@ -84,6 +84,7 @@ def _configure_follow_up(p: argparse.ArgumentParser) -> None:
     p.add_argument("followup", help="the follow-up YAML file (values recorded per year)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--plot", metavar="FILE", help="write the chart of the deviations (.png/.svg)")
+    p.add_argument("--xlsx", metavar="FILE", help="write the follow-up workbook (.xlsx)")
 
 
 def _run_follow_up(args: argparse.Namespace) -> int:
@@ -105,6 +106,12 @@ def _run_follow_up(args: argparse.Namespace) -> int:
         from tco.views.plot import save_figure
 
         out = save_figure(followup_chart(f, lang=args.lang), args.plot)
+        print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
+    if args.xlsx:
+        from tco.views.followup import write_followup_workbook
+        from tco.views.i18n import text
+
+        out = write_followup_workbook(f, args.xlsx, lang=args.lang)
         print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
     return 0
 

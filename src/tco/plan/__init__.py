@@ -5,7 +5,8 @@ builds a :class:`Plan`; :func:`rebuild_plan` evaluates the model's formulas
 into arrays again for changed values. No pint object is inside a plan.
 """
 
-from tco.plan.arrays import MAX_BIDS, MAX_PERIOD, Plan, PlanStream, rebuild_plan
+from tco.plan.arrays import MAX_BIDS, MAX_PERIOD, Plan, PlanStream
 from tco.plan.compiler import compile_plan
+from tco.plan.streams import rebuild_plan
 
 __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan", "rebuild_plan"]

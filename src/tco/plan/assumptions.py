@@ -9,32 +9,28 @@ process (the caches below), so a tender loaded again costs no pint work.
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, LimitError, SpecError, UnitError, suggest
+from tco.errors import ErrorList, LimitError, SpecError, suggest
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.arrays import PlanStream
 from tco.plan.bases import basis_inputs
+from tco.plan.values import convert_money, magnitude, price_per_kg, rate_value
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, ResidualShare, TenderSpec
 from tco.units import (
     CURRENCIES,
-    Quantity,
-    convert_currency,
-    currencies_of,
     parse_quantity,
     parse_value,
-    ureg,
 )
 
-__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where", "convert_money"]
+__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where"]
 
 #: Plausible range of each kind of rate (as fractions per year); a rate outside it is
 #: refused unless the tender sets ``allow_unusual_rates: true`` (docs/spec.md).
@@ -108,7 +104,7 @@ class AssumptionReader:
         tender says ``allow_unusual_rates: true``.
         """
         try:
-            value = _rate(raw)
+            value = rate_value(raw)
         except SpecError as err:
             self.add(err, path)
             return None
@@ -248,7 +244,7 @@ class AssumptionReader:
                 self.fail(f"unknown currency '{code}'{suggest(code, CURRENCIES)}", path, code)
                 continue
             try:
-                value = _magnitude(raw, currency, currency)
+                value = magnitude(raw, currency, currency)
             except SpecError as err:
                 self.add(err, path)
                 continue
@@ -285,7 +281,7 @@ class AssumptionReader:
             )
             return 1.0
         try:
-            years = _magnitude(a.period, "year", "year")
+            years = magnitude(a.period, "year", "year")
         except SpecError as err:
             self.add(err, path)
             return 1.0
@@ -408,7 +404,7 @@ class AssumptionReader:
                 try:
                     if not isinstance(raw, (str, int, float)):
                         parse_quantity(raw)  # a mapping: raises, saying a value belongs here
-                    prices[sub] = np.full(T + 1, _price_per_kg(raw, currency, rates))
+                    prices[sub] = np.full(T + 1, price_per_kg(raw, currency, rates))
                 except SpecError as err:
                     self.add(err, path)
                 continue
@@ -424,7 +420,7 @@ class AssumptionReader:
             ok = True
             for t, x in enumerate(raw[:T]):
                 try:
-                    path_prices[t + 1] = _price_per_kg(x, currency, rates)
+                    path_prices[t + 1] = price_per_kg(x, currency, rates)
                 except SpecError as err:
                     self.add(err, (*path, t))
                     ok = False
@@ -434,80 +430,3 @@ class AssumptionReader:
         return prices
 
     # -- all of it ----------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _magnitude(raw: Any, unit: str, target: str) -> float:
-    """A value as written (``'15 year'``) in ``target``; ``unit`` is that of a bare number.
-
-    Cached by the text: a tender's values are parsed by pint once per process.
-    """
-    return float(parse_quantity(raw, unit).to(target).magnitude)
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _rate(raw: Any) -> float | None:
-    """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate.
-
-    A bare number is a rate only as a plain fraction (``0.04``; ``4`` is refused).
-    """
-    q = parse_value(raw, rate=True)
-    if q.dimensionality == ureg.Unit("1/year").dimensionality:
-        q = q * ureg.year
-    if not q.dimensionless:
-        return None
-    return float(q.to("dimensionless").magnitude)
-
-
-@functools.lru_cache(maxsize=1024, typed=True)
-def _price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...]) -> float:
-    """An emission price as written in ``currency`` per kg (``'1500 DKK/t'`` in a EUR tender)."""
-    # Convert the currency first: '1500 DKK/t' is a valid price in a EUR tender.
-    q = parse_quantity(raw)
-    if not currencies_of(q) or not _per_mass(q):
-        shown = raw if currencies_of(q) else f"{raw} {currency}/t"
-        fix = f"'{raw} {currency}/t'" if not currencies_of(q) else f"'1500 {currency}/t'"
-        raise UnitError(
-            f"got '{raw}': an emission price is money per mass of emission; "
-            f"write {fix} (t is the metric tonne)",
-            value=shown,
-            expected=f"money per mass such as '1500 {currency}/t'",
-        )
-    q = convert_money(q, currency, dict(rates))
-    return float(q.to(f"{currency}/kg").magnitude)
-
-
-def _per_mass(q: Any) -> bool:
-    """Whether ``q`` is money (one currency) per mass."""
-    (code,) = currencies_of(q)[:1] or ("",)
-    return bool(code) and q.dimensionality == ureg.Unit(f"{code}/kg").dimensionality
-
-
-def convert_money(
-    q: Any, currency: str, rates: Mapping[str, float], target: str | None = None
-) -> Any:
-    """Express the money in ``q`` in ``target`` (``currency`` by default).
-
-    The one currency conversion of the plan builder, the batch API's columns
-    and the analyses' inputs. ``rates`` is the value of one unit of each
-    other currency in ``currency`` (a tender's ``exchange_rates``).
-
-    Raises
-    ------
-    CurrencyError
-        If a currency has no stated rate (unlocated: the caller adds the path).
-
-    Examples
-    --------
-    >>> q = parse_quantity("100 EUR/kWh")
-    >>> round(float(convert_money(q, "DKK", {"EUR": 7.46}).magnitude), 6)
-    746.0
-    >>> round(float(convert_money(q, "DKK", {"EUR": 7.46, "SEK": 0.7}, "SEK").magnitude), 2)
-    1065.71
-    """
-    target = target or currency
-    worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
-    if target not in worth:
-        convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
-    scaled = {code: v / worth[target] for code, v in worth.items()}
-    return convert_currency(q, target, scaled)

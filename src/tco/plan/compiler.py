@@ -17,14 +17,10 @@ from numpy.typing import NDArray
 
 from tco.engine.timeline import fisher_real_rate
 from tco.errors import ErrorList, SpecError, suggest
-from tco.plan.arrays import (
-    YEAR_S,
-    Plan,
-    build_streams,
-    lifetime_years,
-)
+from tco.plan.arrays import YEAR_S, Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_timings, lifetime_periods
+from tco.plan.streams import build_streams, lifetime_years
 from tco.spec.bounds import bound_error
 from tco.spec.product import ProductModel
 from tco.spec.schema import TenderSpec

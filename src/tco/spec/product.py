@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +29,7 @@ from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_source
 from tco.spec.basis import resolve_refs
 from tco.spec.bounds import check_parameter_values
+from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_unit, ureg
@@ -200,13 +202,38 @@ def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None)
     'use'
     """
     if isinstance(ref, Mapping):
-        return compile_model(dict(ref), file=None)
+        text = _canonical(ref)
+        if text is None:
+            return compile_model(dict(ref), file=None)
+        return _model_from_text(text)
     path = model_path(str(ref), base)
     if path in bundled_models().values():
         stat = path.stat()
         return _bundled_model(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
     data, digest = read_yaml_source(path)
     return dataclasses.replace(compile_model(data, file=str(path)), sha256=digest)
+
+
+def _canonical(data: Mapping[str, Any]) -> str | None:
+    """The mapping as JSON text (keys in their order), if it survives the round trip unchanged.
+
+    The order is kept: a model's parameters and items are listed in it.
+    """
+    try:
+        text = json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return text if json.loads(text) == data else None
+
+
+@functools.lru_cache(maxsize=64)
+def _model_from_text(text: str) -> ProductModel:
+    """A model given as a mapping, compiled once per content (its JSON text).
+
+    The key is the whole content, so two mappings share a model only when they
+    are equal; a model is immutable and safe to share.
+    """
+    return compile_model(json.loads(text), file=None)
 
 
 @functools.lru_cache(maxsize=64)
@@ -226,58 +253,6 @@ _MONEY_PER_YEAR = "money per year such as 'DKK/year'"
 _MASS = "a mass such as 'kg'"
 _MASS_PER_YEAR = "a mass per year such as 'kg/year'"
 _TIME = "a time such as '5 year'"
-
-
-def _is_money(c: Compiled, per_year: bool) -> bool:
-    dims = dict(c.dimensionality)
-    cur = [d for d in dims if d.startswith("[currency_")]
-    if len(cur) != 1 or dims.pop(cur[0]) != 1:
-        return False
-    return dims == ({"[time]": -1} if per_year else {})
-
-
-#: Units of calendar time: an annual formula's "per time" must come from one of these.
-CALENDAR_UNITS = frozenset({"year", "month", "week", "day"})
-
-
-def forgets_hours(c: Compiled) -> bool:
-    """Whether an annual formula is per hour or per second rather than per calendar time.
-
-    ``power * electricity_price`` (W × DKK/kWh) has the dimension of money
-    per time, like money per year, but its "per time" comes from the hour
-    inside the kilowatt-hour: it is the cost of running every second of the
-    year, which is almost always a forgotten operating-hours factor. The
-    rule: divide the formula's unit by its calendar units (year, month, week,
-    day, with their powers); what is left must have no time in it. A model
-    that means continuous operation says so with a calendar unit, such as
-    ``power * 8760 h/year * electricity_price``.
-
-    Examples
-    --------
-    >>> from tco.spec.expr import compile_expression
-    >>> from tco.units import parse_unit
-    >>> u = {"power": parse_unit("W"), "hours": parse_unit("h/year"),
-    ...      "price": parse_unit("DKK/kWh"), "fee": parse_unit("DKK/month")}
-    >>> [forgets_hours(compile_expression(f, u)) for f in
-    ...  ("power * price", "power * hours * price", "power * 8760 h/year * price", "fee")]
-    [True, False, False, False]
-    """
-    calendar = ureg.dimensionless
-    for name, power in c.quantity.unit_items():
-        if name in CALENDAR_UNITS:
-            calendar = calendar * ureg.Unit(name) ** power
-    rest = c.quantity / (1.0 * calendar)
-    return bool(dict(rest.dimensionality).get("[time]", 0))
-
-
-def _forgotten_hours(c: Compiled, what: str) -> UnitError:
-    return UnitError(
-        f"'{c.text}' gives '{c.quantity.units:~}', a rate per hour or per second, not per "
-        f"year: an annual amount needs a factor per year such as operating hours in 'h/year' "
-        f"(if the product runs all the time, write it out: '... * 8760 h/year')",
-        value=c.text,
-        expected=what,
-    )
 
 
 def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
@@ -316,14 +291,14 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
         try:
             c = compile_expression(str(text), units)
             if want == "money":
-                if not _is_money(c, per_year=False):
+                if not is_money(c, per_year=False):
                     raise UnitError(
                         f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY}",
                         value=c.text,
                         expected=_MONEY,
                     )
             elif want == "money/year":
-                if not _is_money(c, per_year=True):
+                if not is_money(c, per_year=True):
                     raise UnitError(
                         f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY_PER_YEAR}",
                         value=c.text,
@@ -332,7 +307,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             else:
                 check_dimension(c, want, what)
             if what in (_MONEY_PER_YEAR, _MASS_PER_YEAR) and forgets_hours(c):
-                raise _forgotten_hours(c, what)
+                raise forgotten_hours(c, what)
             return c
         except ExpressionError as err:
             if err.value not in broken:  # no second error for a parameter with a bad unit

@@ -1,12 +1,15 @@
 """The contract follow-up as a table and a chart, in English or Danish.
 
-The chart has two panels: the deviation of each year's cost from the bid,
-stacked into the supplier's part and the buyer's part, with the cumulative
-deviation as a line; and the same for CO2e.
+The workbook (the ``excel`` extra) has a sheet of the years (every column of
+:meth:`tco.analysis.followup.FollowUp.rows`, numbers stored as numbers) and a
+sheet of the values recorded beside the bid's. The chart has two panels: the
+deviation of each year's cost from the bid, stacked into the supplier's part and
+the buyer's part, with the cumulative deviation as a line; and the same for CO2e.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,7 +20,7 @@ from tco.views.safe import chart_text, visible
 if TYPE_CHECKING:
     from tco.analysis.followup import FollowUp
 
-__all__ = ["followup_chart", "followup_table"]
+__all__ = ["followup_chart", "followup_table", "write_followup_workbook"]
 
 
 def followup_table(f: FollowUp, lang: str | None = None) -> str:
@@ -134,3 +137,68 @@ def followup_chart(f: FollowUp, lang: str | None = None) -> Any:
         ax.legend(fontsize=8)
     fig.suptitle(chart_text(text("followup.title", lang, bid=f.bid, currency=f.currency)))
     return fig
+
+
+#: Header of each workbook column: (message key, unit kind) where the kind is money or kg.
+_COLUMNS: dict[str, tuple[str, str]] = {
+    "planned": ("followup.planned", "money"),
+    "actual": ("followup.actual", "money"),
+    "deviation": ("followup.deviation", "money"),
+    "supplier_part": ("followup.supplier", "money"),
+    "buyer_part": ("followup.buyer", "money"),
+    "cumulative_deviation": ("followup.cumulative", "money"),
+    "cumulative_supplier_part": ("followup.cumulative supplier", "money"),
+    "cumulative_buyer_part": ("followup.cumulative buyer", "money"),
+    "planned_co2e_kg": ("followup.planned", "kg"),
+    "actual_co2e_kg": ("followup.actual", "kg"),
+    "co2e_deviation_kg": ("followup.co2e deviation", "kg"),
+    "co2e_supplier_part_kg": ("followup.supplier", "kg"),
+    "co2e_buyer_part_kg": ("followup.buyer", "kg"),
+    "cumulative_co2e_deviation_kg": ("followup.cumulative", "kg"),
+    "clauses": ("followup.clauses", "money"),
+}
+
+
+def write_followup_workbook(f: FollowUp, path: str | Path, lang: str | None = None) -> Path:
+    """Write the follow-up to an ``.xlsx`` workbook: the years, and the values recorded.
+
+    Every header names its unit ([DKK] or [kg CO2e]); text from the files (the
+    bid's name, parameter names) is stored as text, never as a formula.
+    """
+    try:
+        import openpyxl
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        from tco.views.errors import OutputError
+
+        raise OutputError("a workbook needs openpyxl: pip install 'tco-lcc[excel]'") from exc
+    from tco.views.safe import excel_cell
+
+    lang = resolve(lang)
+    out = Path(path)
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet(text("followup.sheet years", lang))
+    ws.append([excel_cell(ws, text("followup.title", lang, bid=f.bid, currency=f.currency))])
+    head = [text("year", lang)]
+    for label, kind in _COLUMNS.values():
+        unit = f.currency if kind == "money" else "kg CO2e"
+        head.append(f"{text(label, lang)} [{unit}]")
+    ws.append([excel_cell(ws, h) for h in head])
+    for r in f.rows():
+        ws.append(
+            [excel_cell(ws, r["year"])] + [excel_cell(ws, float(r[k]), "#,##0") for k in _COLUMNS]
+        )
+    rec = wb.create_sheet(text("followup.sheet recorded", lang))
+    heads = ("year", "parameter", "value", "bid")
+    rec.append([excel_cell(rec, text(h, lang)) for h in heads])
+    for year, values in zip(f.years.tolist(), f.recorded, strict=True):
+        for name, value in values.items():
+            rec.append(
+                [
+                    excel_cell(rec, int(year)),
+                    excel_cell(rec, name),
+                    excel_cell(rec, float(value), "#,##0.########"),
+                    excel_cell(rec, f.bid_values.get(name), "#,##0.########"),
+                ]
+            )
+    wb.save(out)
+    return out

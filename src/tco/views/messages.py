@@ -51,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "abatement.front": ("efficient bids (Pareto front)", "effektive tilbud (Pareto-front)"),
     "abatement.dominated": ("dominated bids", "dominerede tilbud"),
     "abatement.chart": ("Cost against CO2e", "Omkostning over for CO2e"),
+    "abatement.section": ("Abatement cost of CO2e", "Reduktionsomkostning for CO2e"),
     # -- contract follow-up (tco follow-up) --
     "followup.title": (
         "Follow-up of the contract with '{bid}' in {currency} (constant prices, undiscounted)",
@@ -74,6 +75,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "followup.chart money": ("Cost: deviation from the bid", "Omkostning: afvigelse fra tilbuddet"),
     "followup.chart co2e": ("CO2e: deviation from the bid", "CO2e: afvigelse fra tilbuddet"),
+    "followup.cumulative supplier": (
+        "cumulative, supplier's part",
+        "akkumuleret, leverandørens del",
+    ),
+    "followup.cumulative buyer": ("cumulative, buyer's part", "akkumuleret, ordregivers del"),
+    "followup.sheet years": ("Follow-up", "Opfølgning"),
+    "followup.sheet recorded": ("Recorded", "Registreret"),
     # -- management information (tco portfolio) --
     "portfolio.title": (
         "{n} tenders: the chosen bid (lowest TCO) against the lowest purchase price",

@@ -137,7 +137,7 @@ def method_statement(result: Result, lang: str | None = None) -> str:
         items.append(m["unpriced"])
     if plan.bases:
         used = "; ".join(
-            f"{escape(b.id)} ({escape(b.title)}, {escape(b.edition)}: "
+            f"{escape(b.id)} ({escape(b.title_in(lang))}, {escape(b.edition)}: "
             + escape("; ".join(" ".join(x.split()) for x in b.sources))
             + ")"
             for b in plan.bases
@@ -262,6 +262,9 @@ def report_html(
             parts.append(f"<p>{_png(result, kind, lang)}</p>")
     elif charts is None:
         parts.append(f"<p><em>{escape(m['no charts'])}</em></p>")
+    from tco.views.abatement import abatement_html
+
+    parts += abatement_html(result, lang, charts=drawn)
     from tco.views.report_analysis import uncertainty_html
 
     parts += uncertainty_html(tender, lang, charts=drawn)

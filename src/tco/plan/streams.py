@@ -1,0 +1,264 @@
+"""The streams of a plan: a model's formulas evaluated on parameter values.
+
+:func:`build_streams` evaluates every item and emission formula into the
+arrays of :class:`~tco.plan.PlanStream` (amounts in the tender's currency,
+times in years), :func:`lifetime_years` the lifetime, and
+:func:`rebuild_plan` does both again for changed values (the variants of an
+analysis), with the row checks of a tender (:mod:`tco.plan.checks`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.engine.timeline import Timing, annual_escalation
+from tco.errors import CurrencyError, ErrorList, SpecError
+from tco.plan.arrays import YEAR_S, Plan, PlanStream
+from tco.plan.checks import bid_names, check_lifetimes, check_timings
+from tco.spec.product import ProductModel, Stream
+from tco.units import Quantity, convert_currency
+
+__all__ = ["build_streams", "lifetime_years", "rebuild_plan", "unit_factor"]
+
+Array = NDArray[np.float64]
+
+
+def rebuild_plan(
+    plan: Plan,
+    values: Mapping[str, Array],
+    *,
+    bids: Sequence[str] | None = None,
+    period: Array | None = None,
+) -> Plan:
+    """Build a plan from parameter values that are already parsed.
+
+    The model's formulas (lifetime, amounts, intervals) are evaluated again
+    on ``values``; everything else (assumptions, escalation, emission prices)
+    is taken from ``plan``. Sensitivity and Monte Carlo analyses use this to
+    evaluate many variants of a tender as the rows of one plan.
+
+    Parameters
+    ----------
+    plan : Plan
+        A compiled tender.
+    values : mapping of str to ndarray, shape (R,) or (1, T + 1)
+        Every parameter's value per row, in base units, as in
+        ``plan.values``. [base units]
+    bids : sequence of str, optional
+        A label per row; by default the plan's bids (then ``R = B``).
+    period : ndarray, shape (R,), optional
+        Study period per row; by default the plan's, repeated when ``R`` is
+        a multiple of ``B`` (rows ``k * B + b`` are variants of bid ``b``).
+        [year]
+
+    Returns
+    -------
+    Plan
+        With ``R`` rows.
+
+    Examples
+    --------
+    >>> import numpy as np, tco
+    >>> p = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> doubled = {k: np.tile(v, 2) if v.ndim == 1 else v for k, v in p.values.items()}
+    >>> rebuild_plan(p, doubled, bids=p.bids * 2).n_bids
+    6
+    """
+    names = tuple(bids) if bids is not None else plan.bids
+    R = len(names)
+    if period is None and R % plan.n_bids == 0:
+        per = np.tile(plan.period, R // plan.n_bids)
+    else:
+        per = plan.period if period is None else np.asarray(period, dtype=np.float64)
+    if per.shape != (R,):
+        raise ValueError(f"period has shape {per.shape}, expected ({R},)")
+    T = plan.T
+    env: dict[str, Any] = dict(values)
+    who = bid_names(names)
+    lifetime = lifetime_years(plan.model, env, who, None)
+    env["period"] = per * YEAR_S
+    errors = ErrorList()
+    items, emissions = build_streams(
+        plan.model,
+        env,
+        R,
+        T,
+        plan.currency,
+        plan.exchange_rates,
+        plan.escalation_indices,
+        errors,
+        None,
+        discounting=plan.discounting,
+        price_year=plan.price_year,
+    )
+    errors.raise_if_any()
+    check_timings((*items, *emissions), who, None)
+    return replace(
+        plan,
+        bids=names,
+        period=per,
+        lifetime=lifetime,
+        items=items,
+        emissions=emissions,
+        values={k: v for k, v in env.items() if k != "period"},
+    )
+
+
+def lifetime_years(
+    model: ProductModel,
+    env: Mapping[str, Any],
+    who: Sequence[str],
+    file: str | None,
+    where: Callable[[int], tuple[str | int, ...]] = lambda i: ("bids", i),
+) -> Array | None:
+    """Life of one unit per row, from the model's lifetime formula (checked positive). [year]
+
+    ``who`` names each row in messages (:func:`tco.plan.checks.bid_names`),
+    ``where`` gives its field path.
+    """
+    if model.lifetime is None:
+        return None
+    B = len(who)
+    try:
+        lifetime: Array = np.broadcast_to(
+            np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / YEAR_S, (B,)
+        ).copy()
+    except SpecError as err:
+        raise err.located(file, ("model", "lifetime")) from None
+    check_lifetimes(lifetime, who, file=file, where=where)
+    return lifetime
+
+
+def build_streams(
+    model: ProductModel,
+    env: Mapping[str, Any],
+    B: int,
+    T: int,
+    currency: str,
+    rates: Mapping[str, float],
+    indices: Mapping[str, Array],
+    errors: ErrorList,
+    file: str | None,
+    *,
+    discounting: Timing = "end",
+    price_year: int = 0,
+) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
+    """Evaluate every item and emission formula on parameter values in base units.
+
+    An annual item's escalation is its group's index at the instant its
+    amounts fall (:func:`tco.engine.timeline.annual_escalation`).
+    """
+    flat = np.ones(T + 1)
+    # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
+    # amounts broadcast to (B, T + 1) whatever B and T are.
+    series = any(np.ndim(v) == 2 for v in env.values())
+    amount_env: Mapping[str, Any] = (
+        {k: v[:, None] if np.ndim(v) == 1 else v for k, v in env.items()} if series else env
+    )
+
+    def stream(s: Stream, kind: str) -> PlanStream | None:
+        path: tuple[str | int, ...] = ("model", "items" if kind == "item" else "emissions", s.name)
+        try:
+            amount = _evaluate(s.amount, amount_env, B, T)
+            amount = amount * unit_factor(
+                s.amount, s.spec.timing == "annual", kind, currency, rates
+            )
+        except SpecError as err:
+            errors.add(err.located(file, path))
+            return None
+        when = start = stop = None
+        try:
+            if s.when is not None:
+                when = _evaluate(s.when, env, B, T) / YEAR_S
+            if s.start is not None:
+                start = _evaluate(s.start, env, B, T) / YEAR_S
+            if s.stop is not None:
+                stop = _evaluate(s.stop, env, B, T) / YEAR_S
+        except SpecError as err:
+            errors.add(err.located(file, path))
+            return None
+        spec = s.spec
+        if kind == "item":
+            group = spec.escalation
+            esc = indices.get(group, flat) if group else flat
+            if group and spec.timing == "annual":
+                esc = annual_escalation(esc, discounting, price_year)
+            residual = (
+                spec.residual
+                if spec.residual is not None
+                else (spec.timing == "once" and spec.category == "acquisition")
+            )
+            return PlanStream(
+                s.name,
+                spec.category,
+                spec.timing,
+                amount,
+                esc,
+                when,
+                start,
+                stop,
+                spec.per_unit,
+                residual,
+                "",
+                spec.label,
+            )
+        return PlanStream(
+            s.name,
+            "externalities",
+            spec.timing,
+            amount,
+            flat,
+            when,
+            start,
+            stop,
+            spec.per_unit,
+            False,
+            spec.substance,
+            spec.label,
+        )
+
+    items = tuple(x for s in model.items.values() if (x := stream(s, "item")) is not None)
+    emissions = tuple(
+        x for s in model.emissions.values() if (x := stream(s, "emission")) is not None
+    )
+    return items, emissions
+
+
+def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
+    """Evaluate a compiled formula to shape (B,) or (B, T + 1)."""
+    out: Array = np.asarray(c.evaluate(env), dtype=np.float64)
+    shape = (B, T + 1) if out.ndim == 2 else (B,)
+    result: Array = np.broadcast_to(out, shape).copy()
+    return result
+
+
+def unit_factor(
+    c: Any, annual: bool, kind: str, currency: str, rates: Mapping[str, float]
+) -> float:
+    """Factor from a formula's base-unit result to the plan's canonical unit.
+
+    Cached by the formula's unit, the currency and the exchange rates.
+    """
+    return _unit_factor(c.quantity.units, annual, kind, currency, tuple(sorted(rates.items())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_factor(
+    units: Any, annual: bool, kind: str, currency: str, rates: tuple[tuple[str, float], ...]
+) -> float:
+    base = Quantity(1.0, Quantity(1.0, units).to_base_units().units)
+    if kind == "item":
+        try:
+            base = convert_currency(base, currency, dict(rates))
+        except CurrencyError as err:
+            raise CurrencyError(err.reason, expected=err.expected) from None
+        target = f"{currency}/year" if annual else currency
+    else:
+        target = "kg/year" if annual else "kg"
+    return float(base.to(target).magnitude)

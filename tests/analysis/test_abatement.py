@@ -194,3 +194,14 @@ def test_table_escapes_control_characters_in_names() -> None:
 
     out = abatement_table(abatement_cost(tco.load_tender(spec)))
     assert "\x1b" not in out and "B\\x1b[31m" in out
+
+
+def test_award_report_has_the_abatement_section() -> None:
+    from tco.views.report import report_html
+
+    t = tco.load_tender(tco.example_path("passenger-car"))
+    page = report_html(t.evaluate(), t, charts=False)
+    section = page[page.index("<h2>Abatement cost of CO2e</h2>") :]
+    # El Mobil against Benzin Auto: 124,330 DKK / 129.9 t = 957 DKK/t (see the example above).
+    assert '<td class="n">957</td>' in section
+    assert "<td>Benzin Auto</td>" in section and '<td class="n">reference</td>' in section

@@ -30,6 +30,7 @@ def test_sections(page: str) -> None:
         "Inputs",
         "Results",
         "Charts",
+        "Abatement cost of CO2e",
         "Fingerprint",
     ]
     assert page.startswith("<!DOCTYPE html>")
@@ -40,7 +41,7 @@ def test_self_contained(page: str) -> None:
     # no file or web reference: every src is inline data
     assert re.findall(r'(?:src|href)="(?!data:)', page) == []
     images = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
-    assert len(images) == 3  # breakdown, cumulative, emissions
+    assert len(images) == 4  # breakdown, cumulative, emissions, cost against CO2e
     for data in images:
         assert base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -140,6 +141,7 @@ def test_report_in_danish(tender: tco.Tender, result: tco.Result) -> None:
         "Forudsætninger",
         "Inddata",
         "Resultater",
+        "Reduktionsomkostning for CO2e",
         "Fingeraftryk",
     ]
     assert "Laveste omkostning: <strong>Premium LED</strong>" in page

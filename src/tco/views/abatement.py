@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from tco.analysis.abatement import AbatementCost
+    from tco.result import Result
 
-__all__ = ["abatement_chart", "abatement_table", "align"]
+__all__ = ["abatement_chart", "abatement_html", "abatement_table", "align"]
 
 
 def align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]:
@@ -52,6 +53,25 @@ def align(rows: list[list[str]], head: list[str], units: list[str]) -> list[str]
     return [line(head), line(units), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
+def _cells(a: AbatementCost, lang: str) -> list[list[str]]:
+    """The table's rows as text: one per bid, the cost per tonne or the reason for none."""
+    rows = []
+    for r in a.rows():
+        why = r["reason"]
+        rows.append(
+            [
+                visible(r["bid"]),
+                number(r["cost"], 0, lang),
+                number(r["co2e_t"], 1, lang),
+                number(r["extra_cost"], 0, lang),
+                number(r["avoided_t"], 1, lang),
+                number(r["cost_per_t"], 0, lang) if why is None else text(f"abatement.{why}", lang),
+                "*" if r["efficient"] else "",
+            ]
+        )
+    return rows
+
+
 def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
     """Each bid's extra cost, CO2e avoided and cost per tonne against the reference.
 
@@ -72,21 +92,10 @@ def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
         text("abatement.efficient", lang),
     ]
     units = ["", f"{cur}{per}", f"t{per}", f"{cur}{per}", f"t{per}", f"{cur}/t", ""]
-    rows = []
-    for r in a.rows():
-        why = r["reason"]
-        rows.append(
-            [
-                visible(r["bid"]),
-                number(r["cost"], 0, lang),
-                number(r["co2e_t"], 1, lang),
-                number(r["extra_cost"], 0, lang),
-                number(r["avoided_t"], 1, lang),
-                number(r["cost_per_t"], 0, lang) if why is None else text(f"abatement.{why}", lang),
-                "*" if r["efficient"] else "",
-            ]
-        )
-    title = text(f"abatement.title {a.chosen}", lang, reference=a.reference, currency=a.currency)
+    rows = _cells(a, lang)
+    title = text(
+        f"abatement.title {a.chosen}", lang, reference=visible(a.reference), currency=a.currency
+    )
     return "\n".join([title, *align(rows, head, units), text("abatement.note", lang)])
 
 
@@ -161,3 +170,51 @@ def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None =
     ax.margins(0.2)
     ax.legend(fontsize=8, loc="best")
     return ax
+
+
+def abatement_html(result: Result, lang: str | None = None, *, charts: bool = False) -> list[str]:
+    """HTML parts of the award report's abatement section; empty without CO2e or a second bid.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("passenger-car")).evaluate()
+    >>> abatement_html(r, "da")[0]
+    '<h2>Reduktionsomkostning for CO2e</h2>'
+    """
+    from html import escape
+
+    from tco.analysis.abatement import abatement_cost
+    from tco.views.html import html_table
+
+    lang = resolve(lang)
+    if "co2e" not in result.emissions or len(result.bids) < 2:
+        return []
+    a = abatement_cost(result)
+    cur, per = a.currency, f"/{text('year', lang)}" if a.per == "year" else ""
+    head = [
+        text("bid", lang),
+        f"{text('abatement.tco', lang)} [{cur}{per}]",
+        f"CO2e [t{per}]",
+        f"{text('abatement.extra', lang)} [{cur}{per}]",
+        f"{text('abatement.avoided', lang)} [t{per}]",
+        f"{text('abatement.per t', lang)} [{cur}/t]",
+        text("abatement.efficient", lang),
+    ]
+    title = text(f"abatement.title {a.chosen}", lang, reference=visible(a.reference), currency=cur)
+    parts = [
+        f"<h2>{escape(text('abatement.section', lang))}</h2>",
+        f"<p>{escape(title)}. {escape(text('abatement.note', lang))}</p>",
+        '<div class="tco">',
+        html_table(head, _cells(a, lang), numeric=[False] + [True] * 6),
+        "</div>",
+    ]
+    if charts:
+        import base64
+
+        from tco.views.plot import figure_png
+
+        png = base64.b64encode(figure_png(abatement_chart(a, lang=lang).figure)).decode("ascii")
+        alt = escape(text("abatement.chart", lang))
+        parts.append(f'<p><img alt="{alt}" src="data:image/png;base64,{png}"></p>')
+    return parts

@@ -51,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "abatement.front": ("efficient bids (Pareto front)", "effektive tilbud (Pareto-front)"),
     "abatement.dominated": ("dominated bids", "dominerede tilbud"),
     "abatement.chart": ("Cost against CO2e", "Omkostning over for CO2e"),
+    "abatement.section": ("Abatement cost of CO2e", "Reduktionsomkostning for CO2e"),
     # -- contract follow-up (tco follow-up) --
     "followup.title": (
         "Follow-up of the contract with '{bid}' in {currency} (constant prices, undiscounted)",

@@ -262,6 +262,9 @@ def report_html(
             parts.append(f"<p>{_png(result, kind, lang)}</p>")
     elif charts is None:
         parts.append(f"<p><em>{escape(m['no charts'])}</em></p>")
+    from tco.views.abatement import abatement_html
+
+    parts += abatement_html(result, lang, charts=drawn)
     from tco.views.report_analysis import uncertainty_html
 
     parts += uncertainty_html(tender, lang, charts=drawn)

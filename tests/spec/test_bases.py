@@ -204,3 +204,20 @@ def test_bases_page_is_fresh() -> None:
 
     page = Path(__file__).resolve().parents[2] / "docs" / "bases.md"
     assert page.read_text(encoding="utf-8") == bases_markdown()
+
+
+def test_appliance_models_take_electricity_data_from_named_bases() -> None:
+    m = tco.load_model("indoor-lighting")
+    # dk-mst-2021: 2.13 DKK/kWh; BR18 Bilag 2 Tabel 8, electricity 2025: 0.135 kg CO2e/kWh.
+    assert m.spec.parameters["electricity_price"].default == "2.13 DKK/kWh"
+    assert m.spec.parameters["grid_factor"].default == "0.135 kg CO2e/kWh"
+    assert m.basis_refs["parameters.grid_factor.default"] == {
+        "basis": "electricity_emission_factor",
+        "year": 2025,
+    }
+    r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    assert [b.id for b in r.bases] == ["dk-mst-2021", "dk-br18-2023"]
+    # The model states its own externalities rule (award); its bases do not change it ...
+    assert r.externalities_rule == "award"
+    # ... but a tender that selects the Danish EPA basis takes the tool's rule with it.
+    assert tco.load_tender(_lighting(basis="dk-mst-2021")).plan.externalities == "report"

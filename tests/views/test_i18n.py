@@ -8,6 +8,7 @@ bid names, its title and file names, which are not translated).
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from pathlib import Path
@@ -140,6 +141,12 @@ def _clean(text: str, tender: tco.Tender) -> str:
     text = re.sub(r"\b(" + "|".join(map(re.escape, ids)) + r")\b", " ", text)
     for name in tender.spec.scenarios or {}:
         text = text.replace(name, " ")
+    # The bases' sources are bibliographic citations, quoted as published.
+    text = html.unescape(text)
+    for basis in tender.plan.bases:
+        for source in basis.sources:
+            text = text.replace(source, " ").replace(" ".join(source.split()), " ")
+        text = text.replace(basis.publisher, " ")
     return text
 
 

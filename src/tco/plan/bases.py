@@ -70,9 +70,7 @@ def basis_inputs(tender: TenderSpec, model: ProductModel, file: str | None) -> B
     assumptions = model.spec.assumptions.model_dump(exclude_defaults=True)
     escalation = dict(model.spec.escalation)
     defaults: dict[str, Any] = {}
-    rule = _rule(model_bases)
-    if rule is not None and "externalities" not in assumptions:
-        assumptions["externalities"] = rule
+    # A model states its own externalities rule; a basis's rule applies when the tender selects it.
     if tender_bases:
         for path, ref in model.basis_refs.items():
             if not any(ref["basis"] in b for b in tender_bases):

@@ -112,6 +112,8 @@ class BasisStamp:
     id, title, publisher, edition : str
     sources : tuple of str
         The full text of every source the basis cites.
+    title_da : str
+        The Danish title, where the basis has one.
     """
 
     id: str
@@ -119,6 +121,11 @@ class BasisStamp:
     publisher: str
     edition: str
     sources: tuple[str, ...]
+    title_da: str = ""
+
+    def title_in(self, lang: str | None) -> str:
+        """The title in ``lang`` (English where there is no Danish one)."""
+        return self.title_da if lang == "da" and self.title_da else self.title
 
     def to_dict(self) -> dict[str, Any]:
         """As plain data (for JSON)."""
@@ -166,6 +173,7 @@ class Basis:
             publisher=self.spec.publisher,
             edition=self.edition,
             sources=tuple(self.spec.sources.values()),
+            title_da=self.spec.title.get("da", ""),
         )
 
     def missing_note(self, name: str) -> str | None:

@@ -26,7 +26,9 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
     model = tender.model
     blocks: list[Any] = [Para(m["assumptions intro"])]
     for b in tender.plan.bases:
-        text = m["basis"].format(title=b.title, id=b.id, publisher=b.publisher, edition=b.edition)
+        text = m["basis"].format(
+            title=b.title_in(lang), id=b.id, publisher=b.publisher, edition=b.edition
+        )
         blocks.append(Para(text))
         if b.sources:
             blocks.append(Bullets(list(b.sources)))

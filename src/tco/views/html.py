@@ -262,7 +262,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         rows.append(
             [
                 f"{w('basis')}: {b.id}",
-                f"{b.title}, {w('edition')} {b.edition}; " + "; ".join(b.sources),
+                f"{b.title_in(lang)}, {w('edition')} {b.edition}; " + "; ".join(b.sources),
             ]
         )
     for sub, price in a.emission_prices.items():

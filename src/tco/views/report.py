@@ -137,7 +137,7 @@ def method_statement(result: Result, lang: str | None = None) -> str:
         items.append(m["unpriced"])
     if plan.bases:
         used = "; ".join(
-            f"{escape(b.id)} ({escape(b.title)}, {escape(b.edition)}: "
+            f"{escape(b.id)} ({escape(b.title_in(lang))}, {escape(b.edition)}: "
             + escape("; ".join(" ".join(x.split()) for x in b.sources))
             + ")"
             for b in plan.bases

@@ -127,9 +127,10 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
 def _run_form(args: argparse.Namespace) -> int:
     import tco
     from tco.io.yamlio import read_yaml_file
+    from tco.spec.forms import stated_number_format
     from tco.views.form import write_form
 
-    title = None
+    title = number_format = None
     check_output(args.output, [p for p in (args.tender, args.model) if p], "form")
     if args.model:
         model = tco.load_model(args.model)
@@ -149,9 +150,10 @@ def _run_form(args: argparse.Namespace) -> int:
             allow_paths=args.allow_path or (),
         )
         title = data.get("title") if isinstance(data.get("title"), str) else None
+        number_format = stated_number_format(data)
     from tco.views.i18n import text
 
-    out = write_form(model, args.output, title=title, lang=args.lang)
+    out = write_form(model, args.output, title=title, lang=args.lang, number_format=number_format)
     print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
     return 0
 

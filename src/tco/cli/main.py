@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,7 +65,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _asks_json(argv: Sequence[str]) -> bool:
     """Whether the command line asks for ``--format json``."""
-    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    pairs = itertools.pairwise(argv)  # empty for an empty or one-word command line
     return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
 
 
@@ -362,6 +363,9 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lan
     from tco.errors import TCOError
 
     try:
+        from tco.cli.outputs import check_output_args
+
+        check_output_args(args)  # every output path, before any work
         if getattr(args, "samples", None) is not None:  # any subcommand's --samples
             from tco.limits import check_samples
 

@@ -22,6 +22,7 @@ the cell and the parameter, the value and what was expected.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ from tco.units import (
     ureg,
 )
 
-__all__ = ["FormBid", "form_bid", "shown_text"]
+__all__ = ["FormBid", "form_bid", "shown_text", "stated_number_format"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,24 @@ _TENDER_FORMAT = re.compile(r"state the tender's 'number_format: \w+'( or 'numbe
 _FORM_FORMAT = "state the form's number convention in cell B4 ('da' or 'en')"
 
 
+def stated_number_format(tender: object) -> str | None:
+    """The ``number_format`` a raw tender mapping states (``"en"``, ``"da"``), or ``None``.
+
+    Anything else (no ``assumptions``, a value that is not a convention) is
+    ``None`` here; the tender's own validation reports a bad value.
+
+    Examples
+    --------
+    >>> stated_number_format({"assumptions": {"number_format": "da"}})
+    'da'
+    >>> stated_number_format({"assumptions": "odd"}) is None
+    True
+    """
+    assumptions = tender.get("assumptions") if isinstance(tender, Mapping) else None
+    stated = assumptions.get("number_format") if isinstance(assumptions, Mapping) else None
+    return stated if stated in CONVENTIONS else None
+
+
 def _for_form(reason: str) -> str:
     """A grammar message about a value, worded for a form cell."""
     reason = _TENDER_FORMAT.sub(_FORM_FORMAT, reason)
@@ -103,11 +122,12 @@ def shown_text(value: FormCell, unit: FormCell) -> str:
 class _Reader:
     """Reads the cells of one form as a bid of one model, collecting every problem."""
 
-    def __init__(self, data: FormData, model: ProductModel) -> None:
+    def __init__(self, data: FormData, model: ProductModel, tender_format: str | None) -> None:
         self.data = data
         self.model = model
         self.errors = ErrorList()
-        self.convention: str | None = None
+        self.tender_format = tender_format
+        self.convention: str | None = tender_format
 
     def fail(
         self, message: str, cell: str | None, name: str | None = None, value: Any = None, **kw: Any
@@ -137,7 +157,19 @@ class _Reader:
                 expected=model.id,
             )
         conv = d.convention.shown
-        if conv in CONVENTIONS:
+        if conv in CONVENTIONS and self.tender_format and conv != self.tender_format:
+            # A form saying 'en' for a Danish tender would read '1.450' as 1.45.
+            self.fail(
+                f"the form states the number convention '{conv}', but the tender states "
+                f"'number_format: {self.tender_format}'; write '{self.tender_format}' in cell "
+                f"{d.convention.cell} and check the numbers typed as text, or fill in the "
+                "form written by 'tco form' for this tender",
+                d.convention.cell,
+                "format",
+                conv,
+                expected=self.tender_format,
+            )
+        elif conv in CONVENTIONS:
             self.convention = str(conv)
         elif not d.convention.blank:
             self.fail(
@@ -261,7 +293,7 @@ class _Reader:
         return True
 
 
-def form_bid(data: FormData, model: ProductModel) -> FormBid:
+def form_bid(data: FormData, model: ProductModel, tender_format: str | None = None) -> FormBid:
     """Read a form's cells as a bid of ``model``.
 
     Parameters
@@ -270,6 +302,9 @@ def form_bid(data: FormData, model: ProductModel) -> FormBid:
         The cells, from :func:`tco.io.forms.read_form_data`.
     model : ProductModel
         The tender's product model; the form must be for it.
+    tender_format : {"en", "da"}, optional
+        The tender's stated ``number_format``. A form stating another
+        convention in ``B4`` is refused; a form stating none is read in it.
 
     Returns
     -------
@@ -296,7 +331,7 @@ def form_bid(data: FormData, model: ProductModel) -> FormBid:
     >>> form_bid(FormData(rows=rows, **cells), tco.load_model("indoor-lighting")).values
     {'name': 'Nord', 'price': '1450.5 DKK', 'power': '0.032 kW', 'rated_life': '50000 h'}
     """
-    reader = _Reader(data, model)
+    reader = _Reader(data, model, tender_format)
     reader.head()
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}

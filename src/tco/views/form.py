@@ -34,6 +34,7 @@ from tco.io.forms import (
     read_form_data,
 )
 from tco.views.errors import OutputError
+from tco.views.safe import excel_text
 
 if TYPE_CHECKING:
     from tco.spec.forms import FormBid
@@ -125,7 +126,12 @@ def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
 
 
 def write_form(
-    model: ProductModel, path: str | Path, *, title: str | None = None, lang: str = "en"
+    model: ProductModel,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    number_format: str | None = None,
 ) -> Path:
     """Write a blank bid form for a product model.
 
@@ -137,9 +143,12 @@ def write_form(
     title : str, optional
         The tender's title, shown at the top.
     lang : {"en", "da"}
-        The form's language: its sheet's name (``Bid`` or ``Bud``) and its
-        number convention for numbers typed as text (``en``: ``1,450.50``;
-        ``da``: ``1.450,50``).
+        The form's language: its sheet's name (``Bid`` or ``Bud``), and its
+        number convention unless ``number_format`` is given.
+    number_format : {"en", "da"}, optional
+        The number convention for numbers typed as text (``en``: ``1,450.50``;
+        ``da``: ``1.450,50``): the tender's stated ``number_format``, which the
+        form must follow whatever its language; default ``lang``.
 
     Returns
     -------
@@ -155,6 +164,9 @@ def write_form(
     """
     if lang not in SHEETS:
         raise OutputError(f"got lang={lang!r}, expected one of {', '.join(SHEETS)}")
+    convention = number_format or lang
+    if convention not in SHEETS:
+        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'")
     openpyxl = require_openpyxl()
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -166,15 +178,16 @@ def write_form(
     fill = PatternFill("solid", fgColor="FFF2CC")
     ws["A1"] = "Bid form / Tilbudsskema"
     ws["A1"].font = Font(bold=True, size=12)
-    ws["B1"] = title or model.spec.title.get(lang)
+    # Every text from the tender or the model goes in as text, never a formula.
+    excel_text(ws["B1"], title or model.spec.title.get(lang))
     ws["A2"] = "model"
-    ws[MODEL_CELL] = model.id
-    ws["C2"] = model.spec.version or ""
+    excel_text(ws[MODEL_CELL], model.id)
+    excel_text(ws["C2"], model.spec.version or "")
     ws["A3"] = "product / produkt"
-    ws["B3"] = f"{model.spec.title.en} / {model.spec.title.get('da')}"
+    excel_text(ws["B3"], f"{model.spec.title.en} / {model.spec.title.get('da')}")
     ws["A4"] = "format"
-    ws[FORMAT_CELL] = lang
-    ws["C4"] = _CONVENTION_TEXT[lang]
+    ws[FORMAT_CELL] = convention
+    ws["C4"] = _CONVENTION_TEXT[convention]
     ws[f"A{NAME_ROW}"] = "name"
     ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
     ws[f"A{NOTES_ROW}"] = "notes"
@@ -190,22 +203,22 @@ def write_form(
         spec = model.parameters[name].spec
         unit = spec.unit
         lo, hi = _bound(model, name, "min"), _bound(model, name, "max")
-        shown = _range_text(lo, hi, unit, lang)
-        ws[f"A{r}"] = name
+        shown = _range_text(lo, hi, unit, convention)
+        excel_text(ws[f"A{r}"], name)
         if spec.label:
-            ws[f"B{r}"] = f"{spec.label.en} / {spec.label.get('da')}"
-        ws[f"C{r}"] = unit
+            excel_text(ws[f"B{r}"], f"{spec.label.en} / {spec.label.get('da')}")
+        excel_text(ws[f"C{r}"], unit)
         value = ws[f"{COLUMNS['value']}{r}"]
         value.fill = fill
         value.number_format = "General"
-        default = default_text(model, name, lang)
+        default = default_text(model, name, convention)
         if default:
-            ws[f"{COLUMNS['default']}{r}"] = default
-        ws[f"{COLUMNS['range']}{r}"] = shown
+            excel_text(ws[f"{COLUMNS['default']}{r}"], default)
+        excel_text(ws[f"{COLUMNS['range']}{r}"], shown)
         if spec.description:
             en, da = spec.description.en, spec.description.da or ""
-            ws[f"{COLUMNS['en']}{r}"] = en
-            ws[f"{COLUMNS['da']}{r}"] = da
+            excel_text(ws[f"{COLUMNS['en']}{r}"], en)
+            excel_text(ws[f"{COLUMNS['da']}{r}"], da)
             # wrapped text: a row tall enough for the longer description (about 55 per line)
             lines = max(1, -(-max(len(en), len(da)) // 55))
             ws.row_dimensions[r].height = 15 * lines
@@ -243,7 +256,9 @@ def write_form(
     return out
 
 
-def read_form(path: str | Path, model: ProductModel) -> FormBid:
+def read_form(
+    path: str | Path, model: ProductModel, *, tender_format: str | None = None
+) -> FormBid:
     """Read a filled bid form as a bid of ``model``.
 
     Reads the cells safely as Excel shows them (:func:`tco.io.forms.read_form_data`)
@@ -255,6 +270,8 @@ def read_form(path: str | Path, model: ProductModel) -> FormBid:
         The ``.xlsx`` file.
     model : ProductModel
         The tender's product model; the form must be for it.
+    tender_format : {"en", "da"}, optional
+        The tender's stated ``number_format``; a form stating another is refused.
 
     Returns
     -------
@@ -268,7 +285,7 @@ def read_form(path: str | Path, model: ProductModel) -> FormBid:
     """
     from tco.spec.forms import form_bid
 
-    return form_bid(read_form_data(path), model)
+    return form_bid(read_form_data(path), model, tender_format)
 
 
 def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
@@ -321,7 +338,7 @@ def load_tender_with_forms(
         For a problem in the tender itself.
     """
     from tco.plan.compiler import compile_plan
-    from tco.spec.forms import form_bid
+    from tco.spec.forms import form_bid, stated_number_format
     from tco.spec.schema import TenderSpec, validate
     from tco.tender import Tender, read_tender, tender_model
 
@@ -339,7 +356,7 @@ def load_tender_with_forms(
             # Read once: the bid and the fingerprint come from the same bytes.
             form_data = read_form_data(form)
             hashes.append((str(form), form_data.sha256))
-            read.append(form_bid(form_data, model))
+            read.append(form_bid(form_data, model, stated_number_format(data)))
         except SpecError as err:
             errors.add(err)
     errors.raise_if_any()

@@ -36,6 +36,7 @@ __all__ = [
     "chart_text",
     "csv_cell",
     "excel_cell",
+    "excel_text",
     "html_text",
     "json_text",
     "terminal",
@@ -160,6 +161,35 @@ def excel_cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
     if number_format is not None:
         cell.number_format = number_format
     return cell
+
+
+def excel_text(cell: Any, value: object) -> None:
+    """Put text from input in a cell of an ordinary worksheet: visible, stored as text.
+
+    The writable-worksheet twin of :func:`excel_cell`: a value starting with
+    ``=`` is text shown with a quote prefix, never a formula.
+
+    Parameters
+    ----------
+    cell : openpyxl cell
+        A cell of an ordinary (not write-only) worksheet.
+    value : object
+        Text (or anything, turned into text with :class:`str`).
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> ws = openpyxl.Workbook().active
+    >>> excel_text(ws["B1"], "=1+1 <b>x</b>")
+    >>> ws["B1"].data_type, ws["B1"].value, ws["B1"].quotePrefix
+    ('s', '=1+1 <b>x</b>', True)
+    """
+    text = visible(value)
+    cell.value = text
+    # openpyxl reads a leading '=' as a formula; text from input is always text.
+    cell.data_type = "s"
+    if text.startswith(("=", "+", "-", "@")):
+        cell.quotePrefix = True
 
 
 def chart_text(text: object) -> str:

@@ -1,0 +1,97 @@
+"""Every output path of every command, checked before any work is done.
+
+A command's output options (``-o/--output``, ``--xlsx``, ``--report``,
+``--plot``, ``--csv``, ``--parquet``, ``--openapi``) are checked as soon as the
+command line is parsed: the suffix where the writer needs one (a chart is
+``.png`` or ``.svg``, an annex ``.docx`` or ``.html``), the folder exists, the
+path is not a folder, two outputs are not the same file, and no output is one
+of the command's inputs: every other argument naming an existing file (a
+tender, ``--model FILE``, bid forms). So ``tco schema tender --model m.yaml -o
+m.yaml`` is refused before anything is written, and ``tco compare t.yaml
+--plot x.gif`` before the table is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+__all__ = ["OUTPUT_OPTIONS", "check_output_args"]
+
+#: The options that name a file a command writes, and what the file is.
+OUTPUT_OPTIONS = {
+    "output": "output",
+    "xlsx": "workbook",
+    "report": "report",
+    "plot": "chart",
+    "csv": "CSV file",
+    "parquet": "Parquet file",
+    "openapi": "OpenAPI document",
+}
+#: The suffixes a writer needs, by option (and by command for ``-o``).
+_SUFFIXES = {
+    "plot": ((".png", ".svg"), "a chart file ending .png or .svg"),
+    "annex.output": ((".docx", ".html", ".htm"), "a file ending in .docx or .html"),
+}
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """Every argument that is not an output and names an existing file."""
+    found: list[Path] = []
+    for key, value in vars(args).items():
+        if key in OUTPUT_OPTIONS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str | Path) and str(item) not in ("", "-"):
+                path = Path(item)
+                if path.is_file():
+                    found.append(path)
+    return found
+
+
+def check_output_args(args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output path a command must not or cannot write.
+
+    Raises
+    ------
+    FileError
+        Naming the path: a wrong suffix, a missing folder, a folder, the same
+        file as another output, or one of the command's inputs.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> check_output_args(argparse.Namespace(command="compare", plot="x.gif"))
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: x.gif: cannot write the chart: got a '.gif' file, expected a chart \
+file ending .png or .svg
+    """
+    from tco.errors import FileError
+    from tco.io.files import check_output_path
+
+    inputs = _inputs(args)
+    seen: dict[Path, str] = {}
+    for option, what in OUTPUT_OPTIONS.items():
+        path = getattr(args, option, None)
+        if not isinstance(path, str | Path) or not str(path):
+            continue
+        check_output_path(path, inputs=inputs, what=what)
+        command = getattr(args, "command", None)
+        rule = _SUFFIXES.get(option) or _SUFFIXES.get(f"{command}.{option}")
+        suffix = Path(path).suffix.lower()
+        if rule and suffix not in rule[0]:
+            raise FileError(
+                f"cannot write the {what}: got a '{suffix}' file, expected {rule[1]}",
+                file=str(path),
+                expected=rule[1],
+            )
+        target = Path(path).resolve()
+        if target in seen:
+            raise FileError(
+                f"cannot write the {what} and the {seen[target]} to the same file; "
+                "give each its own file name",
+                file=str(path),
+                expected="a path no other output uses",
+            )
+        seen[target] = what

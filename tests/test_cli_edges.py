@@ -1,0 +1,116 @@
+"""Edge cases of the command line found by hand: empty and odd argument lists, outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tco.cli import main
+
+
+def _exit_code(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--lang", "da"], ["--format", "json"], ["--format"], ["--lang"], ["-"], [""], ["--"]],
+)
+def test_odd_argument_lists_print_usage_and_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _exit_code(argv) == 2
+    captured = capsys.readouterr()
+    assert "usage: tco" in captured.out + captured.err
+    assert "Traceback" not in captured.err
+
+
+def _model_copy(tmp_path: Path) -> Path:
+    import tco
+
+    path = tmp_path / "mymodel.yaml"
+    path.write_text(tco.bundled_models()["indoor-lighting"].read_text(encoding="utf-8"))
+    return path
+
+
+def _tender_copy(tmp_path: Path) -> Path:
+    import tco
+
+    path = tmp_path / "t.yaml"
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_schema_refuses_to_overwrite_its_input_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = _model_copy(tmp_path)
+    before = model.read_bytes()
+    argv = ["schema", "tender", "--model", str(model), "-o", str(model)]
+    assert _exit_code(argv) == 2
+    assert model.read_bytes() == before
+    assert "input" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "{t}", "--xlsx", "{t}"],
+        ["compare", "{t}", "--report", "{t}"],
+        ["compare", "{t}", "--plot", "{t}"],
+        ["annex", "{t}", "-o", "{t}"],
+        ["form", "{t}", "-o", "{t}"],
+        ["sensitivity", "{t}", "--plot", "{t}"],
+        ["montecarlo", "{t}", "--plot", "{t}", "--samples", "10"],
+        ["bases", "{t}", "-o", "{t}"],
+    ],
+)
+def test_no_command_writes_over_an_input(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tender = _tender_copy(tmp_path)
+    before = tender.read_bytes()
+    argv = [a.replace("{t}", str(tender)) for a in command]
+    assert _exit_code(argv) == 2
+    assert tender.read_bytes() == before
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("option", "name"),
+    [
+        ("--plot", "x.gif"),
+        ("--plot", "missing/x.png"),
+        ("--xlsx", "missing/x.xlsx"),
+        ("--report", "."),
+        ("--xlsx", "same.out"),
+    ],
+)
+def test_compare_checks_outputs_before_any_work(
+    option: str,
+    name: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    tender = _tender_copy(tmp_path)
+    extra = ["--report", "same.out"] if name == "same.out" else []
+    assert _exit_code(["compare", str(tender), option, name, *extra]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no table printed before the refusal
+    assert name.split("/")[0] in captured.err or "." in captured.err
+
+
+def test_annex_checks_its_suffix_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tender = _tender_copy(tmp_path)
+    assert _exit_code(["annex", str(tender), "-o", str(tmp_path / "a.pdf")]) == 2
+    assert ".docx" in capsys.readouterr().err

@@ -193,6 +193,11 @@ DANISH: list[tuple[str, Any, float | Refusal]] = [
     ("assumptions.co2_price", "1.500 kr/ton", 1.5),
     ("bids.0.price", "1,450.50 DKK", (UnitError, "er ikke skrevet i udbuddets talformat 'da'")),
     ("bids.0.price", "1450 DKK + 250 DKK", (UnitError, "ikke en beregning ('+')")),
+    # '.' groups thousands in Danish: never read as a decimal point under 'da'
+    ("bids.0.price", "1.45 kr", (UnitError, "skriv et decimaltal som '1,45 kr'")),
+    ("bids.0.price", "1.4500 kr", (UnitError, "skriv et decimaltal som '1,4500 kr'")),
+    ("bids.0.price", "14.50 kr", (UnitError, "skriv et decimaltal som '14,50 kr'")),
+    ("bids.0.price", "1,45 kr", 1.45),
 ]
 
 
@@ -213,6 +218,15 @@ def test_value_in_an_english_tender(value: str, meant: float) -> None:
     data["assumptions"]["number_format"] = "en"
     data["bids"][0]["price"] = value
     assert tco.load_tender(data).plan.values["price"][0] == pytest.approx(meant)
+
+
+@pytest.mark.parametrize(("value", "fix"), [("2,13 DKK", "'2.13 DKK'"), ("14,5 DKK", "'14.5 DKK'")])
+def test_a_comma_decimal_in_an_english_tender_is_refused(value: str, fix: str) -> None:
+    data = copy.deepcopy(BASE)
+    data["assumptions"]["number_format"] = "en"
+    data["bids"][0]["price"] = value
+    with pytest.raises(UnitError, match=f"groups thousands .*write {fix}"):
+        tco.load_tender(data)
 
 
 def test_unusual_rates_are_read_when_the_tender_says_it_means_them() -> None:

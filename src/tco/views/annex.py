@@ -22,19 +22,19 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tco.views.annex_bids import annex_tender, illustrative_bid
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
-from tco.views.annex_text import ANNEX_TEXT, VERIFY
+from tco.views.annex_text import ANNEX_TEXT
 from tco.views.html import assumption_rows
 from tco.views.labels import category_label, word
 
 if TYPE_CHECKING:
     from tco.result import Result
-    from tco.spec.product import Parameter, ProductModel
+    from tco.spec.product import ProductModel
     from tco.tender import Tender
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "annex_html",
     "annex_tender",
     "build_annex",
+    "illustrative_bid",
     "localise",
     "number",
     "write_annex",
@@ -160,29 +161,6 @@ def _labels(model: ProductModel, lang: str) -> dict[str, str]:
     return out
 
 
-def _kind(p: Parameter) -> str:
-    """The kind of a parameter, for a generic verification sentence."""
-    from tco.units import currencies_of
-
-    unit = p.unit
-    if not hasattr(unit, "dimensionality"):
-        return "share"
-    dims = dict(unit.dimensionality)
-    if currencies_of(unit):
-        return "price" if len(dims) == 1 else "running price"
-    if not dims:
-        return "share"
-    if dims == {"[mass]": 1, "[length]": 2, "[time]": -3}:
-        return "power"
-    if dims.get("[mass]") == 1 and dims.get("[length]") == 2:
-        return "energy"
-    if dims == {"[time]": 1}:
-        return "time"
-    if dims in ({"[length]": 2}, {"[length]": 3}) or dims.get("[length]", 0) in (2, -1):
-        return "consumption"
-    return "other"
-
-
 def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, end: str) -> str:
     m = ANNEX_TEXT[lang]
     spec = model.items[name].spec if name in model.items else model.emissions[name].spec
@@ -209,18 +187,6 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
     return text
 
 
-def _range(p: Parameter, lang: str) -> str:
-    m = ANNEX_TEXT[lang]
-    lo, hi = p.spec.min, p.spec.max
-    if lo is not None and hi is not None:
-        return f"{lo} … {hi}"
-    if lo is not None:
-        return m["at least"].format(lo=lo)
-    if hi is not None:
-        return m["at most"].format(hi=hi)
-    return m["any"]
-
-
 def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False) -> AnnexDocument:
     """The annex of a tender, as an :class:`AnnexDocument`.
 
@@ -234,7 +200,12 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
         (:func:`annex_tender`), not a real offer.
     """
     from tco import __version__
-    from tco.views.annex_sections import assumptions_section, award_section, example_section
+    from tco.views.annex_sections import (
+        assumptions_section,
+        award_section,
+        data_section,
+        example_section,
+    )
 
     m = ANNEX_TEXT.get(lang, ANNEX_TEXT["en"])
     lang = lang if lang in ANNEX_TEXT else "en"
@@ -321,7 +292,7 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
         Section(m["s items"], items),
         Section(m["s formulas"], formulas),
         assumptions_section(tender, lang),
-        _data_section(tender, lang),
+        data_section(tender, lang),
         award_section(tender, result, lang, common=common),
         example_section(tender, result, lang, illustrative=illustrative),
         Section(m["s form"], [Para(m["form"].format(tender=_tender_name(tender)))]),
@@ -392,91 +363,9 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     return out
 
 
-def _data_section(tender: Tender, lang: str) -> Section:
-    m = ANNEX_TEXT[lang]
-    model = tender.model
-    rows = []
-    for name in model.bid_parameters:
-        p = model.parameters[name]
-        desc = p.spec.description.get(lang) if p.spec.description else ""
-        verify = (
-            p.spec.verification.get(lang)
-            if p.spec.verification is not None
-            else VERIFY[lang][_kind(p)]
-        )
-        label = p.spec.label.get(lang) if p.spec.label else name
-        rows.append([label, name, p.unit_text, _range(p, lang), desc, verify])
-    head = [m["parameter"], m["symbol"], m["unit"], m["range"], m["description"], m["verification"]]
-    return Section(m["s data"], [Para(m["data intro"]), Table(head, rows)])
-
-
 def assumption_table(tender: Tender, lang: str) -> Table:
     """The tender's assumptions (discount rate, period, ...) as a table."""
     return Table([word("assumption", lang), word("value", lang)], assumption_rows(tender, lang))
-
-
-# -- tenders without bids ------------------------------------------------------------------------
-def illustrative_bid(model: ProductModel) -> dict[str, Any]:
-    """A bid of the model's defaults, or the middle of each allowed range.
-
-    Raises
-    ------
-    SpecError
-        If a bid parameter has neither a default nor both bounds.
-
-    Examples
-    --------
-    >>> import tco
-    >>> illustrative_bid(tco.load_model("printer"))["service_annual"]
-    '0 DKK/year'
-    """
-    from tco.errors import SpecError
-    from tco.units import parse_quantity
-
-    bid: dict[str, Any] = {"name": "Illustrative bid"}
-    for name in model.bid_parameters:
-        p = model.parameters[name]
-        if p.spec.default is not None:
-            bid[name] = p.spec.default
-            continue
-        if p.spec.min is None or p.spec.max is None:
-            raise SpecError(
-                f"the tender has no bids, and bid parameter '{name}' has no default and no "
-                "range to take an illustrative value from; add one bid to the tender (it "
-                "becomes the annex's worked example)",
-                path=("bids",),
-                expected="at least one bid, or a model whose bid parameters have defaults",
-            )
-        lo = parse_quantity(p.spec.min, p.unit_text or None)
-        hi = parse_quantity(p.spec.max, p.unit_text or None)
-        mid = ((lo + hi) / 2).to(lo.units) if p.unit_text else (lo + hi) / 2
-        value = float(mid.magnitude) if hasattr(mid, "magnitude") else float(mid)
-        bid[name] = f"{value:g} {p.unit_text}".strip()
-    return bid
-
-
-def annex_tender(source: str | Path | Mapping[str, Any]) -> tuple[Tender, bool]:
-    """Load a tender for its annex; a tender without bids gets an illustrative one.
-
-    Returns
-    -------
-    (Tender, bool)
-        The tender, and whether its (only) bid is illustrative.
-    """
-    from tco.plan.compiler import compile_plan
-    from tco.spec.schema import TenderSpec, validate
-    from tco.tender import Tender, read_tender_source, tender_model
-
-    data, file, base = read_tender_source(source)
-    if data.get("bids"):
-        from tco.tender import load_tender
-
-        return load_tender(source), False
-    model = tender_model(data.get("model", ""), base, file)
-    data = {**data, "bids": [illustrative_bid(model)]}
-    spec = validate(TenderSpec, data, file=file)
-    plan = compile_plan(spec, model, file=file)
-    return Tender(spec=spec, model=model, plan=plan, file=file), True
 
 
 # -- output ------------------------------------------------------------------------------------

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.views.annex import Bullets, Para, Section, Table, assumption_table, localise, number
-from tco.views.annex_text import ANNEX_TEXT
+from tco.views.annex_text import ANNEX_TEXT, VERIFY
 from tco.views.inputs import bid_values, buyer_values
 
 if TYPE_CHECKING:
     from tco.result import Result
+    from tco.spec.product import Parameter
     from tco.tender import Tender
 
-__all__ = ["assumptions_section", "award_section", "example_section"]
+__all__ = ["assumptions_section", "award_section", "data_section", "example_section"]
 
 
 def assumptions_section(tender: Tender, lang: str) -> Section:
@@ -138,3 +139,57 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
     for sub, kg in result.emissions.items():
         blocks.append(Para(m["emitted"].format(s=sub, kg=number(float(kg[0]), lang, 0))))
     return Section(m["s example"], blocks)
+
+
+def _kind(p: Parameter) -> str:
+    """The kind of a parameter, for a generic verification sentence."""
+    from tco.units import currencies_of
+
+    unit = p.unit
+    if not hasattr(unit, "dimensionality"):
+        return "share"
+    dims = dict(unit.dimensionality)
+    if currencies_of(unit):
+        return "price" if len(dims) == 1 else "running price"
+    if not dims:
+        return "share"
+    if dims == {"[mass]": 1, "[length]": 2, "[time]": -3}:
+        return "power"
+    if dims.get("[mass]") == 1 and dims.get("[length]") == 2:
+        return "energy"
+    if dims == {"[time]": 1}:
+        return "time"
+    if dims in ({"[length]": 2}, {"[length]": 3}) or dims.get("[length]", 0) in (2, -1):
+        return "consumption"
+    return "other"
+
+
+def _range(p: Parameter, lang: str) -> str:
+    m = ANNEX_TEXT[lang]
+    lo, hi = p.spec.min, p.spec.max
+    if lo is not None and hi is not None:
+        return f"{lo} … {hi}"
+    if lo is not None:
+        return m["at least"].format(lo=lo)
+    if hi is not None:
+        return m["at most"].format(hi=hi)
+    return m["any"]
+
+
+def data_section(tender: Tender, lang: str) -> Section:
+    """The data each bidder supplies: unit, allowed range, description, verification."""
+    m = ANNEX_TEXT[lang]
+    model = tender.model
+    rows = []
+    for name in model.bid_parameters:
+        p = model.parameters[name]
+        desc = p.spec.description.get(lang) if p.spec.description else ""
+        verify = (
+            p.spec.verification.get(lang)
+            if p.spec.verification is not None
+            else VERIFY[lang][_kind(p)]
+        )
+        label = p.spec.label.get(lang) if p.spec.label else name
+        rows.append([label, name, p.unit_text, _range(p, lang), desc, verify])
+    head = [m["parameter"], m["symbol"], m["unit"], m["range"], m["description"], m["verification"]]
+    return Section(m["s data"], [Para(m["data intro"]), Table(head, rows)])

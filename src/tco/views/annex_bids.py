@@ -1,0 +1,79 @@
+"""Tenders without bids, for the annex: an illustrative bid from the model's defaults or ranges.
+
+Helpers of :mod:`tco.views.annex`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tco.spec.product import ProductModel
+    from tco.tender import Tender
+
+__all__ = ["annex_tender", "illustrative_bid"]
+
+
+def illustrative_bid(model: ProductModel) -> dict[str, Any]:
+    """A bid of the model's defaults, or the middle of each allowed range.
+
+    Raises
+    ------
+    SpecError
+        If a bid parameter has neither a default nor both bounds.
+
+    Examples
+    --------
+    >>> import tco
+    >>> illustrative_bid(tco.load_model("printer"))["service_annual"]
+    '0 DKK/year'
+    """
+    from tco.errors import SpecError
+    from tco.units import parse_quantity
+
+    bid: dict[str, Any] = {"name": "Illustrative bid"}
+    for name in model.bid_parameters:
+        p = model.parameters[name]
+        if p.spec.default is not None:
+            bid[name] = p.spec.default
+            continue
+        if p.spec.min is None or p.spec.max is None:
+            raise SpecError(
+                f"the tender has no bids, and bid parameter '{name}' has no default and no "
+                "range to take an illustrative value from; add one bid to the tender (it "
+                "becomes the annex's worked example)",
+                path=("bids",),
+                expected="at least one bid, or a model whose bid parameters have defaults",
+            )
+        lo = parse_quantity(p.spec.min, p.unit_text or None)
+        hi = parse_quantity(p.spec.max, p.unit_text or None)
+        mid = ((lo + hi) / 2).to(lo.units) if p.unit_text else (lo + hi) / 2
+        value = float(mid.magnitude) if hasattr(mid, "magnitude") else float(mid)
+        bid[name] = f"{value:g} {p.unit_text}".strip()
+    return bid
+
+
+def annex_tender(source: str | Path | Mapping[str, Any]) -> tuple[Tender, bool]:
+    """Load a tender for its annex; a tender without bids gets an illustrative one.
+
+    Returns
+    -------
+    (Tender, bool)
+        The tender, and whether its (only) bid is illustrative.
+    """
+    from tco.plan.compiler import compile_plan
+    from tco.spec.schema import TenderSpec, validate
+    from tco.tender import Tender, read_tender_source, tender_model
+
+    data, file, base = read_tender_source(source)
+    if data.get("bids"):
+        from tco.tender import load_tender
+
+        return load_tender(source), False
+    model = tender_model(data.get("model", ""), base, file)
+    data = {**data, "bids": [illustrative_bid(model)]}
+    spec = validate(TenderSpec, data, file=file)
+    plan = compile_plan(spec, model, file=file)
+    return Tender(spec=spec, model=model, plan=plan, file=file), True

@@ -14,7 +14,7 @@ import tco
 from tco import limits
 from tco.cli import main
 from tco.errors import ExpressionError, LimitError, SpecError, UnitError
-from tco.io import yamlio
+from tco.io import yamlbuild
 from tco.io.yamlio import load_yaml, read_yaml_file
 from tco.spec.expr import parse
 from tco.units import parse_quantity
@@ -89,7 +89,7 @@ def test_nesting_depth() -> None:
 
 
 def test_expanded_values(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlio, "MAX_NODES", 10)
+    monkeypatch.setattr(yamlbuild, "MAX_NODES", 10)
     # The mapping, its key, the list and its 7 items: 10 values.
     load_yaml("a: [1, 2, 3, 4, 5, 6, 7]")
     with pytest.raises(LimitError, match="expands to more than 10 values"):

@@ -1,0 +1,265 @@
+"""Build plain data from YAML parser events, with every cap checked as it goes.
+
+This module holds the event-stream side of :mod:`tco.io.yamlio`: the choice of
+parser (libyaml's when PyYAML was built with it), the YAML 1.2 reading of plain
+scalars, and :class:`Builder`, which turns the parser's events into dicts,
+lists and scalars in one pass while enforcing the caps on nesting depth,
+aliases and expanded values (:data:`~tco.limits.MAX_DEPTH`,
+:data:`~tco.limits.MAX_ALIASES`, :data:`~tco.limits.MAX_NODES`). Reading
+files and wording syntax errors stay in :mod:`tco.io.yamlio`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from tco.errors import LimitError
+from tco.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
+
+__all__ = ["FAST", "Builder", "Parser"]
+
+#: Whether libyaml's C parser is used (``False``: PyYAML's pure-Python parser).
+FAST = bool(getattr(yaml, "__with_libyaml__", False))
+
+#: The YAML event parser: libyaml's ``CParser`` when :data:`FAST`, else PyYAML's.
+Parser: Any
+if FAST:
+    Parser = yaml.cyaml.CParser  # type: ignore[attr-defined]
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        """PyYAML's pure-Python event parser, without a constructor."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+_TAG = "tag:yaml.org,2002:"
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_MERGE = object()
+
+
+def _plain(value: str) -> Any:
+    """Resolve a plain scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
+    if not value or value[0] in "-+.0123456789":
+        if _INT.fullmatch(value):
+            try:
+                return int(value)
+            except ValueError:  # more digits than Python converts
+                return value
+        if value and _FLOAT.fullmatch(value):
+            low = value.lower()
+            return float(low.replace(".", "") if low[-3:] in ("inf", "nan") else low)
+    if value in _BOOL:
+        return _BOOL[value]
+    if value in _NULL:
+        return None
+    if value == "<<":
+        return _MERGE
+    return value
+
+
+def _scalar(event: Any) -> Any:
+    """The value of a scalar event, with its tag (if any) honoured or refused."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return _plain(event.value) if event.implicit[0] and tag is None else event.value
+    if tag == _TAG + "str":
+        return event.value
+    kind = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool, _TAG + "null": None}
+    if tag not in kind:
+        raise _tag_error(event)
+    value = _plain(event.value)
+    want = kind[tag]
+    if want is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if (value is None and want is None) or (want is not None and type(value) is want):
+        return value
+    raise yaml.constructor.ConstructorError(
+        None, None, f"'{event.value}' cannot be read as !!{tag[len(_TAG) :]}", event.start_mark
+    )
+
+
+def _tag_error(event: Any) -> Exception:
+    return yaml.constructor.ConstructorError(
+        None, None, f"could not determine a constructor for the tag '{event.tag}'", event.start_mark
+    )
+
+
+class Builder:
+    """Build plain data from parser events, enforcing every cap as it goes.
+
+    One pass, no intermediate node tree: the caps on depth, aliases and values
+    (aliases counted as the size of what they name, so that a "billion laughs"
+    document is refused after a few hundred events) hold while the file is read.
+    """
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.total = 0
+        self.aliases = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        # Each open collection: [container, anchor, total before, key or _NO_KEY, key marks,
+        # merge sources].
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+
+    def run(self, parser: Any) -> Any:
+        """Consume every event of ``parser`` and return the document built."""
+        documents = 0
+        get_event, scalar_event = parser.get_event, yaml.ScalarEvent
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                self.total += 1
+                if self.total > MAX_NODES:
+                    self._count(0, event)
+                tag = event.tag
+                value = (
+                    _plain(event.value)
+                    if tag is None and event.implicit[0]
+                    else event.value
+                    if tag is None or tag == "!"
+                    else _scalar(event)
+                )
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                top = self.stack[-1][0] if self.stack else None
+                if type(top) is list:
+                    top.append(value)
+                else:
+                    self._add(value, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._open(event, {} if kind is yaml.MappingStartEvent else [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._close(event)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise yaml.composer.ComposerError(
+                        None,
+                        None,
+                        "the file holds more than one YAML document ('---'); keep one",
+                        event.start_mark,
+                    )
+            elif kind is yaml.StreamEndEvent:
+                return self.root
+
+    def _count(self, n: int, event: Any) -> None:
+        self.total += n
+        if self.total > MAX_NODES:
+            raise _limit(
+                f"the document expands to more than {MAX_NODES} values (aliases?)",
+                event,
+                f"at most {MAX_NODES} values",
+                self.file,
+            )
+
+    def _open(self, event: Any, container: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in (_TAG + "map", _TAG + "seq"):
+            raise _tag_error(event)
+        self._count(1, event)
+        if len(self.stack) + 1 > MAX_DEPTH:
+            raise _limit(
+                f"nesting deeper than {MAX_DEPTH} levels",
+                event,
+                f"at most {MAX_DEPTH} levels of nesting",
+                self.file,
+            )
+        self.stack.append([container, event.anchor, self.total - 1, _NO_KEY, {}, []])
+
+    def _close(self, event: Any) -> None:
+        container, anchor, before, _, _, merges = self.stack.pop()
+        if merges:
+            merged: dict[Any, Any] = {}
+            for source in merges:
+                for key, value in source.items():
+                    merged.setdefault(key, value)
+            merged.update(container)
+            container = merged
+        if anchor is not None:
+            self.anchors[anchor] = (container, self.total - before)
+        self._add(container, event)
+
+    def _alias(self, event: Any) -> None:
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise _limit(
+                f"more than {MAX_ALIASES} aliases; a file with that many aliases is "
+                "refused to protect memory",
+                event,
+                f"at most {MAX_ALIASES} aliases",
+                self.file,
+            )
+        if event.anchor not in self.anchors:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"'*{event.anchor}' refers to an anchor '&{event.anchor}' that is not "
+                "defined above it",
+                event.start_mark,
+            )
+        value, size = self.anchors[event.anchor]
+        self._count(size, event)
+        self._add(value, event)
+
+    def _add(self, value: Any, event: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        key = frame[3]
+        if key is _NO_KEY:
+            if value is not _MERGE and not isinstance(value, (str, int, float, bool, type(None))):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be plain text", event.start_mark
+                )
+            seen = frame[4]
+            if value in seen:
+                first = seen[value]
+                shown = "<<" if value is _MERGE else value
+                raise yaml.constructor.ConstructorError(
+                    f"the key '{shown}' first given on line {first.line + 1}",
+                    first,
+                    f"is given again on line {event.start_mark.line + 1}; remove one of them",
+                    event.start_mark,
+                )
+            seen[value] = event.start_mark
+            frame[3] = value
+            return
+        frame[3] = _NO_KEY
+        if key is _MERGE:
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(source, dict) for source in sources):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "'<<' merges a mapping or a list of mappings", event.start_mark
+                )
+            frame[5].extend(sources)
+        else:
+            container[key] = value
+
+
+_NO_KEY = object()
+
+
+def _limit(reason: str, event: Any, expected: str, file: str | None) -> LimitError:
+    return LimitError(f"{reason} (line {event.start_mark.line + 1})", file=file, expected=expected)

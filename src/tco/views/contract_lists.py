@@ -1,0 +1,206 @@
+"""Documents of the JSON contract that list things.
+
+Product models, bases and one basis, baskets, usage profiles and catalogue
+(batch) rows. Each is a typed dictionary; :mod:`tco.views.contract` lists
+them among its :data:`~tco.views.contract.KINDS` and generates their JSON
+Schemas.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from typing_extensions import TypedDict
+
+from tco.views.contract_records import (
+    CategoryValue,
+    EmissionValue,
+    Version,
+)
+
+__all__ = [
+    "BasesDocument",
+    "BasisDetail",
+    "BasisDocument",
+    "BasisValue",
+    "BasketBid",
+    "BasketBidLine",
+    "BasketDocument",
+    "BasketLine",
+    "BatchDocument",
+    "BatchRow",
+    "MissingValue",
+    "ModelInfo",
+    "ModelsDocument",
+    "ProfileBid",
+    "ProfileRow",
+    "ProfileSwitch",
+    "ProfilesDocument",
+]
+
+
+# -- lists ------------------------------------------------------------------------------------
+class ModelInfo(TypedDict):
+    """One product model: its id, title and the parameters each bid gives."""
+
+    id: str
+    title: str
+    functional_unit: str
+    bid_parameters: list[str]
+
+
+class ModelsDocument(TypedDict):
+    """``tco models --format json`` (and ``GET /models`` of the service)."""
+
+    schema_version: Version
+    kind: Literal["models"]
+    models: list[ModelInfo]
+
+
+class BasisValue(TypedDict):
+    """One value of a basis, as published, with its source."""
+
+    value: Any
+    source: str
+    edition: str | None
+    note: str | None
+
+
+class MissingValue(TypedDict):
+    """A value the basis's publisher does not give."""
+
+    name: str
+    note: str | None
+
+
+class BasisDetail(TypedDict):
+    """One basis of official data: its values (by name), sources and gaps."""
+
+    id: str
+    title: str
+    publisher: str
+    edition: str
+    externalities: Any
+    sources: dict[str, str]
+    values: dict[str, BasisValue]
+    missing: list[MissingValue]
+
+
+class BasketLine(TypedDict):
+    """One product line of a basket: its model and the buyer's quantity."""
+
+    line: str
+    model: str
+    quantity: float
+
+
+class BasketBidLine(TypedDict):
+    """One bid's total on one product line."""
+
+    line: str
+    quantity: float
+    total: float
+    annualised: float
+    rank: int
+
+
+class BasketBid(TypedDict):
+    """One bid's basket total, in rank order."""
+
+    rank: int
+    bid: str
+    total: float
+    annualised: float
+    lines: list[BasketBidLine]
+
+
+class BasketDocument(TypedDict):
+    """``tco basket --format json``: bids ranked on a basket of product lines."""
+
+    schema_version: Version
+    kind: Literal["basket"]
+    title: str | None
+    currency: str
+    ranked_by: Literal["total", "annualised"]
+    lines: list[BasketLine]
+    bids: list[BasketBid]
+
+
+class BasesDocument(TypedDict):
+    """``tco bases --format json`` and ``GET /bases``: the bundled bases of official data."""
+
+    schema_version: Version
+    kind: Literal["bases"]
+    bases: list[BasisDetail]
+
+
+class BasisDocument(BasisDetail):
+    """``tco bases NAME --format json``: one basis."""
+
+    schema_version: Version
+    kind: Literal["basis"]
+
+
+class ProfileBid(TypedDict):
+    """One bid's cost and rank under one profile (or weighted)."""
+
+    bid: str
+    cost: float
+    rank: int
+
+
+class ProfileRow(TypedDict):
+    """The bids under one usage profile."""
+
+    profile: str
+    weight: float
+    parameters: dict[str, Any]
+    bids: list[ProfileBid]
+    winner: str
+
+
+class ProfileSwitch(TypedDict):
+    """Where the cheapest bid changes between two profiles in a row."""
+
+    from_profile: str
+    to_profile: str
+    from_bid: str
+    to_bid: str
+    fraction: float | None
+    at: dict[str, str]
+
+
+class ProfilesDocument(TypedDict):
+    """``tco profiles --format json``: the bids under each usage profile."""
+
+    schema_version: Version
+    kind: Literal["profiles"]
+    currency: str
+    ranked_by: Literal["total", "annualised"]
+    profiles: list[ProfileRow]
+    weighted: list[ProfileBid]
+    winner: str
+    winner_changes: bool
+    switches: list[ProfileSwitch]
+
+
+class BatchRow(TypedDict):
+    """One row of a batch: its totals, categories and emissions."""
+
+    row: int
+    name: str | None
+    total: float
+    annualised: float
+    total_excl_externalities: float
+    period: int
+    by_category: list[CategoryValue]
+    emissions: list[EmissionValue]
+
+
+class BatchDocument(TypedDict):
+    """``POST /batch`` of the service: one record per row of the table sent."""
+
+    schema_version: Version
+    kind: Literal["batch"]
+    model: str
+    rows: list[BatchRow]

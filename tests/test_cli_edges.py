@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,43 @@ def test_annex_checks_its_suffix_before_any_work(
     tender = _tender_copy(tmp_path)
     assert _exit_code(["annex", str(tender), "-o", str(tmp_path / "a.pdf")]) == 2
     assert ".docx" in capsys.readouterr().err
+
+
+def _tco(argv: list[str], stdout: object) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from tco.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_output_is_one_line_error_and_nonzero_exit() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = _tco(["compare", "--example", "indoor-lighting"], full)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "No space left" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "--example", "indoor-lighting"],
+        ["compare", "x.yaml", "--format", "json", "--lang", "xx"],
+        ["schema", "tender"],
+    ],
+)
+def test_a_closed_pipe_exits_silently(argv: list[str]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written: like `| head -0`
+    try:
+        done = _tco(argv, write)
+    finally:
+        os.close(write)
+    assert done.stderr == ""

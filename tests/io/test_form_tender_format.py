@@ -110,3 +110,26 @@ def test_hostile_tender_title_is_text_in_the_form_not_a_formula(tmp_path: Path) 
     ws = openpyxl.load_workbook(out).worksheets[0]
     assert ws["B1"].data_type == "s"
     assert "=1+1" in str(ws["B1"].value)
+
+
+def test_decimals_of_a_danish_tenders_form_survive_the_strict_danish_format(
+    tmp_path: Path,
+) -> None:
+    tender = _tender(tmp_path)
+    assert main(["form", str(tender), "-o", str(tmp_path / "blank.xlsx")]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "blank.xlsx")
+    ws = wb.worksheets[0]
+    ws["D5"] = "Lumen Nord"
+    for row in range(9, ws.max_row + 1):
+        key = ws[f"A{row}"].value
+        if key == "price":
+            ws[f"D{row}"] = "1.450,50"  # text, Danish: 1450.5 DKK
+        elif key == "power":
+            ws[f"D{row}"] = 32.5  # a number cell [W]
+            ws[f"C{row}"] = "W"
+        elif key == "rated_life":
+            ws[f"D{row}"] = 50000
+    wb.save(tmp_path / "bid.xlsx")
+    t = load_tender_with_forms(tender, [tmp_path / "bid.xlsx"])
+    assert t.plan.values["price"][0] == pytest.approx(1450.5)
+    assert t.plan.values["power"][0] == pytest.approx(32.5)

@@ -195,6 +195,11 @@ DANISH: list[tuple[str, Any, float | Refusal]] = [
     # (tests/test_errors_danish.py).
     ("bids.0.price", "1,450.50 DKK", (UnitError, "is not written in the tender's number format")),
     ("bids.0.price", "1450 DKK + 250 DKK", (UnitError, "not a calculation ('+')")),
+    # '.' groups thousands in Danish: never read as a decimal point under 'da'
+    ("bids.0.price", "1.45 kr", (UnitError, "for a decimal, write '1,45 kr'")),
+    ("bids.0.price", "1.4500 kr", (UnitError, "for a decimal, write '1,4500 kr'")),
+    ("bids.0.price", "14.50 kr", (UnitError, "for a decimal, write '14,50 kr'")),
+    ("bids.0.price", "1,45 kr", 1.45),
 ]
 
 
@@ -215,6 +220,15 @@ def test_value_in_an_english_tender(value: str, meant: float) -> None:
     data["assumptions"]["number_format"] = "en"
     data["bids"][0]["price"] = value
     assert tco.load_tender(data).plan.values["price"][0] == pytest.approx(meant)
+
+
+@pytest.mark.parametrize(("value", "fix"), [("2,13 DKK", "'2.13 DKK'"), ("14,5 DKK", "'14.5 DKK'")])
+def test_a_comma_decimal_in_an_english_tender_is_refused(value: str, fix: str) -> None:
+    data = copy.deepcopy(BASE)
+    data["assumptions"]["number_format"] = "en"
+    data["bids"][0]["price"] = value
+    with pytest.raises(UnitError, match=f"groups thousands .*write {fix}"):
+        tco.load_tender(data)
 
 
 def test_unusual_rates_are_read_when_the_tender_says_it_means_them() -> None:

@@ -284,12 +284,29 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
+    Everything printed goes through :class:`TerminalText`. An output that
+    cannot be written is one line on standard error and exit code 1 (a full
+    disk), or a silent end (a closed pipe, as in ``tco ... | head -1``).
+
     Examples
     --------
     >>> main(["--version"])
     tco 0.1.0
     0
     """
+    stdout = sys.stdout
+    sys.stdout = TerminalText(stdout)
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except OutputStreamError as failed:
+        return _output_failed(failed.error, stdout)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.json_errors = _asks_json(argv)
@@ -308,13 +325,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     before = get_language()
     set_language(lang)
-    stdout = sys.stdout
-    sys.stdout = TerminalText(stdout)
     try:
         return _run(run, args, lang)
     finally:
-        sys.stdout = stdout
         set_language(before)
+
+
+def _output_failed(error: OSError, stdout: Any) -> int:
+    """Say why standard output cannot be written (nothing for a closed pipe); the exit code."""
+    import contextlib
+    import os
+
+    # What is still buffered is dropped, so that the exit does not fail again.
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+    if isinstance(error, BrokenPipeError):
+        return 0
+    print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+    return 1
+
+
+class OutputStreamError(Exception):
+    """Standard output cannot be written (a full disk, a closed pipe); ``error`` says why."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class TerminalText(io.TextIOBase):
@@ -339,11 +375,17 @@ class TerminalText(io.TextIOBase):
     def write(self, text: str) -> int:
         from tco.views.safe import terminal
 
-        self.stream.write(terminal(text))
+        try:
+            self.stream.write(terminal(text))
+        except OSError as exc:
+            raise OutputStreamError(exc) from exc
         return len(text)
 
     def flush(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise OutputStreamError(exc) from exc
 
     def isatty(self) -> bool:
         return bool(self.stream.isatty())
@@ -384,8 +426,6 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lan
 
         print(f"{text('cli.error', lang)}: {terminal(error_text(err, lang))}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except BrokenPipeError:  # pragma: no cover - e.g. `tco compare ... | head`
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,8 +37,9 @@ from tco.units import (
     plain_number,
     ureg,
 )
+from tco.units.numbers import scan_number
 
-__all__ = ["FormBid", "form_bid", "shown_text", "stated_number_format"]
+__all__ = ["FormBid", "form_bid", "in_number_format", "shown_text", "stated_number_format"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,26 @@ def stated_number_format(tender: object) -> str | None:
     assumptions = tender.get("assumptions") if isinstance(tender, Mapping) else None
     stated = assumptions.get("number_format") if isinstance(assumptions, Mapping) else None
     return stated if stated in CONVENTIONS else None
+
+
+def in_number_format(text: str, convention: str | None) -> str:
+    """A value in plain numbers (``"0.032 kW"``) written in a tender's stated number format.
+
+    Plain numbers hold no thousands mark, so only the decimal point changes
+    (``"0,032 kW"`` in ``da``); a number with an exponent is read in any format.
+
+    Examples
+    --------
+    >>> in_number_format("0.032 kW", "da"), in_number_format("1450 DKK", "da")
+    ('0,032 kW', '1450 DKK')
+    >>> in_number_format("0.032 kW", "en"), in_number_format("1.5e-07 DKK", "da")
+    ('0.032 kW', '1.5e-07 DKK')
+    """
+    scanned = scan_number(text) if convention == "da" else None
+    if scanned is None or scanned[2]:
+        return text
+    sign, body, exponent, rest = scanned
+    return f"{sign}{body.replace('.', ',')}{exponent}{rest}"
 
 
 def _for_form(reason: str) -> str:
@@ -209,9 +230,10 @@ class _Reader:
                     expected=f"a number in {unit_text}",
                 )
                 return None
-            own, composed = "%", f"{plain_number(shown)} %"
+            own, composed, read_in = "%", f"{plain_number(shown)} %", None
         elif isinstance(shown, float):
             own, composed = "", f"{plain_number(shown)} {unit_text}".strip()
+            read_in = None  # a number cell, written back in plain numbers
         else:
             text = str(shown)
             try:
@@ -222,6 +244,7 @@ class _Reader:
             bare = q.units == ureg.dimensionless
             own = "" if bare else self.unit_of(text)
             composed = f"{text} {unit_text}".strip() if bare else text
+            read_in = self.convention
         if own and unit_text and unit_text != written and own != unit_text:
             self.fail(
                 f"got '{shown}' in {own}, but the unit cell {unit.cell} was changed to "
@@ -247,7 +270,7 @@ class _Reader:
                 self.fail(problem, unit.cell, name, unit_text, expected=f"a unit such as {written}")
                 return None
         try:
-            return str(canonical_value(composed, convention=self.convention))
+            return str(canonical_value(composed, convention=read_in))
         except SpecError as err:
             self.fail(_for_form(err.reason), value.cell, name, composed, expected=expected)
             return None

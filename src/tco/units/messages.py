@@ -101,6 +101,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "'number_format: {convention}'"
         ),
     },
+    "not_grouping": {
+        "en": (
+            "got '{value}': in the tender's number format '{convention}', '{mark}' groups "
+            "thousands and must be followed by exactly three digits; for a decimal, write "
+            "'{fix}'"
+        ),
+        "da": (
+            "fik '{value}': i udbuddets talformat '{convention}' grupperer '{mark}' tusinder "
+            "og skal efterfølges af præcis tre cifre; skriv et decimaltal som '{fix}'"
+        ),
+    },
     "against_convention": {
         "en": (
             "got '{value}': '{number}' is not written in the tender's number format "

@@ -13,6 +13,11 @@ number is taken as meant only where both formats read it the same:
   (1.45 or 1450; 24.5 or 24500; 1450000 or nothing), so they are refused with
   both readings unless the format is stated.
 
+Under a stated format a number must be valid in it: the thousands mark (``.``
+in ``da``, ``,`` in ``en``) is followed by groups of exactly three digits, so
+``1.45`` under ``da`` and ``2,13`` under ``en`` are refused with the number
+written in the format (``1,45``; ``2.13``), never read another way.
+
 A whole number never starts with 0 (``0200`` is refused: YAML 1.1 reads it as
 octal 128). An exponent (``1.5e3``) goes with a plain decimal point only.
 """
@@ -155,6 +160,17 @@ def read_number(sign: str, body: str, exponent: str, convention: str | None) -> 
     _check_leading_zero(whole, number)
     as_decimal = float(f"{whole or 0}.{frac or 0}")
     could_group = len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0")
+    if not could_group and convention is not None and mark == _GROUP[convention]:
+        # '1.45' under 'da': '.' groups thousands there, so it is not read as a decimal mark
+        raise NumberProblem(
+            "not_grouping",
+            {
+                "number": number,
+                "convention": convention,
+                "mark": mark,
+                "fix": number.replace(mark, _DECIMAL[convention]),
+            },
+        )
     if not could_group:
         return factor * as_decimal
     as_group = float(whole + frac)

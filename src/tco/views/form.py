@@ -338,7 +338,7 @@ def load_tender_with_forms(
         For a problem in the tender itself.
     """
     from tco.plan.compiler import compile_plan
-    from tco.spec.forms import form_bid, stated_number_format
+    from tco.spec.forms import form_bid, in_number_format, stated_number_format
     from tco.spec.schema import TenderSpec, validate
     from tco.tender import Tender, read_tender, tender_model
 
@@ -360,7 +360,15 @@ def load_tender_with_forms(
         except SpecError as err:
             errors.add(err)
     errors.raise_if_any()
-    data["bids"] = [f.values for f in read]
+    # The forms' values are in plain numbers; the tender reads its bids in its own format.
+    stated = stated_number_format(data)
+    data["bids"] = [
+        {
+            k: in_number_format(v, stated) if k not in ("name", "notes") else v
+            for k, v in f.values.items()
+        }
+        for f in read
+    ]
     try:
         spec: TenderSpec = validate(TenderSpec, data, file=file)
         plan = compile_plan(spec, model, file=file)

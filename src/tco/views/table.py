@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import csv_delimiter, number, percent, resolve, text, unit_text
@@ -127,10 +129,12 @@ def result_table(result: Result, lang: str | None = None) -> str:
 
 
 def _csv_number(value: Any, lang: str) -> Any:
-    if lang == "en" or isinstance(value, (bool, str)) or not isinstance(value, (int, float)):
+    if not isinstance(value, float) or isinstance(value, bool):
         return value
-    # Full precision, no thousands separators, the language's decimal sign.
-    return repr(float(value)).replace(".", ",") if isinstance(value, float) else str(value)
+    # 12 significant digits (float noise gone, money to the cent below 10^10), never
+    # an exponent, no thousands separators, the language's decimal sign.
+    shown = format(Decimal(f"{value:.12g}"), "f") if math.isfinite(value) else repr(value)
+    return shown.replace(".", ",") if lang != "en" else shown
 
 
 def result_csv(result: Result, lang: str | None = None) -> str:

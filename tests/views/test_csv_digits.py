@@ -1,0 +1,31 @@
+"""CSV numbers have 12 significant digits: float noise (32804.99999999999) disappears."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+import tco
+from tco.views.table import result_csv
+
+
+@pytest.mark.parametrize(("lang", "sep", "dec"), [("en", ",", "."), ("da", ";", ",")])
+def test_csv_numbers_have_12_significant_digits(lang: str, sep: str, dec: str) -> None:
+    result = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    rows = list(csv.reader(io.StringIO(result_csv(result, lang)), delimiter=sep))[1:]
+    summary = result.summary()
+    keys = list(summary[0])
+    for row, want in zip(rows, summary, strict=True):
+        for key, cell in zip(keys, row, strict=True):
+            value = want[key]
+            if isinstance(value, float):
+                assert "e" not in cell.lower()
+                digits = re.sub(r"\D", "", cell).lstrip("0")
+                assert len(digits) <= 12, (key, cell)
+                assert float(cell.replace(dec, ".")) == pytest.approx(value, rel=1e-11)
+    # The float sum of Premium LED's CO2e is 32804.99999999999 kg; at 12 digits it is 32805.
+    assert summary[0]["co2e_kg"] != 32805
+    assert rows[0][keys.index("co2e_kg")] == "32805"

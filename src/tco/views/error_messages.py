@@ -130,6 +130,15 @@ ERRORS: dict[str, dict[str, str]] = {
             "skriv {fix} (t er et metrisk ton)"
         ),
     },
+    # -- bid forms --
+    "form_no_name": {
+        "en": "the bid's name is missing; fill it in",
+        "da": "tilbuddets navn mangler; udfyld det",
+    },
+    "form_no_value": {
+        "en": "no value; fill in {name} [{unit}]",
+        "da": "ingen værdi; udfyld {name} [{unit}]",
+    },
     # -- the model --
     "no_model": {
         "en": (

@@ -204,7 +204,7 @@ MISTAKES: list[Mistake] = [
       "Write `24500 DKK`, or state the tender's `number_format`."),
     M("against-number-format", "a number written against the stated number format",
       tender(assumptions__number_format="da", bids__0__price="1,450.50 DKK"),
-      UnitError, "bids[0].price", "er ikke skrevet i udbuddets talformat 'da'",
+      UnitError, "bids[0].price", "is not written in the tender's number format 'da'",
       "Write `1.450,50 DKK` (or `1450,5 DKK`) in a Danish-format tender."),
     M("value-is-a-sum", "arithmetic in a value",
       tender(bids__0__price="1450 DKK + 250 DKK"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "AnalysisError",
@@ -36,9 +36,11 @@ __all__ = [
     "YAMLError",
     "format_path",
     "suggest",
+    "suggest_name",
 ]
 
 PathPart = str | int
+_E = TypeVar("_E", bound="TCOError")
 
 
 def format_path(path: Sequence[PathPart]) -> str:
@@ -80,8 +82,20 @@ def suggest(name: str, choices: Iterable[str]) -> str:
     >>> suggest("zzz", ["power"])
     ''
     """
+    match = suggest_name(name, choices)
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+def suggest_name(name: str, choices: Iterable[str]) -> str:
+    """The choice closest to ``name`` (a misspelling of it), or ``""``.
+
+    Examples
+    --------
+    >>> suggest_name("powr", ["power", "price"]), suggest_name("zzz", ["power"])
+    ('power', '')
+    """
     match = get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return match[0] if match else ""
 
 
 def _restore(cls: type[TCOError], args: tuple[Any, ...], state: dict[str, Any]) -> TCOError:
@@ -105,8 +119,29 @@ class TCOError(Exception):
     ('t.yaml: bids[0]: bad', ('bids', 0), 3)
     """
 
+    #: The id of the message in the catalogue of error texts (``None``: English only).
+    message_id: str | None = None
+    #: The facts the message's text is built from (picklable values).
+    params: dict[str, Any] = {}  # noqa: RUF012 - replaced, never changed, per instance
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+    def speaks(self: _E, message_id: str, /, **params: Any) -> _E:
+        """Name this error's message in the catalogue, so it can be shown in other languages.
+
+        The English message (``str(err)``) is unchanged; :func:`tco.views.error_text.error_text`
+        renders the message ``message_id`` with ``params`` in the buyer's language.
+
+        Examples
+        --------
+        >>> err = SpecError("this key is required", path=("bids",)).speaks("required")
+        >>> err.message_id, str(err)
+        ('required', 'bids: this key is required')
+        """
+        self.message_id = message_id
+        self.params = dict(params)
+        return self
 
 
 class AnalysisError(TCOError, ValueError):
@@ -287,6 +322,7 @@ class SpecErrors(SpecError):
         lines = [f"{len(self.errors)} problems found:"] + [f"  - {e}" for e in self.errors]
         super().__init__("\n".join(lines))
         self.file = first.file
+        self.speaks("problems", n=len(self.errors))
 
     def _render(self) -> str:
         return self.reason

@@ -239,14 +239,14 @@ def _model_file(ref: str, base: Path, allow_paths: Iterable[str | Path]) -> Prod
             "--allow-path FOLDER)",
             value=ref,
             expected="a bundled model's id or a model file in the tender's folder",
-        )
+        ).speaks("outside_folder", name=ref, base=str(base))
     if not path.exists():
         raise ModelNotFoundError(
             f"no model file '{ref}' (looked for {path}); a relative path is read "
             "from the tender's folder",
             value=ref,
             expected="the path of an existing model file",
-        )
+        ).speaks("no_model_file", name=ref, looked=str(path))
     from tco.io.files import read_input_bytes, sha256_hex
 
     raw = read_input_bytes(path)

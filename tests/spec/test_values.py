@@ -198,12 +198,14 @@ DANISH: list[tuple[str, Any, float | Refusal]] = [
     ("assumptions.discount_rate", "0,04", 0.04),
     ("assumptions.quantity", "1.000", 1000.0),
     ("assumptions.co2_price", "1.500 kr/ton", 1.5),
-    ("bids.0.price", "1,450.50 DKK", (UnitError, "er ikke skrevet i udbuddets talformat 'da'")),
-    ("bids.0.price", "1450 DKK + 250 DKK", (UnitError, "ikke en beregning ('+')")),
+    # The message is English (``str``); under ``--lang da`` it is shown in Danish
+    # (tests/test_errors_danish.py).
+    ("bids.0.price", "1,450.50 DKK", (UnitError, "is not written in the tender's number format")),
+    ("bids.0.price", "1450 DKK + 250 DKK", (UnitError, "not a calculation ('+')")),
     # '.' groups thousands in Danish: never read as a decimal point under 'da'
-    ("bids.0.price", "1.45 kr", (UnitError, "skriv et decimaltal som '1,45 kr'")),
-    ("bids.0.price", "1.4500 kr", (UnitError, "skriv et decimaltal som '1,4500 kr'")),
-    ("bids.0.price", "14.50 kr", (UnitError, "skriv et decimaltal som '14,50 kr'")),
+    ("bids.0.price", "1.45 kr", (UnitError, "for a decimal, write '1,45 kr'")),
+    ("bids.0.price", "1.4500 kr", (UnitError, "for a decimal, write '1,4500 kr'")),
+    ("bids.0.price", "14.50 kr", (UnitError, "for a decimal, write '14,50 kr'")),
     ("bids.0.price", "1,45 kr", 1.45),
 ]
 

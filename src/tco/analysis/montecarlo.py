@@ -260,7 +260,7 @@ def monte_carlo(
                 file=file,
                 path=("uncertainty",),
                 expected="an 'uncertainty' section with 'parameters'",
-            )
+            ).speaks("no_uncertainty")
         uncertainty = data
     u = (
         uncertainty

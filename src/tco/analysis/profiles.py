@@ -195,7 +195,7 @@ def profiles(
             file=file,
             path=("profiles",),
             expected="profiles: {NAME: {weight: W, parameters: {INPUT: VALUE}}}",
-        )
+        ).speaks("no_profiles")
     plan = tender.plan
     names = tuple(named)
     K = len(names)

@@ -187,7 +187,7 @@ def _validate(args: argparse.Namespace) -> int:
     from tco.errors import TCOError
     from tco.io.yamlio import read_yaml_file
     from tco.views.documents import validation_document
-    from tco.views.i18n import text
+    from tco.views.i18n import get_language, text
 
     as_json = getattr(args, "format", "text") == "json"
     name = STDIN_NAME if args.file == STDIN else args.file
@@ -226,10 +226,11 @@ def _validate(args: argparse.Namespace) -> int:
     except TCOError as err:
         if not as_json:
             raise
-        print_document(validation_document(name, document=kind, error=err))
+        print_document(validation_document(name, document=kind, error=err, lang=get_language()))
+        from tco.views.error_text import error_text
         from tco.views.safe import terminal
 
-        print(f"{text('cli.error')}: {terminal(err)}", file=sys.stderr)
+        print(f"{text('cli.error')}: {terminal(error_text(err))}", file=sys.stderr)
         return EXIT_USER_ERROR
     if as_json:
         print_document(doc)
@@ -418,11 +419,12 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, lan
             from tco.cli.source import print_document
             from tco.views.documents import error_document
 
-            print_document(error_document(err))
+            print_document(error_document(err, lang))
+        from tco.views.error_text import error_text
         from tco.views.i18n import text
         from tco.views.safe import terminal
 
-        print(f"{text('cli.error', lang)}: {terminal(err)}", file=sys.stderr)
+        print(f"{text('cli.error', lang)}: {terminal(error_text(err, lang))}", file=sys.stderr)
         return EXIT_USER_ERROR
 
 

@@ -65,15 +65,13 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise FileError(
-            f"cannot read the file ({exc.strerror or exc})", file=name, expected="a readable file"
-        ) from None
+        raise _unreadable(exc, name) from None
     if not stat.S_ISREG(info.st_mode):
         raise FileError(
             f"is {_kind(info.st_mode)}, not a file; give the path of a file",
             file=name,
             expected="a regular file",
-        )
+        ).speaks("not_a_file")
     if info.st_size > limit:
         raise _too_big(info.st_size, limit, name)
     try:
@@ -85,15 +83,22 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
                     "is not a regular file; give the path of a file",
                     file=name,
                     expected="a regular file",
-                )
+                ).speaks("not_a_file")
             raw = fh.read(limit + 1)
     except OSError as exc:
-        raise FileError(
-            f"cannot read the file ({exc.strerror or exc})", file=name, expected="a readable file"
-        ) from None
+        raise _unreadable(exc, name) from None
     if len(raw) > limit:
         raise _too_big(len(raw), limit, name)
     return raw
+
+
+def _unreadable(exc: OSError, name: str) -> FileError:
+    err = FileError(
+        f"cannot read the file ({exc.strerror or exc})", file=name, expected="a readable file"
+    )
+    if isinstance(exc, FileNotFoundError):
+        return err.speaks("file_missing")
+    return err.speaks("file_unreadable", reason=exc.strerror or str(exc))
 
 
 def _too_big(size: int, limit: int, name: str) -> LimitError:
@@ -153,7 +158,7 @@ the folder /nonexistent-folder does not exist; create it first or write elsewher
             f"cannot write the {what}: this is a folder; give a file name inside it",
             file=name,
             expected="a file path",
-        )
+        ).speaks("write_folder")
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise FileError(
@@ -161,7 +166,7 @@ the folder /nonexistent-folder does not exist; create it first or write elsewher
             "create it first or write elsewhere",
             file=name,
             expected="a path in an existing folder",
-        )
+        ).speaks("write_no_folder", folder=str(parent))
     if p.exists() and not p.is_file():
         raise FileError(
             f"cannot write the {what}: this is not a regular file",

@@ -93,21 +93,21 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
                 "save it as UTF-8",
                 file=file,
                 expected="UTF-8 text",
-            ) from None
+            ).speaks("not_utf8", at=exc.start, byte=repr(text[exc.start : exc.start + 1])) from None
     data = _parse(text, file)
     if data is None:
         raise YAMLError(
             "file is empty; expected a mapping of keys to values such as 'model: indoor-lighting'",
             file=file,
             expected="a mapping such as 'model: indoor-lighting'",
-        )
+        ).speaks("file_empty")
     if not isinstance(data, dict):
         raise YAMLError(
             f"the top level is a {_kind(data)}, but it must be a mapping of keys to values",
             file=file,
             value=data if not isinstance(data, (list, dict)) else None,
             expected="a mapping such as 'model: indoor-lighting'",
-        )
+        ).speaks("top_level", kind=_kind(data), kind_da=_KIND_DA.get(_kind(data), _kind(data)))
     return data
 
 
@@ -141,6 +141,9 @@ def _reader_error(text: str, exc: Any, file: str | None) -> YAMLError:
         file=file,
         expected="printable text",
     )
+
+
+_KIND_DA = {"list": "en liste", "text": "en tekst", "number": "et tal", "boolean": "et ja/nej"}
 
 
 def _kind(data: Any) -> str:

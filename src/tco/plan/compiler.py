@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import fisher_real_rate
-from tco.errors import ErrorList, SpecError, suggest
+from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.plan.arrays import YEAR_S, Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_timings, lifetime_periods
@@ -60,13 +60,17 @@ class _Compiler(AssumptionReader):
         for key in tender.parameters:
             if key not in params:
                 self.fail(
-                    f"unknown parameter '{key}'{suggest(key, params)}", ("parameters", key), key
+                    f"unknown parameter '{key}'{suggest(key, params)}",
+                    ("parameters", key),
+                    key,
+                    says=("unknown_parameter", {"name": key, "hint": suggest_name(key, params)}),
                 )
             elif params[key].spec.bid:
                 self.fail(
                     f"'{key}' is given by each bid, not by the buyer; move it to the bids",
                     ("parameters", key),
                     key,
+                    says=("buyer_gives_bid_parameter", {"name": key}),
                 )
         for i, bid in enumerate(tender.bids):
             for key in bid.values:
@@ -76,6 +80,14 @@ class _Compiler(AssumptionReader):
                         + ", ".join(self.model.bid_parameters),
                         ("bids", i, key),
                         key,
+                        says=(
+                            "unknown_bid_parameter",
+                            {
+                                "name": key,
+                                "hint": suggest_name(key, params),
+                                "names_list": list(self.model.bid_parameters),
+                            },
+                        ),
                     )
                 elif not params[key].spec.bid:
                     self.fail(
@@ -83,6 +95,7 @@ class _Compiler(AssumptionReader):
                         "set it under 'parameters' instead",
                         ("bids", i, key),
                         key,
+                        says=("bid_gives_buyer_parameter", {"name": key}),
                     )
 
     def scalar_values(self) -> tuple[dict[str, Array], dict[str, tuple[Any, Where]]]:
@@ -134,6 +147,7 @@ class _Compiler(AssumptionReader):
                         f"missing value for '{name}' (no default); give " + _describe_param(p),
                         where,
                         expected=_describe_param(p),
+                        says=("missing_value", {"name": name, "want_unit": p.spec.unit or ""}),
                     )
                     continue
                 if isinstance(raw, list):
@@ -141,6 +155,7 @@ class _Compiler(AssumptionReader):
                         "a bid gives one value per parameter, not a list",
                         where,
                         expected="a single value",
+                        says=("bid_list", {}),
                     )
                     continue
                 q = _quantity(raw, p, where, self.file, self.errors, self.money)

@@ -72,12 +72,17 @@ class RateReader:
 
     # -- helpers ------------------------------------------------------------------------
     def fail(
-        self, message: str, path: Sequence[str | int], value: Any = None, expected: str = ""
+        self,
+        message: str,
+        path: Sequence[str | int],
+        value: Any = None,
+        expected: str = "",
+        *,
+        says: tuple[str, dict[str, Any]] | None = None,
     ) -> None:
-        """Record a problem at ``path``."""
-        self.errors.add(
-            SpecError(message, file=self.file, path=path, value=value, expected=expected or None)
-        )
+        """Record a problem at ``path`` (``says``: its message id and params, see ``speaks``)."""
+        err = SpecError(message, file=self.file, path=path, value=value, expected=expected or None)
+        self.errors.add(err.speaks(says[0], **says[1]) if says else err)
 
     def add(self, err: SpecError, path: Sequence[str | int]) -> None:
         """Record an error raised by a parser, located at ``path``."""

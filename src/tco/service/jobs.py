@@ -52,11 +52,11 @@ def _encode(document: Any) -> bytes:
     return dumps(document, indent=None).encode("utf-8")
 
 
-def error_answer(error: BaseException, status: int = 422) -> Answer:
-    """An ``error`` document with a 4xx status."""
+def error_answer(error: BaseException, status: int = 422, lang: str = "en") -> Answer:
+    """An ``error`` document with a 4xx status, its message in ``lang``."""
     from tco.views.documents import error_document
 
-    return status, JSON, _encode(error_document(error)), {}
+    return status, JSON, _encode(error_document(error, lang)), {}
 
 
 def _check_shape(data: Any) -> None:
@@ -161,7 +161,7 @@ def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
     try:
         tender = tender_from(data)
     except TCOError as err:
-        doc = validation_document(BODY, document="tender", error=err)
+        doc = validation_document(BODY, document="tender", error=err, lang=lang)
     else:
         doc = validation_document(
             BODY, document="tender", model=tender.model.id, bids=len(tender.bids)
@@ -321,6 +321,6 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
         data = parse_body(body, media_type)
         return _TENDER_ROUTES[route](data, params, lang)
     except (YAMLError, LimitError) as err:
-        return error_answer(err, 413 if "bytes" in str(err) else 400)
+        return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
     except TCOError as err:
-        return error_answer(err, 422)
+        return error_answer(err, 422, lang)

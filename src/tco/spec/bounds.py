@@ -78,12 +78,12 @@ def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None
             "unit (a prefix such as m or k?)",
             value=raw,
             expected=f"at least {show_quantity(lo)}",
-        )
+        ).speaks("below_minimum", value=raw, bound_q=show_quantity(lo))
     if hi is not None and q > hi:
         return SpecError(
             f"got '{raw}', expected at most {show_quantity(hi)}; check the number and its "
             "unit (a prefix such as m or k?)",
             value=raw,
             expected=f"at most {show_quantity(hi)}",
-        )
+        ).speaks("above_maximum", value=raw, bound_q=show_quantity(hi))
     return None

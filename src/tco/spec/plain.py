@@ -23,14 +23,13 @@ def in_plain_numbers(spec: TenderSpec, *, file: str | None = None) -> TenderSpec
     convention = spec.assumptions.number_format
     if convention is None:
         return spec
-    lang = "da" if convention == "da" else "en"
     errors = ErrorList()
 
     def plain(value: Any, path: tuple[str | int, ...]) -> Any:
         if isinstance(value, list):
             return [plain(v, (*path, i)) for i, v in enumerate(value)]
         try:
-            return canonical_value(value, convention=convention, lang=lang, path=path, file=file)
+            return canonical_value(value, convention=convention, path=path, file=file)
         except SpecError as err:
             errors.add(err)
             return value

@@ -24,6 +24,7 @@ from tco.errors import (
     SpecError,
     UnitError,
     suggest,
+    suggest_name,
 )
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_source
@@ -166,13 +167,13 @@ def model_path(ref: str, base: Path | None = None) -> Path:
             "from the tender's folder",
             value=ref,
             expected="the path of an existing model file",
-        )
+        ).speaks("no_model_file", name=ref, looked=str(candidates[0]))
     raise ModelNotFoundError(
         f"no product model '{ref}'{suggest(ref, models)}; expected the id of a bundled "
         "model ('tco models' lists them) or the path of a model file",
         value=ref,
         expected="the id of a bundled model or the path of a model file",
-    )
+    ).speaks("no_model", name=ref, hint=suggest_name(ref, models))
 
 
 def load_model(ref: str | Path | Mapping[str, Any], *, base: Path | None = None) -> ProductModel:

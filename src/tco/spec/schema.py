@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from tco.errors import SpecError, SpecErrors, suggest
+from tco.errors import SpecError, SpecErrors, suggest, suggest_name
 
 __all__ = [
     "CATEGORIES",
@@ -437,11 +437,21 @@ def spec_errors(
             msg = f"unknown key '{name}'{suggest(name, valid)}"
             if valid:
                 msg += "; valid keys are " + ", ".join(valid)
-            errors.append(SpecError(msg, file=file, path=path, value=name, expected="a valid key"))
+            hint = suggest_name(name, valid)
+            errors.append(
+                SpecError(msg, file=file, path=path, value=name, expected="a valid key").speaks(
+                    "unknown_key" if valid else "unknown_key_only",
+                    name=name,
+                    hint=hint,
+                    keys_list=list(valid),
+                )
+            )
             continue
         if kind == "missing":
             errors.append(
-                SpecError("this key is required", file=file, path=path, expected="a value")
+                SpecError("this key is required", file=file, path=path, expected="a value").speaks(
+                    "required"
+                )
             )
             continue
         if kind == "value_error":

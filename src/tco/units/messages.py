@@ -153,7 +153,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "da": (
             "ukendt enhed '{name}' i '{value}'{hint}; skriv enheder som 'DKK/kWh', "
-            "'h/year' eller 'kWh/year'"
+            "'h/år' eller 'kWh/år'"
         ),
     },
     "currency_prefix": {

@@ -43,7 +43,7 @@ _NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class NumberProblem(Exception):
     """A number that cannot be read as meant: the message id and its fields."""
 

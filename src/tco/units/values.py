@@ -33,6 +33,7 @@ __all__ = [
     "parse_quantity",
     "parse_unit",
     "parse_value",
+    "refusal_text",
 ]
 
 _BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n", "ja", "nej"})
@@ -104,26 +105,17 @@ def parse_value(
 
     def refuse(key: str, **fields: object) -> UnitError:
         expected = expected_phrase(unit, lang, example, bool(rate))
-        text = message(key, lang, value=value, expected=expected, **fields)
-        return UnitError(text, file=file, path=path, value=value, expected=expected)
+        text = refusal_text(key, lang, value=value, expected=expected, **fields)
+        err = UnitError(text, file=file, path=path, value=value, expected=expected)
+        eg = example if isinstance(example, (str, int, float)) else None
+        return err.speaks(
+            f"units.{key}", value=value, want_unit=unit, eg=eg, rate=bool(rate), **fields
+        )
 
     try:
         q = _read(value, unit, convention, rate)
     except NumberProblem as problem:
-        fields = dict(problem.fields)
-        if problem.key == "unknown_unit":
-            name = fields.pop("name")
-            krone = fields.pop("krone", None)
-            hint = fields.pop("hint", "")
-            extra = (
-                message("krone", lang, name=krone)
-                if krone
-                else message("did_you_mean", lang, name=hint)
-                if hint
-                else ""
-            )
-            raise refuse("unknown_unit", name=name, hint=extra) from None
-        raise refuse(problem.key, **fields) from None
+        raise refuse(problem.key, **problem.fields) from None
     if unit is not None:
         target = parse_unit(unit)
         if q.dimensionality != target.dimensionality:
@@ -132,9 +124,34 @@ def parse_value(
             if got and want and got != want:
                 err = CurrencyError(
                     err.reason, file=file, path=path, value=value, expected=err.expected
-                )
+                ).speaks(err.message_id or "", **err.params)
             raise err
     return q
+
+
+def refusal_text(key: str, lang: str, /, **fields: Any) -> str:
+    """The message ``key`` of :mod:`tco.units.messages` in ``lang`` with its fields.
+
+    An unknown unit's ``name``, ``krone`` and ``hint`` fields become the hint
+    after the unit ("did you mean 'W'?", or what 'kr' means).
+
+    Examples
+    --------
+    >>> refusal_text("unknown_unit", "da", name="Wattz", value="32 Wattz", hint="W")[:45]
+    "ukendt enhed 'Wattz' i '32 Wattz' (mente du '"
+    """
+    if key == "unknown_unit":
+        fields = dict(fields)
+        krone = fields.pop("krone", None)
+        hint = fields.pop("hint", "")
+        fields["hint"] = (
+            message("krone", lang, name=krone)
+            if krone
+            else message("did_you_mean", lang, name=hint)
+            if hint
+            else ""
+        )
+    return message(key, lang, **fields)
 
 
 def _kind(value: object) -> str:

@@ -33,6 +33,7 @@ from tco.views.contract import (
     SCHEMA_VERSION,
     ErrorRecord,
 )
+from tco.views.error_text import error_text
 from tco.views.jsontext import dumps
 
 if TYPE_CHECKING:
@@ -159,8 +160,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def error_records(error: BaseException) -> list[ErrorRecord]:
+def error_records(error: BaseException, lang: str = "en") -> list[ErrorRecord]:
     """One record per problem of an error (each member of a :class:`~tco.errors.SpecErrors`).
+
+    A record's ``message`` is in ``lang`` (:func:`~tco.views.error_text.error_text`);
+    its ``reason`` stays English, as do the other facts.
 
     Examples
     --------
@@ -172,12 +176,12 @@ def error_records(error: BaseException) -> list[ErrorRecord]:
     ('UnitError', 'bids[1].power', '38 kg')
     """
     if isinstance(error, SpecErrors):
-        return [r for e in error.errors for r in error_records(e)]
+        return [r for e in error.errors for r in error_records(e, lang)]
     if not isinstance(error, SpecError):
         return [
             {
                 "error_class": type(error).__name__,
-                "message": str(error),
+                "message": error_text(error, lang),
                 "reason": str(error),
                 "file": None,
                 "path": "",
@@ -188,7 +192,7 @@ def error_records(error: BaseException) -> list[ErrorRecord]:
         ]
     record: ErrorRecord = {
         "error_class": type(error).__name__,
-        "message": str(error),
+        "message": error_text(error, lang),
         "reason": error.reason,
         "file": error.file,
         "path": format_path(error.path),
@@ -204,8 +208,10 @@ def error_records(error: BaseException) -> list[ErrorRecord]:
     return [record]
 
 
-def error_document(error: BaseException) -> ErrorDocument:
+def error_document(error: BaseException, lang: str = "en") -> ErrorDocument:
     """A user error as an ``error`` document (``--format json``, the service's 4xx answers).
+
+    Its ``message`` and each record's are in ``lang``; the other facts are not translated.
 
     Examples
     --------
@@ -217,8 +223,8 @@ def error_document(error: BaseException) -> ErrorDocument:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "error",
-        "message": str(error),
-        "errors": error_records(error),
+        "message": error_text(error, lang),
+        "errors": error_records(error, lang),
     }
 
 
@@ -231,6 +237,7 @@ def validation_document(
     parameters: int | None = None,
     items: int | None = None,
     error: TCOError | None = None,
+    lang: str = "en",
 ) -> ValidationDocument:
     """The report of ``tco validate --format json``: ``valid`` and every problem found.
 
@@ -250,7 +257,7 @@ def validation_document(
         "bids": bids,
         "parameters": parameters,
         "items": items,
-        "problems": error_records(error) if error is not None else [],
+        "problems": error_records(error, lang) if error is not None else [],
     }
 
 

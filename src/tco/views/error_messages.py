@@ -1,0 +1,160 @@
+"""The catalogue of error messages: each message's text by language, keyed by id.
+
+An error names its message with :meth:`tco.errors.TCOError.speaks`; the
+English text is the one the error was raised with (``str(err)``), kept here
+too so that the two can be read side by side. Texts are :meth:`str.format`
+templates whose ``{fields}`` are the error's ``params`` (see
+:mod:`tco.views.error_text` for how each is shown). The value grammar's
+refusals have their own table, :mod:`tco.units.messages` (ids ``units.*``).
+
+Examples
+--------
+>>> ERRORS["required"]["da"]
+'nøglen skal angives'
+"""
+
+from __future__ import annotations
+
+__all__ = ["ERRORS"]
+
+_CHECK_UNIT = {
+    "en": "check the number and its unit (a prefix such as m or k?)",
+    "da": "kontrollér tallet og dets enhed (et præfiks som m eller k?)",
+}
+
+#: message id -> language -> template
+ERRORS: dict[str, dict[str, str]] = {
+    "problems": {"en": "{n} problems found:", "da": "{n} problemer fundet:"},
+    "did_you_mean": {"en": " (did you mean '{name}'?)", "da": " (mente du '{name}'?)"},
+    # -- keys --
+    "required": {"en": "this key is required", "da": "nøglen skal angives"},
+    "unknown_key": {
+        "en": "unknown key '{name}'{hint}; valid keys are {keys_list}",
+        "da": "ukendt nøgle '{name}'{hint}; gyldige nøgler er {keys_list}",
+    },
+    "unknown_key_only": {
+        "en": "unknown key '{name}'{hint}",
+        "da": "ukendt nøgle '{name}'{hint}",
+    },
+    "unknown_parameter": {
+        "en": "unknown parameter '{name}'{hint}",
+        "da": "ukendt parameter '{name}'{hint}",
+    },
+    "unknown_bid_parameter": {
+        "en": "unknown parameter '{name}'{hint}; bids give {names_list}",
+        "da": "ukendt parameter '{name}'{hint}; tilbuddene angiver {names_list}",
+    },
+    "buyer_gives_bid_parameter": {
+        "en": "'{name}' is given by each bid, not by the buyer; move it to the bids",
+        "da": "'{name}' angives af hvert tilbud, ikke af ordregiver; flyt den til tilbuddene",
+    },
+    "bid_gives_buyer_parameter": {
+        "en": (
+            "'{name}' is the buyer's assumption, the same for every bid; "
+            "set it under 'parameters' instead"
+        ),
+        "da": (
+            "'{name}' er ordregivers forudsætning, ens for alle tilbud; "
+            "angiv den under 'parameters' i stedet"
+        ),
+    },
+    # -- values --
+    "missing_value": {
+        "en": "missing value for '{name}' (no default); give {expected}",
+        "da": "mangler en værdi for '{name}' (ingen standardværdi); angiv {expected}",
+    },
+    "below_minimum": {
+        "en": "got '{value}', expected at least {bound_q}; " + _CHECK_UNIT["en"],
+        "da": "fik '{value}', forventede mindst {bound_q}; " + _CHECK_UNIT["da"],
+    },
+    "above_maximum": {
+        "en": "got '{value}', expected at most {bound_q}; " + _CHECK_UNIT["en"],
+        "da": "fik '{value}', forventede højst {bound_q}; " + _CHECK_UNIT["da"],
+    },
+    "bid_list": {
+        "en": "a bid gives one value per parameter, not a list",
+        "da": "et tilbud angiver én værdi pr. parameter, ikke en liste",
+    },
+    # -- the model --
+    "no_model": {
+        "en": (
+            "no product model '{name}'{hint}; expected the id of a bundled model "
+            "('tco models' lists them) or the path of a model file"
+        ),
+        "da": (
+            "ingen produktmodel '{name}'{hint}; forventede id'et på en medfølgende model "
+            "('tco models' viser dem) eller stien til en modelfil"
+        ),
+    },
+    "no_model_file": {
+        "en": (
+            "no model file '{name}' (looked for {looked}); a relative path is read "
+            "from the tender's folder"
+        ),
+        "da": (
+            "ingen modelfil '{name}' (ledte efter '{looked}'); en relativ sti læses "
+            "fra udbuddets mappe"
+        ),
+    },
+    # -- the file --
+    "file_missing": {
+        "en": "cannot read the file (No such file or directory)",
+        "da": "kan ikke læse filen (den findes ikke)",
+    },
+    "file_unreadable": {
+        "en": "cannot read the file ({reason})",
+        "da": "kan ikke læse filen ({reason})",
+    },
+    "not_a_file": {
+        "en": "is not a regular file; give the path of a file",
+        "da": "er ikke en almindelig fil; angiv stien til en fil",
+    },
+    "write_folder": {
+        "en": "cannot write the output: this is a folder; give a file name inside it",
+        "da": "kan ikke skrive filen: stien er en mappe; angiv et filnavn i den",
+    },
+    "write_no_folder": {
+        "en": "cannot write the output: the folder {folder} does not exist",
+        "da": "kan ikke skrive filen: mappen {folder} findes ikke; opret den først, "
+        "eller skriv et andet sted",
+    },
+    "outside_folder": {
+        "en": (
+            "the model path '{name}' leads outside the tender's folder ({base}); a tender may "
+            "name a bundled model or a model file in its own folder or below. To allow "
+            "another folder, pass allow_paths=[...] to load_tender (command line: "
+            "--allow-path FOLDER)"
+        ),
+        "da": (
+            "modelstien '{name}' fører uden for udbuddets mappe ({base}); et udbud kan "
+            "angive en medfølgende model eller en modelfil i sin egen mappe eller derunder. "
+            "Tillad en anden mappe med allow_paths=[...] til load_tender (kommandolinjen: "
+            "--allow-path MAPPE)"
+        ),
+    },
+    "file_empty": {
+        "en": (
+            "file is empty; expected a mapping of keys to values such as 'model: indoor-lighting'"
+        ),
+        "da": "filen er tom; forventede nøgler med værdier som 'model: indoor-lighting'",
+    },
+    "top_level": {
+        "en": "the top level is a {kind}, but it must be a mapping of keys to values",
+        "da": "øverste niveau er {kind_da}, men skal være nøgler med værdier",
+    },
+    "not_utf8": {
+        "en": "file is not UTF-8 text (byte {at}: {byte}); save it as UTF-8",
+        "da": "filen er ikke UTF-8-tekst (byte {at}: {byte}); gem den som UTF-8",
+    },
+    # -- analyses --
+    "no_uncertainty": {
+        "en": "the tender has no 'uncertainty' section; add one or pass the uncertain inputs",
+        "da": (
+            "udbuddet har ingen 'uncertainty'-sektion; tilføj en, eller angiv de usikre størrelser"
+        ),
+    },
+    "no_profiles": {
+        "en": "the tender has no usage profiles",
+        "da": "udbuddet har ingen brugsprofiler",
+    },
+}

@@ -1,0 +1,160 @@
+"""An error's message in the buyer's language.
+
+An error keeps its English message (``str(err)``, which tests and integrators
+read); one that names its message in the catalogue (:meth:`tco.errors.TCOError.speaks`)
+is shown here in another language, from :data:`tco.views.error_messages.ERRORS`
+and the facts the error carries. Numbers and units of the examples in a message
+follow the language (``'2,13 DKK/kWh'``, ``'3000 h/år'``); what the user wrote is
+shown as written. An error without a translation is shown in English.
+
+Parameters of a message are shown by their name: ``*_q`` is a value with its
+unit (its numbers and unit words in the language), ``hint`` a suggested name
+(" (did you mean 'x'?)"), ``*_list`` a list of names (each quoted), ``want_unit`` the unit a
+value should have (filling ``{expected}`` with an example in that unit); others
+as they are.
+
+Examples
+--------
+>>> from tco.errors import SpecError
+>>> err = SpecError("this key is required", file="t.yaml", path=("bids",)).speaks("required")
+>>> error_text(err, "da")
+'t.yaml: bids: nøglen skal angives'
+>>> error_text(err, "en")
+'t.yaml: bids: this key is required'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
+from tco.views.error_messages import ERRORS
+from tco.views.i18n import quantity_text, resolve
+
+__all__ = ["error_text", "reason_text", "translated"]
+
+
+def translated(err: BaseException, lang: str) -> bool:
+    """Whether ``err`` has its own text in ``lang`` (English always has).
+
+    Examples
+    --------
+    >>> from tco.errors import SpecError
+    >>> translated(SpecError("odd"), "da"), translated(SpecError("odd"), "en")
+    (False, True)
+    """
+    if lang == "en":
+        return True
+    if isinstance(err, SpecErrors):
+        return all(translated(e, lang) for e in err.errors)
+    message_id = getattr(err, "message_id", None)
+    if message_id is None:
+        return False
+    if message_id.startswith("units."):
+        return True
+    entry = ERRORS.get(message_id)
+    return entry is not None and lang in entry
+
+
+def _param(name: str, value: Any, lang: str) -> str:
+    if name == "hint":
+        if not value:
+            return ""
+        return ERRORS["did_you_mean"][lang].format(name=value)
+    if name.endswith("_q"):
+        return quantity_text(value, lang)
+    if name.endswith("_list"):
+        return ", ".join(f"'{v}'" for v in value)
+    return str(value)
+
+
+def reason_text(err: TCOError, lang: str | None = None) -> str:
+    """What is wrong, without where (``SpecError.reason``), in ``lang``; English if untranslated.
+
+    Examples
+    --------
+    >>> from tco.errors import SpecError
+    >>> err = SpecError("missing value for 'power' (no default); give a power such as '38 W'")
+    >>> reason_text(err.speaks("missing_value", name="power", want_unit="W"), "da")
+    "mangler en værdi for 'power' (ingen standardværdi); angiv en effekt som '38 W'"
+    """
+    lang = resolve(lang)
+    english = err.reason if isinstance(err, SpecError) else str(err)
+    message_id = err.message_id
+    if lang == "en" or message_id is None:
+        return english
+    params = err.params
+    if message_id.startswith("units."):
+        from tco.units.values import refusal_text
+
+        fields = {k: v for k, v in params.items() if k not in ("want_unit", "eg", "rate")}
+        return refusal_text(
+            message_id.removeprefix("units."), lang, expected=_expected(params, lang), **fields
+        )
+    entry = ERRORS.get(message_id)
+    if entry is None or lang not in entry:
+        return english
+    if "want_unit" in params:
+        params = {**params, "expected": _expected(params, lang)}
+    shown = {name: _param(name, value, lang) for name, value in params.items()}
+    return entry[lang].format_map(_Missing(shown))
+
+
+def _expected(params: dict[str, Any], lang: str) -> str:
+    """What a value should be, its example's number and unit in ``lang``."""
+    from tco.units.describe import expected_phrase
+
+    phrase = expected_phrase(params["want_unit"], lang, params.get("eg"), bool(params.get("rate")))
+    return quantity_text(phrase, lang)
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+_PLACE = {"sheet": {"en": "sheet", "da": "ark"}, "cell": {"en": "cell", "da": "celle"}}
+
+
+def _where(err: SpecError, lang: str) -> str:
+    if not isinstance(err, FormError):
+        return ": ".join(part for part in (err.file, format_path(err.path)) if part)
+    place = []
+    if err.sheet:
+        place.append(f"{_PLACE['sheet'][lang]} '{err.sheet}'")
+    if err.cell:
+        place.append(
+            f"{_PLACE['cell'][lang]} {err.cell}" + (f" ({err.field})" if err.field else "")
+        )
+    elif err.field:
+        place.append(str(err.field))
+    return ": ".join(part for part in (err.file, ", ".join(place)) if part)
+
+
+def error_text(err: BaseException, lang: str | None = None) -> str:
+    """The message of ``err`` in ``lang``: where, then what is wrong and how to fix it.
+
+    Parameters
+    ----------
+    err : BaseException
+        The error; one that is not a :class:`~tco.errors.TCOError` is shown as ``str(err)``.
+    lang : {"en", "da"}, optional
+        The language (the chosen one when ``None``).
+
+    Returns
+    -------
+    str
+        ``str(err)`` in English; in another language, the catalogue's text for
+        the error's message, or ``str(err)`` if it has none.
+    """
+    lang = resolve(lang)
+    if lang == "en" or not isinstance(err, TCOError):
+        return str(err)
+    if isinstance(err, SpecErrors):
+        head = ERRORS["problems"][lang].format(n=len(err.errors))
+        return "\n".join([head] + [f"  - {error_text(e, lang)}" for e in err.errors])
+    reason = reason_text(err, lang)
+    if not isinstance(err, SpecError):
+        return reason
+    where = _where(err, lang)
+    return f"{where}: {reason}" if where else reason

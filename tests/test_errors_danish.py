@@ -1,0 +1,230 @@
+"""Every error of the catalogue of user mistakes reads in Danish under ``da``.
+
+Each mistake of ``test_errors_catalogue.py`` is raised, rendered in Danish
+(:func:`tco.views.error_text.error_text`) and searched for English words of
+tco's own, after removing what the user wrote or named (quoted text, the file,
+field paths), which is not translated. The English words are those of the
+Danish-output test (``tests/views/test_i18n.py``) and the words of error
+messages. ``STILL_ENGLISH`` lists the mistakes whose message has no Danish text
+yet; a mistake on it that becomes Danish fails the test until it is taken off.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+import tco
+from tco.cli.main import main
+from tco.errors import SpecError, SpecErrors, TCOError, UnitError, format_path
+from tco.views.error_text import error_text, translated
+from test_errors_catalogue import MISTAKES, Mistake, trigger
+
+_spec = importlib.util.spec_from_file_location(
+    "_i18n_words", Path(__file__).parent / "views" / "test_i18n.py"
+)
+assert _spec is not None and _spec.loader is not None
+_i18n = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_i18n)
+
+#: English words of error messages, besides those of every output.
+_ERROR_WORDS = """
+got expected unknown missing key keys required write such as number file empty
+mapping top level must give bids folder found problems valid did you mean least most
+check prefix cannot read not a no has section profiles usage default uncertainty
+"""
+ENGLISH = frozenset(_i18n.ENGLISH) | frozenset(_ERROR_WORDS.split())
+
+#: Mistakes whose message is still English under ``da`` (to be translated).
+STILL_ENGLISH = frozenset(
+    [
+        "result-overflows",
+        "rate-unusual",
+        "co2-price-bare-number",
+        "model-not-text",
+        "currency-without-rate",
+        "unknown-currency",
+        "negative-exchange-rate",
+        "co2-price-wrong-unit",
+        "yaml-syntax",
+        "yaml-python-object",
+        "yaml-python-apply",
+        "alias-bomb",
+        "too-many-aliases",
+        "nested-too-deep",
+        "oversized-file",
+        "control-character",
+        "duplicate-key",
+        "empty-bid-list",
+        "duplicate-bid-names",
+        "bids-not-a-list",
+        "bid-not-a-mapping",
+        "by-year-list-for-scalar",
+        "by-year-list-too-short",
+        "unknown-emission-price",
+        "period-zero",
+        "period-absurd",
+        "period-fractional",
+        "period-lifetime-fractional",
+        "discount-rate-minus-100",
+        "discount-rate-below-minus-100",
+        "discount-rate-in-money",
+        "discount-factors-overflow",
+        "inflation-minus-100",
+        "escalation-path-too-short",
+        "unknown-escalation",
+        "escalation-overflows",
+        "quantity-zero",
+        "unknown-discounting",
+        "unknown-rate-type",
+        "price-year-2",
+        "formula-unknown-name",
+        "formula-wrong-dimension",
+        "formula-adds-dimensions",
+        "formula-syntax",
+        "formula-parenthesis",
+        "formula-unknown-function",
+        "formula-python-code",
+        "formula-unknown-unit",
+        "formula-log-of-quantity",
+        "formula-too-long",
+        "formula-too-deep",
+        "formula-division-by-zero",
+        "formula-forgotten-hours",
+        "formula-non-finite",
+        "model-unknown-unit",
+        "model-min-above-max",
+        "model-two-timings",
+        "model-no-timing",
+        "model-every-without-amount",
+        "model-unknown-category",
+        "model-bad-id",
+        "model-no-items",
+        "model-builtin-name",
+        "model-by-year-timing",
+        "model-list-default",
+        "zero-lifetime",
+        "zero-interval",
+        "at-before-year-0",
+        "stop-before-start",
+    ]
+)
+
+
+def english_words(message: str, err: TCOError) -> set[str]:
+    """tco's own English words in ``message``, what the user wrote or named left out."""
+    if isinstance(err, SpecError):
+        message = message.replace(f"{err.file}: ", "", 1).replace(
+            f"{format_path(err.path)}: ", "", 1
+        )
+    message = re.sub(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}", " ", message)  # quoted: the user's
+    return {w for w in re.findall(r"[A-Za-z]+", message) if w.lower() in ENGLISH}
+
+
+@pytest.fixture(scope="module")
+def raised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TCOError]:
+    folder = tmp_path_factory.mktemp("mistakes-da")
+    return {m.id: trigger(m, folder) for m in MISTAKES}
+
+
+def test_still_english_names_only_mistakes_of_the_catalogue() -> None:
+    assert {m.id for m in MISTAKES} >= STILL_ENGLISH
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.id)
+def test_every_mistake_reads_in_danish(mistake: Mistake, raised: dict[str, TCOError]) -> None:
+    err = raised[mistake.id]
+    danish = error_text(err, "da")
+    assert error_text(err, "en") == str(err)
+    if mistake.id in STILL_ENGLISH:
+        assert not translated(err, "da"), f"{mistake.id} is Danish now: take it off STILL_ENGLISH"
+        return
+    assert translated(err, "da"), f"{mistake.id} has no Danish text: {danish}"
+    assert not english_words(danish, err), f"{mistake.id}: {danish}"
+    if err.file:
+        assert danish.startswith(f"{err.file}: ")
+    if mistake.path:
+        assert f": {mistake.path}: " in danish, danish
+
+
+def test_examples_in_danish_messages_use_danish_numbers_and_units(
+    raised: dict[str, TCOError],
+) -> None:
+    assert "'2,13 DKK/kWh'" in error_text(raised["not-a-number"], "da")
+    assert "'2.13 DKK/kWh'" in str(raised["not-a-number"])
+    assert "'h/år'" in error_text(raised["unknown-unit"], "da")
+    assert "højst 2.000 W" in error_text(raised["above-maximum"], "da")
+    assert "'15 år'" in error_text(raised["period-wrong-unit"], "da")
+
+
+def test_an_error_keeps_its_message_id_when_pickled(raised: dict[str, TCOError]) -> None:
+    err = raised["missing-bid-value"]
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.message_id, back.params) == (err.message_id, err.params)
+    assert error_text(back, "da") == error_text(err, "da")
+    unit_err = raised["rate-bare-number"]
+    assert isinstance(unit_err, UnitError)
+    assert error_text(pickle.loads(pickle.dumps(unit_err)), "da") == error_text(unit_err, "da")
+
+
+def test_several_problems_have_a_danish_header() -> None:
+    errs = SpecErrors(
+        [
+            SpecError("this key is required", path=("bids",)).speaks("required"),
+            SpecError("this key is required", path=("model",)).speaks("required"),
+        ]
+    )
+    assert str(errs).startswith("2 problems found:")
+    assert error_text(errs, "da").splitlines() == [
+        "2 problemer fundet:",
+        "  - bids: nøglen skal angives",
+        "  - model: nøglen skal angives",
+    ]
+
+
+def _bad_tender(tmp_path: Path) -> Path:
+    path = tmp_path / "t.yaml"
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    path.write_text(text.replace("power: 32 W", "power: 38 kg", 1), encoding="utf-8")
+    assert "38 kg" in path.read_text(encoding="utf-8")
+    return path
+
+
+def test_the_command_line_says_the_error_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _bad_tender(tmp_path)
+    assert main(["compare", str(path), "--lang", "da"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("fejl: ") and "fik '38 kg', forventede en effekt som '38 W'" in said
+    assert main(["compare", str(path)]) == 2
+    assert "got '38 kg', expected a power such as '38 W'" in capsys.readouterr().err
+
+
+def test_the_json_error_document_follows_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from tco.views.contract import output_schema
+
+    path = _bad_tender(tmp_path)
+    assert main(["compare", str(path), "--lang", "da", "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator(output_schema("error")).validate(doc)
+    assert "fik '38 kg'" in doc["message"]
+    assert "fik '38 kg'" in doc["errors"][0]["message"]
+    assert doc["errors"][0]["reason"].startswith("got '38 kg'")  # the facts stay English
+
+
+def test_a_value_error_pickles_with_the_problem_it_was_raised_from() -> None:
+    # The grammar's own exception is the context of every UnitError of a value; a pickler
+    # that keeps the context (tblib, as Dask workers use) pickles it too.
+    from tco.units.numbers import NumberProblem
+
+    back = pickle.loads(pickle.dumps(NumberProblem("rate_bare", {"fix": "4 %"})))
+    assert (back.key, back.fields) == ("rate_bare", {"fix": "4 %"})

@@ -115,6 +115,13 @@ CASES: list[tuple[str, Any, float | Refusal]] = [
     ("assumptions.co2_price", "1500 DKK/ton", 1.5),
     ("assumptions.co2_price", "1500 DKK/tonne", 1.5),
     ("assumptions.co2_price", "1500 DKK/short_ton", 1500 / 907.18474),
+    # -- odd units: a prefixed currency, a name twice, a currency squared ----------------------
+    ("bids.0.price", "1450 mDKK", (UnitError, "a currency takes no prefix ('m'); write 'DKK'")),
+    ("bids.0.price", "1450 kDKK", (UnitError, "a currency takes no prefix ('k'); write 'DKK'")),
+    ("bids.0.price", "1450 DKK**2/DKK", (UnitError, "'DKK' appears more than once")),
+    ("bids.0.price", "1450 DKK*h/h", (UnitError, "'h' appears more than once")),
+    ("bids.0.price", "1450 DKK**2", (UnitError, "a currency's power is 1 or -1")),
+    ("parameters.electricity_price", "2.13 DKK/kWh", 2.13 / 3.6e6),
 ]
 
 

@@ -192,6 +192,7 @@ class _Parser:
         self.depth = 0
         self.factors = 0
         self.resolve = resolve
+        self.names: set[str] = set()
 
     def peek(self) -> Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -239,6 +240,9 @@ class _Parser:
         self.take()
         kind, value = token
         if kind == "name":
+            if value in self.names:  # 'DKK**2/DKK', 'DKK*h/h': write the unit it comes to
+                raise UnitProblem("repeated_unit", {"name": value})
+            self.names.add(value)
             factor, unit = self.resolve(value)
         elif kind == "number" and value == "1" and first and self.peek() in (None, ("op", "/")):
             factor, unit = 1.0, ureg.dimensionless
@@ -326,6 +330,10 @@ def _parse_cached(text: str, danish: bool) -> tuple[float, Any]:
         token = parser.peek()
         detail = "a ')' without its '('" if token == ("op", ")") else f"'{token}' is left over"
         raise UnitProblem("unit_syntax", {"detail": detail})
+    for dimension, power in unit.dimensionality.items():
+        if dimension.startswith("[currency_") and power not in (1, -1):
+            code = dimension[len("[currency_") : -1]
+            raise UnitProblem("currency_power", {"name": code, "power": f"{power:g}"})
     return factor, unit
 
 
@@ -352,10 +360,23 @@ def resolve_name(name: str, danish: bool = False) -> tuple[float, Any]:
     target = ALIASES.get(name, name)
     if name not in _HINTS and re.fullmatch(r"[^\W\d_]\w*", target):
         try:
-            return 1.0, ureg.Unit(target)
+            unit = ureg.Unit(target)
         except Exception:
             pass
+        else:
+            _refuse_prefixed_currency(name, unit)
+            return 1.0, unit
     raise UnitProblem("unknown_unit", {"name": name, "hint": hint_for(name)})
+
+
+def _refuse_prefixed_currency(name: str, unit: Any) -> None:
+    """Refuse ``mDKK`` or ``kEUR``: a currency is written by its code alone."""
+    for dimension in unit.dimensionality:
+        code = dimension[len("[currency_") : -1] if dimension.startswith("[currency_") else ""
+        if code and name != code and name.endswith(code):
+            raise UnitProblem(
+                "currency_prefix", {"name": name, "prefix": name[: -len(code)], "code": code}
+            )
 
 
 def hint_for(name: str) -> str:

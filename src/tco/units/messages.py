@@ -156,6 +156,36 @@ MESSAGES: dict[str, dict[str, str]] = {
             "'h/år' eller 'kWh/år'"
         ),
     },
+    "currency_prefix": {
+        "en": (
+            "got '{value}': a currency takes no prefix ('{prefix}'); write '{code}' and the "
+            "whole amount, as '1450 {code}'"
+        ),
+        "da": (
+            "fik '{value}': en valuta har intet præfiks ('{prefix}'); skriv '{code}' og hele "
+            "beløbet, som '1450 {code}'"
+        ),
+    },
+    "repeated_unit": {
+        "en": (
+            "got '{value}': '{name}' appears more than once in the unit; write the unit it "
+            "comes to, once, as 'DKK' or 'DKK/kWh'"
+        ),
+        "da": (
+            "fik '{value}': '{name}' står mere end én gang i enheden; skriv den enhed, det "
+            "giver, én gang, som 'DKK' eller 'DKK/kWh'"
+        ),
+    },
+    "currency_power": {
+        "en": (
+            "got '{value}': '{name}' has the power {power}, but a currency's power is 1 or -1; "
+            "write an amount ('1450 {name}') or a price per unit ('2.13 {name}/kWh')"
+        ),
+        "da": (
+            "fik '{value}': '{name}' har potensen {power}, men en valutas potens er 1 eller -1; "
+            "skriv et beløb ('1450 {name}') eller en pris pr. enhed ('2,13 {name}/kWh')"
+        ),
+    },
     "did_you_mean": {"en": " (did you mean '{name}'?)", "da": " (mente du '{name}'?)"},
     "krone": {
         "en": (

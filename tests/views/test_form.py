@@ -273,3 +273,20 @@ def test_report_fingerprint_includes_the_forms(blank: Path, tmp_path: Path) -> N
     for i, form in enumerate(forms):
         digest = hashlib.sha256(Path(form).read_bytes()).hexdigest()
         assert f"<td>form[{i}]_sha256</td><td>{digest}</td>" in text
+
+
+def test_a_form_cell_error_reads_in_danish(blank: Path, tmp_path: Path) -> None:
+    from tco.views.error_text import error_text
+
+    form = _fill(
+        blank, tmp_path / "a.xlsx", "", {"price": 1450, "power": "38 kg", "rated_life": 50000}
+    )
+    with pytest.raises(tco.SpecErrors) as info:
+        load_tender_with_forms(EXAMPLE, [form])
+    danish = error_text(info.value, "da")
+    assert danish.startswith("2 problemer fundet:")
+    assert f"{form}: ark 'Bid', celle D5 (name): tilbuddets navn mangler; udfyld det" in danish
+    assert (
+        f"{form}: ark 'Bid', celle D10 (power): fik '38 kg', forventede en effekt som '38 W'"
+    ) in danish
+    assert "sheet 'Bid', cell D10 (power): got '38 kg'" in str(info.value)

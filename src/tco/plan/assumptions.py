@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.errors import LimitError, SpecError, suggest
+from tco.errors import LimitError, SpecError, suggest, suggest_name
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.plan.arrays import PlanStream
 from tco.plan.rates import PLAUSIBLE_RATES, RateReader, Where
@@ -75,13 +75,25 @@ class AssumptionReader(RateReader):
                 (*_AP, "currency"),
                 currency,
                 "one of " + ", ".join(CURRENCIES),
+                says=(
+                    "unknown_currency",
+                    {"name": currency, "hint": suggest_name(currency, CURRENCIES)},
+                ),
             )
             currency = "DKK"
         self.currency = currency
         for code, raw in a.exchange_rates.items():
             path: Where = (*_AP, "exchange_rates", code)
             if code not in CURRENCIES:
-                self.fail(f"unknown currency '{code}'{suggest(code, CURRENCIES)}", path, code)
+                self.fail(
+                    f"unknown currency '{code}'{suggest(code, CURRENCIES)}",
+                    path,
+                    code,
+                    says=(
+                        "unknown_currency",
+                        {"name": code, "hint": suggest_name(code, CURRENCIES)},
+                    ),
+                )
                 continue
             try:
                 value = magnitude(raw, currency, currency)
@@ -94,6 +106,7 @@ class AssumptionReader(RateReader):
                     path,
                     raw,
                     f"a rate such as '7.46 {currency}'",
+                    says=("positive_rate", {"value": raw}),
                 )
                 continue
             self.rates[code] = value
@@ -131,6 +144,7 @@ class AssumptionReader(RateReader):
                 path,
                 a.period,
                 f"a whole number of years from 1 to {MAX_PERIOD}",
+                says=("period_years", {"value": a.period, "cap": MAX_PERIOD}),
             )
             return 1.0
         return years
@@ -149,6 +163,7 @@ class AssumptionReader(RateReader):
                 (*_AP, "quantity"),
                 raw,
                 "a number above 0",
+                says=("quantity_positive", {"value": raw}),
             )
             return 1.0
         return quantity
@@ -174,6 +189,14 @@ class AssumptionReader(RateReader):
                     + (", ".join(sorted(substances)) or "nothing"),
                     path,
                     sub,
+                    says=(
+                        "emits_no",
+                        {
+                            "name": sub,
+                            "hint": suggest_name(sub, substances),
+                            "names_list": sorted(substances),
+                        },
+                    ),
                 )
                 continue
             rates = tuple(sorted(self.rates.items()))

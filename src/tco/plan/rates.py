@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, SpecError, suggest
+from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.plan.bases import basis_inputs
 from tco.plan.values import convert_money, rate_value
 from tco.spec.product import ProductModel
@@ -108,10 +108,21 @@ class RateReader:
             self.add(err, path)
             return None
         if value is None:
-            self.fail(f"got '{raw}', expected a rate such as '4 %' or '2 %/year'", path, raw)
+            self.fail(
+                f"got '{raw}', expected a rate such as '4 %' or '2 %/year'",
+                path,
+                raw,
+                says=("rate_expected", {"value": raw}),
+            )
             return None
         if value <= -1.0:
-            self.fail(f"got '{raw}', a rate must be above -100 %", path, raw, "a rate above -100 %")
+            self.fail(
+                f"got '{raw}', a rate must be above -100 %",
+                path,
+                raw,
+                "a rate above -100 %",
+                says=("rate_above_minus_100", {"value": raw}),
+            )
             return None
         low, high = PLAUSIBLE_RATES[kind]
         if not low <= value <= high and not self.a.allow_unusual_rates:
@@ -123,6 +134,16 @@ class RateReader:
                 path,
                 raw,
                 f"a rate from {low * 100:g} % to {high * 100:g} %",
+                says=(
+                    "rate_unusual",
+                    {
+                        "value": raw,
+                        "pct_q": f"{value * 100:.4g} %",
+                        "low_q": f"{low * 100:g} %",
+                        "high_q": f"{high * 100:g} %",
+                        "kind": kind,
+                    },
+                ),
             )
             return None
         return value
@@ -213,6 +234,10 @@ class RateReader:
                     "escalations are " + (", ".join(groups) or "none"),
                     (*_AP, "escalation", name),
                     name,
+                    says=(
+                        "unknown_escalation",
+                        {"name": name, "hint": suggest_name(name, groups), "names_list": groups},
+                    ),
                 )
                 continue
             out[name] = raw

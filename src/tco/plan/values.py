@@ -54,7 +54,7 @@ def price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...]) 
             f"write {fix} (t is the metric tonne)",
             value=shown,
             expected=f"money per mass such as '1500 {currency}/t'",
-        )
+        ).speaks("emission_price", value=raw, fix=fix)
     q = convert_money(q, currency, dict(rates))
     return float(q.to(f"{currency}/kg").magnitude)
 

@@ -151,19 +151,35 @@ class _Reader:
         self.convention: str | None = tender_format
 
     def fail(
-        self, message: str, cell: str | None, name: str | None = None, value: Any = None, **kw: Any
+        self,
+        message: str,
+        cell: str | None,
+        name: str | None = None,
+        value: Any = None,
+        *,
+        like: SpecError | None = None,
+        says: tuple[str, dict[str, Any]] | None = None,
+        **kw: Any,
     ) -> None:
-        self.errors.add(
-            FormError(
-                message,
-                file=self.data.file,
-                sheet=self.data.sheet,
-                cell=cell,
-                field=name,
-                value=value,
-                **kw,
-            )
+        """Record a problem at ``cell``.
+
+        ``like``: the error whose message this rewords; ``says``: the message's id
+        and params (:meth:`~tco.errors.TCOError.speaks`).
+        """
+        err = FormError(
+            message,
+            file=self.data.file,
+            sheet=self.data.sheet,
+            cell=cell,
+            field=name,
+            value=value,
+            **kw,
         )
+        if like is not None and like.message_id is not None:
+            err.speaks(like.message_id, **{**like.params, "value": value})
+        if says is not None:
+            err.speaks(says[0], **says[1])
+        self.errors.add(err)
 
     def head(self) -> None:
         d, model = self.data, self.model
@@ -239,7 +255,9 @@ class _Reader:
             try:
                 q = parse_value(text, None, convention=self.convention)
             except SpecError as err:
-                self.fail(_for_form(err.reason), value.cell, name, text, expected=expected)
+                self.fail(
+                    _for_form(err.reason), value.cell, name, text, expected=expected, like=err
+                )
                 return None
             bare = q.units == ureg.dimensionless
             own = "" if bare else self.unit_of(text)
@@ -272,7 +290,9 @@ class _Reader:
         try:
             return str(canonical_value(composed, convention=read_in))
         except SpecError as err:
-            self.fail(_for_form(err.reason), value.cell, name, composed, expected=expected)
+            self.fail(
+                _for_form(err.reason), value.cell, name, composed, expected=expected, like=err
+            )
             return None
 
     def unit_of(self, text: str) -> str:
@@ -311,7 +331,7 @@ class _Reader:
         except SpecError as err:
             shown = shown_text(source, unit)
             reason = err.reason.replace(f"'{text}'", f"'{shown}'")
-            self.fail(reason, source.cell, name, shown, expected=err.expected)
+            self.fail(reason, source.cell, name, shown, expected=err.expected, like=err)
             return False
         return True
 
@@ -362,7 +382,12 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
     name = data.name.shown
     cells["name"] = data.name.cell
     if data.name.blank:
-        reader.fail("the bid's name is missing; fill it in", data.name.cell, "name")
+        reader.fail(
+            "the bid's name is missing; fill it in",
+            data.name.cell,
+            "name",
+            says=("form_no_name", {}),
+        )
     values["name"] = "" if name is None else name if isinstance(name, str) else f"{name:g}"
     if not data.notes.blank:
         notes = data.notes.shown
@@ -389,6 +414,7 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
                     row.value.cell,
                     key,
                     expected=f"a number in {p.unit_text or 'plain numbers'}",
+                    says=("form_no_value", {"name": key, "unit": p.unit_text}),
                 )
                 continue
             source = row.default  # the default the form shows beside the blank cell

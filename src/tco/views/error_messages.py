@@ -75,6 +75,70 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "a bid gives one value per parameter, not a list",
         "da": "et tilbud angiver én værdi pr. parameter, ikke en liste",
     },
+    # -- assumptions --
+    "rate_expected": {
+        "en": "got '{value}', expected a rate such as '4 %' or '2 %/year'",
+        "da": "fik '{value}', forventede en sats som '4 %' eller '2 %/år'",
+    },
+    "rate_above_minus_100": {
+        "en": "got '{value}', a rate must be above -100 %",
+        "da": "fik '{value}'; en sats skal være over -100 %",
+    },
+    "rate_unusual": {
+        "en": (
+            "got '{value}', which is {pct_q}: outside the plausible range {low_q} to "
+            "{high_q} of {kind}; check the value (a rate is written '4 %'), or set "
+            "'allow_unusual_rates: true' under assumptions if it is meant"
+        ),
+        "da": (
+            "fik '{value}', som er {pct_q}: uden for det sandsynlige interval {low_q} til "
+            "{high_q} for '{kind}'; kontrollér værdien (en sats skrives '4 %'), eller angiv "
+            "'allow_unusual_rates: true' under 'assumptions', hvis den er ment sådan"
+        ),
+    },
+    "unknown_escalation": {
+        "en": "unknown escalation '{name}'{hint}; the model's escalations are {names_list}",
+        "da": "ukendt prisudvikling '{name}'{hint}; modellens prisudviklinger er {names_list}",
+    },
+    "unknown_currency": {
+        "en": "unknown currency '{name}'{hint}",
+        "da": "ukendt valuta '{name}'{hint}",
+    },
+    "positive_rate": {
+        "en": "got '{value}', expected a positive rate",
+        "da": "fik '{value}', forventede en positiv kurs",
+    },
+    "period_years": {
+        "en": "got '{value}', expected a whole number of years from 1 to {cap}",
+        "da": "fik '{value}', forventede et helt antal år fra 1 til {cap}",
+    },
+    "quantity_positive": {
+        "en": "got {value}, expected a number of units above 0 such as '200'",
+        "da": "fik {value}, forventede et antal enheder over 0, som '200'",
+    },
+    "emits_no": {
+        "en": "the model emits no '{name}'{hint}; it emits {names_list}",
+        "da": "modellen udleder ikke '{name}'{hint}; den udleder {names_list}",
+    },
+    "emission_price": {
+        "en": (
+            "got '{value}': an emission price is money per mass of emission; "
+            "write {fix} (t is the metric tonne)"
+        ),
+        "da": (
+            "fik '{value}': en emissionspris er penge pr. masse udledning; "
+            "skriv {fix} (t er et metrisk ton)"
+        ),
+    },
+    # -- bid forms --
+    "form_no_name": {
+        "en": "the bid's name is missing; fill it in",
+        "da": "tilbuddets navn mangler; udfyld det",
+    },
+    "form_no_value": {
+        "en": "no value; fill in {name} [{unit}]",
+        "da": "ingen værdi; udfyld {name} [{unit}]",
+    },
     # -- the model --
     "no_model": {
         "en": (

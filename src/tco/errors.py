@@ -235,6 +235,10 @@ class YAMLError(SpecError):
     """A file is not valid YAML, not UTF-8, or not a mapping."""
 
 
+class JSONError(SpecError):
+    """A JSON document (a request body) is not valid JSON, or not an object."""
+
+
 class LimitError(SpecError):
     """An input exceeds one of tco's documented resource limits."""
 

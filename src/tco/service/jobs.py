@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tco.errors import LimitError, ModelNotFoundError, SpecError, TCOError, YAMLError
+from tco.errors import (
+    JSONError,
+    LimitError,
+    ModelNotFoundError,
+    SpecError,
+    TCOError,
+    YAMLError,
+)
 from tco.limits import (
     MAX_DEPTH,
     MAX_NODES,
@@ -87,10 +95,19 @@ def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
                 "the body is nested too deeply", file=BODY, expected=f"at most {MAX_DEPTH} levels"
             ) from None
         except ValueError as exc:
-            raise YAMLError(f"the body is not valid JSON: {exc}", file=BODY) from None
+            digits = sys.get_int_max_str_digits()
+            if "Exceeds the limit" in str(exc):  # Python's message names a setting of its own
+                raise LimitError(
+                    f"the body holds a number with more than {digits} digits",
+                    file=BODY,
+                    expected="numbers of ordinary size, with their units, as '1450 DKK'",
+                ) from None
+            raise JSONError(
+                f"the body is not valid JSON: {exc}", file=BODY, expected="valid JSON"
+            ) from None
         _check_shape(data)
         if not isinstance(data, dict):
-            raise YAMLError(
+            raise JSONError(
                 "the body must be a JSON object (a tender)", file=BODY, expected="an object"
             )
         return data
@@ -320,7 +337,7 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
             return run_batch(body, media_type, params, max_rows=SERVICE_MAX_ROWS)
         data = parse_body(body, media_type)
         return _TENDER_ROUTES[route](data, params, lang)
-    except (YAMLError, LimitError) as err:
+    except (YAMLError, JSONError, LimitError) as err:
         return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
     except TCOError as err:
         return error_answer(err, 422, lang)

@@ -103,3 +103,16 @@ def test_cli_writes_the_workbook(tmp_path: Path) -> None:
     assert book.sheetnames == ["Oversigt", "Fordeling", "Betalinger", "Forudsætninger"]
     summary = book["Oversigt"]
     assert [c.value for c in summary[1]][:3] == ["nr.", "tilbud", "TCO i alt [DKK]"]
+
+
+def test_danish_cash_flows_name_items_by_the_models_danish_label(
+    tmp_path: Path, result: tco.Result
+) -> None:
+    from tco.views.labels import item_label
+
+    out = tmp_path / "r.xlsx"
+    write_workbook(result, out, lang="da")
+    flows = openpyxl.load_workbook(out)["Betalinger"]
+    shown = {row[1] for row in flows.iter_rows(min_row=2, values_only=True)}
+    assert "Elforbrug" in shown and "electricity" not in shown
+    assert shown == {item_label(result, name, "da") for name in result.items}

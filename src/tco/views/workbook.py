@@ -230,12 +230,15 @@ def write_workbook(
             *(f"{word('year', lang)} {y}" for y in years),
         ],
     )
+    # An item is named by its id in English (a key for programs reading the sheet), by
+    # the model's label in another language.
+    shown = list(result.items) if resolve(lang) == "en" else labels
     for kind in ("real", "discounted"):
         flows = getattr(result, kind)
         label = word(kind, lang)
         for b, bid in enumerate(result.bids):
-            for i, name in enumerate(result.items):
-                ws.row([bid, name, cat_labels[i], label, *flows[b, i].tolist()], money_from=4)
+            for i, item in enumerate(shown):
+                ws.row([bid, item, cat_labels[i], label, *flows[b, i].tolist()], money_from=4)
 
     # -- assumptions ------------------------------------------------------------------
     ws = _Sheet(wb, sheets[3])

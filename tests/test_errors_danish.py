@@ -45,7 +45,6 @@ STILL_ENGLISH = frozenset(
     [
         "result-overflows",
         "model-not-text",
-        "currency-without-rate",
         "yaml-syntax",
         "yaml-python-object",
         "yaml-python-apply",
@@ -55,8 +54,6 @@ STILL_ENGLISH = frozenset(
         "oversized-file",
         "control-character",
         "duplicate-key",
-        "empty-bid-list",
-        "duplicate-bid-names",
         "bids-not-a-list",
         "bid-not-a-mapping",
         "by-year-list-for-scalar",
@@ -213,3 +210,18 @@ def test_a_value_error_pickles_with_the_problem_it_was_raised_from() -> None:
 
     back = pickle.loads(pickle.dumps(NumberProblem("rate_bare", {"fix": "4 %"})))
     assert (back.key, back.fields) == ("rate_bare", {"fix": "4 %"})
+
+
+def test_money_of_the_wrong_dimension_and_a_missing_value_read_in_danish(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("price: 1100 DKK", "price: 4 kg").replace("power: 32 W, ", ""),
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecErrors) as info:
+        tco.load_tender(path).evaluate()
+    danish = error_text(info.value, "da")
+    assert danish.startswith("2 problemer fundet:")
+    assert "bids[1].price: fik '4 kg', forventede en værdi i 'DKK' som '1.450 DKK'" in danish
+    assert "bids[0].power: mangler en værdi for 'power' (ingen standardværdi)" in danish

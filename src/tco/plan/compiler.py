@@ -304,7 +304,7 @@ def _quantity(
                     f"got '{raw}', expected {describe(target, unit)}",
                     value=raw,
                     expected=describe(target, unit),
-                )
+                ).speaks("units.wrong_dimension", value=raw, want_unit=unit)
         bounds = {}
         for key in ("min", "max"):
             b = getattr(p.spec, key)

@@ -456,7 +456,12 @@ def spec_errors(
             continue
         if kind == "value_error":
             msg = _plain(str(err["msg"]).removeprefix("Value error, "))
-            errors.append(SpecError(msg, file=file, path=path, value=given, expected=msg))
+            error = SpecError(msg, file=file, path=path, value=given, expected=msg)
+            for pattern, message_id in _VALUE_ERRORS:
+                said = pattern.fullmatch(msg)
+                if said:
+                    error.speaks(message_id, **said.groupdict())
+            errors.append(error)
             continue
         want = expected(err)
         shown = _show(given)
@@ -471,6 +476,11 @@ def spec_errors(
 
 
 _INSTANCE_RE = re.compile(r" or instance of \w+")
+#: The validators' refusals that have a message id (see tco.views.error_messages).
+_VALUE_ERRORS = [
+    (re.compile(r"a tender needs at least one bid"), "no_bids"),
+    (re.compile(r"two bids are named '(?P<name>.*)'; give each bid its own name"), "same_bid_name"),
+]
 
 
 def _plain(msg: str) -> str:

@@ -204,7 +204,7 @@ def convert_currency(q: Any, target: str, rates: Mapping[str, float]) -> Any:
                 f"'exchange_rates: {{{code}: <rate> {target}}}' to the assumptions",
                 value=show_quantity(q),
                 expected=f"an amount in {target}, or an exchange rate for {code}",
-            )
+            ).speaks("no_exchange_rate", code=code, target=target)
         power = q.dimensionality[f"[currency_{code}]"]
         factor = Quantity(rates[code], f"{target}/{code}") ** power
         q = q * factor

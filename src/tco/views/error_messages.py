@@ -130,6 +130,27 @@ ERRORS: dict[str, dict[str, str]] = {
             "skriv {fix} (t er et metrisk ton)"
         ),
     },
+    "no_exchange_rate": {
+        "en": (
+            "got an amount in {code} but the tender's currency is {target} and no exchange "
+            "rate for {code} is stated; add 'exchange_rates: {{{code}: <rate> {target}}}' "
+            "to the assumptions"
+        ),
+        "da": (
+            "fik et beløb i {code}, men udbuddets valuta er {target}, og der er ingen "
+            "vekselkurs for {code}; tilføj 'exchange_rates: {{{code}: <kurs> {target}}}' "
+            "under 'assumptions'"
+        ),
+    },
+    # -- bids --
+    "no_bids": {
+        "en": "a tender needs at least one bid",
+        "da": "et udbud skal have mindst ét tilbud",
+    },
+    "same_bid_name": {
+        "en": "two bids are named '{name}'; give each bid its own name",
+        "da": "to tilbud hedder '{name}'; giv hvert tilbud sit eget navn",
+    },
     # -- bid forms --
     "form_no_name": {
         "en": "the bid's name is missing; fill it in",

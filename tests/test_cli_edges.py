@@ -157,3 +157,20 @@ def test_a_closed_pipe_exits_silently(argv: list[str]) -> None:
     finally:
         os.close(write)
     assert done.stderr == ""
+
+
+def test_form_never_writes_over_the_tenders_model_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tco
+
+    model = _model_copy(tmp_path)
+    tender = tmp_path / "t.yaml"
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    assert "model: indoor-lighting" in text
+    tender.write_text(text.replace("model: indoor-lighting", "model: mymodel.yaml"), "utf-8")
+    before = model.read_bytes()
+    assert _exit_code(["form", str(tender), "-o", str(model)]) == 2
+    assert model.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "over an input file" in err and "Traceback" not in err

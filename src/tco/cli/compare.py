@@ -151,6 +151,8 @@ def _run_form(args: argparse.Namespace) -> int:
         )
         title = data.get("title") if isinstance(data.get("title"), str) else None
         number_format = stated_number_format(data)
+        if model.file:  # the model file the tender names is an input too
+            check_output(args.output, [model.file], "form")
     from tco.views.i18n import text
 
     out = write_form(model, args.output, title=title, lang=args.lang, number_format=number_format)

@@ -14,7 +14,6 @@ the tender reads it from standard input.
 from __future__ import annotations
 
 import argparse
-import io
 import itertools
 import sys
 from collections.abc import Callable, Sequence
@@ -284,7 +283,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
-    Everything printed goes through :class:`TerminalText`. An output that
+    Everything printed goes through :class:`~tco.cli.outputs.TerminalText`. An output that
     cannot be written is one line on standard error and exit code 1 (a full
     disk), or a silent end (a closed pipe, as in ``tco ... | head -1``).
 
@@ -294,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     tco 0.1.0
     0
     """
+    from tco.cli.outputs import OutputStreamError, TerminalText, output_failed
+
     stdout = sys.stdout
     sys.stdout = TerminalText(stdout)
     try:
@@ -301,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except OutputStreamError as failed:
-        return _output_failed(failed.error, stdout)
+        return output_failed(failed.error, stdout)
     finally:
         sys.stdout = stdout
 
@@ -329,66 +330,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run(run, args, lang)
     finally:
         set_language(before)
-
-
-def _output_failed(error: OSError, stdout: Any) -> int:
-    """Say why standard output cannot be written (nothing for a closed pipe); the exit code."""
-    import contextlib
-    import os
-
-    # What is still buffered is dropped, so that the exit does not fail again.
-    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
-    if isinstance(error, BrokenPipeError):
-        return 0
-    print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
-    return 1
-
-
-class OutputStreamError(Exception):
-    """Standard output cannot be written (a full disk, a closed pipe); ``error`` says why."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-class TerminalText(io.TextIOBase):
-    r"""A text stream that writes control and bidirectional characters as escapes.
-
-    Everything the command line prints goes through it, so that no text from
-    input (a bid named ``"\x1b[2J"`` or ``"A\nB  0"``) can move the cursor,
-    colour the terminal or draw a fake row; line breaks are kept.
-
-    Examples
-    --------
-    >>> import io
-    >>> buf = io.StringIO()
-    >>> _ = TerminalText(buf).write("bid \x1b[31mred\u202e\n")
-    >>> buf.getvalue()
-    'bid \\x1b[31mred\\u202e\n'
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        from tco.views.safe import terminal
-
-        try:
-            self.stream.write(terminal(text))
-        except OSError as exc:
-            raise OutputStreamError(exc) from exc
-        return len(text)
-
-    def flush(self) -> None:
-        try:
-            self.stream.flush()
-        except OSError as exc:
-            raise OutputStreamError(exc) from exc
-
-    def isatty(self) -> bool:
-        return bool(self.stream.isatty())
 
 
 def add_allow_path(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""Every output path of every command, checked before any work is done.
+"""Every output of every command: its paths checked before any work, standard output made safe.
 
 A command's output options (``-o/--output``, ``--xlsx``, ``--report``,
 ``--plot``, ``--csv``, ``--parquet``, ``--openapi``) are checked as soon as the
@@ -14,9 +14,18 @@ m.yaml`` is refused before anything is written, and ``tco compare t.yaml
 from __future__ import annotations
 
 import argparse
+import io
+import sys
 from pathlib import Path
+from typing import Any
 
-__all__ = ["OUTPUT_OPTIONS", "check_output_args"]
+__all__ = [
+    "OUTPUT_OPTIONS",
+    "OutputStreamError",
+    "TerminalText",
+    "check_output_args",
+    "output_failed",
+]
 
 #: The options that name a file a command writes, and what the file is.
 OUTPUT_OPTIONS = {
@@ -95,3 +104,66 @@ file ending .png or .svg
                 expected="a path no other output uses",
             )
         seen[target] = what
+
+
+def output_failed(error: OSError, stdout: Any) -> int:
+    """Say why standard output cannot be written (nothing for a closed pipe); the exit code."""
+    import contextlib
+    import os
+
+    # What is still buffered is dropped, so that the exit does not fail again.
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+    if isinstance(error, BrokenPipeError):
+        return 0
+    print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+    return 1
+
+
+class OutputStreamError(Exception):
+    """Standard output cannot be written (a full disk, a closed pipe); ``error`` says why."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class TerminalText(io.TextIOBase):
+    r"""A text stream that writes control and bidirectional characters as escapes.
+
+    Everything the command line prints goes through it, so that no text from
+    input (a bid named ``"\x1b[2J"`` or ``"A\nB  0"``) can move the cursor,
+    colour the terminal or draw a fake row; line breaks are kept.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> _ = TerminalText(buf).write("bid \x1b[31mred\u202e\n")
+    >>> buf.getvalue()
+    'bid \\x1b[31mred\\u202e\n'
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters escaped; a failure is an OutputStreamError."""
+        from tco.views.safe import terminal
+
+        try:
+            self.stream.write(terminal(text))
+        except OSError as exc:
+            raise OutputStreamError(exc) from exc
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the stream; a failure is an :class:`OutputStreamError`."""
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise OutputStreamError(exc) from exc
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal."""
+        return bool(self.stream.isatty())

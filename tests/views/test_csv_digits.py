@@ -29,3 +29,20 @@ def test_csv_numbers_have_12_significant_digits(lang: str, sep: str, dec: str) -
     # The float sum of Premium LED's CO2e is 32804.99999999999 kg; at 12 digits it is 32805.
     assert summary[0]["co2e_kg"] != 32805
     assert rows[0][keys.index("co2e_kg")] == "32805"
+
+
+@pytest.mark.parametrize(("lang", "sep"), [("en", ","), ("da", ";")])
+def test_portfolio_csv_numbers_have_12_significant_digits(lang: str, sep: str) -> None:
+    from tco.analysis.portfolio import Portfolio, tender_row
+    from tco.views.portfolio import portfolio_csv
+
+    row = tender_row(str(tco.example_path("van")))
+    floats = {k for k, v in row.items() if isinstance(v, float)}
+    assert any(len(re.sub(r"\D", "", repr(row[k])).lstrip("0")) > 12 for k in floats)
+    text = portfolio_csv(Portfolio((row,), 1, 0.0), lang)
+    head, cells = list(csv.reader(io.StringIO(text), delimiter=sep))
+    for key, cell in zip(head, cells, strict=True):
+        if key in floats:
+            assert len(re.sub(r"\D", "", cell).lstrip("0")) <= 12, (key, cell)
+            read = float(cell.replace(",", ".")) if lang == "da" else float(cell)
+            assert read == pytest.approx(row[key], rel=1e-11)

@@ -19,6 +19,7 @@ import numpy as np
 from tco.views.errors import OutputError
 from tco.views.i18n import csv_delimiter, number, resolve, text
 from tco.views.safe import chart_text, csv_cell, visible
+from tco.views.table import csv_number
 
 if TYPE_CHECKING:
     from tco.analysis.portfolio import Portfolio
@@ -107,8 +108,8 @@ def portfolio_csv(p: Portfolio, lang: str | None = None) -> str:
         cells = []
         for k in COLUMNS:
             v = r[k]
-            if isinstance(v, float) and lang != "en":
-                cells.append(repr(v).replace(".", ","))
+            if isinstance(v, float):
+                cells.append(csv_number(v, lang))
             elif isinstance(v, str):
                 cells.append(csv_cell(v))
             else:

@@ -15,7 +15,7 @@ from tco.views.safe import csv_cell, visible
 if TYPE_CHECKING:
     from tco.result import Result
 
-__all__ = ["format_money", "result_csv", "result_table", "table_title"]
+__all__ = ["csv_number", "format_money", "result_csv", "result_table", "table_title"]
 
 
 def format_money(value: float, lang: str | None = None) -> str:
@@ -128,7 +128,16 @@ def result_table(result: Result, lang: str | None = None) -> str:
     return "\n".join(out)
 
 
-def _csv_number(value: Any, lang: str) -> Any:
+def csv_number(value: Any, lang: str) -> Any:
+    """A float as a CSV cell: 12 significant digits, no exponent, the language's decimal sign.
+
+    Other values are returned as they are.
+
+    Examples
+    --------
+    >>> csv_number(32804.99999999999, "da"), csv_number(1e-7, "en"), csv_number(15, "da")
+    ('32805', '0.0000001', 15)
+    """
     if not isinstance(value, float) or isinstance(value, bool):
         return value
     # 12 significant digits (float noise gone, money to the cent below 10^10), never
@@ -175,5 +184,5 @@ def result_csv(result: Result, lang: str | None = None) -> str:
     writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
     writer.writerow(head)
     for row in rows:
-        writer.writerow([_csv_number(csv_cell(row[k]), lang) for k in keys])
+        writer.writerow([csv_number(csv_cell(row[k]), lang) for k in keys])
     return buf.getvalue()

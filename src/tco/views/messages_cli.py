@@ -1,0 +1,123 @@
+"""Catalogue words of the command line.
+
+Part of :data:`tco.views.messages.MESSAGES`; one entry per key,
+``key: (English, Danish)``.
+
+Examples
+--------
+>>> CLI_MESSAGES["cli.error"]
+('error', 'fejl')
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLI_MESSAGES"]
+
+
+#: command line: key -> (English, Danish)
+CLI_MESSAGES: dict[str, tuple[str, str]] = {
+    # -- command line -------------------------------------------------------------------
+    "cli.error": ("error", "fejl"),
+    "cli.wrote": ("wrote {path}", "skrev {path}"),
+    "cli.wrote form": (
+        "wrote {path}: {n} bid parameters of '{model}'",
+        "skrev {path}: {n} tilbudsparametre for '{model}'",
+    ),
+    "cli.bids replaced": (
+        "note: the bids are read from {n} form(s); the {m} bid(s) written in the tender are "
+        "not used",
+        "bemærk: tilbuddene læses fra {n} tilbudsskema(er); de {m} tilbud, der står i udbuddet, "
+        "bruges ikke",
+    ),
+    "cli.valid tender": (
+        "{file}: valid tender for model '{model}' with {n} bids",
+        "{file}: gyldigt udbud for modellen '{model}' med {n} tilbud",
+    ),
+    "cli.valid model": (
+        "{file}: valid product model '{model}' with {p} parameters and {i} items",
+        "{file}: gyldig produktmodel '{model}' med {p} parametre og {i} poster",
+    ),
+    "cli.scenario": ("scenario", "scenarie"),
+    "cli.cheapest": ("cheapest", "billigst"),
+    "cli.pv per scenario": (
+        "Present value in {cur} per scenario",
+        "Nutidsværdi i {cur} pr. scenarie",
+    ),
+    "cli.input": ("input", "inddata"),
+    "cli.low high": ("low .. high", "lav .. høj"),
+    "cli.at low": ("at low", "ved lav"),
+    "cli.at high": ("at high", "ved høj"),
+    "cli.swing": ("swing", "udsving"),
+    "cli.switches": ("switches", "skifter"),
+    "cli.yes": ("yes", "ja"),
+    "cli.tornado diff": (
+        "Tornado of total '{a}' - '{b}' in {cur} (now {now})",
+        "Tornado for total '{a}' - '{b}' i {cur} (nu {now})",
+    ),
+    "cli.tornado": (
+        "Tornado of '{bid}' in {cur} (total {total})",
+        "Tornado for '{bid}' i {cur} (i alt {total})",
+    ),
+    "cli.equal at": (
+        "'{a}' and '{b}' are equal at {input} = {value} (now {now})",
+        "'{a}' og '{b}' koster det samme ved {input} = {value} (nu {now})",
+    ),
+    "cli.jump at": (
+        "'{a}' and '{b}' jump past each other at {input} = {value} (now {now})",
+        "'{a}' og '{b}' springer forbi hinanden ved {input} = {value} (nu {now})",
+    ),
+    "cli.never": (
+        "'{a}' and '{b}' never cost the same for {input} between {low} and {high}",
+        "'{a}' og '{b}' koster aldrig det samme for {input} mellem {low} og {high}",
+    ),
+    "cli.equal outside": (
+        " (the totals would be equal at {value})",
+        " (totalerne ville være ens ved {value})",
+    ),
+    "cli.now": ("now", "nu"),
+    "cli.switching value": ("switching value", "skifteværdi"),
+    "cli.bounds": ("bounds", "søgeinterval"),
+    "cli.method": ("method", "metode"),
+    "cli.linear": ("linear", "lineær"),
+    "cli.bisection": ("bisection", "halvering"),
+    "cli.jump": (" (jump)", " (spring)"),
+    "cli.total diff now": ("total '{a}' - '{b}' now", "total '{a}' - '{b}' nu"),
+    "cli.all crossings": ("all crossings", "alle skæringer"),
+    "cli.mc head": (
+        "Monte Carlo: {n} samples (seed {seed}), inputs {inputs}; present value in {cur}; {s} s",
+        "Monte Carlo: {n} stikprøver (frø {seed}), inddata {inputs}; nutidsværdi i {cur}; {s} s",
+    ),
+    "cli.deterministic": ("deterministic", "deterministisk"),
+    "cli.mean": ("mean", "middel"),
+    "cli.sd": ("sd", "spredning"),
+    "cli.p cheapest": ("P(cheapest)", "P(billigst)"),
+    "cli.diff line": (
+        "Total '{a}' - '{b}': mean {mean}, sd {sd}, {pcts}; P('{a}' cheaper) {p}",
+        "Total '{a}' - '{b}': middel {mean}, spredning {sd}, {pcts}; P('{a}' billigst) {p}",
+    ),
+    "cli.scores": (
+        "Scores: price model {method}, {points} points; weights {weights}",
+        "Point: prismodel {method}, {points} point; vægte {weights}",
+    ),
+    "cli.score": ("score", "point i alt"),
+    "cli.total cur": ("total {cur}", "i alt {cur}"),
+    "cli.against": (
+        "Against '{base}': present values in {cur}, {rate} real; SIR and AIRR need extra "
+        "investment",
+        "Mod '{base}': nutidsværdier i {cur}, {rate} real rente; SIR og AIRR kræver en "
+        "merinvestering",
+    ),
+    "cli.baseline": (" (baseline)", " (basis)"),
+    "cli.lcc": ("LCC", "LCC"),
+    "cli.net savings": ("net savings", "nettobesparelse"),
+    "cli.extra inv": ("extra inv.", "merinvest."),
+    "cli.savings": ("savings", "besparelse"),
+    "cli.payback": ("payback", "tilbagebet."),
+    "cli.disc payback": ("disc. payback", "disk. tilbagebet."),
+    "cli.sir note": (
+        "Why SIR and payback seem to disagree: SIR divides the savings by the extra investment in present value, and replacements and the residual value count as investment (NIST Handbook 135), so a bid that needs fewer replacements than the baseline has a small extra investment and a high SIR; the payback instead waits until the savings have covered the extra price paid in year 0: {bids}.",
+        "Hvorfor SIR og tilbagebetalingstid ser ud til at modsige hinanden: SIR er besparelsen divideret med merinvesteringen i nutidsværdi, og udskiftninger og restværdi tæller som investering (NIST Handbook 135), så et tilbud med færre udskiftninger end basis har en lille merinvestering og en høj SIR; tilbagebetalingstiden venter derimod, til besparelserne har dækket den højere pris i år 0: {bids}.",
+    ),
+    "cli.price": ("price", "pris"),
+    "cli.years n": ("{n} years", "{n} år"),
+}

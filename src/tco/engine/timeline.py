@@ -2,7 +2,9 @@
 
 Pure functions over plain float64 arrays. The year axis is always last and
 runs over ``t = 0 .. T``: year 0 is the decision date, year ``t`` is the
-``t``-th year of use. Per-bid inputs are arrays of shape ``(B,)``.
+``t``-th year of use. Per-bid inputs are arrays of shape ``(B,)``. The
+discounting and escalation functions live in :mod:`tco.engine.discounting`
+and are re-exported here.
 
 Conventions (``docs/concepts.md`` has the formulas):
 
@@ -20,10 +22,23 @@ Conventions (``docs/concepts.md`` has the formulas):
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
+
+from tco.engine.discounting import (
+    Array,
+    annual_escalation,
+    annuity_factor,
+    at_instant,
+    discount_factors,
+    escalation_index,
+    fisher_real_rate,
+    schedule_discount_factors,
+    year_axis,
+)
+from tco.engine.discounting import (
+    Timing as Timing,
+)
 
 __all__ = [
     "annual_escalation",
@@ -40,248 +55,8 @@ __all__ = [
     "start_of_life_occurrences",
 ]
 
-Array = NDArray[np.float64]
-Timing = Literal["end", "mid", "begin"]
-
 #: Tolerance when a computed time should be a whole year (15000 h / 3000 h/year). [year]
 EPS = 1e-9
-
-
-def _years(T: int) -> Array:
-    return np.arange(T + 1, dtype=np.float64)
-
-
-def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
-    """Present value of one unit of money per year ``t = 0 .. T``.
-
-    Parameters
-    ----------
-    rate : float or array_like, shape (...,)
-        Discount rate per year. [unitless, 0.04 for 4 %]
-    T : int
-        Last year. [year]
-    timing : {"end", "mid", "begin"}
-        When in year ``t`` the amount falls: at its end (``t``), in its middle
-        (``t - 0.5``) or at its beginning (``t - 1``). Year 0 is always at
-        time 0.
-
-    Returns
-    -------
-    ndarray, shape (..., T + 1)
-        Discount factor per year. [unitless]
-
-    Examples
-    --------
-    >>> discount_factors(0.04, 3).round(6)
-    array([1.      , 0.961538, 0.924556, 0.888996])
-    >>> discount_factors(0.04, 2, "mid").round(6)
-    array([1.      , 0.980581, 0.942866])
-    """
-    r = np.asarray(rate, dtype=np.float64)[..., None]
-    t = _years(T)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
-    when = np.maximum(t - shift, 0.0)
-    out: Array = (1.0 + r) ** -when
-    return out
-
-
-def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -> Array:
-    """Present value of one unit of money a year in years ``1 .. P``.
-
-    The uniform present value factor (NIST Handbook 135, "UPV"); for end-of-
-    year timing ``(1 - (1 + r) ** -P) / r``, and ``P`` at ``r = 0``. An
-    equivalent annual cost is a present value divided by this factor.
-
-    Parameters
-    ----------
-    rate : float or array_like
-        Discount rate per year. [unitless]
-    period : int or array_like of int
-        Number of years. [year]
-    timing : {"end", "mid", "begin"}
-        As in :func:`discount_factors`.
-
-    Returns
-    -------
-    ndarray
-        The factor, broadcast over ``rate`` and ``period``. [year]
-
-    Examples
-    --------
-    NIST Handbook 135 (1995), Table A-2 lists UPV = 17.41 for 3 % and 25 years:
-
-    >>> float(annuity_factor(0.03, 25).round(2))
-    17.41
-    >>> float(annuity_factor(0.0, 15))
-    15.0
-    """
-    r = np.asarray(rate, dtype=np.float64)
-    p = np.asarray(period, dtype=np.float64)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
-    out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
-    return out
-
-
-def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
-    """Real rate from a nominal rate and inflation: ``(1 + n) / (1 + i) - 1``.
-
-    Examples
-    --------
-    >>> float(fisher_real_rate(0.06, 0.02).round(6))
-    0.039216
-    """
-    out: Array = (1.0 + np.asarray(nominal, dtype=np.float64)) / (
-        1.0 + np.asarray(inflation, dtype=np.float64)
-    ) - 1.0
-    return out
-
-
-def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
-    """A year-end series moved to the instant annual amounts fall, geometric within the year.
-
-    ``out[t] = v[t - 1] * (v[t] / v[t - 1]) ** (1 - s)`` with ``s`` = 0 (end),
-    0.5 (mid) or 1 (begin); ``out[0] = v[0]``. For ``v[t] = (1 + r) ** t`` this
-    is ``(1 + r) ** (t - s)``: the one timing convention of price indices
-    (:func:`annual_escalation`) and discount factors
-    (:func:`schedule_discount_factors`).
-
-    Examples
-    --------
-    >>> at_instant([1.0, 1.1, 1.21], "mid").round(6)
-    array([1.      , 1.048809, 1.15369 ])
-    """
-    v = np.asarray(year_end, dtype=np.float64)
-    if timing == "end" or v.shape[-1] < 2:
-        return v
-    keep = {"mid": 0.5, "begin": 0.0}[timing]
-    before, after = v[..., :-1], v[..., 1:]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        moved = before * (after / before) ** keep if keep else before
-    out: Array = np.concatenate([v[..., :1], moved], axis=-1)
-    return out
-
-
-def schedule_discount_factors(rates: ArrayLike, timing: Timing = "end") -> Array:
-    """Discount factors for a rate that changes by year: ``prod over k <= t of 1 / (1 + r_k)``.
-
-    The Danish Ministry of Finance's declining rate compounds band by band:
-    an amount of year 40 under 3.5 % in years 1-35 and 2.5 % after is worth
-    ``1.035 ** -35 * 1.025 ** -5`` today. Mid-year and beginning-of-year
-    timing move the factor within the year as :func:`at_instant` does.
-
-    Parameters
-    ----------
-    rates : array_like, shape (..., T)
-        The rate of each year ``1 .. T``. [unitless]
-    timing : {"end", "mid", "begin"}
-
-    Returns
-    -------
-    ndarray, shape (..., T + 1)
-        [unitless]; 1 in year 0.
-
-    Examples
-    --------
-    >>> schedule_discount_factors([0.035, 0.035, 0.025]).round(6)
-    array([1.      , 0.966184, 0.933511, 0.910743])
-    >>> bool(np.allclose(schedule_discount_factors([0.04] * 3, "mid"),
-    ...                  discount_factors(0.04, 3, "mid")))
-    True
-    """
-    r = np.asarray(rates, dtype=np.float64)
-    ones = np.ones((*r.shape[:-1], 1))
-    end = np.concatenate([ones, np.cumprod(1.0 / (1.0 + r), axis=-1)], axis=-1)
-    return at_instant(end, timing)
-
-
-def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int = 0) -> Array:
-    """Price index of annual amounts, at the instant each year's amount falls.
-
-    An annual amount of year ``t`` falls at ``t`` (end), ``t - 0.5`` (mid) or
-    ``t - 1`` (begin), and is discounted there (:func:`discount_factors`); it
-    is priced at the same instant. Within year ``t`` the price moves
-    geometrically from ``index[t - 1]`` to ``index[t]``, so the price at
-    ``t - s`` is ``index[t - 1] * (index[t] / index[t - 1]) ** (1 - s)``. For
-    a constant escalation ``e`` from year-0 prices this is ``(1 + e) ** (t -
-    s)``, and the present value of a year-0 price stream is NIST Handbook
-    135's ``sum of ((1 + e) / (1 + d)) ** (t - s)``. With ``price_year=1`` the
-    quoted price is the price of year 1's amount, so the index is 1 in year 1
-    under every timing.
-
-    Parameters
-    ----------
-    index : array_like, shape (..., T + 1)
-        Year-end price index (:func:`escalation_index`), 1 at the quoted
-        price's year. [unitless]
-    timing : {"end", "mid", "begin"}
-        When in the year annual amounts fall.
-    price_year : {0, 1}
-        The year the quoted price holds.
-
-    Returns
-    -------
-    ndarray, shape (..., T + 1)
-        [unitless]; entry 0 is ``index[0]`` (no annual amount falls in year 0).
-
-    Examples
-    --------
-    Escalation of 2 % a year from year-0 prices, priced at mid-year:
-
-    >>> annual_escalation(escalation_index(0.02, 2), "mid").round(6)
-    array([1.     , 1.00995, 1.03015])
-    >>> annual_escalation(escalation_index(0.02, 2, 1), "mid", 1).round(6)
-    array([0.990148, 1.      , 1.02    ])
-    """
-    e = np.asarray(index, dtype=np.float64)
-    if timing == "end" or e.shape[-1] < 2:
-        return e
-    out = at_instant(e, timing)
-    if price_year == 1:
-        out = out / out[..., 1:2]
-    return out
-
-
-def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
-    """Price index per year for a constant or year-by-year escalation rate.
-
-    Parameters
-    ----------
-    rates : float or array_like, shape (T,) or (n, T)
-        Escalation rate per year: one rate for every year, or the rate of
-        year ``t`` over year ``t - 1`` for ``t = 1 .. T`` (one path per row
-        of a 2-D array: the variants of an analysis). [unitless per year]
-    T : int
-        Last year. [year]
-    price_year : {0, 1}
-        The year the quoted price holds: 0 (NIST BLCC) or 1 (the Danish
-        EPA vehicle tool). The index is 1 in that year.
-
-    Returns
-    -------
-    ndarray, shape (T + 1,) or (n, T + 1)
-        The price in year ``t`` as a multiple of the quoted price. [unitless]
-
-    Examples
-    --------
-    >>> escalation_index(0.02, 3).round(6)
-    array([1.      , 1.02    , 1.0404  , 1.061208])
-    >>> escalation_index(0.02, 3, price_year=1).round(6)
-    array([0.980392, 1.      , 1.02    , 1.0404  ])
-    >>> escalation_index([0.1, 0.0, -0.5], 3)
-    array([1.  , 1.1 , 1.1 , 0.55])
-    >>> escalation_index([[0.1, 0.1], [0.0, 0.0]], 2, price_year=1)
-    array([[0.90909091, 1.        , 1.1       ],
-           [1.        , 1.        , 1.        ]])
-    """
-    r = np.asarray(rates, dtype=np.float64)
-    growth = np.full(T, 1.0 + float(r)) if r.ndim == 0 else 1.0 + r[..., :T]
-    ones = np.ones((*growth.shape[:-1], 1))
-    index: Array = np.concatenate((ones, np.cumprod(growth, axis=-1)), axis=-1)
-    if price_year == 1 and T >= 1:
-        index = index / index[..., 1:2]
-    return index
 
 
 def annual_occurrences(
@@ -311,7 +86,7 @@ def annual_occurrences(
     p = np.asarray(period, dtype=np.float64)[..., None]
     lo = np.maximum(np.asarray(start, dtype=np.float64), 1.0)[..., None]
     hi = np.asarray(stop, dtype=np.float64)[..., None]
-    t = _years(T)
+    t = year_axis(T)
     mask = (t >= lo - EPS) & (t <= np.minimum(p, hi) + EPS)
     return mask.astype(np.float64)
 
@@ -364,7 +139,7 @@ def periodic_occurrences(
     """
     e = np.asarray(interval, dtype=np.float64)[..., None]
     p = np.asarray(period, dtype=np.float64)[..., None]
-    t = _years(T)
+    t = year_axis(T)
     # Events strictly before the end (or up to it): k * e < P  (or <= P).
     last_k = np.floor(p / e + EPS) if until_end else np.ceil(p / e - EPS) - 1.0
     # Events booked in year t: those with t - 1 < k e <= t, i.e. k in (.., ..].
@@ -389,7 +164,7 @@ def event_occurrences(when: ArrayLike, period: ArrayLike, T: int) -> Array:
     """
     w = np.asarray(when, dtype=np.float64)[..., None]
     p = np.asarray(period, dtype=np.float64)[..., None]
-    t = _years(T)
+    t = year_axis(T)
     hit = (t == np.maximum(_book(w), 0.0)) & (w <= p + EPS) & (w >= -EPS)
     out: Array = hit.astype(np.float64)
     return out

@@ -5,14 +5,23 @@ year-by-year list, a basis reference) makes pydantic report one error per
 form, under locations that name Python types (``BasisRef``,
 ``list[...]``). :func:`collapse` turns them into one error at the field the
 user wrote; :func:`expected` says what was expected in words a buyer reads.
+:func:`spec_errors` turns a whole ``ValidationError`` into tco's
+:class:`~tco.errors.SpecError`, and :func:`validate` checks a file's data
+against a :mod:`tco.spec.schema` class; both are re-exported by
+:mod:`tco.spec.schema`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["collapse", "expected", "is_tag"]
+from pydantic import BaseModel, ValidationError
+
+from tco.errors import SpecError, SpecErrors, suggest, suggest_name
+
+__all__ = ["collapse", "expected", "is_tag", "spec_errors", "validate"]
 
 #: Location parts that name a form of a union rather than a key of the file.
 SCALAR_TAGS = frozenset(
@@ -165,3 +174,136 @@ def collapse(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         words = _join([_form(tag) for tag, _, _ in forms])
         out.append({"type": "union", "loc": field, "input": given, "expected": words})
     return out
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The valid field names at a location, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            break
+        annotation = fields[part].annotation
+        current = _model_in(annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def spec_errors(
+    exc: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str | None,
+    prefix: Sequence[str | int] = (),
+) -> SpecError:
+    """Turn a pydantic ``ValidationError`` into tco's :class:`SpecError` (or several).
+
+    Each error names the field path, the value given and what was expected;
+    a misspelt key gets the nearest valid name.
+    """
+    errors: list[SpecError] = []
+    for err in collapse([dict(e) for e in exc.errors()]):
+        loc = list(err["loc"])
+        path = [*prefix, *loc]
+        kind = err["type"]
+        given = err.get("input")
+        if kind == "extra_forbidden":
+            name = str(loc[-1]) if loc else ""
+            valid = _fields_at(model, loc[:-1])
+            msg = f"unknown key '{name}'{suggest(name, valid)}"
+            if valid:
+                msg += "; valid keys are " + ", ".join(valid)
+            hint = suggest_name(name, valid)
+            errors.append(
+                SpecError(msg, file=file, path=path, value=name, expected="a valid key").speaks(
+                    "unknown_key" if valid else "unknown_key_only",
+                    name=name,
+                    hint=hint,
+                    keys_list=list(valid),
+                )
+            )
+            continue
+        if kind == "missing":
+            errors.append(
+                SpecError("this key is required", file=file, path=path, expected="a value").speaks(
+                    "required"
+                )
+            )
+            continue
+        if kind == "value_error":
+            msg = _plain(str(err["msg"]).removeprefix("Value error, "))
+            error = SpecError(msg, file=file, path=path, value=given, expected=msg)
+            for pattern, message_id in _VALUE_ERRORS:
+                said = pattern.fullmatch(msg)
+                if said:
+                    error.speaks(message_id, **said.groupdict())
+            errors.append(error)
+            continue
+        want = expected(err)
+        shown = _show(given)
+        text = f"got {shown}, expected {want}" if shown else f"expected {want}"
+        errors.append(SpecError(text, file=file, path=path, value=given, expected=want))
+    # One message per path (a problem is said once).
+    unique: dict[tuple[Any, ...], SpecError] = {}
+    for e in errors:
+        unique.setdefault(e.path, e)
+    found = list(unique.values())
+    return found[0] if len(found) == 1 else SpecErrors(found)
+
+
+_INSTANCE_RE = re.compile(r" or instance of \w+")
+#: The validators' refusals that have a message id (see tco.views.error_messages).
+_VALUE_ERRORS = [
+    (re.compile(r"a tender needs at least one bid"), "no_bids"),
+    (re.compile(r"two bids are named '(?P<name>.*)'; give each bid its own name"), "same_bid_name"),
+]
+
+
+def _plain(msg: str) -> str:
+    """Return pydantic's message without Python class names."""
+    return _INSTANCE_RE.sub("", msg).replace("valid dictionary", "mapping of keys to values")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return ""
+    text = repr(value)
+    return text if len(text) < 80 else text[:77] + "..."
+
+
+def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
+    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
+
+    In a tender or a model, every basis reference (``{basis: NAME}``) is first
+    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A tender's values
+    are then rewritten by :func:`tco.spec.plain.in_plain_numbers`.
+    """
+    from tco.spec.schema import ModelSpec, TenderSpec
+
+    if model is TenderSpec or model is ModelSpec:
+        from tco.spec.basis import resolve_refs
+
+        data, _ = resolve_refs(data, file=file)
+    try:
+        spec = model.model_validate(data)
+    except ValidationError as exc:
+        raise spec_errors(exc, model, file=file) from None
+    if isinstance(spec, TenderSpec):
+        from tco.spec.plain import in_plain_numbers  # it builds on the schema classes
+
+        return in_plain_numbers(spec, file=file)
+    return spec

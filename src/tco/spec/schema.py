@@ -4,12 +4,13 @@ These classes check the *shape* of a file: which keys exist, their types and
 their choices. Values stay as the user wrote them (``"2.13 DKK/kWh"``); units
 and formulas are checked when a model is compiled (:mod:`tco.spec.load` and
 :mod:`tco.compile`). Every key is documented in ``docs/spec.md``.
+:func:`validate` and :func:`spec_errors` live in :mod:`tco.spec.problems` and
+are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,12 +18,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
 
-from tco.errors import SpecError, SpecErrors, suggest, suggest_name
+from tco.spec.problems import spec_errors
+from tco.spec.problems import validate as validate
 
 __all__ = [
     "CATEGORIES",
@@ -382,136 +383,3 @@ class TenderSpec(_Strict):
                 raise ValueError(f"two bids are named '{bid.name}'; give each bid its own name")
             seen.add(bid.name)
         return value
-
-
-def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    """The valid field names at a location, for 'did you mean' hints."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
-            break
-        annotation = fields[part].annotation
-        current = _model_in(annotation)
-        if current is None:
-            return []
-    fields = getattr(current, "model_fields", None)
-    return list(fields) if fields else []
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def spec_errors(
-    exc: ValidationError,
-    model: type[BaseModel],
-    *,
-    file: str | None,
-    prefix: Sequence[str | int] = (),
-) -> SpecError:
-    """Turn a pydantic ``ValidationError`` into tco's :class:`SpecError` (or several).
-
-    Each error names the field path, the value given and what was expected;
-    a misspelt key gets the nearest valid name.
-    """
-    from tco.spec.problems import collapse, expected
-
-    errors: list[SpecError] = []
-    for err in collapse([dict(e) for e in exc.errors()]):
-        loc = list(err["loc"])
-        path = [*prefix, *loc]
-        kind = err["type"]
-        given = err.get("input")
-        if kind == "extra_forbidden":
-            name = str(loc[-1]) if loc else ""
-            valid = _fields_at(model, loc[:-1])
-            msg = f"unknown key '{name}'{suggest(name, valid)}"
-            if valid:
-                msg += "; valid keys are " + ", ".join(valid)
-            hint = suggest_name(name, valid)
-            errors.append(
-                SpecError(msg, file=file, path=path, value=name, expected="a valid key").speaks(
-                    "unknown_key" if valid else "unknown_key_only",
-                    name=name,
-                    hint=hint,
-                    keys_list=list(valid),
-                )
-            )
-            continue
-        if kind == "missing":
-            errors.append(
-                SpecError("this key is required", file=file, path=path, expected="a value").speaks(
-                    "required"
-                )
-            )
-            continue
-        if kind == "value_error":
-            msg = _plain(str(err["msg"]).removeprefix("Value error, "))
-            error = SpecError(msg, file=file, path=path, value=given, expected=msg)
-            for pattern, message_id in _VALUE_ERRORS:
-                said = pattern.fullmatch(msg)
-                if said:
-                    error.speaks(message_id, **said.groupdict())
-            errors.append(error)
-            continue
-        want = expected(err)
-        shown = _show(given)
-        text = f"got {shown}, expected {want}" if shown else f"expected {want}"
-        errors.append(SpecError(text, file=file, path=path, value=given, expected=want))
-    # One message per path (a problem is said once).
-    unique: dict[tuple[Any, ...], SpecError] = {}
-    for e in errors:
-        unique.setdefault(e.path, e)
-    found = list(unique.values())
-    return found[0] if len(found) == 1 else SpecErrors(found)
-
-
-_INSTANCE_RE = re.compile(r" or instance of \w+")
-#: The validators' refusals that have a message id (see tco.views.error_messages).
-_VALUE_ERRORS = [
-    (re.compile(r"a tender needs at least one bid"), "no_bids"),
-    (re.compile(r"two bids are named '(?P<name>.*)'; give each bid its own name"), "same_bid_name"),
-]
-
-
-def _plain(msg: str) -> str:
-    """Return pydantic's message without Python class names."""
-    return _INSTANCE_RE.sub("", msg).replace("valid dictionary", "mapping of keys to values")
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return ""
-    text = repr(value)
-    return text if len(text) < 80 else text[:77] + "..."
-
-
-def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
-    """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
-
-    In a tender or a model, every basis reference (``{basis: NAME}``) is first
-    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A tender's values
-    are then rewritten by :func:`tco.spec.plain.in_plain_numbers`.
-    """
-    if model is TenderSpec or model is ModelSpec:
-        from tco.spec.basis import resolve_refs
-
-        data, _ = resolve_refs(data, file=file)
-    try:
-        spec = model.model_validate(data)
-    except ValidationError as exc:
-        raise spec_errors(exc, model, file=file) from None
-    if isinstance(spec, TenderSpec):
-        from tco.spec.plain import in_plain_numbers  # it builds on the classes above
-
-        return in_plain_numbers(spec, file=file)
-    return spec

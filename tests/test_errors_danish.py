@@ -45,15 +45,6 @@ STILL_ENGLISH = frozenset(
     [
         "result-overflows",
         "model-not-text",
-        "yaml-syntax",
-        "yaml-python-object",
-        "yaml-python-apply",
-        "alias-bomb",
-        "too-many-aliases",
-        "nested-too-deep",
-        "oversized-file",
-        "control-character",
-        "duplicate-key",
         "bids-not-a-list",
         "bid-not-a-mapping",
         "by-year-list-for-scalar",
@@ -225,3 +216,29 @@ def test_money_of_the_wrong_dimension_and_a_missing_value_read_in_danish(tmp_pat
     assert danish.startswith("2 problemer fundet:")
     assert "bids[1].price: fik '4 kg', forventede en værdi i 'DKK' som '1.450 DKK'" in danish
     assert "bids[0].power: mangler en værdi for 'power' (ingen standardværdi)" in danish
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: [1, 2\n",
+        "a: b: c\n",
+        "a: '1\n",
+        "a: *x\n",
+        'a: "\\q"\n',
+        "a:\n  - 1\n  b: 2\n",
+        "a: @b\n",
+        "a: &x 1\nb: &x 2\nc: [1, *x, &x 3, &x 4]\nd: x\n  e: f\n",
+    ],
+)
+def test_yaml_syntax_errors_read_in_danish(text: str) -> None:
+    from tco.errors import YAMLError
+    from tco.io.yamlio import load_yaml
+
+    with pytest.raises(YAMLError) as info:
+        load_yaml(text, file="t.yaml")
+    err = info.value
+    assert translated(err, "da"), str(err)
+    danish = error_text(err, "da")
+    assert danish.startswith("t.yaml: linje "), danish
+    assert not english_words(danish, err), danish

@@ -106,7 +106,7 @@ def _too_big(size: int, limit: int, name: str) -> LimitError:
         f"file is {size} bytes; tco reads files of at most {limit} bytes",
         file=name,
         expected=f"at most {limit} bytes",
-    )
+    ).speaks("file_too_big", size_q=str(size), cap_q=str(limit))
 
 
 def sha256_hex(data: bytes) -> str:

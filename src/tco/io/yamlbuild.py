@@ -167,7 +167,7 @@ class Builder:
                 event,
                 f"at most {MAX_NODES} values",
                 self.file,
-            )
+            ).speaks("yaml_too_many_values", cap_q=str(MAX_NODES), line=event.start_mark.line + 1)
 
     def _open(self, event: Any, container: Any) -> None:
         tag = event.tag
@@ -180,7 +180,7 @@ class Builder:
                 event,
                 f"at most {MAX_DEPTH} levels of nesting",
                 self.file,
-            )
+            ).speaks("yaml_too_deep", cap_q=str(MAX_DEPTH), line=event.start_mark.line + 1)
         self.stack.append([container, event.anchor, self.total - 1, _NO_KEY, {}, []])
 
     def _close(self, event: Any) -> None:
@@ -205,6 +205,8 @@ class Builder:
                 event,
                 f"at most {MAX_ALIASES} aliases",
                 self.file,
+            ).speaks(
+                "yaml_too_many_aliases", cap_q=str(MAX_ALIASES), line=event.start_mark.line + 1
             )
         if event.anchor not in self.anchors:
             raise yaml.composer.ComposerError(

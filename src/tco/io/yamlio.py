@@ -19,6 +19,7 @@ event-stream builder that enforces the caps is in :mod:`tco.io.yamlbuild`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
             f"file is {size} bytes; tco reads files of at most {MAX_BYTES} bytes",
             file=file,
             expected=f"at most {MAX_BYTES} bytes",
-        )
+        ).speaks("file_too_big", size_q=str(size), cap_q=str(MAX_BYTES))
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -122,7 +123,10 @@ def _parse(text: str, file: str | None) -> Any:
     except yaml.reader.ReaderError as exc:
         raise _reader_error(text, exc, file) from None
     except yaml.MarkedYAMLError as exc:
-        raise YAMLError(_yaml_message(exc, text), file=file, expected="valid YAML") from None
+        message, message_id, params = _yaml_message(exc, text)
+        raise YAMLError(message, file=file, expected="valid YAML").speaks(
+            message_id, **params
+        ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error is marked
         raise YAMLError(f"not valid YAML: {exc}", file=file, expected="valid YAML") from None
     finally:
@@ -140,7 +144,7 @@ def _reader_error(text: str, exc: Any, file: str | None) -> YAMLError:
         "is not allowed in YAML text; remove it",
         file=file,
         expected="printable text",
-    )
+    ).speaks("yaml_control_character", line=line, column=column, char=shown)
 
 
 _KIND_DA = {"list": "en liste", "text": "en tekst", "number": "et tal", "boolean": "et ja/nej"}
@@ -155,71 +159,115 @@ def _kind(data: Any) -> str:
 #: libyaml's and PyYAML's problems, said in plain words. ``{open}`` is the line
 #: where the construct the parser was reading began.
 _PLAIN = [
-    ("expected ',' or ']'", "a list opened with '[' on line {open} is not closed with ']'"),
-    ("expected ',' or '}'", "a mapping opened with '{{' on line {open} is not closed with '}}'"),
+    (
+        "expected ',' or ']'",
+        "unclosed_list",
+        "a list opened with '[' on line {open} is not closed with ']'",
+    ),
+    (
+        "expected ',' or '}'",
+        "unclosed_mapping",
+        "a mapping opened with '{{' on line {open} is not closed with '}}'",
+    ),
     (
         "mapping values are not allowed",
+        "colon",
         "a ': ' appears where it cannot start a value: put the "
         "text in quotes, or move the key to its own line at the indentation of the keys beside it",
     ),
     (
         "cannot start any token",
+        "reserved",
         "a value starts with a character YAML reserves (a tab, '`', "
         "'@' or '%'): put the value in quotes, and indent with spaces, not tabs",
     ),
-    ("undefined alias", "'*name' refers to an anchor '&name' that is not defined above it"),
+    ("is not defined above it", "undefined_anchor", "{problem}"),
+    (
+        "undefined alias",
+        "undefined_alias",
+        "'*name' refers to an anchor '&name' that is not defined above it",
+    ),
     (
         "found unexpected end of stream",
+        "unclosed_quote",
         "the quoted text begun on line {open} is never closed; add the closing quote",
     ),
     (
         "unknown escape character",
+        "escape",
         "a backslash in double-quoted text starts an unknown escape; "
         "use single quotes, or write two backslashes",
     ),
     (
         "expected '-' indicator",
+        "dash",
         "the indentation is off: a line at a list's indentation does "
         "not start with '- '; indent it like the other items of the list it belongs to",
     ),
     (
         "<block end>",
+        "dash",
         "the indentation is off: a line at a list's indentation does not start "
         "with '- '; indent it like the other items of the list it belongs to",
     ),
     (
         "expected key",
+        "key",
         "the indentation is off, or a line lacks its 'key:'; keys of one "
         "mapping start in the same column",
     ),
-    ("could not find expected ':'", "a key lacks its ':' (a key may not span lines)"),
+    ("could not find expected ':'", "no_colon", "a key lacks its ':' (a key may not span lines)"),
     (
         "expected node content",
+        "missing_value",
         "a value is missing or starts with a character YAML reserves; put the value in quotes",
     ),
     (
         "could not determine a constructor",
+        "tag",
         "{problem}; tco files hold plain data only, remove the tag",
     ),
-    ("maximum nesting depth", f"the text is nested far deeper than {MAX_DEPTH} levels"),
-    ("found duplicate anchor", "an anchor '&name' is defined twice; rename one of them"),
+    ("maximum nesting depth", "deep", f"the text is nested far deeper than {MAX_DEPTH} levels"),
+    (
+        "found duplicate anchor",
+        "duplicate_anchor",
+        "an anchor '&name' is defined twice; rename one of them",
+    ),
 ]
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
-    """Say a parser error in plain words, with the line, column and the line's text."""
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, dict[str, Any]]:
+    """Say a parser error in plain words, with the line, column and the line's text.
+
+    Returns the message, its id in the catalogue of messages and its parameters.
+    """
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     if exc.context and exc.problem_mark is not None and "is given again" in problem:
-        return f"{exc.context} {problem}"
+        first = re.match(r"the key '(.*)' first given on line (\d+)", exc.context, re.DOTALL)
+        params = {
+            "key": first.group(1) if first else "?",
+            "first": first.group(2) if first else "?",
+        }
+        params["again"] = exc.problem_mark.line + 1
+        return f"{exc.context} {problem}", "yaml_duplicate_key", params
     begun = exc.context_mark or mark
     opened = begun.line + 1 if begun is not None else "?"
-    plain = next(
-        (words for key, words in _PLAIN if key in problem),
-        f"{problem} ({exc.context})" if exc.context else problem,
+    found = next(((key, words) for _, key, words in _PLAIN if _ in problem), None)
+    plain = (
+        found[1] if found else f"{problem} ({exc.context})" if exc.context else problem
     ).format(open=opened, problem=problem)
+    tag = re.search(r"tag '([^']*)'", problem)
+    anchor = re.match(r"'\*([^']*)'", problem)
+    params = {
+        "open": opened,
+        "tag": tag.group(1) if tag else "?",
+        "anchor": anchor.group(1) if anchor else "?",
+        "reads": None,
+    }
+    message_id = f"yaml.{found[0]}" if found else "yaml.other"
     if mark is None:  # pragma: no cover - every parser error is marked
-        return plain
+        return plain, message_id, params
     lines = text.splitlines()
     shown_line = mark.line if mark.line < len(lines) and lines[mark.line].strip() else None
     if shown_line is None and exc.context_mark is not None:
@@ -227,12 +275,14 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     line, column = mark.line, mark.column
     if line > text.count("\n"):  # libyaml marks the end of a text without a final newline
         line, column = text.count("\n"), len(text) - (text.rfind("\n") + 1)
+    params.update(line=line + 1, column=column + 1)
     where = f"line {line + 1}, column {column + 1}: {plain}"
     if shown_line is not None and shown_line < len(lines):
         content = lines[shown_line]
         content = content if len(content) <= 80 else content[:77] + "..."
         where += f" (line {shown_line + 1} reads {content!r})"
-    return where
+        params["reads"] = (shown_line + 1, repr(content))
+    return where, message_id, params
 
 
 def read_yaml_file(path: str | Path) -> dict[str, Any]:

@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+from tco.views.error_messages_file import FILE_ERRORS
+
 __all__ = ["ERRORS"]
 
 _CHECK_UNIT = {
@@ -242,4 +244,5 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "the tender has no usage profiles",
         "da": "udbuddet har ingen brugsprofiler",
     },
+    **FILE_ERRORS,
 }

@@ -61,6 +61,10 @@ def _param(name: str, value: Any, lang: str) -> str:
         if not value:
             return ""
         return ERRORS["did_you_mean"][lang].format(name=value)
+    if name == "reads":
+        return (
+            "" if not value else ERRORS["yaml_reads"][lang].format(line=value[0], content=value[1])
+        )
     if name.endswith("_q"):
         return quantity_text(value, lang)
     if name.endswith("_list"):

@@ -7,6 +7,7 @@ Quantities are written the way people write them: ``38 W``, ``2.13 DKK/kWh``,
 - :mod:`tco.units.registry`: the registry, currencies, showing units;
 - :mod:`tco.units.numbers`: numbers in the ``en`` and ``da`` number formats;
 - :mod:`tco.units.grammar`: unit text to a pint unit;
+- :mod:`tco.units.unit_reading`: units as text, and the fast path for plain values;
 - :mod:`tco.units.values`: the value grammar (number + unit) and its checks;
 - :mod:`tco.units.messages`: the grammar's messages in English and Danish.
 """

@@ -256,7 +256,11 @@ def spec_errors(
         want = expected(err)
         shown = _show(given)
         text = f"got {shown}, expected {want}" if shown else f"expected {want}"
-        errors.append(SpecError(text, file=file, path=path, value=given, expected=want))
+        errors.append(
+            SpecError(text, file=file, path=path, value=given, expected=want).speaks(
+                "got_expected" if shown else "expected_only", shown=shown, want=want
+            )
+        )
     # One message per path (a problem is said once).
     unique: dict[tuple[Any, ...], SpecError] = {}
     for e in errors:

@@ -61,6 +61,8 @@ ERRORS: dict[str, dict[str, str]] = {
         ),
     },
     # -- values --
+    "got_expected": {"en": "got {shown}, expected {want}", "da": "fik {shown}, forventede {want}"},
+    "expected_only": {"en": "expected {want}", "da": "forventede {want}"},
     "missing_value": {
         "en": "missing value for '{name}' (no default); give {expected}",
         "da": "mangler en værdi for '{name}' (ingen standardværdi); angiv {expected}",

@@ -11,6 +11,7 @@ Parameters of a message are shown by their name: ``*_q`` is a value with its
 unit (its numbers and unit words in the language), ``hint`` a suggested name
 (" (did you mean 'x'?)"), ``*_list`` a list of names (each quoted), ``want_unit`` the unit a
 value should have (filling ``{expected}`` with an example in that unit); others
+``want`` what a value should be (:func:`tco.views.error_phrases.phrase_text`); others
 as they are.
 
 Examples
@@ -29,6 +30,7 @@ from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.error_messages import ERRORS
+from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 
 __all__ = ["error_text", "reason_text", "translated"]
@@ -53,6 +55,8 @@ def translated(err: BaseException, lang: str) -> bool:
     if message_id.startswith("units."):
         return True
     entry = ERRORS.get(message_id)
+    if "want" in getattr(err, "params", {}) and phrase_text(err.params["want"], lang) is None:
+        return False
     return entry is not None and lang in entry
 
 
@@ -65,6 +69,8 @@ def _param(name: str, value: Any, lang: str) -> str:
         return (
             "" if not value else ERRORS["yaml_reads"][lang].format(line=value[0], content=value[1])
         )
+    if name == "want":
+        return phrase_text(value, lang) or str(value)
     if name.endswith("_q"):
         return quantity_text(value, lang)
     if name.endswith("_list"):

@@ -6,7 +6,9 @@ key of its source and its edition, and a list of the values the published
 material does not give. A model or tender refers to a basis value with a
 mapping ``{basis: NAME}`` wherever a value goes; ``{basis: NAME, from: 2026}``
 takes a by-calendar-year value from a first year of use on, ``{basis: NAME,
-year: 2025}`` one year of it. ``docs/bases.md`` lists every basis.
+year: 2025}`` one year of it. ``docs/bases.md`` lists every basis. The file
+shapes and :class:`BasisStamp` live in :mod:`tco.spec.basis_spec` and are
+re-exported here.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Any
 
 from tco.errors import ModelNotFoundError, SpecError, suggest
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_file
+from tco.spec.basis_spec import BasisSpec, BasisStamp, BasisValue
+from tco.spec.basis_spec import Missing as Missing
 from tco.units import parse_quantity, parse_unit
 
 __all__ = [
@@ -42,100 +44,6 @@ __all__ = [
 ASSUMPTION_VALUES: tuple[str, ...] = ("discount_rate", "co2_price")
 
 _REF_KEYS = frozenset({"basis", "from", "year"})
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class BasisValue(_Strict):
-    """One value of a basis, with its source and edition."""
-
-    value: Any = None
-    by_year: dict[int, str | float] | None = None
-    interpolation: Literal["linear", "step"] = "linear"
-    source: str = Field(min_length=1)
-    edition: str = Field(min_length=1)
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _one_form(self) -> BasisValue:
-        if (self.value is None) == (self.by_year is None):
-            raise ValueError("give exactly one of 'value' and 'by_year'")
-        if self.by_year is not None and len(self.by_year) < 1:
-            raise ValueError("'by_year' needs at least one year")
-        return self
-
-
-class Missing(_Strict):
-    """A value the published material does not give (or that could not be seen)."""
-
-    name: str
-    note: str
-
-
-class BasisSpec(_Strict):
-    """A basis file as written (see ``docs/bases.md``)."""
-
-    id: str
-    title: dict[str, str]
-    publisher: str
-    edition: str
-    description: dict[str, str] | None = None
-    externalities: Literal["award", "report"] | None = None
-    sources: dict[str, str]
-    values: dict[str, BasisValue]
-    missing: list[Missing] = Field(default_factory=list)
-
-    @field_validator("title", "description", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> Any:
-        return {"en": value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _sources_known(self) -> BasisSpec:
-        for name, v in self.values.items():
-            if v.source not in self.sources:
-                raise ValueError(
-                    f"value '{name}' cites source '{v.source}', which is not under 'sources'"
-                    f"{suggest(v.source, self.sources)}"
-                )
-        return self
-
-
-@dataclass(frozen=True)
-class BasisStamp:
-    """What a result records of a basis it used: name, edition and sources.
-
-    Attributes
-    ----------
-    id, title, publisher, edition : str
-    sources : tuple of str
-        The full text of every source the basis cites.
-    title_da : str
-        The Danish title, where the basis has one.
-    """
-
-    id: str
-    title: str
-    publisher: str
-    edition: str
-    sources: tuple[str, ...]
-    title_da: str = ""
-
-    def title_in(self, lang: str | None) -> str:
-        """The title in ``lang`` (English where there is no Danish one)."""
-        return self.title_da if lang == "da" and self.title_da else self.title
-
-    def to_dict(self) -> dict[str, Any]:
-        """As plain data (for JSON)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "publisher": self.publisher,
-            "edition": self.edition,
-            "sources": list(self.sources),
-        }
 
 
 @dataclass(frozen=True)

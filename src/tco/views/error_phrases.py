@@ -26,7 +26,9 @@ from tco.views.i18n import quantity_text
 __all__ = ["phrase_text"]
 
 _DA = {
-    "a mapping of keys to values ('key: value' lines)": "nøgler med værdier ('nøgle: værdi'-linjer)",
+    "a mapping of keys to values ('key: value' lines)": (
+        "nøgler med værdier ('nøgle: værdi'-linjer)"
+    ),
     "a list (one '- value' line per entry)": "en liste (én '- værdi'-linje pr. element)",
     "a number with its unit, such as '4 %' or '2.13 DKK/kWh'": (
         "et tal med sin enhed, som '4 %' eller '2,13 DKK/kWh'"

@@ -55,7 +55,8 @@ def translated(err: BaseException, lang: str) -> bool:
     if message_id.startswith("units."):
         return True
     entry = ERRORS.get(message_id)
-    if "want" in getattr(err, "params", {}) and phrase_text(err.params["want"], lang) is None:
+    params = getattr(err, "params", {})
+    if "want" in params and phrase_text(params["want"], lang) is None:
         return False
     return entry is not None and lang in entry
 

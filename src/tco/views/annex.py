@@ -9,7 +9,8 @@ notation, the buyer's fixed assumptions, the data each bidder supplies (unit,
 allowed range, verification), how the result enters the award, a worked
 example evaluated by the engine, and the bid form. :func:`annex_html` and
 :func:`write_annex` render it as HTML or DOCX (:mod:`tco.views.annex_docx`),
-in English or Danish.
+in English or Danish. The document's building blocks and its number writing
+live in :mod:`tco.views.annex_document` and are re-exported here.
 
 Examples
 --------
@@ -21,12 +22,22 @@ Examples
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.views.annex_bids import annex_tender, illustrative_bid
+from tco.views.annex_document import (
+    AnnexDocument,
+    Block,
+    Bullets,
+    Formula,
+    Para,
+    Section,
+    Table,
+    localise,
+    number,
+    short_number,
+)
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
 from tco.views.annex_text import ANNEX_TEXT
 from tco.views.html import assumption_rows
@@ -52,106 +63,6 @@ __all__ = [
     "number",
     "write_annex",
 ]
-
-
-# -- the document, independent of its format ---------------------------------------------------
-@dataclass(frozen=True)
-class Para:
-    """A paragraph of plain text (escaped when rendered), with an optional bold lead."""
-
-    text: str
-    lead: str = ""
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of plain-text cells; ``numeric`` columns are aligned right."""
-
-    head: list[str]
-    rows: list[list[str]]
-    numeric: list[bool] = field(default_factory=list)
-    caption: str = ""
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """A list of plain-text points."""
-
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Formula:
-    """One formula: what it gives, in words, as plain notation and as MathML."""
-
-    label: str
-    symbol: str
-    words: str
-    text: str
-    mathml: str
-
-
-Block = Para | Table | Formula | Bullets
-
-
-@dataclass(frozen=True)
-class Section:
-    """A numbered section of the annex."""
-
-    title: str
-    blocks: list[Block]
-
-
-@dataclass(frozen=True)
-class AnnexDocument:
-    """The annex as data: a title, a lead paragraph and numbered sections."""
-
-    lang: str
-    title: str
-    lead: str
-    sections: list[Section]
-    footer: str
-
-
-def number(value: float, lang: str = "en", decimals: int = 2) -> str:
-    """A number with thousands separators in the language's convention.
-
-    Examples
-    --------
-    >>> number(813449.126), number(813449.126, "da"), number(0.5, "da", 3)
-    ('813,449.13', '813.449,13', '0,500')
-    """
-    text = f"{value:,.{decimals}f}"
-    return _swap(text) if lang == "da" else text
-
-
-_EN_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
-
-
-def localise(text: str, lang: str) -> str:
-    """A number written in English convention (``36,000.5``) in the language's.
-
-    Other text is returned as is.
-
-    Examples
-    --------
-    >>> localise("36,000.5", "da"), localise("0.05", "da"), localise("1 %", "da")
-    ('36.000,5', '0,05', '1 %')
-    """
-    if lang != "da" or not _EN_NUMBER.fullmatch(text):
-        return text
-    return _swap(text)
-
-
-def _g(value: float, lang: str) -> str:
-    """A short number (``3000``, ``5.56``) in the language's decimal sign."""
-    text = f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
-    return _swap(text) if lang == "da" else text
-
-
-def _swap(text: str) -> str:
-    """``1,234.5`` as ``1.234,5``."""
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 # -- building -------------------------------------------------------------------------------
@@ -224,7 +135,9 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
     purpose: list[Block] = [Para(m["purpose"])]
     if spec.description is not None:
         purpose.append(Para(m["model about"].format(description=spec.description.get(lang))))
-    purpose.append(Para(m["scope"].format(q=_g(plan.quantity, lang), unit=unit, period=period)))
+    purpose.append(
+        Para(m["scope"].format(q=short_number(plan.quantity, lang), unit=unit, period=period))
+    )
 
     rows = []
     for s in plan.items:
@@ -333,10 +246,12 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     m = ANNEX_TEXT[lang]
     plan = tender.plan
     a = plan.assumptions
-    pct = f"{_g(plan.discount_rate * 100, lang)} %"
+    pct = f"{short_number(plan.discount_rate * 100, lang)} %"
     out = [m["c rate"].format(r=pct)]
     if a.rate_type == "nominal":
-        out[0] += m["c nominal"].format(n=a.discount_rate, i=f"{_g(plan.inflation * 100, lang)} %")
+        out[0] += m["c nominal"].format(
+            n=a.discount_rate, i=f"{short_number(plan.inflation * 100, lang)} %"
+        )
     out.append(m[f"c discount {plan.discounting}"])
     out.append(m["c events"])
     esc = dict(plan.model.spec.escalation)
@@ -344,7 +259,7 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     if esc:
         groups = ", ".join(f"{g}: {v}" for g, v in esc.items())
         out.append(m["c escalation"].format(groups=groups, y=plan.price_year))
-    out.append(m["c quantity"].format(q=_g(plan.quantity, lang)))
+    out.append(m["c quantity"].format(q=short_number(plan.quantity, lang)))
     if plan.model.lifetime is not None:
         life = m["c life"]
         if plan.residual_value == "linear":

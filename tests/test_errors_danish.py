@@ -44,9 +44,6 @@ ENGLISH = frozenset(_i18n.ENGLISH) | frozenset(_ERROR_WORDS.split())
 STILL_ENGLISH = frozenset(
     [
         "result-overflows",
-        "by-year-list-for-scalar",
-        "by-year-list-too-short",
-        "period-lifetime-fractional",
         "discount-factors-overflow",
         "escalation-path-too-short",
         "escalation-overflows",
@@ -73,7 +70,6 @@ STILL_ENGLISH = frozenset(
         "model-no-items",
         "model-builtin-name",
         "model-by-year-timing",
-        "model-list-default",
         "zero-lifetime",
         "zero-interval",
         "at-before-year-0",
@@ -126,6 +122,8 @@ def test_examples_in_danish_messages_use_danish_numbers_and_units(
     assert "'h/år'" in error_text(raised["unknown-unit"], "da")
     assert "højst 2.000 W" in error_text(raised["above-maximum"], "da")
     assert "'15 år'" in error_text(raised["period-wrong-unit"], "da")
+    fractional = error_text(raised["period-lifetime-fractional"], "da")
+    assert "men tilbud 'A' holder 16,67 år" in fractional, fractional
 
 
 def test_an_error_keeps_its_message_id_when_pickled(raised: dict[str, TCOError]) -> None:

@@ -114,7 +114,7 @@ def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> 
             file=file,
             path=("assumptions", "period"),
             expected="a study period such as '15 year'",
-        )
+        ).speaks("lifetime_fractional", cap=MAX_PERIOD, who=who[i], years_q=f"{values[i]:.4g} year")
     out: Array = rounded
     return out
 

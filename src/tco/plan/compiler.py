@@ -128,6 +128,7 @@ class _Compiler(AssumptionReader):
                             "a list of values is allowed only for a parameter with 'by_year: true'",
                             where,
                             expected="a single value",
+                            says=("by_year_scalar", {}),
                         )
                         continue
                     series[name] = (raw, where)
@@ -184,6 +185,7 @@ class _Compiler(AssumptionReader):
                     "give one per year",
                     where,
                     expected=f"at least {T} values",
+                    says=("by_year_too_short", {"n": len(raw), "years": T}),
                 )
                 continue
             vals = np.empty(T + 1)

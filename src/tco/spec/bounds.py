@@ -54,7 +54,7 @@ def check_parameter_values(
                 file=file,
                 path=(*path, "default"),
                 expected="a single value",
-            )
+            ).speaks("by_year_scalar")
         )
         return
     for i, raw in enumerate(values):

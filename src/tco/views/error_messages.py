@@ -61,6 +61,24 @@ ERRORS: dict[str, dict[str, str]] = {
         ),
     },
     # -- values --
+    "by_year_scalar": {
+        "en": "a list of values is allowed only for a parameter with 'by_year: true'",
+        "da": "en liste af værdier er kun tilladt for en parameter med 'by_year: true'",
+    },
+    "by_year_too_short": {
+        "en": "gives {n} yearly values but the period has {years} years; give one per year",
+        "da": "angiver {n} årlige værdier, men perioden har {years} år; angiv én pr. år",
+    },
+    "lifetime_fractional": {
+        "en": (
+            "'period: lifetime' needs whole-year lifetimes from 1 to {cap}, but {who} lasts "
+            "{years_q}s; give a common study period such as '15 year' instead"
+        ),
+        "da": (
+            "'period: lifetime' kræver levetider i hele år fra 1 til {cap}, men {who} holder "
+            "{years_q}; angiv i stedet en fælles analyseperiode som '15 år'"
+        ),
+    },
     "got_expected": {"en": "got {shown}, expected {want}", "da": "fik {shown}, forventede {want}"},
     "expected_only": {"en": "expected {want}", "da": "forventede {want}"},
     "missing_value": {

@@ -10,9 +10,9 @@ shown as written. An error without a translation is shown in English.
 Parameters of a message are shown by their name: ``*_q`` is a value with its
 unit (its numbers and unit words in the language), ``hint`` a suggested name
 (" (did you mean 'x'?)"), ``*_list`` a list of names (each quoted), ``want_unit`` the unit a
-value should have (filling ``{expected}`` with an example in that unit); others
-``want`` what a value should be (:func:`tco.views.error_phrases.phrase_text`); others
-as they are.
+value should have (filling ``{expected}`` with an example in that unit), ``who``
+a row ("bid 'A'"), ``want`` what a value should be
+(:func:`tco.views.error_phrases.phrase_text`); others as they are.
 
 Examples
 --------
@@ -70,6 +70,8 @@ def _param(name: str, value: Any, lang: str) -> str:
         return (
             "" if not value else ERRORS["yaml_reads"][lang].format(line=value[0], content=value[1])
         )
+    if name == "who":
+        return _who(str(value), lang)
     if name == "want":
         return phrase_text(value, lang) or str(value)
     if name.endswith("_q"):
@@ -77,6 +79,17 @@ def _param(name: str, value: Any, lang: str) -> str:
     if name.endswith("_list"):
         return ", ".join(f"'{v}'" for v in value)
     return str(value)
+
+
+_WHO = {"da": (("bid ", "tilbud "), ("row ", "række "))}
+
+
+def _who(who: str, lang: str) -> str:
+    """A row named in a message (``"bid 'A'"``, ``"row 7"``) in ``lang``."""
+    for english, said in _WHO.get(lang, ()):
+        if who.startswith(english):
+            return said + who.removeprefix(english)
+    return who
 
 
 def reason_text(err: TCOError, lang: str | None = None) -> str:

@@ -45,7 +45,6 @@ STILL_ENGLISH = frozenset(
     [
         "result-overflows",
         "discount-factors-overflow",
-        "escalation-path-too-short",
         "escalation-overflows",
         "formula-unknown-name",
         "formula-wrong-dimension",
@@ -70,10 +69,6 @@ STILL_ENGLISH = frozenset(
         "model-no-items",
         "model-builtin-name",
         "model-by-year-timing",
-        "zero-lifetime",
-        "zero-interval",
-        "at-before-year-0",
-        "stop-before-start",
     ]
 )
 

@@ -87,7 +87,7 @@ def check_lifetimes(
             file=file,
             path=where(i),
             expected="a positive lifetime",
-        )
+        ).speaks("lifetime_positive", who=who[i], years_q=f"{values[i]:g} year")
 
 
 def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> Array:
@@ -158,7 +158,7 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
                     path=(*path, "every"),
                     value=float(when[b]),
                     expected="a positive interval",
-                )
+                ).speaks("interval_positive", who=who[b], years_q=f"{when[b]:g} year")
             )
         if timing == "at" and when is not None and np.any(when < 0):
             b = int(np.argmax(when < 0))
@@ -170,7 +170,7 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
                     path=(*path, "at"),
                     value=float(when[b]),
                     expected="a time of 0 years or more",
-                )
+                ).speaks("at_before_0", who=who[b], years_q=f"{when[b]:g} year")
             )
         if timing == "annual" and stop is not None:
             first = np.broadcast_to(1.0 if start is None else start, stop.shape)
@@ -185,6 +185,11 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
                         path=(*path, "stop"),
                         value=float(stop[b]),
                         expected="a stop at or after the start (and at least year 1)",
+                    ).speaks(
+                        "stop_before_start",
+                        who=who[b],
+                        stop=f"{stop[b]:g}",
+                        start=f"{max(float(first[b]), 1.0):g}",
                     )
                 )
     errors.raise_if_any()

@@ -263,6 +263,7 @@ class RateReader:
                         "give one per year",
                         path,
                         expected=f"at least {T} rates",
+                        says=("rates_too_short", {"n": len(raw), "years": T}),
                     )
                     continue
                 rs = [self.rate(x, (*path, k)) for k, x in enumerate(raw[:T])]

@@ -69,6 +69,32 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "gives {n} yearly values but the period has {years} years; give one per year",
         "da": "angiver {n} årlige værdier, men perioden har {years} år; angiv én pr. år",
     },
+    "rates_too_short": {
+        "en": "gives {n} yearly rates but the period has {years} years; give one per year",
+        "da": "angiver {n} årlige satser, men perioden har {years} år; angiv én pr. år",
+    },
+    "lifetime_positive": {
+        "en": "the lifetime of {who} is {years_q}s; a lifetime must be positive",
+        "da": "levetiden for {who} er {years_q}; en levetid skal være positiv",
+    },
+    "interval_positive": {
+        "en": "for {who} the interval is {years_q}s; an interval must be positive",
+        "da": "for {who} er intervallet {years_q}; et interval skal være positivt",
+    },
+    "at_before_0": {
+        "en": "for {who} the event falls at {years_q}s, before the decision date (year 0)",
+        "da": "for {who} falder hændelsen på {years_q}, før beslutningstidspunktet (år 0)",
+    },
+    "stop_before_start": {
+        "en": (
+            "for {who} the stream stops in year {stop}, before it starts (year {start}), "
+            "so it never occurs"
+        ),
+        "da": (
+            "for {who} stopper posten i år {stop}, før den begynder (år {start}), "
+            "så den forekommer aldrig"
+        ),
+    },
     "lifetime_fractional": {
         "en": (
             "'period: lifetime' needs whole-year lifetimes from 1 to {cap}, but {who} lasts "

@@ -43,8 +43,6 @@ ENGLISH = frozenset(_i18n.ENGLISH) | frozenset(_ERROR_WORDS.split())
 #: Mistakes whose message is still English under ``da`` (to be translated).
 STILL_ENGLISH = frozenset(
     [
-        "result-overflows",
-        "discount-factors-overflow",
         "escalation-overflows",
         "formula-unknown-name",
         "formula-wrong-dimension",

@@ -85,6 +85,12 @@ def check_finite(
                 file=file,
                 path=("bids", b),
                 expected=too_big,
+            ).speaks(
+                "flow_overflows" if name == "cash flow" else "mass_overflows",
+                label=label,
+                who=f"bid '{bids[b]}'",
+                year=t,
+                cap=f"{FLOAT_MAX:.3g}",
             )
     with np.errstate(over="ignore", invalid="ignore"):
         discounted = cash * discount[None, :, :]
@@ -146,7 +152,7 @@ def check_rates(
             path=("assumptions", "discount_rate"),
             value=rate,
             expected="a rate and period whose discount factors stay finite",
-        )
+        ).speaks("discount_overflows", pct_q=f"{rate * 100:.6g} %", years=T, cap=f"{FLOAT_MAX:.3g}")
     with np.errstate(over="ignore", invalid="ignore"):
         growth = (1.0 + inflation) ** float(T)
     if not np.isfinite(growth):
@@ -157,5 +163,7 @@ def check_rates(
             path=("assumptions", "inflation"),
             value=inflation,
             expected="an inflation whose price level stays finite",
+        ).speaks(
+            "inflation_overflows", pct_q=f"{inflation * 100:.6g} %", years=T, cap=f"{FLOAT_MAX:.3g}"
         )
     return float(growth)

@@ -95,6 +95,46 @@ ERRORS: dict[str, dict[str, str]] = {
             "så den forekommer aldrig"
         ),
     },
+    "flow_overflows": {
+        "en": (
+            "the cash flow of item '{label}' for {who} in year {year} overflows (beyond {cap}); "
+            "check the size of the bid's values and the quantity"
+        ),
+        "da": (
+            "pengestrømmen for posten '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "kontrollér størrelsen af tilbuddets værdier og antallet"
+        ),
+    },
+    "mass_overflows": {
+        "en": (
+            "the mass of emission '{label}' for {who} in year {year} overflows (beyond {cap}); "
+            "check the size of the bid's values and the quantity"
+        ),
+        "da": (
+            "massen af udledningen '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "kontrollér størrelsen af tilbuddets værdier og antallet"
+        ),
+    },
+    "discount_overflows": {
+        "en": (
+            "a real discount rate of {pct_q} over {years} years gives discount factors "
+            "(1 + r) ** -t beyond {cap}; use a rate further from -100 % or a shorter period"
+        ),
+        "da": (
+            "en real diskonteringsrente på {pct_q} over {years} år giver diskonteringsfaktorer "
+            "(1 + r) ** -t ud over {cap}; brug en rente længere fra -100 % eller en kortere periode"
+        ),
+    },
+    "inflation_overflows": {
+        "en": (
+            "inflation of {pct_q} over {years} years gives a price level beyond {cap}; "
+            "use a smaller inflation or a shorter period"
+        ),
+        "da": (
+            "en inflation på {pct_q} over {years} år giver et prisniveau ud over {cap}; "
+            "brug en mindre inflation eller en kortere periode"
+        ),
+    },
     "lifetime_fractional": {
         "en": (
             "'period: lifetime' needs whole-year lifetimes from 1 to {cap}, but {who} lasts "

@@ -62,9 +62,6 @@ STILL_ENGLISH = frozenset(
         "model-min-above-max",
         "model-two-timings",
         "model-no-timing",
-        "model-every-without-amount",
-        "model-bad-id",
-        "model-no-items",
         "model-builtin-name",
         "model-by-year-timing",
     ]

@@ -274,6 +274,12 @@ _INSTANCE_RE = re.compile(r" or instance of \w+")
 _VALUE_ERRORS = [
     (re.compile(r"a tender needs at least one bid"), "no_bids"),
     (re.compile(r"two bids are named '(?P<name>.*)'; give each bid its own name"), "same_bid_name"),
+    (re.compile(r"'(?P<name>.*)' gives when; add 'amount' for how much"), "every_amount"),
+    (
+        re.compile(r"an id is lower-case letters, digits, '-' and '_', as 'indoor-lighting'"),
+        "bad_id",
+    ),
+    (re.compile(r"a model needs at least one cost item"), "no_items"),
 ]
 
 

@@ -249,6 +249,18 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "ingen værdi; udfyld {name} [{unit}]",
     },
     # -- the model --
+    "every_amount": {
+        "en": "'{name}' gives when; add 'amount' for how much",
+        "da": "'{name}' angiver hvornår; tilføj 'amount' for hvor meget",
+    },
+    "bad_id": {
+        "en": "an id is lower-case letters, digits, '-' and '_', as 'indoor-lighting'",
+        "da": "et id består af små bogstaver, cifre, '-' og '_', som 'indoor-lighting'",
+    },
+    "no_items": {
+        "en": "a model needs at least one cost item",
+        "da": "en model skal have mindst én omkostningspost",
+    },
     "no_model": {
         "en": (
             "no product model '{name}'{hint}; expected the id of a bundled model "

@@ -59,11 +59,8 @@ STILL_ENGLISH = frozenset(
         "formula-forgotten-hours",
         "formula-non-finite",
         "model-unknown-unit",
-        "model-min-above-max",
         "model-two-timings",
         "model-no-timing",
-        "model-builtin-name",
-        "model-by-year-timing",
     ]
 )
 

@@ -42,7 +42,7 @@ def check_parameter_values(
                 path=(*path, "min"),
                 value=spec.min,
                 expected=f"at most {spec.max}",
-            )
+            ).speaks("min_above_max", min_q=str(spec.min), max_q=str(spec.max))
         )
     if spec.default is None:
         return

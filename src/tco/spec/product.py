@@ -272,7 +272,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
                     f"'{name}' is a built-in name; call the parameter something else",
                     file=file,
                     path=path,
-                )
+                ).speaks("builtin_name", name=name)
             )
             continue
         try:
@@ -386,4 +386,4 @@ def _by_year_timing(file: str | None, path: tuple[str | int, ...]) -> SpecError:
         file=file,
         path=path,
         expected="a timing from parameters that are the same every year",
-    )
+    ).speaks("by_year_timing")

@@ -249,6 +249,19 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "ingen værdi; udfyld {name} [{unit}]",
     },
     # -- the model --
+    "builtin_name": {
+        "en": "'{name}' is a built-in name; call the parameter something else",
+        "da": "'{name}' er et indbygget navn; kald parameteren noget andet",
+    },
+    "by_year_timing": {
+        "en": "a timing cannot use a parameter that varies by year (by_year: true)",
+        "da": "et tidspunkt kan ikke bruge en parameter, der varierer fra år til år "
+        "('by_year: true')",
+    },
+    "min_above_max": {
+        "en": "min {min_q} is above max {max_q}",
+        "da": "'min' {min_q} er over 'max' {max_q}",
+    },
     "every_amount": {
         "en": "'{name}' gives when; add 'amount' for how much",
         "da": "'{name}' angiver hvornår; tilføj 'amount' for hvor meget",

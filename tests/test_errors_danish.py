@@ -59,8 +59,6 @@ STILL_ENGLISH = frozenset(
         "formula-forgotten-hours",
         "formula-non-finite",
         "model-unknown-unit",
-        "model-two-timings",
-        "model-no-timing",
     ]
 )
 

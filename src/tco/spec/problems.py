@@ -280,6 +280,8 @@ _VALUE_ERRORS = [
         "bad_id",
     ),
     (re.compile(r"a model needs at least one cost item"), "no_items"),
+    (re.compile(r"give exactly one timing of (?P<timings>.*); got (?P<got>.*)"), "one_timing"),
+    (re.compile(r"give exactly one timing of (?P<timings>.*); got none"), "one_timing_none"),
 ]
 
 

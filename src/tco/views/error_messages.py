@@ -249,6 +249,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "ingen værdi; udfyld {name} [{unit}]",
     },
     # -- the model --
+    "one_timing": {
+        "en": "give exactly one timing of {timings}; got {got}",
+        "da": "angiv præcis ét tidspunkt blandt '{timings}'; fik '{got}'",
+    },
+    "one_timing_none": {
+        "en": "give exactly one timing of {timings}; got none",
+        "da": "angiv præcis ét tidspunkt blandt '{timings}'; der er intet angivet",
+    },
     "builtin_name": {
         "en": "'{name}' is a built-in name; call the parameter something else",
         "da": "'{name}' er et indbygget navn; kald parameteren noget andet",

@@ -34,8 +34,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.metrics import rank
-from tco.errors import ErrorList, LimitError, ModelNotFoundError, SpecError, SpecErrors, suggest
-from tco.io.resources import bundled_files
+from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest
+from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
 from tco.result import Result
 from tco.spec.schema import BasketSpec, validate
@@ -324,12 +324,4 @@ def basket_example_path(name: str) -> Path:
     ModelNotFoundError
         If there is no such example.
     """
-    found = basket_examples()
-    if name not in found:
-        raise ModelNotFoundError(
-            f"no example basket '{name}'{suggest(name, found)}; examples are "
-            + ", ".join(sorted(found)),
-            value=name,
-            expected="a bundled example basket",
-        )
-    return found[name]
+    return bundled_file("examples/baskets", name, "example basket")

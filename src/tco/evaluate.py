@@ -55,7 +55,15 @@ class Totals:
     emitted: Array
 
 
-def _stream_sum(plan: Plan, s: PlanStream, weight: Array) -> Array:
+def stream_present_value(
+    plan: Plan, s: PlanStream, weight: Array, *, rows: NDArray[np.intp] | None = None
+) -> Array:
+    """Sum over years of a plan stream's amount x occurrences x ``weight``, per row.
+
+    The one call of :func:`tco.engine.pv.present_value` for a stream of a plan, used by
+    the tender's totals and by the variants of the analyses (``rows`` picks each
+    variant's row of a per-variant ``weight``). [currency, or kg for ``weight`` of ones]
+    """
     return present_value(
         s.timing,
         s.amount,
@@ -65,6 +73,7 @@ def _stream_sum(plan: Plan, s: PlanStream, weight: Array) -> Array:
         start=s.start,
         stop=s.stop,
         lifetime=plan.lifetime,
+        rows=rows,
     )
 
 
@@ -90,7 +99,7 @@ def plan_totals(plan: Plan) -> Totals:
     pvs: list[Array] = []
     for s in plan.items:
         d = d_annual if s.timing == "annual" else d_event
-        pv = _stream_sum(plan, s, s.escalation * d)
+        pv = stream_present_value(plan, s, s.escalation * d)
         rule = plan.residual_rule(s)
         if rule is not None:
             # Discounted as its stream is (the reference discounts the credit with the stream).
@@ -102,12 +111,12 @@ def plan_totals(plan: Plan) -> Totals:
     masses: list[Array] = []
     ones = np.ones(plan.T + 1)
     for e in plan.emissions:
-        mass = _stream_sum(plan, e, ones)
+        mass = stream_present_value(plan, e, ones)
         masses.append(mass * q if e.per_unit else mass)
         price = plan.emission_prices.get(e.substance)
         if price is not None:
             d = d_annual if e.timing == "annual" else d_event
-            pv = _stream_sum(plan, e, price * d)
+            pv = stream_present_value(plan, e, price * d)
             pvs.append(pv * q if e.per_unit else pv)
             names.append(e.name)
             categories.append("externalities")

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from tco.errors import ModelNotFoundError, SpecError
 from tco.evaluate import evaluate_plan
-from tco.io.resources import bundled_files
+from tco.io.resources import bundled_file, bundled_files
 from tco.io.yamlio import read_yaml_source
 from tco.plan import Plan
 from tco.plan.compiler import compile_plan
@@ -286,14 +286,4 @@ def example_path(name: str) -> Path:
     SpecError
         If there is no such example.
     """
-    from tco.errors import ModelNotFoundError, suggest
-
-    examples = bundled_examples()
-    if name not in examples:
-        raise ModelNotFoundError(
-            f"no example '{name}'{suggest(name, examples)}; examples are "
-            + ", ".join(sorted(examples)),
-            value=name,
-            expected="a bundled example",
-        )
-    return examples[name]
+    return bundled_file("examples", name, "example")

@@ -27,7 +27,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
-from tco.engine.pv import present_value
 from tco.engine.rows import amount_in_year, residual_value
 from tco.engine.timeline import (
     Timing,
@@ -38,6 +37,7 @@ from tco.engine.timeline import (
     schedule_discount_factors,
 )
 from tco.errors import AnalysisError
+from tco.evaluate import stream_present_value
 from tco.plan import Plan, PlanStream, rebuild_plan
 
 __all__ = ["evaluate_variants", "variant_plan"]
@@ -221,18 +221,7 @@ def _stream_pv(
     if key not in weights:
         weights[key] = e * d  # (T + 1,), or (n, T + 1) when either is per variant
     weight = weights[key]
-    rows = None if weight.ndim == 1 else sample
-    return present_value(
-        s.timing,
-        s.amount,
-        weight,
-        plan.period,
-        when=s.when,
-        start=s.start,
-        stop=s.stop,
-        lifetime=plan.lifetime,
-        rows=rows,
-    )
+    return stream_present_value(plan, s, weight, rows=None if weight.ndim == 1 else sample)
 
 
 def _discount(rate: Array | float, T: int, timing: Timing) -> Array:

@@ -6,7 +6,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["bundled_files"]
+__all__ = ["bundled_file", "bundled_files"]
 
 _SOURCE_TREE = Path(__file__).resolve().parents[3]
 
@@ -43,3 +43,37 @@ def _listing(
             for path in sorted(d.glob("*.yaml")):
                 out.setdefault(path.stem, path)
     return tuple(out.items())
+
+
+def bundled_file(folder: str, name: str, noun: str) -> Path:
+    """The path of the shipped file ``name`` in ``folder``.
+
+    Parameters
+    ----------
+    folder : str
+        A shipped folder, as in :func:`bundled_files`.
+    name : str
+        The file's stem, such as ``"indoor-lighting"``.
+    noun : str
+        What the files are, for the message (``"example"``).
+
+    Raises
+    ------
+    ModelNotFoundError
+        If there is no such file; the message suggests the nearest name.
+
+    Examples
+    --------
+    >>> bundled_file("examples", "indoor-lighting", "example").name
+    'indoor-lighting.yaml'
+    """
+    from tco.errors import ModelNotFoundError, suggest
+
+    found = bundled_files(folder)
+    if name not in found:
+        raise ModelNotFoundError(
+            f"no {noun} '{name}'{suggest(name, found)}; examples are " + ", ".join(sorted(found)),
+            value=name,
+            expected=f"a bundled {noun}",
+        )
+    return found[name]

@@ -89,3 +89,22 @@ def evaluate() -> Callable[..., Result]:
 def lighting_result() -> Result:
     """The bundled indoor-lighting example, evaluated."""
     return tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+
+
+# A model whose totals are easy by hand: one unit, a price, and electricity of
+# power x hours x 2 DKK/kWh (used with no discounting by the profile and basket tests).
+HAND_MODEL: dict[str, Any] = {
+    "id": "hand",
+    "title": "hand",
+    "functional_unit": "unit",
+    "parameters": {
+        "price": {"unit": "DKK", "bid": True},
+        "power": {"unit": "W", "bid": True},
+        "hours": {"unit": "h/year", "default": "1000 h/year"},
+        "el": {"unit": "DKK/kWh", "default": "2 DKK/kWh"},
+    },
+    "items": {
+        "purchase": {"category": "acquisition", "once": "price"},
+        "electricity": {"category": "use", "annual": "power * hours * el"},
+    },
+}

@@ -10,27 +10,14 @@ import numpy as np
 import pytest
 
 import tco
+from conftest import HAND_MODEL
 from tco.basket import basket_example_path, basket_examples, load_basket
 from tco.cli import main
 from tco.limits import MAX_LINES
 from tco.views.basket import basket_text
 
 # No discounting over 10 years: a unit costs price + 10 x power [kW] x hours x 2 DKK/kWh.
-MODEL: dict[str, Any] = {
-    "id": "hand",
-    "title": "hand",
-    "functional_unit": "unit",
-    "parameters": {
-        "price": {"unit": "DKK", "bid": True},
-        "power": {"unit": "W", "bid": True},
-        "hours": {"unit": "h/year", "default": "1000 h/year"},
-        "el": {"unit": "DKK/kWh", "default": "2 DKK/kWh"},
-    },
-    "items": {
-        "purchase": {"category": "acquisition", "once": "price"},
-        "electricity": {"category": "use", "annual": "power * hours * el"},
-    },
-}
+MODEL = HAND_MODEL
 
 
 def _basket(**extra: Any) -> dict[str, Any]:

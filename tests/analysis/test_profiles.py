@@ -9,26 +9,13 @@ import numpy as np
 import pytest
 
 import tco
+from conftest import HAND_MODEL
 from tco.analysis.profiles import profiles
 from tco.cli import main
 from tco.views.profiles import profiles_text
 
 # A model whose totals are easy by hand: no discounting, 10 years, one unit.
-MODEL: dict[str, Any] = {
-    "id": "hand",
-    "title": "hand",
-    "functional_unit": "unit",
-    "parameters": {
-        "price": {"unit": "DKK", "bid": True},
-        "power": {"unit": "W", "bid": True},
-        "hours": {"unit": "h/year", "default": "1000 h/year"},
-        "el": {"unit": "DKK/kWh", "default": "2 DKK/kWh"},
-    },
-    "items": {
-        "purchase": {"category": "acquisition", "once": "price"},
-        "electricity": {"category": "use", "annual": "power * hours * el"},
-    },
-}
+MODEL = HAND_MODEL
 
 
 def _tender(**extra: Any) -> tco.Tender:

@@ -22,7 +22,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="basket tender YAML file")
     src.add_argument("--example", metavar="NAME", help="a bundled example basket")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
 
 
 def _run(args: argparse.Namespace) -> int:

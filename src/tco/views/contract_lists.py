@@ -1,9 +1,9 @@
 """Documents of the JSON contract that list things.
 
 Product models, bases and one basis, baskets, usage profiles, catalogue
-(batch) rows and the portfolio of tenders. Each is a typed dictionary; :mod:`tco.views.contract` lists
-them among its :data:`~tco.views.contract.KINDS` and generates their JSON
-Schemas.
+(batch) rows and the portfolio of tenders. Each is a typed dictionary;
+:mod:`tco.views.contract` lists them among its
+:data:`~tco.views.contract.KINDS` and generates their JSON Schemas.
 """
 
 from __future__ import annotations

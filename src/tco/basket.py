@@ -37,8 +37,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.metrics import rank
-from tco.evaluate import evaluate_plans
 from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest
+from tco.evaluate import evaluate_plans
 from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
 from tco.result import Result

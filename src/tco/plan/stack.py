@@ -66,7 +66,7 @@ def stack_key(plan: Plan) -> Hashable:
 
 
 def _rows(parts: Sequence[Array | None], sizes: Sequence[int], T: int) -> Array | None:
-    """Concatenate per-row arrays; a ``(B,)`` amount beside a ``(B, T + 1)`` one gets a year axis."""
+    """Concatenate per-row arrays; a ``(B,)`` amount beside a ``(B, T + 1)`` gets a year axis."""
     if parts[0] is None:
         return None
     arrays = [np.asarray(p, dtype=np.float64) for p in parts]

@@ -32,6 +32,7 @@ from tco.basket.load import (
     basket_examples,
     basket_from_data,
     basket_lines,
+    basket_lines_of,
     load_basket,
 )
 from tco.basket.result import BasketResult
@@ -44,5 +45,6 @@ __all__ = [
     "basket_examples",
     "basket_from_data",
     "basket_lines",
+    "basket_lines_of",
     "load_basket",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "basket_examples",
     "basket_from_data",
     "basket_lines",
+    "basket_lines_of",
     "load_basket",
 ]
 
@@ -173,6 +174,17 @@ def basket_lines(
     [('cars', 10.0, 'passenger-car'), ('vans', 6.0, 'van')]
     """
     data, file, base = read_tender_source(source)
+    return basket_lines_of(data, file, base, allow_paths=allow_paths)
+
+
+def basket_lines_of(
+    data: Mapping[str, Any],
+    file: str | None,
+    base: Path,
+    *,
+    allow_paths: Iterable[str | Path] = (),
+) -> tuple[BasketSpec, tuple[BasketLine, ...]]:
+    """:func:`basket_lines` of a basket read as a mapping from ``file`` in the folder ``base``."""
     spec = _spec({**data, "bids": []}, file)
     errors = ErrorList()
     out = []

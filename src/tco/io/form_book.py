@@ -74,7 +74,7 @@ def _openpyxl(file: str) -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         raise FormError(
             "reading bid forms needs openpyxl: pip install 'tco-lcc[excel]'", file=file
-        ) from None
+        ).speaks("form_needs_openpyxl") from None
     return openpyxl
 
 
@@ -131,7 +131,7 @@ def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormC
                 "save the form in Excel as 'Excel Workbook (.xlsx)'",
                 file=file,
                 expected="a bid form (.xlsx) written by 'tco form' and filled in",
-            ) from None
+            ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}") from None
     for name, member in members.items():
         if member is not None:
             _refuse_hidden(grids[name], hidden_rows_and_columns(content, str(member)), file, name)
@@ -149,13 +149,14 @@ def _refuse_hidden(
             "the ones shown; unhide all rows and check the values",
             file=file,
             sheet=sheet,
-        )
+        ).speaks("form_rows_hidden")
     for ref, cell in grid.items():
         if cell.blank:
             continue
         row, column = int(ref[1:]), READ_COLUMNS.index(ref[0]) + 1
         if row in rows or column in columns:
             what = f"row {row}" if row in rows else f"column {ref[0]}"
+            what_da = f"række {row}" if row in rows else f"kolonne {ref[0]}"
             raise FormError(
                 f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
                 "and check the value",
@@ -164,7 +165,7 @@ def _refuse_hidden(
                 cell=ref,
                 value=cell.shown,
                 expected="a value in a visible cell",
-            )
+            ).speaks("form_cell_hidden", what=what, what_da=what_da, value=cell.shown)
 
 
 def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
@@ -184,7 +185,7 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
                     file=file,
                     sheet=sheet,
                     expected=f"at most {MAX_FORM_ROWS} rows",
-                )
+                ).speaks("form_too_many_rows", cap_q=str(MAX_FORM_ROWS))
             for letter, cell in zip(read, row, strict=False):
                 ref = f"{letter}{number}"
                 if cell.value is None or (letter == "B" and ref not in head):
@@ -200,21 +201,34 @@ def _shown(cell: Any, ref: str, file: str, sheet: str) -> FormCell:
     value = cell.value
     fmt = str(cell.number_format or "General")
 
-    def refuse(what: str) -> FormError:
+    def refuse(what: str, message_id: str, **params: object) -> FormError:
         return FormError(
             f"{what}; {_FIX}", file=file, sheet=sheet, cell=ref, value=value, expected=_FIX
-        )
+        ).speaks(message_id, **params)
 
     if cell.data_type == "f":
-        raise refuse(f"holds a formula ({str(value)[:40]}), whose result is not read")
+        formula = str(value)[:40]
+        raise refuse(
+            f"holds a formula ({formula}), whose result is not read",
+            "form_formula",
+            formula=formula,
+        )
     if cell.data_type == "e":
-        raise refuse(f"holds the error value {value}")
+        raise refuse(f"holds the error value {value}", "form_error_value", value=value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise refuse(f"holds a {type(value).__name__} ({value}), not a number")
+        kind = type(value).__name__
+        raise refuse(
+            f"holds a {kind} ({value}), not a number", "form_not_number", kind=kind, value=value
+        )
     if isinstance(value, str):
         return FormCell(ref, value.strip())
     if not _PLAIN_FORMAT.match(fmt):
-        raise refuse(f"has the number format '{fmt[:40]}', which shows {value} differently")
+        raise refuse(
+            f"has the number format '{fmt[:40]}', which shows {value} differently",
+            "form_number_format",
+            format=fmt[:40],
+            value=value,
+        )
     if fmt.endswith("%"):
         return FormCell(ref, float(Decimal(repr(float(value))) * 100), percent=True)
     return FormCell(ref, float(value))

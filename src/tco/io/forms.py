@@ -159,6 +159,7 @@ def _form_sheet(states: dict[str, str], file: str) -> list[str]:
     """The one form sheet of the workbook, which must be visible."""
     names = [name for name in states if name in SHEETS.values()]
     expected = " or ".join(f"'{s}'" for s in SHEETS.values())
+    expected_da = " eller ".join(f"'{s}'" for s in SHEETS.values())
     if not names:
         have = ", ".join(repr(s) for s in states)
         raise FormError(
@@ -166,14 +167,14 @@ def _form_sheet(states: dict[str, str], file: str) -> list[str]:
             "'tco form' without renaming its sheet",
             file=file,
             expected=f"a sheet named {expected}",
-        )
+        ).speaks("form_no_sheet", sheets=expected, sheets_da=expected_da, have=have)
     if len(names) > 1:
         raise FormError(
             f"both sheets {expected} are present; a form has one: delete the one that is "
             "not the bid",
             file=file,
             expected=f"one sheet named {expected}",
-        )
+        ).speaks("form_two_sheets", sheets=expected, sheets_da=expected_da)
     state = states[names[0]]
     if state != "visible":
         raise FormError(
@@ -183,7 +184,7 @@ def _form_sheet(states: dict[str, str], file: str) -> list[str]:
             sheet=names[0],
             value=state,
             expected="a visible sheet",
-        )
+        ).speaks("form_sheet_hidden", state=state)
     return [names[0]]
 
 
@@ -219,7 +220,7 @@ def form_data(grid: dict[str, FormCell], file: str, sheet: str, sha256: str) -> 
                 cell=f"{COLUMNS['name']}{r}",
                 field=name,
                 value=name,
-            )
+            ).speaks("form_two_rows", name=name, first=rows[name].value.cell, second=f"{value}{r}")
         rows[name] = FormRow(
             name=name,
             value=at(f"{value}{r}"),

@@ -21,6 +21,7 @@ from tco.errors import FormError, SpecError
 from tco.io.forms import FormLimitError
 from tco.limits import MAX_FORM_ROWS
 from tco.views.basket_form import load_basket_with_forms, write_basket_form
+from tco.views.error_text import error_text
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -124,11 +125,12 @@ def test_a_renamed_or_hidden_sheet_is_refused_by_name(tmp_path: Path) -> None:
 
     err = _expect(tmp_path, rename, "no sheet 'A3 devices' for the line 'A3 devices'", "'A3'")
     assert err.sheet == "A3 devices"
+    assert "intet ark 'A3 devices' til linjen 'A3 devices'" in error_text(err, "da")
 
     def hide(wb: Any) -> None:
         wb["A4 devices"].sheet_state = "hidden"
 
-    assert _expect(tmp_path, hide, "the sheet is hidden").sheet == "A4 devices"
+    assert _expect(tmp_path, hide, "the form's sheet is hidden").sheet == "A4 devices"
 
     def front(wb: Any) -> None:
         wb["Basket"].title = "Bid"

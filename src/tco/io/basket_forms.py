@@ -63,6 +63,7 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
         have = ", ".join(repr(s) for s in states)
         fronts = [name for name in states if name in BASKET_SHEETS.values()]
         expected = " or ".join(f"'{s}'" for s in BASKET_SHEETS.values())
+        expected_da = " eller ".join(f"'{s}'" for s in BASKET_SHEETS.values())
         if len(fronts) != 1:
             raise FormError(
                 (f"no sheet {expected}" if not fronts else f"both sheets {expected} are present")
@@ -70,7 +71,7 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
                 "'tco form' without renaming or adding its sheets",
                 file=file,
                 expected=f"one sheet named {expected}",
-            )
+            ).speaks("form_no_basket_sheet", sheets=expected, sheets_da=expected_da, have=have)
         for line, sheet in zip(lines, sheets, strict=True):
             if sheet not in states:
                 raise FormError(
@@ -79,17 +80,17 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
                     file=file,
                     sheet=sheet,
                     expected=f"a sheet named '{sheet}'",
-                )
+                ).speaks("form_no_line_sheet", sheet=sheet, line=line, have=have)
         for sheet in (fronts[0], *sheets):
             if states[sheet] != "visible":
                 raise FormError(
-                    f"the sheet is {states[sheet]}, so the values read would not be the ones "
-                    "shown; unhide it (Format > Sheet > Unhide) and check its values",
+                    f"the form's sheet is {states[sheet]}, so the values read would not be "
+                    "the ones shown; unhide it (Format > Sheet > Unhide) and check its values",
                     file=file,
                     sheet=sheet,
                     value=states[sheet],
                     expected="a visible sheet",
-                )
+                ).speaks("form_sheet_hidden", state=states[sheet])
         return [fronts[0], *sheets]
 
     return sheets, pick

@@ -190,7 +190,9 @@ def load_basket_with_forms(
     src = read_tender(source)
     data, file = src.data, src.file
     if not forms:
-        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
+        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files").speaks(
+            "form_no_forms"
+        )
     _, lines = basket_lines_of(data, file, src.base, allow_paths=allow_paths)
     names = [line.name for line in lines]
     stated = stated_number_format(data)

@@ -25,7 +25,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from tco.limits import MAX_UNIT_DEPTH, MAX_UNIT_EXPONENT, MAX_UNIT_FACTORS
-from tco.units.algebra import DIMENSIONLESS, lookup
+from tco.units.algebra import DIMENSIONLESS, Unit, lookup
 from tco.units.numbers import NumberProblem
 
 __all__ = ["ALIASES", "DANISH_MONEY", "UnitProblem", "hint_for", "parse_unit_text", "resolve_name"]
@@ -351,12 +351,12 @@ def resolve_name(name: str, danish: bool = False) -> tuple[float, Any]:
     if name in DANISH_MONEY:
         if danish:
             factor, code = DANISH_MONEY[name]
-            return factor, _known(code)
+            return factor, Unit({code: 1})
         raise UnitProblem("unknown_unit", {"name": name, "krone": name})
     if name == "%":
-        return 1.0, _known("percent")
+        return 1.0, Unit({"percent": 1})
     if name == "‰":
-        return 1.0, _known("permille")
+        return 1.0, Unit({"permille": 1})
     target = ALIASES.get(name, name)
     if name not in _HINTS and re.fullmatch(r"[^\W\d_]\w*", target):
         unit = lookup(target)
@@ -364,12 +364,6 @@ def resolve_name(name: str, danish: bool = False) -> tuple[float, Any]:
             _refuse_prefixed_currency(name, unit)
             return 1.0, unit
     raise UnitProblem("unknown_unit", {"name": name, "hint": hint_for(name)})
-
-
-def _known(name: str) -> Any:
-    unit = lookup(name)
-    assert unit is not None, name  # names of tco's own table
-    return unit
 
 
 def _refuse_prefixed_currency(name: str, unit: Any) -> None:

@@ -84,6 +84,9 @@ HELP: dict[str, str] = {
     "a bundled example tender": "et medfølgende eksempeludbud",
     "a bundled example basket": "en medfølgende eksempelkurv",
     "read the bids from filled forms": "læs tilbuddene fra udfyldte tilbudsskemaer",
+    "read the bids from filled basket bid forms": (
+        "læs tilbuddene fra udfyldte tilbudsskemaer for kurven"
+    ),
     "write charts to a .png or .svg file": "skriv diagrammer til en .png- eller .svg-fil",
     "which chart --plot writes": "hvilket diagram --plot skriver",
     "write the result workbook (.xlsx)": "skriv resultatregnearket (.xlsx)",

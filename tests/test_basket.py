@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import tco
+import tco.evaluate
 from conftest import HAND_MODEL
 from tco.basket import basket_example_path, basket_examples, load_basket
 from tco.cli import main
@@ -71,6 +72,48 @@ def test_each_line_is_the_tender_of_that_line() -> None:
     alone = tco.load_tender(data).evaluate()
     np.testing.assert_allclose(r.by_line[1], alone.total, rtol=1e-12)
     assert alone.plan.quantity == 6
+
+
+@pytest.mark.parametrize("name", ["copy-print", "car-van-fleet"])
+def test_one_pass_of_the_engine_gives_each_lines_own_result(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    basket = load_basket(basket_example_path(name))
+    alone = [t.evaluate() for t in basket.tenders]
+    calls: list[int] = []
+    real = tco.evaluate.plan_totals
+
+    def counted(plan: Any, quantity: Any = None) -> Any:
+        calls.append(plan.n_bids)
+        return real(plan, quantity)
+
+    monkeypatch.setattr(tco.evaluate, "plan_totals", counted)
+    r = basket.evaluate()
+    # every line and bid are rows of one call of the engine (car and van models share streams)
+    assert calls == [len(basket.lines) * len(basket.bids)]
+    for line, a in zip(r.results, alone, strict=True):
+        np.testing.assert_allclose(line.present_value, a.present_value, rtol=1e-12)
+        np.testing.assert_allclose(line.emitted, a.emitted, rtol=1e-12)
+        assert line.items == a.items and line.categories == a.categories
+
+
+def test_lines_with_other_items_get_a_pass_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _basket()
+    data["lines"].append({"name": "lights", "model": "indoor-lighting", "quantity": 3})
+    for bid, price in zip(data["bids"], (1450, 1100), strict=True):
+        bid["lines"]["lights"] = {"price": f"{price} DKK", "power": "30 W", "rated_life": "50000 h"}
+    basket = load_basket(data)
+    calls: list[int] = []
+    real = tco.evaluate.plan_totals
+    monkeypatch.setattr(
+        tco.evaluate, "plan_totals", lambda p, q=None: calls.append(p.n_bids) or real(p, q)
+    )
+    r = basket.evaluate()
+    assert sorted(calls) == [2, 4]  # the two 'hand' lines together, the lighting line alone
+    # small and big as computed by hand in test_hand_computed_basket
+    np.testing.assert_allclose(r.by_line[:2], [[1200.0, 1800.0], [13000.0, 7800.0]])
+    monkeypatch.undo()
+    np.testing.assert_allclose(r.by_line[2], basket.tenders[2].evaluate().total, rtol=1e-12)
 
 
 def test_lines_may_use_different_models() -> None:

@@ -78,3 +78,23 @@ def test_a_list_as_the_co2_price_is_a_spec_error() -> None:
     }
     with pytest.raises(tco.SpecError, match=r"assumptions\.co2_price: gives 2 yearly prices"):
         tco.load_tender(data).evaluate()
+
+
+@pytest.mark.parametrize("fmt", [None, "da", "en"])
+def test_a_blank_bid_value_asks_for_the_parameters_own_unit(fmt: str | None) -> None:
+    # Under a stated number format a blank cell was read without its parameter, so the
+    # buyer was asked for "a number with its unit, such as '2.13 DKK/kWh'" for a power.
+    assumptions = {"currency": "DKK", "period": "15 year"}
+    if fmt:
+        assumptions["number_format"] = fmt
+    tender = {
+        "model": "indoor-lighting",
+        "assumptions": assumptions,
+        "bids": [{"name": "A", "price": "1450 DKK", "power": " ", "rated_life": "50000 h"}],
+    }
+    with pytest.raises(tco.TCOError) as caught:
+        tco.load_tender(tender)
+    text = str(caught.value)
+    assert "bids[0].power" in text
+    assert "'38 W'" in text
+    assert "DKK/kWh" not in text

@@ -18,8 +18,11 @@ lines and their expected quantities; each bid offers one product per line
 
 Each line is a tender of its own (the basket's assumptions with the line's
 quantity, the basket's parameters with the line's on top, one bid per
-supplier), evaluated for all bids in one vectorised pass; the basket's cost
-of a bid is the sum over its lines. Bids are ranked on the basket.
+supplier), checked and compiled on its own; the engine then evaluates every
+line and bid in one vectorised pass, the lines' plans stacked as the rows of
+one plan (:func:`tco.evaluate.evaluate_plans`; lines of models with other
+cost items in a pass of their own). The basket's cost of a bid is the sum
+over its lines. Bids are ranked on the basket.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from numpy.typing import NDArray
 
 from tco.engine.metrics import rank
 from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest
+from tco.evaluate import evaluate_plans
 from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
 from tco.result import Result
@@ -79,8 +83,13 @@ class Basket:
         return self.spec.title or "basket"
 
     def evaluate(self) -> BasketResult:
-        """Evaluate every line (one vectorised pass over the bids each) and sum the basket."""
-        return BasketResult(self, tuple(t.evaluate() for t in self.tenders))
+        """Evaluate every line and bid in one pass of the engine, and sum the basket.
+
+        The lines' plans are stacked as the rows of one plan (lines with other
+        streams, of a product model with other items, in a pass of their own):
+        see :func:`tco.evaluate.evaluate_plans`.
+        """
+        return BasketResult(self, evaluate_plans([t.plan for t in self.tenders]))
 
 
 @dataclass(frozen=True, eq=False)

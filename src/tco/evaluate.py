@@ -10,6 +10,7 @@ reference the closed form is tested against.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -23,9 +24,10 @@ from tco.errors import SpecError
 from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream
 from tco.plan.finite import FLOAT_MAX, check_finite, check_rates
+from tco.plan.stack import stack_key, stack_plans
 from tco.result import Result, YearlyFlows
 
-__all__ = ["Totals", "evaluate_plan", "plan_totals", "yearly_flows"]
+__all__ = ["Totals", "evaluate_plan", "evaluate_plans", "plan_totals", "yearly_flows"]
 
 Array = NDArray[np.float64]
 
@@ -77,11 +79,12 @@ def stream_present_value(
     )
 
 
-def plan_totals(plan: Plan) -> Totals:
+def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     """Present value per row and cost stream, and emissions, by the closed-form engine.
 
     Each convention is that of :mod:`tco.engine.pv`; the quantity multiplies
-    every per-unit stream.
+    every per-unit stream: the plan's, or ``quantity`` per row (shape ``(B,)``,
+    the lines of a basket stacked by :func:`tco.plan.stack.stack_plans`).
 
     Examples
     --------
@@ -92,7 +95,7 @@ def plan_totals(plan: Plan) -> Totals:
     True
     """
     B = plan.n_bids
-    q = plan.quantity
+    q: Array | float = plan.quantity if quantity is None else quantity
     d_event, d_annual = plan.discount_factors()
     names: list[str] = []
     categories: list[str] = []
@@ -215,12 +218,58 @@ def evaluate_plan(plan: Plan) -> Result:
         If a number leaves the range of floating-point numbers (naming the
         bid, item and year, see :func:`tco.plan.finite.check_finite`).
     """
+    return _checked(plan, plan.n_bids, [plan])[0]
+
+
+def evaluate_plans(plans: Sequence[Plan]) -> tuple[Result, ...]:
+    """Evaluate several plans, those with the same streams in one pass of the engine.
+
+    The plans are grouped by :func:`tco.plan.stack.stack_key`; each group's
+    rows are stacked (:func:`tco.plan.stack.stack_plans`) and their totals
+    computed by one call of :func:`plan_totals`, with each row's own
+    quantity. Each plan's result is its slice of those rows, equal to
+    :func:`evaluate_plan` of that plan alone (tested). A basket tender's
+    lines are evaluated this way.
+
+    Parameters
+    ----------
+    plans : sequence of Plan
+
+    Returns
+    -------
+    tuple of Result
+        One per plan, in order.
+
+    Examples
+    --------
+    >>> import tco
+    >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> a, b = evaluate_plans([plan, plan])
+    >>> bool(np.allclose(a.total, evaluate_plan(plan).total)), a.total.shape
+    (True, (3,))
+    """
+    groups: dict[Hashable, list[int]] = {}
+    for j, plan in enumerate(plans):
+        groups.setdefault(stack_key(plan), []).append(j)
+    out: list[Result | None] = [None] * len(plans)
+    for members in groups.values():
+        stacked, quantity = stack_plans([plans[j] for j in members])
+        results = _checked(stacked, stacked.n_bids, [plans[j] for j in members], quantity)
+        for j, result in zip(members, results, strict=True):
+            out[j] = result
+    return tuple(r for r in out if r is not None)
+
+
+def _checked(
+    plan: Plan, rows: int, parts: Sequence[Plan], quantity: Array | None = None
+) -> list[Result]:
+    """The results of ``parts``, whose rows ``plan`` stacks, from one pass of the engine."""
     streams = len(plan.items) + sum(e.substance in plan.emission_prices for e in plan.emissions)
     T = plan.T
-    check_result_size(plan.n_bids, streams + len(plan.emissions), T + 1, file=plan.file)
+    check_result_size(rows, streams + len(plan.emissions), T + 1, file=plan.file)
     with np.errstate(over="ignore", invalid="ignore"):
         d_event, d_annual = plan.discount_factors()
-        totals = plan_totals(plan)
+        totals = plan_totals(plan, quantity)
     check_rates(
         np.stack([d_event, d_annual]),
         rate=plan.discount_rate,
@@ -228,18 +277,28 @@ def evaluate_plan(plan: Plan) -> Result:
         T=T,
         file=plan.file,
     )
-    if not (np.all(np.isfinite(totals.present_value)) and np.all(np.isfinite(totals.emitted))):
-        _refuse(plan, totals)
-    return Result(
-        plan=plan,
-        items=totals.items,
-        categories=totals.categories,
-        present_value=totals.present_value,
-        emission_names=totals.emission_names,
-        substances=totals.substances,
-        emitted=totals.emitted,
-        flows=partial(yearly_flows, plan),
-    )
+    results = []
+    start = 0
+    for part in parts:
+        stop = start + part.n_bids
+        pv, emitted = totals.present_value[start:stop], totals.emitted[start:stop]
+        if not (np.all(np.isfinite(pv)) and np.all(np.isfinite(emitted))):
+            with np.errstate(over="ignore", invalid="ignore"):
+                _refuse(part, plan_totals(part))
+        results.append(
+            Result(
+                plan=part,
+                items=totals.items,
+                categories=totals.categories,
+                present_value=pv,
+                emission_names=totals.emission_names,
+                substances=totals.substances,
+                emitted=emitted,
+                flows=partial(yearly_flows, part),
+            )
+        )
+        start = stop
+    return results
 
 
 def _refuse(plan: Plan, totals: Totals) -> None:

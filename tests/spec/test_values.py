@@ -10,6 +10,7 @@ value rows through the command line (``tco switching --low``).
 from __future__ import annotations
 
 import copy
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,10 @@ DANISH: list[tuple[str, Any, float | Refusal]] = [
     ("bids.0.price", "1.4500 kr", (UnitError, "for a decimal, write '1,4500 kr'")),
     ("bids.0.price", "14.50 kr", (UnitError, "for a decimal, write '14,50 kr'")),
     ("bids.0.price", "1,45 kr", 1.45),
+    # An exponent's mantissa has no groups: '1.500e3' is no decimal under 'da'
+    ("bids.0.price", "1,5e3 kr", 1500.0),
+    ("bids.0.price", "1.500e3 kr", (UnitError, "the decimal mark is ','; write '1,500e3 kr'")),
+    ("bids.0.price", "1.5E-3 kr", (UnitError, "the decimal mark is ','; write '1,5E-3 kr'")),
 ]
 
 
@@ -227,6 +232,16 @@ def test_value_in_an_english_tender(value: str, meant: float) -> None:
     data["assumptions"]["number_format"] = "en"
     data["bids"][0]["price"] = value
     assert tco.load_tender(data).plan.values["price"][0] == pytest.approx(meant)
+
+
+def test_an_exponent_with_a_comma_in_an_english_tender_is_refused() -> None:
+    data = copy.deepcopy(BASE)
+    data["assumptions"]["number_format"] = "en"
+    data["bids"][0]["price"] = "1,5e3 DKK"
+    with pytest.raises(UnitError, match=re.escape("the decimal mark is '.'; write '1.5e3 DKK'")):
+        tco.load_tender(data)
+    data["bids"][0]["price"] = "1.5e3 DKK"
+    assert tco.load_tender(data).plan.values["price"][0] == pytest.approx(1500.0)
 
 
 @pytest.mark.parametrize(("value", "fix"), [("2,13 DKK", "'2.13 DKK'"), ("14,5 DKK", "'14.5 DKK'")])

@@ -211,3 +211,28 @@ def test_usage_errors_under_format_json_are_error_documents(
     with pytest.raises(SystemExit):
         main(["compare", "--no-such-option"])
     assert capsys.readouterr().out == ""
+
+
+def test_portfolio_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from tco.analysis.portfolio import COLUMNS
+
+    folder = ROOT / "examples"
+    doc = _run(capsys, "portfolio", str(folder), "--format", "json", "--workers", "1")
+    assert doc["tenders"] == len(doc["rows"]) == len(list(folder.glob("*.yaml")))
+    car = next(r for r in doc["rows"] if r["tender"].endswith("passenger-car.yaml"))
+    assert list(car) == list(COLUMNS)
+    # The chosen bid is the engine's rank 1; its figure is the engine's total.
+    r = tco.load_tender(car["tender"]).evaluate()
+    assert car["chosen"] == r.ranking[0]
+    assert car["chosen_tco"] == r.total[r.bids.index(r.ranking[0])]
+    assert car["followup_years"] is not None  # examples/follow-up/passenger-car.yaml
+    dkk = next(t for t in doc["totals"] if t["currency"] == "DKK")
+    rows = [x for x in doc["rows"] if x["currency"] == "DKK"]
+    assert dkk["tenders"] == len(rows)
+    assert dkk["saved"] == pytest.approx(sum(x["saved"] for x in rows))
+
+
+def test_every_kind_is_listed_in_the_integration_guide() -> None:
+    guide = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"(schema/{kind}.schema.json)" in guide, kind

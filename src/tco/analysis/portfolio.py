@@ -216,7 +216,8 @@ def find_tenders(folder: str | Path) -> list[tuple[str, str | None]]:
     tenders = sorted(p for p in root.glob("*.yaml") if p.is_file())
     follow: dict[Path, str] = {}
     for p in sorted([*tenders, *root.glob("follow-up/*.yaml")]):
-        head = p.read_text(encoding="utf-8", errors="replace")[:4096]
+        with p.open("rb") as fh:  # the head only: a huge file is not read to be skipped
+            head = fh.read(4096).decode("utf-8", errors="replace")
         if "\nyears:" not in f"\n{head}" or "tender:" not in head:
             continue
         data = read_yaml_file(p)

@@ -9,7 +9,7 @@ the ``abatement`` document of the JSON contract.
 cost and emitted, year by year, with the awarded bid, split into the
 supplier's part and the buyer's part, and evaluates the contract clauses.
 
-``tco portfolio FOLDER [--csv FILE] [--parquet FILE] [--plot FILE]`` reports
+``tco portfolio FOLDER [--format json] [--csv FILE] [--parquet FILE] [--plot FILE]`` reports
 every tender of a folder: what awarding on total cost saved against the lowest
 purchase price, the CO2e avoided and the follow-up deviations.
 """
@@ -125,6 +125,7 @@ def _configure_portfolio(p: argparse.ArgumentParser) -> None:
         "deviations."
     )
     p.add_argument("folder", help="a folder of tender YAML files")
+    p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--csv", metavar="FILE", help="write one row per tender as CSV")
     p.add_argument("--parquet", metavar="FILE", help="write one row per tender as Parquet")
     p.add_argument("--plot", metavar="FILE", help="write the chart (.png/.svg)")
@@ -143,7 +144,13 @@ def _run_portfolio(args: argparse.Namespace) -> int:
 
         raise SpecError(f"got --workers {args.workers}", value=args.workers, expected="1 or more")
     p = portfolio(args.folder, workers=args.workers)
-    print(portfolio_table(p, args.lang))
+    if args.format == "json":
+        from tco.cli.source import print_document
+        from tco.views.portfolio import portfolio_document
+
+        print_document(portfolio_document(p))
+    else:
+        print(portfolio_table(p, args.lang))
     if args.csv:
         Path(args.csv).write_text(portfolio_csv(p, args.lang), encoding="utf-8")
         print(text("cli.wrote", args.lang, path=args.csv), file=sys.stderr)

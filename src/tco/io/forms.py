@@ -165,7 +165,7 @@ def _openpyxl(file: str) -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         raise FormError(
             "reading bid forms needs openpyxl: pip install 'tco-lcc[excel]'", file=file
-        ) from None
+        ).speaks("form_needs_openpyxl") from None
     return openpyxl
 
 
@@ -228,7 +228,7 @@ def read_form_data(path: str | Path) -> FormData:
                 "save the form in Excel as 'Excel Workbook (.xlsx)'",
                 file=file,
                 expected="a bid form (.xlsx) written by 'tco form' and filled in",
-            ) from None
+            ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}") from None
     if member is not None:
         _refuse_hidden(grid, hidden_rows_and_columns(content, str(member)), file, sheet)
     return _form_data(grid, file, sheet, hashlib.sha256(content).hexdigest())
@@ -245,13 +245,14 @@ def _refuse_hidden(
             "the ones shown; unhide all rows and check the values",
             file=file,
             sheet=sheet,
-        )
+        ).speaks("form_rows_hidden")
     for ref, cell in grid.items():
         if cell.blank:
             continue
         row, column = int(ref[1:]), _READ_COLUMNS.index(ref[0]) + 1
         if row in rows or column in columns:
             what = f"row {row}" if row in rows else f"column {ref[0]}"
+            what_da = f"række {row}" if row in rows else f"kolonne {ref[0]}"
             raise FormError(
                 f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
                 "and check the value",
@@ -260,13 +261,14 @@ def _refuse_hidden(
                 cell=ref,
                 value=cell.shown,
                 expected="a value in a visible cell",
-            )
+            ).speaks("form_cell_hidden", what=what, what_da=what_da, value=cell.shown)
 
 
 def _form_sheet(wb: Any, file: str) -> str:
     """The one form sheet of the workbook, which must be visible."""
     names = [name for name in wb.sheetnames if name in SHEETS.values()]
     expected = " or ".join(f"'{s}'" for s in SHEETS.values())
+    expected_da = " eller ".join(f"'{s}'" for s in SHEETS.values())
     if not names:
         have = ", ".join(repr(s) for s in wb.sheetnames)
         raise FormError(
@@ -274,14 +276,14 @@ def _form_sheet(wb: Any, file: str) -> str:
             "'tco form' without renaming its sheet",
             file=file,
             expected=f"a sheet named {expected}",
-        )
+        ).speaks("form_no_sheet", sheets=expected, sheets_da=expected_da, have=have)
     if len(names) > 1:
         raise FormError(
             f"both sheets {expected} are present; a form has one: delete the one that is "
             "not the bid",
             file=file,
             expected=f"one sheet named {expected}",
-        )
+        ).speaks("form_two_sheets", sheets=expected, sheets_da=expected_da)
     state = wb[names[0]].sheet_state
     if state != "visible":
         raise FormError(
@@ -291,7 +293,7 @@ def _form_sheet(wb: Any, file: str) -> str:
             sheet=names[0],
             value=state,
             expected="a visible sheet",
-        )
+        ).speaks("form_sheet_hidden", state=state)
     return str(names[0])
 
 
@@ -312,7 +314,7 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
                     file=file,
                     sheet=sheet,
                     expected=f"at most {MAX_FORM_ROWS} rows",
-                )
+                ).speaks("form_too_many_rows", cap_q=str(MAX_FORM_ROWS))
             for letter, cell in zip(read, row, strict=False):
                 ref = f"{letter}{number}"
                 if cell.value is None or (letter == "B" and ref not in head):
@@ -328,21 +330,34 @@ def _shown(cell: Any, ref: str, file: str, sheet: str) -> FormCell:
     value = cell.value
     fmt = str(cell.number_format or "General")
 
-    def refuse(what: str) -> FormError:
+    def refuse(what: str, message_id: str, **params: object) -> FormError:
         return FormError(
             f"{what}; {_FIX}", file=file, sheet=sheet, cell=ref, value=value, expected=_FIX
-        )
+        ).speaks(message_id, **params)
 
     if cell.data_type == "f":
-        raise refuse(f"holds a formula ({str(value)[:40]}), whose result is not read")
+        formula = str(value)[:40]
+        raise refuse(
+            f"holds a formula ({formula}), whose result is not read",
+            "form_formula",
+            formula=formula,
+        )
     if cell.data_type == "e":
-        raise refuse(f"holds the error value {value}")
+        raise refuse(f"holds the error value {value}", "form_error_value", value=value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise refuse(f"holds a {type(value).__name__} ({value}), not a number")
+        kind = type(value).__name__
+        raise refuse(
+            f"holds a {kind} ({value}), not a number", "form_not_number", kind=kind, value=value
+        )
     if isinstance(value, str):
         return FormCell(ref, value.strip())
     if not _PLAIN_FORMAT.match(fmt):
-        raise refuse(f"has the number format '{fmt[:40]}', which shows {value} differently")
+        raise refuse(
+            f"has the number format '{fmt[:40]}', which shows {value} differently",
+            "form_number_format",
+            format=fmt[:40],
+            value=value,
+        )
     if fmt.endswith("%"):
         return FormCell(ref, float(Decimal(repr(float(value))) * 100), percent=True)
     return FormCell(ref, float(value))
@@ -369,7 +384,7 @@ def _form_data(grid: dict[str, FormCell], file: str, sheet: str, sha256: str) ->
                 cell=f"{COLUMNS['name']}{r}",
                 field=name,
                 value=name,
-            )
+            ).speaks("form_two_rows", name=name, first=rows[name].value.cell, second=f"{value}{r}")
         rows[name] = FormRow(
             name=name,
             value=at(f"{value}{r}"),

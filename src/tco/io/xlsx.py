@@ -87,14 +87,18 @@ def check_form_archive(path: str | Path) -> bytes:
     file = str(path)
     expected = "a bid form (.xlsx) written by 'tco form' and filled in"
     if not os.path.exists(file):
-        raise FormError("no such file", file=file, expected=expected)
+        raise FormError("no such file", file=file, expected=expected).speaks("form_no_file")
     if not os.path.isfile(file):
-        raise FormError("not a regular file", file=file, expected=expected)
+        raise FormError("not a regular file", file=file, expected=expected).speaks(
+            "form_not_a_file"
+        )
     try:
         with open(file, "rb") as stream:
             content = stream.read(MAX_FORM_BYTES + 1)  # never more than the cap
     except OSError as exc:
-        raise FormError(f"cannot be read ({exc.strerror})", file=file) from None
+        raise FormError(f"cannot be read ({exc.strerror})", file=file).speaks(
+            "form_unreadable", reason=exc.strerror
+        ) from None
     if len(content) > MAX_FORM_BYTES:
         size = max(os.path.getsize(file), len(content))
         raise _refuse(
@@ -104,7 +108,7 @@ def check_form_archive(path: str | Path) -> bytes:
             limit=True,
             value=size,
             expected=f"at most {MAX_FORM_BYTES} bytes",
-        )
+        ).speaks("form_too_big", size_q=str(size), cap_q=str(MAX_FORM_BYTES))
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -113,7 +117,7 @@ def check_form_archive(path: str | Path) -> bytes:
             "in Excel as 'Excel Workbook (.xlsx)'",
             file=file,
             expected=expected,
-        ) from None
+        ).speaks("form_not_zip") from None
     with archive:
         infos = archive.infolist()
         _check_members(infos, file, expected)
@@ -132,7 +136,7 @@ def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> No
             limit=True,
             value=len(infos),
             expected=f"at most {MAX_FORM_MEMBERS} files",
-        )
+        ).speaks("form_too_many_members", count_q=str(len(infos)), cap_q=str(MAX_FORM_MEMBERS))
     names = {info.filename for info in infos}
     missing = [name for name in _REQUIRED if name not in names]
     if missing:
@@ -141,7 +145,7 @@ def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> No
             "form in Excel as 'Excel Workbook (.xlsx)'",
             file=file,
             expected=expected,
-        )
+        ).speaks("form_missing_member", member=missing[0])
     total = 0
     for info in infos:
         if info.file_size > MAX_FORM_MEMBER_BYTES:
@@ -153,6 +157,11 @@ def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> No
                 limit=True,
                 value=info.file_size,
                 expected=f"at most {MAX_FORM_MEMBER_BYTES} bytes per file",
+            ).speaks(
+                "form_member_too_big",
+                member=info.filename,
+                size_q=str(info.file_size),
+                cap_q=str(MAX_FORM_MEMBER_BYTES),
             )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FROM and ratio > MAX_FORM_RATIO:
@@ -163,6 +172,11 @@ def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> No
                 limit=True,
                 value=round(ratio),
                 expected=f"a compression ratio of at most {MAX_FORM_RATIO}",
+            ).speaks(
+                "form_packed",
+                member=info.filename,
+                ratio_q=f"{ratio:.0f}",
+                cap_q=str(MAX_FORM_RATIO),
             )
         total += info.file_size
     if total > MAX_FORM_UNPACKED:
@@ -173,7 +187,7 @@ def _check_members(infos: list[zipfile.ZipInfo], file: str, expected: str) -> No
             limit=True,
             value=total,
             expected=f"at most {MAX_FORM_UNPACKED} bytes unpacked",
-        )
+        ).speaks("form_unpacked_too_big", size_q=str(total), cap_q=str(MAX_FORM_UNPACKED))
 
 
 def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> None:
@@ -189,7 +203,7 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> Non
                         f"'{info.filename}' in the archive is not UTF-8 XML; save the form "
                         "in Excel as 'Excel Workbook (.xlsx)'",
                         file=file,
-                    )
+                    ).speaks("form_not_utf8", member=info.filename)
                 if any(bad in window for bad in _FORBIDDEN_XML):
                     raise FormError(
                         f"'{info.filename}' in the archive declares a document type or "
@@ -197,7 +211,7 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> Non
                         "form written by 'tco form'",
                         file=file,
                         expected="XML without <!DOCTYPE> or <!ENTITY>",
-                    )
+                    ).speaks("form_entities", member=info.filename)
                 elements += chunk.count(b"<")
                 if elements > MAX_FORM_ELEMENTS:
                     raise _refuse(
@@ -207,6 +221,8 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> Non
                         file,
                         limit=True,
                         expected=f"at most {MAX_FORM_ELEMENTS} elements",
+                    ).speaks(
+                        "form_too_many_elements", member=info.filename, cap_q=str(MAX_FORM_ELEMENTS)
                     )
                 tail = chunk[-16:]
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
@@ -214,7 +230,7 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> Non
             f"'{info.filename}' in the archive cannot be unpacked ({exc}); save the form "
             "in Excel as 'Excel Workbook (.xlsx)'",
             file=file,
-        ) from None
+        ).speaks("form_unpack", member=info.filename, reason=str(exc)) from None
 
 
 def hidden_rows_and_columns(content: bytes, member: str) -> tuple[set[int], set[int], bool]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tco.errors import ErrorList, FormError, SpecError, suggest
+from tco.errors import ErrorList, FormError, SpecError, suggest, suggest_name
 from tco.io.forms import CONVENTIONS, FormCell, FormData
 from tco.spec.form_text import for_form, in_number_format, shown_text, stated_number_format
 from tco.spec.product import ProductModel
@@ -121,6 +121,7 @@ class _Reader:
                 "model",
                 form_model,
                 expected=model.id,
+                says=("form_other_model", {"form_model": form_model, "model": model.id}),
             )
         conv = d.convention.shown
         if conv in CONVENTIONS and self.tender_format and conv != self.tender_format:
@@ -134,6 +135,10 @@ class _Reader:
                 "format",
                 conv,
                 expected=self.tender_format,
+                says=(
+                    "form_other_format",
+                    {"conv": conv, "tender_format": self.tender_format, "cell": d.convention.cell},
+                ),
             )
         elif conv in CONVENTIONS:
             self.convention = str(conv)
@@ -145,6 +150,7 @@ class _Reader:
                 "format",
                 conv,
                 expected="da or en",
+                says=("form_bad_format", {"conv": conv}),
             )
 
     def quantity(self, name: str, value: FormCell, unit: FormCell) -> str | None:
@@ -173,6 +179,10 @@ class _Reader:
                     name,
                     f"{plain_number(shown)}%",
                     expected=f"a number in {unit_text}",
+                    says=(
+                        "form_percent_unit",
+                        {"shown": plain_number(shown), "cell": unit.cell, "unit": unit_text},
+                    ),
                 )
                 return None
             own, composed, read_in = "%", f"{plain_number(shown)} %", None
@@ -198,6 +208,10 @@ class _Reader:
                 name,
                 shown,
                 expected=f"a number in {unit_text}",
+                says=(
+                    "form_two_units",
+                    {"shown": shown, "own": own, "cell": unit.cell, "unit": unit_text},
+                ),
             )
             return None
         if not own and unit.blank and written:
@@ -207,12 +221,20 @@ class _Reader:
                 name,
                 None,
                 expected=f"a unit such as '{written}'",
+                says=("form_unit_blank", {"unit": written}),
             )
             return None
         if not own and unit_text != written:
             problem = self.unit_problem(name, unit_text)
             if problem:
-                self.fail(problem, unit.cell, name, unit_text, expected=f"a unit such as {written}")
+                self.fail(
+                    problem[1],
+                    unit.cell,
+                    name,
+                    unit_text,
+                    expected=f"a unit such as {written}",
+                    says=(problem[0], {"written": written, "unit": unit_text}),
+                )
                 return None
         try:
             return str(canonical_value(composed, convention=read_in))
@@ -225,24 +247,26 @@ class _Reader:
         canonical = str(canonical_value(text, convention=self.convention))
         return canonical.split(" ", 1)[1] if " " in canonical else ""
 
-    def unit_problem(self, name: str, unit_text: str) -> str | None:
-        """Why a changed unit cell cannot hold this parameter, or None if it can."""
+    def unit_problem(self, name: str, unit_text: str) -> tuple[str, str] | None:
+        """Why a changed unit cell cannot hold this parameter (message id, English), or None."""
         p = self.model.parameters[name]
         written = p.unit_text
         try:  # read with the grammar, so that a Danish form's 'kr.' is DKK
             have = parse_value(f"1 {unit_text}", None, convention=self.convention)
         except SpecError:
             return (
+                "form_unit_not_unit",
                 f"the unit cell was changed from '{written}' to '{unit_text}', which is not "
-                f"a unit; write '{written}' back"
+                f"a unit; write '{written}' back",
             )
         if currencies_of(p.unit):
             return None  # another currency is converted (or refused) with the tender's rates
         if have.dimensionality != parse_unit(written or "1").dimensionality:
             return (
+                "form_unit_other_kind",
                 f"the unit cell was changed from '{written}' to '{unit_text}', which is not "
                 f"a unit of the same kind; write '{written}' back, or a unit such as "
-                f"'{written}' with a prefix"
+                f"'{written}' with a prefix",
             )
         return None
 
@@ -327,6 +351,7 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
                 f"A{row.value.cell[1:]}",
                 key,
                 key,
+                says=("form_unknown_parameter", {"name": key, "hint": suggest_name(key, expected)}),
             )
             continue
         p = model.parameters[key]
@@ -357,6 +382,7 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
                 "for this tender without deleting rows",
                 None,
                 key,
+                says=("form_missing_row", {"name": key}),
             )
     reader.errors.raise_if_any()
     return FormBid(

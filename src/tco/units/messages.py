@@ -112,6 +112,16 @@ MESSAGES: dict[str, dict[str, str]] = {
             "og skal efterfølges af præcis tre cifre; skriv et decimaltal som '{fix}'"
         ),
     },
+    "exponent_mark": {
+        "en": (
+            "got '{value}': in the tender's number format '{convention}' the decimal mark is "
+            "'{decimal}'; write '{fix}'"
+        ),
+        "da": (
+            "fik '{value}': i udbuddets talformat '{convention}' er decimaltegnet '{decimal}'; "
+            "skriv '{fix}'"
+        ),
+    },
     "against_convention": {
         "en": (
             "got '{value}': '{number}' is not written in the tender's number format "

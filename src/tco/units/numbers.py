@@ -129,6 +129,17 @@ def read_number(sign: str, body: str, exponent: str, convention: str | None) -> 
             raise NumberProblem("bad_number", {"number": number, "fix": "1.5e3"})
         whole, frac = re.split(r"[.,]", body)
         _check_leading_zero(whole, number)
+        if convention is not None and marks[0] == _GROUP[convention]:
+            # '1.500e3' under 'da': '.' groups thousands there, so it is no decimal mark
+            raise NumberProblem(
+                "exponent_mark",
+                {
+                    "number": number,
+                    "convention": convention,
+                    "decimal": _DECIMAL[convention],
+                    "fix": number.replace(marks[0], _DECIMAL[convention]),
+                },
+            )
         return factor * float(f"{whole or 0}.{frac}{exponent}")
     if "." in marks and "," in marks:
         decimal = marks[-1]

@@ -308,8 +308,8 @@ def canonical_value(
     >>> canonical_value("lifetime", convention="da")
     'lifetime'
     """
-    if not isinstance(value, str):
-        return value
+    if not isinstance(value, str) or not value.strip():
+        return value  # a blank: the field's own check names the unit it expects
     try:
         number, unit_text = _split(value, convention)
     except NumberProblem as problem:

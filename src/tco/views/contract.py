@@ -47,6 +47,7 @@ from tco.views.contract_lists import (
     BasketDocument,
     BatchDocument,
     ModelsDocument,
+    PortfolioDocument,
     ProfilesDocument,
 )
 from tco.views.contract_records import (
@@ -156,6 +157,7 @@ _DOCUMENTS: dict[str, Any] = {
     "bases": BasesDocument,
     "basis": BasisDocument,
     "batch": BatchDocument,
+    "portfolio": PortfolioDocument,
 }
 #: Every kind of document, each with its schema ``docs/schema/<kind>.schema.json``.
 KINDS: tuple[str, ...] = tuple(_DOCUMENTS)

@@ -1,9 +1,9 @@
 """Documents of the JSON contract that list things.
 
-Product models, bases and one basis, baskets, usage profiles and catalogue
-(batch) rows. Each is a typed dictionary; :mod:`tco.views.contract` lists
-them among its :data:`~tco.views.contract.KINDS` and generates their JSON
-Schemas.
+Product models, bases and one basis, baskets, usage profiles, catalogue
+(batch) rows and the portfolio of tenders. Each is a typed dictionary;
+:mod:`tco.views.contract` lists them among its
+:data:`~tco.views.contract.KINDS` and generates their JSON Schemas.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ __all__ = [
     "MissingValue",
     "ModelInfo",
     "ModelsDocument",
+    "PortfolioDocument",
+    "PortfolioRow",
+    "PortfolioTotal",
     "ProfileBid",
     "ProfileRow",
     "ProfileSwitch",
@@ -209,3 +212,60 @@ class BatchDocument(TypedDict):
     kind: Literal["batch"]
     model: str
     rows: list[BatchRow]
+
+
+class PortfolioRow(TypedDict):
+    """One tender of a portfolio: the chosen and the lowest-price bid, what was saved.
+
+    Money in the tender's currency, masses in kg; ``null`` where a value does
+    not apply (no follow-up, an undefined abatement cost, a tender that could
+    not be read: then only ``tender`` and ``error`` are set).
+    """
+
+    tender: str
+    title: str | None
+    model: str | None
+    currency: str | None
+    bids: int | None
+    ranked_by: Literal["total", "annualised"] | None
+    chosen: str | None
+    chosen_tco: float | None
+    lowest_price: str | None
+    lowest_price_tco: float | None
+    saved: float | None
+    chosen_co2e_kg: float | None
+    lowest_price_co2e_kg: float | None
+    co2e_avoided_kg: float | None
+    abatement_cost: float | None
+    abatement_reason: str | None
+    followup_years: int | None
+    followup_deviation: float | None
+    followup_supplier_part: float | None
+    followup_buyer_part: float | None
+    followup_co2e_deviation_kg: float | None
+    followup_clauses: float | None
+    error: str | None
+
+
+class PortfolioTotal(TypedDict):
+    """The sums over the tenders of one currency (money in it, masses in kg)."""
+
+    currency: str
+    tenders: int
+    saved: float
+    co2e_avoided_kg: float
+    followup_deviation: float
+    followup_supplier_part: float
+    followup_buyer_part: float
+    followup_co2e_deviation_kg: float
+    followup_clauses: float
+
+
+class PortfolioDocument(TypedDict):
+    """``tco portfolio FOLDER --format json``: every tender of a folder, and totals per currency."""
+
+    schema_version: Version
+    kind: Literal["portfolio"]
+    tenders: int
+    rows: list[PortfolioRow]
+    totals: list[PortfolioTotal]

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 from tco.views.error_messages_file import FILE_ERRORS
+from tco.views.error_messages_form import FORM_ERRORS
 
 __all__ = ["ERRORS"]
 
@@ -364,4 +365,5 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "udbuddet har ingen brugsprofiler",
     },
     **FILE_ERRORS,
+    **FORM_ERRORS,
 }

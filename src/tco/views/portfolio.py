@@ -1,4 +1,4 @@
-"""Management information across tenders as a table, a CSV or Parquet file and a chart.
+"""Management information across tenders as a table, a JSON document, CSV or Parquet, a chart.
 
 The CSV has one row per tender with the columns of
 :data:`tco.analysis.portfolio.COLUMNS` (English: commas and a decimal point,
@@ -23,8 +23,15 @@ from tco.views.table import csv_number
 
 if TYPE_CHECKING:
     from tco.analysis.portfolio import Portfolio
+    from tco.views.contract_lists import PortfolioDocument
 
-__all__ = ["portfolio_chart", "portfolio_csv", "portfolio_table", "write_parquet"]
+__all__ = [
+    "portfolio_chart",
+    "portfolio_csv",
+    "portfolio_document",
+    "portfolio_table",
+    "write_parquet",
+]
 
 
 def _n(v: Any, decimals: int, lang: str) -> str:
@@ -85,6 +92,37 @@ def portfolio_table(p: Portfolio, lang: str | None = None) -> str:
             )
         )
     return "\n".join(out)
+
+
+def portfolio_document(p: Portfolio) -> PortfolioDocument:
+    """The portfolio as its document of the JSON contract (kind ``portfolio``).
+
+    Rows keep the keys :data:`~tco.analysis.portfolio.COLUMNS` in their order;
+    a number that is not finite becomes ``null``. The wall time and the
+    number of workers are left out, so that a document depends on the tenders
+    only.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.portfolio import Portfolio, tender_row
+    >>> doc = portfolio_document(Portfolio((tender_row(str(tco.example_path("van"))),), 1, 0.0))
+    >>> doc["kind"], doc["tenders"], doc["rows"][0]["currency"], doc["totals"][0]["tenders"]
+    ('portfolio', 1, 'DKK', 1)
+    """
+    from tco.analysis.portfolio import COLUMNS
+    from tco.views.contract_records import SCHEMA_VERSION
+    from tco.views.jsontext import finite
+
+    rows: list[Any] = [{k: finite(r[k]) for k in COLUMNS} for r in p.rows]
+    totals: list[Any] = [finite(t) for t in p.totals()]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "portfolio",
+        "tenders": len(p.rows),
+        "rows": rows,
+        "totals": totals,
+    }
 
 
 def portfolio_csv(p: Portfolio, lang: str | None = None) -> str:

@@ -60,7 +60,10 @@ def test_conversion_needs_a_rate() -> None:
 
 def _import_tco(env_cache: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_CACHE_HOME": env_cache}
-    code = "import tco; print(tco.load_tender(tco.example_path('indoor-lighting')).evaluate().ranking[0])"
+    code = (
+        "import tco; from tco.units import parse_quantity; parse_quantity('3 furlong');"  # pint
+        "print(tco.load_tender(tco.example_path('indoor-lighting')).evaluate().ranking[0])"
+    )
     return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )

@@ -15,7 +15,6 @@ Examples
 
 from typing import TYPE_CHECKING, Any
 
-import tco.units  # noqa: F401  (first: it loads pint, see tco.units)
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
@@ -34,10 +33,10 @@ from tco.errors import (
 from tco.result import Result
 from tco.spec.product import ProductModel, bundled_models, load_model
 from tco.tender import Tender, bundled_examples, example_path, load_tender
-from tco.units import ureg
 
 if TYPE_CHECKING:
     from tco.batch import BatchEvaluator, evaluate_batch
+    from tco.units import ureg
     from tco.views.curves import crossings
     from tco.views.i18n import get_language, set_language
     from tco.views.report import write_report
@@ -83,6 +82,7 @@ __all__ = [
 
 #: Names of the public API imported on first use: name -> module.
 _LAZY = {
+    "ureg": "tco.units",
     "BatchEvaluator": "tco.batch",
     "evaluate_batch": "tco.batch",
     "crossings": "tco.views.curves",

@@ -111,8 +111,8 @@ class Input:
         cur = currencies_of(p.unit)
         if cur and currencies_of(q) != cur:
             q = _money(q, cur[0], self)
-        target = p.unit if hasattr(p.unit, "dimensionality") else Quantity(1.0, "")
-        if q.dimensionality != target.dimensionality:
+        want = p.unit if hasattr(p.unit, "dimensionality") else Quantity(1.0, "")
+        if q.dimensionality != want.dimensionality:
             raise SpecError(
                 f"got '{raw}' for '{self.name}', expected a value in {p.spec.unit or 'no unit'}",
                 value=raw,

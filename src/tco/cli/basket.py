@@ -22,14 +22,26 @@ def _configure(p: argparse.ArgumentParser) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="basket tender YAML file")
     src.add_argument("--example", metavar="NAME", help="a bundled example basket")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument(
+        "--bids", nargs="+", metavar="FORM", help="read the bids from filled basket bid forms"
+    )
+    p.add_argument("--xlsx", metavar="FILE", help="write the result workbook (.xlsx)")
+    p.add_argument("--report", metavar="FILE", help="write the award report (.html)")
 
 
 def _run(args: argparse.Namespace) -> int:
     from tco.basket import basket_example_path, load_basket
 
     source = basket_example_path(args.example) if args.example else args.tender
-    result = load_basket(source).evaluate()
+    allow = getattr(args, "allow_path", None) or ()
+    if args.bids:
+        from tco.views.basket_form import load_basket_with_forms
+
+        basket = load_basket_with_forms(source, args.bids, allow_paths=allow)
+    else:
+        basket = load_basket(source, allow_paths=allow)
+    result = basket.evaluate()
     if args.format == "json":
         from tco.cli.source import print_document
         from tco.views.contract import SCHEMA_VERSION

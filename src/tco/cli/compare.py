@@ -139,6 +139,8 @@ def _run_form(args: argparse.Namespace) -> int:
         from tco.tender import tender_model
 
         data = read_yaml_file(args.tender)
+        if "lines" in data:
+            return _basket_form(args, data)
         if "model" not in data:
             raise SpecError(
                 "this key is required", file=args.tender, path=("model",), expected="a model"
@@ -157,6 +159,27 @@ def _run_form(args: argparse.Namespace) -> int:
 
     out = write_form(model, args.output, title=title, lang=args.lang, number_format=number_format)
     print(text("cli.wrote form", path=out, n=len(model.bid_parameters), model=model.id))
+    return 0
+
+
+def _basket_form(args: argparse.Namespace, data: dict[str, Any]) -> int:
+    """``tco form BASKET``: one workbook, a front sheet and a sheet per line."""
+    from tco.basket import basket_lines_of
+    from tco.spec.forms import stated_number_format
+    from tco.views.basket_form import write_basket_form
+    from tco.views.i18n import text
+
+    tender = Path(args.tender)
+    _, lines = basket_lines_of(
+        data, args.tender, tender.resolve().parent, allow_paths=args.allow_path or ()
+    )
+    models = [line.model.file for line in lines if line.model.file]
+    check_output(args.output, [args.tender, *models], "form")
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    out = write_basket_form(
+        lines, args.output, title=title, lang=args.lang, number_format=stated_number_format(data)
+    )
+    print(text("cli.wrote basket form", path=out, n=len(lines)))
     return 0
 
 

@@ -2,7 +2,7 @@
 
 :func:`compile_plan` checks a tender's values against its product model and
 builds a :class:`Plan`; :func:`rebuild_plan` evaluates the model's formulas
-into arrays again for changed values. No pint object is inside a plan.
+into arrays again for changed values. No unit object is inside a plan.
 """
 
 from tco.plan.arrays import MAX_BIDS, MAX_PERIOD, Plan, PlanStream

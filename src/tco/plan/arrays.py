@@ -1,10 +1,10 @@
 """The plan: a tender as plain float64 arrays in canonical units.
 
 A plan, built by :func:`tco.plan.compiler.compile_plan`, is the boundary between
-the checked world of specs (pint, pydantic) and the numpy engine. Every
+the checked world of specs (units, pydantic) and the numpy engine. Every
 amount is in the tender's currency (per occurrence, or per year for annual
 streams), every time in years, every emission in kg (per occurrence or per
-year). No pint object is inside.
+year). No unit object is inside.
 """
 
 from __future__ import annotations

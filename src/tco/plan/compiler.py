@@ -1,6 +1,6 @@
 """Compile a tender: check its values against the model and build the plan.
 
-:func:`compile_plan` is the boundary between the checked world of specs (pint,
+:func:`compile_plan` is the boundary between the checked world of specs (units,
 pydantic) and the numpy engine: it reads every value of the tender in its
 parameter's unit, checks bounds, currencies, rates and periods, reports every
 problem at once, and returns a :class:`~tco.plan.Plan` of plain arrays.

@@ -1,8 +1,8 @@
 """Values as written in a tender, read into plain numbers once per text.
 
-Each function parses with pint and is cached by the text (and the currency
+Each function parses with the value grammar and is cached by the text (and the currency
 and exchange rates where they matter), so a tender loaded again costs no
-pint work; :func:`convert_money` is the one currency conversion of the plan
+parsing; :func:`convert_money` is the one currency conversion of the plan
 builder, the batch API's columns and the analyses' inputs.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tco.errors import UnitError
-from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_value, ureg
+from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_value, unit
 
 __all__ = ["convert_money", "magnitude", "price_per_kg", "rate_value"]
 
@@ -22,9 +22,12 @@ __all__ = ["convert_money", "magnitude", "price_per_kg", "rate_value"]
 def magnitude(raw: Any, unit: str, target: str) -> float:
     """A value as written (``'15 year'``) in ``target``; ``unit`` is that of a bare number.
 
-    Cached by the text: a tender's values are parsed by pint once per process.
+    Cached by the text: a tender's values are parsed once per process.
     """
     return float(parse_quantity(raw, unit).to(target).magnitude)
+
+
+_PER_YEAR = unit("1/year")
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
@@ -34,8 +37,8 @@ def rate_value(raw: Any) -> float | None:
     A bare number is a rate only as a plain fraction (``0.04``; ``4`` is refused).
     """
     q = parse_value(raw, rate=True)
-    if q.dimensionality == ureg.Unit("1/year").dimensionality:
-        q = q * ureg.year
+    if q.dimensionality == _PER_YEAR.dimensionality:
+        q = q * unit("year")
     if not q.dimensionless:
         return None
     return float(q.to("dimensionless").magnitude)
@@ -62,7 +65,7 @@ def price_per_kg(raw: Any, currency: str, rates: tuple[tuple[str, float], ...]) 
 def _per_mass(q: Any) -> bool:
     """Whether ``q`` is money (one currency) per mass."""
     (code,) = currencies_of(q)[:1] or ("",)
-    return bool(code) and q.dimensionality == ureg.Unit(f"{code}/kg").dimensionality
+    return bool(code) and q.dimensionality == unit(f"{code}/kg").dimensionality
 
 
 def convert_money(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tco.errors import UnitError
 from tco.spec.expr import Compiled
-from tco.units import ureg
+from tco.units import Unit
 
 __all__ = ["CALENDAR_UNITS", "forgets_hours", "forgotten_hours", "is_money"]
 
@@ -51,10 +51,7 @@ def forgets_hours(c: Compiled) -> bool:
     ...  ("power * price", "power * hours * price", "power * 8760 h/year * price", "fee")]
     [True, False, False, False]
     """
-    calendar = ureg.dimensionless
-    for name, power in c.quantity.unit_items():
-        if name in CALENDAR_UNITS:
-            calendar = calendar * ureg.Unit(name) ** power
+    calendar = Unit({n: p for n, p in c.quantity.unit_items() if n in CALENDAR_UNITS})
     rest = c.quantity / (1.0 * calendar)
     return bool(dict(rest.dimensionality).get("[time]", 0))
 

@@ -34,7 +34,6 @@ from tco.units import (
     parse_unit,
     parse_value,
     plain_number,
-    ureg,
 )
 
 __all__ = ["FormBid", "form_bid", "in_number_format", "shown_text", "stated_number_format"]
@@ -196,7 +195,7 @@ class _Reader:
             except SpecError as err:
                 self.fail(for_form(err.reason), value.cell, name, text, expected=expected, like=err)
                 return None
-            bare = q.units == ureg.dimensionless
+            bare = not q.units.names
             own = "" if bare else self.unit_of(text)
             composed = f"{text} {unit_text}".strip() if bare else text
             read_in = self.convention

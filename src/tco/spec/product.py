@@ -33,7 +33,7 @@ from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
 from tco.spec.expr import Compiled, check_dimension, compile_expression
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
-from tco.units import currencies_of, parse_unit, ureg
+from tco.units import currencies_of, parse_unit
 
 __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]
 
@@ -47,7 +47,7 @@ class Parameter:
 
     name: str
     spec: ParameterSpec
-    unit: Any  # pint Quantity of magnitude 1 (or a numeric factor) in the declared unit
+    unit: Any  # Quantity of magnitude 1 (or a numeric factor) in the declared unit
 
     @property
     def unit_text(self) -> str:
@@ -318,7 +318,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             errors.add(err.located(file, path))
             return None
 
-    year = ureg.year
+    year = parse_unit("year")
     lifetime = None
     if spec.lifetime is not None:
         lifetime = build(spec.lifetime, ("lifetime",), year, _TIME)
@@ -343,7 +343,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
                 if group and group not in groups:
                     groups.append(group)
             else:
-                want_once, want_year = ureg.kg, ureg.kg / ureg.year
+                want_once, want_year = parse_unit("kg"), parse_unit("kg/year")
             amount_key = "amount" if timing in ("every", "at") else timing
             per_year = timing == "annual"
             what = (

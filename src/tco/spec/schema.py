@@ -349,7 +349,8 @@ class BasketSpec(_Strict):
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
     parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
     lines: list[LineSpec] = Field(min_length=1)
-    bids: list[BasketBidSpec] = Field(min_length=1)
+    #: The bids; a basket published for bid forms may have none yet.
+    bids: list[BasketBidSpec] = Field(default_factory=list)
 
 
 class TenderSpec(_Strict):

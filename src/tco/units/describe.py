@@ -8,23 +8,33 @@ such as '38 W'").
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from tco.errors import UnitError
+from tco.units.algebra import unit
 from tco.units.numbers import plain
 from tco.units.registry import show_unit
 
 __all__ = ["describe", "expected_phrase"]
 
-# Names and examples of the dimensions a buyer meets, for messages.
+# Names of the dimensions a buyer meets, by a unit of that dimension, for messages.
 _KNOWN: dict[str, dict[str, str]] = {
-    "[mass] * [length] ** 2 / [time] ** 3": {"en": "a power", "da": "en effekt"},
-    "[mass] * [length] ** 2 / [time] ** 2": {"en": "an energy", "da": "en energimængde"},
-    "[time]": {"en": "a time", "da": "en tid"},
-    "[length]": {"en": "a length", "da": "en længde"},
-    "[mass]": {"en": "a mass", "da": "en masse"},
-    "[length] ** 3": {"en": "a volume", "da": "et rumfang"},
+    "W": {"en": "a power", "da": "en effekt"},
+    "J": {"en": "an energy", "da": "en energimængde"},
+    "s": {"en": "a time", "da": "en tid"},
+    "m": {"en": "a length", "da": "en længde"},
+    "kg": {"en": "a mass", "da": "en masse"},
+    "m^3": {"en": "a volume", "da": "et rumfang"},
 }
+
+
+@functools.cache
+def _known_names() -> dict[Any, dict[str, str]]:
+    """The names of :data:`_KNOWN`, by dimension."""
+    return {unit(text).dimensionality: names for text, names in _KNOWN.items()}
+
+
 _EXAMPLES: dict[str, str] = {
     "W": "38",
     "kW": "3.5",
@@ -61,7 +71,7 @@ def describe(q: Any, unit: str | None = None, *, example: object = None, lang: s
 
     Parameters
     ----------
-    q : pint.Quantity or pint.Unit
+    q : Quantity or Unit
         The unit, parsed.
     unit : str, optional
         The unit as the model writes it; shown as is (``kWh/year``).
@@ -88,7 +98,7 @@ def describe(q: Any, unit: str | None = None, *, example: object = None, lang: s
     else:
         number = plain(float(example)) if isinstance(example, (int, float)) else None
         sample = f"{number or _EXAMPLES.get(shown, '1')} {shown}".strip()
-    names = _KNOWN.get(str(getattr(q, "dimensionality", "")))
+    names = _known_names().get(getattr(q, "dimensionality", None))
     if names and "/" not in shown:
         return (
             f"{names.get(lang, names['en'])} such as '{sample}'"

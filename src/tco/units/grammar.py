@@ -1,4 +1,4 @@
-"""The unit grammar: unit text to a pint unit, without handing the text to pint.
+"""The unit grammar: unit text to a unit of tco's algebra, never handed to pint's parser.
 
 A unit is written from unit names, ``*`` (or a space, ``·``), ``/``, ``^`` or
 ``**`` with a small whole exponent (or ``²``, ``³``), and parentheses::
@@ -7,8 +7,8 @@ A unit is written from unit names, ``*`` (or a space, ``·``), ``/``, ``^`` or
     term    := atom ("^" int | "**" int | "²" | "³")?
     atom    := name | "(" unit ")" | "1" (before "/") | number (after "/": "l/100 km")
 
-A name is looked up on its own in tco's registry (pint's names and prefixes,
-the currencies, ``CO2e``, ...); ``ton`` is the metric tonne (1000 kg) and a
+A name is looked up on its own (:func:`tco.units.algebra.lookup`: pint's names
+and prefixes, the currencies, ``CO2e``, ...); ``ton`` is the metric tonne (1000 kg) and a
 US short ton is written ``short_ton``. Danish words (``år``, ``måned``,
 ``timer``, ``procent``, ...) are read as the unit they name; ``kr``, ``kr.``
 and ``øre`` are read as Danish money only under ``number_format: da``. The
@@ -25,8 +25,8 @@ from difflib import get_close_matches
 from typing import Any
 
 from tco.limits import MAX_UNIT_DEPTH, MAX_UNIT_EXPONENT, MAX_UNIT_FACTORS
+from tco.units.algebra import DIMENSIONLESS, Unit, lookup
 from tco.units.numbers import NumberProblem
-from tco.units.registry import ureg
 
 __all__ = ["ALIASES", "DANISH_MONEY", "UnitProblem", "hint_for", "parse_unit_text", "resolve_name"]
 
@@ -227,7 +227,7 @@ class _Parser:
                 self.take()
                 f, u = self.term()
                 return count * f, u
-            return count, ureg.dimensionless
+            return count, DIMENSIONLESS
         return self.term()
 
     def term(self, first: bool = False) -> tuple[float, Any]:
@@ -245,9 +245,9 @@ class _Parser:
             self.names.add(value)
             factor, unit = self.resolve(value)
         elif kind == "number" and value == "1" and first and self.peek() in (None, ("op", "/")):
-            factor, unit = 1.0, ureg.dimensionless
+            factor, unit = 1.0, DIMENSIONLESS
         elif kind == "number" and first and self.depth > 0 and self.peek() == ("op", "*"):
-            factor, unit = float(value), ureg.dimensionless  # '(100 km)': a count of units
+            factor, unit = float(value), DIMENSIONLESS  # '(100 km)': a count of units
             if factor <= 0:
                 raise UnitProblem("unit_syntax", {"detail": "a unit is not counted by 0"})
         elif kind == "op" and value == "(":
@@ -290,7 +290,7 @@ class _Parser:
 
 
 def parse_unit_text(text: str, danish: bool = False) -> tuple[float, Any]:
-    """Read unit text as a factor and a pint unit.
+    """Read unit text as a factor and a unit.
 
     Parameters
     ----------
@@ -302,7 +302,7 @@ def parse_unit_text(text: str, danish: bool = False) -> tuple[float, Any]:
 
     Returns
     -------
-    (float, pint.Unit)
+    (float, Unit)
         A factor (0.01 for ``l/100 km``) and the unit.
 
     Raises
@@ -323,7 +323,7 @@ def parse_unit_text(text: str, danish: bool = False) -> tuple[float, Any]:
 @functools.lru_cache(maxsize=4096)
 def _parse_cached(text: str, danish: bool) -> tuple[float, Any]:
     if not text:
-        return 1.0, ureg.dimensionless
+        return 1.0, DIMENSIONLESS
     parser = _Parser(_tokens(text), functools.partial(resolve_name, danish=danish))
     factor, unit = parser.unit()
     if parser.peek() is not None:
@@ -351,19 +351,16 @@ def resolve_name(name: str, danish: bool = False) -> tuple[float, Any]:
     if name in DANISH_MONEY:
         if danish:
             factor, code = DANISH_MONEY[name]
-            return factor, ureg.Unit(code)
+            return factor, Unit({code: 1})
         raise UnitProblem("unknown_unit", {"name": name, "krone": name})
     if name == "%":
-        return 1.0, ureg.Unit("percent")
+        return 1.0, Unit({"percent": 1})
     if name == "‰":
-        return 1.0, ureg.Unit("permille")
+        return 1.0, Unit({"permille": 1})
     target = ALIASES.get(name, name)
     if name not in _HINTS and re.fullmatch(r"[^\W\d_]\w*", target):
-        try:
-            unit = ureg.Unit(target)
-        except Exception:
-            pass
-        else:
+        unit = lookup(target)
+        if unit is not None:
             _refuse_prefixed_currency(name, unit)
             return 1.0, unit
     raise UnitProblem("unknown_unit", {"name": name, "hint": hint_for(name)})

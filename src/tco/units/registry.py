@@ -1,37 +1,23 @@
-"""The single unit registry of tco, and how units are shown to people.
+"""How units are shown to people, and money in more than one currency.
 
 Each currency is its own dimension: ``DKK`` and ``EUR`` can never be added,
 and converting between them needs an exchange rate stated in the tender
 (:func:`convert_currency`). ``CO2e`` is a dimensionless marker, so
 ``kg CO2e`` is a mass.
 
-pint is used at the edges only: values are read by the value grammar
-(:mod:`tco.units.values`), never by pint's own parser, then turned into plain
-floats in base units (:func:`to_base`) for the engine.
+Units are tco's own (:mod:`tco.units.algebra`), with pint's meanings. pint's
+registry itself is built only on first need (:mod:`tco.units.fallback`);
+``tco.units.ureg`` is that registry, loaded when first asked for.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from tco.errors import CurrencyError
-
-# pint probes for dask when it is imported and, if dask is installed, loads dask.base,
-# which takes a quarter of a second. tco never gives pint dask arrays, so dask is
-# hidden from that probe unless it is loaded already.
-if "dask" in sys.modules:
-    import pint
-else:
-    sys.modules["dask"] = None  # type: ignore[assignment]
-    try:
-        import pint
-    finally:
-        del sys.modules["dask"]
+from tco.units.algebra import CATALOG, DIMENSIONLESS, Unit, lookup
+from tco.units.quantity import Quantity
 
 __all__ = [
     "CURRENCIES",
@@ -42,7 +28,6 @@ __all__ = [
     "show_quantity",
     "show_unit",
     "to_base",
-    "ureg",
 ]
 
 #: Currency codes known to the registry (ISO 4217).
@@ -64,42 +49,14 @@ CURRENCIES: tuple[str, ...] = (
 )
 
 
-def _cache_folder() -> Path:
-    """A cache folder for pint's parsed definitions, one per pint installation.
+def __getattr__(name: str) -> Any:
+    """``ureg``: tco's pint registry, built on first use."""
+    if name == "ureg":
+        from tco.units.fallback import registry
 
-    pint's own ``":auto:"`` folder is shared by every environment, and its
-    entries name the definition files of the environment that wrote them; once
-    that environment is deleted the entry fails to load. Keying the folder by
-    the path and version of the installed pint avoids that.
-    """
-    root = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    base = Path(root) if root else Path.home() / ".cache"
-    key = f"{Path(pint.__file__).resolve()}|{pint.__version__}"
-    return base / "tco" / f"pint-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-def _registry() -> Any:
-    """Build the registry, with pint's cache of parsed definitions where it can be kept."""
-    options: dict[str, Any] = {"autoconvert_offset_to_baseunit": True, "on_redefinition": "raise"}
-    try:  # a cache folder builds the registry in a tenth of the time
-        folder = _cache_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        return pint.UnitRegistry(cache_folder=folder, **options)
-    except Exception:  # pragma: no cover - an unusable cache must never stop tco
-        return pint.UnitRegistry(cache_folder=None, **options)
-
-
-ureg: Any = _registry()
-for _code in CURRENCIES:
-    ureg.define(f"{_code} = [currency_{_code}]")
-ureg.define("CO2e = 1 = CO2eq")
-ureg.define("tCO2e = metric_ton")
-ureg.define("kgCO2e = kilogram")
-ureg.define("pkm = kilometer")  # passenger-km, for clarity in rates such as g/pkm
-ureg.define("page = 1")  # printed pages and sheets, as in "25000 page/year" or "0.05 DKK/sheet"
-ureg.define("sheet = 1")
-
-Quantity: Any = ureg.Quantity
 
 #: Names shown to people in place of pint's symbols (``year``, never ``a``).
 _SHOWN: dict[str, str] = {
@@ -120,17 +77,18 @@ def show_unit(unit: Any) -> str:
 
     Examples
     --------
-    >>> show_unit(ureg.Unit("kilowatt_hour / year"))
+    >>> from tco.units.algebra import unit
+    >>> show_unit(unit("kilowatt_hour / year"))
     'kWh/year'
-    >>> show_unit(ureg.Unit("kg * CO2e / kWh"))
+    >>> show_unit(unit("kg * CO2e / kWh"))
     'kg CO2e/kWh'
-    >>> show_unit(ureg.Unit("DKK / (metric_ton * year)"))
+    >>> show_unit(unit("DKK / (metric_ton * year)"))
     'DKK/(t year)'
     """
     top: list[str] = []
     bottom: list[str] = []
-    for name, power in unit._units.items():
-        shown = _SHOWN.get(name) or ureg.get_symbol(name)
+    for name, power in unit.items():
+        shown = _SHOWN.get(name) or CATALOG[name].symbol
         p = abs(int(power)) if float(power).is_integer() else abs(power)
         text = shown if p == 1 else f"{shown}^{p}"
         (top if power > 0 else bottom).append(text)
@@ -171,7 +129,7 @@ def convert_currency(q: Any, target: str, rates: Mapping[str, float]) -> Any:
 
     Parameters
     ----------
-    q : pint.Quantity
+    q : Quantity
         A quantity whose dimension holds at most one currency, to any power.
     target : str
         The currency code to convert to.
@@ -181,7 +139,7 @@ def convert_currency(q: Any, target: str, rates: Mapping[str, float]) -> Any:
 
     Returns
     -------
-    pint.Quantity
+    Quantity
         The same quantity with its currency replaced by ``target``.
 
     Raises
@@ -212,12 +170,18 @@ def convert_currency(q: Any, target: str, rates: Mapping[str, float]) -> Any:
     return q
 
 
-def _replace_currency(q: Any, code: str, target: str) -> Any:
-    units = q.units
-    out = ureg.dimensionless
-    for name, power in units._units.items():
-        out = out * (ureg.Unit(target) if name == code else ureg.Unit(name)) ** power
+def _replace_currency(q: Any, code: str, target: str) -> Unit:
+    out = DIMENSIONLESS
+    for name, power in q.units.items():
+        out = out * (_currency(target) if name == code else Unit({name: 1})) ** power
     return out
+
+
+def _currency(code: str) -> Unit:
+    found = lookup(code)
+    if found is None:  # pragma: no cover - a code of CURRENCIES is always known
+        raise CurrencyError(f"unknown currency {code}", value=code, expected="a currency code")
+    return found
 
 
 def to_base(q: Any) -> float:
@@ -236,7 +200,8 @@ def base_factor(unit: Any) -> float:
 
     Examples
     --------
-    >>> base_factor(ureg.Unit("h"))
+    >>> from tco.units.algebra import unit
+    >>> base_factor(unit("h"))
     3600.0
     """
     return float(Quantity(1.0, unit).to_base_units().magnitude)

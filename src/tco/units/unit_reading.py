@@ -19,7 +19,7 @@ from tco.limits import MAX_VALUE_LENGTH
 from tco.units.grammar import parse_unit_text
 from tco.units.messages import message
 from tco.units.numbers import NumberProblem
-from tco.units.registry import Quantity
+from tco.units.quantity import Quantity
 
 __all__ = ["base_magnitude", "parse_unit"]
 

@@ -3,7 +3,7 @@
 Every channel (YAML tenders, Python mappings, Excel forms, table columns, command
 line options) reads its values with :func:`parse_value`. The number is read by
 :mod:`tco.units.numbers` in the stated number format, the unit by
-:mod:`tco.units.grammar`; pint never sees the text. Arithmetic (``+``, ``-``,
+:mod:`tco.units.grammar`; pint's parser never sees the text. Arithmetic (``+``, ``-``,
 ``±``, ranges), thousands marks other than the format's own, leading zeros,
 times of day and yes/no words are refused, each with the value to write
 instead. A bare number for a rate (a unit in ``%``, or ``rate=True``) is read
@@ -26,7 +26,8 @@ from tco.units.describe import expected_phrase
 from tco.units.grammar import DANISH_MONEY, parse_unit_text
 from tco.units.messages import message
 from tco.units.numbers import CONVENTIONS, NumberProblem, plain, read_number, scan_number
-from tco.units.registry import Quantity, currencies_of, show_unit, ureg
+from tco.units.quantity import Quantity
+from tco.units.registry import currencies_of, show_unit
 from tco.units.unit_reading import base_magnitude, parse_unit
 
 __all__ = [
@@ -83,7 +84,7 @@ def parse_value(
 
     Returns
     -------
-    pint.Quantity
+    Quantity
 
     Raises
     ------
@@ -183,14 +184,14 @@ def _read(value: object, unit: str | None, convention: str | None, rate: bool | 
             raise NumberProblem(problem.key, fields) from None
         q = Quantity(number * factor, parsed)
     else:
-        target = parse_unit(unit) if unit else Quantity(1.0, ureg.dimensionless)
-        is_rate = rate if rate is not None else "percent" in target.units._units
+        target = parse_unit(unit) if unit else Quantity(1.0)
+        is_rate = rate if rate is not None else "percent" in target.units.names
         if is_rate and number != 0:
             if abs(number) >= 1:
                 raise NumberProblem(
                     "rate_bare", {"fix": f"{plain(number)} %", "whole": plain(number * 100)}
                 )
-            if "percent" in target.units._units:
+            if "percent" in target.units.names:
                 number *= 100.0
             else:
                 number /= float(target.magnitude)

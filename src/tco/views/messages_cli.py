@@ -19,6 +19,10 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line -------------------------------------------------------------------
     "cli.error": ("error", "fejl"),
     "cli.wrote": ("wrote {path}", "skrev {path}"),
+    "cli.wrote basket form": (
+        "wrote {path}: a basket bid form, one sheet per line ({n} lines)",
+        "skrev {path}: et tilbudsskema for kurven, ét ark pr. linje ({n} linjer)",
+    ),
     "cli.wrote form": (
         "wrote {path}: {n} bid parameters of '{model}'",
         "skrev {path}: {n} tilbudsparametre for '{model}'",

@@ -19,6 +19,7 @@ __all__ = ["MESSAGES"]
 
 from tco.views.messages_analysis import ANALYSIS_MESSAGES
 from tco.views.messages_cli import CLI_MESSAGES
+from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
 from tco.views.messages_tables import CHART_MESSAGES, TABLE_MESSAGES
 
@@ -31,4 +32,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CHART_MESSAGES,
     **CLI_MESSAGES,
     **REPORT_PROSE_MESSAGES,
+    **PROFILE_MESSAGES,
 }

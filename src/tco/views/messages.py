@@ -20,6 +20,7 @@ __all__ = ["MESSAGES"]
 from tco.views.messages_analysis import ANALYSIS_MESSAGES
 from tco.views.messages_basket import BASKET_MESSAGES
 from tco.views.messages_cli import CLI_MESSAGES
+from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
 from tco.views.messages_tables import CHART_MESSAGES, TABLE_MESSAGES
 
@@ -33,4 +34,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **BASKET_MESSAGES,
     **REPORT_PROSE_MESSAGES,
+    **PROFILE_MESSAGES,
 }

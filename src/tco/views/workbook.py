@@ -2,8 +2,10 @@
 
 Sheets: ``Summary`` (one row per bid in rank order), ``Breakdown`` (present
 value per bid and item), ``Cash flows`` (real and discounted flows per bid,
-item and year) and ``Assumptions`` (the assumptions and parameter values
-used), named in the workbook's language. Every header names its unit; numbers
+item and year), ``Assumptions`` (the assumptions and parameter values used)
+and ``Profiles`` when the tender has usage profiles
+(:mod:`tco.views.profiles_workbook`), named in the workbook's language.
+Every header names its unit; numbers
 are stored as numbers with a number format, which Excel shows with the
 reader's own separators (``1.234.568`` in a Danish Excel).
 """
@@ -66,7 +68,9 @@ def workbook_cells(result: Result, tender: Tender | None = None) -> int:
     breakdown = (bids * items + 1) * 5
     flows = (2 * bids * items + 1) * (4 + years)
     params = len(result.plan.model.parameters) * (bids + 1) if tender is not None else 0
-    return summary + breakdown + flows + 3 * (params + 20)
+    profiles = len(tender.spec.profiles) if tender is not None else 0
+    profile_cells = (2 * profiles + bids + 12) * (bids + 4) if profiles else 0
+    return summary + breakdown + flows + 3 * (params + 20) + profile_cells
 
 
 def check_workbook_size(result: Result, tender: Tender | None = None) -> None:
@@ -259,6 +263,11 @@ def write_workbook(
     if tender is not None:
         parameter_rows(ws.ws, tender, lang)
     ws.row(["tco", __version__])
+    if tender is not None and tender.spec.profiles:  # the bids under the usage profiles
+        from tco.analysis.profiles import profiles
+        from tco.views.profiles_workbook import profiles_sheet
+
+        profiles_sheet(wb, profiles(tender), lang)
 
     out = Path(path)
     try:

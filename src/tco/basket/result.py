@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 
 from tco.engine.metrics import rank
 from tco.result import Result
+from tco.spec.schema import CATEGORIES
 
 if TYPE_CHECKING:
     from tco.basket.load import Basket
@@ -69,6 +70,24 @@ class BasketResult:
         """Annualised cost of the basket per bid, the sum over its lines. [currency/year]"""
         out: Array = self.annualised_by_line.sum(axis=0)
         return out
+
+    @property
+    def by_category(self) -> dict[str, Array]:
+        """Present value of the basket per cost category and bid, summed over the lines.
+
+        The categories in the order of :data:`tco.spec.schema.CATEGORIES` that
+        any line has. [currency], each of shape (B,)
+        """
+        out: dict[str, Array] = {}
+        for r in self.results:
+            for cat, values in r.by_category.items():
+                out[cat] = out.get(cat, np.zeros(len(self.bids))) + values
+        return {c: out[c] for c in CATEGORIES if c in out}
+
+    @property
+    def quantities(self) -> tuple[float, ...]:
+        """The buyer's quantity of each line."""
+        return tuple(float(r.plan.quantity) for r in self.results)
 
     @property
     def ranked_by(self) -> str:

@@ -2,7 +2,9 @@
 
 Prints each bid's basket total, annualised cost and each line's total, ranked
 on the basket (:mod:`tco.basket`); ``--format json`` prints the same as a
-JSON document of kind ``basket``.
+JSON document of kind ``basket``, ``--format csv`` as CSV. ``--bids FORM...``
+reads the bids from filled basket bid forms (``tco form BASKET``); ``--xlsx``
+writes the result workbook and ``--report`` the award report.
 """
 
 from __future__ import annotations
@@ -42,6 +44,20 @@ def _run(args: argparse.Namespace) -> int:
     else:
         basket = load_basket(source, allow_paths=allow)
     result = basket.evaluate()
+    lang = getattr(args, "lang", None)
+    if args.xlsx:
+        from tco.views.basket_workbook import write_basket_workbook
+
+        write_basket_workbook(result, args.xlsx, lang=lang)
+    if args.report:
+        from tco.views.basket_report import write_basket_report
+
+        write_basket_report(result, args.report, lang=lang)
+    if args.format == "csv":
+        from tco.views.basket import basket_csv
+
+        print(basket_csv(result, lang), end="")
+        return 0
     if args.format == "json":
         from tco.cli.source import print_document
         from tco.views.contract import SCHEMA_VERSION
@@ -50,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     from tco.views.basket import basket_text
 
-    print(basket_text(result, getattr(args, "lang", None)))
+    print(basket_text(result, lang))
     return 0
 
 

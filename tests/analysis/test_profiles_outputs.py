@@ -360,6 +360,7 @@ def test_annex_states_the_profiles_and_the_engines_worked_example(tmp_path: Path
     assert main(["annex", str(tco.example_path(EXAMPLE)), "-o", str(out), "--lang", "da"]) == 0
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Brugsprofiler" in body and "Regneeksempel for Lumen Nord" in body
+    assert body.count("C_w = Σ_k w_k × C_k / Σ_k w_k") == 1 and "C_w = C_w" not in body
     da_total = f"{float(t.weighted[0]):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     assert f"= {da_total} DKK" in body
     # A tender without profiles has no such section.
@@ -415,3 +416,35 @@ def test_one_profile_is_tco_compare(data: dict[str, Any], weight: float) -> None
     # The weighted ranking orders the compare totals from the cheapest up.
     ordered = costs[np.argsort(t.weighted_rank, kind="stable")]
     assert np.all(np.diff(ordered) >= -1e-6 * np.abs(ordered[1:]) - 1e-6)
+
+
+def test_a_notebook_shows_the_table_in_the_chosen_language() -> None:
+    from tco.views.i18n import set_language
+
+    t = profiles(tco.load_tender(tco.example_path(EXAMPLE)))
+    assert repr(t) == profiles_text(t)
+    set_language("da")
+    try:
+        page = t._repr_html_()
+        assert "<h2>Brugsprofiler</h2>" in page and "Plejehjem" in page and "<img" not in page
+        assert "Idrætshal" in repr(t)
+    finally:
+        set_language("en")
+    pytest.importorskip("matplotlib")
+    assert t.plot(lang="da").get_ylabel() == "nutidsværdi [DKK]"
+
+
+def test_annex_gives_every_profile_a_value_of_every_input_it_names() -> None:
+    from tco.views.annex_profiles import profiles_section
+
+    data = tco.load_tender(tco.example_path(EXAMPLE)).spec.model_dump(exclude_none=True)
+    data["profiles"]["school"]["parameters"]["quantity"] = 50
+    data["profiles"]["care_home"]["parameters"]["discount_rate"] = "3 %"
+    table = profiles_section(tco.load_tender(data), "da").blocks[1]
+    assert table.head[4:] == ["Driftstimer [h/år]", "Antal", "Kalkulationsrente [%]"]
+    # A profile that does not name an input keeps the tender's value (200 units, 4 %).
+    assert [r[4:] for r in table.rows] == [
+        ["800", "200", "4"],
+        ["2.000", "50", "4"],
+        ["6.000", "200", "3"],
+    ]

@@ -153,7 +153,7 @@ def test_cli_and_python(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = basket.annex(tmp_path / "a.docx", lang="da")
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Kurvens livscyklusomkostning" in text
-    with pytest.raises(tco.SpecError, match="expected a file ending in .docx or .html"):
+    with pytest.raises(tco.SpecError, match=r"expected a file ending in \.docx or \.html"):
         write_basket_annex(basket, tmp_path / "a.pdf")
 
 

@@ -24,7 +24,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="basket tender YAML file")
     src.add_argument("--example", metavar="NAME", help="a bundled example basket")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default table)",
+    )
     p.add_argument(
         "--bids", nargs="+", metavar="FORM", help="read the bids from filled basket bid forms"
     )

@@ -192,7 +192,7 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
         "Print the JSON Schema of product model or tender files, or of a JSON document "
         "tco writes (result, validation, error, and the analyses)."
     )
-    p.add_argument("kind", choices=("model", "tender", *KINDS))
+    p.add_argument("kind", choices=("model", "tender", *KINDS), help="which schema to print")
     p.add_argument(
         "--model",
         metavar="ID|FILE",

@@ -31,7 +31,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="a bundled example tender")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default table)",
+    )
     p.add_argument("--xlsx", metavar="FILE", help="write the profiles workbook (.xlsx)")
     p.add_argument("--report", metavar="FILE", help="write the profiles report (.html)")
     p.add_argument("--plot", metavar="FILE", help="write the chart to a .png or .svg file")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
+from tco.views.error_messages_formula import FORMULA_ERRORS
 
 __all__ = ["ERRORS"]
 
@@ -102,7 +103,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "check the size of the bid's values and the quantity"
         ),
         "da": (
-            "pengestrømmen for posten '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "pengestrømmen for posten '{label}' for {who} i år {year} bliver for stor til at "
+            "regne med; "
             "kontrollér størrelsen af tilbuddets værdier og antallet"
         ),
     },
@@ -112,7 +114,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "check the size of the bid's values and the quantity"
         ),
         "da": (
-            "massen af udledningen '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "massen af udledningen '{label}' for {who} i år {year} bliver for stor til at "
+            "regne med; "
             "kontrollér størrelsen af tilbuddets værdier og antallet"
         ),
     },
@@ -123,7 +126,8 @@ ERRORS: dict[str, dict[str, str]] = {
         ),
         "da": (
             "en real diskonteringsrente på {pct_q} over {years} år giver diskonteringsfaktorer "
-            "(1 + r) ** -t ud over {cap}; brug en rente længere fra -100 % eller en kortere periode"
+            "(1 + r) ** -t, der er for store til at regne med; brug en rente længere fra "
+            "-100 % eller en kortere periode"
         ),
     },
     "inflation_overflows": {
@@ -132,7 +136,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "use a smaller inflation or a shorter period"
         ),
         "da": (
-            "en inflation på {pct_q} over {years} år giver et prisniveau ud over {cap}; "
+            "en inflation på {pct_q} over {years} år giver et prisniveau, der er for stort til "
+            "at regne med; "
             "brug en mindre inflation eller en kortere periode"
         ),
     },
@@ -366,4 +371,5 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     **FILE_ERRORS,
     **FORM_ERRORS,
+    **FORMULA_ERRORS,
 }

@@ -128,6 +128,9 @@ def _expected(params: dict[str, Any], lang: str) -> str:
     """What a value should be, its example's number and unit in ``lang``."""
     from tco.units.describe import expected_phrase
 
+    if "want_unit" not in params:  # a unit written wrong (not a value): nothing expected
+        return ""
+
     phrase = expected_phrase(params["want_unit"], lang, params.get("eg"), bool(params.get("rate")))
     return quantity_text(phrase, lang)
 

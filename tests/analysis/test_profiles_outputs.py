@@ -360,6 +360,7 @@ def test_annex_states_the_profiles_and_the_engines_worked_example(tmp_path: Path
     assert main(["annex", str(tco.example_path(EXAMPLE)), "-o", str(out), "--lang", "da"]) == 0
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Brugsprofiler" in body and "Regneeksempel for Lumen Nord" in body
+    assert body.count("C_w = Σ_k w_k × C_k / Σ_k w_k") == 1 and "C_w = C_w" not in body
     da_total = f"{float(t.weighted[0]):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     assert f"= {da_total} DKK" in body
     # A tender without profiles has no such section.
@@ -415,3 +416,19 @@ def test_one_profile_is_tco_compare(data: dict[str, Any], weight: float) -> None
     # The weighted ranking orders the compare totals from the cheapest up.
     ordered = costs[np.argsort(t.weighted_rank, kind="stable")]
     assert np.all(np.diff(ordered) >= -1e-6 * np.abs(ordered[1:]) - 1e-6)
+
+
+def test_a_notebook_shows_the_table_in_the_chosen_language() -> None:
+    from tco.views.i18n import set_language
+
+    t = profiles(tco.load_tender(tco.example_path(EXAMPLE)))
+    assert repr(t) == profiles_text(t)
+    set_language("da")
+    try:
+        page = t._repr_html_()
+        assert "<h2>Brugsprofiler</h2>" in page and "Plejehjem" in page and "<img" not in page
+        assert "Idrætshal" in repr(t)
+    finally:
+        set_language("en")
+    pytest.importorskip("matplotlib")
+    assert t.plot(lang="da").get_ylabel() == "nutidsværdi [DKK]"

@@ -161,6 +161,23 @@ class ProfileTable:
             )
         return out
 
+    def __repr__(self) -> str:
+        from tco.views.profiles import profiles_text
+
+        return profiles_text(self)
+
+    def _repr_html_(self) -> str:
+        from tco.views.html import STYLE
+        from tco.views.profiles_html import profiles_html
+
+        return STYLE + "".join(profiles_html(self, charts=False))
+
+    def plot(self, *, lang: str | None = None, rank: Any = None) -> Any:
+        """The chart of each bid's cost per profile (:mod:`tco.views.plot_profiles`); its axes."""
+        from tco.views.plot_profiles import profiles_chart
+
+        return profiles_chart(self, lang=lang, rank=rank)
+
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """Every number as plain Python values (for JSON); labels in ``lang``."""
         return {

@@ -85,7 +85,8 @@ def _write_files(tender: Tender, table: ProfileTable, args: argparse.Namespace, 
         from tco.views.plot import save_figure
         from tco.views.plot_profiles import profiles_chart
 
-        ax = profiles_chart(table, lang=lang)
+        # The bids' colours of the tender's other charts: by its own ranking.
+        ax = profiles_chart(table, lang=lang, rank=tender.evaluate().rank)
         out = save_figure(ax.figure, args.plot)
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
 

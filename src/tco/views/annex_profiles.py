@@ -86,7 +86,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
             label=text(f"profiles.weighted cost {table.ranked_by}", lang).capitalize(),
             symbol="C_w",
             words=text("profiles.annex words", lang, what=what),
-            text="C_w = Σ_k w_k × C_k / Σ_k w_k",
+            text="Σ_k w_k × C_k / Σ_k w_k",
             mathml=WEIGHTED_MATHML,
         ),
     ]

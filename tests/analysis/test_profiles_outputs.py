@@ -432,3 +432,19 @@ def test_a_notebook_shows_the_table_in_the_chosen_language() -> None:
         set_language("en")
     pytest.importorskip("matplotlib")
     assert t.plot(lang="da").get_ylabel() == "nutidsværdi [DKK]"
+
+
+def test_annex_gives_every_profile_a_value_of_every_input_it_names() -> None:
+    from tco.views.annex_profiles import profiles_section
+
+    data = tco.load_tender(tco.example_path(EXAMPLE)).spec.model_dump(exclude_none=True)
+    data["profiles"]["school"]["parameters"]["quantity"] = 50
+    data["profiles"]["care_home"]["parameters"]["discount_rate"] = "3 %"
+    table = profiles_section(tco.load_tender(data), "da").blocks[1]
+    assert table.head[4:] == ["Driftstimer [h/år]", "Antal", "Kalkulationsrente [%]"]
+    # A profile that does not name an input keeps the tender's value (200 units, 4 %).
+    assert [r[4:] for r in table.rows] == [
+        ["800", "200", "4"],
+        ["2.000", "50", "4"],
+        ["6.000", "200", "3"],
+    ]

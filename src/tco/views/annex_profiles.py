@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tco.views.annex_document import Formula, Para, Section, Table, number
 from tco.views.annex_text import ANNEX_TEXT
-from tco.views.i18n import percent, quantity_text, text, unit_text
+from tco.views.i18n import percent, significant, text, unit_text
 
 if TYPE_CHECKING:
     from tco.tender import Tender
@@ -72,7 +72,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
             [
                 table.label(name, lang),
                 name,
-                f"{float(raw[k]):g}".replace(".", "," if lang == "da" else "."),
+                significant(float(raw[k]), 6, lang),
                 percent(float(table.weights[k]), 0, lang),
                 *(_value(values.get(n), units[n], tender, n, lang) for n in inputs),
             ]
@@ -145,23 +145,16 @@ def profiles_section(tender: Tender, lang: str) -> Section:
 
 
 def _unit(tender: Tender, name: str) -> str:
-    """The unit a profile's input is shown in: the parameter's own (none for an assumption)."""
-    p = tender.model.parameters.get(name)
-    return p.unit_text if p is not None else ""
+    """The unit a profile's input is shown in (``h/year``, ``%`` for a rate, none for a count)."""
+    from tco.analysis.inputs import resolve_input
+
+    return resolve_input(tender.plan, name).unit
 
 
 def _value(raw: object, unit: str, tender: Tender, name: str, lang: str) -> str:
-    """A profile's value of an input, in the input's unit (as written where it has none)."""
-    if raw is None:  # the tender's own value
-        raw = tender.spec.parameters.get(name)
-        if raw is None and name in tender.model.parameters:
-            raw = tender.model.parameters[name].spec.default
-        if raw is None:
-            return "–"
-    if unit:
-        from tco.views.inputs import value_in
+    """A profile's value of an input in the column's unit; the tender's own where it sets none."""
+    from tco.analysis.inputs import resolve_input
 
-        value = value_in(raw, unit)
-        if isinstance(value, float):
-            return number(value, lang, 0 if value.is_integer() else 2)
-    return quantity_text(raw, lang)
+    inp = resolve_input(tender.plan, name)
+    base = inp.current[0] if raw is None else inp.parse(raw)
+    return significant(float(inp.show(base)), 6, lang)

@@ -226,10 +226,10 @@ def write_workbook(
     cat_labels = [category_label(cat, lang) for cat in result.categories]
     for b, bid in enumerate(result.bids):
         for i, name in enumerate(result.items):
-            item = [name, labels[i]] if english else [labels[i]]
+            named = [name, labels[i]] if english else [labels[i]]
             ws.row(
-                [bid, *item, cat_labels[i], float(result.present_value[b, i])],
-                money_from=len(item) + 2,
+                [bid, *named, cat_labels[i], float(result.present_value[b, i])],
+                money_from=len(named) + 2,
             )
 
     # -- cash flows -------------------------------------------------------------------

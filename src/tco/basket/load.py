@@ -80,6 +80,24 @@ class Basket:
         """The basket's title."""
         return self.spec.title or "basket"
 
+    def annex(self, path: str | Path | None = None, *, lang: str = "en") -> str | Path:
+        """The tender annex of the basket (:mod:`tco.views.annex_basket`).
+
+        Its first bid is the worked example. Without ``path`` the annex is
+        returned as HTML; with one, written as ``.docx`` or ``.html``.
+
+        Examples
+        --------
+        >>> b = load_basket(basket_example_path("car-van-fleet"))
+        >>> "Kurvens livscyklusomkostning" in b.annex(lang="da")
+        True
+        """
+        from tco.views.annex_basket import basket_annex_html, write_basket_annex
+
+        if path is None:
+            return basket_annex_html(self, lang=lang)
+        return write_basket_annex(self, path, lang=lang)
+
     def evaluate(self) -> BasketResult:
         """Evaluate every line and bid in one pass of the engine, and sum the basket.
 

@@ -261,7 +261,7 @@ def profiles(
             file=file,
             path=("profiles",),
             expected="at least one positive weight",
-        )
+        ).speaks("profile_weights_zero")
     found: dict[str, Input] = {}
     values: dict[str, Array] = {}
     for k, (pname, setting) in enumerate(named.items()):
@@ -275,7 +275,7 @@ def profiles(
                         "(operating hours, distances, prices, quantity)",
                         value=name,
                         expected="a buyer parameter or an assumption",
-                    )
+                    ).speaks("profile_bid_parameter", name=name)
                 value = inp.parse(raw)
             except SpecError as err:
                 raise err.located(file, path) from None
@@ -315,7 +315,7 @@ def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
                 file=tender.file,
                 path=("profiles",),
                 expected="profiles without 'discount_rate'",
-            )
+            ).speaks("profile_discount_lifetime")
     f = plan.annuity_factors()
     out: Array = np.broadcast_to(np.asarray(f, dtype=np.float64), (n, plan.n_bids))
     return out

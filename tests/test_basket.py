@@ -218,3 +218,25 @@ def test_docs_page_shows_the_commands_output(capsys: pytest.CaptureFixture[str])
     for name in ("copy-print", "car-van-fleet"):
         assert main(["basket", "--example", name]) == 0
         assert capsys.readouterr().out.strip() in page
+
+
+def test_examples_lists_the_baskets_with_their_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["examples"]) == 0
+    out = capsys.readouterr().out
+    head = "Example basket tenders, several product lines per bid (run one with: tco basket "
+    assert head in out and "tco compare --example NAME" in out
+    baskets = out.split(head)[1].splitlines()[1:]
+    for name, path in basket_examples().items():
+        import yaml
+
+        title = yaml.safe_load(path.read_text("utf-8"))["title"]
+        assert [name, title] in [line.split(None, 1) for line in baskets]
+    # the tenders above, the baskets below: a basket is not run with 'tco compare'
+    assert "copy-print" not in out.split(head)[0]
+
+
+def test_an_unknown_basket_example_lists_the_baskets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["basket", "--example", "copy-prnt"]) == 2
+    err = capsys.readouterr().err
+    assert "no example basket 'copy-prnt' (did you mean 'copy-print'?)" in err
+    assert "examples are car-van-fleet, copy-print" in err

@@ -65,6 +65,27 @@ def test_hand_computed_basket() -> None:
     np.testing.assert_allclose(r.annualised, r.total / 10.0)
 
 
+def test_hand_computed_basket_with_discounting() -> None:
+    data = _basket()
+    data["assumptions"] = {"currency": "DKK", "discount_rate": "10 %", "period": "2 year"}
+    r = load_basket(data).evaluate()
+    # Hand calculation (end-of-year discounting, DESIGN.md "Time"): the purchase falls in
+    # year 0, the electricity in years 1 and 2, so its factor is
+    # a = 1/1.1 + 1/1.1^2 = 0.909091 + 0.826446 = 1.735537.
+    # small (1000 h, 4 units): X = 4 x (100 + 0.010 kW x 1000 h x 2 x a) = 4 x 134.71074 = 538.84298
+    #                          Y = 4 x (50 + 0.020 kW x 1000 h x 2 x a) = 4 x 119.42149 = 477.68595
+    # big (3000 h, 2 units):   X = 2 x (500 + 0.100 kW x 3000 h x 2 x a) = 2 x 1541.3223 = 3082.6446
+    #                          Y = 2 x (900 + 0.050 kW x 3000 h x 2 x a) = 2 x 1420.6612 = 2841.3223
+    np.testing.assert_allclose(
+        r.by_line, [[538.84298, 477.68595], [3082.6446, 2841.3223]], rtol=1e-7
+    )
+    # basket: X = 538.84298 + 3082.6446 = 3621.4876, Y = 477.68595 + 2841.3223 = 3319.0083
+    np.testing.assert_allclose(r.total, [3621.4876, 3319.0083], rtol=1e-7)
+    # annualised: the basket's present value over the same factor a, for each line and the sum
+    np.testing.assert_allclose(r.annualised, r.total / 1.7355372, rtol=1e-7)
+    assert r.ranking == ["Y", "X"]
+
+
 def test_each_line_is_the_tender_of_that_line() -> None:
     basket = load_basket(basket_example_path("copy-print"))
     r = basket.evaluate()

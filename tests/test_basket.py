@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -239,6 +240,13 @@ def test_docs_page_shows_the_commands_output(capsys: pytest.CaptureFixture[str])
     for name in ("copy-print", "car-van-fleet"):
         assert main(["basket", "--example", name]) == 0
         assert capsys.readouterr().out.strip() in page
+    assert main(["basket", "--example", "copy-print", "--format", "csv", "--lang", "da"]) == 0
+    assert capsys.readouterr().out.strip() in page
+    assert main(["examples"]) == 0
+    listed = capsys.readouterr().out.split("\n\n")[1].strip()
+    assert listed in page
+    for image in re.findall(r"\]\((img/[^)]+)\)", page):
+        assert (Path(__file__).resolve().parents[1] / "docs" / image).is_file(), image
 
 
 def test_examples_lists_the_baskets_with_their_command(capsys: pytest.CaptureFixture[str]) -> None:

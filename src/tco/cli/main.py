@@ -166,9 +166,8 @@ def _models(args: argparse.Namespace) -> int:
 
 def _examples(args: argparse.Namespace) -> int:
     import tco
-    from tco.io.yamlio import read_yaml_file
-
     from tco.basket import basket_examples
+    from tco.io.yamlio import read_yaml_file
     from tco.views.i18n import text
     from tco.views.safe import terminal
 

@@ -199,6 +199,7 @@ def profiles(
     named: Mapping[str, Mapping[str, Any]] | None = None,
     *,
     weights: Mapping[str, float] | None = None,
+    switches: bool = True,
 ) -> ProfileTable:
     """Rank every bid under each usage profile and on their weighted cost.
 
@@ -210,6 +211,9 @@ def profiles(
         tender's ``profiles:`` section (with its weights).
     weights : mapping of str to float, optional
         Profile name -> weight, by default 1 each (or the tender's).
+    switches : bool
+        Search where the winner changes between profiles in a row (one more
+        pass of ``(K - 1) x GRID`` rows per bid); without, ``switches`` is empty.
 
     Returns
     -------
@@ -257,7 +261,7 @@ def profiles(
             file=file,
             path=("profiles",),
             expected="at least one positive weight",
-        )
+        ).speaks("profile_weights_zero")
     found: dict[str, Input] = {}
     values: dict[str, Array] = {}
     for k, (pname, setting) in enumerate(named.items()):
@@ -271,7 +275,7 @@ def profiles(
                         "(operating hours, distances, prices, quantity)",
                         value=name,
                         expected="a buyer parameter or an assumption",
-                    )
+                    ).speaks("profile_bid_parameter", name=name)
                 value = inp.parse(raw)
             except SpecError as err:
                 raise err.located(file, path) from None
@@ -295,8 +299,9 @@ def profiles(
         model=tender.model,
         raw_weights=w,
     )
-    switches = _switches(tender, table, found, values) if table.winner_changes else []
-    return replace(table, switches=switches)
+    if not (switches and table.winner_changes):
+        return table
+    return replace(table, switches=_switches(tender, table, found, values))
 
 
 def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
@@ -310,7 +315,7 @@ def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
                 file=tender.file,
                 path=("profiles",),
                 expected="profiles without 'discount_rate'",
-            )
+            ).speaks("profile_discount_lifetime")
     f = plan.annuity_factors()
     out: Array = np.broadcast_to(np.asarray(f, dtype=np.float64), (n, plan.n_bids))
     return out

@@ -55,6 +55,6 @@ def split_pair(text: str, what: str) -> tuple[str, str]:
             f"got '{text}' for {what}, expected NAME=VALUE",
             value=text,
             expected="NAME=VALUE",
-        )
+        ).speaks("name_value", value=text, option=what)
     name, value = text.split("=", 1)
     return name.strip(), value.strip()

@@ -146,7 +146,9 @@ def _run_portfolio(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         from tco.errors import SpecError
 
-        raise SpecError(f"got --workers {args.workers}", value=args.workers, expected="1 or more")
+        raise SpecError(
+            f"got --workers {args.workers}", value=args.workers, expected="1 or more"
+        ).speaks("workers", n=args.workers)
     p = portfolio(args.folder, workers=args.workers)
     if args.format == "json":
         from tco.cli.source import print_document

@@ -111,7 +111,7 @@ def write_text(path: str | Path, text: str, what: str) -> None:
             f"cannot write the {what} ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what=what, reason=exc.strerror or str(exc)) from None
 
 
 # -- tco form ----------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def _run_form(args: argparse.Namespace) -> int:
         if "model" not in data:
             raise SpecError(
                 "this key is required", file=args.tender, path=("model",), expected="a model"
-            )
+            ).speaks("required")
         model = tender_model(
             data["model"],
             Path(args.tender).resolve().parent,
@@ -211,7 +211,7 @@ def _run_schema(args: argparse.Namespace) -> int:
             "--model goes with 'tco schema tender'",
             value=args.kind,
             expected="tco schema tender --model ID",
-        )
+        ).speaks("schema_model")
     schema = schema_text(args.kind, model=args.model)
     if args.output:
         check_output(args.output, [], "schema")

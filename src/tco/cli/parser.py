@@ -146,7 +146,9 @@ class Parser(argparse.ArgumentParser):
             from tco.errors import SpecError
             from tco.views.documents import error_document
 
-            err = SpecError(f"{self.prog}: {message}", expected=f"see '{self.prog} --help'")
+            err = SpecError(f"{self.prog}: {message}", expected=f"see '{self.prog} --help'").speaks(
+                "usage_error", prog=self.prog, message=message
+            )
             print_document(error_document(err))
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {_said('cli.error')}: {message}\n")

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from tco.views.error_messages_analysis import ANALYSIS_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
@@ -369,6 +370,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "the tender has no usage profiles",
         "da": "udbuddet har ingen brugsprofiler",
     },
+    **ANALYSIS_ERRORS,
     **FILE_ERRORS,
     **FORM_ERRORS,
     **FORMULA_ERRORS,

@@ -44,6 +44,8 @@ _DA = {
     "a mass per year such as 'kg/year'": "en masse pr. år som 'kg/år'",
     "a mass such as 'kg'": "en masse som 'kg'",
     "a time such as '5 year'": "en tid som '5 år'",
+    "a chart file ending .png or .svg": "en diagramfil, der ender på .png eller .svg",
+    "a file ending in .docx or .html": "en fil, der ender på .docx eller .html",
     "a whole number": "et helt tal",
     "a number": "et tal",
     "a text": "en tekst",

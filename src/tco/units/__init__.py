@@ -39,9 +39,11 @@ from tco.units.registry import (
     base_factor,
     convert_currency,
     currencies_of,
+    plan_factor,
     show_quantity,
     show_unit,
     to_base,
+    to_plan,
 )
 from tco.units.values import (
     base_magnitude,
@@ -49,6 +51,7 @@ from tco.units.values import (
     parse_quantity,
     parse_unit,
     parse_value,
+    plan_magnitude,
 )
 
 __all__ = [
@@ -67,9 +70,12 @@ __all__ = [
     "parse_unit",
     "parse_value",
     "plain_number",
+    "plan_factor",
+    "plan_magnitude",
     "show_quantity",
     "show_unit",
     "to_base",
+    "to_plan",
     "unit",
     "ureg",
 ]

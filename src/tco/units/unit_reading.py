@@ -21,7 +21,7 @@ from tco.units.messages import message
 from tco.units.numbers import NumberProblem
 from tco.units.quantity import Quantity
 
-__all__ = ["base_magnitude", "parse_unit"]
+__all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
 
 
 def parse_unit(text: str) -> Any:
@@ -76,6 +76,24 @@ def base_magnitude(value: object, unit: str) -> float | None:
     >>> base_magnitude("1.450 DKK", "DKK") is None
     True
     """
+    return _fast(value, unit, plan=False)
+
+
+def plan_magnitude(value: object, unit: str) -> float | None:
+    """Magnitude in the plan's units of a plainly written value, or ``None``.
+
+    As :func:`base_magnitude`, in the units of :func:`tco.units.registry.plan_factor`
+    (the year for time).
+
+    Examples
+    --------
+    >>> plan_magnitude("6 month", "year"), plan_magnitude("2.5 DKK/year", "DKK/year")
+    (0.5, 2.5)
+    """
+    return _fast(value, unit, plan=True)
+
+
+def _fast(value: object, unit: str, plan: bool) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -98,6 +116,8 @@ def base_magnitude(value: object, unit: str) -> float | None:
     if factor is None or not math.isfinite(number):
         return None
     out = number * factor
+    if plan:  # as to_plan: base units first, then the year for time
+        out /= _plan_scale(unit)
     return out if math.isfinite(out) else None
 
 
@@ -105,6 +125,11 @@ _FAST_RE = re.compile(
     r"\s*(-?(?:0|[1-9]\d*)(?:[.,]\d+)?)(?:\s*([^\s\d+\-±'’:,.][^+\-±'’:]*?))?\s*$"
 )
 _AMBIGUOUS_RE = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _plan_scale(unit: str) -> float:
+    return float(parse_unit(unit).units.plan_scale)
 
 
 @functools.lru_cache(maxsize=4096)

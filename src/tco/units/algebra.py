@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -201,8 +202,11 @@ class Unit:
         self.factor = factor
         self.dimensionality = Dimensionality(dims)
         time = self.dimensionality["[time]"]
-        self.plan_scale = YEAR_S**time if time else 1.0
-        self.plan_factor = factor / self.plan_scale if time else factor
+        try:
+            self.plan_scale = YEAR_S**time if time else 1.0
+            self.plan_factor = factor / self.plan_scale if time else factor
+        except (OverflowError, ZeroDivisionError):  # a unit no plan can hold, such as V^9
+            self.plan_scale = self.plan_factor = math.nan
         only = next(iter(self._names.items())) if len(self._names) == 1 else None
         self.offset = CATALOG[only[0]].offset if only and only[1] == 1 else 0.0
         self._hash = hash(frozenset(self._names.items()))

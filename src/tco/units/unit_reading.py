@@ -112,12 +112,12 @@ def _fast(value: object, unit: str, plan: bool) -> float | None:
             unit_text = unit
     else:
         return None
-    factor = _base_factor(unit_text, unit)
-    if factor is None or not math.isfinite(number):
+    factors = _base_factor(unit_text, unit)
+    if factors is None or not math.isfinite(number):
         return None
-    out = number * factor
+    out = number * factors[0]
     if plan:  # as to_plan: base units first, then the year for time
-        out /= _plan_scale(unit)
+        out /= factors[1]
     return out if math.isfinite(out) else None
 
 
@@ -127,14 +127,12 @@ _FAST_RE = re.compile(
 _AMBIGUOUS_RE = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}$")
 
 
-@functools.lru_cache(maxsize=1024)
-def _plan_scale(unit: str) -> float:
-    return float(parse_unit(unit).units.plan_scale)
-
-
 @functools.lru_cache(maxsize=4096)
-def _base_factor(unit_text: str, unit: str) -> float | None:
-    """Factor from ``unit_text`` to base units if it has the dimension of ``unit``."""
+def _base_factor(unit_text: str, unit: str) -> tuple[float, float] | None:
+    """Factor from ``unit_text`` to base units if it has the dimension of ``unit``, and plan_scale.
+
+    A value in base units divided by ``plan_scale`` is in the plan's units.
+    """
     try:
         have, want = parse_unit(unit_text), parse_unit(unit)
     except UnitError:
@@ -143,4 +141,4 @@ def _base_factor(unit_text: str, unit: str) -> float | None:
         return None
     if float(Quantity(0.0, have.units).to_base_units().magnitude) != 0.0:
         return None  # an offset unit such as degC
-    return float(have.to_base_units().magnitude)
+    return float(have.to_base_units().magnitude), float(have.units.plan_scale)

@@ -325,4 +325,4 @@ def _refuse(plan: Plan, totals: Totals) -> None:
         file=plan.file,
         path=("bids", b),
         expected=f"a number of at most {FLOAT_MAX:.3g} in magnitude",
-    )
+    ).speaks("pv_overflows", label=label, who=f"bid '{plan.bids[b]}'", cap=f"{FLOAT_MAX:.3g}")

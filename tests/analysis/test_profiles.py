@@ -109,11 +109,16 @@ def test_weights_all_zero_and_no_profiles() -> None:
 def test_cli_table_json_and_compare(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profiles", "--example", "indoor-lighting-profiles"]) == 0
     out = capsys.readouterr().out
-    assert "weighted" in out and "From sports_hall to school: Lumen Nord" in out
+    assert "weighted" in out and "From Sports hall to School: Lumen Nord" in out
+    assert "sports_hall" not in out  # labels, not ids
     assert main(["profiles", "--example", "indoor-lighting-profiles", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["kind"] == "profiles" and doc["winner"] == "Premium LED"
     assert [p["winner"] for p in doc["profiles"]] == ["Lumen Nord", "Premium LED", "Premium LED"]
+    assert (doc["profiles"][0]["profile"], doc["profiles"][0]["label"]) == (
+        "sports_hall",
+        "Sports hall",
+    )
     assert main(["compare", "--example", "indoor-lighting-profiles", "--lang", "da"]) == 0
     assert "Brugsprofiler" in capsys.readouterr().out
     assert main(["profiles", "--example", "indoor-lighting"]) == 2

@@ -72,3 +72,18 @@ def test_the_work_sent_to_workers_pickles(catalogue: pd.DataFrame) -> None:
     model = tco.load_model("indoor-lighting")
     lazy = evaluate_dask(model, dd.from_pandas(catalogue, npartitions=2), assumptions=ASSUMPTIONS)
     assert lazy.compute(scheduler="sync")["total"].shape == (len(catalogue),)
+
+
+def test_a_basis_reaches_the_workers_and_the_meta(catalogue: pd.DataFrame) -> None:
+    # bases/dk-mst-2021.yaml gives a CO2 price (1500 DKK/t) the assumptions do not state:
+    # the lazy frame must know the externalities column before anything is computed.
+    assumptions = {"period": "15 year", "quantity": 200}
+    ddf = dd.from_pandas(catalogue, npartitions=2)
+    lazy = evaluate_dask("indoor-lighting", ddf, assumptions=assumptions, basis="dk-mst-2021")
+    assert "externalities" in lazy.columns
+    got = lazy.compute(scheduler="sync")
+    want = tco.evaluate_batch(
+        "indoor-lighting", catalogue, assumptions=assumptions, basis="dk-mst-2021"
+    )
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12)
+    assert (want["externalities"] > 0).all()

@@ -433,3 +433,22 @@ def test_cached_models_and_evaluators_are_keyed_by_their_whole_content() -> None
     odd["tags"] = ("a",)
     with pytest.raises(tco.SpecError):
         load_model(odd)
+
+
+def test_a_basis_applies_to_every_row_as_in_a_tender() -> None:
+    # bases/dk-fm-2021.yaml: the Ministry of Finance schedule replaces the tender's 4 %;
+    # the batch API must give the numbers of the same tender with 'basis: dk-fm-2021'.
+    data = read_yaml_file(tco.example_path("indoor-lighting"))
+    data["basis"] = "dk-fm-2021"
+    del data["assumptions"]["discount_rate"]
+    result = tco.load_tender(data).evaluate()
+    assert [b.id for b in result.bases][-1] == "dk-fm-2021"
+    table = bids_as_columns(data, ["price", "power", "rated_life"])
+    units = {"price": "DKK", "power": "W", "rated_life": "h"}
+    common = {"units": units, "assumptions": data["assumptions"], "parameters": data["parameters"]}
+    batch = evaluate_batch("indoor-lighting", table, basis="dk-fm-2021", **common)
+    np.testing.assert_allclose(batch["total"], result.total, rtol=RTOL)
+    without = evaluate_batch("indoor-lighting", table, **common)
+    assert not np.allclose(without["total"], batch["total"])  # the basis changed the rate
+    with pytest.raises(tco.SpecError, match="no-such-basis"):
+        BatchEvaluator("indoor-lighting", basis="no-such-basis")

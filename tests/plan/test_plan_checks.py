@@ -70,3 +70,28 @@ def test_valid_variants_give_the_hand_totals() -> None:
     # At 0 %: price 100, an overhaul of 100 if life >= 8, a fee of 10 a year in years 2..life.
     plan = tco.load_tender(tender(10.0, 9.0)).plan
     np.testing.assert_allclose(evaluate_variants(plan)[0], [100 + 100 + 90, 100 + 100 + 80])
+
+
+@pytest.mark.parametrize(
+    ("fee", "words"),
+    [
+        (None, "missing value for 'fee'"),
+        ("10 kg", "got '10 kg'"),
+        ("-5 kg/year", "got '-5 kg/year'"),
+        ("ten", "got 'ten'"),
+        ([1, 2], "a list of values is allowed only"),
+    ],
+)
+def test_a_bad_buyer_value_is_one_message_however_many_bids(fee: Any, words: str) -> None:
+    data = tender(10, 12, 14)
+    if fee is None:
+        del data["model"]["parameters"]["fee"]["default"]
+    else:
+        data["parameters"] = {"fee": fee}
+    with pytest.raises(SpecError) as info:
+        tco.load_tender(data).evaluate()
+    err = info.value
+    problems = getattr(err, "errors", [err])
+    assert len(problems) == 1, str(err)
+    assert words in str(err)
+    assert len(data["bids"]) == 3

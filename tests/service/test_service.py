@@ -267,3 +267,26 @@ def test_batch_json_csv_and_arrow(client: Any) -> None:
     assert _check(r)["rows"][0]["name"] is None
     bad = {"model": "indoor-lighting", "rows": [{"price": "lots", "power": 1, "rated_life": 1}]}
     assert _check(client.post("/batch", json=bad), 422)["errors"][0]["path"] == "rows[0].price"
+
+
+def test_batch_with_a_basis_and_an_unknown_key(client: Any) -> None:
+    rows = [{"price": 1450.0, "power": 32.0, "rated_life": 50000.0}]
+    lib = tco.evaluate_batch(
+        "indoor-lighting",
+        {k: [r[k] for r in rows] for k in ("price", "power", "rated_life")},
+        assumptions={"period": "15 year"},
+        basis="dk-fm-2021",
+    )
+    body = {"model": "indoor-lighting", "basis": "dk-fm-2021", "rows": rows}
+    body["assumptions"] = {"period": "15 year"}
+    assert _check(client.post("/batch", json=body))["rows"][0]["total"] == lib["total"][0]
+    r = client.post(
+        "/batch",
+        params={"model": "indoor-lighting", "basis": "dk-fm-2021", "period": "15 year"},
+        content="price,power,rated_life\n1450,32,50000\n",
+        headers={"content-type": "text/csv"},
+    )
+    assert _check(r)["rows"][0]["total"] == lib["total"][0]
+    typo = {"model": "indoor-lighting", "asumptions": {"period": "15 year"}, "rows": rows}
+    err = _check(client.post("/batch", json=typo), 422)["errors"][0]
+    assert err["path"] == "asumptions" and "did you mean 'assumptions'" in err["message"]

@@ -223,3 +223,30 @@ def test_appliance_models_take_electricity_data_from_named_bases() -> None:
     assert r.externalities_rule == "award"
     # ... but a tender that selects the Danish EPA basis takes the tool's rule with it.
     assert tco.load_tender(_lighting(basis="dk-mst-2021")).plan.externalities == "report"
+
+
+def test_the_clean_vehicles_tender_takes_the_annex_from_its_basis() -> None:
+    # Directive 2009/33/EC, Annex Tables 1-3 (bases/eu-cvd-2009.yaml): the model's energy
+    # contents and mileage and the tender's emission costs are the basis's values, stamped.
+    from tco.io.yamlio import read_yaml_file
+
+    result = tco.load_tender(tco.example_path("clean-vehicles-2009")).evaluate()
+    assert [b.id for b in result.bases] == ["eu-cvd-2009"]
+    prices = result.plan.emission_prices  # [EUR/kg]
+    assert prices["co2e"][0] == pytest.approx(0.04)  # Table 2, high end of 0.03-0.04 EUR/kg
+    assert prices["nox"][0] == pytest.approx(4.4)  # Table 2: 0.0044 EUR/g
+    assert prices["pm"][0] == pytest.approx(87.0)  # Table 2: 0.087 EUR/g
+    # The same tender with the Annex's figures written out costs the same.
+    data = read_yaml_file(tco.example_path("clean-vehicles-2009"))
+    del data["basis"]
+    data["assumptions"]["co2_price"] = "0.04 EUR/kg"
+    data["assumptions"]["emission_prices"] = {
+        "nox": "0.0044 EUR/g",
+        "nmhc": "0.001 EUR/g",
+        "pm": "0.087 EUR/g",
+    }
+    data["parameters"]["lifetime_mileage"] = "200000 km"  # Table 3, M1
+    written = {"diesel": "36 MJ/l", "petrol": "32 MJ/l", "biodiesel": "33 MJ/l"}  # Table 1
+    for fuel, value in written.items():
+        data["parameters"][f"{fuel}_energy_content"] = value
+    assert tco.load_tender(data).evaluate().total.tolist() == result.total.tolist()

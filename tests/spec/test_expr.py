@@ -51,7 +51,7 @@ def test_vectorised_over_bids() -> None:
 @pytest.mark.parametrize(
     ("text", "error", "match"),
     [
-        ("power + price", UnitError, "cannot add 'W' and 'DKK / kWh'"),
+        ("power + price", UnitError, "cannot add 'W' and 'DKK/kWh'"),
         ("powr * hours", ExpressionError, "did you mean 'power'"),
         ("ceil(life)", UnitError, "needs a plain number"),
         ("max(power, price)", UnitError, "same dimension"),

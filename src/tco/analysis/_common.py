@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tco.errors import SpecError, suggest
+from tco.errors import SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.tender import Tender
 
@@ -36,11 +36,11 @@ def bid_index(bids: Sequence[str], bid: str | int) -> int:
             f"bid number {bid} does not exist; the tender has {len(bids)} bids",
             value=bid,
             expected=f"a bid number from 0 to {len(bids) - 1}",
-        )
+        ).speaks("bid_number", n=bid, count=len(bids))
     if isinstance(bid, str) and bid in bids:
         return list(bids).index(bid)
     raise SpecError(
         f"no bid named '{bid}'{suggest(str(bid), bids)}; bids are " + ", ".join(bids),
         value=bid,
         expected="the name of a bid",
-    )
+    ).speaks("no_bid", name=str(bid), hint=suggest_name(str(bid), bids), names_list=list(bids))

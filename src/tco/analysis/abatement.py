@@ -238,6 +238,11 @@ def abatement_cost(
             f"the product model '{result.plan.model.id}' emits no '{substance}'; "
             "an abatement cost needs emissions of it"
             + (f" (it emits {', '.join(result.emissions)})" if result.emissions else "")
+        ).speaks(
+            "abatement_no_emission_emits" if result.emissions else "abatement_no_emission",
+            model=result.plan.model.id,
+            name=substance,
+            names_list=list(result.emissions),
         )
     mass_t = np.asarray(result.emissions[substance], dtype=np.float64) / 1000.0
     per: Literal["period", "year"]

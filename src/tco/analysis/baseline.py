@@ -276,11 +276,13 @@ def compare_to_baseline(
             f"unknown cost category '{unknown[0]}'; categories are " + ", ".join(CATEGORIES),
             value=unknown[0],
             expected="one of " + ", ".join(CATEGORIES),
-        )
+        ).speaks("unknown_category", name=unknown[0], names_list=list(CATEGORIES))
     which: str | int
     if isinstance(baseline, Mapping):
         if not isinstance(tender, Tender):
-            raise AnalysisError("a baseline given as a mapping needs the Tender, not its Result")
+            raise AnalysisError(
+                "a baseline given as a mapping needs the Tender, not its Result"
+            ).speaks("baseline_needs_tender")
         extra = validate(BidSpec, baseline, file=tender.file)
         spec = tender.spec.model_copy(update={"bids": [*tender.spec.bids, extra]})
         validate(TenderSpec, spec.model_dump(), file=tender.file)  # unique names

@@ -72,7 +72,7 @@ class Distribution:
                 f"unknown distribution '{self.kind}'; distributions are " + ", ".join(KINDS),
                 value=self.kind,
                 expected="one of " + ", ".join(KINDS),
-            )
+            ).speaks("unknown_distribution", name=self.kind, names_list=list(KINDS))
         object.__setattr__(self, "values", tuple(float(v) for v in self.values))
         object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
         self._check()
@@ -80,27 +80,27 @@ class Distribution:
     def _check(self) -> None:
         k = self.kind
 
-        def bad(msg: str) -> SpecError:
-            return SpecError(f"{k} distribution: {msg}", expected=msg)
+        def bad(msg: str, message_id: str) -> SpecError:
+            return SpecError(f"{k} distribution: {msg}", expected=msg).speaks(message_id, kind=k)
 
         if k in ("uniform", "triangular", "pert"):
             if not self.low < self.high:
-                raise bad("'low' must be below 'high'")
+                raise bad("'low' must be below 'high'", "dist_low_high")
             if k != "uniform" and not self.low <= self.mode <= self.high:
-                raise bad("'mode' must lie between 'low' and 'high'")
+                raise bad("'mode' must lie between 'low' and 'high'", "dist_mode")
         if k in ("normal", "lognormal") and not self.sd >= 0:
-            raise bad("'sd' must be zero or positive")
+            raise bad("'sd' must be zero or positive", "dist_sd")
         if k == "lognormal" and not self.mean > 0:
-            raise bad("'mean' must be positive")
+            raise bad("'mean' must be positive", "dist_mean_positive")
         if k == "normal" and not np.isfinite(self.mean):
-            raise bad("give 'mean'")
+            raise bad("give 'mean'", "dist_give_mean")
         if k == "discrete":
             if not self.values:
-                raise bad("give at least one of 'values'")
+                raise bad("give at least one of 'values'", "dist_values")
             if self.weights and (len(self.weights) != len(self.values) or min(self.weights) < 0):
-                raise bad("give one non-negative weight per value")
+                raise bad("give one non-negative weight per value", "dist_weights")
             if self.weights and sum(self.weights) <= 0:
-                raise bad("the weights must not all be zero")
+                raise bad("the weights must not all be zero", "dist_weights_zero")
 
     def expected(self) -> float:
         """The distribution's mean (its expected value)."""
@@ -196,14 +196,14 @@ def gaussian_copula(draws: Array, correlation: ArrayLike, rng: np.random.Generat
         raise SpecError(
             "a correlation matrix must be symmetric with ones on the diagonal",
             expected="correlations between -1 and 1",
-        )
+        ).speaks("corr_symmetric")
     try:
         L = np.linalg.cholesky(C)
     except np.linalg.LinAlgError:
         raise SpecError(
             "the correlations are inconsistent (the matrix is not positive definite)",
             expected="correlations that can hold together",
-        ) from None
+        ).speaks("corr_inconsistent") from None
     Z = rng.standard_normal((S, K)) @ L.T
     ranks = np.argsort(np.argsort(Z, axis=0), axis=0)
     ordered = np.sort(draws, axis=0)

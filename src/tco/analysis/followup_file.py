@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tco.errors import ErrorList, SpecError, suggest
+from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.tender import Tender
 from tco.units import parse_unit, parse_value
 
@@ -151,8 +151,18 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
     data = dict(source) if isinstance(source, Mapping) else read_yaml_file(source)
     problems = ErrorList()
 
-    def refuse(message: str, path: tuple[str | int, ...], value: object, expected: str) -> None:
-        problems.add(SpecError(message, file=file, path=path, value=value, expected=expected))
+    def refuse(
+        message: str,
+        path: tuple[str | int, ...],
+        value: object,
+        expected: str,
+        says: tuple[str, dict[str, Any]],
+    ) -> None:
+        problems.add(
+            SpecError(message, file=file, path=path, value=value, expected=expected).speaks(
+                says[0], **says[1]
+            )
+        )
 
     for key in data:
         if key not in _KEYS:
@@ -161,10 +171,17 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
                 (key,),
                 key,
                 "one of " + ", ".join(_KEYS),
+                ("unknown_key_only", {"name": key, "hint": suggest_name(str(key), _KEYS)}),
             )
     convention = data.get("number_format") or tender.spec.assumptions.number_format
     if convention not in (None, "en", "da"):
-        refuse(f"got '{convention}'", ("number_format",), convention, "'en' or 'da'")
+        refuse(
+            f"got '{convention}'",
+            ("number_format",),
+            convention,
+            "'en' or 'da'",
+            ("number_format", {"value": convention}),
+        )
         convention = None
     bid = data.get("bid", tender.evaluate().ranking[0])
     if bid not in tender.bids:
@@ -173,22 +190,48 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
             ("bid",),
             bid,
             "the name of the awarded bid: " + ", ".join(tender.bids),
+            (
+                "no_bid",
+                {
+                    "name": str(bid),
+                    "hint": suggest_name(str(bid), tender.bids),
+                    "names_list": list(tender.bids),
+                },
+            ),
         )
     params = tender.model.parameters
     period = int(tender.plan.period.max())
     raw_years = data.get("years") or {}
     if not isinstance(raw_years, Mapping):
-        refuse("got a list", ("years",), None, "a mapping of year -> {parameter: value}")
+        refuse(
+            "got a list",
+            ("years",),
+            None,
+            "a mapping of year -> {parameter: value}",
+            ("followup_years_list", {}),
+        )
         raw_years = {}
     years: list[int] = []
     values: list[dict[str, float]] = []
     for year, entry in sorted(raw_years.items(), key=lambda kv: str(kv[0]).zfill(6)):
         at: tuple[str | int, ...] = ("years", year)
         if not isinstance(year, int) or isinstance(year, bool) or not 0 <= year <= period:
-            refuse(f"got year {year!r}", at, year, f"a year from 0 to {period}")
+            refuse(
+                f"got year {year!r}",
+                at,
+                year,
+                f"a year from 0 to {period}",
+                ("followup_year", {"year": repr(year), "period": period}),
+            )
             continue
         if not isinstance(entry, Mapping):
-            refuse("got no values", at, entry, "a mapping of parameter -> value")
+            refuse(
+                "got no values",
+                at,
+                entry,
+                "a mapping of parameter -> value",
+                ("followup_no_values", {}),
+            )
             continue
         row: dict[str, float] = {}
         for name, raw in entry.items():
@@ -199,6 +242,14 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
                     (*at, name),
                     name,
                     "a parameter of the product model",
+                    (
+                        "model_no_parameter",
+                        {
+                            "model": tender.model.id,
+                            "name": str(name),
+                            "hint": suggest_name(str(name), params),
+                        },
+                    ),
                 )
                 continue
             unit = params[name].unit_text
@@ -235,19 +286,33 @@ def _clauses(
     out: list[Clause] = []
     if not isinstance(raw, list):
         problems.add(
-            SpecError("got no list", file=file, path=("clauses",), expected="a list of clauses")
+            SpecError(
+                "got no list", file=file, path=("clauses",), expected="a list of clauses"
+            ).speaks("clauses_not_list")
         )
         return out
     currency = tender.plan.currency
     for k, c in enumerate(raw):
         at: tuple[str | int, ...] = ("clauses", k)
         if not isinstance(c, Mapping):
-            problems.add(SpecError("got no mapping", file=file, path=at, expected="a mapping"))
+            problems.add(
+                SpecError("got no mapping", file=file, path=at, expected="a mapping").speaks(
+                    "clause_not_mapping"
+                )
+            )
             continue
         bad = [key for key in c if key not in _CLAUSE_KEYS]
         name = c.get("parameter")
         if bad or name not in tender.model.bid_parameters:
             key = bad[0] if bad else "parameter"
+            says: tuple[str, dict[str, Any]] = (
+                ("unknown_key_only", {"name": key, "hint": suggest_name(key, _CLAUSE_KEYS)})
+                if bad
+                else (
+                    "clause_parameter",
+                    {"shown": repr(name), "names_list": list(tender.model.bid_parameters)},
+                )
+            )
             problems.add(
                 SpecError(
                     f"unknown key '{key}'" if bad else f"got parameter {name!r}",
@@ -257,7 +322,7 @@ def _clauses(
                     expected="one of " + ", ".join(_CLAUSE_KEYS)
                     if bad
                     else "a bid parameter: " + ", ".join(tender.model.bid_parameters),
-                )
+                ).speaks(says[0], **says[1])
             )
             continue
         unit = tender.model.parameters[name].unit_text
@@ -290,7 +355,7 @@ def _clauses(
                     file=file,
                     path=at,
                     expected="worse 'above' or 'below' and a positive 'per'",
-                )
+                ).speaks("clause_worse", worse=repr(worse), per_q=f"{per:g}")
             )
             continue
         bid = bid_value(tender, awarded, name) if relative else 0.0

@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tco.errors import AnalysisError, SpecError, suggest
+from tco.errors import AnalysisError, SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.plan.values import convert_money
 from tco.units import Quantity, currencies_of, parse_quantity, plan_factor, to_plan
@@ -90,7 +90,7 @@ class Input:
                     f"got '{raw}' for '{self.name}', expected a plain number or a percentage",
                     value=raw,
                     expected="a plain number or a percentage such as '10 %'",
-                )
+                ).speaks("input_plain_or_percent", value=raw, name=self.name)
             return float(q.to("dimensionless").magnitude)
         if self.kind == "emission_price":
             target = f"{self.plan.currency}/kg"
@@ -103,6 +103,11 @@ class Input:
                     f"'1500 {self.plan.currency}/t'",
                     value=raw,
                     expected=f"a price per mass such as '1500 {self.plan.currency}/t'",
+                ).speaks(
+                    "input_price_per_mass",
+                    value=raw,
+                    name=self.name,
+                    eg_q=f"1500 {self.plan.currency}/t",
                 ) from None
         p = self.plan.model.parameters[self.key]
         unit = p.spec.unit or None
@@ -117,6 +122,11 @@ class Input:
                 f"got '{raw}' for '{self.name}', expected a value in {p.spec.unit or 'no unit'}",
                 value=raw,
                 expected=f"a value such as '1 {p.spec.unit}'".strip(),
+            ).speaks(
+                "input_unit" if p.spec.unit else "input_no_unit",
+                value=raw,
+                name=self.name,
+                unit_q=p.spec.unit,
             )
         return to_plan(q)
 
@@ -146,7 +156,7 @@ class Input:
                 f"got {raw!r} for '{self.name}', expected a number or a value with its unit",
                 value=raw,
                 expected=f"a number in {self.unit or 'no unit'} or a value with its unit",
-            )
+            ).speaks("input_number", shown=repr(raw), name=self.name)
         return float(raw) * self.factor
 
     def show(self, base: ArrayLike) -> Array:
@@ -214,7 +224,7 @@ def resolve_input(plan: Plan, name: str) -> Input:
             raise AnalysisError(
                 f"'{name}' is given year by year in this tender; an analysis varies a "
                 "parameter with one value (give a single value in the tender to vary it)"
-            )
+            ).speaks("input_by_year", name=name)
         factor = plan_factor(p.unit.units) if hasattr(p.unit, "units") else 1.0
         label = p.spec.label.en if p.spec.label else name
         return Input(
@@ -271,7 +281,7 @@ def resolve_input(plan: Plan, name: str) -> Input:
         f"unknown input '{name}'{suggest(name, valid)}; inputs are " + ", ".join(valid),
         value=name,
         expected="a model parameter or an assumption",
-    )
+    ).speaks("unknown_input", name=name, hint=suggest_name(name, valid), names_list=list(valid))
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,9 @@ def monte_carlo(
     )
     S = int(samples if samples is not None else u.samples)
     if S < 2:
-        raise SpecError(f"got {S} samples, expected at least 2", value=S, expected="2 or more")
+        raise SpecError(
+            f"got {S} samples, expected at least 2", value=S, expected="2 or more"
+        ).speaks("samples_min", n=S)
     where = ("uncertainty", "samples") if samples is None else ("samples",)
     check_samples(S, file=file if samples is None else None, path=where)
     years = int(np.asarray(plan.period).max()) + 1
@@ -281,7 +283,7 @@ def monte_carlo(
             path=("seed",),
             value=seed,
             expected="a seed of 0 or more",
-        )
+        ).speaks("seed", n=seed)
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
     changes = u.draw(rng, S)

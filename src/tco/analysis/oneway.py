@@ -148,7 +148,7 @@ def _variation(inp: Input, v: Variation) -> tuple[Array, Array]:
         f"got {v!r} for '{inp.name}', expected a percentage or a pair (low, high)",
         value=v,
         expected="a percentage such as 10 or a pair such as ('1.5 DKK/kWh', '3 DKK/kWh')",
-    )
+    ).speaks("sensitivity_range", shown=repr(v), name=inp.name)
 
 
 def sensitivity(

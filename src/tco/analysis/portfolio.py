@@ -212,7 +212,7 @@ def find_tenders(folder: str | Path) -> list[tuple[str, str | None]]:
             f"{root}: no such folder",
             value=str(root),
             expected="a folder of tender YAML files",
-        )
+        ).speaks("no_folder", folder=str(root))
     tenders = sorted(p for p in root.glob("*.yaml") if p.is_file())
     follow: dict[Path, str] = {}
     for p in sorted([*tenders, *root.glob("follow-up/*.yaml")]):

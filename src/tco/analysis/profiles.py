@@ -40,6 +40,7 @@ from tco.analysis.inputs import Change, Input, resolve_input
 from tco.analysis.variants import evaluate_variants
 from tco.engine.metrics import rank
 from tco.errors import SpecError
+from tco.spec.product import ProductModel
 from tco.tender import Tender
 
 __all__ = ["GRID", "ProfileTable", "profiles"]
@@ -69,6 +70,12 @@ class ProfileTable:
         Each profile's input values, as written.
     switches : list of dict
         Where the winner changes between two profiles in a row (see :func:`profiles`).
+    labels : dict of str to dict of str to str
+        Each labelled profile's label per language (``{"en": ..., "da": ...}``).
+    model : ProductModel, optional
+        The tender's product model (for the labels and units of the inputs).
+    raw_weights : ndarray, shape (K,), optional
+        The weights as given (before they are normalised).
     """
 
     bids: tuple[str, ...]
@@ -79,6 +86,26 @@ class ProfileTable:
     ranked_by: str
     settings: dict[str, dict[str, str]] = field(default_factory=dict)
     switches: list[dict[str, Any]] = field(default_factory=list)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    model: ProductModel | None = None
+    raw_weights: Array | None = None
+
+    def label(self, name: str, lang: str = "en") -> str:
+        """A profile's label in ``lang``.
+
+        English where the label has no text in ``lang``; the profile's id where it has no label.
+
+        Examples
+        --------
+        >>> import tco
+        >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+        >>> t.label("care_home"), t.label("care_home", "da")
+        ('Care home', 'Plejehjem')
+        """
+        texts = self.labels.get(name)
+        if not texts:
+            return name
+        return texts.get(lang) or texts["en"]
 
     @property
     def ranks(self) -> NDArray[np.int64]:
@@ -111,13 +138,14 @@ class ProfileTable:
         """Whether the cheapest bid differs between profiles."""
         return len(set(self.winners)) > 1
 
-    def rows(self) -> list[dict[str, Any]]:
-        """One row per profile: weight, each bid's cost and rank, the winner."""
+    def rows(self, lang: str = "en") -> list[dict[str, Any]]:
+        """One row per profile: label in ``lang``, weight, each bid's cost and rank, the winner."""
         out = []
         for k, name in enumerate(self.names):
             out.append(
                 {
                     "profile": name,
+                    "label": self.label(name, lang),
                     "weight": float(self.weights[k]),
                     "parameters": dict(self.settings.get(name, {})),
                     "bids": [
@@ -133,12 +161,29 @@ class ProfileTable:
             )
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        """Every number as plain Python values (for JSON)."""
+    def __repr__(self) -> str:
+        from tco.views.profiles import profiles_text
+
+        return profiles_text(self)
+
+    def _repr_html_(self) -> str:
+        from tco.views.html import STYLE
+        from tco.views.profiles_html import profiles_html
+
+        return STYLE + "".join(profiles_html(self, charts=False))
+
+    def plot(self, *, lang: str | None = None, rank: Any = None) -> Any:
+        """The chart of each bid's cost per profile (:mod:`tco.views.plot_profiles`); its axes."""
+        from tco.views.plot_profiles import profiles_chart
+
+        return profiles_chart(self, lang=lang, rank=rank)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """Every number as plain Python values (for JSON); labels in ``lang``."""
         return {
             "currency": self.currency,
             "ranked_by": self.ranked_by,
-            "profiles": self.rows(),
+            "profiles": self.rows(lang),
             "weighted": [
                 {"bid": b, "cost": float(self.weighted[i]), "rank": int(self.weighted_rank[i])}
                 for i, b in enumerate(self.bids)
@@ -186,9 +231,15 @@ def profiles(
     ('Premium LED', 'Budget Light')
     """
     file = tender.file
+    labels: dict[str, dict[str, str]] = {}
     if named is None:
         named = {k: p.parameters for k, p in tender.spec.profiles.items()}
         weights = {k: p.weight for k, p in tender.spec.profiles.items()}
+        labels = {
+            k: p.label.model_dump(exclude_none=True)
+            for k, p in tender.spec.profiles.items()
+            if p.label is not None
+        }
     if not named:
         raise SpecError(
             "the tender has no usage profiles",
@@ -206,7 +257,7 @@ def profiles(
             file=file,
             path=("profiles",),
             expected="at least one positive weight",
-        )
+        ).speaks("profile_weights_zero")
     found: dict[str, Input] = {}
     values: dict[str, Array] = {}
     for k, (pname, setting) in enumerate(named.items()):
@@ -220,7 +271,7 @@ def profiles(
                         "(operating hours, distances, prices, quantity)",
                         value=name,
                         expected="a buyer parameter or an assumption",
-                    )
+                    ).speaks("profile_bid_parameter", name=name)
                 value = inp.parse(raw)
             except SpecError as err:
                 raise err.located(file, path) from None
@@ -240,6 +291,9 @@ def profiles(
         currency=plan.currency,
         ranked_by=ranked_by,
         settings={k: {n: str(v) for n, v in s.items()} for k, s in named.items()},
+        labels=labels,
+        model=tender.model,
+        raw_weights=w,
     )
     switches = _switches(tender, table, found, values) if table.winner_changes else []
     return replace(table, switches=switches)
@@ -256,7 +310,7 @@ def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:
                 file=tender.file,
                 path=("profiles",),
                 expected="profiles without 'discount_rate'",
-            )
+            ).speaks("profile_discount_lifetime")
     f = plan.annuity_factors()
     out: Array = np.broadcast_to(np.asarray(f, dtype=np.float64), (n, plan.n_bids))
     return out
@@ -290,12 +344,14 @@ def _switches(
         first = table.bids.index(table.winners[k])
         moved = np.nonzero(best[p] != first)[0]
         i = int(moved[0]) if moved.size else GRID - 1
-        at = {}
+        at, at_values, units = {}, {}, {}
         for name, v in values.items():
             if not np.allclose(v[k], v[k + 1]):
                 inp = found[name]
                 value = float(inp.show(v[k, 0] + s[i] * (v[k + 1, 0] - v[k, 0])))
                 at[name] = f"{value:.4g} {inp.unit}".strip()
+                at_values[name] = value
+                units[name] = inp.unit
         out.append(
             {
                 "from_profile": table.names[k],
@@ -304,6 +360,8 @@ def _switches(
                 "to_bid": table.bids[int(best[p, i])],
                 "fraction": float(s[i]),
                 "at": at,
+                "at_values": at_values,
+                "units": units,
             }
         )
     return out

@@ -106,7 +106,7 @@ def price_points(
                 f"the proportional model needs positive totals; the lowest is {L:g}",
                 value=L,
                 expected="positive totals",
-            )
+            ).speaks("scoring_positive", lowest_q=f"{L:g}")
         out = M * L / P
     elif method == "linear_slope":
         if L <= 0:
@@ -115,7 +115,7 @@ def price_points(
                 f"the lowest is {L:g}",
                 value=L,
                 expected="positive totals",
-            )
+            ).speaks("scoring_linear_positive", lowest_q=f"{L:g}")
         out = M * (1.0 - slope * (P - L) / L)
     elif method == "linear_ceiling":
         if ceiling is None or not ceiling > L:
@@ -124,7 +124,7 @@ def price_points(
                 f"got {ceiling}",
                 value=ceiling,
                 expected=f"a ceiling above {L:.2f}",
-            )
+            ).speaks("scoring_ceiling", lowest_q=f"{L:.2f}", ceiling_q=str(ceiling))
         out = M * (ceiling - P) / (ceiling - L)
     elif method == "linear_range":
         H = float(P.max())
@@ -134,7 +134,7 @@ def price_points(
             f"unknown price model '{method}'; models are " + ", ".join(METHODS),
             value=method,
             expected="one of " + ", ".join(METHODS),
-        )
+        ).speaks("unknown_price_model", name=method, names_list=list(METHODS))
     result: Array = np.clip(out, 0.0, M)
     return result
 
@@ -155,14 +155,14 @@ def weighted_score(points: Mapping[str, ArrayLike], weights: Mapping[str, float]
             + ", ".join(points),
             value=missing[0],
             expected="a criterion with points",
-        )
+        ).speaks("no_points", name=missing[0], names_list=list(points))
     total = float(sum(weights.values()))
     if not total > 0 or any(w < 0 for w in weights.values()):
         raise SpecError(
             "weights must be zero or positive and not all zero",
             value=dict(weights),
             expected="non-negative weights",
-        )
+        ).speaks("weights_nonnegative")
     out: Array = sum(  # type: ignore[assignment]
         (w / total) * np.asarray(points[c], dtype=np.float64) for c, w in weights.items()
     )
@@ -334,7 +334,7 @@ def score(
                 f"{len(names)} bid names for {len(totals)} totals",
                 value=len(names),
                 expected=f"{len(totals)} names",
-            )
+            ).speaks("names_count", n=len(names), count=len(totals))
     quality = quality or {}
     for name in quality:
         if name not in names:
@@ -342,7 +342,7 @@ def score(
                 f"quality points for '{name}', which is not a bid; bids are " + ", ".join(names),
                 value=name,
                 expected="the name of a bid",
-            )
+            ).speaks("quality_not_bid", name=name, names_list=list(names))
     weights = dict(weights) if weights else {"price": 1.0}
     points: dict[str, Array] = {
         "price": price_points(totals, method, max_points=max_points, slope=slope, ceiling=ceiling)
@@ -358,7 +358,7 @@ def score(
                     f"bid '{name}' has no quality points for '{c}'",
                     path=("bids", names.index(name), "quality", c),
                     expected=f"points from 0 to {max_points:g}",
-                )
+                ).speaks("no_quality_points", bid=name, name=c)
             p = float(given[c])
             if not 0.0 <= p <= max_points:
                 raise SpecError(
@@ -366,6 +366,8 @@ def score(
                     path=("bids", names.index(name), "quality", c),
                     value=p,
                     expected=f"points from 0 to {max_points:g}",
+                ).speaks(
+                    "points_outside", bid=name, name=c, points_q=f"{p:g}", max_q=f"{max_points:g}"
                 )
             vals.append(p)
         points[c] = np.array(vals)

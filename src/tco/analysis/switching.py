@@ -257,7 +257,7 @@ def switching_value(
             f"bounds {bounds!r} for '{name}': the low end must be below the high end",
             value=bounds,
             expected="(low, high) with low < high",
-        )
+        ).speaks("switch_bounds", shown=repr(bounds), name=name)
 
     def f(xs: Array) -> Array:
         return _difference(plan, inp, cols, np.asarray(xs, dtype=np.float64), a, b, externalities)

@@ -174,7 +174,7 @@ def parse_uncertainty(
                 path=(*path, "per_bid"),
                 value=True,
                 expected="false",
-            )
+            ).speaks("per_bid_buyer", name=name)
         needed = KINDS[d.dist]
         kwargs: dict[str, Any] = {}
         try:
@@ -185,7 +185,7 @@ def parse_uncertainty(
                         f"a {d.dist} distribution needs " + ", ".join(f"'{k}'" for k in needed),
                         path=(key,),
                         expected=f"a value for '{key}'",
-                    )
+                    ).speaks("dist_needs", kind=d.dist, keys_list=list(needed))
                 if key == "values":
                     kwargs[key] = [inp.parse(v, relative=d.relative) for v in raw]
                 else:
@@ -210,7 +210,7 @@ def parse_uncertainty(
                     path=path,
                     value=x,
                     expected="the name of an uncertain input",
-                )
+                ).speaks("not_uncertain", name=x, names=", ".join(names))
             if inputs[names.index(x)].per_bid:
                 raise SpecError(
                     f"'{x}' is drawn per bid and cannot be correlated",
@@ -218,7 +218,7 @@ def parse_uncertainty(
                     path=path,
                     value=x,
                     expected="an input that is the same for every bid",
-                )
+                ).speaks("per_bid_correlated", name=x)
         if a == b or not -1.0 < rho < 1.0:
             raise SpecError(
                 "a correlation links two different inputs with a value above -1 and below 1",
@@ -226,7 +226,7 @@ def parse_uncertainty(
                 path=path,
                 value=rho,
                 expected="a value above -1 and below 1",
-            )
+            ).speaks("corr_value")
         correlation[(a, b)] = rho
     return Uncertainty(tuple(inputs), correlation, spec.samples, spec.seed)
 

@@ -75,7 +75,7 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
             raise AnalysisError(
                 f"'{moved[0]}' changes the lifetime, which is this tender's study period "
                 "('period: lifetime'); give a common study period such as '15 year' to vary it"
-            )
+            ).speaks("vary_lifetime_period", name=moved[0])
     changed = {c.input.key: c for c in changes if c.input.kind == "parameter"}
     if n == 1 and not changed:
         return plan
@@ -135,7 +135,7 @@ def evaluate_variants(
         if key in keys[:k]:
             raise AnalysisError(
                 f"'{changes[k].input.name}' is changed twice; change each input once"
-            )
+            ).speaks("changed_twice", name=changes[k].input.name)
     vp = variant_plan(plan, changes, n)
     R = n * B
 
@@ -151,7 +151,7 @@ def evaluate_variants(
         if not np.all(v == v[:, :1]):
             raise AnalysisError(
                 f"'{c.input.name}' is the same for every bid; give one value per variant"
-            )
+            ).speaks("same_for_every_bid", name=c.input.name)
         col = v[:, 0]
         if kind in ("discount_rate", "escalation") and plan.assumptions.rate_type == "nominal":
             col = fisher_real_rate(col, plan.inflation)  # as compile_plan does

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ def evaluate_batch(
     parameters: Mapping[str, Any] | None = None,
     by_item: bool = False,
     group: str | None = None,
+    basis: str | Sequence[str] | None = None,
 ) -> Any:
     """Evaluate one product model over a table of items.
 
@@ -53,6 +54,8 @@ def evaluate_batch(
         (TCO per year) among the rows of its group, 1 for the lowest, and
         ``group_lowest``, true for the lowest of each group (all of a tie);
         see :mod:`tco.batch.groups`.
+    basis : str or list of str, optional
+        Bases of official data, as a tender's ``basis:`` (``docs/bases.md``).
 
     Returns
     -------
@@ -74,7 +77,7 @@ def evaluate_batch(
     B  4951.83      445.37
     """
     if group is not None:
-        return _grouped(model, table, group, units, assumptions, parameters, by_item)
+        return _grouped(model, table, group, units, assumptions, parameters, by_item, basis)
     if type(table).__module__.split(".")[0] == "dask":
         from tco.batch.dask import evaluate_dask
 
@@ -85,8 +88,9 @@ def evaluate_batch(
             assumptions=assumptions,
             parameters=parameters,
             by_item=by_item,
+            basis=basis,
         )
-    ev = _evaluator(model, assumptions, parameters, units)
+    ev = _evaluator(model, assumptions, parameters, units, basis)
     return ev.evaluate(table, by_item=by_item)
 
 
@@ -95,31 +99,31 @@ def _evaluator(
     assumptions: Mapping[str, Any] | AssumptionsSpec | None,
     parameters: Mapping[str, Any] | None,
     units: Mapping[str, str] | None,
+    basis: str | Sequence[str] | None = None,
 ) -> BatchEvaluator:
     """The evaluator of these arguments, reused when they are plain data seen before.
 
     A bundled model's id or a model mapping, with mappings of assumptions,
-    parameters and units: the key is their JSON text (keys in their order), so only
+    parameters and units and the bases: the key is their JSON text (keys in their order), so only
     equal arguments share an evaluator (which holds no state beyond its caches).
     """
     bundled = isinstance(model, str) and model in bundled_models()
     if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
+        bases = basis if basis is None or isinstance(basis, str) else list(basis)
+        args = [model, assumptions or {}, parameters or {}, units or {}, bases]
         try:
-            key = json.dumps(
-                [model, assumptions or {}, parameters or {}, units or {}],
-                allow_nan=False,
-            )
+            key = json.dumps(args, allow_nan=False)
         except (TypeError, ValueError):
             key = ""
-        if key and json.loads(key) == [model, assumptions or {}, parameters or {}, units or {}]:
+        if key and json.loads(key) == args:
             return _cached_evaluator(key)
-    return BatchEvaluator(model, assumptions, parameters, units=units)
+    return BatchEvaluator(model, assumptions, parameters, units=units, basis=basis)
 
 
 @functools.lru_cache(maxsize=16)
 def _cached_evaluator(key: str) -> BatchEvaluator:
-    model, assumptions, parameters, units = json.loads(key)
-    return BatchEvaluator(model, assumptions, parameters, units=units)
+    model, assumptions, parameters, units, basis = json.loads(key)
+    return BatchEvaluator(model, assumptions, parameters, units=units, basis=basis)
 
 
 def _grouped(
@@ -130,6 +134,7 @@ def _grouped(
     assumptions: Mapping[str, Any] | AssumptionsSpec | None,
     parameters: Mapping[str, Any] | None,
     by_item: bool,
+    basis: str | Sequence[str] | None,
 ) -> Any:
     """:func:`evaluate_batch` with a group column: the rank and lowest flag within groups."""
     import numpy as np
@@ -163,7 +168,7 @@ def _grouped(
     else:
         labels = np.asarray(table[group])
         rest = {k: v for k, v in table.items() if k != group}
-    ev = _evaluator(model, assumptions, parameters, units)
+    ev = _evaluator(model, assumptions, parameters, units, basis)
     out = ev.arrays(rest, by_item=by_item)
     out["group_rank"], out["group_lowest"] = rank_within_groups(out["annualised"], labels)
     return wrap(table, out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,11 +40,14 @@ class _Recipe:
     parameters: dict[str, Any]
     units: dict[str, str]
     by_item: bool
+    basis: str | list[str] | None = None
 
     @property
     def key(self) -> str:
         return json.dumps(
-            [self.model, self.assumptions, self.parameters, self.units], sort_keys=True, default=str
+            [self.model, self.assumptions, self.parameters, self.units, self.basis],
+            sort_keys=True,
+            default=str,
         )
 
     def evaluator(self) -> BatchEvaluator:
@@ -52,7 +55,13 @@ class _Recipe:
         with _LOCK:
             ev = _EVALUATORS.get(key)
             if ev is None:
-                ev = BatchEvaluator(self.model, self.assumptions, self.parameters, units=self.units)
+                ev = BatchEvaluator(
+                    self.model,
+                    self.assumptions,
+                    self.parameters,
+                    units=self.units,
+                    basis=self.basis,
+                )
                 _EVALUATORS[key] = ev
         return ev
 
@@ -83,8 +92,10 @@ def output_columns(recipe: _Recipe) -> dict[str, str]:
     """The columns :meth:`BatchEvaluator.arrays` returns, with their dtypes, without data."""
     ev = recipe.evaluator()
     model = ev.model
+    from tco.plan.bases import basis_inputs
+
     a = AssumptionsSpec.model_validate(ev.assumptions)
-    a = model.spec.assumptions.merged(a)
+    a = basis_inputs(ev.template.spec({}, {}), model, None).assumptions.merged(a)
     priced = set(a.emission_prices) | ({"co2e"} if a.co2_price is not None else set())
     cats = {s.spec.category for s in model.items.values()}
     priced_streams = [n for n, s in model.emissions.items() if s.spec.substance in priced]
@@ -113,12 +124,13 @@ def evaluate_dask(
     assumptions: Mapping[str, Any] | AssumptionsSpec | None = None,
     parameters: Mapping[str, Any] | None = None,
     by_item: bool = False,
+    basis: str | Sequence[str] | None = None,
 ) -> Any:
     """Evaluate a Dask DataFrame partition by partition.
 
     Parameters
     ----------
-    model, units, assumptions, parameters, by_item
+    model, units, assumptions, parameters, by_item, basis
         As in :func:`tco.evaluate_batch`.
     frame : dask.dataframe.DataFrame
         One row per item, one column per parameter.
@@ -153,6 +165,7 @@ def evaluate_dask(
         dict(parameters or {}),
         dict(units or {}),
         by_item,
+        basis if basis is None or isinstance(basis, str) else list(basis),
     )
     meta = pd.DataFrame(
         {c: np.array([], dtype=t) for c, t in output_columns(recipe).items()},

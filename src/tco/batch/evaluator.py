@@ -33,7 +33,7 @@ array([ 878500., 1045800.])
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,10 @@ class BatchEvaluator:
         Unit of each column (``{"power": "W"}``). A column may also carry its
         unit in its name (``"power [W]"``); otherwise it is in the
         parameter's declared unit.
+    basis : str or list of str, optional
+        Bases of official data for every row, as a tender's ``basis:``
+        (``docs/bases.md``): their discount rate, CO2 price and the values the
+        model refers to, unless the assumptions or parameters state them.
 
     Notes
     -----
@@ -101,6 +105,7 @@ class BatchEvaluator:
         parameters: Mapping[str, Any] | None = None,
         *,
         units: Mapping[str, str] | None = None,
+        basis: str | Sequence[str] | None = None,
     ) -> None:
         self.model = model if isinstance(model, ProductModel) else load_model(model)
         if isinstance(assumptions, AssumptionsSpec):
@@ -109,7 +114,7 @@ class BatchEvaluator:
         self.parameters: dict[str, Any] = dict(parameters or {})
         self.units: dict[str, str] = dict(units or {})
         # Checks the shape of the assumptions and parameters once.
-        self.template = Template(self.model, self.assumptions, self.parameters)
+        self.template = Template(self.model, self.assumptions, self.parameters, basis)
         self.columns = Columns(self.model, self.units, self.parameters)
         self.formulas = RowFormulas(self.model)
 

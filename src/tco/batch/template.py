@@ -9,7 +9,7 @@ errors name the column and the first row.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tco.batch.columns import Column, label
@@ -36,6 +36,8 @@ class Template:
     model : ProductModel
     assumptions, parameters : mapping
         The tender's ``assumptions`` and ``parameters``.
+    basis : str or list of str, optional
+        The tender's ``basis``: bases of official data (``docs/bases.md``).
 
     Raises
     ------
@@ -44,18 +46,24 @@ class Template:
     """
 
     def __init__(
-        self, model: ProductModel, assumptions: Mapping[str, Any], parameters: Mapping[str, Any]
+        self,
+        model: ProductModel,
+        assumptions: Mapping[str, Any],
+        parameters: Mapping[str, Any],
+        basis: str | Sequence[str] | None = None,
     ) -> None:
         self.model = model
         self.assumptions = dict(assumptions)
         self.parameters = dict(parameters)
+        self.basis = basis if basis is None or isinstance(basis, str) else list(basis)
         self._plans: dict[Any, Plan] = {}
         self.spec({}, {})
 
     def spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
         """The validated one-bid tender with these bid and buyer values."""
-        data = {
+        data: dict[str, Any] = {
             "model": self.model.id,
+            **({} if self.basis is None else {"basis": self.basis}),
             "assumptions": self.assumptions,
             "parameters": {**self.parameters, **buyer},
             "bids": [{"name": TEMPLATE, **bid}],

@@ -28,7 +28,9 @@ def add_source(parser: argparse.ArgumentParser) -> None:
     src = parser.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
 
 
 def load_tender(args: argparse.Namespace) -> Any:
@@ -53,6 +55,6 @@ def split_pair(text: str, what: str) -> tuple[str, str]:
             f"got '{text}' for {what}, expected NAME=VALUE",
             value=text,
             expected="NAME=VALUE",
-        )
+        ).speaks("name_value", value=text, option=what)
     name, value = text.split("=", 1)
     return name.strip(), value.strip()

@@ -3,7 +3,9 @@
 ``tco annex TENDER -o annex.docx|annex.html [--lang da|en]`` writes the tender
 annex: the life-cycle cost method stated in advance, for the procurement
 documents (:mod:`tco.views.annex`). A tender without bids gets an
-illustrative bid for its worked example.
+illustrative bid for its worked example. A basket tender's annex
+(:mod:`tco.views.annex_basket`) states every line's method and the basket's
+sum rule.
 """
 
 from __future__ import annotations
@@ -29,10 +31,20 @@ def _configure_annex(p: argparse.ArgumentParser) -> None:
 
 
 def _run_annex(args: argparse.Namespace) -> int:
+    from tco.io.yamlio import read_yaml_file
+
+    lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
+    if "lines" in read_yaml_file(args.tender):  # a basket tender
+        from tco.views.annex_basket import basket_annex_source, write_basket_annex
+
+        allow = getattr(args, "allow_path", None) or ()
+        basket, illustrative = basket_annex_source(args.tender, allow_paths=allow)
+        out = write_basket_annex(basket, args.output, lang=lang, illustrative=illustrative)
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
     from tco.views.annex import annex_tender, write_annex
 
     tender, illustrative = annex_tender(args.tender)
-    lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
     out = write_annex(tender, args.output, lang=lang, illustrative=illustrative)
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -28,7 +28,9 @@ def _source(parser: argparse.ArgumentParser) -> None:
     src = parser.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="use a bundled example tender")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
 
 
 # -- tco abatement -------------------------------------------------------------------------------
@@ -82,7 +84,9 @@ def _configure_follow_up(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("tender", help="the tender YAML file as awarded")
     p.add_argument("followup", help="the follow-up YAML file (values recorded per year)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
     p.add_argument("--plot", metavar="FILE", help="write the chart of the deviations (.png/.svg)")
     p.add_argument("--xlsx", metavar="FILE", help="write the follow-up workbook (.xlsx)")
 
@@ -142,7 +146,9 @@ def _run_portfolio(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         from tco.errors import SpecError
 
-        raise SpecError(f"got --workers {args.workers}", value=args.workers, expected="1 or more")
+        raise SpecError(
+            f"got --workers {args.workers}", value=args.workers, expected="1 or more"
+        ).speaks("workers", n=args.workers)
     p = portfolio(args.folder, workers=args.workers)
     if args.format == "json":
         from tco.cli.source import print_document

@@ -13,7 +13,9 @@ __all__ = ["COMMANDS", "basis_rows"]
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", nargs="?", help="show one basis: its values, sources and gaps")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the bases page (Markdown)")
 
 

@@ -111,7 +111,7 @@ def write_text(path: str | Path, text: str, what: str) -> None:
             f"cannot write the {what} ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what=what, reason=exc.strerror or str(exc)) from None
 
 
 # -- tco form ----------------------------------------------------------------------------
@@ -139,10 +139,12 @@ def _run_form(args: argparse.Namespace) -> int:
         from tco.tender import tender_model
 
         data = read_yaml_file(args.tender)
+        if "lines" in data:
+            return _basket_form(args, data)
         if "model" not in data:
             raise SpecError(
                 "this key is required", file=args.tender, path=("model",), expected="a model"
-            )
+            ).speaks("required")
         model = tender_model(
             data["model"],
             Path(args.tender).resolve().parent,
@@ -160,6 +162,27 @@ def _run_form(args: argparse.Namespace) -> int:
     return 0
 
 
+def _basket_form(args: argparse.Namespace, data: dict[str, Any]) -> int:
+    """``tco form BASKET``: one workbook, a front sheet and a sheet per line."""
+    from tco.basket import basket_lines_of
+    from tco.spec.forms import stated_number_format
+    from tco.views.basket_form import write_basket_form
+    from tco.views.i18n import text
+
+    tender = Path(args.tender)
+    _, lines = basket_lines_of(
+        data, args.tender, tender.resolve().parent, allow_paths=args.allow_path or ()
+    )
+    models = [line.model.file for line in lines if line.model.file]
+    check_output(args.output, [args.tender, *models], "form")
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    out = write_basket_form(
+        lines, args.output, title=title, lang=args.lang, number_format=stated_number_format(data)
+    )
+    print(text("cli.wrote basket form", path=out, n=len(lines)))
+    return 0
+
+
 # -- tco schema ----------------------------------------------------------------------------
 def _configure_schema(p: argparse.ArgumentParser) -> None:
     """Print the JSON Schema of product model or tender files, or of a JSON output."""
@@ -169,7 +192,7 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
         "Print the JSON Schema of product model or tender files, or of a JSON document "
         "tco writes (result, validation, error, and the analyses)."
     )
-    p.add_argument("kind", choices=("model", "tender", *KINDS))
+    p.add_argument("kind", choices=("model", "tender", *KINDS), help="which schema to print")
     p.add_argument(
         "--model",
         metavar="ID|FILE",
@@ -188,7 +211,7 @@ def _run_schema(args: argparse.Namespace) -> int:
             "--model goes with 'tco schema tender'",
             value=args.kind,
             expected="tco schema tender --model ID",
-        )
+        ).speaks("schema_model")
     schema = schema_text(args.kind, model=args.model)
     if args.output:
         check_output(args.output, [], "schema")

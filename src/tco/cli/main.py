@@ -6,7 +6,9 @@ runs a bundled example; ``tco models`` lists the bundled product models;
 ``tco validate FILE`` checks a model or tender and reports every problem.
 
 Errors in user input are printed as one message, without a traceback, and
-the exit code is 2 (1 for other failures). Under ``--format json`` the error is
+the exit code is 2 (1 for other failures). The language of everything said
+(tables, help, messages) is ``--lang``, given before or after the command,
+else the environment variable ``TCO_LANG``, else English. Under ``--format json`` the error is
 also an ``error`` document of the JSON contract on standard output. ``-`` as
 the tender reads it from standard input.
 """
@@ -15,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal
 
 from tco.cli.command import Command
+from tco.cli.parser import ENV_LANG, Parser, choose_language
 
 if TYPE_CHECKING:
     import tco
@@ -28,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_USER_ERROR = 2
+#: The languages ``--lang`` accepts (:data:`tco.views.i18n.LANGUAGES`, not imported to start fast).
+LANG_CHOICES = ("en", "da")
 
 
 def _extra_commands() -> dict[str, Command]:
@@ -46,49 +52,35 @@ def _extra_commands() -> dict[str, Command]:
     }
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are JSON too under ``--format json``."""
-
-    json_errors = False
-
-    def error(self, message: str) -> NoReturn:
-        if _Parser.json_errors:
-            from tco.cli.source import print_document
-            from tco.errors import SpecError
-            from tco.views.documents import error_document
-
-            err = SpecError(f"{self.prog}: {message}", expected=f"see '{self.prog} --help'")
-            print_document(error_document(err))
-        super().error(message)
-
-
 def _asks_json(argv: Sequence[str]) -> bool:
     """Whether the command line asks for ``--format json``."""
     pairs = itertools.pairwise(argv)  # empty for an empty or one-word command line
     return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser of every command; ``lang`` is the default of ``--lang``."""
+    parser = Parser(
         prog="tco",
         description="Total cost of ownership (life-cycle costing) of bids in a tender.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    add_lang(parser, lang)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=("en", "da"),
-        default="en",
-        help="language of the output: words and number formats (default en)",
-    )
+    common = Parser(add_help=False)
+    add_lang(common, lang)
     add_allow_path(common)
 
     cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file ('-' reads standard input)")
     src.add_argument("--example", metavar="NAME", help="run a bundled example tender")
-    cmp.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    cmp.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default table)",
+    )
     cmp.add_argument("--bids", nargs="+", metavar="FORM", help="read the bids from filled forms")
     cmp.add_argument("--plot", metavar="FILE", help="write charts to a .png or .svg file")
     cmp.add_argument(
@@ -101,14 +93,18 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--report", metavar="FILE", help="write the award report (.html)")
 
     models = sub.add_parser("models", help="list the bundled product models", parents=[common])
-    models.add_argument("--format", choices=("table", "json"), default="table")
+    models.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default table)"
+    )
     sub.add_parser("examples", help="list the bundled example tenders", parents=[common])
 
     val = sub.add_parser(
         "validate", help="check a model or tender file and report every problem", parents=[common]
     )
     val.add_argument("file", help="model or tender YAML file ('-' reads standard input)")
-    val.add_argument("--format", choices=("text", "json"), default="text")
+    val.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
 
     for name, (configure, _, text) in _extra_commands().items():
         configure(sub.add_parser(name, help=text or None, parents=[common]))
@@ -308,28 +304,42 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
+    from tco.views.i18n import LANGUAGES, get_language, set_language, text
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    _Parser.json_errors = _asks_json(argv)
-    args = parser.parse_args(argv)
-    if args.version:
-        from tco import __version__
-
-        print(f"tco {__version__}")
-        return 0
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USER_ERROR
-    run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
-    lang = getattr(args, "lang", "en") or "en"
-    from tco.views.i18n import get_language, set_language
-
+    Parser.json_errors = _asks_json(argv)
+    chosen = choose_language(argv, os.environ)
     before = get_language()
-    set_language(lang)
+    set_language(chosen if chosen in LANGUAGES else "en")  # an unknown one: the parser says so
     try:
-        return _run(run, args, lang)
+        parser = _parser(get_language())
+        if chosen not in LANGUAGES and os.environ.get(ENV_LANG, "").strip() == chosen:
+            parser.error(
+                text("cli.env lang", name=ENV_LANG, value=chosen, langs=", ".join(LANGUAGES))
+            )
+        args = parser.parse_args(argv)
+        if args.version:
+            from tco import __version__
+
+            print(f"tco {__version__}")
+            return 0
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USER_ERROR
+        run = _COMMANDS.get(args.command) or _extra_commands()[args.command][1]
+        return _run(run, args, args.lang)
     finally:
         set_language(before)
+
+
+def add_lang(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add ``--lang``: the language of the output, ``lang`` unless given."""
+    parser.add_argument(
+        "--lang",
+        choices=LANG_CHOICES,
+        default=lang,
+        help="language of the output: words and number formats (default: TCO_LANG, else en)",
+    )
 
 
 def add_allow_path(parser: argparse.ArgumentParser) -> None:

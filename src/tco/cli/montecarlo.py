@@ -54,7 +54,7 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
             f"got '{args.percentiles}' for --percentiles, expected numbers such as 5,50,95",
             value=args.percentiles,
             expected="comma-separated numbers from 0 to 100",
-        ) from None
+        ).speaks("percentiles", value=args.percentiles) from None
     from tco.views.progress import ProgressBar
 
     bar = ProgressBar("Monte Carlo")

@@ -94,7 +94,7 @@ file ending .png or .svg
                 f"cannot write the {what}: got a '{suffix}' file, expected {rule[1]}",
                 file=str(path),
                 expected=rule[1],
-            )
+            ).speaks("write_suffix", what=what, suffix=suffix, want=rule[1])
         target = Path(path).resolve()
         if target in seen:
             raise FileError(
@@ -102,7 +102,7 @@ file ending .png or .svg
                 "give each its own file name",
                 file=str(path),
                 expected="a path no other output uses",
-            )
+            ).speaks("write_same_file", what=what, other_what=seen[target])
         seen[target] = what
 
 

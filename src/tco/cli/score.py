@@ -61,7 +61,7 @@ def _run_score(args: argparse.Namespace) -> int:
                 f"got '{value}' as the weight of '{name}', expected a number",
                 value=value,
                 expected="a number such as 60",
-            ) from None
+            ).speaks("weight_not_number", value=value, name=name) from None
     t = score(
         tender,
         args.method,

@@ -172,7 +172,9 @@ def _run_switch(args: argparse.Namespace) -> int:
     bounds = None
     if args.low is not None or args.high is not None:
         if args.low is None or args.high is None:
-            raise SpecError("give both --low and --high", expected="--low X --high Y")
+            raise SpecError("give both --low and --high", expected="--low X --high Y").speaks(
+                "low_and_high"
+            )
         bounds = (args.low, args.high)
     a, b = args.bids
     s = switching_value(tender, args.input, a, b, bid=args.bid, bounds=bounds)

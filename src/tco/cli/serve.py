@@ -32,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
 
         raise OutputError(
             f"tco serve needs {' and '.join(missing)}: pip install 'tco-lcc[service]'"
-        )
+        ).speaks("serve_needs", names_list=list(missing))
     if args.openapi:
         from pathlib import Path
 

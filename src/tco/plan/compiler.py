@@ -136,8 +136,10 @@ class _Compiler(AssumptionReader):
                     continue
                 raws = [(raw, where)] * B
             out = np.empty(B)
+            if not p.spec.bid:
+                # one buyer value: read it once, so a bad or missing value is one message
+                raws = raws[:1]
             if not p.spec.bid and raws and raws[0][0] is not None:
-                # one buyer value: read it once, so a bad value is one message
                 one = _quantity(raws[0][0], p, raws[0][1], self.file, self.errors, self.money)
                 if one is not None:
                     out[:] = one

@@ -106,7 +106,7 @@ def check_finite(
                 file=file,
                 path=("bids", b),
                 expected=too_big,
-            )
+            ).speaks("costs_overflow", who=f"bid '{bids[b]}'", cap=f"{FLOAT_MAX:.3g}")
     if mass_totals.size and not np.all(np.isfinite(mass_totals)):
         b, e = _first_bad(mass_totals)
         raise SpecError(
@@ -114,6 +114,8 @@ def check_finite(
             file=file,
             path=("bids", b),
             expected=too_big,
+        ).speaks(
+            "emission_adds_up", label=emissions[e], who=f"bid '{bids[b]}'", cap=f"{FLOAT_MAX:.3g}"
         )
 
 

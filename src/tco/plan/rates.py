@@ -286,6 +286,7 @@ class RateReader:
                     path,
                     raw,
                     "an escalation whose price index stays finite",
+                    says=("escalation_overflows", {"name": name, "years": T}),
                 )
                 continue
             indices[name] = index

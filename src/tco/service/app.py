@@ -171,6 +171,8 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
         params: dict[str, Any] = dict(request.query_params)
         if "difference" in params:  # two bids: ?difference=A&difference=B
             params["difference"] = request.query_params.getlist("difference")
+        if len(request.query_params.getlist("basis")) > 1:  # ?basis=A&basis=B: later ones win
+            params["basis"] = request.query_params.getlist("basis")
         job = (route, body, media, params, language(request))
         try:
             status, media_type, content, headers = await pool.run(job, timeout)

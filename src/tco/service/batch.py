@@ -1,14 +1,15 @@
 """Batch evaluation of a table sent to the HTTP service: JSON records, CSV or Arrow.
 
 JSON (``application/json``) is one object: ``model`` (a bundled model's id
-or an inline model), optional ``assumptions``, ``parameters`` and ``units``
-as in :func:`tco.batch.evaluate_batch`, and ``rows``, a list of records of
-numbers, one per item (``name`` optional). CSV (``text/csv``, a header row,
-a ``name`` column optional) and Arrow IPC streams
-(``application/vnd.apache.arrow.stream``, needs pyarrow) carry the rows only;
-the model comes from ``?model=ID`` and the other query parameters are the
-assumptions (``?model=indoor-lighting&period=15 year``). The answer is a
-``batch`` document.
+or an inline model), optional ``basis``, ``assumptions``, ``parameters`` and
+``units`` as in :func:`tco.batch.evaluate_batch`, and ``rows``, a list of
+records of numbers, one per item (``name`` optional); another key is refused.
+CSV (``text/csv``, a header row, a ``name`` column optional) and Arrow IPC
+streams (``application/vnd.apache.arrow.stream``, needs pyarrow) carry the
+rows only; the model comes from ``?model=ID``, the bases from ``?basis=ID``
+(repeatable) and the other query parameters are the assumptions
+(``?model=indoor-lighting&period=15 year``). The answer is a ``batch``
+document.
 """
 
 from __future__ import annotations
@@ -98,9 +99,14 @@ def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[st
     return {k: np.array(v, dtype=np.float64) for k, v in columns.items()}, names
 
 
+#: The keys of a JSON batch request.
+KEYS = ("model", "basis", "assumptions", "parameters", "units", "rows")
+
+
 def _query(params: Mapping[str, Any]) -> dict[str, Any]:
-    assumptions = {k: v for k, v in params.items() if k != "model"}
-    return {"model": params.get("model"), "assumptions": assumptions or None}
+    assumptions = {k: v for k, v in params.items() if k not in ("model", "basis")}
+    basis = params.get("basis")
+    return {"model": params.get("model"), "basis": basis, "assumptions": assumptions or None}
 
 
 def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int) -> Any:
@@ -124,6 +130,18 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
             raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY) from None
         return _query(params), *_columns(table.to_pylist(), max_rows)
     data = parse_body(body, media_type)
+    for key in data:
+        if key not in KEYS:
+            from tco.errors import suggest
+
+            raise SpecError(
+                f"unknown key '{key}'{suggest(str(key), KEYS)}; a batch request has the keys "
+                + ", ".join(KEYS),
+                file=BODY,
+                path=(str(key),),
+                value=key,
+                expected="one of " + ", ".join(KEYS),
+            )
     rows = data.get("rows")
     if not isinstance(rows, list):
         raise SpecError("give the rows as a list", file=BODY, path=("rows",), expected="a list")
@@ -170,7 +188,11 @@ def run_batch(
     model = _model(data.get("model"))
     try:
         ev = BatchEvaluator(
-            model, data.get("assumptions"), data.get("parameters"), units=data.get("units")
+            model,
+            data.get("assumptions"),
+            data.get("parameters"),
+            units=data.get("units"),
+            basis=data.get("basis"),
         )
         out = ev.evaluate(columns)
     except SpecError as err:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tco.errors import UnitError
-from tco.spec.expr import Compiled
+from tco.spec.expr import Compiled, unit_words
 from tco.units import Unit
 
 __all__ = ["CALENDAR_UNITS", "forgets_hours", "forgotten_hours", "is_money"]
@@ -59,9 +59,9 @@ def forgets_hours(c: Compiled) -> bool:
 def forgotten_hours(c: Compiled, what: str) -> UnitError:
     """The error for an annual formula that is per hour or per second (:func:`forgets_hours`)."""
     return UnitError(
-        f"'{c.text}' gives '{c.quantity.units:~}', a rate per hour or per second, not per "
+        f"'{c.text}' gives '{unit_words(c.quantity)}', a rate per hour or per second, not per "
         f"year: an annual amount needs a factor per year such as operating hours in 'h/year' "
         f"(if the product runs all the time, write it out: '... * 8760 h/year')",
         value=c.text,
         expected=what,
-    )
+    ).speaks("forgotten_hours", formula=c.text, got_q=unit_words(c.quantity))

@@ -33,9 +33,9 @@ import numpy as np
 
 from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
-from tco.units import DimensionalityError, Quantity, parse_unit, to_plan
+from tco.units import DimensionalityError, Quantity, parse_unit, show_unit, to_plan
 
-__all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse"]
+__all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse", "unit_words"]
 
 
 Values = Mapping[str, Any]
@@ -96,14 +96,14 @@ class Compiled:
                     f"formula '{self.text}' gives a non-finite result ({exc})",
                     value=self.text,
                     expected="a formula with a finite result",
-                ) from None
+                ).speaks("formula_not_finite", formula=self.text) from None
         arr = np.asarray(out, dtype=np.float64)
         if not np.all(np.isfinite(arr)):
             raise ExpressionError(
                 f"formula '{self.text}' gives a non-finite result (division by zero or overflow)",
                 value=self.text,
                 expected="a formula with a finite result for every bid",
-            )
+            ).speaks("formula_not_finite", formula=self.text)
         return out
 
 
@@ -143,12 +143,15 @@ def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
     return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn, tree=tree)
 
 
-def _fmt(q: Any) -> str:
-    try:
-        unit = f"{q.units:~}"
-    except Exception:  # pragma: no cover - defensive, formatting should not fail
-        unit = str(q.units)
-    return unit or "dimensionless"
+def unit_words(q: Any) -> str:
+    """A quantity's unit as people write it (``'DKK/year'``, ``'dimensionless'``).
+
+    Examples
+    --------
+    >>> unit_words(compile_expression("a / b", {"a": "DKK", "b": "year"}).quantity)
+    'DKK/year'
+    """
+    return show_unit(q.units) or "dimensionless"
 
 
 def _is_dimensionless(q: Any) -> bool:
@@ -187,10 +190,11 @@ def build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
         if ql.dimensionality != qr.dimensionality:
             verb = "add" if op == "+" else "subtract"
             raise UnitError(
-                f"cannot {verb} '{_fmt(ql)}' and '{_fmt(qr)}' in '{text}': their dimensions differ",
+                f"cannot {verb} '{unit_words(ql)}' and '{unit_words(qr)}' in '{text}': "
+                "their dimensions differ",
                 value=text,
                 expected="terms of the same dimension",
-            )
+            ).speaks(f"formula_{verb}", left_q=unit_words(ql), right_q=unit_words(qr), formula=text)
         if op == "+":
             return ql, lambda v: fl(v) + fr(v)
         return ql, lambda v: fl(v) - fr(v)
@@ -201,19 +205,20 @@ def build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
     # op == "**"
     if not _is_dimensionless(qr):
         raise UnitError(
-            f"the exponent in '{text}' has unit '{_fmt(qr)}'; an exponent must be a plain number",
+            f"the exponent in '{text}' has unit '{unit_words(qr)}'; "
+            "an exponent must be a plain number",
             value=text,
             expected="a dimensionless exponent",
-        )
+        ).speaks("formula_exponent_unit", unit_q=unit_words(qr), formula=text)
     if _is_dimensionless(ql):
         return _unit(ql), lambda v: fl(v) ** fr(v)
     exponent = _constant(right)
     if exponent is None:
         raise UnitError(
-            f"'{_fmt(ql)}' is raised to a power that is not a constant in '{text}'",
+            f"'{unit_words(ql)}' is raised to a power that is not a constant in '{text}'",
             value=text,
             expected="a constant exponent for a quantity with a unit",
-        )
+        ).speaks("formula_power_not_constant", unit_q=unit_words(ql), formula=text)
     return _unit(ql**exponent), lambda v: fl(v) ** exponent
 
 
@@ -250,10 +255,16 @@ def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
         for q, _ in built[1:]:
             if q.dimensionality != q0.dimensionality:
                 raise UnitError(
-                    f"{name}() in '{text}' compares '{_fmt(q0)}' with '{_fmt(q)}'; "
+                    f"{name}() in '{text}' compares '{unit_words(q0)}' with '{unit_words(q)}'; "
                     "all arguments must have the same dimension",
                     value=text,
                     expected="arguments of the same dimension",
+                ).speaks(
+                    "formula_compare",
+                    name=name,
+                    left_q=unit_words(q0),
+                    right_q=unit_words(q),
+                    formula=text,
                 )
         fns = [f for _, f in built]
         reduce = np.minimum if name == "min" else np.maximum
@@ -272,11 +283,12 @@ def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
         return _unit(q**0.5), lambda v: np.sqrt(f(v))
     if not _is_dimensionless(q):
         raise UnitError(
-            f"{name}() in '{text}' needs a plain number but its argument has unit '{_fmt(q)}'; "
+            f"{name}() in '{text}' needs a plain number but its argument has unit "
+            f"'{unit_words(q)}'; "
             f"divide by a unit first, as in {name}(x / (1 year))",
             value=text,
             expected="a dimensionless argument",
-        )
+        ).speaks("formula_plain_number", name=name, unit_q=unit_words(q), formula=text)
     func = _NP[name]
     # A dimensionless argument such as 'h/year' is a plain number in the plan's units already.
     return Quantity(1.0), lambda v: func(f(v))
@@ -300,7 +312,9 @@ def check_dimension(compiled: Compiled, expected: Any, what: str) -> None:
         same = False
     if not same:
         raise UnitError(
-            f"'{compiled.text}' gives '{_fmt(compiled.quantity)}', expected {what}",
+            f"'{compiled.text}' gives '{unit_words(compiled.quantity)}', expected {what}",
             value=compiled.text,
             expected=what,
+        ).speaks(
+            "formula_gives", formula=compiled.text, got_q=unit_words(compiled.quantity), want=what
         )

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from tco.errors import ExpressionError, suggest
+from tco.errors import ExpressionError, suggest, suggest_name
 from tco.limits import MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH
 from tco.units import parse_unit
 
@@ -85,7 +86,7 @@ def _tokenize(text: str) -> list[Token]:
                 f"unexpected character {text[pos]!r} at position {pos + 1} in '{text}'",
                 value=text,
                 expected="arithmetic with + - * / **, numbers with units, names and functions",
-            )
+            ).speaks("formula_character", char=repr(text[pos]), pos=pos + 1, formula=text)
         kind = m.lastgroup or ""
         if kind != "ws":
             tokens.append(Token(kind, m.group(), pos))
@@ -113,18 +114,40 @@ class _Parser:
         self.i += 1
         return tok
 
-    def error(self, message: str) -> ExpressionError:
+    def error(self, message: str, message_id: str, **params: Any) -> ExpressionError:
+        """The error ``message`` about this formula, its message ``message_id`` in the catalogue."""
         return ExpressionError(
             f"{message} in '{self.text}'",
             value=self.text,
             expected="a formula such as 'power * operating_hours * electricity_price'",
+        ).speaks(message_id, formula=self.text, **params)
+
+    def too_deep(self) -> ExpressionError:
+        """The error for a formula nested too deep (in parentheses or signs)."""
+        return self.error(
+            f"formula is nested more than {MAX_DEPTH} levels deep",
+            "formula_too_deep",
+            cap=MAX_DEPTH,
         )
 
     def expect(self, text: str) -> None:
         tok = self.take()
         if tok.text != text:
-            shown = repr(tok.text) if tok.text else "the end"
-            raise self.error(f"expected '{text}' at position {tok.pos + 1} but found {shown}")
+            pos = tok.pos + 1
+            if not tok.text:
+                raise self.error(
+                    f"expected '{text}' at position {pos} but found the end",
+                    "formula_expected_end",
+                    needed=text,
+                    pos=pos,
+                )
+            raise self.error(
+                f"expected '{text}' at position {pos} but found {tok.text!r}",
+                "formula_expected",
+                needed=text,
+                pos=pos,
+                found=repr(tok.text),
+            )
 
     # -- grammar -------------------------------------------------------------------
     def node(self, kind: str, *, op: str = "", name: str = "", args: tuple[Node, ...]) -> Node:
@@ -133,7 +156,9 @@ class _Parser:
         if height > MAX_DEPTH:
             raise self.error(
                 f"formula is nested more than {MAX_DEPTH} levels deep (each operator is a "
-                "level); split it into intermediate parameters"
+                "level); split it into intermediate parameters",
+                "formula_too_tall",
+                cap=MAX_DEPTH,
             )
         return Node(kind, op=op, name=name, args=args, height=height)
 
@@ -141,13 +166,18 @@ class _Parser:
         node = self.expr()
         tok = self.peek()
         if tok.kind != "end":
-            raise self.error(f"unexpected '{tok.text}' at position {tok.pos + 1}")
+            raise self.error(
+                f"unexpected '{tok.text}' at position {tok.pos + 1}",
+                "formula_unexpected",
+                token=repr(tok.text),
+                pos=tok.pos + 1,
+            )
         return node
 
     def expr(self) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+            raise self.too_deep()
         node = self.term()
         while self.peek().text in ("+", "-"):
             op = self.take().text
@@ -167,7 +197,7 @@ class _Parser:
             op = self.take().text
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+                raise self.too_deep()
             operand = self.unary()
             self.depth -= 1
             return self.node("neg", args=(operand,)) if op == "-" else operand
@@ -179,7 +209,7 @@ class _Parser:
             self.take()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise self.error(f"formula is nested more than {MAX_DEPTH} levels deep")
+                raise self.too_deep()
             exponent = self.unary()
             self.depth -= 1
             return self.node("bin", op="**", args=(base, exponent))
@@ -194,25 +224,37 @@ class _Parser:
                 return self.call(tok)
             if tok.text in self.names:
                 return Node("name", name=tok.text)
+            hint = suggest_name(tok.text, self.names)
             raise ExpressionError(
                 f"unknown name '{tok.text}'{suggest(tok.text, self.names)} in '{self.text}'",
                 value=tok.text,
                 expected="a parameter of the model: " + ", ".join(sorted(self.names)),
-            )
+            ).speaks("formula_unknown_name", name=tok.text, hint=hint, formula=self.text)
         if tok.text == "(":
             node = self.expr()
             self.expect(")")
             return node
-        shown = repr(tok.text) if tok.text else "the end of the formula"
-        raise self.error(f"unexpected {shown} at position {tok.pos + 1}")
+        if not tok.text:
+            raise self.error(
+                f"unexpected the end of the formula at position {tok.pos + 1}",
+                "formula_unexpected_end",
+                pos=tok.pos + 1,
+            )
+        raise self.error(
+            f"unexpected {tok.text!r} at position {tok.pos + 1}",
+            "formula_unexpected",
+            token=repr(tok.text),
+            pos=tok.pos + 1,
+        )
 
     def call(self, tok: Token) -> Node:
         if tok.text not in FUNCTIONS:
+            hint = suggest_name(tok.text, FUNCTIONS)
             raise ExpressionError(
                 f"unknown function '{tok.text}'{suggest(tok.text, FUNCTIONS)} in '{self.text}'",
                 value=tok.text,
                 expected="one of " + ", ".join(FUNCTIONS),
-            )
+            ).speaks("formula_unknown_function", name=tok.text, hint=hint, formula=self.text)
         self.expect("(")
         args = [self.expr()]
         while self.peek().text == ",":
@@ -221,8 +263,21 @@ class _Parser:
         self.expect(")")
         lo, hi = FUNCTIONS[tok.text]
         if len(args) < lo or (hi is not None and len(args) > hi):
-            want = f"{lo}" if lo == hi else f"at least {lo}"
-            raise self.error(f"{tok.text}() takes {want} argument(s), got {len(args)}")
+            if lo == hi:
+                raise self.error(
+                    f"{tok.text}() takes {lo} argument(s), got {len(args)}",
+                    "formula_arguments",
+                    name=tok.text,
+                    count=lo,
+                    n=len(args),
+                )
+            raise self.error(
+                f"{tok.text}() takes at least {lo} argument(s), got {len(args)}",
+                "formula_arguments_min",
+                name=tok.text,
+                count=lo,
+                n=len(args),
+            )
         return self.node("call", name=tok.text, args=tuple(args))
 
     def number(self, value: float) -> Node:
@@ -290,13 +345,13 @@ def parse(text: str, names: frozenset[str] | set[str]) -> Node:
             f"a formula must be text, got {type(text).__name__}",
             value=text,
             expected="a formula such as 'price + 250 DKK'",
-        )
+        ).speaks("formula_not_text", kind=type(text).__name__)
     if len(text) > MAX_LENGTH:
         raise ExpressionError(
             f"formula is {len(text)} characters long; at most {MAX_LENGTH} are allowed",
             value=text[:40] + "...",
             expected=f"a formula of at most {MAX_LENGTH} characters",
-        )
+        ).speaks("formula_too_long", n_q=len(text), cap_q=MAX_LENGTH)
     return _Parser(text, frozenset(names)).parse()
 
 

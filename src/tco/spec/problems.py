@@ -179,18 +179,32 @@ def collapse(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     """The valid field names at a location, for 'did you mean' hints."""
     current: Any = model
+    keyed = False  # the last field was a mapping: the next part is one of its keys
     for part in loc:
         if isinstance(part, int):
+            continue
+        if keyed:
+            keyed = False
             continue
         fields = getattr(current, "model_fields", None)
         if not fields or part not in fields:
             break
         annotation = fields[part].annotation
+        keyed = _is_mapping(annotation)
         current = _model_in(annotation)
         if current is None:
             return []
     fields = getattr(current, "model_fields", None)
     return list(fields) if fields else []
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether a field's type is ``dict[str, X]`` (so a location's next part is a key)."""
+    import typing
+
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in getattr(annotation, "__args__", ()))
 
 
 def _model_in(annotation: Any) -> Any:

@@ -31,7 +31,7 @@ from tco.io.yamlio import read_yaml_source
 from tco.spec.basis import resolve_refs
 from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
-from tco.spec.expr import Compiled, check_dimension, compile_expression
+from tco.spec.expr import Compiled, check_dimension, compile_expression, unit_words
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_unit
 
@@ -294,16 +294,26 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             if want == "money":
                 if not is_money(c, per_year=False):
                     raise UnitError(
-                        f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY}",
+                        f"'{c.text}' gives '{unit_words(c.quantity)}', expected {_MONEY}",
                         value=c.text,
                         expected=_MONEY,
+                    ).speaks(
+                        "formula_gives",
+                        formula=c.text,
+                        got_q=unit_words(c.quantity),
+                        want=_MONEY,
                     )
             elif want == "money/year":
                 if not is_money(c, per_year=True):
                     raise UnitError(
-                        f"'{c.text}' gives '{c.quantity.units:~}', expected {_MONEY_PER_YEAR}",
+                        f"'{c.text}' gives '{unit_words(c.quantity)}', expected {_MONEY_PER_YEAR}",
                         value=c.text,
                         expected=_MONEY_PER_YEAR,
+                    ).speaks(
+                        "formula_gives",
+                        formula=c.text,
+                        got_q=unit_words(c.quantity),
+                        want=_MONEY_PER_YEAR,
                     )
             else:
                 check_dimension(c, want, what)

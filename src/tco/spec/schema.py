@@ -314,9 +314,14 @@ class ProfileSpec(_Strict):
     See :mod:`tco.analysis.profiles` and ``docs/profiles.md``.
     """
 
+    #: What the profile is called in every output (``School`` or ``{en: School, da: Skole}``);
+    #: its id where not given.
+    label: Text | None = None
     weight: float = Field(default=1.0, ge=0)
     #: Input -> value, as in ``scenarios``: buyer parameters and assumptions.
     parameters: dict[str, Scalar] = Field(default_factory=dict)
+
+    _t = field_validator("label", mode="before")(_text)
 
 
 class LineSpec(_Strict):
@@ -349,7 +354,8 @@ class BasketSpec(_Strict):
     assumptions: AssumptionsSpec = Field(default_factory=AssumptionsSpec)
     parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
     lines: list[LineSpec] = Field(min_length=1)
-    bids: list[BasketBidSpec] = Field(min_length=1)
+    #: The bids; a basket published for bid forms may have none yet.
+    bids: list[BasketBidSpec] = Field(default_factory=list)
 
 
 class TenderSpec(_Strict):

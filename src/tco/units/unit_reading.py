@@ -53,7 +53,9 @@ def _unit_quantity(text: str) -> Any:
             text_ = message("unknown_unit", "en", name=fields["name"], value=text, hint=extra)
         else:
             text_ = message(problem.key, "en", value=text, unit=text, **fields)
-        raise UnitError(text_, value=text, expected="a known unit") from None
+        err = UnitError(text_, value=text, expected="a known unit")
+        extra_fields = {} if problem.key == "unknown_unit" else {"unit": text}
+        raise err.speaks(f"units.{problem.key}", value=text, **extra_fields, **fields) from None
     return Quantity(factor, unit)
 
 

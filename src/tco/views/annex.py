@@ -111,6 +111,7 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
         (:func:`annex_tender`), not a real offer.
     """
     from tco import __version__
+    from tco.views.annex_profiles import profiles_section
     from tco.views.annex_sections import (
         assumptions_section,
         award_section,
@@ -207,6 +208,7 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
         assumptions_section(tender, lang),
         data_section(tender, lang),
         award_section(tender, result, lang, common=common),
+        *([profiles_section(tender, lang)] if tender.spec.profiles else []),
         example_section(tender, result, lang, illustrative=illustrative),
         Section(m["s form"], [Para(m["form"].format(tender=_tender_name(tender)))]),
     ]

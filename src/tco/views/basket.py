@@ -1,4 +1,4 @@
-"""Basket tenders as text for the terminal: the basket's total per bid and each line's.
+"""Basket tenders as text: the terminal table and CSV, each bid's basket total and each line's.
 
 Examples
 --------
@@ -6,51 +6,24 @@ Examples
 >>> r = load_basket(basket_examples()["copy-print"]).evaluate()
 >>> print(basket_text(r).splitlines()[2].split()[:3])
 ['rank', 'bid', 'basket']
+>>> basket_csv(r, "da").splitlines()[0].split(";")[:3]
+['nr.', 'tilbud', 'kurv [DKK]']
 """
 
 from __future__ import annotations
 
-import re
+import csv
+import io
 from typing import TYPE_CHECKING
 
-from tco.views.i18n import number, resolve
+from tco.views.i18n import csv_delimiter, number, resolve, text, unit_text
+from tco.views.safe import csv_cell, visible
+from tco.views.table import csv_number
 
 if TYPE_CHECKING:
     from tco.basket import BasketResult
 
-__all__ = ["BASKET_WORDS", "basket_text"]
-
-#: The words of the basket table, per language.
-BASKET_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "{title}: basket of {n} lines, present value in {cur}, ranked on the basket",
-        "title annualised": "{title}: basket of {n} lines, annualised cost in {cur}/year, "
-        "ranked on the basket",
-        "lines": "Lines: {list}.",
-        "rank": "rank",
-        "bid": "bid",
-        "basket": "basket",
-        "per year": "per year",
-        "cheapest": "Cheapest per line: {list}.",
-    },
-    "da": {
-        "title": "{title}: kurv med {n} linjer, nutidsværdi i {cur}, rangeret på kurven",
-        "title annualised": "{title}: kurv med {n} linjer, TCO pr. år i {cur}/år, rangeret på "
-        "kurven",
-        "lines": "Linjer: {list}.",
-        "rank": "nr.",
-        "bid": "tilbud",
-        "basket": "kurv",
-        "per year": "pr. år",
-        "cheapest": "Billigst pr. linje: {list}.",
-    },
-}
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _plain(text: str) -> str:
-    return _CONTROL.sub("\ufffd", text)
+__all__ = ["basket_csv", "basket_text"]
 
 
 def basket_text(result: BasketResult, lang: str | None = None) -> str:
@@ -62,29 +35,34 @@ def basket_text(result: BasketResult, lang: str | None = None) -> str:
     lang : {"en", "da"}, optional
     """
     lang = resolve(lang)
-    w = BASKET_WORDS.get(lang, BASKET_WORDS["en"])
-    key = "title" if result.ranked_by == "total" else "title annualised"
-    title = w[key].format(
-        title=_plain(result.basket.title), n=len(result.lines), cur=result.currency
+    key = "basket.title" if result.ranked_by == "total" else "basket.title annualised"
+    title = text(
+        key, lang, title=visible(result.basket.title), n=len(result.lines), cur=result.currency
     )
     listed = ", ".join(
-        f"{_plain(name)} ({r.plan.model.id}, {number(r.plan.quantity, 0, lang)})"
+        f"{visible(name)} ({r.plan.model.id}, {number(r.plan.quantity, 0, lang)})"
         for name, r in zip(result.lines, result.results, strict=True)
     )
-    head = [w["rank"], w["bid"], w["basket"], w["per year"], *map(_plain, result.lines)]
+    head = [
+        text("rank", lang),
+        text("bid", lang),
+        text("basket", lang),
+        text("per year", lang),
+        *map(visible, result.lines),
+    ]
     rows = [head]
     for row in result.summary():
         rows.append(
             [
                 str(row["rank"]),
-                _plain(row["bid"]),
+                visible(row["bid"]),
                 number(row["total"], 0, lang),
                 number(row["annualised"], 0, lang),
                 *(number(line["total"], 0, lang) for line in row["lines"]),
             ]
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = [title, w["lines"].format(list=listed)]
+    lines = [title, text("basket.lines", lang, list=listed)]
     for k, r in enumerate(rows):
         cells = [
             c.ljust(wd) if i == 1 else c.rjust(wd)
@@ -94,8 +72,43 @@ def basket_text(result: BasketResult, lang: str | None = None) -> str:
         if k == 0:
             lines.append("  ".join("-" * wd for wd in widths))
     cheapest = ", ".join(
-        f"{_plain(name)} → {_plain(r.ranking[0])}"
+        f"{visible(name)} → {visible(r.ranking[0])}"
         for name, r in zip(result.lines, result.results, strict=True)
     )
-    lines.append(w["cheapest"].format(list=cheapest))
+    lines.append(text("basket.cheapest", lang, list=cheapest))
     return "\n".join(lines)
+
+
+def basket_csv(result: BasketResult, lang: str | None = None) -> str:
+    """The ranking on the basket as CSV: one row per bid, a column per line.
+
+    In English: commas and a decimal point, for programs. In Danish: the
+    columns named in Danish, semicolons and a decimal comma, as Danish Excel
+    reads them. Bid and line names are text that no spreadsheet reads as a
+    formula (:func:`tco.views.safe.csv_cell`).
+
+    Parameters
+    ----------
+    result : BasketResult
+    lang : {"en", "da"}, optional
+    """
+    lang = resolve(lang)
+    cur = result.currency
+    per_year = f"{cur}/{unit_text('year', lang)}"
+    head = [
+        text("rank", lang),
+        text("bid", lang),
+        f"{text('basket', lang)} [{cur}]",
+        f"{text('basket', lang)}, {text('per year', lang)} [{per_year}]",
+    ]
+    for name in result.lines:
+        head += [f"{name} [{cur}]", f"{name}, {text('per year', lang)} [{per_year}]"]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
+    writer.writerow([csv_cell(h) for h in head])
+    for row in result.summary():
+        values: list[object] = [row["rank"], row["bid"], row["total"], row["annualised"]]
+        for line in row["lines"]:
+            values += [line["total"], line["annualised"]]
+        writer.writerow([csv_number(csv_cell(v), lang) for v in values])
+    return buf.getvalue()

@@ -156,6 +156,8 @@ class ProfileRow(TypedDict):
     """The bids under one usage profile."""
 
     profile: str
+    #: The profile's label in the output's language (its id where it has none).
+    label: str
     weight: float
     parameters: dict[str, Any]
     bids: list[ProfileBid]
@@ -171,6 +173,9 @@ class ProfileSwitch(TypedDict):
     to_bid: str
     fraction: float | None
     at: dict[str, str]
+    #: Each input's value where the winner changes, in its unit. [unit of ``units``]
+    at_values: dict[str, float]
+    units: dict[str, str]
 
 
 class ProfilesDocument(TypedDict):

@@ -15,8 +15,10 @@ Examples
 
 from __future__ import annotations
 
+from tco.views.error_messages_analysis import ANALYSIS_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
+from tco.views.error_messages_formula import FORMULA_ERRORS
 
 __all__ = ["ERRORS"]
 
@@ -102,7 +104,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "check the size of the bid's values and the quantity"
         ),
         "da": (
-            "pengestrømmen for posten '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "pengestrømmen for posten '{label}' for {who} i år {year} bliver for stor til at "
+            "regne med; "
             "kontrollér størrelsen af tilbuddets værdier og antallet"
         ),
     },
@@ -112,7 +115,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "check the size of the bid's values and the quantity"
         ),
         "da": (
-            "massen af udledningen '{label}' for {who} i år {year} løber over (ud over {cap}); "
+            "massen af udledningen '{label}' for {who} i år {year} bliver for stor til at "
+            "regne med; "
             "kontrollér størrelsen af tilbuddets værdier og antallet"
         ),
     },
@@ -123,7 +127,8 @@ ERRORS: dict[str, dict[str, str]] = {
         ),
         "da": (
             "en real diskonteringsrente på {pct_q} over {years} år giver diskonteringsfaktorer "
-            "(1 + r) ** -t ud over {cap}; brug en rente længere fra -100 % eller en kortere periode"
+            "(1 + r) ** -t, der er for store til at regne med; brug en rente længere fra "
+            "-100 % eller en kortere periode"
         ),
     },
     "inflation_overflows": {
@@ -132,7 +137,8 @@ ERRORS: dict[str, dict[str, str]] = {
             "use a smaller inflation or a shorter period"
         ),
         "da": (
-            "en inflation på {pct_q} over {years} år giver et prisniveau ud over {cap}; "
+            "en inflation på {pct_q} over {years} år giver et prisniveau, der er for stort til "
+            "at regne med; "
             "brug en mindre inflation eller en kortere periode"
         ),
     },
@@ -364,6 +370,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "the tender has no usage profiles",
         "da": "udbuddet har ingen brugsprofiler",
     },
+    **ANALYSIS_ERRORS,
     **FILE_ERRORS,
     **FORM_ERRORS,
+    **FORMULA_ERRORS,
 }

@@ -186,6 +186,31 @@ FORM_ERRORS: dict[str, dict[str, str]] = {
             "dem, der vises; vis det (Formater > Ark > Vis) og kontrollér dets værdier"
         ),
     },
+    # -- a basket's form: a front sheet and one sheet per line (tco.io.basket_forms) --
+    "form_no_basket_sheet": {
+        "en": (
+            "no sheet {sheets}, or more than one; the workbook has {have}: fill in the "
+            "basket's form written by 'tco form' without renaming or adding its sheets"
+        ),
+        "da": (
+            "intet ark {sheets_da}, eller flere; projektmappen har {have}: udfyld kurvens "
+            "skema, som 'tco form' har skrevet, uden at omdøbe arkene eller tilføje nye"
+        ),
+    },
+    "form_no_line_sheet": {
+        "en": (
+            "no sheet '{sheet}' for the line '{line}'; the workbook has {have}: fill in the "
+            "basket's form written by 'tco form' without renaming its sheets"
+        ),
+        "da": (
+            "intet ark '{sheet}' til linjen '{line}'; projektmappen har {have}: udfyld kurvens "
+            "skema, som 'tco form' har skrevet, uden at omdøbe arkene"
+        ),
+    },
+    "form_no_forms": {
+        "en": "no bid forms given",
+        "da": "ingen tilbudsskemaer angivet",
+    },
     "form_rows_hidden": {
         "en": (
             "the sheet hides its rows (zero row height), so the values read would not be the "

@@ -30,6 +30,7 @@ from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.error_messages import ERRORS
+from tco.views.error_messages_analysis import OUTPUT_WORDS
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 
@@ -72,6 +73,8 @@ def _param(name: str, value: Any, lang: str) -> str:
         )
     if name == "who":
         return _who(str(value), lang)
+    if name.endswith("what"):  # a file a command writes
+        return OUTPUT_WORDS.get(str(value), {}).get(lang, str(value))
     if name == "want":
         return phrase_text(value, lang) or str(value)
     if name.endswith("_q"):
@@ -127,6 +130,9 @@ def reason_text(err: TCOError, lang: str | None = None) -> str:
 def _expected(params: dict[str, Any], lang: str) -> str:
     """What a value should be, its example's number and unit in ``lang``."""
     from tco.units.describe import expected_phrase
+
+    if "want_unit" not in params:  # a unit written wrong (not a value): nothing expected
+        return ""
 
     phrase = expected_phrase(params["want_unit"], lang, params.get("eg"), bool(params.get("rate")))
     return quantity_text(phrase, lang)

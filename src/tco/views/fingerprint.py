@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tco.basket import Basket
+    from tco.spec.product import ProductModel
     from tco.tender import Tender
 
-__all__ = ["fingerprint", "sha256_file"]
+__all__ = ["basket_fingerprint", "fingerprint", "sha256_file"]
 
 
 def sha256_file(path: str | Path) -> str:
@@ -92,6 +94,51 @@ def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, s
         for i, form in enumerate(forms):
             out[f"form[{i}]"] = Path(form).name
             out[f"form[{i}]_sha256"] = sha256_file(form)
+    out["tco"] = __version__
+    lines = "\n".join(f"{k}={v}" for k, v in out.items())
+    out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+    return out
+
+
+def _model_rows(model: ProductModel, key: str, out: dict[str, str]) -> None:
+    if model.file and model.sha256:
+        out[key] = Path(model.file).name
+        out[f"{key}_sha256"] = model.sha256
+    else:
+        out[key] = f"{model.id} (data)"
+        out[f"{key}_sha256"] = _sha256_data(model.spec.model_dump(mode="json"))
+
+
+def basket_fingerprint(basket: Basket) -> dict[str, str]:
+    """The inputs' hashes of a basket's evaluation and the library version.
+
+    As :func:`fingerprint`: each product model the lines use (``model[i]``),
+    the basket file, each bid form read, ``tco`` and ``sha256`` over all.
+
+    Examples
+    --------
+    >>> from tco.basket import basket_example_path, load_basket
+    >>> fp = basket_fingerprint(load_basket(basket_example_path("car-van-fleet")))
+    >>> fp["tender"], fp["model[0]"], fp["model[1]"], len(fp["sha256"])
+    ('car-van-fleet.yaml', 'passenger-car.yaml', 'van.yaml', 64)
+    """
+    from tco import __version__
+
+    out: dict[str, str] = {}
+    models: dict[str, ProductModel] = {}
+    for tender in basket.tenders:
+        models.setdefault(tender.model.id, tender.model)
+    for i, model in enumerate(models.values()):
+        _model_rows(model, f"model[{i}]", out)
+    if basket.file and basket.sha256:
+        out["tender"] = Path(basket.file).name
+        out["tender_sha256"] = basket.sha256
+    else:
+        out["tender"] = "(data)"
+        out["tender_sha256"] = _sha256_data(basket.spec.model_dump(mode="json"))
+    for i, (name, digest) in enumerate(basket.forms):
+        out[f"form[{i}]"] = Path(name).name
+        out[f"form[{i}]_sha256"] = digest
     out["tco"] = __version__
     lines = "\n".join(f"{k}={v}" for k, v in out.items())
     out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()

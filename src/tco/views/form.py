@@ -11,18 +11,17 @@ product model. Cell ``B4`` states the form's number convention (``en``:
 
 Reading a filled form is input, not a view: :mod:`tco.io.forms` reads the
 cells as Excel shows them, safely, and :mod:`tco.spec.forms` turns them into a
-bid with the value grammar. :func:`load_tender_with_forms` puts the two
-together with a tender. Every problem is a :class:`~tco.errors.FormError`
-naming the file, the sheet and the cell.
+bid with the value grammar; :mod:`tco.views.form_read` (whose
+:func:`read_form` and :func:`load_tender_with_forms` this module re-exports)
+puts the two together with a tender. Every problem is a
+:class:`~tco.errors.FormError` naming the file, the sheet and the cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import ErrorList, FormError, SpecError, SpecErrors
 from tco.io.forms import (
     COLUMNS,
     FORMAT_CELL,
@@ -31,17 +30,15 @@ from tco.io.forms import (
     NAME_ROW,
     NOTES_ROW,
     SHEETS,
-    read_form_data,
 )
 from tco.views.errors import OutputError
+from tco.views.form_read import load_tender_with_forms, read_form
 from tco.views.safe import excel_text
 
 if TYPE_CHECKING:
-    from tco.spec.forms import FormBid
     from tco.spec.product import ProductModel
-    from tco.tender import Tender
 
-__all__ = ["SHEET", "load_tender_with_forms", "read_form", "write_form"]
+__all__ = ["SHEET", "fill_form_sheet", "load_tender_with_forms", "read_form", "write_form"]
 
 #: Name of an English form's worksheet (a Danish form's is ``SHEETS["da"]``).
 SHEET = SHEETS["en"]
@@ -168,12 +165,39 @@ def write_form(
     if convention not in SHEETS:
         raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'")
     openpyxl = require_openpyxl()
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEETS[lang]
+    fill_form_sheet(ws, model, title=title, lang=lang, convention=convention)
+    out = Path(path)
+    wb.save(out)
+    return out
+
+
+def fill_form_sheet(
+    ws: Any,
+    model: ProductModel,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    convention: str = "en",
+    line: tuple[str, float] | None = None,
+) -> None:
+    """Write a bid form's layout for ``model`` on the openpyxl worksheet ``ws``.
+
+    The layout :mod:`tco.io.forms` reads: model in ``B2``, number convention
+    in ``B4``, the bid's name and notes in rows 5 and 6 (for a basket's
+    ``line``, given as ``(name, quantity)``, the line instead: the name and
+    notes are on the basket's front sheet), then one row per bid parameter
+    with its unit, the value cell (with the parameter's bounds as data
+    validation), the default and the description. The sheet is protected
+    without a password: only the cells a supplier fills (name, notes, value,
+    unit) are open.
+    """
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    open_cell = Protection(locked=False)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     ws["A1"] = "Bid form / Tilbudsskema"
@@ -188,12 +212,20 @@ def write_form(
     ws["A4"] = "format"
     ws[FORMAT_CELL] = convention
     ws["C4"] = _CONVENTION_TEXT[convention]
-    ws[f"A{NAME_ROW}"] = "name"
-    ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
-    ws[f"A{NOTES_ROW}"] = "notes"
-    ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
-    for row in (NAME_ROW, NOTES_ROW):
-        ws[f"{COLUMNS['value']}{row}"].fill = fill
+    if line is None:
+        ws[f"A{NAME_ROW}"] = "name"
+        ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
+        ws[f"A{NOTES_ROW}"] = "notes"
+        ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
+        for row in (NAME_ROW, NOTES_ROW):
+            ws[f"{COLUMNS['value']}{row}"].fill = fill
+            ws[f"{COLUMNS['value']}{row}"].protection = open_cell
+    else:  # a basket's line: the name and notes are on the front sheet
+        ws[f"A{NAME_ROW}"] = "line / linje"
+        excel_text(ws[f"B{NAME_ROW}"], line[0])
+        ws[f"A{NOTES_ROW}"] = "quantity / antal"
+        ws[f"B{NOTES_ROW}"] = line[1]
+        ws[f"B{NOTES_ROW}"].alignment = Alignment(horizontal="left")
     for key, col in COLUMNS.items():
         cell = ws[f"{col}{HEAD_ROW}"]
         cell.value = _HEAD[key]
@@ -211,6 +243,9 @@ def write_form(
         value = ws[f"{COLUMNS['value']}{r}"]
         value.fill = fill
         value.number_format = "General"
+        # the supplier fills the value and may change the unit (kW for W); the rest is locked
+        value.protection = open_cell
+        ws[f"C{r}"].protection = open_cell
         default = default_text(model, name, convention)
         if default:
             excel_text(ws[f"{COLUMNS['default']}{r}"], default)
@@ -251,129 +286,8 @@ def write_form(
     for row in ws.iter_rows(min_row=HEAD_ROW + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=cell.column > 6, vertical="top")
-    out = Path(path)
-    wb.save(out)
-    return out
-
-
-def read_form(
-    path: str | Path, model: ProductModel, *, tender_format: str | None = None
-) -> FormBid:
-    """Read a filled bid form as a bid of ``model``.
-
-    Reads the cells safely as Excel shows them (:func:`tco.io.forms.read_form_data`)
-    and turns them into a bid (:func:`tco.spec.forms.form_bid`).
-
-    Parameters
-    ----------
-    path : str or path
-        The ``.xlsx`` file.
-    model : ProductModel
-        The tender's product model; the form must be for it.
-    tender_format : {"en", "da"}, optional
-        The tender's stated ``number_format``; a form stating another is refused.
-
-    Returns
-    -------
-    FormBid
-
-    Raises
-    ------
-    FormError
-        Naming the file, sheet and cell of each problem (a
-        :class:`~tco.errors.SpecErrors` of them when there are several).
-    """
-    from tco.spec.forms import form_bid
-
-    return form_bid(read_form_data(path), model, tender_format)
-
-
-def _relocate(err: SpecError, forms: Sequence[FormBid]) -> SpecError:
-    """Point an error about ``bids[i].key`` at the form cell it came from."""
-    path = err.path
-    if len(path) >= 2 and path[0] == "bids" and isinstance(path[1], int) and path[1] < len(forms):
-        form = forms[path[1]]
-        key = str(path[2]) if len(path) > 2 else "name"
-        reason, read, shown = err.reason, form.values.get(key), form.shown.get(key)
-        if isinstance(read, str) and shown and shown != read:
-            # the tender saw the value in plain numbers; say what the cell shows too
-            reason = reason.replace(f"'{read}'", f"'{shown}' (read as '{read}')")
-        return FormError(
-            reason,
-            file=form.file,
-            sheet=form.sheet,
-            cell=form.cells.get(key),
-            field=key,
-            value=err.value,
-            expected=err.expected,
-        )
-    return err
-
-
-def load_tender_with_forms(
-    tender: str | Path | Mapping[str, Any],
-    forms: Sequence[str | Path],
-    *,
-    allow_paths: Sequence[str | Path] = (),
-) -> Tender:
-    """Load a tender whose bids are read from filled bid forms.
-
-    The forms' bids replace any bids in the tender file (which may have none).
-
-    Parameters
-    ----------
-    tender : str, path or mapping
-        The tender file (or mapping).
-    forms : sequence of str or path
-        Filled forms, one bid each, in the order given.
-    allow_paths : sequence of str or path
-        Folders besides the tender's own that its ``model:`` path may reach
-        (see :func:`tco.tender.load_tender`).
-
-    Raises
-    ------
-    FormError
-        For a problem in a form, naming its file, sheet and cell.
-    SpecError
-        For a problem in the tender itself.
-    """
-    from tco.plan.compiler import compile_plan
-    from tco.spec.forms import form_bid, in_number_format, stated_number_format
-    from tco.spec.schema import TenderSpec, validate
-    from tco.tender import Tender, read_tender, tender_model
-
-    data, file, base, digest = read_tender(tender)
-    if not forms:
-        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
-    if "model" not in data:
-        raise SpecError("this key is required", file=file, path=("model",), expected="a model")
-    model = tender_model(data["model"], base, file, allow_paths=allow_paths)
-    errors = ErrorList()
-    read: list[FormBid] = []
-    hashes: list[tuple[str, str]] = []
-    for form in forms:
-        try:
-            # Read once: the bid and the fingerprint come from the same bytes.
-            form_data = read_form_data(form)
-            hashes.append((str(form), form_data.sha256))
-            read.append(form_bid(form_data, model, stated_number_format(data)))
-        except SpecError as err:
-            errors.add(err)
-    errors.raise_if_any()
-    # The forms' values are in plain numbers; the tender reads its bids in its own format.
-    stated = stated_number_format(data)
-    data["bids"] = [
-        {
-            k: in_number_format(v, stated) if k not in ("name", "notes") else v
-            for k, v in f.values.items()
-        }
-        for f in read
-    ]
-    try:
-        spec: TenderSpec = validate(TenderSpec, data, file=file)
-        plan = compile_plan(spec, model, file=file)
-    except SpecErrors as many:
-        raise SpecErrors([_relocate(e, read) for e in many.errors]) from None
-    except SpecError as err:
-        raise _relocate(err, read) from None
-    return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))
+    # Locked labels, open input cells; no password: it guards against slips, not intent
+    # (the reader checks every cell it reads whatever the protection).
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False

@@ -18,7 +18,9 @@ from __future__ import annotations
 __all__ = ["MESSAGES"]
 
 from tco.views.messages_analysis import ANALYSIS_MESSAGES
-from tco.views.messages_cli import CLI_MESSAGES
+from tco.views.messages_basket import BASKET_MESSAGES
+from tco.views.messages_cli import ARGPARSE_MESSAGES, CLI_MESSAGES
+from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
 from tco.views.messages_tables import CHART_MESSAGES, TABLE_MESSAGES
 
@@ -30,5 +32,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **TABLE_MESSAGES,
     **CHART_MESSAGES,
     **CLI_MESSAGES,
+    **ARGPARSE_MESSAGES,
+    **BASKET_MESSAGES,
     **REPORT_PROSE_MESSAGES,
+    **PROFILE_MESSAGES,
 }

@@ -11,14 +11,22 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["CLI_MESSAGES"]
+__all__ = ["ARGPARSE_MESSAGES", "CLI_MESSAGES"]
 
 
 #: command line: key -> (English, Danish)
 CLI_MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line -------------------------------------------------------------------
     "cli.error": ("error", "fejl"),
+    "cli.env lang": (
+        "the environment variable {name} is '{value}'; expected one of {langs}",
+        "miljøvariablen {name} er '{value}'; forventede en af {langs}",
+    ),
     "cli.wrote": ("wrote {path}", "skrev {path}"),
+    "cli.wrote basket form": (
+        "wrote {path}: a basket bid form, one sheet per line ({n} lines)",
+        "skrev {path}: et tilbudsskema for kurven, ét ark pr. linje ({n} linjer)",
+    ),
     "cli.wrote form": (
         "wrote {path}: {n} bid parameters of '{model}'",
         "skrev {path}: {n} tilbudsparametre for '{model}'",
@@ -120,4 +128,54 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.price": ("price", "pris"),
     "cli.years n": ("{n} years", "{n} år"),
+}
+
+#: argparse's own messages: key -> (English, Danish)
+ARGPARSE_MESSAGES: dict[str, tuple[str, str]] = {
+    "argparse.usage": ("usage: ", "brug: "),
+    "argparse.required": (
+        "the following arguments are required: {names}",
+        "følgende argumenter skal angives: {names}",
+    ),
+    "argparse.one of": (
+        "one of the arguments {names} is required",
+        "et af argumenterne {names} skal angives",
+    ),
+    "argparse.invalid choice": (
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+        "argument {arg}: ugyldigt valg: {value} (vælg mellem {choices})",
+    ),
+    "argparse.unrecognized": ("unrecognized arguments: {args}", "ukendte argumenter: {args}"),
+    "argparse.expected one": (
+        "argument {arg}: expected one argument",
+        "argument {arg}: forventede én værdi",
+    ),
+    "argparse.expected at least one": (
+        "argument {arg}: expected at least one argument",
+        "argument {arg}: forventede mindst én værdi",
+    ),
+    "argparse.expected at most one": (
+        "argument {arg}: expected at most one argument",
+        "argument {arg}: forventede højst én værdi",
+    ),
+    "argparse.expected n": (
+        "argument {arg}: expected {n} arguments",
+        "argument {arg}: forventede {n} værdier",
+    ),
+    "argparse.not allowed with": (
+        "argument {arg}: not allowed with argument {other}",
+        "argument {arg}: kan ikke bruges sammen med argument {other}",
+    ),
+    "argparse.invalid value": (
+        "argument {arg}: invalid value: {value}",
+        "argument {arg}: ugyldig værdi: {value}",
+    ),
+    "argparse.ambiguous": (
+        "ambiguous option: {option} could match {matches}",
+        "tvetydigt tilvalg: {option} kan betyde {matches}",
+    ),
+    "argparse.ignored": (
+        "argument {arg}: ignored explicit argument {value}",
+        "argument {arg}: ignorerede den angivne værdi {value}",
+    ),
 }

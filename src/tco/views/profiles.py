@@ -1,4 +1,10 @@
-"""Usage profiles as text for the terminal: the ranking per profile, weighted, and where it changes.
+"""Usage profiles as text: the ranking per profile, weighted, where the winner changes and why.
+
+The terminal table (:func:`profiles_text`), the CSV (:func:`profiles_csv`)
+and the sentences every other output of the profiles shares (the workbook
+:mod:`tco.views.profiles_workbook`, the report :mod:`tco.views.profiles_html`,
+the chart :mod:`tco.views.plot_profiles`): profiles are named by their labels,
+inputs by the model's labels, numbers and units in the output's language.
 
 Examples
 --------
@@ -7,58 +13,46 @@ Examples
 >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
 >>> print(profiles_text(t).splitlines()[0])
 Usage profiles: present value in DKK per bid (rank), weighted by each profile's share
+>>> profiles_text(t, "da").splitlines()[5].split()[:3]
+['Plejehjem', '20', '%']
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import TYPE_CHECKING
 
-from tco.views.i18n import number, resolve
+from tco.views.i18n import (
+    csv_delimiter,
+    number,
+    percent,
+    quantity_text,
+    resolve,
+    significant,
+    text,
+    unit_text,
+)
+from tco.views.safe import csv_cell
 
 if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
 
-__all__ = ["PROFILE_WORDS", "profiles_text"]
-
-#: The words of the profile table, per language.
-PROFILE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title total": "Usage profiles: present value in {cur} per bid (rank), weighted by each "
-        "profile's share",
-        "title annualised": "Usage profiles: annualised cost in {cur}/year per bid (rank), "
-        "weighted by each profile's share",
-        "profile": "profile",
-        "weight": "weight",
-        "cheapest": "cheapest",
-        "weighted": "weighted",
-        "same": "The same bid is cheapest under every profile: {bid}.",
-        "changes": "The cheapest bid changes between profiles: {list}.",
-        "switch": "From {a} to {b}: {from_bid} is cheapest until {at}, then {to_bid}.",
-        "fraction": "{f} of the way",
-    },
-    "da": {
-        "title total": "Brugsprofiler: nutidsværdi i {cur} pr. tilbud (placering), vægtet med "
-        "hver profils andel",
-        "title annualised": "Brugsprofiler: TCO pr. år i {cur}/år pr. tilbud (placering), "
-        "vægtet med hver profils andel",
-        "profile": "profil",
-        "weight": "vægt",
-        "cheapest": "billigst",
-        "weighted": "vægtet",
-        "same": "Det samme tilbud er billigst under alle profiler: {bid}.",
-        "changes": "Det billigste tilbud skifter mellem profilerne: {list}.",
-        "switch": "Fra {a} til {b}: {from_bid} er billigst indtil {at}, derefter {to_bid}.",
-        "fraction": "{f} af vejen",
-    },
-}
+__all__ = [
+    "input_text",
+    "profile_settings_text",
+    "profiles_csv",
+    "profiles_text",
+    "switch_sentences",
+]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def _plain(text: str) -> str:
+def _plain(value: str) -> str:
     """Text without control characters (a bid name cannot move the cursor)."""
-    return _CONTROL.sub("\ufffd", text)
+    return _CONTROL.sub("\ufffd", value)
 
 
 def _align(rows: list[list[str]]) -> str:
@@ -75,6 +69,108 @@ def _align(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def input_text(table: ProfileTable, name: str, lang: str | None = None) -> str:
+    """The label of an input a profile sets (``operating_hours`` is ``Driftstimer`` in Danish).
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+    >>> input_text(t, "operating_hours", "da"), input_text(t, "quantity")
+    ('Driftstimer', 'Quantity')
+    """
+    if table.model is None:
+        return name
+    from tco.views.labels import input_labels
+
+    return input_labels(table.model, lang).get(name, name)
+
+
+def profile_settings_text(table: ProfileTable, name: str, lang: str | None = None) -> str:
+    """A profile's values as a buyer reads them: ``Driftstimer 800 h/år``.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+    >>> profile_settings_text(t, "care_home", "da")
+    'Driftstimer 6.000 h/år'
+    """
+    lang = resolve(lang)
+    values = table.settings.get(name, {})
+    if not values:
+        return text("profiles.tender values", lang)
+    return "; ".join(
+        f"{input_text(table, k, lang)} {quantity_text(v, lang)}" for k, v in values.items()
+    )
+
+
+def _money(value: float, lang: str) -> str:
+    return number(value, 0, lang)
+
+
+def switch_sentences(table: ProfileTable, lang: str | None = None) -> list[str]:
+    """Where the winner changes between profiles in a row, and why, as sentences.
+
+    For each change: the input value where another bid becomes cheapest, then
+    why (the first winner's lead under the first profile, how much each of
+    the two bids' cost rises to the next profile, the other's lead there).
+    Empty when the same bid wins under every profile.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+    >>> print(switch_sentences(t)[0])
+    From Sports hall to School: Lumen Nord is cheapest until Operating hours ≈ 1,128 h/year, \
+then Premium LED.
+    """
+    lang = resolve(lang)
+    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    out = []
+    for s in table.switches:
+        values = s.get("at_values", {})
+        units = s.get("units", {})
+        at = ", ".join(
+            f"{input_text(table, k, lang)} ≈ {significant(v, 4, lang)} "
+            f"{unit_text(units.get(k, ''), lang)}".strip()
+            for k, v in values.items()
+        ) or text("profiles.fraction", lang, f=percent(s["fraction"], 1, lang))
+        a, b = table.names.index(s["from_profile"]), table.names.index(s["to_profile"])
+        x, y = table.bids.index(s["from_bid"]), table.bids.index(table.winners[b])
+        out.append(
+            text(
+                "profiles.switch",
+                lang,
+                a=_plain(table.label(s["from_profile"], lang)),
+                b=_plain(table.label(s["to_profile"], lang)),
+                from_bid=_plain(s["from_bid"]),
+                at=at,
+                to_bid=_plain(s["to_bid"]),
+            )
+        )
+        c = table.cost
+        out.append(
+            text(
+                "profiles.why",
+                lang,
+                a=_plain(table.label(s["from_profile"], lang)),
+                b=_plain(table.label(s["to_profile"], lang)),
+                x=_plain(table.bids[x]),
+                y=_plain(table.bids[y]),
+                dx=_money(float(c[a, y] - c[a, x]), lang),
+                rx=_money(float(c[b, x] - c[a, x]), lang),
+                ry=_money(float(c[b, y] - c[a, y]), lang),
+                dy=_money(float(c[b, x] - c[b, y]), lang),
+                cur=cur,
+            )
+        )
+    return out
+
+
 def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     """The profile table: one row per profile and a weighted row, then where the winner changes.
 
@@ -84,39 +180,93 @@ def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     lang : {"en", "da"}, optional
     """
     lang = resolve(lang)
-    w = PROFILE_WORDS.get(lang, PROFILE_WORDS["en"])
-    title = w[f"title {table.ranked_by}"].format(cur=table.currency)
+    title = text(f"profiles.title {table.ranked_by}", lang, cur=table.currency)
     bids = [_plain(b) for b in table.bids]
-    rows = [[w["profile"], w["weight"], *bids, w["cheapest"]]]
+    head = [text(f"profiles.{k}", lang) for k in ("profile", "weight")]
+    rows = [[*head, *bids, text("profiles.cheapest", lang)]]
     ranks = table.ranks
     for k, name in enumerate(table.names):
         cells = [
-            f"{number(float(table.cost[k, i]), 0, lang)} ({ranks[k, i]})" for i in range(len(bids))
+            f"{_money(float(table.cost[k, i]), lang)} ({ranks[k, i]})" for i in range(len(bids))
         ]
-        weight = f"{number(100 * float(table.weights[k]), 0, lang)} %"
-        rows.append([_plain(name), weight, *cells, _plain(table.winners[k])])
+        weight = percent(float(table.weights[k]), 0, lang)
+        rows.append([_plain(table.label(name, lang)), weight, *cells, _plain(table.winners[k])])
     wr = table.weighted_rank
-    cells = [f"{number(float(table.weighted[i]), 0, lang)} ({wr[i]})" for i in range(len(bids))]
-    rows.append([w["weighted"], "100 %", *cells, _plain(table.winner)])
+    cells = [f"{_money(float(table.weighted[i]), lang)} ({wr[i]})" for i in range(len(bids))]
+    rows.append(
+        [text("profiles.weighted", lang), percent(1.0, 0, lang), *cells, _plain(table.winner)]
+    )
     out = [title, _align(rows)]
     if not table.winner_changes:
-        out.append(w["same"].format(bid=_plain(table.winner)))
+        out.append(text("profiles.same", lang, bid=_plain(table.winner)))
         return "\n".join(out)
     listed = "; ".join(
-        f"{_plain(n)} → {_plain(b)}" for n, b in zip(table.names, table.winners, strict=True)
+        f"{_plain(table.label(n, lang))} → {_plain(b)}"
+        for n, b in zip(table.names, table.winners, strict=True)
     )
-    out.append(w["changes"].format(list=listed))
-    for s in table.switches:
-        at = ", ".join(f"{k} ≈ {v}" for k, v in s["at"].items()) or w["fraction"].format(
-            f=f"{100 * s['fraction']:.1f} %"
-        )
-        out.append(
-            w["switch"].format(
-                a=_plain(s["from_profile"]),
-                b=_plain(s["to_profile"]),
-                from_bid=_plain(s["from_bid"]),
-                at=at,
-                to_bid=_plain(s["to_bid"]),
-            )
-        )
+    out.append(text("profiles.changes", lang, list=listed))
+    out += switch_sentences(table, lang)
     return "\n".join(out)
+
+
+def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
+    """The profiles as CSV: one row per profile and bid, then one per bid for the weighted cost.
+
+    In English the columns are keys for programs, separated by commas with a
+    decimal point; in Danish they are named in Danish, separated by
+    semicolons with a decimal comma, as Danish Excel reads them. Text from
+    the tender (bid names, labels) never starts a formula.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+    >>> profiles_csv(t).splitlines()[:2]
+    ['profile,label,weight,bid,cost,rank', 'sports_hall,Sports hall,0.2,Lumen Nord,345165.60581,1']
+    >>> profiles_csv(t, "da").splitlines()[1]
+    'sports_hall;Idrætshal;0,2;Lumen Nord;345165,60581;1'
+    """
+    from tco.views.table import csv_number
+
+    lang = resolve(lang)
+    if lang == "en":
+        head = ["profile", "label", "weight", "bid", "cost", "rank"]
+    else:
+        cur = (
+            table.currency
+            if table.ranked_by == "total"
+            else f"{table.currency}/{text('year', lang)}"
+        )
+        head = [
+            text("profiles.id", lang),
+            text("profiles.profile", lang),
+            text("profiles.weight", lang),
+            text("profiles.bid", lang),
+            f"{text(f'profiles.cost {table.ranked_by}', lang)} [{cur}]",
+            text("profiles.rank", lang),
+        ]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
+    writer.writerow(head)
+    ranks = table.ranks
+    rows: list[list[object]] = []
+    for k, name in enumerate(table.names):
+        for i, bid in enumerate(table.bids):
+            rows.append(
+                [
+                    name,
+                    table.label(name, lang),
+                    float(table.weights[k]),
+                    bid,
+                    float(table.cost[k, i]),
+                    int(ranks[k, i]),
+                ]
+            )
+    wr = table.weighted_rank
+    for i, bid in enumerate(table.bids):
+        label = text("profiles.weighted", lang)
+        rows.append(["", label, 1.0, bid, float(table.weighted[i]), int(wr[i])])
+    for row in rows:
+        writer.writerow([csv_number(csv_cell(v), lang) for v in row])
+    return buf.getvalue()

@@ -268,6 +268,11 @@ def report_html(
     from tco.views.report_analysis import uncertainty_html
 
     parts += uncertainty_html(tender, lang, charts=drawn)
+    if tender.spec.profiles:  # the same bids under the tender's usage profiles
+        from tco.analysis.profiles import profiles
+        from tco.views.profiles_html import profiles_html
+
+        parts += profiles_html(profiles(tender), lang, charts=drawn, rank=result.rank)
     parts.append(f"<h2>{m['Fingerprint']}</h2>")
     parts.append(f"<p>{m['fp']}</p>")
     parts.append(

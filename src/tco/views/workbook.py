@@ -2,8 +2,10 @@
 
 Sheets: ``Summary`` (one row per bid in rank order), ``Breakdown`` (present
 value per bid and item), ``Cash flows`` (real and discounted flows per bid,
-item and year) and ``Assumptions`` (the assumptions and parameter values
-used), named in the workbook's language. Every header names its unit; numbers
+item and year), ``Assumptions`` (the assumptions and parameter values used)
+and ``Profiles`` when the tender has usage profiles
+(:mod:`tco.views.profiles_workbook`), named in the workbook's language.
+Every header names its unit; numbers
 are stored as numbers with a number format, which Excel shows with the
 reader's own separators (``1.234.568`` in a Danish Excel).
 """
@@ -24,7 +26,14 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["SHEETS", "check_workbook_size", "sheet_names", "workbook_cells", "write_workbook"]
+__all__ = [
+    "SHEETS",
+    "check_workbook_size",
+    "parameter_rows",
+    "sheet_names",
+    "workbook_cells",
+    "write_workbook",
+]
 
 #: The sheets of a result workbook, in order (their English names).
 SHEETS: tuple[str, ...] = ("Summary", "Breakdown", "Cash flows", "Assumptions")
@@ -59,7 +68,9 @@ def workbook_cells(result: Result, tender: Tender | None = None) -> int:
     breakdown = (bids * items + 1) * 5
     flows = (2 * bids * items + 1) * (4 + years)
     params = len(result.plan.model.parameters) * (bids + 1) if tender is not None else 0
-    return summary + breakdown + flows + 3 * (params + 20)
+    profiles = len(tender.spec.profiles) if tender is not None else 0
+    profile_cells = (2 * profiles + bids + 12) * (bids + 4) if profiles else 0
+    return summary + breakdown + flows + 3 * (params + 20) + profile_cells
 
 
 def check_workbook_size(result: Result, tender: Tender | None = None) -> None:
@@ -250,8 +261,13 @@ def write_workbook(
     for name, value in assumption_rows(result, lang):
         ws.row([name, value])
     if tender is not None:
-        _parameter_rows(ws, tender, lang)
+        parameter_rows(ws.ws, tender, lang)
     ws.row(["tco", __version__])
+    if tender is not None and tender.spec.profiles:  # the bids under the usage profiles
+        from tco.analysis.profiles import profiles
+        from tco.views.profiles_workbook import profiles_sheet
+
+        profiles_sheet(wb, profiles(tender), lang)
 
     out = Path(path)
     try:
@@ -265,8 +281,13 @@ def write_workbook(
     return out
 
 
-def _parameter_rows(ws: _Sheet, tender: Tender, lang: str) -> None:
-    """The buyer's and the bids' parameter values, as numbers where they are numbers."""
+def parameter_rows(ws: Any, tender: Tender, lang: str, prefix: str = "") -> None:
+    """Append the buyer's and the bids' parameter values to a write-only worksheet.
+
+    One row per value: its label (``prefix`` first, then the bid's name for a
+    bid's value), the value (a number where it is one) and its unit. Text is
+    stored as text (:func:`tco.views.safe.excel_cell`).
+    """
     from tco.views.inputs import value_in
 
     model = tender.model
@@ -275,21 +296,22 @@ def _parameter_rows(ws: _Sheet, tender: Tender, lang: str) -> None:
         if not p.spec.bid:
             raw = tender.spec.parameters.get(name, p.spec.default)
             if raw is not None:
-                rows.append((parameter_label(model, name, lang), raw, name))
+                rows.append((prefix + parameter_label(model, name, lang), raw, name))
     for bid in tender.spec.bids:
         for name in model.bid_parameters:
             raw = bid.values.get(name, model.parameters[name].spec.default)
             if raw is not None:
-                rows.append((f"{bid.name}: {parameter_label(model, name, lang)}", raw, name))
+                label = f"{prefix}{bid.name}: {parameter_label(model, name, lang)}"
+                rows.append((label, raw, name))
     for label, raw, name in rows:
         unit = model.parameters[name].unit_text
         value = value_in(raw, unit)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
-        ws.ws.append(
+        ws.append(
             [
-                excel_cell(ws.ws, label),
-                excel_cell(ws.ws, value, _NUMBER if isinstance(value, float) else None),
-                excel_cell(ws.ws, unit_text(unit, lang)),
+                excel_cell(ws, label),
+                excel_cell(ws, value, _NUMBER if isinstance(value, float) else None),
+                excel_cell(ws, unit_text(unit, lang)),
             ]
         )

@@ -1,51 +1,37 @@
-"""Basket tenders: several product lines per bid, ranked on the basket's total.
-
-Framework agreements and assortment tenders award one supplier a basket: 40
-A4 printers and 6 A3 printers, a fleet of cars and vans. The buyer states the
-lines and their expected quantities; each bid offers one product per line
-(its values of the line model's bid parameters)::
-
-    model: printer
-    assumptions: {currency: DKK, discount_rate: 4 %, period: 5 year}
-    lines:
-      - {name: A4 devices, quantity: 40}
-      - {name: A3 devices, quantity: 6, parameters: {pages_per_year: 60000 page/year}}
-    bids:
-      - name: Supplier X
-        lines:
-          A4 devices: {price: 9800 DKK, ...}
-          A3 devices: {price: 21000 DKK, ...}
-
-Each line is a tender of its own (the basket's assumptions with the line's
-quantity, the basket's parameters with the line's on top, one bid per
-supplier), checked and compiled on its own; the engine then evaluates every
-line and bid in one vectorised pass, the lines' plans stacked as the rows of
-one plan (:func:`tco.evaluate.evaluate_plans`; lines of models with other
-cost items in a pass of their own). The basket's cost of a bid is the sum
-over its lines. Bids are ranked on the basket.
-"""
+"""Load basket tenders: lines, their models and tenders, and the bids."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.metrics import rank
 from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest
 from tco.evaluate import evaluate_plans
 from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
-from tco.result import Result
+from tco.spec.product import ProductModel
 from tco.spec.schema import BasketSpec, validate
-from tco.tender import Tender, load_tender, read_tender_source
+from tco.tender import Tender, load_tender, read_tender, read_tender_source, tender_model
 
-__all__ = ["Basket", "BasketResult", "basket_example_path", "basket_examples", "load_basket"]
+if TYPE_CHECKING:
+    from tco.basket.result import BasketResult
+
+__all__ = [
+    "Basket",
+    "BasketLine",
+    "basket_example_path",
+    "basket_examples",
+    "basket_from_data",
+    "basket_lines",
+    "basket_lines_of",
+    "load_basket",
+]
 
 Array = NDArray[np.float64]
 Path_ = tuple[str | int, ...]
@@ -54,6 +40,16 @@ Path_ = tuple[str | int, ...]
 @dataclass(frozen=True)
 class Basket:
     """A checked basket tender: one :class:`~tco.tender.Tender` per line.
+
+    Attributes
+    ----------
+    spec : BasketSpec
+    tenders : tuple of Tender
+        One per line, in order.
+    file, sha256 : str or None
+        The basket file and the SHA-256 of its bytes as read.
+    forms : tuple of (str, str)
+        ``(file name, SHA-256)`` of each bid form the bids were read from.
 
     Examples
     --------
@@ -66,6 +62,8 @@ class Basket:
     spec: BasketSpec
     tenders: tuple[Tender, ...]
     file: str | None = None
+    sha256: str | None = None
+    forms: tuple[tuple[str, str], ...] = ()
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -82,6 +80,24 @@ class Basket:
         """The basket's title."""
         return self.spec.title or "basket"
 
+    def annex(self, path: str | Path | None = None, *, lang: str = "en") -> str | Path:
+        """The tender annex of the basket (:mod:`tco.views.annex_basket`).
+
+        Its first bid is the worked example. Without ``path`` the annex is
+        returned as HTML; with one, written as ``.docx`` or ``.html``.
+
+        Examples
+        --------
+        >>> b = load_basket(basket_example_path("car-van-fleet"))
+        >>> "Kurvens livscyklusomkostning" in b.annex(lang="da")
+        True
+        """
+        from tco.views.annex_basket import basket_annex_html, write_basket_annex
+
+        if path is None:
+            return basket_annex_html(self, lang=lang)
+        return write_basket_annex(self, path, lang=lang)
+
     def evaluate(self) -> BasketResult:
         """Evaluate every line and bid in one pass of the engine, and sum the basket.
 
@@ -89,111 +105,9 @@ class Basket:
         streams, of a product model with other items, in a pass of their own):
         see :func:`tco.evaluate.evaluate_plans`.
         """
+        from tco.basket.result import BasketResult
+
         return BasketResult(self, evaluate_plans([t.plan for t in self.tenders]))
-
-
-@dataclass(frozen=True, eq=False)
-class BasketResult:
-    """An evaluated basket: a :class:`~tco.result.Result` per line and the basket's sums.
-
-    Attributes
-    ----------
-    basket : Basket
-    results : tuple of Result
-        One per line, its bids in the basket's order.
-    """
-
-    basket: Basket
-    results: tuple[Result, ...]
-
-    @property
-    def bids(self) -> tuple[str, ...]:
-        """Bid names."""
-        return self.basket.bids
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """Line names."""
-        return self.basket.lines
-
-    @property
-    def currency(self) -> str:
-        """The currency of every amount."""
-        return self.results[0].currency
-
-    @property
-    def by_line(self) -> Array:
-        """Present value per line and bid, each line's quantity included. [currency], (L, B)"""
-        return np.stack([r.total for r in self.results])
-
-    @property
-    def annualised_by_line(self) -> Array:
-        """Annualised cost per line and bid. [currency/year], shape (L, B)"""
-        return np.stack([r.annualised for r in self.results])
-
-    @property
-    def total(self) -> Array:
-        """Present value of the basket per bid, the sum over its lines. [currency]"""
-        out: Array = self.by_line.sum(axis=0)
-        return out
-
-    @property
-    def annualised(self) -> Array:
-        """Annualised cost of the basket per bid, the sum over its lines. [currency/year]"""
-        out: Array = self.annualised_by_line.sum(axis=0)
-        return out
-
-    @property
-    def ranked_by(self) -> str:
-        """``"total"``, or ``"annualised"`` when any line ranks by annualised cost."""
-        return "total" if all(r.ranked_by == "total" for r in self.results) else "annualised"
-
-    @property
-    def rank(self) -> NDArray[np.int64]:
-        """Rank per bid on the basket, 1 the cheapest."""
-        return rank(self.total if self.ranked_by == "total" else self.annualised)
-
-    @property
-    def ranking(self) -> list[str]:
-        """Bid names from cheapest to dearest basket."""
-        return [self.bids[i] for i in np.argsort(self.rank, kind="stable")]
-
-    def summary(self) -> list[dict[str, Any]]:
-        """One row per bid in rank order: basket total, annualised and each line's total."""
-        rows = []
-        for b in np.argsort(self.rank, kind="stable"):
-            rows.append(
-                {
-                    "rank": int(self.rank[b]),
-                    "bid": self.bids[b],
-                    "total": float(self.total[b]),
-                    "annualised": float(self.annualised[b]),
-                    "lines": [
-                        {
-                            "line": name,
-                            "quantity": float(r.plan.quantity),
-                            "total": float(r.total[b]),
-                            "annualised": float(r.annualised[b]),
-                            "rank": int(r.rank[b]),
-                        }
-                        for name, r in zip(self.lines, self.results, strict=True)
-                    ],
-                }
-            )
-        return rows
-
-    def to_dict(self) -> dict[str, Any]:
-        """Every number as plain Python values (for JSON)."""
-        return {
-            "title": self.basket.title,
-            "currency": self.currency,
-            "ranked_by": self.ranked_by,
-            "lines": [
-                {"line": name, "model": r.plan.model.id, "quantity": float(r.plan.quantity)}
-                for name, r in zip(self.lines, self.results, strict=True)
-            ],
-            "bids": self.summary(),
-        }
 
 
 def _model_ref(ref: Any, base: Path) -> Any:
@@ -213,8 +127,25 @@ def _moved(err: SpecError, file: str | None, where: Callable[[Path_], Path_]) ->
     return out.located(file)
 
 
-def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
+@dataclass(frozen=True)
+class BasketLine:
+    """A line of a basket, known before any bid: name, quantity and product model."""
+
+    name: str
+    quantity: float
+    model: ProductModel
+
+
+def load_basket(
+    source: str | Path | Mapping[str, Any], *, allow_paths: Iterable[str | Path] = ()
+) -> Basket:
     """Load a basket tender from a YAML file or a mapping and check every line.
+
+    Parameters
+    ----------
+    source : str, path or mapping
+    allow_paths : iterable of str or path
+        Folders besides the basket's own that a line's ``model:`` path may reach.
 
     Raises
     ------
@@ -222,7 +153,13 @@ def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
         With every problem found, each at its place in the basket file
         (``bids[1].lines.A3 devices.price``).
     """
-    data, file, base = read_tender_source(source)
+    src = read_tender(source)
+    return basket_from_data(
+        src.data, src.file, src.base, allow_paths=allow_paths, sha256=src.sha256
+    )
+
+
+def _spec(data: Mapping[str, Any], file: str | None) -> BasketSpec:
     spec: BasketSpec = validate(BasketSpec, data, file=file)
     if len(spec.lines) > MAX_LINES:
         raise LimitError(
@@ -239,6 +176,91 @@ def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
             errors.add(
                 SpecError(f"two lines are named '{name}'", file=file, path=("lines", j, "name"))
             )
+    errors.raise_if_any()
+    return spec
+
+
+def basket_lines(
+    source: str | Path | Mapping[str, Any], *, allow_paths: Iterable[str | Path] = ()
+) -> tuple[BasketSpec, tuple[BasketLine, ...]]:
+    """The lines of a basket tender and their models, without its bids (for bid forms).
+
+    Examples
+    --------
+    >>> spec, lines = basket_lines(basket_example_path("car-van-fleet"))
+    >>> [(line.name, line.quantity, line.model.id) for line in lines]
+    [('cars', 10.0, 'passenger-car'), ('vans', 6.0, 'van')]
+    """
+    data, file, base = read_tender_source(source)
+    return basket_lines_of(data, file, base, allow_paths=allow_paths)
+
+
+def basket_lines_of(
+    data: Mapping[str, Any],
+    file: str | None,
+    base: Path,
+    *,
+    allow_paths: Iterable[str | Path] = (),
+) -> tuple[BasketSpec, tuple[BasketLine, ...]]:
+    """:func:`basket_lines` of a basket read as a mapping from ``file`` in the folder ``base``."""
+    spec = _spec({**data, "bids": []}, file)
+    errors = ErrorList()
+    out = []
+    for j, line in enumerate(spec.lines):
+        ref = line.model if line.model is not None else spec.model
+        if ref is None:
+            errors.add(_no_model(file, j))
+            continue
+        try:
+            model = tender_model(
+                _model_ref(ref, base), base, file, allow_paths=[base, *allow_paths]
+            )
+        except SpecError as err:
+            moved: Path_ = ("lines", j, "model") if line.model is not None else ("model",)
+
+            def where(path: Path_, m: Path_ = moved) -> Path_:
+                return (*m, *path[1:]) if path[:1] == ("model",) else path
+
+            errors.add(_moved(err, file, where))
+            continue
+        out.append(BasketLine(line.name, float(line.quantity), model))
+    errors.raise_if_any()
+    return spec, tuple(out)
+
+
+def _no_model(file: str | None, j: int) -> SpecError:
+    return SpecError(
+        "this line has no model, and the basket names none",
+        file=file,
+        path=("lines", j, "model"),
+        expected="a model for the line or for the basket",
+    )
+
+
+def basket_from_data(
+    data: dict[str, Any],
+    file: str | None,
+    base: Path,
+    *,
+    allow_paths: Iterable[str | Path] = (),
+    sha256: str | None = None,
+    forms: tuple[tuple[str, str], ...] = (),
+) -> Basket:
+    """Check a basket tender read as a mapping (see :func:`load_basket`).
+
+    ``file`` and ``base`` locate messages and relative model paths; ``forms``
+    records the bid forms the bids came from.
+    """
+    spec = _spec(data, file)
+    if not spec.bids:
+        raise SpecError(
+            "a basket tender needs at least one bid",
+            file=file,
+            path=("bids",),
+            expected="a list of bids, or bid forms read with 'tco basket FILE --bids FORM...'",
+        )
+    errors = ErrorList()
+    names = [line.name for line in spec.lines]
     bid_names = [b.name for b in spec.bids]
     for i, bid in enumerate(spec.bids):
         if bid.name in bid_names[:i]:
@@ -273,14 +295,7 @@ def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
         raw = raw_lines[j]
         model = raw.get("model", data.get("model"))
         if model is None:
-            errors.add(
-                SpecError(
-                    "this line has no model, and the basket names none",
-                    file=file,
-                    path=("lines", j, "model"),
-                    expected="a model for the line or for the basket",
-                )
-            )
+            errors.add(_no_model(file, j))
             continue
         sub: dict[str, Any] = {
             "model": _model_ref(model, base),
@@ -307,11 +322,11 @@ def load_basket(source: str | Path | Mapping[str, Any]) -> Basket:
 
         try:
             # The line is a mapping; its model path may reach the basket file's folder.
-            tenders.append(load_tender(sub, allow_paths=[base]))
+            tenders.append(load_tender(sub, allow_paths=[base, *allow_paths]))
         except SpecError as err:
             errors.add(_moved(err, file, where))
     errors.raise_if_any()
-    return Basket(spec=spec, tenders=tuple(tenders), file=file)
+    return Basket(spec=spec, tenders=tuple(tenders), file=file, sha256=sha256, forms=forms)
 
 
 def basket_examples() -> dict[str, Path]:

@@ -1,0 +1,142 @@
+"""The evaluated basket: each line's result and the basket's sums, ranked on the basket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tco.engine.metrics import rank
+from tco.result import Result
+from tco.spec.schema import CATEGORIES
+
+if TYPE_CHECKING:
+    from tco.basket.load import Basket
+
+__all__ = ["BasketResult"]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True, eq=False)
+class BasketResult:
+    """An evaluated basket: a :class:`~tco.result.Result` per line and the basket's sums.
+
+    Attributes
+    ----------
+    basket : Basket
+    results : tuple of Result
+        One per line, its bids in the basket's order.
+    """
+
+    basket: Basket
+    results: tuple[Result, ...]
+
+    @property
+    def bids(self) -> tuple[str, ...]:
+        """Bid names."""
+        return self.basket.bids
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Line names."""
+        return self.basket.lines
+
+    @property
+    def currency(self) -> str:
+        """The currency of every amount."""
+        return self.results[0].currency
+
+    @property
+    def by_line(self) -> Array:
+        """Present value per line and bid, each line's quantity included. [currency], (L, B)"""
+        return np.stack([r.total for r in self.results])
+
+    @property
+    def annualised_by_line(self) -> Array:
+        """Annualised cost per line and bid. [currency/year], shape (L, B)"""
+        return np.stack([r.annualised for r in self.results])
+
+    @property
+    def total(self) -> Array:
+        """Present value of the basket per bid, the sum over its lines. [currency]"""
+        out: Array = self.by_line.sum(axis=0)
+        return out
+
+    @property
+    def annualised(self) -> Array:
+        """Annualised cost of the basket per bid, the sum over its lines. [currency/year]"""
+        out: Array = self.annualised_by_line.sum(axis=0)
+        return out
+
+    @property
+    def by_category(self) -> dict[str, Array]:
+        """Present value of the basket per cost category and bid, summed over the lines.
+
+        The categories in the order of :data:`tco.spec.schema.CATEGORIES` that
+        any line has. [currency], each of shape (B,)
+        """
+        out: dict[str, Array] = {}
+        for r in self.results:
+            for cat, values in r.by_category.items():
+                out[cat] = out.get(cat, np.zeros(len(self.bids))) + values
+        return {c: out[c] for c in CATEGORIES if c in out}
+
+    @property
+    def quantities(self) -> tuple[float, ...]:
+        """The buyer's quantity of each line."""
+        return tuple(float(r.plan.quantity) for r in self.results)
+
+    @property
+    def ranked_by(self) -> str:
+        """``"total"``, or ``"annualised"`` when any line ranks by annualised cost."""
+        return "total" if all(r.ranked_by == "total" for r in self.results) else "annualised"
+
+    @property
+    def rank(self) -> NDArray[np.int64]:
+        """Rank per bid on the basket, 1 the cheapest."""
+        return rank(self.total if self.ranked_by == "total" else self.annualised)
+
+    @property
+    def ranking(self) -> list[str]:
+        """Bid names from cheapest to dearest basket."""
+        return [self.bids[i] for i in np.argsort(self.rank, kind="stable")]
+
+    def summary(self) -> list[dict[str, Any]]:
+        """One row per bid in rank order: basket total, annualised and each line's total."""
+        rows = []
+        for b in np.argsort(self.rank, kind="stable"):
+            rows.append(
+                {
+                    "rank": int(self.rank[b]),
+                    "bid": self.bids[b],
+                    "total": float(self.total[b]),
+                    "annualised": float(self.annualised[b]),
+                    "lines": [
+                        {
+                            "line": name,
+                            "quantity": float(r.plan.quantity),
+                            "total": float(r.total[b]),
+                            "annualised": float(r.annualised[b]),
+                            "rank": int(r.rank[b]),
+                        }
+                        for name, r in zip(self.lines, self.results, strict=True)
+                    ],
+                }
+            )
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every number as plain Python values (for JSON)."""
+        return {
+            "title": self.basket.title,
+            "currency": self.currency,
+            "ranked_by": self.ranked_by,
+            "lines": [
+                {"line": name, "model": r.plan.model.id, "quantity": float(r.plan.quantity)}
+                for name, r in zip(self.lines, self.results, strict=True)
+            ],
+            "bids": self.summary(),
+        }

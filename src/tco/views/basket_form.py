@@ -1,0 +1,260 @@
+"""A basket's Excel bid form (the ``excel`` extra): one workbook, a sheet per line.
+
+The form is one workbook: a front sheet (``Basket``, ``Kurv`` in Danish) with
+the bidder's name and notes and the list of lines (name, sheet, model,
+quantity), then one sheet per line laid out exactly as a tender's bid form
+(:func:`tco.views.form.fill_form_sheet`: one row per bid parameter of the
+line's model, with its unit, bounds as data validation, default and
+description; labels locked, input cells open).
+
+Why a sheet per line rather than one table with a line column: the lines of
+a basket may use different product models (a car and a van), each with its
+own parameters, so a sheet per line keeps every row of a sheet about one
+product, as the supplier's data sheet for that product is; the sheet is the
+form a supplier already knows from single tenders, its row count is that of
+one model, and the supplier fills the lines one at a time (or has a colleague
+fill one). The name is written once, on the front sheet.
+
+:func:`load_basket_with_forms` reads filled forms back (one bid per form,
+:func:`tco.io.basket_forms.read_basket_form_data`, with the checks of a
+tender's form) and loads the basket with those bids; every problem is a
+:class:`~tco.errors.FormError` naming the file, the sheet and the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tco.errors import ErrorList, FormError, SpecError, SpecErrors
+from tco.io.basket_forms import BASKET_SHEETS, line_sheet_names, read_basket_form_data
+from tco.io.forms import COLUMNS, FORMAT_CELL, HEAD_ROW, MODEL_CELL, NAME_ROW, NOTES_ROW
+from tco.views.errors import OutputError
+from tco.views.form import fill_form_sheet, require_openpyxl
+from tco.views.form_read import relocate_form_error
+from tco.views.safe import excel_text
+
+if TYPE_CHECKING:
+    from tco.basket import Basket, BasketLine
+    from tco.spec.forms import FormBid
+
+__all__ = ["BASKET_MARK", "load_basket_with_forms", "write_basket_form"]
+
+#: What the front sheet's model cell holds.
+BASKET_MARK = "basket"
+_CONVENTION_TEXT = {
+    "en": "numbers typed as text are read as 1,450.50 (comma thousands, point decimals)",
+    "da": "tal skrevet som tekst læses som 1.450,50 (punktum tusinder, komma decimaler)",
+}
+
+
+def write_basket_form(
+    lines: Sequence[BasketLine],
+    path: str | Path,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    number_format: str | None = None,
+) -> Path:
+    """Write a blank bid form for a basket: a front sheet and one sheet per line.
+
+    Parameters
+    ----------
+    lines : sequence of BasketLine
+        The basket's lines (:func:`tco.basket.basket_lines`).
+    path : str or path
+        The ``.xlsx`` file to write.
+    title : str, optional
+        The basket's title.
+    lang : {"en", "da"}
+        The front sheet's name (``Basket`` or ``Kurv``) and, unless
+        ``number_format`` is given, the number convention.
+    number_format : {"en", "da"}, optional
+        The basket's stated ``number_format``.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from tco.basket import basket_example_path, basket_lines
+    >>> spec, lines = basket_lines(basket_example_path("car-van-fleet"))
+    >>> out = write_basket_form(lines, pathlib.Path(tempfile.mkdtemp()) / "fleet.xlsx")
+    >>> import openpyxl; openpyxl.load_workbook(out).sheetnames
+    ['Basket', 'cars', 'vans']
+    """
+    if lang not in BASKET_SHEETS:
+        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(BASKET_SHEETS)}")
+    convention = number_format or lang
+    if convention not in BASKET_SHEETS:
+        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'")
+    openpyxl = require_openpyxl()
+    from openpyxl.styles import Font, PatternFill, Protection
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = BASKET_SHEETS[lang]
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    sheets = line_sheet_names([line.name for line in lines])
+    ws["A1"] = "Bid form / Tilbudsskema"
+    ws["A1"].font = Font(bold=True, size=12)
+    excel_text(ws["B1"], title or "")
+    ws["A2"] = "model"
+    ws[MODEL_CELL] = BASKET_MARK
+    ws["A3"] = "product / produkt"
+    ws["B3"] = f"basket of {len(lines)} lines / kurv med {len(lines)} linjer"
+    ws["A4"] = "format"
+    ws[FORMAT_CELL] = convention
+    ws["C4"] = _CONVENTION_TEXT[convention]
+    ws[f"A{NAME_ROW}"] = "name"
+    ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
+    ws[f"A{NOTES_ROW}"] = "notes"
+    ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
+    for row in (NAME_ROW, NOTES_ROW):
+        cell = ws[f"{COLUMNS['value']}{row}"]
+        cell.fill = fill
+        cell.protection = Protection(locked=False)
+    ws["B7"] = (
+        "Fill in one sheet per line: the product offered for it / "
+        "Udfyld ét ark pr. linje: det produkt, der tilbydes til den"
+    )
+    heads = ("line / linje", "sheet / ark", "model", "quantity / antal")
+    for col, head in zip("BCDE", heads, strict=True):
+        ws[f"{col}{HEAD_ROW}"] = head
+        ws[f"{col}{HEAD_ROW}"].font = bold
+    for j, (line, sheet) in enumerate(zip(lines, sheets, strict=True)):
+        r = HEAD_ROW + 1 + j
+        excel_text(ws[f"B{r}"], line.name)
+        excel_text(ws[f"C{r}"], sheet)
+        excel_text(ws[f"D{r}"], line.model.id)
+        ws[f"E{r}"] = line.quantity
+        ws[f"C{r}"].hyperlink = f"#'{sheet}'!A1"
+    for col, width in {"A": 12, "B": 40, "C": 32, "D": 24, "E": 16}.items():
+        ws.column_dimensions[col].width = width
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    for line, sheet in zip(lines, sheets, strict=True):
+        fill_form_sheet(
+            wb.create_sheet(sheet),
+            line.model,
+            title=f"{title}: {line.name}" if title else line.name,
+            lang=lang,
+            convention=convention,
+            line=(line.name, line.quantity),
+        )
+    out = Path(path)
+    wb.save(out)
+    return out
+
+
+def _relocate(
+    err: SpecError, read: Sequence[dict[str, FormBid]], fronts: Sequence[FormBid]
+) -> SpecError:
+    """Point an error about ``bids[i]...`` at the form's sheet and cell it came from."""
+    p = err.path
+    if len(p) >= 2 and p[0] == "bids" and isinstance(p[1], int) and p[1] < len(read):
+        if len(p) >= 4 and p[2] == "lines" and p[3] in read[p[1]]:
+            line = str(p[3])
+            return relocate_form_error(err, [r[line] for r in read], skip=2)
+        return relocate_form_error(err, fronts)
+    return err
+
+
+def load_basket_with_forms(
+    source: str | Path | Mapping[str, Any],
+    forms: Sequence[str | Path],
+    *,
+    allow_paths: Sequence[str | Path] = (),
+) -> Basket:
+    """Load a basket tender whose bids are read from filled basket forms, one bid each.
+
+    The forms' bids replace any bids in the basket file (which may have none).
+
+    Raises
+    ------
+    FormError
+        For a problem in a form, naming its file, sheet and cell.
+    SpecError
+        For a problem in the basket itself.
+    """
+    from tco.basket import basket_from_data, basket_lines_of
+    from tco.spec.forms import FormBid, form_bid, in_number_format, stated_number_format
+    from tco.tender import read_tender
+
+    src = read_tender(source)
+    data, file = src.data, src.file
+    if not forms:
+        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files").speaks(
+            "form_no_forms"
+        )
+    _, lines = basket_lines_of(data, file, src.base, allow_paths=allow_paths)
+    names = [line.name for line in lines]
+    stated = stated_number_format(data)
+    errors = ErrorList()
+    read: list[dict[str, FormBid]] = []
+    fronts: list[FormBid] = []
+    hashes: list[tuple[str, str]] = []
+    for form in forms:
+        try:
+            front, by_line = read_basket_form_data(form, names)
+        except SpecError as err:
+            errors.add(err)
+            continue
+        hashes.append((str(form), front.sha256))
+        if front.name.blank:
+            errors.add(
+                FormError(
+                    "the bid's name is missing; fill it in",
+                    file=str(form),
+                    sheet=front.sheet,
+                    cell=front.name.cell,
+                    field="name",
+                ).speaks("form_no_name")
+            )
+            continue
+        shown = front.name.shown
+        name = shown if isinstance(shown, str) else f"{shown:g}"
+        cells = {"name": front.name.cell}
+        fronts.append(FormBid(str(form), {"name": name}, cells, front.sheet, sha256=front.sha256))
+        bids: dict[str, FormBid] = {}
+        for line in lines:
+            sheet = replace(by_line[line.name], name=front.name, notes=front.notes)
+            try:
+                bids[line.name] = form_bid(sheet, line.model, stated)
+            except SpecError as err:
+                errors.add(err)
+        read.append(bids)
+    errors.raise_if_any()
+    data["bids"] = [
+        {
+            "name": bids[names[0]].values["name"],
+            **(
+                {"notes": bids[names[0]].values["notes"]}
+                if "notes" in bids[names[0]].values
+                else {}
+            ),
+            "lines": {
+                line: {
+                    k: in_number_format(v, stated)
+                    for k, v in bid.values.items()
+                    if k not in ("name", "notes")
+                }
+                for line, bid in bids.items()
+            },
+        }
+        for bids in read
+    ]
+    try:
+        return basket_from_data(
+            data, file, src.base, allow_paths=allow_paths, sha256=src.sha256, forms=tuple(hashes)
+        )
+    except SpecErrors as many:
+        raise SpecErrors([_relocate(e, read, fronts) for e in many.errors]) from None
+    except SpecError as err:
+        raise _relocate(err, read, fronts) from None

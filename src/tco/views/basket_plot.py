@@ -1,0 +1,76 @@
+"""A basket's chart (matplotlib, the ``plot`` extra): each bid's basket, stacked by line.
+
+matplotlib is imported only when the chart is drawn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from tco.limits import MAX_CHART_BIDS
+from tco.views.i18n import number, resolve, text
+from tco.views.plot import money_formatter, new_axes
+from tco.views.safe import chart_text
+
+if TYPE_CHECKING:
+    from tco.basket import BasketResult
+
+__all__ = ["basket_chart"]
+
+
+def basket_chart(result: BasketResult, ax: Any = None, lang: str | None = None) -> Any:
+    """Stacked bars of each bid's basket by line, cheapest basket first, with its total.
+
+    Parameters
+    ----------
+    result : BasketResult
+    ax : matplotlib Axes, optional
+    lang : {"en", "da"}
+
+    Returns
+    -------
+    matplotlib Axes
+        With one bar container per line (labelled with the line's name).
+
+    Examples
+    --------
+    >>> from tco.basket import basket_example_path, load_basket
+    >>> r = load_basket(basket_example_path("copy-print")).evaluate()
+    >>> [c.get_label() for c in basket_chart(r).containers]
+    ['A4 devices', 'A3 devices']
+    """
+    lang = resolve(lang)
+    ax = new_axes(ax)
+    order = [int(i) for i in np.argsort(result.rank, kind="stable")[:MAX_CHART_BIDS]]
+    x = np.arange(len(order))
+    pos = np.zeros(len(order))
+    neg = np.zeros(len(order))
+    for name, values in zip(result.lines, result.by_line, strict=True):
+        v = values[order]
+        ax.bar(x, v, 0.6, bottom=np.where(v >= 0, pos, neg), label=chart_text(name))
+        pos = pos + np.where(v >= 0, v, 0.0)
+        neg = neg + np.where(v < 0, v, 0.0)
+    totals = result.total[order]
+    ax.plot(x, totals, "D", color="black", label=text("total", lang), zorder=3)
+    for xi, tot, top in zip(x, totals, pos, strict=True):
+        ax.annotate(
+            number(tot, 0, lang),
+            (xi, max(tot, top)),
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+        )
+    ax.set_xticks(x, [chart_text(result.bids[i]) for i in order])
+    ax.set_ylim(top=float(pos.max()) * 1.12 if len(pos) else None)
+    ax.yaxis.set_major_formatter(money_formatter(lang))
+    ax.set_ylabel(f"{text('present value', lang)} [{result.currency}]")
+    ax.grid(axis="y", alpha=0.3)
+    title = text("basket.by line", lang)
+    if len(order) < len(result.bids):
+        title += f" ({len(order)} / {len(result.bids)})"
+    ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=8, frameon=False)
+    return ax

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,27 @@ def test_hand_computed_basket() -> None:
     assert [res.ranking[0] for res in r.results] == ["X", "Y"]
     # annualised over 10 years at 0 %: a tenth of the total
     np.testing.assert_allclose(r.annualised, r.total / 10.0)
+
+
+def test_hand_computed_basket_with_discounting() -> None:
+    data = _basket()
+    data["assumptions"] = {"currency": "DKK", "discount_rate": "10 %", "period": "2 year"}
+    r = load_basket(data).evaluate()
+    # Hand calculation (end-of-year discounting, DESIGN.md "Time"): the purchase falls in
+    # year 0, the electricity in years 1 and 2, so its factor is
+    # a = 1/1.1 + 1/1.1^2 = 0.909091 + 0.826446 = 1.735537.
+    # small (1000 h, 4 units): X = 4 x (100 + 0.010 kW x 1000 h x 2 x a) = 4 x 134.71074 = 538.84298
+    #                          Y = 4 x (50 + 0.020 kW x 1000 h x 2 x a) = 4 x 119.42149 = 477.68595
+    # big (3000 h, 2 units):   X = 2 x (500 + 0.100 kW x 3000 h x 2 x a) = 2 x 1541.3223 = 3082.6446
+    #                          Y = 2 x (900 + 0.050 kW x 3000 h x 2 x a) = 2 x 1420.6612 = 2841.3223
+    np.testing.assert_allclose(
+        r.by_line, [[538.84298, 477.68595], [3082.6446, 2841.3223]], rtol=1e-7
+    )
+    # basket: X = 538.84298 + 3082.6446 = 3621.4876, Y = 477.68595 + 2841.3223 = 3319.0083
+    np.testing.assert_allclose(r.total, [3621.4876, 3319.0083], rtol=1e-7)
+    # annualised: the basket's present value over the same factor a, for each line and the sum
+    np.testing.assert_allclose(r.annualised, r.total / 1.7355372, rtol=1e-7)
+    assert r.ranking == ["Y", "X"]
 
 
 def test_each_line_is_the_tender_of_that_line() -> None:
@@ -218,3 +240,32 @@ def test_docs_page_shows_the_commands_output(capsys: pytest.CaptureFixture[str])
     for name in ("copy-print", "car-van-fleet"):
         assert main(["basket", "--example", name]) == 0
         assert capsys.readouterr().out.strip() in page
+    assert main(["basket", "--example", "copy-print", "--format", "csv", "--lang", "da"]) == 0
+    assert capsys.readouterr().out.strip() in page
+    assert main(["examples"]) == 0
+    listed = capsys.readouterr().out.split("\n\n")[1].strip()
+    assert listed in page
+    for image in re.findall(r"\]\((img/[^)]+)\)", page):
+        assert (Path(__file__).resolve().parents[1] / "docs" / image).is_file(), image
+
+
+def test_examples_lists_the_baskets_with_their_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["examples"]) == 0
+    out = capsys.readouterr().out
+    head = "Example basket tenders, several product lines per bid (run one with: tco basket "
+    assert head in out and "tco compare --example NAME" in out
+    baskets = out.split(head)[1].splitlines()[1:]
+    for name, path in basket_examples().items():
+        import yaml
+
+        title = yaml.safe_load(path.read_text("utf-8"))["title"]
+        assert [name, title] in [line.split(None, 1) for line in baskets]
+    # the tenders above, the baskets below: a basket is not run with 'tco compare'
+    assert "copy-print" not in out.split(head)[0]
+
+
+def test_an_unknown_basket_example_lists_the_baskets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["basket", "--example", "copy-prnt"]) == 2
+    err = capsys.readouterr().err
+    assert "no example basket 'copy-prnt' (did you mean 'copy-print'?)" in err
+    assert "examples are car-van-fleet, copy-print" in err

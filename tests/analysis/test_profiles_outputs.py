@@ -448,3 +448,11 @@ def test_annex_gives_every_profile_a_value_of_every_input_it_names() -> None:
         ["2.000", "50", "4"],
         ["6.000", "200", "3"],
     ]
+
+
+def test_the_search_for_switches_can_be_left_out() -> None:
+    tender = tco.load_tender(_hand())
+    full, quick = profiles(tender), profiles(tender, switches=False)
+    assert len(full.switches) == 1 and quick.switches == []
+    np.testing.assert_array_equal(full.cost, quick.cost)
+    assert quick.winner_changes  # the change is still seen, only not located

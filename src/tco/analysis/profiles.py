@@ -199,6 +199,7 @@ def profiles(
     named: Mapping[str, Mapping[str, Any]] | None = None,
     *,
     weights: Mapping[str, float] | None = None,
+    switches: bool = True,
 ) -> ProfileTable:
     """Rank every bid under each usage profile and on their weighted cost.
 
@@ -210,6 +211,9 @@ def profiles(
         tender's ``profiles:`` section (with its weights).
     weights : mapping of str to float, optional
         Profile name -> weight, by default 1 each (or the tender's).
+    switches : bool
+        Search where the winner changes between profiles in a row (one more
+        pass of ``(K - 1) x GRID`` rows per bid); without, ``switches`` is empty.
 
     Returns
     -------
@@ -295,8 +299,9 @@ def profiles(
         model=tender.model,
         raw_weights=w,
     )
-    switches = _switches(tender, table, found, values) if table.winner_changes else []
-    return replace(table, switches=switches)
+    if not (switches and table.winner_changes):
+        return table
+    return replace(table, switches=_switches(tender, table, found, values))
 
 
 def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:

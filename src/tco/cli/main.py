@@ -166,13 +166,21 @@ def _models(args: argparse.Namespace) -> int:
 
 def _examples(args: argparse.Namespace) -> int:
     import tco
+    from tco.basket import basket_examples
     from tco.io.yamlio import read_yaml_file
+    from tco.views.i18n import text
+    from tco.views.safe import terminal
 
     examples = sorted(tco.bundled_examples().items())
-    width = max((len(name) for name, _ in examples), default=0)
-    for name, path in examples:
-        title = read_yaml_file(path).get("title")
-        print(f"{name:<{width}}  {title}" if isinstance(title, str) else name)
+    baskets = sorted(basket_examples().items())
+    width = max((len(name) for name, _ in (*examples, *baskets)), default=0)
+    for key, listed in (("cli.examples tenders", examples), ("cli.examples baskets", baskets)):
+        if key.endswith("baskets"):
+            print()
+        print(text(key, getattr(args, "lang", None)))
+        for name, path in listed:
+            title = read_yaml_file(path).get("title")
+            print(f"{name:<{width}}  {terminal(title)}" if isinstance(title, str) else name)
     return 0
 
 

@@ -134,8 +134,13 @@ def write_basket_form(
         excel_text(ws[f"D{r}"], line.model.id)
         ws[f"E{r}"] = line.quantity
         ws[f"C{r}"].hyperlink = f"#'{sheet}'!A1"
-    for col, width in {"A": 12, "B": 40, "C": 32, "D": 24, "E": 16}.items():
+    for col, width in {"A": 26, "B": 40, "C": 26, "D": 24, "E": 16}.items():
         ws.column_dimensions[col].width = width
+    # Printed or saved as PDF: one page wide, landscape, as each line's sheet.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False

@@ -23,6 +23,16 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "miljøvariablen {name} er '{value}'; forventede en af {langs}",
     ),
     "cli.wrote": ("wrote {path}", "skrev {path}"),
+    "cli.examples tenders": (
+        "Example tenders (run one with: tco compare --example NAME):",
+        "Eksempler på udbud (kør et med: tco compare --example NAVN):",
+    ),
+    "cli.examples baskets": (
+        "Example basket tenders, several product lines per bid (run one with: tco basket "
+        "--example NAME):",
+        "Eksempler på kurve, flere produktlinjer pr. tilbud (kør en med: tco basket --example "
+        "NAVN):",
+    ),
     "cli.wrote basket form": (
         "wrote {path}: a basket bid form, one sheet per line ({n} lines)",
         "skrev {path}: et tilbudsskema for kurven, ét ark pr. linje ({n} linjer)",

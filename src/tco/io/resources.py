@@ -67,7 +67,7 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
     >>> bundled_file("examples", "indoor-lighting", "example").name
     'indoor-lighting.yaml'
     """
-    from tco.errors import ModelNotFoundError, suggest
+    from tco.errors import ModelNotFoundError, suggest, suggest_name
 
     found = bundled_files(folder)
     if name not in found:
@@ -75,5 +75,10 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
             f"no {noun} '{name}'{suggest(name, found)}; examples are " + ", ".join(sorted(found)),
             value=name,
             expected=f"a bundled {noun}",
+        ).speaks(
+            "no_bundled_basket" if "basket" in noun else "no_bundled_example",
+            name=name,
+            hint=suggest_name(name, found),
+            names_list=sorted(found),
         )
     return found[name]

@@ -269,3 +269,20 @@ def test_an_unknown_basket_example_lists_the_baskets(capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert "no example basket 'copy-prnt' (did you mean 'copy-print'?)" in err
     assert "examples are car-van-fleet, copy-print" in err
+
+
+def test_validate_checks_a_basket(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    path = basket_example_path("car-van-fleet")
+    assert main(["validate", str(path)]) == 0
+    assert "valid basket tender of 2 lines (models passenger-car, van) with 2 bids" in (
+        capsys.readouterr().out
+    )
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["bids"][1]["lines"]["vans"]["price"] = "5 kg"
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert main(["validate", str(tmp_path / "bad.yaml"), "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["document"] == "basket" and not doc["valid"]
+    assert doc["problems"][0]["path"] == "bids[1].lines.vans.price"

@@ -177,3 +177,18 @@ def test_a_tenders_form_is_not_a_baskets(tmp_path: Path) -> None:
     single = write_form(tco.load_model("printer"), tmp_path / "single.xlsx")
     with pytest.raises(FormError, match="no sheet 'Basket' or 'Kurv'; the workbook has 'Bid'"):
         load_basket_with_forms(EXAMPLE, [single])
+
+
+def test_a_form_for_the_largest_basket_reads_back(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tco.io.basket_forms import read_basket_form_data
+    from tco.limits import MAX_LINES
+
+    _, lines = basket_lines(EXAMPLE)
+    many = [replace(lines[0], name=f"line {k}") for k in range(MAX_LINES)]
+    front, by_line = read_basket_form_data(
+        write_basket_form(many, tmp_path / "f.xlsx"), [line.name for line in many]
+    )
+    assert front.sheet == "Basket" and len(by_line) == MAX_LINES
+    assert by_line["line 99"].model.shown == "printer"

@@ -360,7 +360,8 @@ def test_annex_states_the_profiles_and_the_engines_worked_example(tmp_path: Path
     assert main(["annex", str(tco.example_path(EXAMPLE)), "-o", str(out), "--lang", "da"]) == 0
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Brugsprofiler" in body and "Regneeksempel for Lumen Nord" in body
-    assert body.count("C_w = Σ_k w_k × C_k / Σ_k w_k") == 1 and "C_w = C_w" not in body
+    # The rule in words and the formula's line each state it once; the symbol is not doubled.
+    assert body.count("C_w = Σ_k w_k × C_k / Σ_k w_k") == 2 and "C_w = C_w" not in body
     da_total = f"{float(t.weighted[0]):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     assert f"= {da_total} DKK" in body
     # A tender without profiles has no such section.

@@ -98,10 +98,10 @@ PROFILE_MESSAGES: dict[str, tuple[str, str]] = {
         "ordregiverens værdier, den nævner, og beholder de øvrige.",
     ),
     "profiles.annex rule": (
-        "The bids are ranked on the weighted cost: C_weighted = Σ_k w_k × C_k / Σ_k w_k, where "
+        "The bids are ranked on the weighted cost: C_w = Σ_k w_k × C_k / Σ_k w_k, where "
         "C_k is the bid's {what} under profile k and w_k the profile's weight. The bid with the "
         "lowest weighted cost has the lowest life-cycle cost.",
-        "Tilbuddene rangeres efter den vægtede omkostning: C_vægtet = Σ_k w_k × C_k / Σ_k w_k, "
+        "Tilbuddene rangeres efter den vægtede omkostning: C_w = Σ_k w_k × C_k / Σ_k w_k, "
         "hvor C_k er tilbuddets {what} under profil k og w_k profilens vægt. Tilbuddet med den "
         "laveste vægtede omkostning har de laveste livscyklusomkostninger.",
     ),

@@ -169,3 +169,52 @@ def test_a_usage_error_under_json_is_a_danish_error_document(
         main(["compare", "--format", "json", "--lang", "da"])
     doc = json.loads(capsys.readouterr().out)
     assert "et af argumenterne udbud --example skal angives" in doc["message"]
+
+
+def test_bases_are_listed_with_danish_titles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bases", "--lang", "da"]) == 0
+    listed = capsys.readouterr().out
+    assert "Finansministeriets samfundsøkonomiske diskonteringsrente, 2021" in listed
+    assert "Danish Ministry of Finance" not in listed
+    assert main(["bases"]) == 0
+    assert "Danish Ministry of Finance discount rate, 2021" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", sorted(tco.spec.basis.bundled_bases()))
+def test_a_basis_reads_in_danish_with_danish_numbers(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tco.spec.basis import load_basis
+
+    assert main(["bases", name, "--lang", "da"]) == 0
+    said = capsys.readouterr().out
+    spec = load_basis(name).spec
+    head, _, sources = said.partition("\nKilder:\n")
+    assert sources, said
+    assert "Ikke fundet i det offentliggjorte materiale:" in head or not spec.missing
+    assert "udgave " in head and "edition " not in head.replace(spec.edition, "")
+    for m in spec.missing:
+        assert m.note_da, m  # a name that is not a key has its Danish name too
+        assert m.name_da or re.fullmatch(r"[a-z0-9_]+", m.name), m
+        assert f"  {m.name_in('da')}: " in head
+    # The publisher and the edition are named as published; the values are the file's keys.
+    shown = head.replace(spec.publisher, " ").replace(spec.edition, " ")
+    shown = "\n".join(
+        line for line in shown.splitlines() if not line.startswith("  ") or ": " in line
+    )
+    assert _english(re.sub(r"^  \S+ ", " ", shown, flags=re.M)) == set(), shown
+    assert not re.search(r"\d\.\d+ %", head), head  # 3,5 %, not 3.5 %
+
+
+def test_a_missing_value_note_may_be_english_only() -> None:
+    from tco.spec.basis_spec import Missing
+
+    plain = Missing(name="x", note="not seen")
+    both = Missing.model_validate({"name": {"en": "x", "da": "y"}, "note": {"en": "a", "da": "b"}})
+    assert (plain.name_in("da"), plain.note_in("da")) == ("x", "not seen")
+    assert (both.name, both.name_in("da"), both.note_in("en"), both.note_in("da")) == (
+        "x",
+        "y",
+        "a",
+        "b",
+    )

@@ -116,3 +116,27 @@ def test_danish_cash_flows_name_items_by_the_models_danish_label(
     shown = {row[1] for row in flows.iter_rows(min_row=2, values_only=True)}
     assert "Elforbrug" in shown and "electricity" not in shown
     assert shown == {item_label(result, name, "da") for name in result.items}
+
+
+def test_every_sheet_of_the_danish_workbook_names_items_by_label(tmp_path: Path) -> None:
+    from tco.views.labels import item_label
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
+    result = tender.evaluate()
+    out = tmp_path / "r.xlsx"
+    write_workbook(result, out, tender=tender, lang="da")
+    book = openpyxl.load_workbook(out)
+    ids = {*result.items, *(e.name for e in result.plan.emissions)}
+    labels = {item_label(result, name, "da") for name in result.items}
+    for ws in book:
+        cells = {c for row in ws.iter_rows(values_only=True) for c in row if c is not None}
+        assert not cells & ids, (ws.title, cells & ids)
+    rows = [list(r) for r in book["Fordeling"].iter_rows(values_only=True)]
+    assert rows[0] == ["tilbud", "post", "kategori", "nutidsværdi [DKK]"]
+    assert {r[1] for r in rows[1:]} == labels
+    assert "Elforbrug" in labels and "Armaturer og installation" in labels
+    pv = {(r[0], r[1]): r[3] for r in rows[1:]}
+    assert pv["Lumen Nord", "Elforbrug"] == pytest.approx(
+        float(result.present_value[0, result.items.index("electricity")])
+    )
+    assert book["Fordeling"].cell(2, 4).number_format == book["Oversigt"].cell(2, 3).number_format

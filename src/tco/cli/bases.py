@@ -55,6 +55,9 @@ def basis_rows(name: str) -> dict[str, Any]:
 
 def _run(args: argparse.Namespace) -> int:
     from tco.spec.basis import bundled_bases, load_basis
+    from tco.views.i18n import quantity_text, text
+
+    lang = args.lang
 
     if args.output:
         from pathlib import Path
@@ -62,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
         from tco.views.bases_page import bases_markdown
 
         Path(args.output).write_text(bases_markdown(), encoding="utf-8")
-        print(f"wrote {args.output}")
+        print(text("cli.wrote", lang, path=args.output))
         return 0
     if args.name is None:
         names = sorted(bundled_bases())
@@ -75,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         for n in names:
             b = load_basis(n)
-            print(f"{n:<16} {b.edition:<30} {b.spec.title.get('en', n)}")
+            print(f"{n:<17} {b.edition:<30} {b.spec.title.get(lang) or b.spec.title.get('en', n)}")
         return 0
     data = basis_rows(args.name)
     if args.format == "json":
@@ -84,20 +87,24 @@ def _run(args: argparse.Namespace) -> int:
 
         print_document({"schema_version": SCHEMA_VERSION, "kind": "basis", **data})
         return 0
-    print(f"{data['id']}: {data['title']}\n{data['publisher']}, edition {data['edition']}\n")
+    spec = load_basis(args.name).spec
+    title = spec.title.get(lang) or data["title"]
+    edition = text("cli.basis edition", lang, edition=data["edition"])
+    print(f"{data['id']}: {title}\n{data['publisher']}, {edition}\n")
     for k, v in data["values"].items():
         value = v["value"]
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        shown = quantity_text(shown, lang)
         if len(shown) > 60:
             shown = shown[:57] + "..."
         print(f"  {k:<34} {shown}  [{v['source']}, {v['edition']}]")
-    if data["missing"]:
-        print("\nNot found in the published material:")
-        for m in data["missing"]:
-            print(f"  {m['name']}: {m['note']}")
-    print("\nSources:")
-    for k, text in data["sources"].items():
-        print(f"  [{k}] {' '.join(text.split())}")
+    if spec.missing:
+        print("\n" + text("cli.basis missing", lang))
+        for m in spec.missing:
+            print(f"  {m.name_in(lang)}: {' '.join(m.note_in(lang).split())}")
+    print("\n" + text("cli.basis sources", lang))
+    for k, source in data["sources"].items():
+        print(f"  [{k}] {' '.join(source.split())}")
     return 0
 
 

@@ -42,10 +42,34 @@ class BasisValue(_Strict):
 
 
 class Missing(_Strict):
-    """A value the published material does not give (or that could not be seen)."""
+    """A value the published material does not give (or that could not be seen).
+
+    ``name`` and ``note`` are English text, or ``{en: ..., da: ...}`` (the Danish
+    text is then ``name_da``, ``note_da``).
+    """
 
     name: str
     note: str
+    name_da: str | None = None
+    note_da: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _in_languages(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in ("name", "note"):
+                if isinstance(data.get(key), dict):
+                    said = data[key]
+                    data = {**data, key: said.get("en"), f"{key}_da": said.get("da")}
+        return data
+
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang`` (English where there is no Danish one)."""
+        return self.name_da if lang == "da" and self.name_da else self.name
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` (English where there is no Danish one)."""
+        return self.note_da if lang == "da" and self.note_da else self.note
 
 
 class BasisSpec(_Strict):

@@ -42,6 +42,9 @@ parameters:
 - The bases used (the model's, then the tender's) are stamped in the result
   (`Result.bases`), its JSON (`"bases"`), the workbook's assumptions sheet and the award
   report's method statement: name, edition and sources.
+- A basis's `title` and `description`, and the `name` and `note` of a value not found, are
+  English text or `{en: ..., da: ...}`; `tco bases --lang da` shows the Danish ones, with
+  Danish numbers.
 
 ## The bases
 """

@@ -18,6 +18,12 @@ __all__ = ["ARGPARSE_MESSAGES", "CLI_MESSAGES"]
 CLI_MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line -------------------------------------------------------------------
     "cli.error": ("error", "fejl"),
+    "cli.basis edition": ("edition {edition}", "udgave {edition}"),
+    "cli.basis missing": (
+        "Not found in the published material:",
+        "Ikke fundet i det offentliggjorte materiale:",
+    ),
+    "cli.basis sources": ("Sources:", "Kilder:"),
     "cli.env lang": (
         "the environment variable {name} is '{value}'; expected one of {langs}",
         "miljøvariablen {name} er '{value}'; forventede en af {langs}",

@@ -207,14 +207,17 @@ def write_workbook(
         )
 
     # -- breakdown ------------------------------------------------------------------
+    # An item is named by its id and described by its label in English (the id a key for
+    # programs reading the sheet); in another language by the model's label alone.
+    english = resolve(lang) == "en"
     ws = _Sheet(wb, sheets[1])
     ws.width("A", 24)
-    ws.width("C", 30)
+    ws.width("C" if english else "B", 30)
     ws.header(
         [
             word("bid", lang),
             word("item", lang),
-            word("description", lang),
+            *([word("description", lang)] if english else []),
             word("category", lang),
             f"{word('present value', lang)} [{cur}]",
         ],
@@ -223,9 +226,10 @@ def write_workbook(
     cat_labels = [category_label(cat, lang) for cat in result.categories]
     for b, bid in enumerate(result.bids):
         for i, name in enumerate(result.items):
+            named = [name, labels[i]] if english else [labels[i]]
             ws.row(
-                [bid, name, labels[i], cat_labels[i], float(result.present_value[b, i])],
-                money_from=4,
+                [bid, *named, cat_labels[i], float(result.present_value[b, i])],
+                money_from=len(named) + 2,
             )
 
     # -- cash flows -------------------------------------------------------------------
@@ -241,9 +245,7 @@ def write_workbook(
             *(f"{word('year', lang)} {y}" for y in years),
         ],
     )
-    # An item is named by its id in English (a key for programs reading the sheet), by
-    # the model's label in another language.
-    shown = list(result.items) if resolve(lang) == "en" else labels
+    shown = list(result.items) if english else labels
     for kind in ("real", "discounted"):
         flows = getattr(result, kind)
         label = word(kind, lang)

@@ -181,6 +181,12 @@ def test_report_in_danish_with_and_without_charts(
     ):
         assert words in page, words
     assert "<img" not in page and "sports_hall" not in page
+    data = _hand()
+    data["profiles"]["low"]["weight"] = 1.5  # a weight as written, in Danish
+    half = tco.load_tender(data)
+    assert '<td class="n">1,5</td>' in profiles_report_html(
+        profiles(half), half, lang="da", charts=False
+    )
     import tco.views.report as report
 
     monkeypatch.setattr(report, "can_draw", lambda: False)

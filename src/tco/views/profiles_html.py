@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from tco.errors import FileError
 from tco.views.html import STYLE, html_table
-from tco.views.i18n import number, percent, resolve, text
+from tco.views.i18n import number, percent, resolve, significant, text
 from tco.views.profiles import profile_settings_text, switch_sentences
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
@@ -91,7 +91,7 @@ def profiles_html(
             [
                 [
                     table.label(n, lang),
-                    _weight(table, n),
+                    _weight(table, n, lang),
                     percent(float(table.weights[k]), 0, lang),
                     profile_settings_text(table, n, lang),
                 ]
@@ -164,10 +164,12 @@ def profiles_html(
     return parts
 
 
-def _weight(table: ProfileTable, name: str) -> str:
+def _weight(table: ProfileTable, name: str, lang: str) -> str:
     """A profile's weight as written (its share is beside it)."""
     k = table.names.index(name)
-    return f"{float(table.raw_weights[k]):g}" if table.raw_weights is not None else ""
+    if table.raw_weights is None:
+        return ""
+    return significant(float(table.raw_weights[k]), 6, lang)
 
 
 def profiles_report_html(

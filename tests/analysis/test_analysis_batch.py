@@ -151,8 +151,9 @@ def test_inputs_and_errors() -> None:
     inp = resolve_input(t.plan, "energy_price")
     with pytest.raises(SpecError, match="expected a value in EUR/kWh"):
         inp.parse("3 kg")
-    # A plain number is read in the declared unit: 0.25 EUR/kWh = 0.25 / 3.6e6 EUR/J.
-    assert inp.parse(0.25) == pytest.approx(0.25 / 3.6e6)
+    # A plain number is read in the declared unit, into the plan's units (the year for time):
+    # 0.25 EUR/kWh = 0.25 / 3.6e6 EUR/J, and 1 J = 1 kg m^2/s^2 = 31557600^2 kg m^2/year^2.
+    assert inp.parse(0.25) == pytest.approx(0.25 / (3.6e6 * 31557600.0**2))
     rate = resolve_input(t.plan, "discount_rate")
     with pytest.raises(TCOError, match="changed twice"):
         evaluate_variants(t.plan, [Change(rate, np.array([0.03])), Change(rate, np.array([0.04]))])

@@ -149,7 +149,7 @@ def test_correlation_between_inputs() -> None:
 
 
 def test_distribution_objects_from_python() -> None:
-    # A Distribution in base units: operating hours in seconds per second (3000 h/year).
+    # A Distribution in the plan's units: operating hours are a plain number (3000 h/year).
     per_year = 3000 * 3600 / 31557600
     u = {
         "parameters": {

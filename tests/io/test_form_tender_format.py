@@ -132,4 +132,5 @@ def test_decimals_of_a_danish_tenders_form_survive_the_strict_danish_format(
     wb.save(tmp_path / "bid.xlsx")
     t = load_tender_with_forms(tender, [tmp_path / "bid.xlsx"])
     assert t.plan.values["price"][0] == pytest.approx(1450.5)
-    assert t.plan.values["power"][0] == pytest.approx(32.5)
+    # 32.5 W in the plan's units (the year for time): 1 W = 1 kg m^2/s^3 = 31557600^3 kg m^2/year^3.
+    assert t.plan.values["power"][0] == pytest.approx(32.5 * 31557600.0**3)

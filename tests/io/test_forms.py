@@ -796,7 +796,9 @@ def test_value_grammar_cases_through_a_form(
         assert info.value.cell == _CELLS[key]
     else:
         tender = load_tender_with_forms(EXAMPLE, [form])
-        assert float(tender.plan.values[key][0]) == pytest.approx(expected, rel=1e-12)
+        # Plan.values are in the plan's units (the year for time); the table is in SI.
+        scale = tender.model.parameters[key].unit.units.plan_scale
+        assert float(tender.plan.values[key][0]) * scale == pytest.approx(expected, rel=1e-12)
 
 
 def test_the_form_channel_runs_the_grammar_table() -> None:

@@ -49,7 +49,7 @@ def test_a_variant_is_checked_as_a_bid_would_be() -> None:
     plan = tco.load_tender(tender(10.0, 9.0)).plan
     life = resolve_input(plan, "life")
     with pytest.raises(SpecError) as caught:
-        evaluate_variants(plan, [Change(life, np.array([[10.0, 7.0]]) * 365.25 * 86400)], 1)
+        evaluate_variants(plan, [Change(life, np.array([[10.0, 7.0]]))], 1)  # [year]
     assert str(caught.value) == (
         "model.items.overhaul.at: for bid 'B1' the event falls at -1 years, before the "
         "decision date (year 0)"
@@ -61,7 +61,7 @@ def test_a_variant_is_checked_as_a_bid_would_be() -> None:
 
 def test_rebuild_refuses_a_stream_that_stops_before_it_starts() -> None:
     plan = tco.load_tender(tender(10.0)).plan
-    values = {**plan.values, "life": np.array([1.0]) * 365.25 * 86400}
+    values = {**plan.values, "life": np.array([1.0])}  # plan values: a time in years
     with pytest.raises(SpecError, match="for bid 'B0' the stream stops in year 1, before it"):
         rebuild_plan(plan, values)
 

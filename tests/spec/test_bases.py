@@ -132,7 +132,9 @@ def test_a_tender_reference_resolves_in_its_own_basis() -> None:
     t = _lighting(basis="dk-mst-2021")
     t["parameters"] = {"electricity_price": {"basis": "electricity_price"}}
     plan = tco.load_tender(t).plan
-    assert plan.values["electricity_price"][0] == pytest.approx(2.13 / 3.6e6)  # DKK per J
+    # 2.13 DKK/kWh in the plan's units (the year for time): a year of 365.25 days is
+    # 31557600 s, so 1 kWh = 3.6e6 kg m^2/s^2 = 3.6e6 * 31557600^2 kg m^2/year^2.
+    assert plan.values["electricity_price"][0] == pytest.approx(2.13 / (3.6e6 * 31557600.0**2))
 
 
 def test_a_model_reference_by_calendar_year() -> None:

@@ -135,7 +135,12 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 def _read(tender: tco.Tender, path: str) -> float:
-    """The value at ``path`` as the plan holds it, in base units."""
+    """The value at ``path`` as the plan holds it, in base units.
+
+    Plan.values are in the plan's units, whose unit of time is the year: a
+    value times the year in seconds to the power of its unit's time is in base
+    units (SI), as the table states them.
+    """
     plan = tender.plan
     key = path.split(".")[-1]
     if key == "quantity":
@@ -146,7 +151,7 @@ def _read(tender: tco.Tender, path: str) -> float:
         return float(plan.escalation_indices["electricity"][1] - 1.0)
     if key == "co2_price":
         return float(plan.emission_prices["co2e"][1])
-    return float(plan.values[key][0])
+    return float(plan.values[key][0]) * plan.model.parameters[key].unit.units.plan_scale
 
 
 def _expect(load: Any, path: str, value: Any, expected: float | Refusal) -> None:

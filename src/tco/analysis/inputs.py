@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from tco.errors import AnalysisError, SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.plan.values import convert_money
-from tco.units import Quantity, base_factor, currencies_of, parse_quantity
+from tco.units import Quantity, currencies_of, parse_quantity, plan_factor, to_plan
 
 __all__ = ["Change", "Input", "input_names", "resolve_input"]
 
@@ -53,7 +53,7 @@ class Input:
     per_bid : bool
         Whether each bid has its own value (a bid parameter).
     current : ndarray, shape (B,)
-        The tender's value per bid. [base units]
+        The tender's value per bid. [plan units]
     label : str
         A readable label.
     """
@@ -69,7 +69,7 @@ class Input:
     plan: Plan = field(repr=False)
 
     def parse(self, raw: Any, *, relative: bool = False) -> float:
-        """Read a value written as in the tender; return it in base units.
+        """Read a value written as in the tender; return it in the plan's units.
 
         With ``relative``, read a unitless change (``"10 %"`` or ``0.1``).
 
@@ -128,10 +128,10 @@ class Input:
                 name=self.name,
                 unit_q=p.spec.unit,
             )
-        return float(q.to_base_units().magnitude)
+        return to_plan(q)
 
     def value(self, raw: Any) -> float:
-        """Read a value given in Python or on the command line; return it in base units.
+        """Read a value given in Python or on the command line; return it in the plan's units.
 
         A number (or a string holding only a number) is in the shown unit
         :attr:`unit` (``4`` is 4 % for a rate), so that values read from a
@@ -160,7 +160,7 @@ class Input:
         return float(raw) * self.factor
 
     def show(self, base: ArrayLike) -> Array:
-        """Express base-unit values in the shown unit."""
+        """Express values in the plan's units in the shown unit."""
         out: Array = np.asarray(base, dtype=np.float64) / self.factor
         return out
 
@@ -225,7 +225,7 @@ def resolve_input(plan: Plan, name: str) -> Input:
                 f"'{name}' is given year by year in this tender; an analysis varies a "
                 "parameter with one value (give a single value in the tender to vary it)"
             ).speaks("input_by_year", name=name)
-        factor = base_factor(p.unit.units) if hasattr(p.unit, "units") else 1.0
+        factor = plan_factor(p.unit.units) if hasattr(p.unit, "units") else 1.0
         label = p.spec.label.en if p.spec.label else name
         return Input(
             name, "parameter", name, p.spec.unit, factor, p.spec.bid, value.copy(), label, plan
@@ -292,7 +292,7 @@ class Change:
     ----------
     input : Input
     values : ndarray, shape (n,) or (n, B)
-        With ``relative=False`` the values themselves [base units]; with
+        With ``relative=False`` the values themselves [plan units]; with
         ``relative=True`` changes, the input becomes ``current * (1 +
         values)``. [unitless]
     relative : bool
@@ -303,7 +303,7 @@ class Change:
     relative: bool = False
 
     def resolved(self, n: int) -> Array:
-        """The input's value per variant and bid, shape (n, B). [base units]"""
+        """The input's value per variant and bid, shape (n, B). [plan units]"""
         B = self.input.plan.n_bids
         v = np.asarray(self.values, dtype=np.float64)
         if v.ndim == 1:

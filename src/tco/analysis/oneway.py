@@ -135,7 +135,7 @@ class Tornado:
 
 
 def _variation(inp: Input, v: Variation) -> tuple[Array, Array]:
-    """Low and high value per bid, in base units."""
+    """Low and high value per bid, in the plan's units."""
     if isinstance(v, (str, int, float)) and not isinstance(v, bool):
         pct = inp.parse(v, relative=True) if isinstance(v, str) else float(v) / 100.0
         low: Array = inp.current * (1.0 - pct)

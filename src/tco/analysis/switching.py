@@ -186,7 +186,7 @@ def _difference(
 
 
 def _default_bounds(inp: Input, current: float) -> tuple[float, float]:
-    """Bounds from the model's min/max, else 0 and 10 times the value. [base units]"""
+    """Bounds from the model's min/max, else 0 and 10 times the value. [plan units]"""
     lo = hi = None
     if inp.kind == "parameter":
         spec = inp.plan.model.parameters[inp.key].spec

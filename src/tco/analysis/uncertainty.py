@@ -82,7 +82,7 @@ class Uncertain:
     ----------
     input : Input
     distribution : Distribution
-        In base units, or of the relative change when ``relative``.
+        In the plan's units, or of the relative change when ``relative``.
     relative : bool
     per_bid : bool
     """
@@ -139,7 +139,7 @@ def parse_uncertainty(
     """Check an ``uncertainty:`` mapping against a tender and read its values.
 
     ``data["parameters"]`` may also hold :class:`Distribution` objects (in
-    base units) instead of mappings.
+    the plan's units) instead of mappings.
 
     Raises
     ------

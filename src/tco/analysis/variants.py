@@ -60,7 +60,7 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
     >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
     >>> x = resolve_input(plan, "power")
     >>> p2 = variant_plan(plan, [Change(x, np.array([0.0, 0.5]), relative=True)], 2)
-    >>> p2.values["power"].tolist()
+    >>> (p2.values["power"] / x.factor).tolist()  # in W
     [32.0, 41.0, 27.0, 48.0, 61.5, 40.5]
     """
     B = plan.n_bids

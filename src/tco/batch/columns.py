@@ -2,7 +2,7 @@
 
 A column names a parameter of the model, with its unit in the column's name
 (``"power [W]"``), in ``units`` or the parameter's declared unit. Values are
-kept as given with a factor to base units, and checked against the
+kept as given with a factor to the plan's units, and checked against the
 parameter's bounds and for finiteness as a tender's values are.
 """
 
@@ -21,7 +21,7 @@ from tco.batch.tables import read_columns
 from tco.errors import ErrorList, SpecError, UnitError, suggest
 from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
-from tco.units import currencies_of, describe, parse_quantity
+from tco.units import currencies_of, describe, parse_quantity, to_plan
 
 __all__ = ["Column", "Columns", "label", "row_error"]
 
@@ -45,7 +45,7 @@ class Column:
     raw : ndarray, shape (R,)
         The values as given. [unit]
     scale : float
-        Factor from the column's unit to base units.
+        Factor from the column's unit to the plan's units.
     """
 
     label: str
@@ -161,7 +161,7 @@ class Columns:
     def scale(
         self, name: str, unit: str, currency: str, rates: Mapping[str, float]
     ) -> tuple[float, dict[str, float]]:
-        """Factor from a column's unit to base units, and the bounds in the column's unit."""
+        """Factor from a column's unit to the plan's units, and the bounds in the column's unit."""
         p = self.model.parameters[name]
         q = parse_quantity(f"1 {unit}".strip())
         target = currencies_of(p.unit)
@@ -173,25 +173,25 @@ class Columns:
                 value=unit,
                 expected=describe(p.unit, p.spec.unit),
             )
-        factor = float(q.to_base_units().magnitude)
+        factor = to_plan(q)
         limits: dict[str, float] = {}
         for key in ("min", "max"):
             bound = getattr(p.spec, key)
             if bound is not None:
-                base = float(parse_quantity(bound, p.spec.unit or None).to_base_units().magnitude)
+                base = to_plan(parse_quantity(bound, p.spec.unit or None))
                 # In the column's unit, with a tolerance for the unit conversion.
                 limit = base / factor
                 limits[key] = limit + (-1e-12 if key == "min" else 1e-12) * abs(limit)
         return factor, limits
 
-    def to_base(
+    def to_plan(
         self,
         columns: dict[str, Column],
         currency: str,
         rates: Mapping[str, float],
         rows: Any,
     ) -> dict[str, Column]:
-        """Convert columns to base units and check them against the parameters' bounds."""
+        """Convert columns to the plan's units and check them against the parameters' bounds."""
         errors = ErrorList()
         out: dict[str, Column] = {}
         for name, col in columns.items():

@@ -39,8 +39,8 @@ Value = Any  # a float, or an ndarray of shape (B,)
 class Env(Mapping[str, Any]):
     """Values of a formula's names.
 
-    Columns are kept as given, with a factor to base units; scalars are in base
-    units. Reading a column gives it in base units (computed once).
+    Columns are kept as given, with a factor to the plan's units; scalars are in
+    the plan's units. Reading a column gives it in the plan's units (computed once).
     """
 
     def __init__(

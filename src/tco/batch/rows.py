@@ -22,7 +22,7 @@ from tco.batch.columns import Columns, label
 from tco.batch.formulas import ZERO, Amount, AtYear, Env, Mixed, RowFormulas
 from tco.batch.template import Template, first_label
 from tco.errors import SpecError
-from tco.plan.arrays import YEAR_S, Plan, PlanStream
+from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import check_lifetimes, check_timings, lifetime_periods
 from tco.plan.streams import unit_factor
 from tco.spec.product import Stream
@@ -118,7 +118,7 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
         raise SpecError("the table has no rows", path=("columns",), expected="rows")
     first = first_label(rows)
     plan = template.plan(found, first=first)
-    found = columns.to_base(found, plan.currency, plan.exchange_rates, rows)
+    found = columns.to_plan(found, plan.currency, plan.exchange_rates, rows)
     env = Env(
         {name: c.raw for name, c in found.items()},
         {name: c.scale for name, c in found.items()},
@@ -129,7 +129,7 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
     who = RowNames(rows, n)
     lifetime: Value | None = None
     if model.lifetime is not None:
-        lifetime = formulas.value(model.lifetime, env, 1.0 / YEAR_S)
+        lifetime = formulas.value(model.lifetime, env, 1.0)
         check_lifetimes(lifetime, who, file=None, where=lambda i: ("columns",))
     if plan.assumptions.period is None or str(plan.assumptions.period).strip() == "lifetime":
         assert lifetime is not None
@@ -144,9 +144,9 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
         period = float(plan.period[0])
         T = plan.T
     if np.ndim(period):
-        env.raw["period"], env.scale["period"] = period, YEAR_S
+        env.raw["period"], env.scale["period"] = period, 1.0
     else:
-        env.scalars["period"] = float(period) * YEAR_S
+        env.scalars["period"] = float(period)
     return Prepared(plan, n, rows, env, series, lifetime, period, T)
 
 
@@ -174,11 +174,11 @@ def _each_stream(
             )
             when = start = stop = None
             if s.when is not None:
-                when = formulas.value(s.when, prep.env, 1.0 / YEAR_S)
+                when = formulas.value(s.when, prep.env, 1.0)
             if s.start is not None:
-                start = formulas.value(s.start, prep.env, 1.0 / YEAR_S)
+                start = formulas.value(s.start, prep.env, 1.0)
             if s.stop is not None:
-                stop = formulas.value(s.stop, prep.env, 1.0 / YEAR_S)
+                stop = formulas.value(s.stop, prep.env, 1.0)
             try:
                 item, year = formulas.amount(s.amount, prep.env, prep.series, prep.T)
             except Mixed:  # no per-row times per-year split: evaluated year by year

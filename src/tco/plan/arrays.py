@@ -25,16 +25,10 @@ from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, Text
-from tco.units import (
-    Quantity,
-)
 
 __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream"]
 
 Array = NDArray[np.float64]
-
-
-YEAR_S = float(Quantity(1.0, "year").to("s").magnitude)
 
 
 @dataclass(frozen=True)
@@ -95,7 +89,13 @@ class Plan:
     emission_prices : dict of str to ndarray, shape (T + 1,)
         Price of each priced substance per year. [currency/kg]
     values : dict of str to ndarray, shape (B,) or (1, T + 1)
-        Every parameter's value per bid (or per year), in base units.
+        Every parameter's value per bid (or per year), in the plan's units:
+        the coherent system whose unit of time is the year, SI units
+        otherwise, each currency in itself (:func:`tco.units.plan_factor`).
+        So ``W`` is held in kg m^2/year^3, ``kWh/year`` and ``DKK/kWh``
+        multiply to DKK per year with no factor, a lifetime is in years, and
+        a plain number (``h/year``, ``%``) is the same number in any system.
+        [plan units]
     exchange_rates : dict of str to float
         Value of one unit of each other currency. [tender currency]
     escalation_indices : dict of str to ndarray, shape (T + 1,)

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from tco.engine.timeline import fisher_real_rate
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
-from tco.plan.arrays import YEAR_S, Plan
+from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_timings, lifetime_periods
 from tco.plan.streams import build_streams, lifetime_years
@@ -25,9 +25,10 @@ from tco.spec.bounds import bound_error
 from tco.spec.product import ProductModel
 from tco.spec.schema import TenderSpec
 from tco.units import (
-    base_magnitude,
     currencies_of,
     parse_quantity,
+    plan_magnitude,
+    to_plan,
 )
 
 __all__ = ["compile_plan"]
@@ -99,7 +100,7 @@ class _Compiler(AssumptionReader):
                     )
 
     def scalar_values(self) -> tuple[dict[str, Array], dict[str, tuple[Any, Where]]]:
-        """Each parameter's value per bid in base units; yearly lists kept for later.
+        """Each parameter's value per bid in the plan's units; yearly lists kept for later.
 
         The year axis needs the period, and with ``period: lifetime`` the period
         needs the lifetime, which may depend on bid values: so scalars first.
@@ -222,7 +223,7 @@ class _Compiler(AssumptionReader):
         T = int(period.max())
         env.update(self.series_values(series, T))
         errors.raise_if_any()
-        env["period"] = period * YEAR_S
+        env["period"] = period
 
         indices = self.escalation_indices(escalation, T, nominal, inflation)
         items, emissions = build_streams(
@@ -288,9 +289,9 @@ def _quantity(
     errors: ErrorList,
     money: Any,
 ) -> float | None:
-    """Parse one value of a parameter; return its magnitude in base units."""
+    """Parse one value of a parameter; return its magnitude in the plan's units."""
     unit = p.spec.unit or None
-    fast = base_magnitude(raw, p.spec.unit)
+    fast = plan_magnitude(raw, p.spec.unit)
     if fast is not None:
         lo, hi = _base_bounds(p.spec.unit, p.spec.min, p.spec.max)
         if lo <= fast <= hi:
@@ -320,20 +321,12 @@ def _quantity(
     except SpecError as err:
         errors.add(err.located(file, where))
         return None
-    return float(q.to_base_units().magnitude)
+    return to_plan(q)
 
 
 @functools.lru_cache(maxsize=1024)
 def _base_bounds(unit: str, lo: Any, hi: Any) -> tuple[float, float]:
-    """A parameter's bounds in base units (infinite where not given)."""
-    low = (
-        float(parse_quantity(lo, unit or None).to_base_units().magnitude)
-        if lo is not None
-        else -math.inf
-    )
-    high = (
-        float(parse_quantity(hi, unit or None).to_base_units().magnitude)
-        if hi is not None
-        else math.inf
-    )
+    """A parameter's bounds in the plan's units (infinite where not given)."""
+    low = to_plan(parse_quantity(lo, unit or None)) if lo is not None else -math.inf
+    high = to_plan(parse_quantity(hi, unit or None)) if hi is not None else math.inf
     return low, high

@@ -19,10 +19,11 @@ from numpy.typing import NDArray
 
 from tco.engine.timeline import Timing, annual_escalation
 from tco.errors import CurrencyError, ErrorList, SpecError
-from tco.plan.arrays import YEAR_S, Plan, PlanStream
+from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
 from tco.spec.product import ProductModel, Stream
 from tco.units import Quantity, convert_currency
+from tco.units.algebra import plan_unit
 
 __all__ = ["build_streams", "lifetime_years", "rebuild_plan", "unit_factor"]
 
@@ -48,8 +49,8 @@ def rebuild_plan(
     plan : Plan
         A compiled tender.
     values : mapping of str to ndarray, shape (R,) or (1, T + 1)
-        Every parameter's value per row, in base units, as in
-        ``plan.values``. [base units]
+        Every parameter's value per row, in the plan's units, as in
+        ``plan.values``. [plan units]
     bids : sequence of str, optional
         A label per row; by default the plan's bids (then ``R = B``).
     period : ndarray, shape (R,), optional
@@ -82,7 +83,7 @@ def rebuild_plan(
     env: dict[str, Any] = dict(values)
     who = bid_names(names)
     lifetime = lifetime_years(plan.model, env, who, None)
-    env["period"] = per * YEAR_S
+    env["period"] = per
     errors = ErrorList()
     items, emissions = build_streams(
         plan.model,
@@ -127,7 +128,7 @@ def lifetime_years(
     B = len(who)
     try:
         lifetime: Array = np.broadcast_to(
-            np.asarray(model.lifetime.evaluate(env), dtype=np.float64) / YEAR_S, (B,)
+            np.asarray(model.lifetime.evaluate(env), dtype=np.float64), (B,)
         ).copy()
     except SpecError as err:
         raise err.located(file, ("model", "lifetime")) from None
@@ -149,7 +150,7 @@ def build_streams(
     discounting: Timing = "end",
     price_year: int = 0,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
-    """Evaluate every item and emission formula on parameter values in base units.
+    """Evaluate every item and emission formula on parameter values in the plan's units.
 
     An annual item's escalation is its group's index at the instant its
     amounts fall (:func:`tco.engine.timeline.annual_escalation`).
@@ -175,11 +176,11 @@ def build_streams(
         when = start = stop = None
         try:
             if s.when is not None:
-                when = _evaluate(s.when, env, B, T) / YEAR_S
+                when = _evaluate(s.when, env, B, T)
             if s.start is not None:
-                start = _evaluate(s.start, env, B, T) / YEAR_S
+                start = _evaluate(s.start, env, B, T)
             if s.stop is not None:
-                stop = _evaluate(s.stop, env, B, T) / YEAR_S
+                stop = _evaluate(s.stop, env, B, T)
         except SpecError as err:
             errors.add(err.located(file, path))
             return None
@@ -241,9 +242,11 @@ def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
 def unit_factor(
     c: Any, annual: bool, kind: str, currency: str, rates: Mapping[str, float]
 ) -> float:
-    """Factor from a formula's base-unit result to the plan's canonical unit.
+    """Factor from a formula's result (in the plan's units) to its stream's unit.
 
-    Cached by the formula's unit, the currency and the exchange rates.
+    A stream is in the tender's currency (per year for ``annual``), or in kg
+    (per year): 1 for a formula in the tender's currency or in kg, else the
+    exchange rate. Cached by the formula's unit, the currency and the rates.
     """
     return _unit_factor(c.quantity.units, annual, kind, currency, tuple(sorted(rates.items())))
 
@@ -252,7 +255,7 @@ def unit_factor(
 def _unit_factor(
     units: Any, annual: bool, kind: str, currency: str, rates: tuple[tuple[str, float], ...]
 ) -> float:
-    base = Quantity(1.0, Quantity(1.0, units).to_base_units().units)
+    base = Quantity(1.0, plan_unit(units.dimensionality))
     if kind == "item":
         try:
             base = convert_currency(base, currency, dict(rates))

@@ -16,8 +16,9 @@ ever handed to Python's ``eval``.
 A parsed formula is compiled against the units of the names it uses: the
 compiler checks every ``+``, ``-``, ``min`` and ``max`` for matching
 dimensions and returns the unit of the result, and a plain function over
-numpy arrays in base units. The arrays hold no units; no unit is looked at
-when the function runs. This module holds that compiler: evaluation, unit
+numpy arrays in the plan's units (:func:`tco.units.plan_factor`: the coherent
+system whose unit of time is the year). The arrays hold no units; no unit is
+looked at when the function runs. This module holds that compiler: evaluation, unit
 checking and dimension checks.
 """
 
@@ -32,7 +33,7 @@ import numpy as np
 
 from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
-from tco.units import DimensionalityError, Quantity, parse_unit, show_unit, to_base
+from tco.units import DimensionalityError, Quantity, parse_unit, show_unit, to_plan
 
 __all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse", "unit_words"]
 
@@ -56,7 +57,7 @@ class Compiled:
         The names the formula uses.
     fn : callable
         ``fn(values)`` evaluates the formula on a mapping of name to array (or
-        float) in base units and returns the result in base units.
+        float) in the plan's units and returns the result in the plan's units.
     tree : Node, optional
         The parsed formula, for callers that split it (the batch API keeps a
         product's factors apart); never parsed a second time.
@@ -74,7 +75,7 @@ class Compiled:
         return self.quantity.dimensionality
 
     def evaluate(self, values: Values) -> Any:
-        """Evaluate in base units; raise on a non-finite result.
+        """Evaluate in the plan's units; raise on a non-finite result.
 
         Raises
         ------
@@ -165,7 +166,7 @@ def build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
             if node.unit
             else Quantity(node.value)
         )
-        base = to_base(q)
+        base = to_plan(q)
         unit_q = q / node.value if node.value != 0 else Quantity(1.0, node.unit or "dimensionless")
         const = np.float64(base)
         return unit_q, lambda v: const
@@ -289,7 +290,7 @@ def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
             expected="a dimensionless argument",
         ).speaks("formula_plain_number", name=name, unit_q=unit_words(q), formula=text)
     func = _NP[name]
-    # A dimensionless argument such as 'h/year' is a plain number in base units already.
+    # A dimensionless argument such as 'h/year' is a plain number in the plan's units already.
     return Quantity(1.0), lambda v: func(f(v))
 
 

@@ -20,7 +20,8 @@ the tests); any other name is asked of pint, loaded on that first need
 - :mod:`tco.units.quantity`: quantities;
 - :mod:`tco.units.table`: pint's answers, generated; :mod:`tco.units.build_table` makes it;
 - :mod:`tco.units.fallback`: tco's pint registry, built lazily (``tco.units.ureg``);
-- :mod:`tco.units.registry`: currencies, showing units;
+- :mod:`tco.units.registry`: currencies, showing units, and the plan's units
+  (:func:`plan_factor`, :func:`to_plan`: the coherent system whose unit of time is the year);
 - :mod:`tco.units.numbers`: numbers in the ``en`` and ``da`` number formats;
 - :mod:`tco.units.grammar`: unit text to a unit;
 - :mod:`tco.units.unit_reading`: units as text, and the fast path for plain values;
@@ -39,9 +40,11 @@ from tco.units.registry import (
     base_factor,
     convert_currency,
     currencies_of,
+    plan_factor,
     show_quantity,
     show_unit,
     to_base,
+    to_plan,
 )
 from tco.units.values import (
     base_magnitude,
@@ -49,6 +52,7 @@ from tco.units.values import (
     parse_quantity,
     parse_unit,
     parse_value,
+    plan_magnitude,
 )
 
 __all__ = [
@@ -67,9 +71,12 @@ __all__ = [
     "parse_unit",
     "parse_value",
     "plain_number",
+    "plan_factor",
+    "plan_magnitude",
     "show_quantity",
     "show_unit",
     "to_base",
+    "to_plan",
     "unit",
     "ureg",
 ]

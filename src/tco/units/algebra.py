@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ from tco.units import table
 
 __all__ = [
     "DIMENSIONLESS",
+    "YEAR_S",
     "Definition",
     "Dimensionality",
     "DimensionalityError",
@@ -41,6 +43,7 @@ __all__ = [
     "define",
     "formatted",
     "lookup",
+    "plan_unit",
     "unit",
 ]
 
@@ -66,6 +69,8 @@ CATALOG: dict[str, Definition] = {
 }
 #: Base unit of each dimension (``[length]``: ``meter``).
 BASES: dict[str, str] = dict(table.BASES)
+#: The year in seconds (pint's year: 365.25 days). [s]
+YEAR_S: float = CATALOG["year"].factor
 
 
 class DimensionalityError(ValueError):
@@ -162,11 +167,28 @@ class Unit:
         Value of one of this unit in base units (``kWh``: 3.6e6). [base units]
     dimensionality : Dimensionality
         The dimension.
+    plan_factor : float
+        Value of one of this unit in the plan's units: the coherent system
+        whose unit of time is the year (SI otherwise, one base per currency),
+        so ``DKK/year`` is 1 and ``h`` is 1/8766. It is ``factor / plan_scale``.
+        [plan units]
+    plan_scale : float
+        The plan's unit of this dimension in base units: the year in seconds
+        to the power of the unit's time (1 for a unit without time). A value
+        in base units divided by it is in the plan's units. [base units]
     offset : float
         The offset of a lone offset unit (``degC``: 273.15), else 0. [base units]
     """
 
-    __slots__ = ("_hash", "_names", "dimensionality", "factor", "offset")
+    __slots__ = (
+        "_hash",
+        "_names",
+        "dimensionality",
+        "factor",
+        "offset",
+        "plan_factor",
+        "plan_scale",
+    )
 
     def __init__(self, names: Mapping[str, float] | None = None) -> None:
         self._names = {n: _power(p) for n, p in (names or {}).items() if p != 0}
@@ -179,6 +201,12 @@ class Unit:
                 dims[dim] = dims.get(dim, 0) + p * power
         self.factor = factor
         self.dimensionality = Dimensionality(dims)
+        time = self.dimensionality["[time]"]
+        try:
+            self.plan_scale = YEAR_S**time if time else 1.0
+            self.plan_factor = factor / self.plan_scale if time else factor
+        except (OverflowError, ZeroDivisionError):  # a unit no plan can hold, such as V^9
+            self.plan_scale = self.plan_factor = math.nan
         only = next(iter(self._names.items())) if len(self._names) == 1 else None
         self.offset = CATALOG[only[0]].offset if only and only[1] == 1 else 0.0
         self._hash = hash(frozenset(self._names.items()))
@@ -314,3 +342,17 @@ def base_unit(dimensionality: Dimensionality) -> Unit:
 
             fallback.base_of(dim)
     return Unit({BASES[d]: p for d, p in dimensionality.items()})
+
+
+def plan_unit(dimensionality: Dimensionality) -> Unit:
+    """The plan's unit of a dimension: ``DKK / year``, ``meter ** 2 * kilogram / year ** 2``.
+
+    A value in the plan's units (:attr:`Unit.plan_factor`) is a number of this unit.
+
+    Examples
+    --------
+    >>> plan_unit(unit("kWh/year").dimensionality)
+    <Unit('meter ** 2 * kilogram / year ** 3')>
+    """
+    base_unit(dimensionality)  # every dimension's base unit known
+    return Unit({"year" if d == "[time]" else BASES[d]: p for d, p in dimensionality.items()})

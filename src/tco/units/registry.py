@@ -25,9 +25,11 @@ __all__ = [
     "base_factor",
     "convert_currency",
     "currencies_of",
+    "plan_factor",
     "show_quantity",
     "show_unit",
     "to_base",
+    "to_plan",
 ]
 
 #: Currency codes known to the registry (ISO 4217).
@@ -205,3 +207,36 @@ def base_factor(unit: Any) -> float:
     3600.0
     """
     return float(Quantity(1.0, unit).to_base_units().magnitude)
+
+
+def plan_factor(unit: Any) -> float:
+    """Factor from a unit to the plan's units (``h`` gives 1/8766, ``DKK/year`` 1).
+
+    The plan's units are the coherent system whose unit of time is the year
+    (pint's year, 365.25 days), with SI units otherwise and one base per
+    currency: a formula of values in it gives its result in it, with no
+    factor, so ``W * h/year * DKK/kWh`` gives DKK per year.
+
+    Examples
+    --------
+    >>> from tco.units.algebra import unit
+    >>> plan_factor(unit("h")) * 8766
+    1.0
+    >>> plan_factor(unit("DKK/year")), plan_factor(unit("month"))
+    (1.0, 0.08333333333333333)
+    """
+    u = unit.units if isinstance(unit, Quantity) else unit
+    scale = float(unit.magnitude) if isinstance(unit, Quantity) else 1.0
+    return scale * float(u.plan_factor)
+
+
+def to_plan(q: Any) -> float:
+    """Magnitude of a scalar quantity in the plan's units (:func:`plan_factor`), as a float.
+
+    Examples
+    --------
+    >>> to_plan(Quantity(3.0, "month"))
+    0.25
+    """
+    u = q.units
+    return (float(q.magnitude) * float(u.factor) + float(u.offset)) / float(u.plan_scale)

@@ -21,7 +21,7 @@ from tco.units.messages import message
 from tco.units.numbers import NumberProblem
 from tco.units.quantity import Quantity
 
-__all__ = ["base_magnitude", "parse_unit"]
+__all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
 
 
 def parse_unit(text: str) -> Any:
@@ -78,6 +78,24 @@ def base_magnitude(value: object, unit: str) -> float | None:
     >>> base_magnitude("1.450 DKK", "DKK") is None
     True
     """
+    return _fast(value, unit, plan=False)
+
+
+def plan_magnitude(value: object, unit: str) -> float | None:
+    """Magnitude in the plan's units of a plainly written value, or ``None``.
+
+    As :func:`base_magnitude`, in the units of :func:`tco.units.registry.plan_factor`
+    (the year for time).
+
+    Examples
+    --------
+    >>> plan_magnitude("6 month", "year"), plan_magnitude("2.5 DKK/year", "DKK/year")
+    (0.5, 2.5)
+    """
+    return _fast(value, unit, plan=True)
+
+
+def _fast(value: object, unit: str, plan: bool) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -96,10 +114,12 @@ def base_magnitude(value: object, unit: str) -> float | None:
             unit_text = unit
     else:
         return None
-    factor = _base_factor(unit_text, unit)
-    if factor is None or not math.isfinite(number):
+    factors = _base_factor(unit_text, unit)
+    if factors is None or not math.isfinite(number):
         return None
-    out = number * factor
+    out = number * factors[0]
+    if plan:  # as to_plan: base units first, then the year for time
+        out /= factors[1]
     return out if math.isfinite(out) else None
 
 
@@ -110,8 +130,11 @@ _AMBIGUOUS_RE = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}$")
 
 
 @functools.lru_cache(maxsize=4096)
-def _base_factor(unit_text: str, unit: str) -> float | None:
-    """Factor from ``unit_text`` to base units if it has the dimension of ``unit``."""
+def _base_factor(unit_text: str, unit: str) -> tuple[float, float] | None:
+    """Factor from ``unit_text`` to base units if it has the dimension of ``unit``, and plan_scale.
+
+    A value in base units divided by ``plan_scale`` is in the plan's units.
+    """
     try:
         have, want = parse_unit(unit_text), parse_unit(unit)
     except UnitError:
@@ -120,4 +143,4 @@ def _base_factor(unit_text: str, unit: str) -> float | None:
         return None
     if float(Quantity(0.0, have.units).to_base_units().magnitude) != 0.0:
         return None  # an offset unit such as degC
-    return float(have.to_base_units().magnitude)
+    return float(have.to_base_units().magnitude), float(have.units.plan_scale)

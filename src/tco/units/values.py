@@ -28,7 +28,7 @@ from tco.units.messages import message
 from tco.units.numbers import CONVENTIONS, NumberProblem, plain, read_number, scan_number
 from tco.units.quantity import Quantity
 from tco.units.registry import currencies_of, show_unit
-from tco.units.unit_reading import base_magnitude, parse_unit
+from tco.units.unit_reading import base_magnitude, parse_unit, plan_magnitude
 
 __all__ = [
     "base_magnitude",
@@ -36,6 +36,7 @@ __all__ = [
     "parse_quantity",
     "parse_unit",
     "parse_value",
+    "plan_magnitude",
     "refusal_text",
 ]
 

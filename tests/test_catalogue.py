@@ -56,3 +56,29 @@ def test_table_cells_escape_pipes_and_newlines() -> None:
     )
     row = next(x for x in model_section(model).splitlines() if x.startswith("| `price`"))
     assert row == "| `price` | Price \\| VAT / Pris | DKK |  |  | bid | line one line two |"
+
+
+def test_the_danish_catalogue_has_danish_words_and_numbers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import re
+
+    from test_errors_danish import ENGLISH
+
+    assert main(["catalogue", "--lang", "da"]) == 0
+    page = capsys.readouterr().out
+    assert page == render_catalogue(lang="da")
+    assert page.startswith("# Katalog over produktmodeller")
+    assert "## Indendørs belysning (LED-armaturer) — `indoor-lighting`" in page
+    assert "| `electricity_price` | Elpris | DKK/kWh | 2,13 DKK/kWh |" in page
+    # What the models cite (their sources) is quoted as published; code is code.
+    for path in tco.bundled_models().values():
+        model = tco.load_model(path)
+        cited = [*model.spec.sources, *(p.spec.source or "" for p in model.parameters.values())]
+        for source in sorted(cited, key=len, reverse=True):
+            if source:
+                page = page.replace(" ".join(source.split()).replace("|", "\\|"), " ")
+    page = re.sub(r"`[^`]*`|\([^)]*#[^)]*\)|<[^>]*>", " ", page)  # code, links, anchors
+    words = set(re.findall(r"[A-Za-zæøåÆØÅ]+", page.lower()))
+    assert sorted(words & ENGLISH) == []
+    assert not re.search(r"(?<![\d.])\d+\.\d{1,2} (?:DKK|%|kWh)", page)  # 2,13 DKK, not 2.13

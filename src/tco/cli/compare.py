@@ -236,11 +236,11 @@ def _run_catalogue(args: argparse.Namespace) -> int:
         from tco.views.catalogue import write_catalogue
 
         check_output(args.output, [], "catalogue")
-        write_catalogue(args.output)
+        write_catalogue(args.output, lang=args.lang)
     else:
         from tco.views.catalogue import render_catalogue
 
-        print(render_catalogue(), end="")
+        print(render_catalogue(lang=args.lang), end="")
     return 0
 
 

@@ -140,13 +140,16 @@ def model_section(model: ProductModel) -> str:
     return "\n".join(lines)
 
 
-def render_catalogue(models: Mapping[str, Path] | None = None) -> str:
+def render_catalogue(models: Mapping[str, Path] | None = None, lang: str = "en") -> str:
     """Render the catalogue of product models as one Markdown page.
 
     Parameters
     ----------
     models : mapping of str to path, optional
         Model id to file; the bundled models by default.
+    lang : {"en", "da"}
+        The language of the page: English (both titles, the page of the docs) or
+        Danish (Danish words and numbers; what a model has only in English is shown so).
 
     Returns
     -------
@@ -160,9 +163,13 @@ def render_catalogue(models: Mapping[str, Path] | None = None) -> str:
     True
     >>> "`indoor-lighting`" in page
     True
+    >>> render_catalogue(lang="da").startswith("# Katalog over produktmodeller")
+    True
     """
     found = bundled_models() if models is None else models
     ids = sorted(found)
+    if lang != "en":
+        return _danish_page([load_model(found[model_id]) for model_id in ids], lang)
     index = ["| model | title | titel |", "|---|---|---|"]
     sections = []
     for model_id in ids:
@@ -175,8 +182,123 @@ def render_catalogue(models: Mapping[str, Path] | None = None) -> str:
     return "\n".join([_HEADER, *index, "", *sections]).rstrip("\n") + "\n"
 
 
-def write_catalogue(path: str | Path) -> Path:
-    """Write the catalogue of the bundled models to ``path``; return the path."""
+def write_catalogue(path: str | Path, lang: str = "en") -> Path:
+    """Write the catalogue of the bundled models to ``path`` in ``lang``; return the path."""
     out = Path(path)
-    out.write_text(render_catalogue(), encoding="utf-8")
+    out.write_text(render_catalogue(lang=lang), encoding="utf-8")
     return out
+
+
+# -- the page in another language ---------------------------------------------------------
+
+
+def _danish_page(models: list[ProductModel], lang: str) -> str:
+    """The catalogue in ``lang``: its words from the message catalogue, numbers in the language."""
+    from tco.views.i18n import text
+
+    index = [text("catalogue.index", lang), "|---|---|"]
+    sections = []
+    for model in models:
+        index.append(_row((f"[`{model.id}`](#{model.id})", model.spec.title.get(lang))))
+        sections.append(_section_in(model, lang))
+    head = [f"# {text('catalogue.title', lang)}", "", text("catalogue.intro", lang), ""]
+    return "\n".join([*head, *index, "", *sections]).rstrip("\n") + "\n"
+
+
+def _said(raw: object, lang: str) -> str:
+    """A value of a model (a default, a bound) with its numbers and units in ``lang``."""
+    from tco.views.i18n import quantity_text, text
+
+    if raw is None:
+        return ""
+    if isinstance(raw, list):
+        shown = ", ".join(quantity_text(str(v), lang) for v in raw[:3])
+        if len(raw) > 3:
+            return f"{shown}, … ({text('catalogue.yearly values', lang, n=len(raw))})"
+        return shown
+    return quantity_text(str(raw), lang)
+
+
+def _when(s: object, lang: str) -> str:
+    """When a stream occurs, in ``lang``; formulas as code."""
+    from tco.views.i18n import text
+
+    timing = str(getattr(s, "timing", ""))
+    if timing in ("every", "at"):
+        return text(f"catalogue.{timing}", lang, when=f"`{getattr(s, timing)}`")
+    said = text(f"catalogue.{timing}", lang)
+    if timing == "annual":
+        for key, value in (("from", getattr(s, "start", None)), ("to", getattr(s, "stop", None))):
+            if value:
+                said += ", " + text(f"catalogue.{key}", lang, when=f"`{value}`")
+    return said
+
+
+def _section_in(model: ProductModel, lang: str) -> str:
+    """One model's section in ``lang``."""
+    from tco.views.i18n import text, unit_text
+    from tco.views.labels import category_label, group_label, substance_label
+
+    spec = model.spec
+    lines = [f'<a id="{spec.id}"></a>', "", f"## {spec.title.get(lang)} — `{spec.id}`", ""]
+    if spec.description is not None:
+        lines += [" ".join(spec.description.get(lang).split()), ""]
+    facts = [f"{text('catalogue.functional unit', lang)}: {spec.functional_unit.get(lang)}"]
+    if spec.lifetime is not None:
+        facts.append(f"{text('catalogue.lifetime', lang)}: `{spec.lifetime}`")
+    for key in ("currency", "discount_rate", "period", "price_year"):
+        value = getattr(spec.assumptions, key)
+        if value is not None:
+            facts.append(f"{text(f'catalogue.{key}', lang)}: {_said(value, lang)}")
+    if spec.escalation:
+        facts.append(
+            f"{text('catalogue.escalation', lang)}: "
+            + ", ".join(
+                f"{group_label(k, lang)} {_said(v, lang)}" for k, v in spec.escalation.items()
+            )
+        )
+    lines += ["; ".join(facts) + ".", ""]
+    lines += [
+        f"### {text('catalogue.parameters', lang)}",
+        "",
+        text("catalogue.parameter head", lang),
+    ]
+    lines.append("|---|---|---|---|---|---|---|")
+    for name, param in model.parameters.items():
+        p = param.spec
+        bounds = ""
+        if p.min is not None or p.max is not None:
+            bounds = f"{_said(p.min, lang)} – {_said(p.max, lang)}".strip()
+        lines.append(
+            _row(
+                (
+                    f"`{name}`",
+                    p.label.get(lang) if p.label is not None else "",
+                    unit_text(p.unit, lang) if p.unit else "–",
+                    _said(p.default, lang),
+                    bounds,
+                    text("catalogue.bid", lang) if p.bid else "",
+                    p.source or "",
+                )
+            )
+        )
+    lines += ["", f"### {text('catalogue.streams', lang)}", "", text("catalogue.stream head", lang)]
+    lines.append("|---|---|---|---|")
+    for name, stream in model.items.items():
+        s = stream.spec
+        lines.append(
+            _row((f"`{name}`", category_label(s.category, lang), _when(s, lang), f"`{s.formula}`"))
+        )
+    for name, stream in model.emissions.items():
+        s = stream.spec
+        kind = text("catalogue.emission", lang, substance=substance_label(s.substance, lang))
+        lines.append(_row((f"`{name}`", kind, _when(s, lang), f"`{s.formula}`")))
+    lines.append("")
+    if spec.sources:
+        lines += [
+            f"### {text('catalogue.sources', lang)}",
+            "",
+            *(f"- {_cell(x)}" for x in spec.sources),
+        ]
+        lines.append("")
+    return "\n".join(lines)

@@ -19,6 +19,7 @@ __all__ = ["MESSAGES"]
 
 from tco.views.messages_analysis import ANALYSIS_MESSAGES
 from tco.views.messages_basket import BASKET_MESSAGES
+from tco.views.messages_catalogue import CATALOGUE_MESSAGES
 from tco.views.messages_cli import ARGPARSE_MESSAGES, CLI_MESSAGES
 from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
@@ -34,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **ARGPARSE_MESSAGES,
     **BASKET_MESSAGES,
+    **CATALOGUE_MESSAGES,
     **REPORT_PROSE_MESSAGES,
     **PROFILE_MESSAGES,
 }

@@ -78,7 +78,9 @@ def test_the_cli_reads_basket_forms(tmp_path: Path, capsys: pytest.CaptureFixtur
     ]
     forms = [str(_fill(tmp_path, b)) for b in range(3)]
     assert main(["basket", str(EXAMPLE), "--bids", *forms]) == 0
-    from_forms = capsys.readouterr().out
+    out = capsys.readouterr()
+    from_forms = out.out
+    assert "the bids are read from 3 form(s); the 3 bid(s) written in the tender are" in out.err
     assert main(["basket", str(EXAMPLE)]) == 0
     assert from_forms == capsys.readouterr().out
 

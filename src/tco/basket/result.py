@@ -128,6 +128,24 @@ class BasketResult:
             )
         return rows
 
+    def __repr__(self) -> str:
+        """A short summary: lines, bids and the cheapest basket.
+
+        Examples
+        --------
+        >>> from tco.basket import basket_example_path, load_basket
+        >>> load_basket(basket_example_path("copy-print")).evaluate()
+        <BasketResult 'Kopi og print, rammeaftale (40 A4 + 6 A3)': 2 lines, 3 bids, DKK, cheapest basket 'Office Partner' (1,847,461 DKK)>
+        """  # noqa: E501
+        best = self.ranking[0]
+        value = self.total if self.ranked_by == "total" else self.annualised
+        unit = self.currency if self.ranked_by == "total" else f"{self.currency}/year"
+        return (
+            f"<BasketResult {self.basket.title!r}: {len(self.lines)} lines, {len(self.bids)} "
+            f"bids, {self.currency}, cheapest basket {best!r} "
+            f"({value[self.bids.index(best)]:,.0f} {unit})>"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Every number as plain Python values (for JSON)."""
         return {

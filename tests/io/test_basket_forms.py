@@ -66,6 +66,15 @@ def test_round_trip_gives_the_examples_totals(tmp_path: Path) -> None:
     assert read.bids == BASKET.bids
     assert [name for name, _ in read.forms] == [str(f) for f in forms]
     np.testing.assert_allclose(read.evaluate().by_line, BASKET.evaluate().by_line, rtol=1e-12)
+    # the report's fingerprint holds the hash of each form's bytes as read
+    import hashlib
+
+    from tco.views.fingerprint import basket_fingerprint
+
+    fp = basket_fingerprint(read)
+    for i, form in enumerate(forms):
+        assert fp[f"form[{i}]"] == form.name
+        assert fp[f"form[{i}]_sha256"] == hashlib.sha256(form.read_bytes()).hexdigest()
 
 
 def test_the_cli_reads_basket_forms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -166,6 +166,13 @@ def load_basket(
     SpecError
         With every problem found, each at its place in the basket file
         (``bids[1].lines.A3 devices.price``).
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_basket(basket_example_path("copy-print")).evaluate()
+    >>> r.ranking[0], r.by_line.shape
+    ('Office Partner', (2, 3))
     """
     src = read_tender(source)
     return basket_from_data(

@@ -269,6 +269,11 @@ def test_an_unknown_basket_example_lists_the_baskets(capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert "no example basket 'copy-prnt' (did you mean 'copy-print'?)" in err
     assert "examples are car-van-fleet, copy-print" in err
+    assert main(["basket", "--example", "copy-prnt", "--lang", "da"]) == 2
+    assert (
+        "intet eksempel på en kurv 'copy-prnt' (mente du 'copy-print'?); eksemplerne er "
+        "car-van-fleet, copy-print"
+    ) in capsys.readouterr().err
 
 
 def test_validate_checks_a_basket(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,13 +67,25 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
     >>> bundled_file("examples", "indoor-lighting", "example").name
     'indoor-lighting.yaml'
     """
-    from tco.errors import ModelNotFoundError, suggest
+    from tco.errors import ModelNotFoundError, suggest, suggest_name
 
     found = bundled_files(folder)
     if name not in found:
+        names = ", ".join(sorted(found))
         raise ModelNotFoundError(
-            f"no {noun} '{name}'{suggest(name, found)}; examples are " + ", ".join(sorted(found)),
+            f"no {noun} '{name}'{suggest(name, found)}; examples are {names}",
             value=name,
             expected=f"a bundled {noun}",
+        ).speaks(
+            "no_bundled",
+            noun=noun,
+            noun_da=_NOUNS_DA.get(noun, noun),
+            name=name,
+            hint=suggest_name(name, found),
+            names=names,
         )
     return found[name]
+
+
+# The Danish word of each kind of bundled file named in a message.
+_NOUNS_DA = {"example": "eksempel", "example basket": "eksempel på en kurv"}

@@ -291,3 +291,20 @@ def test_validate_checks_a_basket(tmp_path: Path, capsys: pytest.CaptureFixture[
     doc = json.loads(capsys.readouterr().out)
     assert doc["document"] == "basket" and not doc["valid"]
     assert doc["problems"][0]["path"] == "bids[1].lines.vans.price"
+
+
+def test_json_gives_each_line_and_the_basket_by_category(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    r = load_basket(basket_example_path("car-van-fleet")).evaluate()
+    assert main(["basket", "--example", "car-van-fleet", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    for bid in doc["bids"]:
+        b = r.bids.index(bid["bid"])
+        for j, line in enumerate(bid["lines"]):
+            for cat, value in line["by_category"].items():
+                assert value == pytest.approx(r.results[j].by_category[cat][b], rel=1e-12)
+        for cat, value in bid["by_category"].items():
+            assert value == pytest.approx(sum(line["by_category"][cat] for line in bid["lines"]))
+        # the buy-back is a negative cost at the end of life of both lines
+        assert bid["by_category"]["end_of_life"] < 0

@@ -105,7 +105,15 @@ class BasketResult:
         return [self.bids[i] for i in np.argsort(self.rank, kind="stable")]
 
     def summary(self) -> list[dict[str, Any]]:
-        """One row per bid in rank order: basket total, annualised and each line's total."""
+        """One row per bid in rank order: the basket's and each line's totals and categories.
+
+        Each row: ``rank``, ``bid``, ``total``, ``annualised``, ``by_category``
+        (the basket's present value per cost category) and ``lines``, one entry
+        per line with its ``quantity``, ``total``, ``annualised``, ``rank`` on
+        the line and ``by_category``. [currency]
+        """
+        basket_cats = self.by_category
+        line_cats = [r.by_category for r in self.results]
         rows = []
         for b in np.argsort(self.rank, kind="stable"):
             rows.append(
@@ -114,6 +122,7 @@ class BasketResult:
                     "bid": self.bids[b],
                     "total": float(self.total[b]),
                     "annualised": float(self.annualised[b]),
+                    "by_category": {c: float(v[b]) for c, v in basket_cats.items()},
                     "lines": [
                         {
                             "line": name,
@@ -121,8 +130,9 @@ class BasketResult:
                             "total": float(r.total[b]),
                             "annualised": float(r.annualised[b]),
                             "rank": int(r.rank[b]),
+                            "by_category": {c: float(v[b]) for c, v in cats.items()},
                         }
-                        for name, r in zip(self.lines, self.results, strict=True)
+                        for name, r, cats in zip(self.lines, self.results, line_cats, strict=True)
                     ],
                 }
             )

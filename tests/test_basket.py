@@ -269,3 +269,42 @@ def test_an_unknown_basket_example_lists_the_baskets(capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert "no example basket 'copy-prnt' (did you mean 'copy-print'?)" in err
     assert "examples are car-van-fleet, copy-print" in err
+    assert main(["basket", "--example", "copy-prnt", "--lang", "da"]) == 2
+    assert (
+        "intet eksempel på en kurv 'copy-prnt' (mente du 'copy-print'?); eksemplerne er "
+        "car-van-fleet, copy-print"
+    ) in capsys.readouterr().err
+
+
+def test_validate_checks_a_basket(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    path = basket_example_path("car-van-fleet")
+    assert main(["validate", str(path)]) == 0
+    assert "valid basket tender of 2 lines (models passenger-car, van) with 2 bids" in (
+        capsys.readouterr().out
+    )
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["bids"][1]["lines"]["vans"]["price"] = "5 kg"
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert main(["validate", str(tmp_path / "bad.yaml"), "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["document"] == "basket" and not doc["valid"]
+    assert doc["problems"][0]["path"] == "bids[1].lines.vans.price"
+
+
+def test_json_gives_each_line_and_the_basket_by_category(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    r = load_basket(basket_example_path("car-van-fleet")).evaluate()
+    assert main(["basket", "--example", "car-van-fleet", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    for bid in doc["bids"]:
+        b = r.bids.index(bid["bid"])
+        for j, line in enumerate(bid["lines"]):
+            for cat, value in line["by_category"].items():
+                assert value == pytest.approx(r.results[j].by_category[cat][b], rel=1e-12)
+        for cat, value in bid["by_category"].items():
+            assert value == pytest.approx(sum(line["by_category"][cat] for line in bid["lines"]))
+        # the buy-back is a negative cost at the end of life of both lines
+        assert bid["by_category"]["end_of_life"] < 0

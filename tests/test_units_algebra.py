@@ -173,14 +173,27 @@ def test_a_cold_compare_never_imports_pint() -> None:
     assert out == "0 False"
 
 
-def test_the_bundled_examples_never_import_pint() -> None:
+def test_the_bundled_examples_and_models_never_import_pint() -> None:
     out = _run(
         """
         import sys
         import tco
         for name, path in sorted(tco.bundled_examples().items()):
             tco.load_tender(path).evaluate()
+        for name in sorted(tco.bundled_models()):
+            tco.load_model(name)
         print("pint" in sys.modules)
         """
     )
     assert out == "False"
+
+
+def test_tco_ureg_is_tcos_pint_registry() -> None:
+    import tco
+    import tco.units
+
+    assert tco.ureg is tco.units.ureg is ureg
+    # tco's own definitions: each currency its own dimension, CO2e a dimensionless marker.
+    assert str(ureg.Unit("DKK").dimensionality) == "[currency_DKK]"
+    assert ureg.Quantity(1.0, "kg * CO2e").to("kg").magnitude == 1.0
+    assert ureg.Quantity(2.0, "tCO2e").to("kg").magnitude == 2000.0

@@ -35,6 +35,7 @@ from tco.spec.product import ProductModel, bundled_models, load_model
 from tco.tender import Tender, bundled_examples, example_path, load_tender
 
 if TYPE_CHECKING:
+    from tco.basket import Basket, BasketResult, load_basket
     from tco.batch import BatchEvaluator, evaluate_batch
     from tco.units import ureg
     from tco.views.curves import crossings
@@ -46,6 +47,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AnalysisError",
+    "Basket",
+    "BasketResult",
     "BatchEvaluator",
     "CurrencyError",
     "ExpressionError",
@@ -71,6 +74,7 @@ __all__ = [
     "evaluate_batch",
     "example_path",
     "get_language",
+    "load_basket",
     "load_model",
     "load_tender",
     "present_value",
@@ -83,6 +87,9 @@ __all__ = [
 #: Names of the public API imported on first use: name -> module.
 _LAZY = {
     "ureg": "tco.units",
+    "Basket": "tco.basket",
+    "BasketResult": "tco.basket",
+    "load_basket": "tco.basket",
     "BatchEvaluator": "tco.batch",
     "evaluate_batch": "tco.batch",
     "crossings": "tco.views.curves",

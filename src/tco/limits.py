@@ -122,8 +122,9 @@ SERVICE_MAX_ROWS = 100_000
 
 #: Largest bid form file (``.xlsx``) tco opens; a blank form is about 10 kB. [bytes]
 MAX_FORM_BYTES = 2 * 1024 * 1024
-#: Most files inside a bid form's zip archive; a form has about 10.
-MAX_FORM_MEMBERS = 100
+#: Most files inside a bid form's zip archive; a tender's form has about 10, a basket's
+#: about 10 and one per line (a sheet each), so a basket of :data:`MAX_LINES` lines fits.
+MAX_FORM_MEMBERS = MAX_LINES + 20
 #: Largest unpacked size of one file inside a bid form's archive. [bytes]
 MAX_FORM_MEMBER_BYTES = 4 * 1024 * 1024
 #: Largest unpacked size of all files inside a bid form's archive together. [bytes]

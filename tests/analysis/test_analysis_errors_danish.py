@@ -260,11 +260,6 @@ def test_every_analysis_mistake_reads_in_danish(name: str) -> None:
         (["schema", "model", "--model", "x"], "fejl: --model hører til 'tco schema tender'"),
         (["portfolio", "/no/such/folder", "--workers", "0"], "fejl: fik --workers 0"),
         (
-            ["compare", "--example", "indoor-lightin"],
-            "fejl: intet eksempel 'indoor-lightin' (mente du 'indoor-lighting'?); eksemplerne er",
-        ),
-        (["basket", "--example", "nope"], "fejl: ingen eksempelkurv 'nope'; eksemplerne er"),
-        (
             ["montecarlo", "--example", "indoor-lighting-uncertain", "--samples", "10000000000"],
             "fejl: --samples: 10.000.000.000 stikprøver; højst 1.000.000 er tilladt",
         ),

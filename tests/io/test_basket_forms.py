@@ -66,6 +66,15 @@ def test_round_trip_gives_the_examples_totals(tmp_path: Path) -> None:
     assert read.bids == BASKET.bids
     assert [name for name, _ in read.forms] == [str(f) for f in forms]
     np.testing.assert_allclose(read.evaluate().by_line, BASKET.evaluate().by_line, rtol=1e-12)
+    # the report's fingerprint holds the hash of each form's bytes as read
+    import hashlib
+
+    from tco.views.fingerprint import basket_fingerprint
+
+    fp = basket_fingerprint(read)
+    for i, form in enumerate(forms):
+        assert fp[f"form[{i}]"] == form.name
+        assert fp[f"form[{i}]_sha256"] == hashlib.sha256(form.read_bytes()).hexdigest()
 
 
 def test_the_cli_reads_basket_forms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,7 +87,9 @@ def test_the_cli_reads_basket_forms(tmp_path: Path, capsys: pytest.CaptureFixtur
     ]
     forms = [str(_fill(tmp_path, b)) for b in range(3)]
     assert main(["basket", str(EXAMPLE), "--bids", *forms]) == 0
-    from_forms = capsys.readouterr().out
+    out = capsys.readouterr()
+    from_forms = out.out
+    assert "the bids are read from 3 form(s); the 3 bid(s) written in the tender are" in out.err
     assert main(["basket", str(EXAMPLE)]) == 0
     assert from_forms == capsys.readouterr().out
 
@@ -177,3 +188,18 @@ def test_a_tenders_form_is_not_a_baskets(tmp_path: Path) -> None:
     single = write_form(tco.load_model("printer"), tmp_path / "single.xlsx")
     with pytest.raises(FormError, match="no sheet 'Basket' or 'Kurv'; the workbook has 'Bid'"):
         load_basket_with_forms(EXAMPLE, [single])
+
+
+def test_a_form_for_the_largest_basket_reads_back(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tco.io.basket_forms import read_basket_form_data
+    from tco.limits import MAX_LINES
+
+    _, lines = basket_lines(EXAMPLE)
+    many = [replace(lines[0], name=f"line {k}") for k in range(MAX_LINES)]
+    front, by_line = read_basket_form_data(
+        write_basket_form(many, tmp_path / "f.xlsx"), [line.name for line in many]
+    )
+    assert front.sheet == "Basket" and len(by_line) == MAX_LINES
+    assert by_line["line 99"].model.shown == "printer"

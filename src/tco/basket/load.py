@@ -80,6 +80,20 @@ class Basket:
         """The basket's title."""
         return self.spec.title or "basket"
 
+    def __repr__(self) -> str:
+        """A short summary: title, lines with model and quantity, bids.
+
+        Examples
+        --------
+        >>> load_basket(basket_example_path("car-van-fleet"))
+        <Basket 'Bilpark til hjemmepleje og park (10 personbiler + 6 varebiler)': lines cars (passenger-car, 10), vans (van, 6); 2 bids>
+        """  # noqa: E501
+        lines = ", ".join(
+            f"{name} ({t.model.id}, {t.plan.quantity:g})"
+            for name, t in zip(self.lines, self.tenders, strict=True)
+        )
+        return f"<Basket {self.title!r}: lines {lines}; {len(self.bids)} bids>"
+
     def annex(self, path: str | Path | None = None, *, lang: str = "en") -> str | Path:
         """The tender annex of the basket (:mod:`tco.views.annex_basket`).
 
@@ -152,6 +166,13 @@ def load_basket(
     SpecError
         With every problem found, each at its place in the basket file
         (``bids[1].lines.A3 devices.price``).
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_basket(basket_example_path("copy-print")).evaluate()
+    >>> r.ranking[0], r.by_line.shape
+    ('Office Partner', (2, 3))
     """
     src = read_tender(source)
     return basket_from_data(

@@ -105,7 +105,15 @@ class BasketResult:
         return [self.bids[i] for i in np.argsort(self.rank, kind="stable")]
 
     def summary(self) -> list[dict[str, Any]]:
-        """One row per bid in rank order: basket total, annualised and each line's total."""
+        """One row per bid in rank order: the basket's and each line's totals and categories.
+
+        Each row: ``rank``, ``bid``, ``total``, ``annualised``, ``by_category``
+        (the basket's present value per cost category) and ``lines``, one entry
+        per line with its ``quantity``, ``total``, ``annualised``, ``rank`` on
+        the line and ``by_category``. [currency]
+        """
+        basket_cats = self.by_category
+        line_cats = [r.by_category for r in self.results]
         rows = []
         for b in np.argsort(self.rank, kind="stable"):
             rows.append(
@@ -114,6 +122,7 @@ class BasketResult:
                     "bid": self.bids[b],
                     "total": float(self.total[b]),
                     "annualised": float(self.annualised[b]),
+                    "by_category": {c: float(v[b]) for c, v in basket_cats.items()},
                     "lines": [
                         {
                             "line": name,
@@ -121,12 +130,31 @@ class BasketResult:
                             "total": float(r.total[b]),
                             "annualised": float(r.annualised[b]),
                             "rank": int(r.rank[b]),
+                            "by_category": {c: float(v[b]) for c, v in cats.items()},
                         }
-                        for name, r in zip(self.lines, self.results, strict=True)
+                        for name, r, cats in zip(self.lines, self.results, line_cats, strict=True)
                     ],
                 }
             )
         return rows
+
+    def __repr__(self) -> str:
+        """A short summary: lines, bids and the cheapest basket.
+
+        Examples
+        --------
+        >>> from tco.basket import basket_example_path, load_basket
+        >>> load_basket(basket_example_path("copy-print")).evaluate()
+        <BasketResult 'Kopi og print, rammeaftale (40 A4 + 6 A3)': 2 lines, 3 bids, DKK, cheapest basket 'Office Partner' (1,847,461 DKK)>
+        """  # noqa: E501
+        best = self.ranking[0]
+        value = self.total if self.ranked_by == "total" else self.annualised
+        unit = self.currency if self.ranked_by == "total" else f"{self.currency}/year"
+        return (
+            f"<BasketResult {self.basket.title!r}: {len(self.lines)} lines, {len(self.bids)} "
+            f"bids, {self.currency}, cheapest basket {best!r} "
+            f"({value[self.bids.index(best)]:,.0f} {unit})>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Every number as plain Python values (for JSON)."""

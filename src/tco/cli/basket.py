@@ -43,9 +43,11 @@ def _run(args: argparse.Namespace) -> int:
     source = basket_example_path(args.example) if args.example else args.tender
     allow = getattr(args, "allow_path", None) or ()
     if args.bids:
+        from tco.cli.compare import say_bids_replaced
         from tco.views.basket_form import load_basket_with_forms
 
         basket = load_basket_with_forms(source, args.bids, allow_paths=allow)
+        say_bids_replaced(source, len(args.bids))
     else:
         basket = load_basket(source, allow_paths=allow)
     result = basket.evaluate()

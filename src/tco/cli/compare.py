@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["check_output", "check_outputs", "load_for_compare", "write_outputs"]
+__all__ = [
+    "check_output",
+    "check_outputs",
+    "load_for_compare",
+    "say_bids_replaced",
+    "write_outputs",
+]
 
 #: The options that name files ``tco compare`` writes, and what each is.
 _OUTPUTS = {"plot": "chart", "xlsx": "workbook", "report": "report"}
@@ -54,7 +60,7 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
 
             allow = getattr(args, "allow_path", None) or ()
             tender = load_tender_with_forms(source, forms, allow_paths=allow)
-            _say_bids_replaced(source, len(forms))
+            say_bids_replaced(source, len(forms))
             return tender
         return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
     except SpecError as err:
@@ -65,7 +71,7 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         raise
 
 
-def _say_bids_replaced(source: Path | Mapping[str, Any], forms: int) -> None:
+def say_bids_replaced(source: Path | Mapping[str, Any], forms: int) -> None:
     """Say on stderr that bids from forms replace those written in the tender, if it has any."""
     from tco.io.yamlio import read_yaml_file
     from tco.views.i18n import text

@@ -194,11 +194,26 @@ def _validate(args: argparse.Namespace) -> int:
 
     as_json = getattr(args, "format", "text") == "json"
     name = STDIN_NAME if args.file == STDIN else args.file
-    kind: Literal["tender", "model"] | None = None
+    kind: Literal["tender", "model", "basket"] | None = None
     try:
         data = read_stdin() if args.file == STDIN else read_yaml_file(args.file)
         source: Path | dict[str, object] = data if args.file == STDIN else Path(args.file)
-        if "bids" in data or (
+        if "lines" in data:  # a basket tender
+            from tco.basket import load_basket
+
+            kind = "basket"
+            allow = getattr(args, "allow_path", None) or ()
+            basket = _located(lambda s: load_basket(s, allow_paths=allow), source, name)
+            models = ", ".join(dict.fromkeys(t.model.id for t in basket.tenders))
+            doc = validation_document(name, document=kind, model=models, bids=len(basket.bids))
+            said = text(
+                "cli.valid basket",
+                file=name,
+                models=models,
+                lines=len(basket.lines),
+                n=len(basket.bids),
+            )
+        elif "bids" in data or (
             "model" in data and isinstance(data.get("model"), (str, dict)) and "id" not in data
         ):
             kind = "tender"

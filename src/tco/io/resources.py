@@ -71,14 +71,21 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
 
     found = bundled_files(folder)
     if name not in found:
+        names = ", ".join(sorted(found))
         raise ModelNotFoundError(
-            f"no {noun} '{name}'{suggest(name, found)}; examples are " + ", ".join(sorted(found)),
+            f"no {noun} '{name}'{suggest(name, found)}; examples are {names}",
             value=name,
             expected=f"a bundled {noun}",
         ).speaks(
-            "no_bundled_basket" if "basket" in noun else "no_bundled_example",
+            "no_bundled",
+            noun=noun,
+            noun_da=_NOUNS_DA.get(noun, noun),
             name=name,
             hint=suggest_name(name, found),
-            names_list=sorted(found),
+            names=names,
         )
     return found[name]
+
+
+# The Danish word of each kind of bundled file named in a message.
+_NOUNS_DA = {"example": "eksempel", "example basket": "eksempel på en kurv"}

@@ -95,6 +95,10 @@ class Plan:
         So ``W`` is held in kg m^2/year^3, ``kWh/year`` and ``DKK/kWh``
         multiply to DKK per year with no factor, a lifetime is in years, and
         a plain number (``h/year``, ``%``) is the same number in any system.
+        Money is in the currency its parameter is declared in: a model's
+        formulas (with their constants) are compiled before any tender's
+        rates are known, so a stream's factor is the stated exchange rate for
+        a formula in another currency than the tender's (1 otherwise).
         [plan units]
     exchange_rates : dict of str to float
         Value of one unit of each other currency. [tender currency]

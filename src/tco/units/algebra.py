@@ -33,6 +33,8 @@ from typing import Any, NamedTuple
 from tco.units import table
 
 __all__ = [
+    "BASES",
+    "CATALOG",
     "DIMENSIONLESS",
     "YEAR_S",
     "Definition",

@@ -122,7 +122,7 @@ class ValidationDocument(TypedDict):
     kind: Literal["validation"]
     file: str | None
     valid: bool
-    document: Literal["tender", "model"] | None
+    document: Literal["tender", "model", "basket"] | None
     model: str | None
     bids: int | None
     parameters: int | None

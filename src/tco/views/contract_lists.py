@@ -105,6 +105,8 @@ class BasketBidLine(TypedDict):
     total: float
     annualised: float
     rank: int
+    #: Present value per cost category on the line. [currency]
+    by_category: dict[str, float]
 
 
 class BasketBid(TypedDict):
@@ -114,6 +116,8 @@ class BasketBid(TypedDict):
     bid: str
     total: float
     annualised: float
+    #: The basket's present value per cost category, summed over the lines. [currency]
+    by_category: dict[str, float]
     lines: list[BasketBidLine]
 
 

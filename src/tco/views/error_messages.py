@@ -289,6 +289,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "a model needs at least one cost item",
         "da": "en model skal have mindst én omkostningspost",
     },
+    "no_bundled": {
+        "en": "no {noun} '{name}'{hint}; examples are {names}",
+        "da": "intet {noun_da} '{name}'{hint}; eksemplerne er {names}",
+    },
     "no_model": {
         "en": (
             "no product model '{name}'{hint}; expected the id of a bundled model "

@@ -315,14 +315,6 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
         "da": "mappen '{folder}' findes ikke",
     },
     # -- the command line's own checks --
-    "no_bundled_example": {
-        "en": "no example '{name}'{hint}; examples are {names_list}",
-        "da": "intet eksempel '{name}'{hint}; eksemplerne er {names_list}",
-    },
-    "no_bundled_basket": {
-        "en": "no example basket '{name}'{hint}; examples are {names_list}",
-        "da": "ingen eksempelkurv '{name}'{hint}; eksemplerne er {names_list}",
-    },
     "samples_whole": {
         "en": "got {shown}, expected a whole number of samples of at least 1",
         "da": "fik {shown}, forventede et helt antal stikprøver på mindst 1",

@@ -57,6 +57,10 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "bemærk: tilbuddene læses fra {n} tilbudsskema(er); de {m} tilbud, der står i udbuddet, "
         "bruges ikke",
     ),
+    "cli.valid basket": (
+        "{file}: valid basket tender of {lines} lines (models {models}) with {n} bids",
+        "{file}: gyldig kurv med {lines} linjer (modellerne {models}) og {n} tilbud",
+    ),
     "cli.valid tender": (
         "{file}: valid tender for model '{model}' with {n} bids",
         "{file}: gyldigt udbud for modellen '{model}' med {n} tilbud",

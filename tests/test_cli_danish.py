@@ -230,3 +230,18 @@ def test_a_written_annex_is_said_in_danish(
         == 0
     )
     assert capsys.readouterr().err == f"skrev {out}\n"
+
+
+def test_the_danish_annex_writes_every_value_in_danish_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import html
+
+    out = tmp_path / "bilag.html"
+    tender = str(tco.example_path("indoor-lighting"))
+    assert main(["annex", tender, "-o", str(out), "--lang", "da"]) == 0
+    said = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", out.read_text("utf-8"))).split())
+    assert "Pris pr. armatur price 1.450 DKK" in said  # the example bid, not '1,450'
+    assert "Nominel levetid rated_life 50.000 h" in said
+    assert "Driftstimer operating_hours 3.000 h/år" in said or "3.000" in said
+    assert "2,13" in said and "1,450" not in said and "3,000" not in said and "2.13" not in said

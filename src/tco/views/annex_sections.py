@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.views.annex import Bullets, Para, Section, Table, assumption_table, localise, number
+from tco.views.annex import Bullets, Para, Section, Table, assumption_table, number
 from tco.views.annex_text import ANNEX_TEXT, VERIFY
 from tco.views.inputs import bid_values, buyer_values
 
@@ -35,14 +35,14 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
             blocks.append(Bullets(list(b.sources)))
     blocks.append(assumption_table(tender, lang))
     rows = []
-    for name, value in buyer_values(tender).items():
+    for name, value in buyer_values(tender, lang).items():
         p = model.parameters[name]
         label = p.spec.label.get(lang) if p.spec.label else name
         if name in tender.spec.parameters:
             source = m["tender value"]
         else:
             source = p.spec.source or m["model default"]
-        rows.append([label, name, localise(value, lang), p.unit_text, source])
+        rows.append([label, name, value, p.unit_text, source])
     if rows:
         head = [m["parameter"], m["symbol"], m["value"], m["unit"], m["source"]]
         blocks.append(Table(head, rows, numeric=[False, False, True, False, False]))
@@ -98,12 +98,12 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
     bid = plan.bids[0]
     intro = m["example intro illustrative"] if illustrative else m["example intro bid"]
     blocks: list[Any] = [Para(intro.format(bid=bid))]
-    values = bid_values(tender)[bid]
+    values = bid_values(tender, lang)[bid]
     vrows = []
     for name, value in values.items():
         p = model.parameters[name]
         label = p.spec.label.get(lang) if p.spec.label else name
-        vrows.append([label, name, localise(value, lang), p.unit_text])
+        vrows.append([label, name, value, p.unit_text])
     blocks.append(
         Table(
             [m["parameter"], m["symbol"], m["value"], m["unit"]],

@@ -15,8 +15,8 @@ from service_server import client_fixture, server_fixture  # noqa: F401  (fixtur
 import tco
 from tco.io.yamlio import read_yaml_file
 from tco.limits import SERVICE_MAX_BODY, SERVICE_MAX_SAMPLES
-from tco.views.documents import dumps, result_document
 from tco.views.contract import SCHEMA_VERSION
+from tco.views.documents import dumps, result_document
 
 httpx = pytest.importorskip("httpx")
 jsonschema = pytest.importorskip("jsonschema")

@@ -64,7 +64,9 @@ def test_lists_and_schemas(client: Any) -> None:
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     data["bids"][0]["anual_energy"] = "1 kWh"
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) != []
-    assert client.get("/schema/result").json()["$id"] == f"urn:tco-lcc:schema:result:{SCHEMA_VERSION}"
+    assert (
+        client.get("/schema/result").json()["$id"] == f"urn:tco-lcc:schema:result:{SCHEMA_VERSION}"
+    )
     _check(client.get("/models/no-such-model/schema"), 404)
     _check(client.get("/no/such/route"), 404)
 

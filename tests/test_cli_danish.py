@@ -10,6 +10,7 @@ is: command names, option names (``--format``) and the values an option takes
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -218,3 +219,14 @@ def test_a_missing_value_note_may_be_english_only() -> None:
         "a",
         "b",
     )
+
+
+def test_a_written_annex_is_said_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bilag.html"
+    assert (
+        main(["annex", str(tco.example_path("indoor-lighting")), "-o", str(out), "--lang", "da"])
+        == 0
+    )
+    assert capsys.readouterr().err == f"skrev {out}\n"

@@ -140,6 +140,15 @@ def test_a_full_output_is_one_line_error_and_nonzero_exit() -> None:
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "No space left" in done.stderr
+    assert done.stderr.startswith("error: cannot write the output (")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_output_is_said_in_danish() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = _tco(["compare", "--example", "indoor-lighting", "--lang", "da"], full)
+    assert done.returncode != 0
+    assert done.stderr.startswith("fejl: kan ikke skrive uddata ("), done.stderr
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,7 @@ def check_samples(
             path=path,
             value=samples,
             expected="a whole number of at least 1",
-        )
+        ).speaks("samples_whole", shown=repr(samples))
     if samples > MAX_SAMPLES:
         raise LimitError(
             f"{samples} samples; at most {MAX_SAMPLES} are allowed",
@@ -168,7 +168,7 @@ def check_samples(
             path=path,
             value=samples,
             expected=f"at most {MAX_SAMPLES} samples",
-        )
+        ).speaks("samples_max", n_q=samples, cap_q=MAX_SAMPLES)
 
 
 def check_result_size(bids: int, streams: int, years: int, *, file: str | None = None) -> None:

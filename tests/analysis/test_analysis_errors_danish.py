@@ -259,6 +259,14 @@ def test_every_analysis_mistake_reads_in_danish(name: str) -> None:
         ),
         (["schema", "model", "--model", "x"], "fejl: --model hører til 'tco schema tender'"),
         (["portfolio", "/no/such/folder", "--workers", "0"], "fejl: fik --workers 0"),
+        (
+            ["montecarlo", "--example", "indoor-lighting-uncertain", "--samples", "10000000000"],
+            "fejl: --samples: 10.000.000.000 stikprøver; højst 1.000.000 er tilladt",
+        ),
+        (
+            ["montecarlo", "--example", "indoor-lighting-uncertain", "--samples", "0"],
+            "fejl: --samples: fik 0, forventede et helt antal stikprøver på mindst 1",
+        ),
     ],
 )
 def test_the_command_line_says_analysis_mistakes_in_danish(
@@ -300,3 +308,14 @@ def _unspoken(folder: Path) -> list[str]:
 @pytest.mark.parametrize("folder", ["analysis", "cli"])
 def test_every_error_of_the_analyses_and_the_command_line_names_its_message(folder: str) -> None:
     assert _unspoken(SRC / folder) == []
+
+
+def test_a_portfolio_says_the_error_of_a_tender_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad.yaml").write_text("model: indoor-lighting\nbids: []\n", encoding="utf-8")
+    assert main(["portfolio", str(tmp_path), "--lang", "da"]) == 0
+    said = capsys.readouterr()
+    assert "bids: et udbud skal have mindst ét tilbud" in said.out + said.err
+    assert main(["portfolio", str(tmp_path)]) == 0
+    assert "bids: a tender needs at least one bid" in "".join(capsys.readouterr())

@@ -71,7 +71,8 @@ MIN_PARALLEL = 16
 def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str, Any]:
     """One row of the portfolio (see :data:`COLUMNS`) for one tender and its follow-up.
 
-    A :class:`~tco.errors.TCOError` is caught and written into ``error``.
+    A :class:`~tco.errors.TCOError` is caught and written into ``error`` (in
+    English; the error itself is kept under ``problem``, besides the columns).
 
     Examples
     --------
@@ -86,6 +87,7 @@ def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str,
         row.update(_evaluate(tender_file, follow_up_file))
     except TCOError as err:
         row["error"] = str(err)
+        row["problem"] = err  # besides the columns: the error, to be said in any language
     return row
 
 

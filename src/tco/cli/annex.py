@@ -32,6 +32,7 @@ def _configure_annex(p: argparse.ArgumentParser) -> None:
 
 def _run_annex(args: argparse.Namespace) -> int:
     from tco.io.yamlio import read_yaml_file
+    from tco.views.i18n import text
 
     lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
     if "lines" in read_yaml_file(args.tender):  # a basket tender
@@ -40,13 +41,13 @@ def _run_annex(args: argparse.Namespace) -> int:
         allow = getattr(args, "allow_path", None) or ()
         basket, illustrative = basket_annex_source(args.tender, allow_paths=allow)
         out = write_basket_annex(basket, args.output, lang=lang, illustrative=illustrative)
-        print(f"wrote {out}", file=sys.stderr)
+        print(text("cli.wrote", lang, path=out), file=sys.stderr)
         return 0
     from tco.views.annex import annex_tender, write_annex
 
     tender, illustrative = annex_tender(args.tender)
     out = write_annex(tender, args.output, lang=lang, illustrative=illustrative)
-    print(f"wrote {out}", file=sys.stderr)
+    print(text("cli.wrote", lang, path=out), file=sys.stderr)
     return 0
 
 

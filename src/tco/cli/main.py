@@ -321,7 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except OutputStreamError as failed:
-        return output_failed(failed.error, stdout)
+        chosen = choose_language(list(sys.argv[1:] if argv is None else argv), os.environ)
+        return output_failed(failed.error, stdout, chosen if chosen in LANG_CHOICES else "en")
     finally:
         sys.stdout = stdout
 

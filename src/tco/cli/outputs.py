@@ -106,8 +106,11 @@ file ending .png or .svg
         seen[target] = what
 
 
-def output_failed(error: OSError, stdout: Any) -> int:
-    """Say why standard output cannot be written (nothing for a closed pipe); the exit code."""
+def output_failed(error: OSError, stdout: Any, lang: str = "en") -> int:
+    """Say why standard output cannot be written in ``lang`` (nothing for a closed pipe).
+
+    Returns the exit code.
+    """
     import contextlib
     import os
 
@@ -116,7 +119,10 @@ def output_failed(error: OSError, stdout: Any) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
     if isinstance(error, BrokenPipeError):
         return 0
-    print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+    from tco.views.i18n import text
+
+    said = text("cli.output failed", lang, reason=error.strerror or str(error))
+    print(f"{text('cli.error', lang)}: {said}", file=sys.stderr)
     return 1
 
 

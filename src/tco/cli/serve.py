@@ -39,7 +39,9 @@ def _run(args: argparse.Namespace) -> int:
         from tco.service.app import openapi_text
 
         Path(args.openapi).write_text(openapi_text(), encoding="utf-8")
-        print(f"wrote {args.openapi}", file=sys.stderr)
+        from tco.views.i18n import text
+
+        print(text("cli.wrote", args.lang, path=args.openapi), file=sys.stderr)
         return 0
     from tco.service import serve
 

@@ -315,6 +315,14 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
         "da": "mappen '{folder}' findes ikke",
     },
     # -- the command line's own checks --
+    "samples_whole": {
+        "en": "got {shown}, expected a whole number of samples of at least 1",
+        "da": "fik {shown}, forventede et helt antal stikprøver på mindst 1",
+    },
+    "samples_max": {
+        "en": "{n_q} samples; at most {cap_q} are allowed",
+        "da": "{n_q} stikprøver; højst {cap_q} er tilladt",
+    },
     "usage_error": {"en": "{prog}: {message}", "da": "{prog}: {message}"},
     "workers": {
         "en": "got --workers {n}, expected 1 or more",

@@ -201,6 +201,8 @@ def quantity_text(raw: object, lang: str | None = None) -> str:
     written = str(raw)
     if lang == "en":
         return written
+    if isinstance(raw, int) and not isinstance(raw, bool):  # a count: every digit, grouped
+        return number(raw, 0, lang)
     return unit_text(_NUMBER.sub(lambda m: significant(float(m.group(0)), 10, lang), written), lang)
 
 

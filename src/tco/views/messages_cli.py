@@ -24,6 +24,10 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "Ikke fundet i det offentliggjorte materiale:",
     ),
     "cli.basis sources": ("Sources:", "Kilder:"),
+    "cli.output failed": (
+        "cannot write the output ({reason})",
+        "kan ikke skrive uddata ({reason})",
+    ),
     "cli.env lang": (
         "the environment variable {name} is '{value}'; expected one of {langs}",
         "miljøvariablen {name} er '{value}'; forventede en af {langs}",

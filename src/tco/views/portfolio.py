@@ -78,7 +78,7 @@ def portfolio_table(p: Portfolio, lang: str | None = None) -> str:
             ]
         )
     out = [text("portfolio.title", lang, n=len(p.rows)), *align(rows, head, units)]
-    out += [f"{text('cli.error', lang)}: {visible(r['error'])}" for r in p.errors]
+    out += [f"{text('cli.error', lang)}: {visible(_problem(r, lang))}" for r in p.errors]
     for t in p.totals():
         out.append(
             text(
@@ -222,3 +222,11 @@ def portfolio_chart(p: Portfolio, lang: str | None = None, top: int = 20) -> Any
         )
     )
     return fig
+
+
+def _problem(row: dict[str, Any], lang: str) -> str:
+    """The error of a portfolio row in ``lang`` (its English text where the error is not kept)."""
+    from tco.views.error_text import error_text
+
+    err = row.get("problem")
+    return error_text(err, lang) if err is not None else str(row["error"])

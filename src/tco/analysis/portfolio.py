@@ -35,7 +35,7 @@ import numpy as np
 
 from tco.errors import SpecError, TCOError
 
-__all__ = ["COLUMNS", "Portfolio", "portfolio", "tender_row"]
+__all__ = ["COLUMNS", "Portfolio", "Problem", "portfolio", "tender_row"]
 
 #: Columns of a portfolio row, in order.
 COLUMNS: tuple[str, ...] = (
@@ -68,6 +68,33 @@ COLUMNS: tuple[str, ...] = (
 MIN_PARALLEL = 16
 
 
+class Problem:
+    """The error of a tender's row, kept to be said in any language.
+
+    Two are equal when their errors say the same (the rows of a parallel run equal
+    those of a serial one).
+
+    Examples
+    --------
+    >>> from tco.errors import SpecError
+    >>> Problem(SpecError("x")) == Problem(SpecError("x")), Problem(SpecError("x")).error.reason
+    (True, 'x')
+    """
+
+    def __init__(self, error: TCOError) -> None:
+        self.error = error
+
+    def _key(self) -> tuple[Any, ...]:
+        e = self.error
+        return (type(e), str(e), e.message_id, repr(e.params))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
 def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str, Any]:
     """One row of the portfolio (see :data:`COLUMNS`) for one tender and its follow-up.
 
@@ -87,7 +114,7 @@ def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str,
         row.update(_evaluate(tender_file, follow_up_file))
     except TCOError as err:
         row["error"] = str(err)
-        row["problem"] = err  # besides the columns: the error, to be said in any language
+        row["problem"] = Problem(err)  # besides the columns: to be said in any language
     return row
 
 

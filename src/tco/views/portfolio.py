@@ -228,5 +228,5 @@ def _problem(row: dict[str, Any], lang: str) -> str:
     """The error of a portfolio row in ``lang`` (its English text where the error is not kept)."""
     from tco.views.error_text import error_text
 
-    err = row.get("problem")
-    return error_text(err, lang) if err is not None else str(row["error"])
+    problem = row.get("problem")
+    return error_text(problem.error, lang) if problem is not None else str(row["error"])

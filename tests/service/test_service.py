@@ -15,6 +15,7 @@ from service_server import client_fixture, server_fixture  # noqa: F401  (fixtur
 import tco
 from tco.io.yamlio import read_yaml_file
 from tco.limits import SERVICE_MAX_BODY, SERVICE_MAX_SAMPLES
+from tco.views.contract import SCHEMA_VERSION
 from tco.views.documents import dumps, result_document
 
 httpx = pytest.importorskip("httpx")
@@ -63,7 +64,9 @@ def test_lists_and_schemas(client: Any) -> None:
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     data["bids"][0]["anual_energy"] = "1 kWh"
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) != []
-    assert client.get("/schema/result").json()["$id"] == "urn:tco-lcc:schema:result:1.0"
+    assert (
+        client.get("/schema/result").json()["$id"] == f"urn:tco-lcc:schema:result:{SCHEMA_VERSION}"
+    )
     _check(client.get("/models/no-such-model/schema"), 404)
     _check(client.get("/no/such/route"), 404)
 

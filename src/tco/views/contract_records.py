@@ -26,8 +26,8 @@ __all__ = [
 ]
 
 #: Version of the JSON contract; every document says which one it follows.
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
-Version = Literal["1.0"]
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
+Version = Literal["1.1"]
 
 
 # -- records shared by several documents ------------------------------------------------------

@@ -21,7 +21,7 @@ Examples
 --------
 >>> s = output_schema("result")
 >>> s["properties"]["schema_version"]["const"], s["properties"]["kind"]["const"]
-('1.0', 'result')
+('1.1', 'result')
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Examples
 >>> import tco
 >>> doc = result_document(tco.load_tender(tco.example_path("indoor-lighting")).evaluate())
 >>> doc["schema_version"], doc["kind"], doc["ranking"][0]
-('1.0', 'result', 'Premium LED')
+('1.1', 'result', 'Premium LED')
 >>> [c["category"] for c in doc["bids"][0]["by_category"]]
 ['acquisition', 'use', 'externalities']
 """

@@ -205,6 +205,88 @@ MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
 }
 
 
+def _tender_with(**parameters: Any) -> Callable[[], Any]:
+    from tco.io.yamlio import read_yaml_file
+
+    def load() -> Any:
+        data = dict(read_yaml_file(tco.example_path("indoor-lighting")))
+        data["parameters"] = {**data["parameters"], **parameters}
+        if "basis" in parameters:
+            data["basis"] = data["parameters"].pop("basis")
+        return tco.load_tender(data).evaluate()
+
+    return load
+
+
+def _basket_with(change: Callable[[dict[str, Any]], None]) -> Callable[[], Any]:
+    from tco.basket.load import basket_example_path
+    from tco.io.yamlio import read_yaml_file
+
+    def load() -> Any:
+        path = basket_example_path("car-van-fleet")
+        data = dict(read_yaml_file(path))
+        change(data)
+        return tco.load_basket(data)  # its lines name bundled models
+
+    return load
+
+
+def _no_basket_bids(data: dict[str, Any]) -> None:
+    data["bids"] = []
+
+
+def _same_lines(data: dict[str, Any]) -> None:
+    data["lines"] = [data["lines"][0], data["lines"][0]]
+
+
+def _unknown_line(data: dict[str, Any]) -> None:
+    bid = dict(data["bids"][0])
+    bid["lines"] = {**bid["lines"], "buses": next(iter(bid["lines"].values()))}
+    data["bids"] = [bid, *data["bids"][1:]]
+
+
+def _line_missing(data: dict[str, Any]) -> None:
+    bid = dict(data["bids"][0])
+    first = next(iter(bid["lines"]))
+    bid["lines"] = {k: v for k, v in bid["lines"].items() if k != first}
+    data["bids"] = [bid, *data["bids"][1:]]
+
+
+OUTPUT_AND_FILE_MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
+    "a basis value without a basis": (
+        "basis_none",
+        _tender_with(electricity_price={"basis": "electricity_price"}),
+    ),
+    "a basis without the value": (
+        "basis_no_value",
+        _tender_with(basis="dk-fm-2021", electricity_price={"basis": "electricity_price"}),
+    ),
+    "a yearly basis value without its year": (
+        "basis_by_year",
+        _tender_with(basis="dk-br18-2023", grid_factor={"basis": "electricity_emission_factor"}),
+    ),
+    "a year outside the basis": (
+        "basis_outside",
+        _tender_with(
+            basis="dk-br18-2023",
+            grid_factor={"basis": "electricity_emission_factor", "year": 1990},
+        ),
+    ),
+    "a basis year that is no year": (
+        "basis_year",
+        _tender_with(
+            basis="dk-br18-2023",
+            grid_factor={"basis": "electricity_emission_factor", "year": "soon"},
+        ),
+    ),
+    "a basket without bids": ("basket_no_bids", _basket_with(_no_basket_bids)),
+    "two lines of one name": ("basket_same_line", _basket_with(_same_lines)),
+    "a bid for an unknown line": ("basket_no_line", _basket_with(_unknown_line)),
+    "a bid missing a line": ("basket_line_missing", _basket_with(_line_missing)),
+}
+MISTAKES.update(OUTPUT_AND_FILE_MISTAKES)
+
+
 @pytest.mark.parametrize("name", list(MISTAKES))
 def test_every_analysis_mistake_reads_in_danish(name: str) -> None:
     message_id, ask = MISTAKES[name]
@@ -260,6 +342,10 @@ def test_every_analysis_mistake_reads_in_danish(name: str) -> None:
         (["schema", "model", "--model", "x"], "fejl: --model hører til 'tco schema tender'"),
         (["portfolio", "/no/such/folder", "--workers", "0"], "fejl: fik --workers 0"),
         (
+            ["annex", "t.yaml", "-o", "t.yaml"],
+            "kan ikke skrive filen oven i en inddatafil; angiv et andet filnavn",
+        ),
+        (
             ["montecarlo", "--example", "indoor-lighting-uncertain", "--samples", "10000000000"],
             "fejl: --samples: 10.000.000.000 stikprøver; højst 1.000.000 er tilladt",
         ),
@@ -277,6 +363,9 @@ def test_the_command_line_says_analysis_mistakes_in_danish(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.yaml").write_text(
+        tco.example_path("indoor-lighting").read_text("utf-8"), encoding="utf-8"
+    )
     assert main([*args, "--lang", "da"]) == 2
     said = capsys.readouterr().err
     assert danish in said, said
@@ -305,7 +394,7 @@ def _unspoken(folder: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("folder", ["analysis", "cli"])
+@pytest.mark.parametrize("folder", ["analysis", "cli", "basket"])
 def test_every_error_of_the_analyses_and_the_command_line_names_its_message(folder: str) -> None:
     assert _unspoken(SRC / folder) == []
 

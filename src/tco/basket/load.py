@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest
+from tco.errors import ErrorList, LimitError, SpecError, SpecErrors, suggest, suggest_name
 from tco.evaluate import evaluate_plans
 from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
@@ -189,13 +189,15 @@ def _spec(data: Mapping[str, Any], file: str | None) -> BasketSpec:
             path=("lines",),
             value=len(spec.lines),
             expected=f"at most {MAX_LINES} lines",
-        )
+        ).speaks("basket_lines_max", n_q=len(spec.lines), cap_q=MAX_LINES)
     errors = ErrorList()
     names = [line.name for line in spec.lines]
     for j, name in enumerate(names):
         if name in names[:j]:
             errors.add(
-                SpecError(f"two lines are named '{name}'", file=file, path=("lines", j, "name"))
+                SpecError(
+                    f"two lines are named '{name}'", file=file, path=("lines", j, "name")
+                ).speaks("basket_same_line", name=name)
             )
     errors.raise_if_any()
     return spec
@@ -255,7 +257,7 @@ def _no_model(file: str | None, j: int) -> SpecError:
         file=file,
         path=("lines", j, "model"),
         expected="a model for the line or for the basket",
-    )
+    ).speaks("basket_no_model")
 
 
 def basket_from_data(
@@ -279,14 +281,16 @@ def basket_from_data(
             file=file,
             path=("bids",),
             expected="a list of bids, or bid forms read with 'tco basket FILE --bids FORM...'",
-        )
+        ).speaks("basket_no_bids")
     errors = ErrorList()
     names = [line.name for line in spec.lines]
     bid_names = [b.name for b in spec.bids]
     for i, bid in enumerate(spec.bids):
         if bid.name in bid_names[:i]:
             errors.add(
-                SpecError(f"two bids are named '{bid.name}'", file=file, path=("bids", i, "name"))
+                SpecError(
+                    f"two bids are named '{bid.name}'", file=file, path=("bids", i, "name")
+                ).speaks("same_bid_name", name=bid.name)
             )
         for offered in bid.lines:
             if offered not in names:
@@ -297,6 +301,11 @@ def basket_from_data(
                         file=file,
                         path=("bids", i, "lines", offered),
                         expected="the name of a line",
+                    ).speaks(
+                        "basket_no_line",
+                        name=offered,
+                        hint=suggest_name(offered, names),
+                        names_list=list(names),
                     )
                 )
         for name in names:
@@ -307,7 +316,7 @@ def basket_from_data(
                         file=file,
                         path=("bids", i, "lines"),
                         expected="a product for every line",
-                    )
+                    ).speaks("basket_line_missing", bid=bid.name, name=name)
                 )
     errors.raise_if_any()
     raw_lines = data["lines"]

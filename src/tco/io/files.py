@@ -172,7 +172,7 @@ the folder /nonexistent-folder does not exist; create it first or write elsewher
             f"cannot write the {what}: this is not a regular file",
             file=name,
             expected="a regular file path",
-        )
+        ).speaks("write_not_file", what=what)
     target = p.resolve()
     for source in inputs:
         if Path(source).resolve() == target:
@@ -180,5 +180,5 @@ the folder /nonexistent-folder does not exist; create it first or write elsewher
                 f"cannot write the {what} over an input file; give another file name",
                 file=name,
                 expected="a path that is not an input",
-            )
+            ).speaks("write_over_input", what=what)
     return p

@@ -120,7 +120,7 @@ class AssumptionReader(RateReader):
                 "catalogues)",
                 file=self.file,
                 path=("bids",),
-            )
+            ).speaks("too_many_bids", n_q=self.B, cap_q=MAX_BIDS)
         path = (*_AP, "period")
         if a.period is None or str(a.period).strip() == "lifetime":
             if self.model.lifetime is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tco.errors import ModelNotFoundError, SpecError, suggest
+from tco.errors import ModelNotFoundError, SpecError, suggest, suggest_name
 from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_file
 from tco.spec.basis_spec import BasisSpec, BasisStamp, BasisValue
@@ -119,6 +119,11 @@ class Basis:
                 f"{suggest(name, self.spec.values)}; give the value itself instead",
                 value=name,
                 expected="a value of the basis: " + ", ".join(self.spec.values),
+            ).speaks(
+                "basis_no_value",
+                basis=self.id,
+                name=name,
+                hint=suggest_name(name, self.spec.values),
             )
         if v.by_year is None:
             if start is not None or year is not None:
@@ -126,7 +131,7 @@ class Basis:
                     f"basis value '{name}' of '{self.id}' is not given by calendar year; "
                     "remove 'from' and 'year'",
                     value=name,
-                )
+                ).speaks("basis_not_by_year", basis=self.id, name=name)
             return v.value
         if (start is None) == (year is None):
             years = sorted(v.by_year)
@@ -136,7 +141,7 @@ class Basis:
                 f"for a path from the first year of use or {{basis: {name}, year: {years[0]}}}",
                 value=name,
                 expected="'from: YEAR' or 'year: YEAR'",
-            )
+            ).speaks("basis_by_year", basis=self.id, name=name, first=years[0], last=years[-1])
         return _by_year(name, self.id, v, start, year)
 
 
@@ -161,6 +166,8 @@ def _by_year(
             f"{first} is outside it",
             value=first,
             expected=f"a year from {years[0]} to {years[-1]}",
+        ).speaks(
+            "basis_outside", basis=basis, name=name, first=years[0], last=years[-1], year=first
         )
     wanted = [first] if year is not None else list(range(first, years[-1] + 1))
     out = []
@@ -206,7 +213,7 @@ def _load(path: str) -> Basis:
             file=path,
             path=("id",),
             value=spec.id,
-        )
+        ).speaks("basis_id_file", name=spec.id, stem=Path(path).stem)
     return Basis(spec=spec, file=path)
 
 
@@ -268,14 +275,14 @@ def lookup(bases: Sequence[Basis], ref: Mapping[str, Any]) -> Any:
                 f"'{key}' of a basis reference is a calendar year such as 2026, got {y!r}",
                 value=y,
                 expected="a calendar year",
-            )
+            ).speaks("basis_year", key=key, shown=repr(y))
     if not bases:
         raise SpecError(
             f"refers to basis value '{name}' but selects no basis; add 'basis: NAME' "
             "(tco bases lists them)",
             value=name,
             expected="a 'basis' key",
-        )
+        ).speaks("basis_none", name=name)
     for b in reversed(bases):
         if name in b:
             return b.raw(name, start=start, year=year)
@@ -305,7 +312,7 @@ def resolve_refs(
     except TypeError:
         raise SpecError(
             "'basis' is a basis id or a list of them", file=file, path=("basis",)
-        ) from None
+        ).speaks("basis_kind") from None
 
     def walk(value: Any, path: tuple[str | int, ...]) -> Any:
         if is_ref(value):

@@ -326,5 +326,5 @@ def write_annex(
             f"cannot write an annex as '{out.name}'; expected a file ending in .docx or .html",
             value=str(out),
             expected="a file ending in .docx or .html",
-        )
+        ).speaks("annex_suffix", name=out.name)
     return out

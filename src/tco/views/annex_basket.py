@@ -267,5 +267,5 @@ def write_basket_annex(
             f"cannot write an annex as '{out.name}'; expected a file ending in .docx or .html",
             value=str(out),
             expected="a file ending in .docx or .html",
-        )
+        ).speaks("annex_suffix", name=out.name)
     return out

@@ -46,7 +46,7 @@ def illustrative_bid(model: ProductModel) -> dict[str, Any]:
                 "becomes the annex's worked example)",
                 path=("bids",),
                 expected="at least one bid, or a model whose bid parameters have defaults",
-            )
+            ).speaks("annex_no_bids", name=name)
         lo = parse_quantity(p.spec.min, p.unit_text or None)
         hi = parse_quantity(p.spec.max, p.unit_text or None)
         mid = ((lo + hi) / 2).to(lo.units) if p.unit_text else (lo + hi) / 2

@@ -215,5 +215,5 @@ def write_basket_report(result: BasketResult, path: str | Path, *, lang: str | N
             f"cannot write the report ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what="report", reason=exc.strerror or str(exc)) from None
     return out

@@ -102,7 +102,7 @@ def write_basket_workbook(
             file=result.basket.file,
             value=cells,
             expected=f"at most {MAX_WORKBOOK_CELLS} cells",
-        )
+        ).speaks("workbook_cells", n_q=cells, cap_q=MAX_WORKBOOK_CELLS)
     lang = resolve(lang)
     cur = result.currency
     per_year = f"{cur}/{unit_text('year', lang)}"
@@ -214,5 +214,5 @@ def write_basket_workbook(
             f"cannot write the workbook ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
     return out

@@ -170,7 +170,9 @@ def write_followup_workbook(f: FollowUp, path: str | Path, lang: str | None = No
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from tco.views.errors import OutputError
 
-        raise OutputError("a workbook needs openpyxl: pip install 'tco-lcc[excel]'") from exc
+        raise OutputError("a workbook needs openpyxl: pip install 'tco-lcc[excel]'").speaks(
+            "needs_extra", what="workbook", package="openpyxl", extra="excel"
+        ) from exc
     from tco.views.safe import excel_cell
 
     lang = resolve(lang)

@@ -62,7 +62,9 @@ def require_openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise OutputError("Excel files need openpyxl: pip install 'tco-lcc[excel]'") from exc
+        raise OutputError("Excel files need openpyxl: pip install 'tco-lcc[excel]'").speaks(
+            "needs_extra", what="workbook", package="openpyxl", extra="excel"
+        ) from exc
     return openpyxl
 
 

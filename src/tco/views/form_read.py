@@ -118,9 +118,13 @@ def load_tender_with_forms(
 
     data, file, base, digest = read_tender(tender)
     if not forms:
-        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files")
+        raise FormError("no bid forms given", file=file, expected="one or more .xlsx files").speaks(
+            "no_forms"
+        )
     if "model" not in data:
-        raise SpecError("this key is required", file=file, path=("model",), expected="a model")
+        raise SpecError(
+            "this key is required", file=file, path=("model",), expected="a model"
+        ).speaks("required")
     model = tender_model(data["model"], base, file, allow_paths=allow_paths)
     errors = ErrorList()
     read: list[FormBid] = []

@@ -33,7 +33,9 @@ def _pandas() -> Any:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from tco.views.errors import OutputError
 
-        raise OutputError("this needs pandas: pip install 'tco-lcc[pandas]'") from exc
+        raise OutputError("this needs pandas: pip install 'tco-lcc[pandas]'").speaks(
+            "needs_extra", what="table", package="pandas", extra="pandas"
+        ) from exc
     return pd
 
 

@@ -127,7 +127,9 @@ def figure(size: tuple[float, float]) -> Figure:
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
     except ImportError as exc:
-        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'") from exc
+        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'").speaks(
+            "needs_extra", what="chart", package="matplotlib", extra="plot"
+        ) from exc
     fig: Figure = _notebook_classes()[0](figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
@@ -385,9 +387,15 @@ def save_figure(fig: Figure | Any, path: str | Path) -> Path:
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        raise OutputError(f"{out}: got a '.{fmt}' file, expected a chart file ending .png or .svg")
+        raise OutputError(
+            f"{out}: got a '.{fmt}' file, expected a chart file ending .png or .svg"
+        ).speaks(
+            "write_suffix", what="chart", suffix=f".{fmt}", want="a chart file ending .png or .svg"
+        )
     try:
         fig.savefig(out, format=fmt, dpi=120)
     except OSError as exc:
-        raise OutputError(f"{out}: cannot write the chart ({exc.strerror or exc})") from None
+        raise OutputError(f"{out}: cannot write the chart ({exc.strerror or exc})").speaks(
+            "cannot_write", what="chart", reason=exc.strerror or str(exc)
+        ) from None
     return out

@@ -161,7 +161,9 @@ def write_parquet(p: Portfolio, path: str | Path) -> Path:
     try:
         import pyarrow  # noqa: F401
     except ImportError as exc:
-        raise OutputError("a Parquet file needs pyarrow: pip install pyarrow") from exc
+        raise OutputError("a Parquet file needs pyarrow: pip install pyarrow").speaks(
+            "needs_pyarrow"
+        ) from exc
     out = Path(path)
     p.to_frame().to_parquet(out, index=False)
     return out
@@ -182,7 +184,9 @@ def portfolio_chart(p: Portfolio, lang: str | None = None, top: int = 20) -> Any
     lang = resolve(lang)
     ok = [r for r in p.rows if not r["error"]]
     if not ok:
-        raise OutputError("no tender of the portfolio could be evaluated: nothing to chart")
+        raise OutputError("no tender of the portfolio could be evaluated: nothing to chart").speaks(
+            "portfolio_nothing"
+        )
     cur = ok[0]["currency"]
     ok = [r for r in ok if r["currency"] == cur]
     ok.sort(key=lambda r: -r["saved"])

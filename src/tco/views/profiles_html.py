@@ -223,5 +223,5 @@ def write_profiles_report(
             f"cannot write the report ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what="report", reason=exc.strerror or str(exc)) from None
     return out

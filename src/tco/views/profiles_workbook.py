@@ -151,5 +151,5 @@ def write_profiles_workbook(
             f"cannot write the workbook ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
     return out

@@ -85,7 +85,7 @@ def check_workbook_size(result: Result, tender: Tender | None = None) -> None:
             file=tender.file if tender is not None else None,
             value=cells,
             expected=f"at most {MAX_WORKBOOK_CELLS} cells",
-        )
+        ).speaks("workbook_too_big", n_q=cells, cap_q=MAX_WORKBOOK_CELLS)
 
 
 class _Sheet:
@@ -279,7 +279,7 @@ def write_workbook(
             f"cannot write the workbook ({exc.strerror or exc})",
             file=str(path),
             expected="a writable file path",
-        ) from None
+        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
     return out
 
 

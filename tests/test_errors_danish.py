@@ -15,6 +15,7 @@ import json
 import pickle
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -250,3 +251,44 @@ def test_an_overflow_says_too_large_in_words_not_as_a_float(raised: dict[str, TC
         danish = error_text(err, "da")
         assert "for stor" in danish and "e+" not in danish and "1,8" not in danish, danish
         assert not english_words(danish, err), danish
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("parameters", "operating_hours", True), "fik 'True', en ja/nej-værdi"),
+        (("model_item", "amount", "price"), "'amount' hører til 'every' eller 'at'"),
+        (("model_item", "start", "1 year", "once"), "'start' og 'stop' hører kun til 'annual'"),
+        (("model_parameter", "2bad"), "'2bad' er ikke et gyldigt navn"),
+    ],
+)
+def test_validators_refusals_read_in_danish(change: tuple[Any, ...], words: str) -> None:
+    import yaml
+
+    model = yaml.safe_load(
+        (Path(tco.__file__).parents[2] / "product_models" / "indoor-lighting.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    data: dict[str, Any] = {
+        "model": model,
+        "assumptions": {"period": "15 year"},
+        "bids": [{"name": "A", "price": "1 DKK", "power": "1 W", "rated_life": "1000 h"}],
+    }
+    if change[0] == "parameters":
+        data["parameters"] = {change[1]: change[2]}
+    elif change[0] == "model_item":
+        item = model["items"]["purchase"]
+        if len(change) > 3:
+            item.pop(next(k for k in ("once", "annual") if k in item))
+            item[change[3]] = "price"
+        item[change[1]] = change[2]
+    else:
+        model["parameters"][change[1]] = {"unit": "DKK", "default": "1 DKK"}
+    with pytest.raises(SpecError) as info:
+        tco.load_tender(data).evaluate()
+    err = info.value
+    assert translated(err, "da"), str(err)
+    danish = error_text(err, "da")
+    assert words in danish, danish
+    assert not english_words(danish, err), danish

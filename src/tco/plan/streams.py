@@ -260,7 +260,8 @@ def _unit_factor(
         try:
             base = convert_currency(base, currency, dict(rates))
         except CurrencyError as err:
-            raise CurrencyError(err.reason, expected=err.expected) from None
+            again = CurrencyError(err.reason, expected=err.expected)
+            raise again.speaks(err.message_id, **err.params) if err.message_id else again from None
         target = f"{currency}/year" if annual else currency
     else:
         target = "kg/year" if annual else "kg"

@@ -296,6 +296,34 @@ _VALUE_ERRORS = [
     (re.compile(r"a model needs at least one cost item"), "no_items"),
     (re.compile(r"give exactly one timing of (?P<timings>.*); got (?P<got>.*)"), "one_timing"),
     (re.compile(r"give exactly one timing of (?P<timings>.*); got none"), "one_timing_none"),
+    (
+        re.compile(
+            r"got (?P<value>True|False), a yes/no value, where a number with its unit belongs; "
+            r"write the value as '4 %' or '15 year'"
+        ),
+        "yes_no_value",
+    ),
+    (
+        re.compile(r"'amount' goes with 'every' or 'at'; with '(?P<name>.*)' remove it"),
+        "amount_timing",
+    ),
+    (re.compile(r"'start' and 'stop' go with 'annual' only"), "start_stop_annual"),
+    (
+        re.compile(
+            r"'(?P<name>.*)' is not a valid name; use letters, digits and '_', starting with a "
+            r"letter, as 'electricity_price'"
+        ),
+        "bad_name",
+    ),
+    (re.compile(r"give exactly one of 'value' and 'by_year'"), "basis_value_form"),
+    (re.compile(r"'by_year' needs at least one year"), "basis_by_year_empty"),
+    (
+        re.compile(
+            r"value '(?P<name>.*)' cites source '(?P<source>.*)', which is not under 'sources'"
+            r"(?: \(did you mean '(?P<hint>.*)'\?\))?"
+        ),
+        "basis_source",
+    ),
 ]
 
 

@@ -412,6 +412,48 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
         "en": "'basis' is a basis id or a list of them",
         "da": "'basis' er et grundlags id eller en liste af dem",
     },
+    "basis_value_form": {
+        "en": "give exactly one of 'value' and 'by_year'",
+        "da": "angiv præcis én af 'value' og 'by_year'",
+    },
+    "basis_by_year_empty": {
+        "en": "'by_year' needs at least one year",
+        "da": "'by_year' skal have mindst ét år",
+    },
+    "basis_source": {
+        "en": "value '{name}' cites source '{source}', which is not under 'sources'{hint}",
+        "da": "værdien '{name}' henviser til kilden '{source}', som ikke står under "
+        "'sources'{hint}",
+    },
+    # -- model and tender files --
+    "yes_no_value": {
+        "en": (
+            "got {value}, a yes/no value, where a number with its unit belongs; write the "
+            "value as '4 %' or '15 year'"
+        ),
+        "da": (
+            "fik '{value}', en ja/nej-værdi, hvor et tal med sin enhed hører hjemme; skriv "
+            "værdien som '4 %' eller '15 år'"
+        ),
+    },
+    "amount_timing": {
+        "en": "'amount' goes with 'every' or 'at'; with '{name}' remove it",
+        "da": "'amount' hører til 'every' eller 'at'; fjern den ved '{name}'",
+    },
+    "start_stop_annual": {
+        "en": "'start' and 'stop' go with 'annual' only",
+        "da": "'start' og 'stop' hører kun til 'annual'",
+    },
+    "bad_name": {
+        "en": (
+            "'{name}' is not a valid name; use letters, digits and '_', starting with a "
+            "letter, as 'electricity_price'"
+        ),
+        "da": (
+            "'{name}' er ikke et gyldigt navn; brug bogstaver, cifre og '_', begyndende med et "
+            "bogstav, som 'electricity_price'"
+        ),
+    },
     # -- baskets --
     "basket_lines_max": {
         "en": "a basket holds at most {cap_q} lines; this one has {n_q}",

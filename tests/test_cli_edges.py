@@ -149,6 +149,7 @@ def test_a_full_output_is_said_in_danish() -> None:
         done = _tco(["compare", "--example", "indoor-lighting", "--lang", "da"], full)
     assert done.returncode != 0
     assert done.stderr.startswith("fejl: kan ikke skrive uddata ("), done.stderr
+    assert "der er ikke mere plads på enheden" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,7 @@ def test_yaml_syntax_errors_read_in_danish(text: str) -> None:
         "sqrt(price, price)",
         "price - power",
         "-" * 70 + "price",
+        "price + 2",
     ],
 )
 def test_every_formula_error_reads_in_danish(formula: str) -> None:
@@ -219,6 +220,7 @@ def test_every_formula_error_reads_in_danish(formula: str) -> None:
     danish = error_text(err, "da")
     assert not english_words(danish, err), danish
     assert f"'{formula}'" in danish or "tegn" in danish
+    assert "dimensionless" not in danish
 
 
 def test_a_formula_of_the_wrong_type_reads_in_danish() -> None:

@@ -119,9 +119,10 @@ def output_failed(error: OSError, stdout: Any, lang: str = "en") -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
     if isinstance(error, BrokenPipeError):
         return 0
+    from tco.views.error_text import os_reason
     from tco.views.i18n import text
 
-    said = text("cli.output failed", lang, reason=error.strerror or str(error))
+    said = text("cli.output failed", lang, reason=os_reason(error.strerror or str(error), lang))
     print(f"{text('cli.error', lang)}: {said}", file=sys.stderr)
     return 1
 

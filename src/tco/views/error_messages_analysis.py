@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["ANALYSIS_ERRORS", "OUTPUT_WORDS"]
+__all__ = ["ANALYSIS_ERRORS", "OS_REASONS", "OUTPUT_WORDS"]
 
 #: what a command writes -> language -> the word (the file that cannot be written)
 OUTPUT_WORDS: dict[str, dict[str, str]] = {
@@ -27,6 +27,18 @@ OUTPUT_WORDS: dict[str, dict[str, str]] = {
     "Parquet file": {"en": "Parquet file", "da": "Parquet-filen"},
     "OpenAPI document": {"en": "OpenAPI document", "da": "OpenAPI-dokumentet"},
     "schema": {"en": "schema", "da": "skemaet"},
+}
+
+#: the operating system's reason a file cannot be written (its English strerror) -> Danish
+OS_REASONS: dict[str, str] = {
+    "No such file or directory": "filen eller mappen findes ikke",
+    "Permission denied": "adgang nægtet",
+    "No space left on device": "der er ikke mere plads på enheden",
+    "Is a directory": "stien er en mappe",
+    "Not a directory": "en del af stien er ikke en mappe",
+    "Read-only file system": "filsystemet er skrivebeskyttet",
+    "File name too long": "filnavnet er for langt",
+    "Disk quota exceeded": "diskkvoten er opbrugt",
 }
 
 

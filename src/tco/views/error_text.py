@@ -30,11 +30,11 @@ from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.error_messages import ERRORS
-from tco.views.error_messages_analysis import OUTPUT_WORDS
+from tco.views.error_messages_analysis import OS_REASONS, OUTPUT_WORDS
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 
-__all__ = ["error_text", "reason_text", "translated"]
+__all__ = ["error_text", "os_reason", "reason_text", "translated"]
 
 
 def translated(err: BaseException, lang: str) -> bool:
@@ -75,6 +75,8 @@ def _param(name: str, value: Any, lang: str) -> str:
         return _who(str(value), lang)
     if name.endswith("what"):  # a file a command writes
         return OUTPUT_WORDS.get(str(value), {}).get(lang, str(value))
+    if name == "reason":  # the operating system's words
+        return os_reason(str(value), lang)
     if name == "want":
         return phrase_text(value, lang) or str(value)
     if name.endswith("_q"):
@@ -82,6 +84,17 @@ def _param(name: str, value: Any, lang: str) -> str:
     if name.endswith("_list"):
         return ", ".join(f"'{v}'" for v in value)
     return str(value)
+
+
+def os_reason(reason: str, lang: str) -> str:
+    """The operating system's reason a file cannot be read or written (``strerror``) in ``lang``.
+
+    Examples
+    --------
+    >>> os_reason("Permission denied", "da"), os_reason("Permission denied", "en")
+    ('adgang nægtet', 'Permission denied')
+    """
+    return OS_REASONS.get(reason, reason) if lang == "da" else reason
 
 
 _WHO = {"da": (("bid ", "tilbud "), ("row ", "række "))}

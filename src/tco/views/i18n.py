@@ -165,7 +165,16 @@ def significant(value: float, digits: int = 6, lang: str | None = None) -> str:
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])")
-_UNIT_WORDS = {"da": {"year": "år", "years": "år", "day": "dag", "week": "uge", "month": "måned"}}
+_UNIT_WORDS = {
+    "da": {
+        "year": "år",
+        "years": "år",
+        "day": "dag",
+        "week": "uge",
+        "month": "måned",
+        "dimensionless": "uden enhed",
+    }
+}
 _UNIT_WORD = re.compile(r"[A-Za-z_]+")
 
 

@@ -185,3 +185,19 @@ def test_form_never_writes_over_the_tenders_model_file(
     assert model.read_bytes() == before
     err = capsys.readouterr().err
     assert "over an input file" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("output", ["--xlsx", "--report"])
+def test_an_unwritable_output_is_one_line_and_no_traceback(output: str) -> None:
+    # openpyxl's write-only streams, left open by a failed save, printed "Exception ignored"
+    # tracebacks after the message when they were collected.
+    path = "/proc/tco-out.xlsx" if output == "--xlsx" else "/proc/tco-out.html"
+    done = _tco(
+        ["compare", "--example", "indoor-lighting", output, path, "--lang", "da"],
+        subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"fejl: {path}: kan ikke skrive"), lines

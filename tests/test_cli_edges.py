@@ -201,3 +201,24 @@ def test_an_unwritable_output_is_one_line_and_no_traceback(output: str) -> None:
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"fejl: {path}: kan ikke skrive"), lines
+
+
+@pytest.mark.parametrize("name", ["indoor-lighting", "copy-print"])
+def test_annex_of_a_bundled_example(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "annex.html"
+    assert _exit_code(["annex", "--example", name, "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<math>" in page and ("Lumen Nord" in page or "A4 devices" in page)
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+def test_an_unwritable_annex_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["annex", "--example", "indoor-lighting", "-o", "/proc/tco-annex.html", "--lang", "da"]
+    assert _exit_code(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "fejl: /proc/tco-annex.html: kan ikke skrive bilaget (filen eller mappen findes ikke)"
+    ]

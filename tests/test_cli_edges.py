@@ -222,3 +222,29 @@ def test_an_unwritable_annex_is_one_line(capsys: pytest.CaptureFixture[str]) -> 
     assert err == [
         "fejl: /proc/tco-annex.html: kan ikke skrive bilaget (filen eller mappen findes ikke)"
     ]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["portfolio", "examples", "--workers", "1", "--csv", "/proc/p.csv"], "CSV-filen"),
+        (["bases", "-o", "/proc/b.md"], "filen"),
+        (["serve", "--openapi", "/proc/o.json"], "OpenAPI-dokumentet"),
+        (["catalogue", "-o", "/proc/c.md"], "filen"),
+        (["schema", "result", "-o", "/proc/s.json"], "skemaet"),
+        (
+            ["profiles", "--example", "indoor-lighting-profiles", "--report", "/proc/r.html"],
+            "rapporten",
+        ),
+        (["basket", "--example", "copy-print", "--report", "/proc/r.html"], "rapporten"),
+        (["basket", "--example", "copy-print", "--xlsx", "/proc/r.xlsx"], "regnearket"),
+    ],
+)
+def test_every_output_that_cannot_be_written_is_one_danish_line(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    assert _exit_code([*argv, "--lang", "da"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"kan ikke skrive {said} (filen eller mappen findes ikke)" in err[0]

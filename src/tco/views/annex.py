@@ -326,6 +326,7 @@ def write_annex_document(doc: AnnexDocument, path: str | Path) -> Path:
         If the file cannot be written.
     """
     from tco.errors import FileError, SpecError
+    from tco.views.safe import write_output
 
     out = Path(path)
     suffix = out.suffix.lower()
@@ -343,7 +344,7 @@ def write_annex_document(doc: AnnexDocument, path: str | Path) -> Path:
         else:
             from tco.views.annex_html import render_html
 
-            out.write_text(render_html(doc), encoding="utf-8")
+            return write_output(render_html(doc), out, "annex")
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise FileError(

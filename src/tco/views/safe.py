@@ -43,6 +43,7 @@ __all__ = [
     "save_workbook",
     "terminal",
     "visible",
+    "write_output",
 ]
 
 #: Content-Security-Policy of tco's HTML files: nothing runs, nothing is fetched.
@@ -254,13 +255,29 @@ def save_workbook(wb: Any, path: str | Path, what: str = "workbook") -> Path:
     """
     import io
 
-    from tco.errors import FileError
-
     buffer = io.BytesIO()
     wb.save(buffer)
+    return write_output(buffer.getvalue(), path, what)
+
+
+def write_output(content: str | bytes, path: str | Path, what: str) -> Path:
+    """Write an output file (text as UTF-8), or raise :class:`~tco.errors.FileError` naming it.
+
+    ``what`` names the output in the message (``report``, ``annex``, ``workbook``).
+
+    Examples
+    --------
+    >>> write_output("<p>x</p>", "/proc/no.html", "report")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /proc/no.html: cannot write the report (...)
+    """
+    from tco.errors import FileError
+
     out = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        out.write_bytes(buffer.getvalue())
+        out.write_bytes(data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise FileError(

@@ -54,7 +54,7 @@ _BATCH: dict[str, dict[str, str]] = {
     },
     "batch_not_numbers": {
         "en": "cannot read as numbers ({detail})",
-        "da": "kolonnen kan ikke læses som tal ('{detail}')",
+        "da": "kolonnen kan ikke læses som tal",
     },
     "batch_column_shape": {
         "en": "has shape {shape}; every column needs one value per row",
@@ -99,7 +99,7 @@ _SERVICE: dict[str, dict[str, str]] = {
     "service_http_status": {"en": "{detail}", "da": "HTTP-fejl {status} ('{detail}')"},
     "service_invalid_request": {
         "en": "invalid request: {detail}",
-        "da": "ugyldig forespørgsel ('{detail}')",
+        "da": "ugyldig forespørgsel; se tjenestens beskrivelse (GET /openapi.json)",
     },
     "service_media_type": {
         "en": "cannot read a body of type '{media}'",
@@ -167,7 +167,7 @@ _SERVICE: dict[str, dict[str, str]] = {
     },
     "service_not_arrow": {
         "en": "not an Arrow IPC stream: {detail}",
-        "da": "forespørgslen er ikke en Arrow IPC-strøm ('{detail}')",
+        "da": "forespørgslen er ikke en læsbar Arrow IPC-strøm",
     },
     "service_batch_key": {
         "en": "unknown key '{name}'{hint}; a batch request has the keys {keys_list}",
@@ -232,11 +232,11 @@ _SERVICE: dict[str, dict[str, str]] = {
     },
     "service_baseline": {
         "en": "give the baseline bid as ?baseline=NAME",
-        "da": "angiv referencetilbuddet som ?baseline=NAVN",
+        "da": "angiv referencetilbuddet som '?baseline=NAVN'",
     },
     "service_difference": {
         "en": "give two bids: ?difference=A&difference=B",
-        "da": "angiv to tilbud: ?difference=A&difference=B",
+        "da": "angiv to tilbud: '?difference=A&difference=B'",
     },
     "service_samples": {
         "en": "{n_q} samples; the service draws at most {cap_q} per request",
@@ -265,7 +265,7 @@ _VIEWS: dict[str, dict[str, str]] = {
     },
     "number_format_argument": {
         "en": "got number_format={shown}, expected 'en' or 'da'",
-        "da": "fik number_format={shown}, forventede 'en' eller 'da'",
+        "da": "fik {shown} som talformat ('number_format'), forventede 'en' eller 'da'",
     },
     "chart_kind": {
         "en": "unknown chart kind {shown}; expected one of {kinds_list}",

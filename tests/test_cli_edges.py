@@ -185,3 +185,66 @@ def test_form_never_writes_over_the_tenders_model_file(
     assert model.read_bytes() == before
     err = capsys.readouterr().err
     assert "over an input file" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("output", ["--xlsx", "--report"])
+def test_an_unwritable_output_is_one_line_and_no_traceback(output: str) -> None:
+    # openpyxl's write-only streams, left open by a failed save, printed "Exception ignored"
+    # tracebacks after the message when they were collected.
+    path = "/proc/tco-out.xlsx" if output == "--xlsx" else "/proc/tco-out.html"
+    done = _tco(
+        ["compare", "--example", "indoor-lighting", output, path, "--lang", "da"],
+        subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"fejl: {path}: kan ikke skrive"), lines
+
+
+@pytest.mark.parametrize("name", ["indoor-lighting", "copy-print"])
+def test_annex_of_a_bundled_example(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "annex.html"
+    assert _exit_code(["annex", "--example", name, "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<math>" in page and ("Lumen Nord" in page or "A4 devices" in page)
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+def test_an_unwritable_annex_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["annex", "--example", "indoor-lighting", "-o", "/proc/tco-annex.html", "--lang", "da"]
+    assert _exit_code(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "fejl: /proc/tco-annex.html: kan ikke skrive bilaget (filen eller mappen findes ikke)"
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["portfolio", "examples", "--workers", "1", "--csv", "/proc/p.csv"], "CSV-filen"),
+        (["bases", "-o", "/proc/b.md"], "filen"),
+        (["serve", "--openapi", "/proc/o.json"], "OpenAPI-dokumentet"),
+        (["catalogue", "-o", "/proc/c.md"], "filen"),
+        (["schema", "result", "-o", "/proc/s.json"], "skemaet"),
+        (
+            ["profiles", "--example", "indoor-lighting-profiles", "--report", "/proc/r.html"],
+            "rapporten",
+        ),
+        (["basket", "--example", "copy-print", "--report", "/proc/r.html"], "rapporten"),
+        (["basket", "--example", "copy-print", "--xlsx", "/proc/r.xlsx"], "regnearket"),
+    ],
+)
+def test_every_output_that_cannot_be_written_is_one_danish_line(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    assert _exit_code([*argv, "--lang", "da"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"kan ikke skrive {said} (filen eller mappen findes ikke)" in err[0]

@@ -1,6 +1,6 @@
 """Commands before the award: ``tco annex`` (and the usage profiles of a tender).
 
-``tco annex TENDER -o annex.docx|annex.html [--lang da|en]`` writes the tender
+``tco annex TENDER|--example NAME -o annex.docx|annex.html [--lang da|en]`` writes the tender
 annex: the life-cycle cost method stated in advance, for the procurement
 documents (:mod:`tco.views.annex`). A tender without bids gets an
 illustrative bid for its worked example. A basket tender's annex
@@ -24,7 +24,9 @@ def _configure_annex(p: argparse.ArgumentParser) -> None:
         "Write the tender annex: the data each bidder supplies and the life-cycle cost "
         "method (Directive 2014/24/EU Art. 68), as .docx or .html."
     )
-    p.add_argument("tender", help="tender YAML file (bids are optional)")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("tender", nargs="?", help="tender YAML file (bids are optional)")
+    src.add_argument("--example", metavar="NAME", help="a bundled example tender or basket")
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the .docx or .html file to write"
     )
@@ -35,6 +37,14 @@ def _run_annex(args: argparse.Namespace) -> int:
     from tco.views.i18n import text
 
     lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
+    if args.example:
+        import tco
+        from tco.basket import basket_example_path, basket_examples
+
+        if args.example in basket_examples():
+            args.tender = str(basket_example_path(args.example))
+        else:
+            args.tender = str(tco.example_path(args.example))
     if "lines" in read_yaml_file(args.tender):  # a basket tender
         from tco.views.annex_basket import basket_annex_source, write_basket_annex
 

@@ -137,7 +137,6 @@ def _configure_portfolio(p: argparse.ArgumentParser) -> None:
 
 
 def _run_portfolio(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from tco.analysis.portfolio import portfolio
     from tco.views.i18n import text
@@ -158,7 +157,9 @@ def _run_portfolio(args: argparse.Namespace) -> int:
     else:
         print(portfolio_table(p, args.lang))
     if args.csv:
-        Path(args.csv).write_text(portfolio_csv(p, args.lang), encoding="utf-8")
+        from tco.views.safe import write_output
+
+        write_output(portfolio_csv(p, args.lang), args.csv, "CSV file")
         print(text("cli.wrote", args.lang, path=args.csv), file=sys.stderr)
     if args.parquet:
         from tco.views.portfolio import write_parquet

@@ -60,11 +60,10 @@ def _run(args: argparse.Namespace) -> int:
     lang = args.lang
 
     if args.output:
-        from pathlib import Path
-
         from tco.views.bases_page import bases_markdown
+        from tco.views.safe import write_output
 
-        Path(args.output).write_text(bases_markdown(), encoding="utf-8")
+        write_output(bases_markdown(), args.output, "output")
         print(text("cli.wrote", lang, path=args.output))
         return 0
     if args.name is None:

@@ -106,20 +106,6 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
 
 
-def write_text(path: str | Path, text: str, what: str) -> None:
-    """Write a text file, an operating-system failure said as a :class:`~tco.errors.FileError`."""
-    from tco.errors import FileError
-
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the {what} ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what=what, reason=exc.strerror or str(exc)) from None
-
-
 # -- tco form ----------------------------------------------------------------------------
 def _configure_form(p: argparse.ArgumentParser) -> None:
     """Write a blank Excel bid form for a tender's product model."""
@@ -221,7 +207,9 @@ def _run_schema(args: argparse.Namespace) -> int:
     schema = schema_text(args.kind, model=args.model)
     if args.output:
         check_output(args.output, [], "schema")
-        write_text(args.output, schema, "schema")
+        from tco.views.safe import write_output
+
+        write_output(schema, args.output, "schema")
         from tco.views.i18n import text
 
         print(text("cli.wrote", path=args.output), file=sys.stderr)

@@ -34,11 +34,10 @@ def _run(args: argparse.Namespace) -> int:
             f"tco serve needs {' and '.join(missing)}: pip install 'tco-lcc[service]'"
         ).speaks("serve_needs", names_list=list(missing))
     if args.openapi:
-        from pathlib import Path
-
         from tco.service.app import openapi_text
+        from tco.views.safe import write_output
 
-        Path(args.openapi).write_text(openapi_text(), encoding="utf-8")
+        write_output(openapi_text(), args.openapi, "OpenAPI document")
         from tco.views.i18n import text
 
         print(text("cli.wrote", args.lang, path=args.openapi), file=sys.stderr)

@@ -62,6 +62,7 @@ __all__ = [
     "localise",
     "number",
     "write_annex",
+    "write_annex_document",
 ]
 
 
@@ -311,20 +312,42 @@ def write_annex(
     SpecError
         For another suffix.
     """
-    from tco.errors import SpecError
+    return write_annex_document(build_annex(tender, lang=lang, illustrative=illustrative), path)
+
+
+def write_annex_document(doc: AnnexDocument, path: str | Path) -> Path:
+    """Write a built annex (a tender's or a basket's) as ``.docx`` or ``.html``, by the suffix.
+
+    Raises
+    ------
+    SpecError
+        For another suffix.
+    FileError
+        If the file cannot be written.
+    """
+    from tco.errors import FileError, SpecError
+    from tco.views.safe import write_output
 
     out = Path(path)
     suffix = out.suffix.lower()
-    if suffix in (".html", ".htm"):
-        out.write_text(annex_html(tender, lang=lang, illustrative=illustrative), encoding="utf-8")
-    elif suffix == ".docx":
-        from tco.views.annex_docx import write_docx
-
-        write_docx(build_annex(tender, lang=lang, illustrative=illustrative), out)
-    else:
+    if suffix not in (".html", ".htm", ".docx"):
         raise SpecError(
             f"cannot write an annex as '{out.name}'; expected a file ending in .docx or .html",
             value=str(out),
             expected="a file ending in .docx or .html",
         ).speaks("annex_suffix", name=out.name)
+    try:
+        if suffix == ".docx":
+            from tco.views.annex_docx import write_docx
+
+            write_docx(doc, out)
+        else:
+            from tco.views.annex_html import render_html
+
+            return write_output(render_html(doc), out, "annex")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileError(
+            f"cannot write the annex ({reason})", file=str(out), expected="a writable file path"
+        ).speaks("cannot_write", what="annex", reason=reason) from None
     return out

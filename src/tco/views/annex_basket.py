@@ -250,22 +250,7 @@ def write_basket_annex(
     SpecError
         For another suffix.
     """
-    from tco.errors import SpecError
+    from tco.views.annex import write_annex_document
 
-    out = Path(path)
-    suffix = out.suffix.lower()
-    if suffix in (".html", ".htm"):
-        out.write_text(
-            basket_annex_html(basket, lang=lang, illustrative=illustrative), encoding="utf-8"
-        )
-    elif suffix == ".docx":
-        from tco.views.annex_docx import write_docx
-
-        write_docx(build_basket_annex(basket, lang=lang, illustrative=illustrative), out)
-    else:
-        raise SpecError(
-            f"cannot write an annex as '{out.name}'; expected a file ending in .docx or .html",
-            value=str(out),
-            expected="a file ending in .docx or .html",
-        ).speaks("annex_suffix", name=out.name)
-    return out
+    doc = build_basket_annex(basket, lang=lang, illustrative=illustrative)
+    return write_annex_document(doc, path)

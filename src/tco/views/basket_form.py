@@ -34,7 +34,7 @@ from tco.io.forms import COLUMNS, FORMAT_CELL, HEAD_ROW, MODEL_CELL, NAME_ROW, N
 from tco.views.errors import OutputError
 from tco.views.form import fill_form_sheet, require_openpyxl
 from tco.views.form_read import relocate_form_error
-from tco.views.safe import excel_text
+from tco.views.safe import excel_text, save_workbook
 
 if TYPE_CHECKING:
     from tco.basket import Basket, BasketLine
@@ -159,9 +159,7 @@ def write_basket_form(
             convention=convention,
             line=(line.name, line.quantity),
         )
-    out = Path(path)
-    wb.save(out)
-    return out
+    return save_workbook(wb, path)
 
 
 def _relocate(

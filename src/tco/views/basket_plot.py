@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.limits import MAX_CHART_BIDS
-from tco.views.i18n import number, resolve, text
-from tco.views.plot import money_formatter, new_axes
+from tco.views.i18n import resolve, text
+from tco.views.plot import money_formatter, new_axes, stacked_bars
 from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
@@ -44,27 +44,12 @@ def basket_chart(result: BasketResult, ax: Any = None, lang: str | None = None) 
     lang = resolve(lang)
     ax = new_axes(ax)
     order = [int(i) for i in np.argsort(result.rank, kind="stable")[:MAX_CHART_BIDS]]
-    x = np.arange(len(order))
-    pos = np.zeros(len(order))
-    neg = np.zeros(len(order))
-    for name, values in zip(result.lines, result.by_line, strict=True):
-        v = values[order]
-        ax.bar(x, v, 0.6, bottom=np.where(v >= 0, pos, neg), label=chart_text(name))
-        pos = pos + np.where(v >= 0, v, 0.0)
-        neg = neg + np.where(v < 0, v, 0.0)
-    totals = result.total[order]
-    ax.plot(x, totals, "D", color="black", label=text("total", lang), zorder=3)
-    for xi, tot, top in zip(x, totals, pos, strict=True):
-        ax.annotate(
-            number(tot, 0, lang),
-            (xi, max(tot, top)),
-            xytext=(0, 8),
-            textcoords="offset points",
-            ha="center",
-            fontsize=9,
-        )
-    ax.set_xticks(x, [chart_text(result.bids[i]) for i in order])
-    ax.set_ylim(top=float(pos.max()) * 1.12 if len(pos) else None)
+    layers = [
+        (values[order], chart_text(name), None)
+        for name, values in zip(result.lines, result.by_line, strict=True)
+    ]
+    names = [chart_text(result.bids[i]) for i in order]
+    stacked_bars(ax, names, layers, result.total[order], lang)
     ax.yaxis.set_major_formatter(money_formatter(lang))
     ax.set_ylabel(f"{text('present value', lang)} [{result.currency}]")
     ax.grid(axis="y", alpha=0.3)

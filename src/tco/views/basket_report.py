@@ -16,7 +16,6 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tco.errors import FileError
 from tco.views.fingerprint import basket_fingerprint
 from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
 from tco.views.i18n import number, resolve, text
@@ -206,14 +205,6 @@ def basket_report_html(
 
 def write_basket_report(result: BasketResult, path: str | Path, *, lang: str | None = None) -> Path:
     """Write a basket's award report (see :func:`basket_report_html`) to an HTML file."""
-    out = Path(path)
-    page = basket_report_html(result, lang=lang)
-    try:
-        out.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the report ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="report", reason=exc.strerror or str(exc)) from None
-    return out
+    from tco.views.safe import write_output
+
+    return write_output(basket_report_html(result, lang=lang), path, "report")

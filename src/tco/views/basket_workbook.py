@@ -18,13 +18,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import FileError, LimitError
+from tco.errors import LimitError
 from tco.io.basket_forms import line_sheet_names
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.views.basket_report import basket_assumption_rows
 from tco.views.i18n import resolve, text, unit_text
 from tco.views.labels import category_label, substance_label, word
-from tco.views.safe import excel_cell
+from tco.views.safe import excel_cell, save_workbook
 from tco.views.workbook import parameter_rows
 
 if TYPE_CHECKING:
@@ -206,13 +206,4 @@ def write_basket_workbook(
         parameter_rows(ws, tender, lang, prefix=f"{name}: ")
     row(ws, ["tco", __version__], money_from=9)
 
-    out = Path(path)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the workbook ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
-    return out
+    return save_workbook(wb, path)

@@ -184,9 +184,9 @@ def render_catalogue(models: Mapping[str, Path] | None = None, lang: str = "en")
 
 def write_catalogue(path: str | Path, lang: str = "en") -> Path:
     """Write the catalogue of the bundled models to ``path`` in ``lang``; return the path."""
-    out = Path(path)
-    out.write_text(render_catalogue(lang=lang), encoding="utf-8")
-    return out
+    from tco.views.safe import write_output
+
+    return write_output(render_catalogue(lang=lang), path, "output")
 
 
 # -- the page in another language ---------------------------------------------------------

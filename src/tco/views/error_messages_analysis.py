@@ -27,6 +27,7 @@ OUTPUT_WORDS: dict[str, dict[str, str]] = {
     "Parquet file": {"en": "Parquet file", "da": "Parquet-filen"},
     "OpenAPI document": {"en": "OpenAPI document", "da": "OpenAPI-dokumentet"},
     "schema": {"en": "schema", "da": "skemaet"},
+    "annex": {"en": "annex", "da": "bilaget"},
 }
 
 #: the operating system's reason a file cannot be written (its English strerror) -> Danish

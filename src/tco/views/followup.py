@@ -173,7 +173,7 @@ def write_followup_workbook(f: FollowUp, path: str | Path, lang: str | None = No
         raise OutputError("a workbook needs openpyxl: pip install 'tco-lcc[excel]'").speaks(
             "needs_extra", what="workbook", package="openpyxl", extra="excel"
         ) from exc
-    from tco.views.safe import excel_cell
+    from tco.views.safe import excel_cell, save_workbook
 
     lang = resolve(lang)
     out = Path(path)
@@ -202,5 +202,4 @@ def write_followup_workbook(f: FollowUp, path: str | Path, lang: str | None = No
                     excel_cell(rec, f.bid_values.get(name), "#,##0.########"),
                 ]
             )
-    wb.save(out)
-    return out
+    return save_workbook(wb, out)

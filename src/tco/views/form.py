@@ -33,7 +33,7 @@ from tco.io.forms import (
 )
 from tco.views.errors import OutputError
 from tco.views.form_read import load_tender_with_forms, read_form
-from tco.views.safe import excel_text
+from tco.views.safe import excel_text, save_workbook
 
 if TYPE_CHECKING:
     from tco.spec.product import ProductModel
@@ -175,9 +175,7 @@ def write_form(
     ws = wb.active
     ws.title = SHEETS[lang]
     fill_form_sheet(ws, model, title=title, lang=lang, convention=convention)
-    out = Path(path)
-    wb.save(out)
-    return out
+    return save_workbook(wb, path)
 
 
 def fill_form_sheet(

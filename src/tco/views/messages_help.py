@@ -83,6 +83,7 @@ HELP: dict[str, str] = {
     "use a bundled example tender": "brug et medfølgende eksempeludbud",
     "a bundled example tender": "et medfølgende eksempeludbud",
     "a bundled example basket": "en medfølgende eksempelkurv",
+    "a bundled example tender or basket": "et medfølgende eksempeludbud eller en eksempelkurv",
     "read the bids from filled forms": "læs tilbuddene fra udfyldte tilbudsskemaer",
     "read the bids from filled basket bid forms": (
         "læs tilbuddene fra udfyldte tilbudsskemaer for kurven"

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,7 +35,16 @@ if TYPE_CHECKING:
 
     from tco.result import Result
 
-__all__ = ["KINDS", "breakdown", "cumulative", "emissions", "overview", "plot", "save_figure"]
+__all__ = [
+    "KINDS",
+    "breakdown",
+    "cumulative",
+    "emissions",
+    "overview",
+    "plot",
+    "save_figure",
+    "stacked_bars",
+]
 
 #: Chart kinds of :func:`plot`.
 KINDS: tuple[str, ...] = ("breakdown", "cumulative", "emissions")
@@ -143,6 +153,42 @@ def money_formatter(lang: str | None = None) -> Any:
     return FuncFormatter(lambda v, _: number(v, 0, lang))
 
 
+def stacked_bars(
+    ax: Any,
+    names: Sequence[str],
+    layers: Sequence[tuple[Any, str, str | None]],
+    totals: Any,
+    lang: str,
+) -> Any:
+    """Stack ``layers`` (values per bar, label, colour) as bars named ``names``; mark ``totals``.
+
+    Positive parts stack upwards and negative ones (a residual credit) downwards from
+    zero; each bar's total is a black diamond with its value above the bar. Returns
+    the bottoms of the negative stacks (their minimum is below zero if any part is).
+    """
+    x = np.arange(len(names))
+    pos = np.zeros(len(names))
+    neg = np.zeros(len(names))
+    for v, label, colour in layers:
+        bottom = np.where(v >= 0, pos, neg)
+        ax.bar(x, v, 0.6, bottom=bottom, label=label, **({"color": colour} if colour else {}))
+        pos = pos + np.where(v >= 0, v, 0.0)
+        neg = neg + np.where(v < 0, v, 0.0)
+    ax.plot(x, totals, "D", color="black", label=word("total", lang), zorder=3)
+    for xi, tot, top in zip(x, totals, pos, strict=True):
+        ax.annotate(
+            number(tot, 0, lang),
+            (xi, max(tot, top)),
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+        )
+    ax.set_xticks(x, names)
+    ax.set_ylim(top=float(pos.max()) * 1.12 if len(pos) else None)
+    return neg
+
+
 def _money_axis(ax: Axes, currency: str, label: str, lang: str | None = None) -> None:
     ax.yaxis.set_major_formatter(money_formatter(lang))
     ax.set_ylabel(f"{label} [{currency}]")
@@ -183,31 +229,12 @@ def breakdown(result: Result, ax: Axes | None = None, lang: str | None = None) -
     lang = resolve(lang)
     ax = new_axes(ax)
     order = _order(result)
+    layers = [
+        (values[order], category_label(cat, lang), COLOURS.get(cat, "C0"))
+        for cat, values in result.by_category.items()
+    ]
     names = [chart_text(result.bids[i]) for i in order]
-    x = np.arange(len(order))
-    pos = np.zeros(len(order))
-    neg = np.zeros(len(order))
-    for cat, values in result.by_category.items():
-        v = values[order]
-        bottom = np.where(v >= 0, pos, neg)
-        ax.bar(
-            x, v, 0.6, bottom=bottom, label=category_label(cat, lang), color=COLOURS.get(cat, "C0")
-        )
-        pos = pos + np.where(v >= 0, v, 0.0)
-        neg = neg + np.where(v < 0, v, 0.0)
-    totals = result.total[order]
-    ax.plot(x, totals, "D", color="black", label=word("total", lang), zorder=3)
-    for xi, tot, top in zip(x, totals, pos, strict=True):
-        ax.annotate(
-            number(tot, 0, lang),
-            (xi, max(tot, top)),
-            xytext=(0, 8),
-            textcoords="offset points",
-            ha="center",
-            fontsize=9,
-        )
-    ax.set_xticks(x, names)
-    ax.set_ylim(top=float(pos.max()) * 1.12 if len(pos) else None)
+    neg = stacked_bars(ax, names, layers, result.total[order], lang)
     if neg.min() < 0:
         ax.axhline(0.0, color="black", linewidth=0.8)
     _money_axis(ax, result.currency, word("present value", lang), lang)

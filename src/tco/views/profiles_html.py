@@ -23,7 +23,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import FileError
 from tco.views.html import STYLE, html_table
 from tco.views.i18n import number, percent, resolve, significant, text
 from tco.views.profiles import profile_settings_text, switch_sentences
@@ -215,13 +214,6 @@ def write_profiles_report(
     table: ProfileTable, tender: Tender, path: str | Path, *, lang: str | None = None
 ) -> Path:
     """Write :func:`profiles_report_html` to an HTML file."""
-    out = Path(path)
-    try:
-        out.write_text(profiles_report_html(table, tender, lang=lang), encoding="utf-8")
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the report ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="report", reason=exc.strerror or str(exc)) from None
-    return out
+    from tco.views.safe import write_output
+
+    return write_output(profiles_report_html(table, tender, lang=lang), path, "report")

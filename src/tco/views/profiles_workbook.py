@@ -17,10 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import FileError
 from tco.views.i18n import resolve, text
 from tco.views.profiles import profile_settings_text, switch_sentences
-from tco.views.safe import excel_cell
+from tco.views.safe import excel_cell, save_workbook
 
 if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
@@ -143,13 +142,4 @@ def write_profiles_workbook(
     openpyxl = require_openpyxl()
     wb = openpyxl.Workbook(write_only=True)
     profiles_sheet(wb, table, lang)
-    out = Path(path)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the workbook ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
-    return out
+    return save_workbook(wb, path)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tco.errors import FileError
 from tco.views.curves import Crossing, crossings
 from tco.views.fingerprint import fingerprint
 from tco.views.html import (
@@ -293,14 +292,6 @@ def write_report(
     forms: Sequence[str | Path] = (),
 ) -> Path:
     """Write the award report (see :func:`report_html`) to an HTML file."""
-    out = Path(path)
-    text = report_html(result, tender, lang=lang, forms=forms)
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the report ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="report", reason=exc.strerror or str(exc)) from None
-    return out
+    from tco.views.safe import write_output
+
+    return write_output(report_html(result, tender, lang=lang, forms=forms), path, "report")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -39,8 +40,10 @@ __all__ = [
     "excel_text",
     "html_text",
     "json_text",
+    "save_workbook",
     "terminal",
     "visible",
+    "write_output",
 ]
 
 #: Content-Security-Policy of tco's HTML files: nothing runs, nothing is fetched.
@@ -230,3 +233,56 @@ def json_text(text: str) -> str:
     True
     """
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def save_workbook(wb: Any, path: str | Path, what: str = "workbook") -> Path:
+    """Write an openpyxl workbook to ``path`` whole, or raise :class:`~tco.errors.FileError`.
+
+    The workbook is written to memory first and then to the file in one go: a
+    path that cannot be written leaves no half-written file, and no open
+    openpyxl stream whose clean-up would print tracebacks after the message.
+
+    Examples
+    --------
+    >>> import openpyxl, tempfile, pathlib
+    >>> out = save_workbook(openpyxl.Workbook(), pathlib.Path(tempfile.mkdtemp()) / "a.xlsx")
+    >>> out.suffix, out.stat().st_size > 0
+    ('.xlsx', True)
+    >>> save_workbook(openpyxl.Workbook(), "/proc/no.xlsx")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /proc/no.xlsx: cannot write the workbook (...)
+    """
+    import io
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_output(buffer.getvalue(), path, what)
+
+
+def write_output(content: str | bytes, path: str | Path, what: str) -> Path:
+    """Write an output file (text as UTF-8), or raise :class:`~tco.errors.FileError` naming it.
+
+    ``what`` names the output in the message (``report``, ``annex``, ``workbook``).
+
+    Examples
+    --------
+    >>> write_output("<p>x</p>", "/proc/no.html", "report")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /proc/no.html: cannot write the report (...)
+    """
+    from tco.errors import FileError
+
+    out = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileError(
+            f"cannot write the {what} ({reason})",
+            file=str(path),
+            expected="a writable file path",
+        ).speaks("cannot_write", what=what, reason=reason) from None
+    return out

@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.errors import FileError, LimitError
+from tco.errors import LimitError
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.views.html import assumption_rows
 from tco.views.i18n import resolve, text, unit_text
 from tco.views.labels import category_label, item_label, parameter_label, substance_label, word
-from tco.views.safe import excel_cell
+from tco.views.safe import excel_cell, save_workbook
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -271,16 +271,7 @@ def write_workbook(
 
         profiles_sheet(wb, profiles(tender), lang)
 
-    out = Path(path)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the workbook ({exc.strerror or exc})",
-            file=str(path),
-            expected="a writable file path",
-        ).speaks("cannot_write", what="workbook", reason=exc.strerror or str(exc)) from None
-    return out
+    return save_workbook(wb, path)
 
 
 def parameter_rows(ws: Any, tender: Tender, lang: str, prefix: str = "") -> None:

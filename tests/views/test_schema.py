@@ -50,6 +50,7 @@ def test_texts_may_be_plain_strings() -> None:
     data = read_yaml_file(tco.bundled_models()["indoor-lighting"])
     data["title"] = "Lighting"
     data["parameters"]["price"]["label"] = "Price"
+    data["parameters"]["operating_hours"]["source"] = "Assumption."
     assert list(jsonschema.Draft202012Validator(json_schema("model")).iter_errors(data)) == []
     tco.load_model(data)  # and the library agrees
 

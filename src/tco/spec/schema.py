@@ -128,11 +128,12 @@ class ParameterSpec(_Strict):
     by_year: bool = False
     label: Text | None = None
     description: Text | None = None
-    source: str | None = None
+    #: Where the default comes from: a note in English and, where given, Danish.
+    source: Text | None = None
     #: How a bid value is checked (data sheet, test standard), for the tender annex.
     verification: Text | None = None
 
-    _t = field_validator("label", "description", "verification", mode="before")(_text)
+    _t = field_validator("label", "description", "source", "verification", mode="before")(_text)
 
 
 class _Timed(_Strict):

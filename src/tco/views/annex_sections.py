@@ -41,7 +41,7 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
         if name in tender.spec.parameters:
             source = m["tender value"]
         else:
-            source = p.spec.source or m["model default"]
+            source = p.spec.source.get(lang) if p.spec.source else m["model default"]
         rows.append([label, name, value, p.unit_text, source])
     if rows:
         head = [m["parameter"], m["symbol"], m["value"], m["unit"], m["source"]]

@@ -84,7 +84,7 @@ def _parameter_rows(model: ProductModel) -> Iterable[str]:
                 _value(p.default),
                 _bounds(p),
                 "bid" if p.bid else "",
-                p.source or "",
+                p.source.en if p.source is not None else "",
             )
         )
 
@@ -278,7 +278,7 @@ def _section_in(model: ProductModel, lang: str) -> str:
                     _said(p.default, lang),
                     bounds,
                     text("catalogue.bid", lang) if p.bid else "",
-                    p.source or "",
+                    p.source.get(lang) if p.source is not None else "",
                 )
             )
         )

@@ -248,3 +248,14 @@ def test_every_output_that_cannot_be_written_is_one_danish_line(
     assert _exit_code([*argv, "--lang", "da"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"kan ikke skrive {said} (filen eller mappen findes ikke)" in err[0]
+
+
+@pytest.mark.parametrize(("name", "sheets"), [("indoor-lighting", 1), ("copy-print", 3)])
+def test_form_of_a_bundled_example(
+    name: str, sheets: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "form.xlsx"
+    assert _exit_code(["form", "--example", name, "-o", str(out)]) == 0
+    assert len(openpyxl.load_workbook(out).sheetnames) == sheets
+    capsys.readouterr()

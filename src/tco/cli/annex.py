@@ -38,13 +38,9 @@ def _run_annex(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
     if args.example:
-        import tco
-        from tco.basket import basket_example_path, basket_examples
+        from tco.cli.source import example_file
 
-        if args.example in basket_examples():
-            args.tender = str(basket_example_path(args.example))
-        else:
-            args.tender = str(tco.example_path(args.example))
+        args.tender = example_file(args.example)
     if "lines" in read_yaml_file(args.tender):  # a basket tender
         from tco.views.annex_basket import basket_annex_source, write_basket_annex
 

@@ -112,6 +112,7 @@ def _configure_form(p: argparse.ArgumentParser) -> None:
     p.description = "Write a blank Excel bid form for a tender's product model."
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("tender", nargs="?", help="tender YAML file")
+    src.add_argument("--example", metavar="NAME", help="a bundled example tender or basket")
     src.add_argument("--model", metavar="ID|FILE", help="a product model instead of a tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .xlsx file")
 
@@ -123,6 +124,10 @@ def _run_form(args: argparse.Namespace) -> int:
     from tco.views.form import write_form
 
     title = number_format = None
+    if args.example:
+        from tco.cli.source import example_file
+
+        args.tender = example_file(args.example)
     check_output(args.output, [p for p in (args.tender, args.model) if p], "form")
     if args.model:
         model = tco.load_model(args.model)

@@ -35,6 +35,22 @@ def read_stdin() -> dict[str, Any]:
     return load_yaml(raw, file=STDIN_NAME)
 
 
+def example_file(name: str) -> str:
+    """The file of a bundled example: a basket's if ``name`` is one, else a tender's.
+
+    Raises
+    ------
+    ModelNotFoundError
+        If there is no such example (the message lists the tender examples).
+    """
+    import tco
+    from tco.basket import basket_example_path, basket_examples
+
+    if name in basket_examples():
+        return str(basket_example_path(name))
+    return str(tco.example_path(name))
+
+
 def source_of(args: argparse.Namespace, name: str = "tender") -> Path | dict[str, Any]:
     """The tender a command reads: a bundled example, standard input, or a file."""
     import tco

@@ -151,14 +151,14 @@ def _grouped(
             path=("group",),
             value=group,
             expected="a pandas, polars or pyarrow table, or a mapping",
-        )
+        ).speaks("batch_group_dask")
     if group not in names:
         raise SpecError(
             f"the table has no column '{group}' to group by",
             path=("group",),
             value=group,
             expected="one of the table's columns: " + ", ".join(names),
-        )
+        ).speaks("batch_group_no_column", name=group)
     if module == "pandas":
         labels, rest = table[group].to_numpy(), table.drop(columns=[group])
     elif module == "polars":

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.batch.tables import read_columns
-from tco.errors import ErrorList, SpecError, UnitError, suggest
+from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
 from tco.units import currencies_of, describe, parse_quantity, to_plan
@@ -99,12 +99,22 @@ class Columns:
                         path=path,
                         value=label,
                         expected="a parameter of the model",
+                    ).speaks(
+                        "batch_no_parameter",
+                        name=name,
+                        hint=suggest_name(name, params),
+                        model=self.model.id,
+                        names_list=list(self.model.bid_parameters),
                     )
                 )
                 continue
             p = params[name]
             if name in found:
-                errors.add(SpecError(f"two columns give '{name}'", path=path, value=label))
+                errors.add(
+                    SpecError(f"two columns give '{name}'", path=path, value=label).speaks(
+                        "batch_two_columns", name=name
+                    )
+                )
                 continue
             if name in self.parameters:
                 errors.add(
@@ -112,7 +122,7 @@ class Columns:
                         f"'{name}' is given both as a column and in parameters; give it once",
                         path=path,
                         value=label,
-                    )
+                    ).speaks("batch_column_and_parameter", name=name)
                 )
                 continue
             if p.spec.by_year:
@@ -122,7 +132,7 @@ class Columns:
                         "give it in parameters",
                         path=path,
                         value=label,
-                    )
+                    ).speaks("batch_column_by_year", name=name)
                 )
                 continue
             unit = p.spec.unit if unit is None else unit
@@ -130,7 +140,9 @@ class Columns:
                 raw = get(i)
             except (TypeError, ValueError) as exc:
                 errors.add(
-                    SpecError(f"cannot read as numbers ({exc})", path=path, expected="numbers")
+                    SpecError(
+                        f"cannot read as numbers ({exc})", path=path, expected="numbers"
+                    ).speaks("batch_not_numbers", detail=str(exc))
                 )
                 continue
             if raw.ndim != 1 or (n >= 0 and raw.shape[0] != n):
@@ -139,7 +151,7 @@ class Columns:
                         f"has shape {raw.shape}; every column needs one value per row",
                         path=path,
                         expected=f"{n} values" if n >= 0 else "a 1-d column",
-                    )
+                    ).speaks("batch_column_shape", shape=raw.shape)
                 )
                 continue
             n = raw.shape[0]
@@ -155,7 +167,7 @@ class Columns:
                 "missing column for " + ", ".join(f"'{m}'" for m in missing) + " (no default)",
                 path=("columns",),
                 expected="a column for each bid parameter without a default",
-            )
+            ).speaks("batch_missing_columns", names_list=missing)
         return found, max(n, 0), index
 
     def scale(
@@ -172,7 +184,7 @@ class Columns:
                 f"unit '{unit}' does not fit '{name}'; expected " + describe(p.unit, p.spec.unit),
                 value=unit,
                 expected=describe(p.unit, p.spec.unit),
-            )
+            ).speaks("batch_unit_not_fit", unit=unit, name=name, want_unit=p.spec.unit)
         factor = to_plan(q)
         limits: dict[str, float] = {}
         for key in ("min", "max"):
@@ -208,7 +220,11 @@ class Columns:
             lo, hi, finite = _extremes(col.raw, limits)
             if not finite:
                 bad = int(np.flatnonzero(~np.isfinite(col.raw))[0])
-                errors.add(row_error(col, rows, bad, "which is not a finite number"))
+                errors.add(
+                    row_error(col, rows, bad, "which is not a finite number").speaks(
+                        "batch_row_not_finite", value=_got(col, bad)
+                    )
+                )
                 continue
             for key, limit in limits.items():
                 bound = getattr(p.spec, key)
@@ -216,7 +232,13 @@ class Columns:
                     outside = col.raw < limit if key == "min" else col.raw > limit
                     word = "at least" if key == "min" else "at most"
                     bad = int(np.flatnonzero(outside)[0])
-                    errors.add(row_error(col, rows, bad, f"expected {word} {bound}"))
+                    errors.add(
+                        row_error(col, rows, bad, f"expected {word} {bound}").speaks(
+                            "batch_row_below" if key == "min" else "batch_row_above",
+                            value=_got(col, bad),
+                            bound_q=bound,
+                        )
+                    )
             out[name] = Column(col.label, name, col.unit, col.raw, factor)
         errors.raise_if_any()
         return out
@@ -261,10 +283,15 @@ def label(rows: Any, i: int) -> Any:
 def row_error(col: Column, rows: Any, i: int, expected: str) -> SpecError:
     """A value of a column that is out of bounds or not finite, naming column and row."""
     at = label(rows, i)
-    got = f"{col.raw[i]:g} {col.unit}".strip()
+    got = _got(col, i)
     return SpecError(
         f"got '{got}', {expected}",
         path=("columns", col.label, at if isinstance(at, (int, str)) else str(at)),
         value=got,
         expected=expected.removeprefix("expected "),
     )
+
+
+def _got(col: Column, i: int) -> str:
+    """The value of row ``i`` of ``col`` as a message shows it (``'5e+06 W'``)."""
+    return f"{col.raw[i]:g} {col.unit}".strip()

@@ -115,7 +115,9 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
     model = columns.model
     found, n, rows = columns.read(table)
     if n == 0:
-        raise SpecError("the table has no rows", path=("columns",), expected="rows")
+        raise SpecError("the table has no rows", path=("columns",), expected="rows").speaks(
+            "batch_no_rows"
+        )
     first = first_label(rows)
     plan = template.plan(found, first=first)
     found = columns.to_plan(found, plan.currency, plan.exchange_rates, rows)

@@ -132,7 +132,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
             "overflow in a formula)",
             path=("columns",),
             expected="values with a finite result",
-        )
+        ).speaks("batch_not_finite", row=str(label(prep.rows, bad)))
     incl = total
     total = excl if plan.externalities == "report" else incl
     out["total"] = total

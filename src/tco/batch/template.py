@@ -122,5 +122,9 @@ def _first_row(err: SpecError, columns: Mapping[str, Column], first: str) -> Spe
             e.path = ("columns", columns[str(p[1])].label, 0, *p[2:])
         # A labelled row is named as a tender names a bid; a row of a mapping by its number.
         e.reason = e.reason.replace(f"bid '{TEMPLATE}'", first)
+        e.params = {
+            k: v.replace(f"bid '{TEMPLATE}'", first) if isinstance(v, str) else v
+            for k, v in e.params.items()
+        }
         e.args = (str(e),)
     return SpecErrors(members) if isinstance(err, SpecErrors) else err

@@ -36,10 +36,18 @@ class _TooLarge(Exception):
     pass
 
 
-def _error(error: BaseException, status: int) -> Response:
+#: The message of an HTTP error by its status and standard text (others: service_http_status).
+_HTTP_SAYS = {
+    (404, "Not Found"): "service_not_found",
+    (405, "Method Not Allowed"): "service_method",
+}
+
+
+def _error(error: BaseException, status: int, request: Request) -> Response:
+    """An ``error`` document with ``status``, its message in the request's language."""
     from tco.views.documents import dumps, error_document
 
-    body = dumps(error_document(error), indent=None)
+    body = dumps(error_document(error, language(request)), indent=None)
     return Response(body, status_code=status, media_type=JSON)
 
 
@@ -143,11 +151,19 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(SpecError(str(exc.detail), value=request.url.path), exc.status_code)
+        detail, status = str(exc.detail), exc.status_code
+        err = SpecError(detail, value=request.url.path).speaks(
+            _HTTP_SAYS.get((status, detail), "service_http_status"), detail=detail, status=status
+        )
+        return _error(err, status, request)
 
     @app.exception_handler(RequestValidationError)
     async def _query_error(request: Request, exc: RequestValidationError) -> Response:
-        return _error(SpecError(f"invalid request: {exc.errors()[0].get('msg', '')}"), 422)
+        detail = str(exc.errors()[0].get("msg", ""))
+        err = SpecError(f"invalid request: {detail}").speaks(
+            "service_invalid_request", detail=detail
+        )
+        return _error(err, 422, request)
 
     async def work(request: Request, route: str, types: tuple[str, ...]) -> Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -156,8 +172,8 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
                 f"cannot read a body of type '{media or 'none'}'",
                 value=media,
                 expected=" or ".join(types),
-            )
-            return _error(err, 415)
+            ).speaks("service_media_type", media=media or "none", types_list=list(types))
+            return _error(err, 415, request)
         try:
             body = await read_body(request, SERVICE_MAX_BODY)
         except _TooLarge as big:
@@ -166,8 +182,8 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
                 f"{SERVICE_MAX_BODY} bytes",
                 value=big.args[0],
                 expected=f"at most {SERVICE_MAX_BODY} bytes",
-            )
-            return _error(err, 413)
+            ).speaks("service_body_too_big", size_q=big.args[0], cap_q=SERVICE_MAX_BODY)
+            return _error(err, 413, request)
         params: dict[str, Any] = dict(request.query_params)
         if "difference" in params:  # two bids: ?difference=A&difference=B
             params["difference"] = request.query_params.getlist("difference")
@@ -181,8 +197,8 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
                 f"the request took longer than the service's limit of {timeout:g} s; "
                 "send fewer bids, samples or rows",
                 expected=f"at most {timeout:g} s of work",
-            )
-            return _error(err, 422)
+            ).speaks("service_timeout", limit_q=f"{timeout:g} s")
+            return _error(err, 422, request)
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
     @app.get("/health", summary="Is the service up")
@@ -208,20 +224,22 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
         if model_id not in tco.bundled_models():
             err = ModelNotFoundError(
                 f"no bundled model '{model_id}'", value=model_id, expected="GET /models"
-            )
-            return _error(err, 404)
+            ).speaks("service_no_model", name=model_id)
+            return _error(err, 404, request)
         return _document(tender_schema(tco.load_model(model_id), language(request)))
 
     @app.get("/schema/{kind}", summary="JSON Schema of a document kind, or of model or tender")
-    async def schema(kind: str) -> Response:
+    async def schema(kind: str, request: Request) -> Response:
         from tco.views.contract import KINDS, output_schema
         from tco.views.schema import json_schema
 
         if kind in ("model", "tender"):
             return _document(json_schema(kind))
         if kind not in KINDS:
-            err = SpecError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS))
-            return _error(err, 404)
+            err = SpecError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
+                "service_no_schema", kind=kind, kinds_list=[*KINDS, "model", "tender"]
+            )
+            return _error(err, 404, request)
         return _document(output_schema(kind))
 
     tender = _body_doc("a tender (docs/schema/tender.schema.json)")

@@ -44,7 +44,7 @@ def _model(ref: Any) -> Any:
         path=("model",),
         value=ref,
         expected="a bundled model's id",
-    )
+    ).speaks("service_batch_no_model", name=str(ref))
 
 
 def _number(value: Any, row: int, column: str) -> float:
@@ -58,11 +58,11 @@ def _number(value: Any, row: int, column: str) -> float:
                 path=("rows", row, column),
                 value=value,
                 expected="a number",
-            ) from None
+            ).speaks("service_not_number", shown=repr(value)) from None
     if not math.isfinite(value):
         raise SpecError(
             "the value is not finite", file=BODY, path=("rows", row, column), value=str(value)
-        )
+        ).speaks("service_not_finite")
     return float(value)
 
 
@@ -73,14 +73,18 @@ def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[st
             file=BODY,
             path=("rows",),
             expected=f"at most {max_rows} rows",
-        )
+        ).speaks("service_too_many_rows", n_q=len(records), cap_q=max_rows)
     if not records:
-        raise SpecError("no rows", file=BODY, path=("rows",), expected="at least one row")
+        raise SpecError("no rows", file=BODY, path=("rows",), expected="at least one row").speaks(
+            "service_no_rows"
+        )
     names: list[str] | None = None
     columns: dict[str, list[float]] = {}
     first = records[0]
     if not isinstance(first, Mapping):
-        raise SpecError("each row is an object", file=BODY, path=("rows", 0), expected="an object")
+        raise SpecError(
+            "each row is an object", file=BODY, path=("rows", 0), expected="an object"
+        ).speaks("service_row_object")
     keys = [k for k in first if k != "name"]
     if "name" in first:
         names = []
@@ -91,7 +95,7 @@ def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[st
                 file=BODY,
                 path=("rows", i),
                 expected=", ".join(map(str, first)),
-            )
+            ).speaks("service_row_keys", keys_list=[str(k) for k in first])
         if names is not None:
             names.append(str(rec["name"]))
         for k in keys:
@@ -116,23 +120,29 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
         try:
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise SpecError("the CSV body is not UTF-8", file=BODY) from None
+            raise SpecError("the CSV body is not UTF-8", file=BODY).speaks(
+                "service_csv_utf8"
+            ) from None
         records = list(csv.DictReader(io.StringIO(text)))
         return _query(params), *_columns(records, max_rows)
     if media_type == ARROW:
         try:
             import pyarrow as pa
         except ImportError:  # pragma: no cover - depends on the environment
-            raise SpecError("Arrow bodies need pyarrow on the server", file=BODY) from None
+            raise SpecError("Arrow bodies need pyarrow on the server", file=BODY).speaks(
+                "service_needs_pyarrow"
+            ) from None
         try:
             table = pa.ipc.open_stream(body).read_all()
         except (pa.ArrowInvalid, OSError) as exc:
-            raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY) from None
+            raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY).speaks(
+                "service_not_arrow", detail=str(exc)
+            ) from None
         return _query(params), *_columns(table.to_pylist(), max_rows)
     data = parse_body(body, media_type)
     for key in data:
         if key not in KEYS:
-            from tco.errors import suggest
+            from tco.errors import suggest, suggest_name
 
             raise SpecError(
                 f"unknown key '{key}'{suggest(str(key), KEYS)}; a batch request has the keys "
@@ -141,10 +151,17 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
                 path=(str(key),),
                 value=key,
                 expected="one of " + ", ".join(KEYS),
+            ).speaks(
+                "service_batch_key",
+                name=str(key),
+                hint=suggest_name(str(key), KEYS),
+                keys_list=KEYS,
             )
     rows = data.get("rows")
     if not isinstance(rows, list):
-        raise SpecError("give the rows as a list", file=BODY, path=("rows",), expected="a list")
+        raise SpecError(
+            "give the rows as a list", file=BODY, path=("rows",), expected="a list"
+        ).speaks("service_rows_list")
     return data, *_columns(rows, max_rows)
 
 

@@ -78,6 +78,9 @@ def _check_shape(data: Any) -> None:
             what = f"nested deeper than {MAX_DEPTH}" if depth > MAX_DEPTH else "too many values"
             raise LimitError(
                 f"the body is {what}", file=BODY, expected=f"at most {MAX_DEPTH} levels"
+            ).speaks(
+                "service_too_deep" if depth > MAX_DEPTH else "service_too_many_values",
+                cap_q=MAX_DEPTH,
             )
         if isinstance(node, dict):
             stack.extend((v, depth + 1) for v in node.values())
@@ -93,7 +96,7 @@ def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
         except RecursionError:
             raise LimitError(
                 "the body is nested too deeply", file=BODY, expected=f"at most {MAX_DEPTH} levels"
-            ) from None
+            ).speaks("service_nested_too_deeply", cap_q=MAX_DEPTH) from None
         except ValueError as exc:
             digits = sys.get_int_max_str_digits()
             if "Exceeds the limit" in str(exc):  # Python's message names a setting of its own
@@ -101,15 +104,22 @@ def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
                     f"the body holds a number with more than {digits} digits",
                     file=BODY,
                     expected="numbers of ordinary size, with their units, as '1450 DKK'",
-                ) from None
+                ).speaks("service_long_number", digits_q=digits) from None
+            at = (
+                {"line": exc.lineno, "column": exc.colno}
+                if isinstance(exc, json.JSONDecodeError)
+                else {}
+            )
             raise JSONError(
                 f"the body is not valid JSON: {exc}", file=BODY, expected="valid JSON"
+            ).speaks(
+                "service_not_json" if at else "service_not_json_text", detail=str(exc), **at
             ) from None
         _check_shape(data)
         if not isinstance(data, dict):
             raise JSONError(
                 "the body must be a JSON object (a tender)", file=BODY, expected="an object"
-            )
+            ).speaks("service_not_object")
         return data
     if media_type and media_type not in _YAML_TYPES:
         raise SpecError(
@@ -117,6 +127,10 @@ def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
             file=BODY,
             value=media_type,
             expected="application/json or application/yaml",
+        ).speaks(
+            "service_media_type",
+            media=media_type,
+            types_list=["application/json", "application/yaml"],
         )
     from tco.io.yamlio import load_yaml
 
@@ -129,7 +143,7 @@ def tender_from(data: Mapping[str, Any]) -> Any:
 
     model = data.get("model")
     if isinstance(model, str) and model not in tco.bundled_models():
-        from tco.errors import suggest
+        from tco.errors import suggest, suggest_name
 
         raise ModelNotFoundError(
             f"no bundled model '{model}'{suggest(model, tco.bundled_models())}; the service "
@@ -138,7 +152,7 @@ def tender_from(data: Mapping[str, Any]) -> Any:
             path=("model",),
             value=model,
             expected="a bundled model's id (GET /models) or an inline model",
-        )
+        ).speaks("service_tender_model", name=model, hint=suggest_name(model, tco.bundled_models()))
     try:
         return tco.load_tender(data)
     except SpecError as err:
@@ -157,9 +171,13 @@ def _param(params: Mapping[str, Any], name: str, kind: Callable[[str], Any], def
             path=(name,),
             value=raw,
             expected=f"a {kind.__name__}",
+        ).speaks(
+            "service_query_whole" if kind is int else "service_query_number", value=raw, name=name
         ) from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise SpecError(f"'{name}' must be finite", path=(name,), value=raw)
+        raise SpecError(f"'{name}' must be finite", path=(name,), value=raw).speaks(
+            "service_query_finite", name=name
+        )
     return value
 
 
@@ -174,7 +192,7 @@ def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
     from tco.views.documents import validation_document
 
     if "bids" not in data and "id" in data and "items" in data:  # a product model
-        return 200, JSON, _encode(_validate_model(data)), {}
+        return 200, JSON, _encode(_validate_model(data, lang)), {}
     try:
         tender = tender_from(data)
     except TCOError as err:
@@ -186,7 +204,7 @@ def _validate(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
     return 200, JSON, _encode(doc), {}
 
 
-def _validate_model(data: dict[str, Any]) -> Any:
+def _validate_model(data: dict[str, Any], lang: str) -> Any:
     import tco
     from tco.views.documents import validation_document
 
@@ -195,7 +213,7 @@ def _validate_model(data: dict[str, Any]) -> Any:
     except TCOError as err:
         if isinstance(err, SpecError):
             err = err.located(BODY)
-        return validation_document(BODY, document="model", error=err)
+        return validation_document(BODY, document="model", error=err, lang=lang)
     return validation_document(
         BODY,
         document="model",
@@ -213,7 +231,7 @@ def _baseline(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
     if not name:
         raise SpecError(
             "give the baseline bid as ?baseline=NAME", path=("baseline",), expected="a bid name"
-        )
+        ).speaks("service_baseline")
     doc = analysis_document("baseline", compare_to_baseline(tender_from(data), name))
     return 200, JSON, _encode(doc), {}
 
@@ -233,7 +251,7 @@ def _sensitivity(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> 
             path=("difference",),
             value=pair,
             expected="two bid names",
-        )
+        ).speaks("service_difference")
     t = sensitivity(tender, percent=percent)
     difference = (pair[0], pair[1]) if pair else None
     doc = analysis_document("sensitivity", t, difference=difference)
@@ -254,7 +272,7 @@ def _montecarlo(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> A
             path=("samples",),
             value=samples,
             expected=f"1 to {SERVICE_MAX_SAMPLES} samples",
-        )
+        ).speaks("service_samples", n_q=samples, cap_q=SERVICE_MAX_SAMPLES)
     if samples * len(tender.bids) > SERVICE_MAX_SAMPLE_CELLS:
         raise LimitError(
             f"{samples} samples x {len(tender.bids)} bids; the service holds at most "
@@ -262,6 +280,11 @@ def _montecarlo(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> A
             path=("samples",),
             value=samples,
             expected="fewer samples or bids",
+        ).speaks(
+            "service_sample_cells",
+            n_q=samples,
+            bids_q=len(tender.bids),
+            cap_q=SERVICE_MAX_SAMPLE_CELLS,
         )
     seed = _param(params, "seed", int, None)
     mc = monte_carlo(tender, samples=samples, seed=seed)

@@ -88,10 +88,16 @@ def write_basket_form(
     ['Basket', 'cars', 'vans']
     """
     if lang not in BASKET_SHEETS:
-        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(BASKET_SHEETS)}")
+        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(BASKET_SHEETS)}").speaks(
+            "lang_argument",
+            shown=repr(lang),
+            langs_list=list(BASKET_SHEETS),
+        )
     convention = number_format or lang
     if convention not in BASKET_SHEETS:
-        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'")
+        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'").speaks(
+            "number_format_argument", shown=repr(number_format)
+        )
     openpyxl = require_openpyxl()
     from openpyxl.styles import Font, PatternFill, Protection
 

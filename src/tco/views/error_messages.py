@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 from tco.views.error_messages_analysis import ANALYSIS_ERRORS
+from tco.views.error_messages_api import API_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
@@ -375,6 +376,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "udbuddet har ingen brugsprofiler",
     },
     **ANALYSIS_ERRORS,
+    **API_ERRORS,
     **FILE_ERRORS,
     **FORM_ERRORS,
     **FORMULA_ERRORS,

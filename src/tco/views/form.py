@@ -162,10 +162,14 @@ def write_form(
     'form.xlsx'
     """
     if lang not in SHEETS:
-        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(SHEETS)}")
+        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(SHEETS)}").speaks(
+            "lang_argument", shown=repr(lang), langs_list=list(SHEETS)
+        )
     convention = number_format or lang
     if convention not in SHEETS:
-        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'")
+        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'").speaks(
+            "number_format_argument", shown=repr(number_format)
+        )
     openpyxl = require_openpyxl()
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -67,7 +67,7 @@ def set_language(lang: str) -> None:
     >>> set_language("en")
     """
     if lang not in LANGUAGES:
-        raise OutputError(f"got language {lang!r}, expected one of {', '.join(LANGUAGES)}")
+        raise _unknown(lang)
     _state["lang"] = lang
 
 
@@ -87,8 +87,15 @@ def resolve(lang: str | None) -> str:
     if lang is None:
         return _state["lang"]
     if lang not in LANGUAGES:
-        raise OutputError(f"got language {lang!r}, expected one of {', '.join(LANGUAGES)}")
+        raise _unknown(lang)
     return lang
+
+
+def _unknown(lang: object) -> OutputError:
+    """The error of a language the catalogue does not hold."""
+    return OutputError(f"got language {lang!r}, expected one of {', '.join(LANGUAGES)}").speaks(
+        "unknown_language", shown=repr(lang), langs_list=LANGUAGES
+    )
 
 
 def text(key: str, lang: str | None = None, **fields: Any) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -387,10 +387,10 @@ def plot(
     -------
     matplotlib Axes
     """
-    if kind not in _CHARTS:
-        raise OutputError(f"unknown chart kind {kind!r}; expected one of {', '.join(KINDS)}")
-    chart: Axes = _CHARTS[kind](result, ax=ax, lang=lang)
-    return chart
+    if kind in _CHARTS:
+        return cast("Axes", _CHARTS[kind](result, ax=ax, lang=lang))
+    msg = f"unknown chart kind {kind!r}; expected one of {', '.join(KINDS)}"
+    raise OutputError(msg).speaks("chart_kind", shown=repr(kind), kinds_list=KINDS)
 
 
 def overview(result: Result, lang: str | None = None) -> Figure:

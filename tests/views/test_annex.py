@@ -419,3 +419,13 @@ def test_plain_notation_reads_back_for_any_formula() -> None:
         ET.fromstring(formula_mathml(text, names))
 
     check()
+
+
+@pytest.mark.parametrize("name", sorted(tco.bundled_examples()))
+def test_the_danish_annex_writes_units_and_rates_in_danish(name: str) -> None:
+    # The unit columns showed 'h/year' and the escalation 'electricity: 1.67 %/year'.
+    tender, illustrative = annex_tender(tco.example_path(name))
+    page = annex_html(tender, lang="da", illustrative=illustrative)
+    words = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<math.*?</math>", " ", page, flags=re.S)))
+    assert not re.search(r"\byears?\b|%/year", words), name
+    assert "electricity:" not in words

@@ -41,7 +41,8 @@ from tco.views.annex_document import (
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
 from tco.views.annex_text import ANNEX_TEXT
 from tco.views.html import assumption_rows
-from tco.views.labels import category_label, word
+from tco.views.i18n import quantity_text
+from tco.views.labels import category_label, group_label, word
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -260,7 +261,9 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     esc = dict(plan.model.spec.escalation)
     esc.update(a.escalation)
     if esc:
-        groups = ", ".join(f"{g}: {v}" for g, v in esc.items())
+        groups = ", ".join(
+            f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items()
+        )
         out.append(m["c escalation"].format(groups=groups, y=plan.price_year))
     out.append(m["c quantity"].format(q=short_number(plan.quantity, lang)))
     if plan.model.lifetime is not None:

@@ -11,6 +11,7 @@ import numpy as np
 
 from tco.views.annex import Bullets, Para, Section, Table, assumption_table, number
 from tco.views.annex_text import ANNEX_TEXT, VERIFY
+from tco.views.i18n import quantity_text, unit_text
 from tco.views.inputs import bid_values, buyer_values
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
             source = m["tender value"]
         else:
             source = p.spec.source.get(lang) if p.spec.source else m["model default"]
-        rows.append([label, name, value, p.unit_text, source])
+        rows.append([label, name, value, unit_text(p.unit_text, lang), source])
     if rows:
         head = [m["parameter"], m["symbol"], m["value"], m["unit"], m["source"]]
         blocks.append(Table(head, rows, numeric=[False, False, True, False, False]))
@@ -103,7 +104,7 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
     for name, value in values.items():
         p = model.parameters[name]
         label = p.spec.label.get(lang) if p.spec.label else name
-        vrows.append([label, name, value, p.unit_text])
+        vrows.append([label, name, value, unit_text(p.unit_text, lang)])
     blocks.append(
         Table(
             [m["parameter"], m["symbol"], m["value"], m["unit"]],
@@ -167,6 +168,8 @@ def _kind(p: Parameter) -> str:
 def _range(p: Parameter, lang: str) -> str:
     m = ANNEX_TEXT[lang]
     lo, hi = p.spec.min, p.spec.max
+    lo = None if lo is None else quantity_text(lo, lang)
+    hi = None if hi is None else quantity_text(hi, lang)
     if lo is not None and hi is not None:
         return f"{lo} … {hi}"
     if lo is not None:
@@ -190,6 +193,6 @@ def data_section(tender: Tender, lang: str) -> Section:
             else VERIFY[lang][_kind(p)]
         )
         label = p.spec.label.get(lang) if p.spec.label else name
-        rows.append([label, name, p.unit_text, _range(p, lang), desc, verify])
+        rows.append([label, name, unit_text(p.unit_text, lang), _range(p, lang), desc, verify])
     head = [m["parameter"], m["symbol"], m["unit"], m["range"], m["description"], m["verification"]]
     return Section(m["s data"], [Para(m["data intro"]), Table(head, rows)])

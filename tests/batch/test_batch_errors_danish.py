@@ -171,6 +171,17 @@ def test_a_batch_message_names_the_row_as_its_english_one_does(
     assert "__row__" not in lifetime and "række 0" in lifetime, lifetime
 
 
+def test_a_group_per_row_is_asked_for_in_danish() -> None:
+    from tco.batch.groups import rank_within_groups
+
+    with pytest.raises(ValueError, match="one group per row") as caught:  # still a ValueError
+        rank_within_groups([1.0, 2.0], ["a"])
+    assert str(caught.value) == "got 1 groups for 2 values; give one group per row"
+    assert error_text(caught.value, "da") == (
+        "fik 1 grupper til 2 værdier; angiv én gruppe pr. række"
+    )
+
+
 def test_a_non_finite_cost_names_its_row_in_danish() -> None:
     err = SpecError("x").speaks("batch_not_finite", row="b")
     assert error_text(err, "da").startswith("række b giver en uendelig")

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.errors import SpecError
+
 __all__ = ["group_codes", "rank_within_groups"]
 
 
@@ -76,6 +78,11 @@ def rank_within_groups(
     lowest : ndarray of bool, shape (n,)
         ``rank == 1`` (all of a tie for the lowest).
 
+    Raises
+    ------
+    SpecError
+        When ``groups`` and ``values`` differ in length (also a ``ValueError``).
+
     Examples
     --------
     >>> r, low = rank_within_groups([30.0, 10.0, 20.0, 5.0, 10.004], ["a", "a", "a", "b", "a"])
@@ -86,7 +93,11 @@ def rank_within_groups(
     codes = group_codes(groups)
     n = v.shape[0]
     if codes.shape[0] != n:
-        raise ValueError(f"got {codes.shape[0]} groups for {n} values; give one group per row")
+        raise SpecError(
+            f"got {codes.shape[0]} groups for {n} values; give one group per row",
+            value=int(codes.shape[0]),
+            expected=f"{n} groups",
+        ).speaks("batch_group_count", groups_q=int(codes.shape[0]), n_q=n)
     order = np.lexsort((v, codes))
     c, s = codes[order], v[order]
     idx = np.arange(n, dtype=np.int64)

@@ -80,6 +80,10 @@ _BATCH: dict[str, dict[str, str]] = {
         "en": "got '{value}', expected at most {bound_q}",
         "da": "fik '{value}', forventede højst {bound_q}",
     },
+    "batch_group_count": {
+        "en": "got {groups_q} groups for {n_q} values; give one group per row",
+        "da": "fik {groups_q} grupper til {n_q} værdier; angiv én gruppe pr. række",
+    },
     "batch_no_rows": {"en": "the table has no rows", "da": "tabellen har ingen rækker"},
     "batch_not_finite": {
         "en": ("row {row} gives a non-finite cost (division by zero or overflow in a formula)"),

@@ -98,7 +98,7 @@ _SERVICE: dict[str, dict[str, str]] = {
     "service_not_found": {"en": "Not Found", "da": "adressen findes ikke"},
     "service_method": {
         "en": "Method Not Allowed",
-        "da": "adressen tager ikke imod denne metode (GET eller POST)",
+        "da": "adressen tillader ikke denne HTTP-metode (GET eller POST)",
     },
     "service_http_status": {"en": "{detail}", "da": "HTTP-fejl {status} ('{detail}')"},
     "service_invalid_request": {

@@ -210,7 +210,7 @@ def test_report_embeds_the_chart() -> None:
 
 def test_chart_labels_colours_and_danish_axes(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    from tco.views.plot import bid_colours
+    from tco.views.figures import bid_colours
     from tco.views.plot_profiles import profiles_chart
 
     tender = tco.load_tender(tco.example_path(EXAMPLE))

@@ -12,8 +12,9 @@ import tco
 from tco.cli import main
 from tco.views.curves import crossings
 from tco.views.errors import OutputError
+from tco.views.figures import save_figure
 from tco.views.labels import substance_label
-from tco.views.plot import overview, plot, save_figure
+from tco.views.plot import overview, plot
 
 pytest.importorskip("matplotlib")
 

@@ -194,7 +194,8 @@ def test_error_messages_escape_input_text(
 
 def test_charts_draw_dollars_as_dollars(tender: tco.Tender, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    from tco.views.plot import overview, plot, save_figure
+    from tco.views.figures import save_figure
+    from tco.views.plot import overview, plot
 
     result = tender.evaluate()
     save_figure(overview(result), tmp_path / "all.png")

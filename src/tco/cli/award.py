@@ -67,8 +67,8 @@ def _run_abatement(args: argparse.Namespace) -> int:
         print(abatement_table(a, args.lang))
     if args.plot:
         from tco.views.abatement import abatement_chart
+        from tco.views.figures import save_figure
         from tco.views.i18n import text
-        from tco.views.plot import save_figure
 
         out = save_figure(abatement_chart(a, lang=args.lang).figure, args.plot)
         print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
@@ -105,9 +105,9 @@ def _run_follow_up(args: argparse.Namespace) -> int:
 
         print(followup_table(f, args.lang))
     if args.plot:
+        from tco.views.figures import save_figure
         from tco.views.followup import followup_chart
         from tco.views.i18n import text
-        from tco.views.plot import save_figure
 
         out = save_figure(followup_chart(f, lang=args.lang), args.plot)
         print(text("cli.wrote", args.lang, path=out), file=sys.stderr)
@@ -166,7 +166,7 @@ def _run_portfolio(args: argparse.Namespace) -> int:
 
         print(text("cli.wrote", args.lang, path=write_parquet(p, args.parquet)), file=sys.stderr)
     if args.plot:
-        from tco.views.plot import save_figure
+        from tco.views.figures import save_figure
         from tco.views.portfolio import portfolio_chart
 
         out = save_figure(portfolio_chart(p, lang=args.lang), args.plot)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-__all__ = ["Command"]
+__all__ = ["EXIT_USER_ERROR", "Command"]
+
+#: The exit code of a user error (a mistake in what was given, said in one message).
+EXIT_USER_ERROR = 2
 
 #: ``(configure the subparser, run with the parsed arguments -> exit code, help text)``
 Command = tuple[

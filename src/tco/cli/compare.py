@@ -88,7 +88,8 @@ def write_outputs(tender: Tender, result: Result, args: argparse.Namespace) -> N
 
     lang = getattr(args, "lang", "en")
     if getattr(args, "plot", None):
-        from tco.views.plot import overview, plot, save_figure
+        from tco.views.figures import save_figure
+        from tco.views.plot import overview, plot
 
         kind = getattr(args, "plot_kind", "all") or "all"
         fig = overview(result, lang) if kind == "all" else plot(result, kind, lang=lang).figure

@@ -63,7 +63,7 @@ def _run_montecarlo(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     if args.plot:
-        from tco.views.plot import save_figure
+        from tco.views.figures import save_figure
         from tco.views.plot_analysis import montecarlo_figure
 
         print(_t("cli.wrote", path=save_figure(montecarlo_figure(mc), args.plot)), file=sys.stderr)

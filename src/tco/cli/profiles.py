@@ -82,7 +82,7 @@ def _write_files(tender: Tender, table: ProfileTable, args: argparse.Namespace, 
         out = write_profiles_report(table, tender, args.report, lang=lang)
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "plot", None):
-        from tco.views.plot import save_figure
+        from tco.views.figures import save_figure
         from tco.views.plot_profiles import profiles_chart
 
         # The bids' colours of the tender's other charts: by its own ranking.

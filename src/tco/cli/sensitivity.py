@@ -80,7 +80,7 @@ def _run_sensitivity(args: argparse.Namespace) -> int:
                 variations[name] = value if "%" in value else float(value)
     t = sensitivity(tender, variations, percent=args.percent)
     if args.plot:
-        from tco.views.plot import save_figure
+        from tco.views.figures import save_figure
         from tco.views.plot_analysis import tornado
 
         bid = args.bid if args.bid else int(t.base.argmin())

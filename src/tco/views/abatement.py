@@ -115,7 +115,7 @@ def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None =
         With the efficient bids as one line (labelled) and every bid as a point
         named in plain text.
     """
-    from tco.views.plot import money_formatter, new_axes
+    from tco.views.figures import money_formatter, new_axes
 
     lang = resolve(lang)
     ax = new_axes(ax)
@@ -212,7 +212,7 @@ def abatement_html(result: Result, lang: str | None = None, *, charts: bool = Fa
     if charts:
         import base64
 
-        from tco.views.plot import figure_png
+        from tco.views.figures import figure_png
 
         png = base64.b64encode(figure_png(abatement_chart(a, lang=lang).figure)).decode("ascii")
         alt = escape(text("abatement.chart", lang))

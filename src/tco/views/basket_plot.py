@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.limits import MAX_CHART_BIDS
+from tco.views.figures import money_formatter, new_axes, stacked_bars
 from tco.views.i18n import resolve, text
-from tco.views.plot import money_formatter, new_axes, stacked_bars
 from tco.views.safe import chart_text
 
 if TYPE_CHECKING:

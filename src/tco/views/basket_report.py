@@ -58,7 +58,7 @@ def _items(method: str) -> list[str]:
 
 def _chart(result: BasketResult, lang: str) -> str:
     from tco.views.basket_plot import basket_chart
-    from tco.views.plot import figure_png
+    from tco.views.figures import figure_png
 
     png = figure_png(basket_chart(result, lang=lang).figure)
     data = base64.b64encode(png).decode("ascii")

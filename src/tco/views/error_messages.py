@@ -20,6 +20,7 @@ from tco.views.error_messages_api import API_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
+from tco.views.error_messages_outputs import OUTPUT_ERRORS
 
 __all__ = ["ERRORS"]
 
@@ -376,6 +377,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "udbuddet har ingen brugsprofiler",
     },
     **ANALYSIS_ERRORS,
+    **OUTPUT_ERRORS,
     **API_ERRORS,
     **FILE_ERRORS,
     **FORM_ERRORS,

@@ -30,7 +30,7 @@ from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.error_messages import ERRORS
-from tco.views.error_messages_analysis import OS_REASONS, OUTPUT_WORDS
+from tco.views.error_messages_outputs import OS_REASONS, OUTPUT_WORDS
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 

@@ -108,7 +108,7 @@ def followup_chart(f: FollowUp, lang: str | None = None) -> Any:
     matplotlib Figure
         Two panels: money [currency] and CO2e [kg].
     """
-    from tco.views.plot import figure, money_formatter
+    from tco.views.figures import figure, money_formatter
 
     lang = resolve(lang)
     fig = figure((11.0, 4.5))

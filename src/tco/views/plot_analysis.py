@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.limits import MAX_CHART_BIDS
+from tco.views.figures import RANK_COLOURS, bid_colours, money_formatter, new_axes
 from tco.views.i18n import number, percent, resolve, significant, text, unit_text
-from tco.views.plot import RANK_COLOURS, bid_colours, money_formatter, new_axes
 from tco.views.safe import chart_text
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ def rank_chart(mc: MonteCarloResult, *, ax: Axes | None = None, lang: str | None
 
 def montecarlo_figure(mc: MonteCarloResult, lang: str | None = None) -> Any:
     """The distribution and the rank chart side by side, as one figure."""
-    from tco.views.plot import figure
+    from tco.views.figures import figure
 
     fig = figure((13.0, 4.8))
     left, right = fig.subplots(1, 2, width_ratios=(3, 2))

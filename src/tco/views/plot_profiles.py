@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tco.limits import MAX_CHART_BIDS
+from tco.views.figures import bid_colours, figure, money_formatter
 from tco.views.i18n import number, percent, resolve, text
-from tco.views.plot import bid_colours, figure, money_formatter
 from tco.views.safe import chart_text
 
 if TYPE_CHECKING:

@@ -179,7 +179,7 @@ def portfolio_chart(p: Portfolio, lang: str | None = None, top: int = 20) -> Any
     -------
     matplotlib Figure
     """
-    from tco.views.plot import figure, money_formatter
+    from tco.views.figures import figure, money_formatter
 
     lang = resolve(lang)
     ok = [r for r in p.rows if not r["error"]]

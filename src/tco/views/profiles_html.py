@@ -45,7 +45,7 @@ _PAGE_STYLE = (
 def _chart(table: ProfileTable, lang: str, rank: Any) -> str:
     import base64
 
-    from tco.views.plot import figure_png
+    from tco.views.figures import figure_png
     from tco.views.plot_profiles import profiles_chart
 
     ax = profiles_chart(table, lang=lang, rank=rank)

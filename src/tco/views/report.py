@@ -157,7 +157,8 @@ def method_statement(result: Result, lang: str | None = None) -> str:
 
 
 def _png(result: Result, kind: str, lang: str) -> str:
-    from tco.views.plot import figure_png, plot
+    from tco.views.figures import figure_png
+    from tco.views.plot import plot
 
     data = base64.b64encode(figure_png(plot(result, kind, lang=lang).figure)).decode("ascii")
     return f'<img alt="{escape(word(kind, lang))}" src="data:image/png;base64,{data}">'

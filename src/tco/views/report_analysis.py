@@ -56,7 +56,7 @@ def uncertainty_html(tender: Tender, lang: str, *, charts: bool) -> list[str]:
 def _img(fig: object, alt: str) -> str:
     import base64
 
-    from tco.views.plot import figure_png
+    from tco.views.figures import figure_png
 
     data = base64.b64encode(figure_png(fig)).decode("ascii")
     return f'<p><img alt="{escape(alt)}" src="data:image/png;base64,{data}"></p>'

@@ -428,4 +428,5 @@ def test_the_danish_annex_writes_units_and_rates_in_danish(name: str) -> None:
     page = annex_html(tender, lang="da", illustrative=illustrative)
     words = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<math.*?</math>", " ", page, flags=re.S)))
     assert not re.search(r"\byears?\b|%/year", words), name
-    assert "electricity:" not in words
+    assert "electricity:" not in words and "'electricity'" not in words
+    assert not re.search(r"\bco2e \d", words)  # the substance as people write it: CO2e

@@ -42,7 +42,7 @@ from tco.views.annex_math import formula_mathml, formula_text, formula_words
 from tco.views.annex_text import ANNEX_TEXT
 from tco.views.html import assumption_rows
 from tco.views.i18n import quantity_text
-from tco.views.labels import category_label, group_label, word
+from tco.views.labels import category_label, group_label, substance_label, word
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -96,7 +96,7 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
         text = m["end_of_life"]
     group = getattr(spec, "escalation", None)
     if group:
-        text += m["escalated"].format(group=group)
+        text += m["escalated"].format(group=group_label(group, lang))
     return text
 
 
@@ -275,7 +275,10 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
         prices: dict[str, object] = dict(a.emission_prices)
         if a.co2_price is not None:
             prices.setdefault("co2e", a.co2_price)
-        listed = ", ".join(f"{s} {prices.get(s, '')}".strip() for s in plan.emission_prices)
+        listed = ", ".join(
+            f"{substance_label(s, lang)} {quantity_text(prices.get(s, ''), lang)}".strip()
+            for s in plan.emission_prices
+        )
         out.append(m["c priced"].format(prices=listed))
     else:
         out.append(m["c unpriced"])

@@ -31,8 +31,7 @@ from typing import TYPE_CHECKING, Any
 from tco.errors import ErrorList, FormError, SpecError, SpecErrors
 from tco.io.basket_forms import BASKET_SHEETS, line_sheet_names, read_basket_form_data
 from tco.io.forms import COLUMNS, FORMAT_CELL, HEAD_ROW, MODEL_CELL, NAME_ROW, NOTES_ROW
-from tco.views.errors import OutputError
-from tco.views.form import fill_form_sheet, require_openpyxl
+from tco.views.form import fill_form_sheet, form_convention, require_openpyxl
 from tco.views.form_read import relocate_form_error
 from tco.views.safe import excel_text, save_workbook
 
@@ -87,17 +86,7 @@ def write_basket_form(
     >>> import openpyxl; openpyxl.load_workbook(out).sheetnames
     ['Basket', 'cars', 'vans']
     """
-    if lang not in BASKET_SHEETS:
-        raise OutputError(f"got lang={lang!r}, expected one of {', '.join(BASKET_SHEETS)}").speaks(
-            "lang_argument",
-            shown=repr(lang),
-            langs_list=list(BASKET_SHEETS),
-        )
-    convention = number_format or lang
-    if convention not in BASKET_SHEETS:
-        raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'").speaks(
-            "number_format_argument", shown=repr(number_format)
-        )
+    convention = form_convention(lang, number_format)
     openpyxl = require_openpyxl()
     from openpyxl.styles import Font, PatternFill, Protection
 

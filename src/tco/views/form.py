@@ -38,7 +38,14 @@ from tco.views.safe import excel_text, save_workbook
 if TYPE_CHECKING:
     from tco.spec.product import ProductModel
 
-__all__ = ["SHEET", "fill_form_sheet", "load_tender_with_forms", "read_form", "write_form"]
+__all__ = [
+    "SHEET",
+    "fill_form_sheet",
+    "form_convention",
+    "load_tender_with_forms",
+    "read_form",
+    "write_form",
+]
 
 #: Name of an English form's worksheet (a Danish form's is ``SHEETS["da"]``).
 SHEET = SHEETS["en"]
@@ -161,6 +168,28 @@ def write_form(
     >>> write_form(tco.load_model("indoor-lighting"), out).name
     'form.xlsx'
     """
+    convention = form_convention(lang, number_format)
+    openpyxl = require_openpyxl()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEETS[lang]
+    fill_form_sheet(ws, model, title=title, lang=lang, convention=convention)
+    return save_workbook(wb, path)
+
+
+def form_convention(lang: str, number_format: str | None) -> str:
+    """The number convention a form is written in: ``number_format``, else the form's language.
+
+    Raises
+    ------
+    OutputError
+        If either is not ``"en"`` or ``"da"``.
+
+    Examples
+    --------
+    >>> form_convention("da", None), form_convention("en", "da")
+    ('da', 'da')
+    """
     if lang not in SHEETS:
         raise OutputError(f"got lang={lang!r}, expected one of {', '.join(SHEETS)}").speaks(
             "lang_argument", shown=repr(lang), langs_list=list(SHEETS)
@@ -170,12 +199,7 @@ def write_form(
         raise OutputError(f"got number_format={number_format!r}, expected 'en' or 'da'").speaks(
             "number_format_argument", shown=repr(number_format)
         )
-    openpyxl = require_openpyxl()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = SHEETS[lang]
-    fill_form_sheet(ws, model, title=title, lang=lang, convention=convention)
-    return save_workbook(wb, path)
+    return convention
 
 
 def fill_form_sheet(

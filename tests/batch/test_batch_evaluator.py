@@ -452,3 +452,5 @@ def test_a_basis_applies_to_every_row_as_in_a_tender() -> None:
     assert not np.allclose(without["total"], batch["total"])  # the basis changed the rate
     with pytest.raises(tco.SpecError, match="no-such-basis"):
         BatchEvaluator("indoor-lighting", basis="no-such-basis")
+    with pytest.raises(tco.SpecError, match="a basis id or a list of them"):
+        BatchEvaluator("indoor-lighting", basis=123)  # type: ignore[arg-type]

@@ -109,7 +109,7 @@ def _evaluator(
     """
     bundled = isinstance(model, str) and model in bundled_models()
     if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
-        bases = basis if basis is None or isinstance(basis, str) else list(basis)
+        bases = list(basis) if isinstance(basis, (list, tuple)) else basis
         args = [model, assumptions or {}, parameters or {}, units or {}, bases]
         try:
             key = json.dumps(args, allow_nan=False)

@@ -40,7 +40,7 @@ class _Recipe:
     parameters: dict[str, Any]
     units: dict[str, str]
     by_item: bool
-    basis: str | list[str] | None = None
+    basis: Any = None  # as given: the tender schema checks it
 
     @property
     def key(self) -> str:
@@ -165,7 +165,7 @@ def evaluate_dask(
         dict(parameters or {}),
         dict(units or {}),
         by_item,
-        basis if basis is None or isinstance(basis, str) else list(basis),
+        list(basis) if isinstance(basis, (list, tuple)) else basis,
     )
     meta = pd.DataFrame(
         {c: np.array([], dtype=t) for c, t in output_columns(recipe).items()},

@@ -55,7 +55,7 @@ class Template:
         self.model = model
         self.assumptions = dict(assumptions)
         self.parameters = dict(parameters)
-        self.basis = basis if basis is None or isinstance(basis, str) else list(basis)
+        self.basis = list(basis) if isinstance(basis, (list, tuple)) else basis
         self._plans: dict[Any, Plan] = {}
         self.spec({}, {})
 

@@ -331,7 +331,7 @@ def write_annex_document(doc: AnnexDocument, path: str | Path) -> Path:
     FileError
         If the file cannot be written.
     """
-    from tco.errors import FileError, SpecError
+    from tco.errors import SpecError
     from tco.views.safe import write_output
 
     out = Path(path)
@@ -342,18 +342,10 @@ def write_annex_document(doc: AnnexDocument, path: str | Path) -> Path:
             value=str(out),
             expected="a file ending in .docx or .html",
         ).speaks("annex_suffix", name=out.name)
-    try:
-        if suffix == ".docx":
-            from tco.views.annex_docx import write_docx
+    if suffix == ".docx":
+        from tco.views.annex_docx import docx_bytes
 
-            write_docx(doc, out)
-        else:
-            from tco.views.annex_html import render_html
+        return write_output(docx_bytes(doc), out, "annex")
+    from tco.views.annex_html import render_html
 
-            return write_output(render_html(doc), out, "annex")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileError(
-            f"cannot write the annex ({reason})", file=str(out), expected="a writable file path"
-        ).speaks("cannot_write", what="annex", reason=reason) from None
-    return out
+    return write_output(render_html(doc), out, "annex")

@@ -7,12 +7,11 @@ any template. Install with ``pip install "tco[annex]"``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from tco.views.annex import AnnexDocument, Bullets, Para, Table
 
-__all__ = ["column_widths", "write_docx"]
+__all__ = ["column_widths", "docx_bytes"]
 
 
 def _docx() -> Any:
@@ -82,20 +81,20 @@ def column_widths(t: Table, page: float = 16.5, char: float = 0.19) -> list[floa
     return [round(lo + spare * w / total, 2) for lo, w in zip(least, want, strict=True)]
 
 
-def write_docx(doc: AnnexDocument, path: str | Path) -> Path:
-    """Write the annex to a ``.docx`` file.
+def docx_bytes(doc: AnnexDocument) -> bytes:
+    """The annex as the bytes of a ``.docx`` file (Word's format, written by python-docx).
 
     Parameters
     ----------
     doc : AnnexDocument
         The annex (:func:`tco.views.annex.build_annex`).
-    path : path
-        The file to write.
 
     Returns
     -------
-    Path
+    bytes
     """
+    import io
+
     docx = _docx()
     from docx.shared import Pt
 
@@ -136,6 +135,6 @@ def write_docx(doc: AnnexDocument, path: str | Path) -> Path:
     run = p.add_run(doc.footer)
     run.italic = True
     run.font.size = Pt(8)
-    out = Path(path)
-    document.save(str(out))
-    return out
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

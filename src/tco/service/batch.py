@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -47,18 +48,29 @@ def _model(ref: Any) -> Any:
     ).speaks("service_batch_no_model", name=str(ref))
 
 
-def _number(value: Any, row: int, column: str) -> float:
+def _number(value: Any, row: int, column: str, convention: str | None = None) -> float:
+    """A cell as a number: JSON numbers as they are, text read by the value grammar.
+
+    Text is read in ``convention`` (``"da"``: ``1.450,5``); without one, a number
+    the two formats read differently (``1.450``) is refused with both readings,
+    never read as Python's ``float`` would.
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        try:
-            value = float(value)
-        except (TypeError, ValueError):
+        from tco.units.numbers import scan_number
+        from tco.units.values import parse_value
+
+        text = value.strip() if isinstance(value, str) else ""
+        scanned = scan_number(text)
+        if scanned is None or scanned[3].strip():  # not one number, or a number and a unit
             raise SpecError(
                 f"got {value!r}, expected a number in the column's unit",
                 file=BODY,
                 path=("rows", row, column),
                 value=value,
                 expected="a number",
-            ).speaks("service_not_number", shown=repr(value)) from None
+            ).speaks("service_not_number", shown=repr(value))
+        q = parse_value(text, None, convention=convention, path=("rows", row, column), file=BODY)
+        value = float(q.magnitude)
     if not math.isfinite(value):
         raise SpecError(
             "the value is not finite", file=BODY, path=("rows", row, column), value=str(value)
@@ -66,7 +78,9 @@ def _number(value: Any, row: int, column: str) -> float:
     return float(value)
 
 
-def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[str] | None]:
+def _columns(
+    records: list[Any], max_rows: int, convention: str | None = None
+) -> tuple[dict[str, Any], list[str] | None]:
     if len(records) > max_rows:
         raise LimitError(
             f"{len(records)} rows; the service evaluates at most {max_rows} per request",
@@ -99,7 +113,7 @@ def _columns(records: list[Any], max_rows: int) -> tuple[dict[str, Any], list[st
         if names is not None:
             names.append(str(rec["name"]))
         for k in keys:
-            columns.setdefault(str(k), []).append(_number(rec[k], i, str(k)))
+            columns.setdefault(str(k), []).append(_number(rec[k], i, str(k), convention))
     return {k: np.array(v, dtype=np.float64) for k, v in columns.items()}, names
 
 
@@ -123,8 +137,13 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
             raise SpecError("the CSV body is not UTF-8", file=BODY).speaks(
                 "service_csv_utf8"
             ) from None
-        records = list(csv.DictReader(io.StringIO(text)))
-        return _query(params), *_columns(records, max_rows)
+        head = text.split("\n", 1)[0]
+        # A Danish spreadsheet writes ';' between fields and a decimal comma within them.
+        danish = ";" in head and "," not in head
+        reader = csv.DictReader(io.StringIO(text), delimiter=";" if danish else ",")
+        records = list(itertools.islice(reader, max_rows + 1))  # the cap holds while reading
+        convention = params.get("number_format") or ("da" if danish else None)
+        return _query(params), *_columns(records, max_rows, convention)
     if media_type == ARROW:
         try:
             import pyarrow as pa
@@ -162,7 +181,9 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
         raise SpecError(
             "give the rows as a list", file=BODY, path=("rows",), expected="a list"
         ).speaks("service_rows_list")
-    return data, *_columns(rows, max_rows)
+    stated = data.get("assumptions")
+    convention = stated.get("number_format") if isinstance(stated, Mapping) else None
+    return data, *_columns(rows, max_rows, convention if isinstance(convention, str) else None)
 
 
 def batch_document(model: str, out: Mapping[str, Any], names: list[str] | None) -> dict[str, Any]:

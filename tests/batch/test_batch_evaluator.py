@@ -454,3 +454,12 @@ def test_a_basis_applies_to_every_row_as_in_a_tender() -> None:
         BatchEvaluator("indoor-lighting", basis="no-such-basis")
     with pytest.raises(tco.SpecError, match="a basis id or a list of them"):
         BatchEvaluator("indoor-lighting", basis=123)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("column", [["1.450"], [True], np.array(["1450"])])
+def test_a_column_of_text_or_truth_values_is_refused_not_converted(column: Any) -> None:
+    # np.asarray(["1.450"], float) is 1.45 and True is 1: a Danish '1.450' would be read as
+    # 1.45 DKK without a word.
+    table = {"price": column, "power": [32.0], "rated_life": [50000.0]}
+    with pytest.raises(tco.SpecError, match=r"columns\.price: cannot read as numbers"):
+        evaluate_batch("indoor-lighting", table, assumptions={"period": "15 year"})

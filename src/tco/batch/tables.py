@@ -12,35 +12,65 @@ __all__ = ["read_columns", "wrap"]
 
 
 def read_columns(table: Any) -> tuple[list[str], Any, Any]:
-    """Column names, a getter of float arrays, and the row labels of a table."""
+    """Column names, a getter of float arrays, and the row labels of a table.
+
+    A column of text or of truth values is refused by the getter (``ValueError``):
+    converting it would read ``'1.450'`` as 1.45 and ``True`` as 1.
+    """
     module = type(table).__module__.split(".")[0]
     if module == "pandas":
-        names = [str(c) for c in table.columns]
+        from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
         cols = list(table.columns)
-        return (
-            names,
-            lambda i: table[cols[i]].to_numpy(dtype=np.float64),
-            table.index,
-        )
+
+        def pandas_column(i: int) -> NDArray[np.float64]:
+            col = table[cols[i]]
+            if not is_numeric_dtype(col.dtype) or is_bool_dtype(col.dtype):
+                raise ValueError(_not_numbers(col.to_numpy()))
+            out: NDArray[np.float64] = col.to_numpy(dtype=np.float64)
+            return out
+
+        return [str(c) for c in cols], pandas_column, table.index
     if module == "polars":
         return (
             list(table.columns),
-            lambda i: table.get_column(table.columns[i]).to_numpy().astype(np.float64),
+            lambda i: floats(table.get_column(table.columns[i]).to_numpy()),
             None,
         )
     if module == "pyarrow":
-        return (
-            list(table.column_names),
-            lambda i: table.column(i).to_numpy().astype(np.float64),
-            None,
-        )
+        return list(table.column_names), lambda i: floats(table.column(i).to_numpy()), None
     if isinstance(table, Mapping):
         keys = list(table)
-        return ([str(k) for k in keys], lambda i: np.asarray(table[keys[i]], np.float64), None)
+        return [str(k) for k in keys], lambda i: floats(table[keys[i]]), None
     raise TypeError(
         "a batch table is a pandas or polars DataFrame, a pyarrow Table or a mapping of "
         f"column name to array, not {type(table).__name__}"
     )
+
+
+def floats(values: Any) -> NDArray[np.float64]:
+    """A column of numbers as float64; text or truth values raise ``ValueError``.
+
+    Examples
+    --------
+    >>> floats([1450, 2.13]).tolist()
+    [1450.0, 2.13]
+    >>> floats(["1.450"])
+    Traceback (most recent call last):
+    ...
+    ValueError: it holds text such as '1.450', not numbers: convert the column to numbers first
+    """
+    arr = np.asarray(values)
+    if arr.dtype.kind not in "iuf":
+        raise ValueError(_not_numbers(arr))
+    return arr.astype(np.float64, copy=False)
+
+
+def _not_numbers(arr: Any) -> str:
+    first = arr.flat[0] if arr.size else None
+    first = first.item() if isinstance(first, np.generic) else first
+    what = "true/false values" if arr.dtype.kind == "b" else "text"
+    return f"it holds {what} such as {first!r}, not numbers: convert the column to numbers first"
 
 
 def wrap(table: Any, out: dict[str, NDArray[Any]]) -> Any:

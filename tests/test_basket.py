@@ -140,8 +140,12 @@ def test_lines_with_other_items_get_a_pass_of_their_own(monkeypatch: pytest.Monk
 
 def test_lines_may_use_different_models() -> None:
     r = load_basket(basket_example_path("car-van-fleet")).evaluate()
+    basket = load_basket(basket_example_path("car-van-fleet"))
     assert [res.plan.model.id for res in r.results] == ["passenger-car", "van"]
-    np.testing.assert_allclose(r.total, r.by_line.sum(axis=0))
+    # Each line as its own tender (the line's model, quantity and values), evaluated alone.
+    alone = [t.evaluate().total for t in basket.tenders]
+    np.testing.assert_allclose(r.by_line, alone, rtol=1e-12)
+    np.testing.assert_allclose(r.total, alone[0] + alone[1], rtol=1e-12)
 
 
 def test_mistakes_are_located_in_the_basket_file() -> None:
@@ -217,7 +221,12 @@ def test_cli_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     doc = json.loads(capsys.readouterr().out)
     assert doc["kind"] == "basket" and doc["bids"][0]["bid"] == "Office Partner"
     first = doc["bids"][0]
-    assert first["total"] == pytest.approx(sum(line["total"] for line in first["lines"]))
+    # The JSON's numbers are the engine's: each line evaluated alone as its own tender.
+    basket = load_basket(basket_example_path("copy-print"))
+    b = basket.bids.index(first["bid"])
+    alone = [float(t.evaluate().total[b]) for t in basket.tenders]
+    assert [line["total"] for line in first["lines"]] == pytest.approx(alone, rel=1e-12)
+    assert first["total"] == pytest.approx(sum(alone), rel=1e-12)
     assert main(["basket", "--example", "nope"]) == 2
     r = load_basket(
         _basket(

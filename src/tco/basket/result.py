@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,29 +50,29 @@ class BasketResult:
         """The currency of every amount."""
         return self.results[0].currency
 
-    @property
+    @cached_property
     def by_line(self) -> Array:
         """Present value per line and bid, each line's quantity included. [currency], (L, B)"""
         return np.stack([r.total for r in self.results])
 
-    @property
+    @cached_property
     def annualised_by_line(self) -> Array:
         """Annualised cost per line and bid. [currency/year], shape (L, B)"""
         return np.stack([r.annualised for r in self.results])
 
-    @property
+    @cached_property
     def total(self) -> Array:
         """Present value of the basket per bid, the sum over its lines. [currency]"""
         out: Array = self.by_line.sum(axis=0)
         return out
 
-    @property
+    @cached_property
     def annualised(self) -> Array:
         """Annualised cost of the basket per bid, the sum over its lines. [currency/year]"""
         out: Array = self.annualised_by_line.sum(axis=0)
         return out
 
-    @property
+    @cached_property
     def by_category(self) -> dict[str, Array]:
         """Present value of the basket per cost category and bid, summed over the lines.
 
@@ -94,7 +95,7 @@ class BasketResult:
         """``"total"``, or ``"annualised"`` when any line ranks by annualised cost."""
         return "total" if all(r.ranked_by == "total" for r in self.results) else "annualised"
 
-    @property
+    @cached_property
     def rank(self) -> NDArray[np.int64]:
         """Rank per bid on the basket, 1 the cheapest."""
         return rank(self.total if self.ranked_by == "total" else self.annualised)

@@ -430,3 +430,24 @@ def test_the_danish_annex_writes_units_and_rates_in_danish(name: str) -> None:
     assert not re.search(r"\byears?\b|%/year", words), name
     assert "electricity:" not in words and "'electricity'" not in words
     assert not re.search(r"\bco2e \d", words)  # the substance as people write it: CO2e
+
+
+def test_a_docx_annex_takes_control_characters_in_supplier_and_buyer_text(tmp_path: Path) -> None:
+    # python-docx refuses text that is not XML ("All strings must be XML compatible"): a bid
+    # named with an escape character made the annex a traceback. Shown escaped, as elsewhere.
+    pytest.importorskip("docx")
+    import docx
+
+    from tco.io.yamlio import read_yaml_file
+
+    data = read_yaml_file(tco.example_path("indoor-lighting-profiles"))
+    data["bids"][0]["name"] = "Lumen\x1bNord\n| fake |"
+    first = next(iter(data["profiles"]))
+    data["profiles"][first]["label"] = "Sports\x07hall"
+    out = write_annex(tco.load_tender(data), tmp_path / "annex.docx", lang="da")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    text += "\n".join(
+        c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells
+    )
+    assert "Lumen\\x1bNord\\n| fake |" in text and "Sports\\x07hall" in text
+    assert "\x1b" not in text and "\x07" not in text

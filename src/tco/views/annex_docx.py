@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tco.views.annex import AnnexDocument, Bullets, Para, Table
+from tco.views.safe import visible
 
 __all__ = ["column_widths", "docx_bytes"]
 
@@ -33,21 +34,21 @@ def _table(document: Any, t: Table) -> None:
 
     if t.caption:
         p = document.add_paragraph()
-        p.add_run(t.caption).bold = True
+        p.add_run(visible(t.caption)).bold = True
     table = document.add_table(rows=1, cols=len(t.head))
     table.style = "Table Grid"
     table.autofit = False
     numeric = t.numeric or [False] * len(t.head)
     for cell, text in zip(table.rows[0].cells, t.head, strict=True):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(visible(text))
         run.bold = True
         run.font.size = Pt(9)
     for row in t.rows:
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             para = cell.paragraphs[0]
-            run = para.add_run(text)
+            run = para.add_run(visible(text))
             run.font.size = Pt(9)
             if i < len(numeric) and numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -99,40 +100,40 @@ def docx_bytes(doc: AnnexDocument) -> bytes:
     from docx.shared import Pt
 
     document = docx.Document()
-    document.core_properties.title = doc.title
+    document.core_properties.title = visible(doc.title)
     document.core_properties.language = doc.lang
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)
-    document.add_heading(doc.title, level=1)
-    document.add_paragraph(doc.lead)
+    document.add_heading(visible(doc.title), level=1)
+    document.add_paragraph(visible(doc.lead))
     for k, section in enumerate(doc.sections, start=1):
-        document.add_heading(f"{k}. {section.title}", level=2)
+        document.add_heading(visible(f"{k}. {section.title}"), level=2)
         for block in section.blocks:
             if isinstance(block, Para):
                 if block.lead and block.lead == block.text:
-                    document.add_heading(block.text, level=3)
+                    document.add_heading(visible(block.text), level=3)
                     continue
                 p = document.add_paragraph()
                 if block.lead:
-                    p.add_run(block.lead + " ").bold = True
-                p.add_run(block.text)
+                    p.add_run(visible(block.lead + " ")).bold = True
+                p.add_run(visible(block.text))
             elif isinstance(block, Table):
                 _table(document, block)
             elif isinstance(block, Bullets):
                 for text in block.items:
-                    document.add_paragraph(text, style="List Bullet")
+                    document.add_paragraph(visible(text), style="List Bullet")
             else:
                 p = document.add_paragraph()
-                p.add_run(block.label).bold = True
-                p.add_run(f" ({block.symbol})")
-                document.add_paragraph(f"= {block.words}")
+                p.add_run(visible(block.label)).bold = True
+                p.add_run(visible(f" ({block.symbol})"))
+                document.add_paragraph(visible(f"= {block.words}"))
                 p = document.add_paragraph()
-                run = p.add_run(f"{block.symbol} = {block.text}")
+                run = p.add_run(visible(f"{block.symbol} = {block.text}"))
                 run.font.name = "Cambria Math"
                 run.italic = True
     p = document.add_paragraph()
-    run = p.add_run(doc.footer)
+    run = p.add_run(visible(doc.footer))
     run.italic = True
     run.font.size = Pt(8)
     buffer = io.BytesIO()

@@ -463,3 +463,18 @@ def test_the_search_for_switches_can_be_left_out() -> None:
     assert len(full.switches) == 1 and quick.switches == []
     np.testing.assert_array_equal(full.cost, quick.cost)
     assert quick.winner_changes  # the change is still seen, only not located
+
+
+def test_a_bid_name_with_invisible_characters_keeps_the_columns_aligned() -> None:
+    # Only C0/C1 controls were replaced; a right-to-left mark was escaped later by the terminal
+    # writer, after the column widths were taken, so the header no longer fit its column.
+    from tco.analysis.profiles import profiles
+    from tco.io.yamlio import read_yaml_file
+    from tco.views.profiles import profiles_text
+
+    data = read_yaml_file(tco.example_path("indoor-lighting-profiles"))
+    data["bids"][2]["name"] = "Prem\u202eLED\n| x |"
+    lines = profiles_text(profiles(tco.load_tender(data)), "da").splitlines()
+    assert "\u202e" not in "".join(lines) and "Prem\\u202eLED\\n| x |" in lines[1]
+    assert len(lines[1].rstrip()) <= len(lines[2])  # the header fits its dashes
+    assert lines[2].split("  ")[4] == "-" * len("Prem\\u202eLED\\n| x |")

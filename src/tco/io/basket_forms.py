@@ -74,13 +74,14 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
             ).speaks("form_no_basket_sheet", sheets=expected, sheets_da=expected_da, have=have)
         for line, sheet in zip(lines, sheets, strict=True):
             if sheet not in states:
+                shown = repr(line)  # the buyer's text: a newline in it stays on this line
                 raise FormError(
-                    f"no sheet '{sheet}' for the line '{line}'; the workbook has {have}: fill "
+                    f"no sheet '{sheet}' for the line {shown}; the workbook has {have}: fill "
                     "in the basket's form written by 'tco form' without renaming its sheets",
                     file=file,
                     sheet=sheet,
                     expected=f"a sheet named '{sheet}'",
-                ).speaks("form_no_line_sheet", sheet=sheet, line=line, have=have)
+                ).speaks("form_no_line_sheet", sheet=sheet, line=shown, have=have)
         for sheet in (fronts[0], *sheets):
             if states[sheet] != "visible":
                 raise FormError(

@@ -51,6 +51,9 @@ ALIASES: dict[str, str] = {
     "timer": "hour",
     "procent": "percent",
     "pct": "percent",
+    "side": "page",
+    "sider": "page",
+    "ark": "sheet",
 }
 #: Danish money words, read as DKK under ``number_format: da`` only.
 DANISH_MONEY: dict[str, tuple[float, str]] = {

@@ -199,11 +199,11 @@ FORM_ERRORS: dict[str, dict[str, str]] = {
     },
     "form_no_line_sheet": {
         "en": (
-            "no sheet '{sheet}' for the line '{line}'; the workbook has {have}: fill in the "
+            "no sheet '{sheet}' for the line {line}; the workbook has {have}: fill in the "
             "basket's form written by 'tco form' without renaming its sheets"
         ),
         "da": (
-            "intet ark '{sheet}' til linjen '{line}'; projektmappen har {have}: udfyld kurvens "
+            "intet ark '{sheet}' til linjen {line}; projektmappen har {have}: udfyld kurvens "
             "skema, som 'tco form' har skrevet, uden at omdøbe arkene"
         ),
     },

@@ -180,6 +180,8 @@ _UNIT_WORDS = {
         "week": "uge",
         "month": "måned",
         "dimensionless": "uden enhed",
+        "page": "side",
+        "sheet": "ark",
     }
 }
 _UNIT_WORD = re.compile(r"[A-Za-z_]+")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from typing import TYPE_CHECKING
 
 from tco.views.i18n import (
@@ -34,7 +33,7 @@ from tco.views.i18n import (
     text,
     unit_text,
 )
-from tco.views.safe import csv_cell
+from tco.views.safe import csv_cell, visible
 
 if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
@@ -46,13 +45,6 @@ __all__ = [
     "profiles_text",
     "switch_sentences",
 ]
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _plain(value: str) -> str:
-    """Text without control characters (a bid name cannot move the cursor)."""
-    return _CONTROL.sub("\ufffd", value)
 
 
 def _align(rows: list[list[str]]) -> str:
@@ -145,11 +137,11 @@ then Premium LED.
             text(
                 "profiles.switch",
                 lang,
-                a=_plain(table.label(s["from_profile"], lang)),
-                b=_plain(table.label(s["to_profile"], lang)),
-                from_bid=_plain(s["from_bid"]),
+                a=visible(table.label(s["from_profile"], lang)),
+                b=visible(table.label(s["to_profile"], lang)),
+                from_bid=visible(s["from_bid"]),
                 at=at,
-                to_bid=_plain(s["to_bid"]),
+                to_bid=visible(s["to_bid"]),
             )
         )
         c = table.cost
@@ -157,10 +149,10 @@ then Premium LED.
             text(
                 "profiles.why",
                 lang,
-                a=_plain(table.label(s["from_profile"], lang)),
-                b=_plain(table.label(s["to_profile"], lang)),
-                x=_plain(table.bids[x]),
-                y=_plain(table.bids[y]),
+                a=visible(table.label(s["from_profile"], lang)),
+                b=visible(table.label(s["to_profile"], lang)),
+                x=visible(table.bids[x]),
+                y=visible(table.bids[y]),
                 dx=_money(float(c[a, y] - c[a, x]), lang),
                 rx=_money(float(c[b, x] - c[a, x]), lang),
                 ry=_money(float(c[b, y] - c[a, y]), lang),
@@ -181,7 +173,7 @@ def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     """
     lang = resolve(lang)
     title = text(f"profiles.title {table.ranked_by}", lang, cur=table.currency)
-    bids = [_plain(b) for b in table.bids]
+    bids = [visible(b) for b in table.bids]
     head = [text(f"profiles.{k}", lang) for k in ("profile", "weight")]
     rows = [[*head, *bids, text("profiles.cheapest", lang)]]
     ranks = table.ranks
@@ -190,18 +182,18 @@ def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
             f"{_money(float(table.cost[k, i]), lang)} ({ranks[k, i]})" for i in range(len(bids))
         ]
         weight = percent(float(table.weights[k]), 0, lang)
-        rows.append([_plain(table.label(name, lang)), weight, *cells, _plain(table.winners[k])])
+        rows.append([visible(table.label(name, lang)), weight, *cells, visible(table.winners[k])])
     wr = table.weighted_rank
     cells = [f"{_money(float(table.weighted[i]), lang)} ({wr[i]})" for i in range(len(bids))]
     rows.append(
-        [text("profiles.weighted", lang), percent(1.0, 0, lang), *cells, _plain(table.winner)]
+        [text("profiles.weighted", lang), percent(1.0, 0, lang), *cells, visible(table.winner)]
     )
     out = [title, _align(rows)]
     if not table.winner_changes:
-        out.append(text("profiles.same", lang, bid=_plain(table.winner)))
+        out.append(text("profiles.same", lang, bid=visible(table.winner)))
         return "\n".join(out)
     listed = "; ".join(
-        f"{_plain(table.label(n, lang))} → {_plain(b)}"
+        f"{visible(table.label(n, lang))} → {visible(b)}"
         for n, b in zip(table.names, table.winners, strict=True)
     )
     out.append(text("profiles.changes", lang, list=listed))

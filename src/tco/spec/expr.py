@@ -33,7 +33,7 @@ import numpy as np
 
 from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
-from tco.units import DimensionalityError, Quantity, parse_unit, show_unit, to_plan
+from tco.units import Quantity, parse_unit, show_unit, to_plan
 
 __all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse", "unit_words"]
 
@@ -306,11 +306,7 @@ def check_dimension(compiled: Compiled, expected: Any, what: str) -> None:
     what : str
         Words for the requirement, as in ``"money per year such as 'DKK/year'"``.
     """
-    try:
-        same = compiled.dimensionality == expected.dimensionality
-    except DimensionalityError:  # pragma: no cover - defensive
-        same = False
-    if not same:
+    if compiled.dimensionality != expected.dimensionality:
         raise UnitError(
             f"'{compiled.text}' gives '{unit_words(compiled.quantity)}', expected {what}",
             value=compiled.text,

@@ -46,6 +46,7 @@ __all__ = [
     "formatted",
     "lookup",
     "plan_unit",
+    "power_of",
     "unit",
 ]
 
@@ -84,7 +85,14 @@ def define(name: str, definition: Definition) -> None:
     CATALOG.setdefault(name, definition)
 
 
-def _power(p: float) -> Power:
+def power_of(p: float) -> Power:
+    """An exponent as pint keeps it: a whole number as an ``int``, else a ``float``.
+
+    Examples
+    --------
+    >>> power_of(2.0), power_of(0.5)
+    (2, 0.5)
+    """
     return int(p) if float(p).is_integer() else float(p)
 
 
@@ -115,7 +123,7 @@ class Dimensionality(Mapping[str, Power]):
     __slots__ = ("_dims", "_hash")
 
     def __init__(self, dims: Mapping[str, float] | None = None) -> None:
-        self._dims = {k: _power(v) for k, v in sorted((dims or {}).items()) if v != 0}
+        self._dims = {k: power_of(v) for k, v in sorted((dims or {}).items()) if v != 0}
         self._hash = hash(tuple(self._dims.items()))
 
     def __getitem__(self, key: str) -> Power:
@@ -193,7 +201,7 @@ class Unit:
     )
 
     def __init__(self, names: Mapping[str, float] | None = None) -> None:
-        self._names = {n: _power(p) for n, p in (names or {}).items() if p != 0}
+        self._names = {n: power_of(p) for n, p in (names or {}).items() if p != 0}
         factor = 1.0
         dims: dict[str, float] = {}
         for name, power in self._names.items():

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tco.units.algebra import BASES, CATALOG, Definition, Unit, define
+from tco.units.algebra import BASES, CATALOG, Definition, Unit, define, power_of
 from tco.units.registry import CURRENCIES
 
 __all__ = ["CURRENCIES", "base_of", "definition", "import_pint", "registry", "resolve"]
@@ -87,17 +87,13 @@ def definition(name: str) -> Definition:
     """What pint says a canonical unit name means (symbol, factor, dimension, offset)."""
     ureg = registry()
     factor, root = ureg.get_base_units(name, check_nonmult=False)
-    dims = tuple(sorted((str(k), _power(v)) for k, v in ureg.get_dimensionality(name).items()))
+    dims = tuple(sorted((str(k), power_of(v)) for k, v in ureg.get_dimensionality(name).items()))
     zero = float(ureg.Quantity(0.0, name).to_base_units().magnitude)
     for base in root._units:  # the base units, for Quantity.to_base_units
         dims_of_base = tuple(ureg.get_dimensionality(base))
         if len(dims_of_base) == 1:  # a base unit such as 'radian' has no dimension
             BASES.setdefault(str(dims_of_base[0]), str(base))
     return Definition(str(ureg.get_symbol(name)), float(factor), dims, zero)
-
-
-def _power(p: float) -> int | float:
-    return int(p) if float(p).is_integer() else float(p)
 
 
 def resolve(name: str) -> Unit | None:

@@ -2,7 +2,7 @@
 
 Only what tco does with quantities: ``*``, ``/``, ``**``, ``+`` and ``-`` of
 one dimension, :meth:`Quantity.to`, :meth:`Quantity.to_base_units`,
-:meth:`Quantity.m_as`, comparisons and the dimension. The behaviour is
+comparisons and the dimension. The behaviour is
 pint's (tco used pint quantities before), and so are ``repr`` and the short
 format ``f"{q.units:~}"``; conversions multiply by factors taken from pint.
 
@@ -33,16 +33,16 @@ from tco.units.algebra import (
 __all__ = ["Quantity"]
 
 
-def _as_unit(units: Any) -> tuple[float, Unit]:
-    """A unit and a factor from a Unit, a Quantity (its unit) or pint-style text."""
+def _as_unit(units: Any) -> Unit:
+    """A unit from a Unit, a Quantity (its unit), pint-style text or ``None`` (no unit)."""
     if isinstance(units, Unit):
-        return 1.0, units
+        return units
     if isinstance(units, Quantity):
-        return 1.0, units.units
+        return units.units
     if units is None:
-        return 1.0, DIMENSIONLESS
+        return DIMENSIONLESS
     if isinstance(units, str):
-        return 1.0, unit(units)
+        return unit(units)
     raise TypeError(f"not a unit: {units!r}")
 
 
@@ -61,14 +61,8 @@ class Quantity:
     __slots__ = ("magnitude", "units")
 
     def __init__(self, value: Any = 1.0, units: Any = None) -> None:
-        factor, u = _as_unit(units)
-        self.magnitude: Any = value * factor if factor != 1.0 else value
-        self.units: Unit = u
-
-    @property
-    def m(self) -> Any:
-        """The magnitude (pint's short name)."""
-        return self.magnitude
+        self.magnitude: Any = value
+        self.units: Unit = _as_unit(units)
 
     @property
     def dimensionality(self) -> Dimensionality:
@@ -96,7 +90,7 @@ class Quantity:
         DimensionalityError
             If the dimensions differ.
         """
-        _, target = _as_unit(other)
+        target = _as_unit(other)
         if target == self.units:
             return Quantity(self.magnitude, target)
         if target.dimensionality != self.units.dimensionality:
@@ -107,10 +101,6 @@ class Quantity:
         if self.units.offset or target.offset:
             return Quantity((self._base() - target.offset) / target.factor, target)
         return Quantity(self.magnitude * (self.units.factor / target.factor), target)
-
-    def m_as(self, other: Any) -> Any:
-        """The magnitude in another unit of the same dimension."""
-        return self.to(other).magnitude
 
     def to_base_units(self) -> Quantity:
         """The same quantity in base units (SI, one base per currency)."""

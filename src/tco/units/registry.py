@@ -51,15 +51,6 @@ CURRENCIES: tuple[str, ...] = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    """``ureg``: tco's pint registry, built on first use."""
-    if name == "ureg":
-        from tco.units.fallback import registry
-
-        return registry()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 #: Names shown to people in place of pint's symbols (``year``, never ``a``).
 _SHOWN: dict[str, str] = {
     "year": "year",
@@ -225,9 +216,7 @@ def plan_factor(unit: Any) -> float:
     >>> plan_factor(unit("DKK/year")), plan_factor(unit("month"))
     (1.0, 0.08333333333333333)
     """
-    u = unit.units if isinstance(unit, Quantity) else unit
-    scale = float(unit.magnitude) if isinstance(unit, Quantity) else 1.0
-    return scale * float(u.plan_factor)
+    return float(unit.plan_factor)
 
 
 def to_plan(q: Any) -> float:

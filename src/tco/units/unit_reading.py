@@ -141,6 +141,6 @@ def _base_factor(unit_text: str, unit: str) -> tuple[float, float] | None:
         return None
     if have.dimensionality != want.dimensionality:
         return None
-    if float(Quantity(0.0, have.units).to_base_units().magnitude) != 0.0:
+    if have.units.offset:
         return None  # an offset unit such as degC
     return float(have.to_base_units().magnitude), float(have.units.plan_scale)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tco.batch.evaluator import BatchEvaluator
+from tco.batch.template import basis_arg
 from tco.spec.product import ProductModel, bundled_models
 from tco.spec.schema import AssumptionsSpec
 
@@ -109,8 +110,7 @@ def _evaluator(
     """
     bundled = isinstance(model, str) and model in bundled_models()
     if (bundled or isinstance(model, Mapping)) and not isinstance(assumptions, AssumptionsSpec):
-        bases = list(basis) if isinstance(basis, (list, tuple)) else basis
-        args = [model, assumptions or {}, parameters or {}, units or {}, bases]
+        args = [model, assumptions or {}, parameters or {}, units or {}, basis_arg(basis)]
         try:
             key = json.dumps(args, allow_nan=False)
         except (TypeError, ValueError):

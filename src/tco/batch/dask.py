@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from tco.batch.evaluator import BatchEvaluator
+from tco.batch.template import basis_arg
 from tco.spec.product import ProductModel
 from tco.spec.schema import CATEGORIES, AssumptionsSpec
 
@@ -94,8 +95,8 @@ def output_columns(recipe: _Recipe) -> dict[str, str]:
     model = ev.model
     from tco.plan.bases import basis_inputs
 
-    a = AssumptionsSpec.model_validate(ev.assumptions)
-    a = basis_inputs(ev.template.spec({}, {}), model, None).assumptions.merged(a)
+    spec = ev.template.empty
+    a = basis_inputs(spec, model, None).assumptions.merged(spec.assumptions)
     priced = set(a.emission_prices) | ({"co2e"} if a.co2_price is not None else set())
     cats = {s.spec.category for s in model.items.values()}
     priced_streams = [n for n, s in model.emissions.items() if s.spec.substance in priced]
@@ -165,7 +166,7 @@ def evaluate_dask(
         dict(parameters or {}),
         dict(units or {}),
         by_item,
-        list(basis) if isinstance(basis, (list, tuple)) else basis,
+        basis_arg(basis),
     )
     meta = pd.DataFrame(
         {c: np.array([], dtype=t) for c, t in output_columns(recipe).items()},

@@ -20,12 +20,25 @@ from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec, validate
 from tco.units import plain_number
 
-__all__ = ["TEMPLATE", "Template", "first_label"]
+__all__ = ["TEMPLATE", "Template", "basis_arg", "first_label"]
 
 #: Name of the template's one bid (replaced by the row's label in messages).
 TEMPLATE = "__row__"
 #: One-row tenders kept per evaluator (one per distinct first row that matters).
 _KEEP = 32
+
+
+def basis_arg(basis: Any) -> Any:
+    """A ``basis=`` argument as a tender states it: a tuple of ids as a list, else as given.
+
+    Anything else is left for the tender schema to refuse, with its message.
+
+    Examples
+    --------
+    >>> basis_arg(("dk-fm-2021",)), basis_arg("dk-fm-2021"), basis_arg(None)
+    (['dk-fm-2021'], 'dk-fm-2021', None)
+    """
+    return list(basis) if isinstance(basis, (list, tuple)) else basis
 
 
 class Template:
@@ -55,9 +68,10 @@ class Template:
         self.model = model
         self.assumptions = dict(assumptions)
         self.parameters = dict(parameters)
-        self.basis = list(basis) if isinstance(basis, (list, tuple)) else basis
+        self.basis = basis_arg(basis)
         self._plans: dict[Any, Plan] = {}
-        self.spec({}, {})
+        #: The tender with no bid or buyer values (checks the assumptions and parameters once).
+        self.empty = self.spec({}, {})
 
     def spec(self, bid: Mapping[str, Any], buyer: Mapping[str, Any]) -> TenderSpec:
         """The validated one-bid tender with these bid and buyer values."""

@@ -218,7 +218,7 @@ def evaluate_plan(plan: Plan) -> Result:
         If a number leaves the range of floating-point numbers (naming the
         bid, item and year, see :func:`tco.plan.finite.check_finite`).
     """
-    return _checked(plan, plan.n_bids, [plan])[0]
+    return _checked(plan, [plan])[0]
 
 
 def evaluate_plans(plans: Sequence[Plan]) -> tuple[Result, ...]:
@@ -253,20 +253,18 @@ def evaluate_plans(plans: Sequence[Plan]) -> tuple[Result, ...]:
         groups.setdefault(stack_key(plan), []).append(j)
     out: list[Result | None] = [None] * len(plans)
     for members in groups.values():
-        stacked, quantity = stack_plans([plans[j] for j in members])
-        results = _checked(stacked, stacked.n_bids, [plans[j] for j in members], quantity)
+        stacked, quantity = stack_plans([plans[j] for j in members], grouped=True)
+        results = _checked(stacked, [plans[j] for j in members], quantity)
         for j, result in zip(members, results, strict=True):
             out[j] = result
     return tuple(r for r in out if r is not None)
 
 
-def _checked(
-    plan: Plan, rows: int, parts: Sequence[Plan], quantity: Array | None = None
-) -> list[Result]:
+def _checked(plan: Plan, parts: Sequence[Plan], quantity: Array | None = None) -> list[Result]:
     """The results of ``parts``, whose rows ``plan`` stacks, from one pass of the engine."""
     streams = len(plan.items) + sum(e.substance in plan.emission_prices for e in plan.emissions)
     T = plan.T
-    check_result_size(rows, streams + len(plan.emissions), T + 1, file=plan.file)
+    check_result_size(plan.n_bids, streams + len(plan.emissions), T + 1, file=plan.file)
     with np.errstate(over="ignore", invalid="ignore"):
         d_event, d_annual = plan.discount_factors()
         totals = plan_totals(plan, quantity)

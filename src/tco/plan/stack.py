@@ -100,13 +100,15 @@ def _stack_streams(
     return tuple(out)
 
 
-def stack_plans(plans: Sequence[Plan]) -> tuple[Plan, Array]:
+def stack_plans(plans: Sequence[Plan], *, grouped: bool = False) -> tuple[Plan, Array]:
     """One plan whose rows are the rows of ``plans``, and the quantity of each row.
 
     Parameters
     ----------
     plans : sequence of Plan
         Plans with equal :func:`stack_key`, of ``B_j`` rows each.
+    grouped : bool
+        The caller grouped the plans by :func:`stack_key` already: not computed again.
 
     Returns
     -------
@@ -132,8 +134,8 @@ def stack_plans(plans: Sequence[Plan]) -> tuple[Plan, Array]:
     if not plans:
         raise ValueError("no plans to stack")
     first = plans[0]
-    key = stack_key(first)
-    if any(stack_key(p) != key for p in plans[1:]):
+    key = None if grouped else stack_key(first)
+    if key is not None and any(stack_key(p) != key for p in plans[1:]):
         raise ValueError("these plans do not share streams, horizon, discounting and prices")
     T = first.T
     sizes = [p.n_bids for p in plans]

@@ -317,3 +317,23 @@ def test_json_gives_each_line_and_the_basket_by_category(
             assert value == pytest.approx(sum(line["by_category"][cat] for line in bid["lines"]))
         # the buy-back is a negative cost at the end of life of both lines
         assert bid["by_category"]["end_of_life"] < 0
+
+
+def test_the_fingerprint_holds_every_model_file_even_of_one_id(tmp_path: Path) -> None:
+    # Models were told apart by id: two files saying 'id: hand' recorded one hash, so the
+    # fingerprint did not change when the second file did.
+    import yaml
+
+    from tco.views.fingerprint import basket_fingerprint
+
+    for name, hours in (("a.yaml", "1000 h/year"), ("b.yaml", "2000 h/year")):
+        model = json.loads(json.dumps(MODEL))
+        model["parameters"]["hours"]["default"] = hours
+        (tmp_path / name).write_text(yaml.safe_dump(model), encoding="utf-8")
+    data = _basket()
+    data["lines"][0]["model"], data["lines"][1]["model"] = "a.yaml", "b.yaml"
+    del data["model"]
+    (tmp_path / "basket.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    fp = basket_fingerprint(load_basket(tmp_path / "basket.yaml"))
+    assert (fp["model[0]"], fp["model[1]"]) == ("a.yaml", "b.yaml")
+    assert fp["model[0]_sha256"] != fp["model[1]_sha256"]

@@ -203,3 +203,19 @@ def test_a_form_for_the_largest_basket_reads_back(tmp_path: Path) -> None:
     )
     assert front.sheet == "Basket" and len(by_line) == MAX_LINES
     assert by_line["line 99"].model.shown == "printer"
+
+
+def test_a_line_sheet_with_a_quote_is_linked_as_excel_quotes_it(tmp_path: Path) -> None:
+    # A sheet reference quotes the name in '...' and doubles a quote inside it; '#'Kontor's
+    # A4'!A1' pointed nowhere.
+    from tco.io.yamlio import read_yaml_file
+
+    data = read_yaml_file(EXAMPLE)
+    data["lines"][0]["name"] = "Kontor's A4"
+    for bid in data["bids"]:
+        bid["lines"]["Kontor's A4"] = bid["lines"].pop("A4 devices")
+    _, lines = basket_lines(data)
+    out = write_basket_form(lines, tmp_path / "form.xlsx")
+    front = openpyxl.load_workbook(out).worksheets[0]
+    links = [c.hyperlink.target for row in front.iter_rows() for c in row if c.hyperlink]
+    assert "#'Kontor''s A4'!A1" in links

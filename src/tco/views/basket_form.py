@@ -128,7 +128,8 @@ def write_basket_form(
         excel_text(ws[f"C{r}"], sheet)
         excel_text(ws[f"D{r}"], line.model.id)
         ws[f"E{r}"] = line.quantity
-        ws[f"C{r}"].hyperlink = f"#'{sheet}'!A1"
+        quoted = sheet.replace("'", "''")  # Excel's quoting of a sheet name in a reference
+        ws[f"C{r}"].hyperlink = f"#'{quoted}'!A1"
     for col, width in {"A": 26, "B": 40, "C": 26, "D": 24, "E": 16}.items():
         ws.column_dimensions[col].width = width
     # Printed or saved as PDF: one page wide, landscape, as each line's sheet.

@@ -125,9 +125,10 @@ def basket_fingerprint(basket: Basket) -> dict[str, str]:
     from tco import __version__
 
     out: dict[str, str] = {}
-    models: dict[str, ProductModel] = {}
-    for tender in basket.tenders:
-        models.setdefault(tender.model.id, tender.model)
+    models: dict[tuple[str | None, str | None, str], ProductModel] = {}
+    for tender in basket.tenders:  # two files may carry one id: each file is an input
+        m = tender.model
+        models.setdefault((m.file, m.sha256, m.id), m)
     for i, model in enumerate(models.values()):
         _model_rows(model, f"model[{i}]", out)
     if basket.file and basket.sha256:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tco.views.fingerprint import basket_fingerprint
 from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
 from tco.views.i18n import number, resolve, text
-from tco.views.report import can_draw, method_statement
+from tco.views.report import can_draw, method_items
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
@@ -48,12 +48,6 @@ def basket_assumption_rows(result: BasketResult, lang: str | None = None) -> lis
     """
     quantity = text("quantity", lang)
     return [row for row in assumption_rows(result.results[0], lang) if row[0] != quantity]
-
-
-def _items(method: str) -> list[str]:
-    """The items of a method statement (``<ol><li>..</li>..</ol>``), as HTML."""
-    inner = method.removeprefix("<ol><li>").removesuffix("</li></ol>")
-    return inner.split("</li><li>")
 
 
 def _chart(result: BasketResult, lang: str) -> str:
@@ -144,7 +138,7 @@ def basket_report_html(
     ]
     # The method's items as HTML (escaped by method_statement): those all lines share once,
     # then under each line the ones that differ (quantity, lifetimes of its bids, ...).
-    items = [_items(method_statement(r, lang)) for r in result.results]
+    items = [method_items(r, lang) for r in result.results]
     common = [item for item in items[0] if all(item in other for other in items[1:])]
     parts.append("<ol>" + "".join(f"<li>{item}</li>" for item in common) + "</ol>")
     for j, own in enumerate(items):

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["method_statement", "report_html", "write_report"]
+__all__ = ["method_items", "method_statement", "report_html", "write_report"]
 
 _PAGE_STYLE = (
     "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
@@ -56,7 +56,20 @@ def _pct(x: float, lang: str) -> str:
 
 
 def method_statement(result: Result, lang: str | None = None) -> str:
-    """The method, as HTML: every formula and convention this result used.
+    """The method, as an HTML list of :func:`method_items`.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> method_statement(r).startswith("<ol><li>")
+    True
+    """
+    return "<ol>" + "".join(f"<li>{item}</li>" for item in method_items(result, lang)) + "</ol>"
+
+
+def method_items(result: Result, lang: str | None = None) -> list[str]:
+    """The method, item by item as HTML: every formula and convention this result used.
 
     Parameters
     ----------
@@ -153,7 +166,7 @@ def method_statement(result: Result, lang: str | None = None) -> str:
     items.append(m["eac"].format(list=listed))
     by = m["by total"] if result.ranked_by == "total" else m["by annualised"]
     items.append(m["rank"].format(by=by))
-    return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+    return items
 
 
 def _png(result: Result, kind: str, lang: str) -> str:

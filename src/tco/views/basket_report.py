@@ -2,7 +2,7 @@
 
 It states the lines and quantities, the method (the basket's sum rule and
 ranking rule, then each line's formulas and conventions with the tender's
-numbers, :func:`tco.views.report.method_statement`), the assumptions, the
+numbers, :func:`tco.views.report.method_items`), the assumptions, the
 ranking on the basket with each line's total, each line's result by cost
 category, the inputs, a chart of each bid's basket by line (embedded as a
 base64 PNG when matplotlib is installed; left out, and said so, otherwise)
@@ -136,7 +136,7 @@ def basket_report_html(
         + "</p>",
         f"<p>{escape(text('basket.line method', lang))}</p>",
     ]
-    # The method's items as HTML (escaped by method_statement): those all lines share once,
+    # The method's items as HTML (escaped by method_items): those all lines share once,
     # then under each line the ones that differ (quantity, lifetimes of its bids, ...).
     items = [method_items(r, lang) for r in result.results]
     common = [item for item in items[0] if all(item in other for other in items[1:])]

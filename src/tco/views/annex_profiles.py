@@ -90,7 +90,9 @@ def profiles_section(tender: Tender, lang: str) -> Section:
             mathml=WEIGHTED_MATHML,
         ),
     ]
-    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    from tco.views.profiles import cost_unit
+
+    cur = cost_unit(table, lang)
     bid = table.bids[0]
     ex_rows = []
     for k, name in enumerate(table.names):

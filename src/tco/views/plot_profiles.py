@@ -70,7 +70,9 @@ def profiles_chart(table: ProfileTable, *, lang: str | None = None, rank: Any = 
     panels.append((weighted[:1].upper() + weighted[1:], 1.0, table.weighted))
     fig = figure((2.6 * len(panels) + 1.0, 4.2))
     axes = fig.subplots(1, len(panels), squeeze=False)[0]
-    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    from tco.views.profiles import cost_unit
+
+    cur = cost_unit(table, lang)
     x = np.arange(len(shown))
     for p, (ax, (title, weight, cost)) in enumerate(zip(axes, panels, strict=True)):
         values = np.asarray(cost)[shown]

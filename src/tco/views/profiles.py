@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
 
 __all__ = [
+    "cost_unit",
     "input_text",
     "profile_settings_text",
     "profiles_csv",
@@ -99,8 +100,19 @@ def profile_settings_text(table: ProfileTable, name: str, lang: str | None = Non
     )
 
 
-def _money(value: float, lang: str) -> str:
-    return number(value, 0, lang)
+def cost_unit(table: ProfileTable, lang: str | None = None) -> str:
+    """The unit of a profile table's costs: the currency, per year when ranked by annual cost.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> cost_unit(profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles"))))
+    'DKK'
+    """
+    if table.ranked_by == "total":
+        return table.currency
+    return unit_text(f"{table.currency}/year", lang)
 
 
 def switch_sentences(table: ProfileTable, lang: str | None = None) -> list[str]:
@@ -121,7 +133,7 @@ def switch_sentences(table: ProfileTable, lang: str | None = None) -> list[str]:
 then Premium LED.
     """
     lang = resolve(lang)
-    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    cur = cost_unit(table, lang)
     out = []
     for s in table.switches:
         values = s.get("at_values", {})
@@ -153,10 +165,10 @@ then Premium LED.
                 b=visible(table.label(s["to_profile"], lang)),
                 x=visible(table.bids[x]),
                 y=visible(table.bids[y]),
-                dx=_money(float(c[a, y] - c[a, x]), lang),
-                rx=_money(float(c[b, x] - c[a, x]), lang),
-                ry=_money(float(c[b, y] - c[a, y]), lang),
-                dy=_money(float(c[b, x] - c[b, y]), lang),
+                dx=number(float(c[a, y] - c[a, x]), 0, lang),
+                rx=number(float(c[b, x] - c[a, x]), 0, lang),
+                ry=number(float(c[b, y] - c[a, y]), 0, lang),
+                dy=number(float(c[b, x] - c[b, y]), 0, lang),
                 cur=cur,
             )
         )
@@ -179,12 +191,12 @@ def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     ranks = table.ranks
     for k, name in enumerate(table.names):
         cells = [
-            f"{_money(float(table.cost[k, i]), lang)} ({ranks[k, i]})" for i in range(len(bids))
+            f"{number(float(table.cost[k, i]), 0, lang)} ({ranks[k, i]})" for i in range(len(bids))
         ]
         weight = percent(float(table.weights[k]), 0, lang)
         rows.append([visible(table.label(name, lang)), weight, *cells, visible(table.winners[k])])
     wr = table.weighted_rank
-    cells = [f"{_money(float(table.weighted[i]), lang)} ({wr[i]})" for i in range(len(bids))]
+    cells = [f"{number(float(table.weighted[i]), 0, lang)} ({wr[i]})" for i in range(len(bids))]
     rows.append(
         [text("profiles.weighted", lang), percent(1.0, 0, lang), *cells, visible(table.winner)]
     )
@@ -225,11 +237,7 @@ def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
     if lang == "en":
         head = ["profile", "label", "weight", "bid", "cost", "rank"]
     else:
-        cur = (
-            table.currency
-            if table.ranked_by == "total"
-            else f"{table.currency}/{text('year', lang)}"
-        )
+        cur = cost_unit(table, lang)
         head = [
             text("profiles.id", lang),
             text("profiles.profile", lang),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from tco.views.html import STYLE, html_table
 from tco.views.i18n import number, percent, resolve, significant, text
-from tco.views.profiles import profile_settings_text, switch_sentences
+from tco.views.profiles import cost_unit, profile_settings_text, switch_sentences
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
@@ -74,7 +74,7 @@ def profiles_html(
 
     lang = resolve(lang)
     drawn = can_draw() if charts is None else charts
-    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    cur = cost_unit(table, lang)
     bids = list(table.bids)
     parts = [
         f"<h2>{escape(text('profiles.heading', lang))}</h2>",

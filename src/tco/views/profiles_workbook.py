@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import resolve, text
-from tco.views.profiles import profile_settings_text, switch_sentences
+from tco.views.profiles import cost_unit, profile_settings_text, switch_sentences
 from tco.views.safe import excel_cell, save_workbook
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def profiles_sheet(wb: Any, table: ProfileTable, lang: str | None = None) -> Non
     ws = wb.create_sheet(text("profiles.sheet", lang))
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["C"].width = 28
-    cur = table.currency if table.ranked_by == "total" else f"{table.currency}/{text('year', lang)}"
+    cur = cost_unit(table, lang)
     bold = Font(bold=True)
 
     def cell(value: Any, fmt: str | None = None, *, strong: bool = False) -> Any:

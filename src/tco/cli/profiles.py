@@ -69,7 +69,12 @@ def _run(args: argparse.Namespace) -> int:
 
 def _write_files(tender: Tender, table: ProfileTable, args: argparse.Namespace, lang: str) -> None:
     """Write the files asked for with ``--xlsx``, ``--report`` and ``--plot``."""
+    import functools
+
     from tco.views.i18n import text
+
+    # The tender's own ranking gives the bids their colours: evaluated once, if asked for.
+    rank = functools.cache(lambda: tender.evaluate().rank)
 
     if getattr(args, "xlsx", None):
         from tco.views.profiles_workbook import write_profiles_workbook
@@ -79,14 +84,14 @@ def _write_files(tender: Tender, table: ProfileTable, args: argparse.Namespace, 
     if getattr(args, "report", None):
         from tco.views.profiles_html import write_profiles_report
 
-        out = write_profiles_report(table, tender, args.report, lang=lang)
+        out = write_profiles_report(table, tender, args.report, lang=lang, rank=rank())
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
     if getattr(args, "plot", None):
         from tco.views.figures import save_figure
         from tco.views.plot_profiles import profiles_chart
 
         # The bids' colours of the tender's other charts: by its own ranking.
-        ax = profiles_chart(table, lang=lang, rank=tender.evaluate().rank)
+        ax = profiles_chart(table, lang=lang, rank=rank())
         out = save_figure(ax.figure, args.plot)
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
 

@@ -100,7 +100,13 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
     return text
 
 
-def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False) -> AnnexDocument:
+def build_annex(
+    tender: Tender,
+    *,
+    lang: str = "en",
+    illustrative: bool = False,
+    result: Result | None = None,
+) -> AnnexDocument:
     """The annex of a tender, as an :class:`AnnexDocument`.
 
     Parameters
@@ -111,6 +117,8 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
     illustrative : bool
         Whether the first bid is an illustrative one made up for the example
         (:func:`annex_tender`), not a real offer.
+    result : Result, optional
+        The tender's result, where the caller has it (a basket's line); else evaluated here.
     """
     from tco import __version__
     from tco.views.annex_profiles import profiles_section
@@ -125,7 +133,7 @@ def build_annex(tender: Tender, *, lang: str = "en", illustrative: bool = False)
     lang = lang if lang in ANNEX_TEXT else "en"
     model = tender.model
     plan = tender.plan
-    result = tender.evaluate()
+    result = tender.evaluate() if result is None else result
     labels = _labels(model, lang)
     spec = model.spec
     version = spec.version or m["unversioned"]

@@ -121,7 +121,10 @@ def build_basket_annex(
     m, b = ANNEX_TEXT[lang], BASKET_ANNEX_TEXT[lang]
     result = basket.evaluate()
     cur = result.currency
-    docs = [build_annex(t, lang=lang, illustrative=illustrative) for t in basket.tenders]
+    docs = [
+        build_annex(t, lang=lang, illustrative=illustrative, result=r)
+        for t, r in zip(basket.tenders, result.results, strict=True)
+    ]
     periods = sorted({int(p) for r in result.results for p in r.plan.period})
     common = result.ranked_by == "total" and len(periods) == 1
     period = m["years"].format(n=periods[0]) if common else m["own life"]

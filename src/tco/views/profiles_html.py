@@ -172,9 +172,17 @@ def _weight(table: ProfileTable, name: str, lang: str) -> str:
 
 
 def profiles_report_html(
-    table: ProfileTable, tender: Tender, *, lang: str | None = None, charts: bool | None = None
+    table: ProfileTable,
+    tender: Tender,
+    *,
+    lang: str | None = None,
+    charts: bool | None = None,
+    rank: Any = None,
 ) -> str:
     """A page of its own for the usage profiles of a tender (``tco profiles --report``).
+
+    ``rank``, the tender's own ranking (which gives the bids their chart colours), is
+    computed here when the caller does not have it.
 
     Examples
     --------
@@ -192,7 +200,7 @@ def profiles_report_html(
     intro = text(
         "profiles.report intro", lang, n=len(table.bids), k=len(table.names), winner=table.winner
     )
-    rank = tender.evaluate().rank
+    rank = tender.evaluate().rank if rank is None else rank
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
@@ -211,9 +219,14 @@ def profiles_report_html(
 
 
 def write_profiles_report(
-    table: ProfileTable, tender: Tender, path: str | Path, *, lang: str | None = None
+    table: ProfileTable,
+    tender: Tender,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    rank: Any = None,
 ) -> Path:
     """Write :func:`profiles_report_html` to an HTML file."""
     from tco.views.safe import write_output
 
-    return write_output(profiles_report_html(table, tender, lang=lang), path, "report")
+    return write_output(profiles_report_html(table, tender, lang=lang, rank=rank), path, "report")

@@ -210,11 +210,8 @@ def abatement_html(result: Result, lang: str | None = None, *, charts: bool = Fa
         "</div>",
     ]
     if charts:
-        import base64
+        from tco.views.figures import figure_img
 
-        from tco.views.figures import figure_png
-
-        png = base64.b64encode(figure_png(abatement_chart(a, lang=lang).figure)).decode("ascii")
-        alt = escape(text("abatement.chart", lang))
-        parts.append(f'<p><img alt="{alt}" src="data:image/png;base64,{png}"></p>')
+        chart = abatement_chart(a, lang=lang).figure
+        parts.append(f"<p>{figure_img(chart, text('abatement.chart', lang))}</p>")
     return parts

@@ -12,12 +12,18 @@ Every text from the tender and the bids is escaped.
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tco.views.fingerprint import basket_fingerprint
-from tco.views.html import STYLE, assumption_rows, html_table, result_html, tender_html
+from tco.views.html import (
+    PAGE_STYLE,
+    STYLE,
+    assumption_rows,
+    html_table,
+    result_html,
+    tender_html,
+)
 from tco.views.i18n import number, resolve, text
 from tco.views.report import can_draw, method_items
 from tco.views.safe import CSP_META
@@ -27,13 +33,6 @@ if TYPE_CHECKING:
     from tco.basket import BasketResult
 
 __all__ = ["basket_assumption_rows", "basket_report_html", "write_basket_report"]
-
-_PAGE_STYLE = (
-    "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
-    "padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;"
-    "margin-top:1.6em}code,.fingerprint td{font-family:ui-monospace,monospace}"
-    "img{max-width:100%}</style>"
-)
 
 
 def basket_assumption_rows(result: BasketResult, lang: str | None = None) -> list[list[str]]:
@@ -52,12 +51,9 @@ def basket_assumption_rows(result: BasketResult, lang: str | None = None) -> lis
 
 def _chart(result: BasketResult, lang: str) -> str:
     from tco.views.basket_plot import basket_chart
-    from tco.views.figures import figure_png
+    from tco.views.figures import figure_img
 
-    png = figure_png(basket_chart(result, lang=lang).figure)
-    data = base64.b64encode(png).decode("ascii")
-    alt = escape(text("basket.by line", lang))
-    return f'<img alt="{alt}" src="data:image/png;base64,{data}">'
+    return figure_img(basket_chart(result, lang=lang).figure, text("basket.by line", lang))
 
 
 def _line_head(result: BasketResult, j: int, lang: str) -> str:
@@ -103,7 +99,7 @@ def basket_report_html(
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         CSP_META,
         f"<title>{escape(text('basket.report title', lang, title=title))}</title>",
-        _PAGE_STYLE,
+        PAGE_STYLE,
         STYLE,
         '</head><body><div class="tco">',
         f"<h1>{escape(title)}</h1>",

@@ -27,6 +27,7 @@ __all__ = [
     "RANK_COLOURS",
     "bid_colours",
     "figure",
+    "figure_img",
     "figure_png",
     "money_formatter",
     "new_axes",
@@ -75,6 +76,21 @@ def figure_png(fig: Any, dpi: int = 100) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
+
+
+def figure_img(fig: Any, alt: str) -> str:
+    """A figure as an HTML ``<img>`` holding its PNG (base64), so a page needs no other file.
+
+    Examples
+    --------
+    >>> figure_img(figure((2.0, 1.0)), "a <chart>")[:45]
+    '<img alt="a &lt;chart&gt;" src="data:image/pn'
+    """
+    import base64
+    from html import escape
+
+    data = base64.b64encode(figure_png(fig)).decode("ascii")
+    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'
 
 
 _CLASSES: list[Any] = []

@@ -35,7 +35,23 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = ["assumption_rows", "html_table", "rate_text", "result_html", "tender_html"]
+__all__ = [
+    "PAGE_STYLE",
+    "STYLE",
+    "assumption_rows",
+    "html_table",
+    "rate_text",
+    "result_html",
+    "tender_html",
+]
+
+#: The style of a page of its own (an award report): its body, headings, code and charts.
+PAGE_STYLE = (
+    "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
+    "padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;"
+    "margin-top:1.6em}code,.f,.fingerprint td{font-family:ui-monospace,monospace}"
+    ".f{background:#f6f6f6;padding:0.1em 0.5em;display:inline-block}img{max-width:100%}</style>"
+)
 
 STYLE = (
     "<style>.tco table{border-collapse:collapse;margin:0.4em 0}"

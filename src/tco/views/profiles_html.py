@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.views.html import STYLE, html_table
+from tco.views.html import PAGE_STYLE, STYLE, html_table
 from tco.views.i18n import number, percent, resolve, significant, text
 from tco.views.profiles import cost_unit, profile_settings_text, switch_sentences
 from tco.views.safe import CSP_META
@@ -35,23 +35,13 @@ if TYPE_CHECKING:
 
 __all__ = ["profiles_html", "profiles_report_html", "write_profiles_report"]
 
-_PAGE_STYLE = (
-    "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
-    "padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;"
-    "margin-top:1.6em}img{max-width:100%}</style>"
-)
-
 
 def _chart(table: ProfileTable, lang: str, rank: Any) -> str:
-    import base64
-
-    from tco.views.figures import figure_png
+    from tco.views.figures import figure_img
     from tco.views.plot_profiles import profiles_chart
 
     ax = profiles_chart(table, lang=lang, rank=rank)
-    data = base64.b64encode(figure_png(ax.figure)).decode("ascii")
-    alt = escape(text("profiles.chart title", lang))
-    return f'<p><img alt="{alt}" src="data:image/png;base64,{data}"></p>'
+    return f"<p>{figure_img(ax.figure, text('profiles.chart title', lang))}</p>"
 
 
 def profiles_html(
@@ -206,7 +196,7 @@ def profiles_report_html(
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         CSP_META,
         f"<title>{escape(text('profiles.report title', lang, title=title))}</title>",
-        _PAGE_STYLE,
+        PAGE_STYLE,
         STYLE,
         "</head><body>",
         f"<h1>{escape(text('profiles.report title', lang, title=title))}</h1>",

@@ -9,7 +9,6 @@ can be reproduced.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ import numpy as np
 from tco.views.curves import Crossing, crossings
 from tco.views.fingerprint import fingerprint
 from tco.views.html import (
+    PAGE_STYLE,
     STYLE,
     assumption_rows,
     html_table,
@@ -37,13 +37,6 @@ if TYPE_CHECKING:
     from tco.tender import Tender
 
 __all__ = ["method_items", "method_statement", "report_html", "write_report"]
-
-_PAGE_STYLE = (
-    "<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;"
-    "padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;"
-    "margin-top:1.6em}code,.f,.fingerprint td{font-family:ui-monospace,monospace}"
-    ".f{background:#f6f6f6;padding:0.1em 0.5em;display:inline-block}img{max-width:100%}</style>"
-)
 
 
 def _section(lang: str) -> dict[str, str]:
@@ -170,11 +163,10 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
 
 
 def _png(result: Result, kind: str, lang: str) -> str:
-    from tco.views.figures import figure_png
+    from tco.views.figures import figure_img
     from tco.views.plot import plot
 
-    data = base64.b64encode(figure_png(plot(result, kind, lang=lang).figure)).decode("ascii")
-    return f'<img alt="{escape(word(kind, lang))}" src="data:image/png;base64,{data}">'
+    return figure_img(plot(result, kind, lang=lang).figure, word(kind, lang))
 
 
 def can_draw() -> bool:
@@ -243,7 +235,7 @@ def report_html(
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         CSP_META,
         f"<title>{escape(m['title'].format(title=plan.title))}</title>",
-        _PAGE_STYLE,
+        PAGE_STYLE,
         STYLE,
         "</head><body>",
         f"<h1>{escape(plan.title)}</h1>",

@@ -54,12 +54,9 @@ def uncertainty_html(tender: Tender, lang: str, *, charts: bool) -> list[str]:
 
 
 def _img(fig: object, alt: str) -> str:
-    import base64
+    from tco.views.figures import figure_img
 
-    from tco.views.figures import figure_png
-
-    data = base64.b64encode(figure_png(fig)).decode("ascii")
-    return f'<p><img alt="{escape(alt)}" src="data:image/png;base64,{data}"></p>'
+    return f"<p>{figure_img(fig, alt)}</p>"
 
 
 def _sensitivity(tender: Tender, lang: str, *, charts: bool) -> list[str]:

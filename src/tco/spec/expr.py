@@ -35,7 +35,17 @@ from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
 from tco.units import Quantity, parse_unit, show_unit, to_plan
 
-__all__ = ["FUNCTIONS", "Compiled", "Node", "compile_expression", "names_in", "parse", "unit_words"]
+__all__ = [
+    "FUNCTIONS",
+    "Compiled",
+    "Node",
+    "check_dimension",
+    "compile_expression",
+    "gives_error",
+    "names_in",
+    "parse",
+    "unit_words",
+]
 
 
 Values = Mapping[str, Any]
@@ -307,10 +317,20 @@ def check_dimension(compiled: Compiled, expected: Any, what: str) -> None:
         Words for the requirement, as in ``"money per year such as 'DKK/year'"``.
     """
     if compiled.dimensionality != expected.dimensionality:
-        raise UnitError(
-            f"'{compiled.text}' gives '{unit_words(compiled.quantity)}', expected {what}",
-            value=compiled.text,
-            expected=what,
-        ).speaks(
-            "formula_gives", formula=compiled.text, got_q=unit_words(compiled.quantity), want=what
-        )
+        raise gives_error(compiled, what)
+
+
+def gives_error(compiled: Compiled, what: str) -> UnitError:
+    """The error of a formula whose unit is not the one required (``what``, in words).
+
+    Examples
+    --------
+    >>> from tco.units.values import parse_unit
+    >>> c = compile_expression("p * 2", {"p": parse_unit("W")})
+    >>> str(gives_error(c, "money such as 'DKK'"))
+    "'p * 2' gives 'W', expected money such as 'DKK'"
+    """
+    words = unit_words(compiled.quantity)
+    return UnitError(
+        f"'{compiled.text}' gives '{words}', expected {what}", value=compiled.text, expected=what
+    ).speaks("formula_gives", formula=compiled.text, got_q=words, want=what)

@@ -22,7 +22,6 @@ from tco.errors import (
     ExpressionError,
     ModelNotFoundError,
     SpecError,
-    UnitError,
     suggest,
     suggest_name,
 )
@@ -31,7 +30,7 @@ from tco.io.yamlio import read_yaml_source
 from tco.spec.basis import resolve_refs
 from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
-from tco.spec.expr import Compiled, check_dimension, compile_expression, unit_words
+from tco.spec.expr import Compiled, check_dimension, compile_expression, gives_error
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_unit
 
@@ -291,30 +290,9 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
     def build(text: Any, path: tuple[str | int, ...], want: Any, what: str) -> Compiled | None:
         try:
             c = compile_expression(str(text), units)
-            if want == "money":
-                if not is_money(c, per_year=False):
-                    raise UnitError(
-                        f"'{c.text}' gives '{unit_words(c.quantity)}', expected {_MONEY}",
-                        value=c.text,
-                        expected=_MONEY,
-                    ).speaks(
-                        "formula_gives",
-                        formula=c.text,
-                        got_q=unit_words(c.quantity),
-                        want=_MONEY,
-                    )
-            elif want == "money/year":
-                if not is_money(c, per_year=True):
-                    raise UnitError(
-                        f"'{c.text}' gives '{unit_words(c.quantity)}', expected {_MONEY_PER_YEAR}",
-                        value=c.text,
-                        expected=_MONEY_PER_YEAR,
-                    ).speaks(
-                        "formula_gives",
-                        formula=c.text,
-                        got_q=unit_words(c.quantity),
-                        want=_MONEY_PER_YEAR,
-                    )
+            if want in ("money", "money/year"):
+                if not is_money(c, per_year=want == "money/year"):
+                    raise gives_error(c, _MONEY if want == "money" else _MONEY_PER_YEAR)
             else:
                 check_dimension(c, want, what)
             if what in (_MONEY_PER_YEAR, _MASS_PER_YEAR) and forgets_hours(c):

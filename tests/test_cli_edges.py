@@ -259,3 +259,37 @@ def test_form_of_a_bundled_example(
     assert _exit_code(["form", "--example", name, "-o", str(out)]) == 0
     assert len(openpyxl.load_workbook(out).sheetnames) == sheets
     capsys.readouterr()
+
+
+def test_annex_takes_allow_path_as_compare_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The annex read a tender's model path without --allow-path, so a model in a shared
+    # folder was refused for the annex while 'tco compare' read it.
+    import shutil
+
+    import yaml
+
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    shared, tenders = tmp_path / "models", tmp_path / "tenders"
+    shared.mkdir()
+    tenders.mkdir()
+    shutil.copy(tco.bundled_models()["indoor-lighting"], shared / "lighting.yaml")
+    data = read_yaml_file(tco.example_path("indoor-lighting"))
+    data["model"] = "../models/lighting.yaml"
+    (tenders / "t.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    out = tmp_path / "annex.html"
+    argv = ["annex", str(tenders / "t.yaml"), "-o", str(out)]
+    assert _exit_code(argv) == 2
+    assert "leads outside the tender's folder" in capsys.readouterr().err
+    assert _exit_code([*argv, "--allow-path", str(shared)]) == 0
+    assert "Lumen Nord" in out.read_text(encoding="utf-8")
+
+
+def test_a_basket_given_to_compare_is_said_in_danish(capsys: pytest.CaptureFixture[str]) -> None:
+    from tco.basket import basket_example_path
+
+    assert _exit_code(["compare", str(basket_example_path("copy-print")), "--lang", "da"]) == 2
+    assert "dette er et kurveudbud" in capsys.readouterr().err

@@ -117,14 +117,17 @@ class Tender:
 
 
 def load_tender(
-    source: str | Path | Mapping[str, Any], *, allow_paths: Iterable[str | Path] = ()
+    source: str | Path | Mapping[str, Any] | TenderSource,
+    *,
+    allow_paths: Iterable[str | Path] = (),
 ) -> Tender:
     """Load a tender from a YAML file or a mapping and check it against its model.
 
     Parameters
     ----------
-    source : str, path or mapping
-        The path of a tender file, or the tender as a mapping. ``model`` in it
+    source : str, path, mapping or TenderSource
+        The path of a tender file, the tender as a mapping, or a file read
+        already (:func:`read_tender`). ``model`` in it
         is a bundled model's id, a path (relative to the tender file) or the
         model itself as a mapping.
     allow_paths : iterable of str or path
@@ -163,7 +166,7 @@ def load_tender(
             file=src.file,
             path=("lines",),
             expected="a tender without 'lines', or a basket loaded as one",
-        )
+        ).speaks("tender_is_basket")
     spec: TenderSpec = validate(TenderSpec, src.data, file=src.file)
     model = tender_model(spec.model, src.base, src.file, allow_paths=allow_paths)
     plan = compile_plan(spec, model, file=src.file)
@@ -179,8 +182,10 @@ class TenderSource(NamedTuple):
     sha256: str | None
 
 
-def read_tender(source: str | Path | Mapping[str, Any]) -> TenderSource:
-    """Read a tender file once (or take a mapping); see :class:`TenderSource`."""
+def read_tender(source: str | Path | Mapping[str, Any] | TenderSource) -> TenderSource:
+    """Read a tender file once (or take a mapping, or a source read already)."""
+    if isinstance(source, TenderSource):
+        return source
     if isinstance(source, Mapping):
         return TenderSource(dict(source), None, Path.cwd(), None)
     data, digest = read_yaml_source(source)

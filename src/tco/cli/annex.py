@@ -33,7 +33,7 @@ def _configure_annex(p: argparse.ArgumentParser) -> None:
 
 
 def _run_annex(args: argparse.Namespace) -> int:
-    from tco.io.yamlio import read_yaml_file
+    from tco.tender import read_tender
     from tco.views.i18n import text
 
     lang = getattr(args, "lang", "en") or "en"  # every command's --lang (tco.cli.main)
@@ -41,17 +41,18 @@ def _run_annex(args: argparse.Namespace) -> int:
         from tco.cli.source import example_file
 
         args.tender = example_file(args.example)
-    if "lines" in read_yaml_file(args.tender):  # a basket tender
+    allow = getattr(args, "allow_path", None) or ()
+    src = read_tender(args.tender)  # read once: the file is the one the annex states
+    if "lines" in src.data:  # a basket tender
         from tco.views.annex_basket import basket_annex_source, write_basket_annex
 
-        allow = getattr(args, "allow_path", None) or ()
-        basket, illustrative = basket_annex_source(args.tender, allow_paths=allow)
+        basket, illustrative = basket_annex_source(src, allow_paths=allow)
         out = write_basket_annex(basket, args.output, lang=lang, illustrative=illustrative)
         print(text("cli.wrote", lang, path=out), file=sys.stderr)
         return 0
     from tco.views.annex import annex_tender, write_annex
 
-    tender, illustrative = annex_tender(args.tender)
+    tender, illustrative = annex_tender(src, allow_paths=allow)
     out = write_annex(tender, args.output, lang=lang, illustrative=illustrative)
     print(text("cli.wrote", lang, path=out), file=sys.stderr)
     return 0

@@ -42,6 +42,7 @@ from tco.views.annex_text import ANNEX_TEXT
 
 if TYPE_CHECKING:
     from tco.basket import Basket
+    from tco.tender import TenderSource
 
 __all__ = [
     "SUM_MATHML",
@@ -61,7 +62,9 @@ _LINE_SECTIONS = ("s items", "s formulas", "s assumptions", "s data")
 
 
 def basket_annex_source(
-    source: str | Path | Mapping[str, Any], *, allow_paths: Iterable[str | Path] = ()
+    source: str | Path | Mapping[str, Any] | TenderSource,
+    *,
+    allow_paths: Iterable[str | Path] = (),
 ) -> tuple[Basket, bool]:
     """Load a basket for its annex; a basket without bids gets an illustrative one.
 

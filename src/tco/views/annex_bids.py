@@ -5,13 +5,13 @@ Helpers of :mod:`tco.views.annex`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tco.spec.product import ProductModel
-    from tco.tender import Tender
+    from tco.tender import Tender, TenderSource
 
 __all__ = ["annex_tender", "illustrative_bid"]
 
@@ -55,8 +55,15 @@ def illustrative_bid(model: ProductModel) -> dict[str, Any]:
     return bid
 
 
-def annex_tender(source: str | Path | Mapping[str, Any]) -> tuple[Tender, bool]:
+def annex_tender(
+    source: str | Path | Mapping[str, Any] | TenderSource,
+    *,
+    allow_paths: Iterable[str | Path] = (),
+) -> tuple[Tender, bool]:
     """Load a tender for its annex; a tender without bids gets an illustrative one.
+
+    ``source`` is read once (a :class:`~tco.tender.TenderSource` is taken as read);
+    ``allow_paths`` as in :func:`tco.load_tender`.
 
     Returns
     -------
@@ -65,15 +72,13 @@ def annex_tender(source: str | Path | Mapping[str, Any]) -> tuple[Tender, bool]:
     """
     from tco.plan.compiler import compile_plan
     from tco.spec.schema import TenderSpec, validate
-    from tco.tender import Tender, read_tender_source, tender_model
+    from tco.tender import Tender, load_tender, read_tender, tender_model
 
-    data, file, base = read_tender_source(source)
-    if data.get("bids"):
-        from tco.tender import load_tender
-
-        return load_tender(source), False
-    model = tender_model(data.get("model", ""), base, file)
-    data = {**data, "bids": [illustrative_bid(model)]}
-    spec = validate(TenderSpec, data, file=file)
-    plan = compile_plan(spec, model, file=file)
-    return Tender(spec=spec, model=model, plan=plan, file=file), True
+    src = read_tender(source)
+    if src.data.get("bids"):
+        return load_tender(src, allow_paths=allow_paths), False
+    model = tender_model(src.data.get("model", ""), src.base, src.file, allow_paths=allow_paths)
+    data = {**src.data, "bids": [illustrative_bid(model)]}
+    spec = validate(TenderSpec, data, file=src.file)
+    plan = compile_plan(spec, model, file=src.file)
+    return Tender(spec=spec, model=model, plan=plan, file=src.file, sha256=src.sha256), True

@@ -184,6 +184,16 @@ OUTPUT_ERRORS: dict[str, dict[str, str]] = {
         ),
     },
     # -- baskets --
+    "tender_is_basket": {
+        "en": (
+            "this is a basket tender (it has 'lines'); rank it with 'tco basket FILE' or "
+            "tco.basket.load_basket"
+        ),
+        "da": (
+            "dette er et kurveudbud (det har 'lines'); rangér det med 'tco basket FIL' eller "
+            "tco.basket.load_basket"
+        ),
+    },
     "basket_lines_max": {
         "en": "a basket holds at most {cap_q} lines; this one has {n_q}",
         "da": "en kurv har højst {cap_q} linjer; denne har {n_q}",

@@ -10,6 +10,7 @@ messages. Every mistake has its Danish text: none is left in English.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import pickle
@@ -21,6 +22,7 @@ import numpy as np
 import pytest
 
 import tco
+import tco.errors
 from tco.cli.main import main
 from tco.errors import SpecError, SpecErrors, TCOError, UnitError, format_path
 from tco.views.error_text import error_text, translated
@@ -50,6 +52,46 @@ def english_words(message: str, err: TCOError) -> set[str]:
         )
     message = re.sub(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}", " ", message)  # quoted: the user's
     return {w for w in re.findall(r"[A-Za-z]+", message) if w.lower() in ENGLISH}
+
+
+#: Every error class of tco.errors: calling one makes an error.
+RAISERS = frozenset(
+    name
+    for name, value in vars(tco.errors).items()
+    if isinstance(value, type) and issubclass(value, TCOError) and name != "SpecErrors"
+)
+
+
+def unspoken(
+    path: Path, *, also: frozenset[str] = frozenset(), builders: tuple[str, ...] = ()
+) -> list[str]:
+    """The places in ``path`` that make an error without naming its message (``.speaks``).
+
+    ``also``: other functions that make an error; ``builders``: functions that build one
+    for their callers (what they make is named where they are called).
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = {
+        id(node.func.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "speaks"
+    }
+    inside = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name in builders
+        for inner in ast.walk(node)
+    }
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or id(node) in inside:
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name in RAISERS | also and id(node) not in named:
+            out.append(f"{path.parent.name}/{path.name}:{node.lineno}")
+    return out
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ English words (the words of ``tests/test_errors_danish.py``).
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import pickle
 from collections.abc import Callable
@@ -37,38 +36,11 @@ _danish = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_danish)
 english_words: Callable[[str, TCOError], set[str]] = _danish.english_words
 
-#: The error classes of tco.errors (and the builder of a batch row's error).
-_RAISERS = {
-    name
-    for name, value in vars(tco.errors).items()
-    if isinstance(value, type) and issubclass(value, TCOError) and name != "SpecErrors"
-} | {"row_error"}
-
 
 def unnamed(path: Path, builders: tuple[str, ...] = ()) -> list[str]:
-    """The lines of ``path`` that make a TCOError without naming its message."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    named = {
-        id(node.func.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "speaks"
-    }
-    inside = {  # a helper that builds an error is not a place that makes one
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef) and node.name in builders
-        for inner in ast.walk(node)
-    }
-    out = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or id(node) in inside:
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name in _RAISERS and id(node) not in named:
-            out.append(f"{path.parent.name}/{path.name}:{node.lineno}")
-    return out
+    """The places of ``path`` that make an error without its message (a batch row's too)."""
+    found: list[str] = _danish.unspoken(path, also=frozenset({"row_error"}), builders=builders)
+    return found
 
 
 def test_the_scan_finds_an_error_without_its_message(tmp_path: Path) -> None:

@@ -38,35 +38,20 @@ def _load(name: str, path: Path) -> Any:
 forms = _load("_hostile_forms", _HERE / "test_forms.py")
 danish = _load("_errors_danish", _HERE.parent / "test_errors_danish.py")
 
-_RAISERS = {"FormError", "FormLimitError", "_refuse"}
-
 
 def _unnamed(path: Path) -> list[str]:
-    """The lines where a form problem is made without naming its message."""
+    """The lines where a form problem is made without naming its message.
+
+    Besides the error classes (:func:`test_errors_danish.unspoken`), a reader's
+    ``fail(...)`` must say its message (``says=``) or reword one (``like=``).
+    """
+    builders = ("_refuse", "fail")  # they build an error for their callers
+    out: list[str] = danish.unspoken(path, also=frozenset({"_refuse"}), builders=builders)
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    named: set[int] = set()
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "speaks"
-        ):
-            named.add(id(node.func.value))
-    builders = {  # the helpers that build an error are not places that raise one
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef) and node.name in ("_refuse", "fail")
-        for inner in ast.walk(node)
-    }
-    out = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or id(node) in builders:
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name in _RAISERS and id(node) not in named:
-            out.append(f"{path.name}:{node.lineno}")
+        name = isinstance(node, ast.Call) and getattr(node.func, "attr", None)
         if name == "fail" and not {k.arg for k in node.keywords} & {"says", "like"}:
-            out.append(f"{path.name}:{node.lineno}")
+            out.append(f"{path.parent.name}/{path.name}:{node.lineno}")
     return out
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "basket_from_data",
     "basket_lines",
     "basket_lines_of",
+    "line_model",
     "load_basket",
 ]
 
@@ -230,7 +231,7 @@ def basket_lines_of(
     errors = ErrorList()
     out = []
     for j, line in enumerate(spec.lines):
-        ref = line.model if line.model is not None else spec.model
+        ref = line_model(spec, j)
         if ref is None:
             errors.add(_no_model(file, j))
             continue
@@ -249,6 +250,12 @@ def basket_lines_of(
         out.append(BasketLine(line.name, float(line.quantity), model))
     errors.raise_if_any()
     return spec, tuple(out)
+
+
+def line_model(spec: BasketSpec, j: int) -> str | dict[str, Any] | None:
+    """The product model of line ``j``: its own, else the basket's, else ``None``."""
+    line = spec.lines[j]
+    return line.model if line.model is not None else spec.model
 
 
 def _no_model(file: str | None, j: int) -> SpecError:
@@ -323,7 +330,7 @@ def basket_from_data(
     tenders = []
     for j, line in enumerate(spec.lines):
         raw = raw_lines[j]
-        model = raw.get("model", data.get("model"))
+        model = line_model(spec, j)
         if model is None:
             errors.add(_no_model(file, j))
             continue

@@ -70,16 +70,8 @@ def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, s
     >>> fp["tender"], len(fp["sha256"])
     ('indoor-lighting.yaml', 64)
     """
-    from tco import __version__
-
     out: dict[str, str] = {}
-    model = tender.model
-    if model.file and model.sha256:
-        out["model"] = Path(model.file).name
-        out["model_sha256"] = model.sha256
-    else:
-        out["model"] = f"{model.id} (data)"
-        out["model_sha256"] = _sha256_data(model.spec.model_dump(mode="json"))
+    _model_rows(tender.model, "model", out)
     if tender.file and tender.sha256:
         out["tender"] = Path(tender.file).name
         out["tender_sha256"] = tender.sha256
@@ -94,6 +86,13 @@ def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, s
         for i, form in enumerate(forms):
             out[f"form[{i}]"] = Path(form).name
             out[f"form[{i}]_sha256"] = sha256_file(form)
+    return _sealed(out)
+
+
+def _sealed(out: dict[str, str]) -> dict[str, str]:
+    """The rows with the version of tco and, last, the hash of every row before it."""
+    from tco import __version__
+
     out["tco"] = __version__
     lines = "\n".join(f"{k}={v}" for k, v in out.items())
     out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()
@@ -122,8 +121,6 @@ def basket_fingerprint(basket: Basket) -> dict[str, str]:
     >>> fp["tender"], fp["model[0]"], fp["model[1]"], len(fp["sha256"])
     ('car-van-fleet.yaml', 'passenger-car.yaml', 'van.yaml', 64)
     """
-    from tco import __version__
-
     out: dict[str, str] = {}
     models: dict[tuple[str | None, str | None, str], ProductModel] = {}
     for tender in basket.tenders:  # two files may carry one id: each file is an input
@@ -140,7 +137,4 @@ def basket_fingerprint(basket: Basket) -> dict[str, str]:
     for i, (name, digest) in enumerate(basket.forms):
         out[f"form[{i}]"] = Path(name).name
         out[f"form[{i}]_sha256"] = digest
-    out["tco"] = __version__
-    lines = "\n".join(f"{k}={v}" for k, v in out.items())
-    out["sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()
-    return out
+    return _sealed(out)

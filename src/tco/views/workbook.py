@@ -134,11 +134,6 @@ def write_workbook(
     lang : {"en", "da"}
         Language of the labels.
 
-    Every text cell (bid names, titles, values as written) is stored as text,
-    never as a formula, whatever it starts with; the size is checked against
-    :data:`~tco.limits.MAX_WORKBOOK_CELLS` before anything is written, and
-    rows are streamed to the file (openpyxl's write-only mode).
-
     Returns
     -------
     Path
@@ -147,6 +142,13 @@ def write_workbook(
     ------
     LimitError
         If the workbook would exceed :data:`~tco.limits.MAX_WORKBOOK_CELLS`.
+
+    Notes
+    -----
+    Every text cell (bid names, titles, values as written) is stored as text,
+    never as a formula, whatever it starts with; the size is checked against
+    :data:`~tco.limits.MAX_WORKBOOK_CELLS` before anything is written, and
+    rows are streamed to the file (openpyxl's write-only mode).
 
     Examples
     --------

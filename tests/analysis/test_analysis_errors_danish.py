@@ -59,6 +59,20 @@ def _zero_weights(data: dict[str, Any]) -> None:
     data["profiles"] = {k: {**v, "weight": 0} for k, v in data["profiles"].items()}
 
 
+def _one_weight_left_out(data: dict[str, Any]) -> None:
+    first = next(iter(data["profiles"]))
+    del data["profiles"][first]["weight"]
+
+
+def _mixed_weights(data: dict[str, Any]) -> None:
+    first = next(iter(data["profiles"]))
+    data["profiles"][first]["weight"] = "20 %"
+
+
+def _shares_short(data: dict[str, Any]) -> None:
+    data["profiles"] = {k: {**v, "weight": "30 %"} for k, v in data["profiles"].items()}
+
+
 def _bid_parameter_profile(data: dict[str, Any]) -> None:
     first = next(iter(data["profiles"]))
     data["profiles"][first]["parameters"] = {"power": "20 W"}
@@ -174,8 +188,20 @@ MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
         lambda: abatement_cost(_lighting(), substance="ch4"),
     ),
     "profiles weighing nothing": (
-        "profile_weights_zero",
+        "profile_weight",
         lambda: profiles(_profiles(_zero_weights)),
+    ),
+    "a profile without a weight among weighted ones": (
+        "profile_weight_missing",
+        lambda: profiles(_profiles(_one_weight_left_out)),
+    ),
+    "shares and relative weights mixed": (
+        "profile_weights_mixed",
+        lambda: profiles(_profiles(_mixed_weights)),
+    ),
+    "shares not adding up to 100 %": (
+        "profile_shares_sum",
+        lambda: profiles(_profiles(_shares_short)),
     ),
     "profile of a bid parameter": (
         "profile_bid_parameter",

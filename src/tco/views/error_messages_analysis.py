@@ -236,10 +236,6 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
             "egne levetider; angiv en fælles analyseperiode for at sammenligne dem"
         ),
     },
-    "profile_weights_zero": {
-        "en": "the weights of the profiles are all zero",
-        "da": "brugsprofilernes vægte er alle nul",
-    },
     "abatement_no_emission": {
         "en": (
             "the product model '{model}' emits no '{name}'; an abatement cost needs emissions of it"
@@ -301,5 +297,46 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
     "no_folder": {
         "en": "{folder}: no such folder",
         "da": "mappen '{folder}' findes ikke",
+    },
+    # -- profile weights --
+    "profile_weight_missing": {
+        "en": (
+            "the profile has no weight, but others have; give every profile a weight, "
+            "or none (equal shares)"
+        ),
+        "da": (
+            "profilen har ingen vægt, men andre har; giv alle profiler en vægt, "
+            "eller ingen (lige store andele)"
+        ),
+    },
+    "profile_weight": {
+        "en": (
+            "got weight '{value}'; a weight is a positive number of at most {cap_q} "
+            "(a relative weight such as 3, or a share such as 20 %)"
+        ),
+        "da": (
+            "fik vægten '{value}'; en vægt er et positivt tal på højst {cap_q} "
+            "(en relativ vægt som 3 eller en andel som 20 %)"
+        ),
+    },
+    "profile_weights_mixed": {
+        "en": (
+            "some weights are percentages (shares) and some plain numbers (relative weights); "
+            "write them all one way"
+        ),
+        "da": (
+            "nogle vægte er procenter (andele) og andre tal (relative vægte); "
+            "skriv dem alle på samme måde"
+        ),
+    },
+    "profile_shares_sum": {
+        "en": (
+            "the weights are shares (percentages) and add up to {total}, not 100 %; "
+            "correct them, or write relative weights as plain numbers (3, 1)"
+        ),
+        "da": (
+            "vægtene er andele (procenter) og giver {total} tilsammen, ikke 100 %; "
+            "ret dem, eller skriv relative vægte som tal (3, 1)"
+        ),
     },
 }

@@ -79,7 +79,7 @@ def _bid_parameter_profile(data: dict[str, Any]) -> None:
 
 
 def _follow_up(entry: dict[str, Any]) -> Callable[[], Any]:
-    return lambda: read_follow_up(entry, _lighting())
+    return lambda: read_follow_up({"bid": "Lumen Nord", **entry}, _lighting())
 
 
 MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
@@ -216,6 +216,20 @@ MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
     ),
     "follow-up years as a list": ("followup_years_list", _follow_up({"years": [1, 2]})),
     "follow-up number format": ("number_format", _follow_up({"number_format": "fr"})),
+    "follow-up without its bid": (
+        "followup_no_bid",
+        lambda: read_follow_up({"years": {}}, _lighting()),
+    ),
+    "follow-up of another tender": ("followup_other_tender", _follow_up({"tender": "other.yaml"})),
+    "follow-up naming its tender by a number": ("followup_tender_type", _follow_up({"tender": 3})),
+    "follow-up with a negative penalty": (
+        "clause_negative_penalty",
+        _follow_up({"clauses": [{"parameter": "power", "penalty": "-4000 DKK"}]}),
+    ),
+    "follow-up with a negative bonus": (
+        "clause_negative_bonus",
+        _follow_up({"clauses": [{"parameter": "power", "bonus": "-10 DKK"}]}),
+    ),
     "follow-up clauses not a list": ("clauses_not_list", _follow_up({"clauses": "x"})),
     "follow-up clause not a mapping": ("clause_not_mapping", _follow_up({"clauses": ["x"]})),
     "follow-up clause of a buyer parameter": (

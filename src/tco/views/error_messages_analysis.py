@@ -298,6 +298,53 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
         "en": "{folder}: no such folder",
         "da": "mappen '{folder}' findes ikke",
     },
+    # -- follow-up: the awarded bid, its tender, clause signs --
+    "followup_no_bid": {
+        "en": (
+            "the follow-up names no bid; write the awarded bid as 'bid: NAME' (one of "
+            "{names_list}): after an award on more than price it need not be the cheapest"
+        ),
+        "da": (
+            "opfølgningen angiver intet tilbud; skriv det vindende tilbud som 'bid: NAVN' "
+            "(et af {names_list}): efter en tildeling på mere end pris er det ikke "
+            "nødvendigvis det billigste"
+        ),
+    },
+    "followup_tender_type": {
+        "en": "got {shown}, expected the tender file's path, relative to the follow-up file",
+        "da": "fik {shown}, forventede stien til udbudsfilen, set fra opfølgningsfilen",
+    },
+    "followup_other_tender": {
+        "en": (
+            "the follow-up is of the tender '{name}' ({named}), not of the tender it is "
+            "compared with ({compared}); compare it with its own tender, or correct 'tender:'"
+        ),
+        "da": (
+            "opfølgningen hører til udbuddet '{name}' ({named}), ikke til det udbud, den "
+            "sammenlignes med ({compared}); sammenlign den med sit eget udbud, eller ret "
+            "'tender:'"
+        ),
+    },
+    "clause_negative_penalty": {
+        "en": (
+            "got '{value}': a penalty is what the supplier pays the buyer (it reduces the "
+            "buyer's cost), written as a positive amount in {cur}"
+        ),
+        "da": (
+            "fik '{value}': en bod er det, leverandøren betaler køberen (den mindsker "
+            "køberens omkostning), skrevet som et positivt beløb i {cur}"
+        ),
+    },
+    "clause_negative_bonus": {
+        "en": (
+            "got '{value}': a bonus is what the buyer pays the supplier (it adds to the "
+            "buyer's cost), written as a positive amount in {cur}"
+        ),
+        "da": (
+            "fik '{value}': en bonus er det, køberen betaler leverandøren (den øger "
+            "køberens omkostning), skrevet som et positivt beløb i {cur}"
+        ),
+    },
     # -- profile weights --
     "profile_weight_missing": {
         "en": (

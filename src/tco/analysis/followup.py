@@ -201,7 +201,10 @@ def _year_flows(
 
 
 def follow_up(
-    tender: Tender | str | Path, source: str | Path | Mapping[str, Any] | FollowUpFile
+    tender: Tender | str | Path,
+    source: str | Path | Mapping[str, Any] | FollowUpFile,
+    *,
+    file: str | None = None,
 ) -> FollowUp:
     """Compare what a contract cost and emitted with what the awarded bid promised.
 
@@ -211,6 +214,8 @@ def follow_up(
         The tender as awarded.
     source : path, mapping or FollowUpFile
         The follow-up (see :func:`~tco.analysis.followup_file.read_follow_up`).
+    file : str, optional
+        The file a mapping ``source`` was read from.
 
     Returns
     -------
@@ -231,7 +236,7 @@ def follow_up(
     """
     if not isinstance(tender, Tender):
         tender = load_tender(tender)
-    f = source if isinstance(source, FollowUpFile) else read_follow_up(source, tender)
+    f = source if isinstance(source, FollowUpFile) else read_follow_up(source, tender, file=file)
     own = next(b for b in tender.spec.bids if b.name == f.bid)
     bid_params = set(tender.model.bid_parameters)
     years = list(f.years)

@@ -137,8 +137,13 @@ def bid_value(tender: Tender, bid: str, name: str) -> float:
     return _magnitude(q, p.unit_text)
 
 
-def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> FollowUpFile:
+def read_follow_up(
+    source: str | Path | Mapping[str, Any], tender: Tender, *, file: str | None = None
+) -> FollowUpFile:
     """Read and check a follow-up file (or mapping) against its tender.
+
+    ``file`` names the file a mapping was read from (for messages, and the
+    folder its ``tender:`` is relative to).
 
     Raises
     ------
@@ -148,7 +153,7 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
     """
     from tco.io.yamlio import read_yaml_file
 
-    file = None if isinstance(source, Mapping) else str(source)
+    file = file if isinstance(source, Mapping) else str(source)
     data = dict(source) if isinstance(source, Mapping) else read_yaml_file(source)
     problems = ErrorList()
 

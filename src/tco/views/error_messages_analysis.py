@@ -345,6 +345,35 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
             "køberens omkostning), skrevet som et positivt beløb i {cur}"
         ),
     },
+    # -- portfolio folders --
+    "link_outside_folder": {
+        "en": (
+            "is a symbolic link (or in a linked folder) leading out of the folder {folder}; "
+            "tco reads only the files in the folder itself"
+        ),
+        "da": (
+            "er et symbolsk link (eller ligger i en linket mappe), der fører ud af mappen "
+            "{folder}; tco læser kun filerne i selve mappen"
+        ),
+    },
+    "portfolio_no_tender": {
+        "en": (
+            "the follow-up names the tender {shown}, which is not a tender of the folder "
+            "{folder}; write 'tender:' as the tender's path relative to the follow-up file "
+            "(tender: ../NAME.yaml)"
+        ),
+        "da": (
+            "opfølgningen angiver udbuddet {shown}, som ikke er et udbud i mappen {folder}; "
+            "skriv 'tender:' som stien til udbuddet set fra opfølgningsfilen "
+            "(tender: ../NAVN.yaml)"
+        ),
+    },
+    "portfolio_second_follow_up": {
+        "en": "the tender {shown} has a follow-up already, {first}; keep one follow-up per tender",
+        "da": (
+            "udbuddet {shown} har allerede en opfølgning, {first}; behold én opfølgning pr. udbud"
+        ),
+    },
     # -- profile weights --
     "profile_weight_missing": {
         "en": (

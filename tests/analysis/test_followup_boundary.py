@@ -126,3 +126,23 @@ def test_a_value_out_of_range_is_said_at_the_follow_ups_year(
         (str(f), ("years", 2, "annual_distance")),
         (str(f), ("years", 3, "electricity_consumption")),
     ]
+
+
+def test_a_value_the_tender_cannot_evaluate_is_said_at_the_follow_ups_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 0 h/year is within the model's range, but the lamps are replaced every
+    # rated_life / operating_hours years: a division by zero, found when the year is
+    # evaluated. Before, it was said at the tender's place; now at the follow-up's year.
+    shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "lighting.yaml")
+    f = tmp_path / "follow-up.yaml"
+    f.write_text(
+        "tender: lighting.yaml\nbid: Lumen Nord\nyears:\n  1: {operating_hours: 2500 h/year}\n"
+        "  2: {operating_hours: 0 h/year}\n",
+        "utf-8",
+    )
+    err = _refused(tmp_path / "lighting.yaml", f, capsys)
+    assert f"{f}: years[2]: formula 'rated_life / operating_hours' gives a non-finite" in err
+    with pytest.raises(tco.SpecError) as caught:
+        follow_up(tmp_path / "lighting.yaml", f)
+    assert (caught.value.file, caught.value.path) == (str(f), ("years", 2))

@@ -146,3 +146,17 @@ def test_a_value_the_tender_cannot_evaluate_is_said_at_the_follow_ups_year(
     with pytest.raises(tco.SpecError) as caught:
         follow_up(tmp_path / "lighting.yaml", f)
     assert (caught.value.file, caught.value.path) == (str(f), ("years", 2))
+
+
+def test_a_year_written_as_text_is_that_year(
+    lots: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A quoted year key ('2': ...) is read as text by YAML; it is the year 2, in order.
+    f = _follow_up(
+        lots,
+        "tender: ../lot1.yaml\nbid: El Mobil\nyears:\n  '2': {annual_distance: 27000 km/year}\n"
+        "  1: {annual_distance: 27000 km/year}\n",
+    )
+    assert follow_up(lots / "lot1.yaml", f).years.tolist() == [1, 2]
+    assert main(["follow-up", str(lots / "lot1.yaml"), str(f), "--format", "json"]) == 0
+    assert '"year": 2' in capsys.readouterr().out

@@ -230,7 +230,12 @@ def read_follow_up(
         raw_years = {}
     years: list[int] = []
     values: list[dict[str, float]] = []
-    for year, entry in sorted(raw_years.items(), key=lambda kv: str(kv[0]).zfill(6)):
+    # A year key read as text ('1': {...}) is the year 1.
+    keyed = [
+        (int(k) if isinstance(k, str) and k.strip().isdigit() and k.isascii() else k, v)
+        for k, v in raw_years.items()
+    ]
+    for year, entry in sorted(keyed, key=lambda kv: str(kv[0]).zfill(6)):
         at: tuple[str | int, ...] = ("years", year)
         if not isinstance(year, int) or isinstance(year, bool) or not 0 <= year <= period:
             refuse(

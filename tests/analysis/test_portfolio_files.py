@@ -165,3 +165,17 @@ def test_a_broken_follow_up_is_a_row_and_the_others_are_evaluated(
     # In Danish too.
     assert main(["--lang", "da", "portfolio", str(folder)]) == 0
     assert "som ikke er et udbud i mappen" in capsys.readouterr().out
+
+
+def test_a_follow_up_folder_linked_out_is_not_listed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The names of the files out there are not shown either: the linked folder is one row.
+    (folder / "follow-up" / "one.yaml").unlink()
+    (folder / "follow-up").rmdir()
+    os.symlink(folder.parent / "outside", folder / "follow-up")
+    rows = _rows(folder)
+    assert sorted(rows) == ["follow-up", "one.yaml"]
+    assert "leading out of the folder" in str(rows["follow-up"]["error"])
+    out = _run(folder, capsys, "--format", "json")[0]
+    assert "shadow" not in out and "lot2" not in out and SECRET_TITLE not in out

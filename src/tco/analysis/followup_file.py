@@ -143,7 +143,8 @@ def read_follow_up(
     """Read and check a follow-up file (or mapping) against its tender.
 
     ``file`` names the file a mapping was read from (for messages, and the
-    folder its ``tender:`` is relative to).
+    folder its ``tender:`` is relative to). ``bid:`` is required; ``tender:``,
+    where given and the tender was read from a file, must name that file.
 
     Raises
     ------

@@ -280,7 +280,7 @@ _SUFFIXES = (".yaml", ".yml")
 
 def _scan(folder: str | Path) -> list[_Job]:
     """Every file of the folder read once, whole, within the folder; one job per row."""
-    from tco.io.files import read_input_within
+    from tco.io.files import check_within, read_input_within
     from tco.io.yamlio import load_yaml
 
     root = Path(folder)
@@ -292,8 +292,14 @@ def _scan(folder: str | Path) -> list[_Job]:
         ).speaks("no_folder", folder=str(root))
     top = sorted(p for p in root.iterdir() if p.name.endswith(_SUFFIXES))
     sub = root / "follow-up"
-    below = sorted(p for p in sub.iterdir() if p.name.endswith(_SUFFIXES)) if sub.is_dir() else []
     broken: list[_Job] = []
+    below: list[Path] = []
+    if sub.is_dir():
+        try:  # a follow-up folder linked out of the folder is not listed
+            check_within(sub, root)
+            below = sorted(p for p in sub.iterdir() if p.name.endswith(_SUFFIXES))
+        except TCOError as err:
+            broken.append(_Job(str(sub), error=err))
     tenders: list[Path] = []
     follow: list[tuple[Path, dict[str, Any]]] = []
     for p in [*top, *below]:

@@ -20,7 +20,13 @@ from pathlib import Path
 from tco.errors import FileError, LimitError
 from tco.limits import MAX_BYTES
 
-__all__ = ["check_output_path", "read_input_bytes", "read_input_within", "sha256_hex"]
+__all__ = [
+    "check_output_path",
+    "check_within",
+    "read_input_bytes",
+    "read_input_within",
+    "sha256_hex",
+]
 
 
 def _kind(mode: int) -> str:
@@ -226,18 +232,38 @@ def read_input_within(path: str | Path, root: str | Path, *, limit: int = MAX_BY
 the folder ...; tco reads only the files in the folder itself
     """
     name = str(path)
-    folder = os.path.realpath(root)
-    real = os.path.realpath(path)
-    if os.path.commonpath([folder, real]) != folder:
-        raise FileError(
-            f"is a symbolic link (or in a linked folder) leading out of the folder {root}; "
-            "tco reads only the files in the folder itself",
-            file=name,
-            expected=f"a file in {root}",
-        ).speaks("link_outside_folder", folder=str(root))
+    real = check_within(path, root)
     try:  # the resolved path: a link swapped after the check is not followed
         return read_input_bytes(real, limit=limit)
     except (FileError, LimitError) as err:
         err.file = name  # said at the path as found in the folder
         err.args = (err._render(),)
         raise
+
+
+def check_within(path: str | Path, root: str | Path) -> str:
+    """The resolved ``path``, which must lie in the folder ``root`` (links and ``..`` resolved).
+
+    Raises
+    ------
+    FileError
+        If ``path`` leads out of ``root`` (a symbolic link, a linked folder, ``..``).
+
+    Examples
+    --------
+    >>> check_within("/tmp/../etc/hostname", "/tmp")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /tmp/../etc/hostname: is a symbolic link (or in a linked folder) \
+leading out of the folder /tmp; tco reads only the files in the folder itself
+    """
+    folder = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if os.path.commonpath([folder, real]) != folder:
+        raise FileError(
+            f"is a symbolic link (or in a linked folder) leading out of the folder {root}; "
+            "tco reads only the files in the folder itself",
+            file=str(path),
+            expected=f"a file in {root}",
+        ).speaks("link_outside_folder", folder=str(root))
+    return real

@@ -179,3 +179,10 @@ def test_a_follow_up_folder_linked_out_is_not_listed(
     assert "leading out of the folder" in str(rows["follow-up"]["error"])
     out = _run(folder, capsys, "--format", "json")[0]
     assert "shadow" not in out and "lot2" not in out and SECRET_TITLE not in out
+
+
+def test_a_follow_up_goes_to_the_tender_it_names_not_to_a_link_to_it(folder: Path) -> None:
+    os.symlink("one.yaml", folder / "a-link.yaml")  # sorts before one.yaml, same file
+    rows = _rows(folder)
+    assert rows["one.yaml"]["followup_years"] == 1
+    assert rows["a-link.yaml"]["followup_years"] is None and rows["a-link.yaml"]["chosen"] == "A"

@@ -279,7 +279,10 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 def _scan(folder: str | Path) -> list[_Job]:
-    """Every file of the folder read once, whole, within the folder; one job per row."""
+    """One job per row: every file of the folder read whole, within it, to know what it is.
+
+    Follow-ups are kept as read; tenders are read again (within the folder) in their row.
+    """
     from tco.io.files import check_within, read_input_within
     from tco.io.yamlio import load_yaml
 
@@ -312,12 +315,18 @@ def _scan(folder: str | Path) -> list[_Job]:
             follow.append((p, data))
         else:
             tenders.append(p)
-    known = {os.path.realpath(t): t for t in tenders}
+    # A follow-up's tender: the file its 'tender:' names, else the one that file resolves to.
+    named = {os.path.normpath(t): t for t in tenders}
+    resolved: dict[str, Path] = {}
+    for t in tenders:
+        resolved.setdefault(os.path.realpath(t), t)
     found: dict[Path, tuple[str, dict[str, Any]]] = {}
     for p, data in follow:
         ref = data.get("tender")
-        target = os.path.realpath(p.parent / ref) if isinstance(ref, str) and ref else None
-        tender = known.get(target) if target is not None else None
+        tender = None
+        if isinstance(ref, str) and ref:
+            target = p.parent / ref
+            tender = named.get(os.path.normpath(target)) or resolved.get(os.path.realpath(target))
         if tender is None:
             broken.append(_Job(str(p), error=_no_tender(p, ref, root)))
         elif tender in found:
@@ -325,9 +334,9 @@ def _scan(folder: str | Path) -> list[_Job]:
         else:
             found[tender] = (str(p), data)
     jobs = [
-        _Job(str(t), *(found[t][0], str(root), found[t][1]))
+        _Job(str(t), found[t][0], str(root), found[t][1])
         if t in found
-        else _Job(str(t), None, str(root))
+        else _Job(str(t), root=str(root))
         for t in tenders
     ]
     return sorted([*jobs, *broken], key=lambda job: job.tender)

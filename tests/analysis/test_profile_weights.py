@@ -156,3 +156,11 @@ def test_every_output_says_whether_weights_are_relative(
     assert "Weights are relative" in report.read_text("utf-8")
     annex = tco.load_tender(tco.example_path(EXAMPLE)).annex(lang="da")
     assert isinstance(annex, str) and "Vægtene er relative" in annex
+
+
+def test_shares_are_shown_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, ("33.3 %", "33.3 %", "33.4 %"))
+    assert main(["--lang", "da", "profiles", str(path)]) == 0
+    out = capsys.readouterr().out
+    # The weight as written (33,3 %) beside its share 33.3 / 100 = 33 % (rounded to whole %).
+    assert "Idrætshal  33,3 %   33 %" in out, out

@@ -193,7 +193,7 @@ def weight_text(table: ProfileTable, k: int, lang: str | None = None) -> str:
     if table.weight_rule == "equal":
         return "–"
     if table.weight_rule == "shares":
-        return percent(float(raw[k]), 1, lang).replace(",0 %", " %").replace(".0 %", " %")
+        return f"{significant(float(raw[k]) * 100, 4, lang)} %"  # as written: 20 %, 33,3 %
     return significant(float(raw[k]), 6, lang)
 
 

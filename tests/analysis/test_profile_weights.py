@@ -164,3 +164,14 @@ def test_shares_are_shown_as_written(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     # The weight as written (33,3 %) beside its share 33.3 / 100 = 33 % (rounded to whole %).
     assert "Idrætshal  33,3 %   33 %" in out, out
+
+
+def test_validate_reports_the_weights_as_profiles_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 'tco validate' called a tender valid whose 'tco profiles' was refused.
+    assert main(["validate", str(_write(tmp_path, ("1", "3", None)))]) == 2
+    assert "profiles.care_home.weight: the profile has no weight" in capsys.readouterr().err
+    assert main(["validate", str(_write(tmp_path, ("1", "3 W", "1")))]) == 2
+    assert "profiles.school.weight: got '3 W'" in capsys.readouterr().err
+    assert main(["validate", str(_write(tmp_path, ("1", "3", "1")))]) == 0

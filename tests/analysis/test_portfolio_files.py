@@ -82,6 +82,8 @@ def test_symbolic_links_out_of_the_folder_are_not_followed(
         "shadow.yaml: is a symbolic link (or in a linked folder) leading out of the folder" in err
     )
     assert "lot2.yaml: is a symbolic link (or in a linked folder) leading out of the folder" in err
+    assert main(["--lang", "da", "portfolio", str(folder)]) == 0
+    assert "shadow.yaml: er et symbolsk link" in capsys.readouterr().out
     doc = json.loads(_run(folder, capsys, "--format", "json")[0])
     errors = {Path(r["tender"]).name: r["error"] for r in doc["rows"] if r["error"]}
     assert sorted(errors) == ["linked.yaml", "lot2.yaml", "shadow.yaml"]

@@ -17,7 +17,6 @@ from numpy.typing import NDArray
 from tco.batch.columns import label
 from tco.batch.formulas import Amount, RowFormulas
 from tco.batch.rows import Parts, Prepared, row_streams
-from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.pv import weighted_occurrences
 from tco.engine.rows import residual_terms
 from tco.errors import ExpressionError
@@ -136,11 +135,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     incl = total
     total = excl if plan.externalities == "report" else incl
     out["total"] = total
-    if plan.discount_path is not None:
-        factors = np.cumsum(d_annual) - 1.0  # sum of the annual factors of years 1 .. t
-        annualised = total / factors[np.asarray(P).astype(np.intp)]
-    else:
-        annualised = equivalent_annual_cost(total, plan.discount_rate, P, timing=plan.discounting)
+    annualised = total / plan.annuity_factor_for(P)
     out["annualised"] = np.broadcast_to(annualised, (n,))
     out["total_excl_externalities"] = excl
     out["total_incl_externalities"] = incl

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.discounting import AnnualiseAt, annualising_rate
 from tco.engine.timeline import (
     Timing,
     annuity_factor,
@@ -117,6 +118,10 @@ class Plan:
     externalities : {"award", "report"}
         Whether priced externalities count in the award (total, annualised
         cost, rank) or are reported beside it.
+    annualise_at : {"real", "nominal"}
+        The rate the equivalent annual cost is computed at
+        (:data:`tco.engine.discounting.AnnualiseAt`): the analysis's own by
+        default (nominal for a nominal tender, as NIST BLCC).
     file : str, optional
         The tender file, for messages.
     """
@@ -145,6 +150,7 @@ class Plan:
     residual_share: float = 0.0
     discount_path: Array | None = field(default=None, repr=False)
     file: str | None = None
+    annualise_at: AnnualiseAt = "real"
 
     @property
     def T(self) -> int:
@@ -193,18 +199,50 @@ class Plan:
             return event, event
         return event, discount_factors(self.discount_rate, self.T, timing)
 
+    def annualising_rate(self) -> float | None:
+        """The rate of :attr:`annualise_at` per year; ``None`` under a discount schedule.
+
+        The real rate, or the nominal rate ``(1 + r)(1 + i) - 1``
+        (:func:`tco.engine.discounting.annualising_rate`). [unitless per year]
+        """
+        if self.discount_path is not None:
+            return None
+        return float(annualising_rate(self.discount_rate, self.inflation, self.annualise_at))
+
     def annuity_factors(self) -> Array:
         """Sum of the annual discount factors over each bid's period. [year], shape (B,)
 
         The uniform present value factor that turns a present value into an
-        equivalent annual cost; with a discount schedule, the same sum of the
-        schedule's factors.
+        equivalent annual cost (:meth:`annuity_factor_for` of the plan's periods).
         """
+        return self.annuity_factor_for(self.period)
+
+    def annuity_factor_for(self, period: Any) -> Array:
+        """The uniform present value factor over ``period``, at the annualising rate.
+
+        The sum over years ``1 .. P`` of the annual discount factors (by the
+        tender's ``discounting``) at the rate of :attr:`annualise_at`
+        (:func:`tco.engine.discounting.annualising_rate`): the real rate, or
+        the nominal rate ``(1 + r)(1 + i) - 1``. With a discount schedule, the
+        same sum of the schedule's factors (each band's rate made nominal for
+        ``"nominal"``). Every annualised figure divides by this: the tender's
+        result, the rows of a table and the profiles.
+
+        Parameters
+        ----------
+        period : float or ndarray, shape (R,)
+            Study period per row, whole years up to ``T``. [year]
+
+        Returns
+        -------
+        ndarray, shape of ``period``
+            [year]
+        """
+        p = np.asarray(period, dtype=np.float64)
         if self.discount_path is None:
-            return np.broadcast_to(
-                annuity_factor(self.discount_rate, self.period, self.discounting),
-                self.period.shape,
-            )
-        cum = np.cumsum(self.discount_factors()[1]) - 1.0  # years 1 .. t
-        out: Array = cum[self.period.astype(np.intp)]
+            rate = annualising_rate(self.discount_rate, self.inflation, self.annualise_at)
+            return np.broadcast_to(annuity_factor(rate, p, self.discounting), p.shape)
+        path = annualising_rate(self.discount_path[: self.T], self.inflation, self.annualise_at)
+        cum = np.cumsum(schedule_discount_factors(path, self.discounting)) - 1.0  # years 1 .. t
+        out: Array = cum[p.astype(np.intp)]
         return out

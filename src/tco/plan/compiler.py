@@ -271,6 +271,7 @@ class _Compiler(AssumptionReader):
             bases=self.bases.stamps,
             externalities=a.externalities or "award",
             file=self.file,
+            annualise_at=a.annualise_at or ("nominal" if nominal else "real"),
         )
 
 

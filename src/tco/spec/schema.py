@@ -219,6 +219,9 @@ class AssumptionsSpec(_Strict):
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
     externalities: Literal["award", "report"] | None = None
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
+    #: The rate the annualised cost is computed at: ``real`` (a level amount in constant
+    #: money) or ``nominal`` (in current money, as NIST BLCC); by default the ``rate_type``.
+    annualise_at: Literal["real", "nominal"] | None = None
 
     def merged(self, override: AssumptionsSpec) -> AssumptionsSpec:
         """Return these assumptions with ``override``'s given values on top."""

@@ -5,7 +5,8 @@ on the bids. These checks look at the evaluated values of every row: a
 lifetime must be positive; ``period: lifetime`` needs whole-year lifetimes;
 an ``at`` event must not fall before the decision date, an interval must be
 positive and an annual stream must not stop before it starts (it would
-silently cost nothing). The tender's plan builder
+silently cost nothing), unless its amount is zero: a stream that costs
+nothing is no stream, whenever it stops. The tender's plan builder
 (:func:`tco.plan.compiler.compile_plan`), the variants of an analysis
 (:func:`tco.plan.rebuild_plan`) and the rows of a table
 (:class:`tco.batch.BatchEvaluator`) run the same functions, so a row is
@@ -119,6 +120,13 @@ def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> 
     return out
 
 
+def _nonzero(amount: Any) -> NDArray[np.bool_]:
+    """Per row, whether an amount (shape (R,) or (R, T + 1)) is anywhere other than zero."""
+    a = np.asarray(amount, dtype=np.float64)
+    out: NDArray[np.bool_] = np.any(a != 0.0, axis=-1) if a.ndim == 2 else a != 0.0
+    return out
+
+
 def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str | None) -> None:
     """Raise :class:`~tco.errors.SpecError` for an impossible timing of any stream.
 
@@ -175,6 +183,8 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
         if timing == "annual" and stop is not None:
             first = np.broadcast_to(1.0 if start is None else start, stop.shape)
             late = np.maximum(first, 1.0) > stop + 1e-9
+            if np.any(late):  # a row whose amount is zero is no stream: it may stop at will
+                late &= np.broadcast_to(_nonzero(s.amount), late.shape)
             if np.any(late):
                 b = int(np.argmax(late))
                 errors.add(

@@ -32,7 +32,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     """Every row's columns (see :meth:`tco.batch.BatchEvaluator.arrays`)."""
     plan = prep.plan
     n, T, q = prep.n, prep.T, plan.quantity
-    d_event, d_annual = plan.discount_factors()
+    known: dict[str, Array] = {}
     L, P = prep.lifetime, prep.period
     at_end = np.asarray(P).astype(np.intp)
     cats: dict[str, Array] = {}
@@ -60,7 +60,8 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
 
     for s, ps, parts in row_streams(prep, formulas):
         timing = s.spec.timing
-        d = d_annual if timing == "annual" else d_event
+        when = plan.stream_timing(ps)
+        d = known[when] if when in known else known.setdefault(when, plan.discount_at(when))
         scale = q if s.spec.per_unit else 1.0
         year = parts.year if parts.year is not None else 1.0
 

@@ -57,6 +57,9 @@ class PlanStream:
         Whether the remaining value of the last unit is credited.
     substance : str
         For emissions, the substance (``co2e``, ``nox``, ...).
+    discounting : {"end", "mid", "begin"}, optional
+        When in its year an annual stream is paid, discounted and priced; ``None``
+        for the tender's timing (and for one-off events, always at their year's end).
     """
 
     name: str
@@ -71,6 +74,7 @@ class PlanStream:
     residual: bool = False
     substance: str = ""
     label: Text | None = None
+    discounting: Timing | None = None
 
 
 @dataclass(frozen=True)
@@ -188,16 +192,29 @@ class Plan:
         tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
         Every engine takes its factors from here. [unitless], shape (T + 1,)
         """
-        timing: Timing = self.discounting
+        event = self.discount_at("end")
+        return event, event if self.discounting == "end" else self.discount_at(self.discounting)
+
+    def discount_at(self, timing: Timing) -> Array:
+        """Discount factor per year ``t = 0 .. T`` of amounts that fall at ``timing``. [unitless]
+
+        By the rate or the schedule of the tender (:func:`tco.engine.timeline.discount_factors`,
+        :func:`tco.engine.timeline.schedule_discount_factors`), shape (T + 1,).
+        """
         if self.discount_path is not None:
-            event = schedule_discount_factors(self.discount_path[: self.T], "end")
-            if timing == "end":
-                return event, event
-            return event, schedule_discount_factors(self.discount_path[: self.T], timing)
-        event = discount_factors(self.discount_rate, self.T, "end")
-        if timing == "end":
-            return event, event
-        return event, discount_factors(self.discount_rate, self.T, timing)
+            return schedule_discount_factors(self.discount_path[: self.T], timing)
+        return discount_factors(self.discount_rate, self.T, timing)
+
+    def stream_timing(self, s: PlanStream) -> Timing:
+        """When in its year a stream falls, and is discounted.
+
+        A one-off event at its year's end; an annual stream at its own timing
+        (``discounting`` of the item or ``item_discounting`` of the tender) or
+        the tender's ``discounting``.
+        """
+        if s.timing != "annual":
+            return "end"
+        return s.discounting or self.discounting
 
     def annualising_rate(self) -> float | None:
         """The rate of :attr:`annualise_at` per year; ``None`` under a discount schedule.

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import fisher_real_rate
+from tco.engine.timeline import Timing, fisher_real_rate
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
@@ -168,6 +168,10 @@ class _Compiler(AssumptionReader):
             scalars[name] = out
         return scalars, series
 
+    def item_discounting(self) -> dict[str, Timing]:
+        """When in their year the annual items named under ``item_discounting`` are paid."""
+        return _timing_of_items(self)
+
     def periods(self, years: float | None, lifetime: Array | None) -> Array:
         """Study period per bid: the common one, or each bid's whole-year lifetime."""
         if years is not None:
@@ -238,6 +242,7 @@ class _Compiler(AssumptionReader):
             self.file,
             discounting=a.discounting or "end",
             price_year=a.price_year or 0,
+            item_discounting=self.item_discounting(),
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()
@@ -273,6 +278,36 @@ class _Compiler(AssumptionReader):
             file=self.file,
             annualise_at=a.annualise_at or ("nominal" if nominal else "real"),
         )
+
+
+def _timing_of_items(reader: AssumptionReader) -> dict[str, Timing]:
+    """The tender's ``item_discounting``, each key an annual item of the model."""
+    items = reader.model.items
+    out: dict[str, Timing] = {}
+    for name, timing in reader.a.item_discounting.items():
+        path = (*_AP, "item_discounting", name)
+        if name not in items:
+            reader.fail(
+                f"unknown item '{name}'{suggest(name, items)}; the model's items are "
+                + ", ".join(items),
+                path,
+                name,
+                says=(
+                    "unknown_item",
+                    {"name": name, "hint": suggest_name(name, items), "names_list": list(items)},
+                ),
+            )
+        elif items[name].spec.timing != "annual":
+            reader.fail(
+                f"'{name}' is not an annual item; a one-off amount falls at its year's end",
+                path,
+                name,
+                "an annual item",
+                says=("item_discounting_annual", {"name": name}),
+            )
+        else:
+            out[name] = timing
+    return out
 
 
 def _describe_param(p: Any) -> str:

@@ -35,6 +35,7 @@ def _stream_key(s: PlanStream) -> Hashable:
         s.start is None,
         s.stop is None,
         s.escalation.tobytes(),
+        s.discounting,
     )
 
 

@@ -97,6 +97,7 @@ def rebuild_plan(
         None,
         discounting=plan.discounting,
         price_year=plan.price_year,
+        item_discounting={s.name: s.discounting for s in plan.items if s.discounting},
     )
     errors.raise_if_any()
     check_timings((*items, *emissions), who, None)
@@ -149,12 +150,16 @@ def build_streams(
     *,
     discounting: Timing = "end",
     price_year: int = 0,
+    item_discounting: Mapping[str, Timing] | None = None,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
     """Evaluate every item and emission formula on parameter values in the plan's units.
 
     An annual item's escalation is its group's index at the instant its
-    amounts fall (:func:`tco.engine.timeline.annual_escalation`).
+    amounts fall (:func:`tco.engine.timeline.annual_escalation`): its own
+    timing (the tender's ``item_discounting``, else the item's
+    ``discounting``), else the tender's ``discounting``.
     """
+    own = item_discounting or {}
     flat = np.ones(T + 1)
     # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
     # amounts broadcast to (B, T + 1) whatever B and T are.
@@ -188,8 +193,11 @@ def build_streams(
         if kind == "item":
             group = spec.escalation
             esc = indices.get(group, flat) if group else flat
+            timing: Timing | None = None
+            if spec.timing == "annual":
+                timing = own.get(s.name) or spec.discounting
             if group and spec.timing == "annual":
-                esc = annual_escalation(esc, discounting, price_year)
+                esc = annual_escalation(esc, timing or discounting, price_year)
             residual = (
                 spec.residual
                 if spec.residual is not None
@@ -208,6 +216,7 @@ def build_streams(
                 residual,
                 "",
                 spec.label,
+                discounting=timing,
             )
         return PlanStream(
             s.name,

@@ -345,6 +345,18 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             when = start = stop = None
             if timing in ("every", "at"):
                 when = build(getattr(s, timing), (*path, timing), year, _TIME)
+            own = getattr(s, "discounting", None)  # an item's own payment timing
+            if own is not None and timing != "annual":
+                errors.add(
+                    SpecError(
+                        "'discounting' goes with 'annual' only; a one-off amount falls at its "
+                        "year's end",
+                        file=file,
+                        path=(*path, "discounting"),
+                        value=own,
+                        expected="an annual item",
+                    ).speaks("discounting_annual")
+                )
             if timing == "annual":
                 if s.start is not None:
                     start = build(s.start, (*path, "start"), year, _TIME)

@@ -185,3 +185,177 @@ def test_the_tender_names_an_annual_item_of_the_model() -> None:
         "the model's items are lease, energy"
     )
     assert "ukendt post 'leas' (mente du 'lease'?)" in error_text(info.value, "da")
+
+
+# -- escalation per bid -------------------------------------------------------------------------
+# A service contract of 1000 DKK a year over 3 years at r = 4 %: bidder A indexes it at
+# 2 %/year (its price-indexation clause), bidder B holds a fixed price (0 %/year). The model says
+# the service may be indexed ('indexation: indexation'); each bid gives its rate.
+SERVICE: dict[str, Any] = {
+    "id": "service",
+    "title": "Service",
+    "functional_unit": "unit",
+    "parameters": {
+        "fee": {"unit": "DKK/year", "bid": True},
+        "indexation": {"unit": "%/year", "bid": True, "default": "0 %/year"},
+        "price": {"unit": "DKK", "bid": True, "default": "0 DKK"},
+    },
+    "items": {
+        "purchase": {"category": "acquisition", "once": "price"},
+        "service": {"category": "maintenance", "annual": "fee", "indexation": "indexation"},
+    },
+}
+SERVICE_BIDS = [
+    {"name": "Indexed", "fee": "1000 DKK/year", "indexation": "2 %/year"},
+    {"name": "Fixed", "fee": "1020 DKK/year", "indexation": "0 %/year"},
+]
+YEARS3 = {"period": "3 year", "discount_rate": "4 %"}
+
+
+def service(assumptions: dict[str, Any] | None = None, bids: Any = None) -> dict[str, Any]:
+    return {"model": SERVICE, "assumptions": assumptions or YEARS3, "bids": bids or SERVICE_BIDS}
+
+
+def test_each_bid_escalates_the_stream_at_its_own_rate() -> None:
+    r = tco.load_tender(service()).evaluate()
+    # Indexed: 1000 * 1.02**t / 1.04**t for t = 1..3 = 980.769 + 961.908 + 943.409 = 2886.087.
+    # Fixed: 1020 / 1.04**t = 1020 * 2.775091 = 2830.593: the fixed price wins.
+    indexed = sum(1000 * 1.02**t / 1.04**t for t in (1, 2, 3))
+    fixed = sum(1020 / 1.04**t for t in (1, 2, 3))
+    assert indexed == pytest.approx(2886.087, abs=1e-3)
+    assert fixed == pytest.approx(2830.593, abs=1e-3)
+    np.testing.assert_allclose(r.total, [indexed, fixed], rtol=1e-12)
+    assert r.ranking == ["Fixed", "Indexed"]
+    # The year-axis engine: Indexed pays 1000, 1020, 1040.40 in years 1-3.
+    np.testing.assert_allclose(r.real[0, 1, 1:], [1000 * 1.02, 1000 * 1.02**2, 1000 * 1.02**3])
+    np.testing.assert_allclose(r.discounted.sum(axis=(1, 2)), r.total, rtol=1e-12)
+
+
+def test_a_bids_indexation_in_a_nominal_tender_is_nominal_and_priced_mid_year() -> None:
+    nominal = {
+        "period": "3 year",
+        "discount_rate": "6.08 %",
+        "rate_type": "nominal",
+        "inflation": "2 %",
+        "discounting": "mid",
+    }
+    r = tco.load_tender(service(nominal)).evaluate()
+    # Real rate 1.0608 / 1.02 - 1 = 4 %; Indexed's 2 % nominal is 0 % real; at mid-year each
+    # year's amount is priced and discounted at t - 0.5 (NIST): 1000 * 1.04 ** -(t - 0.5).
+    indexed = sum(1000 / 1.04 ** (t - 0.5) for t in (1, 2, 3))
+    # Fixed: 0 % nominal is 1 / 1.02 - 1 real: 1020 * (1 / 1.02) ** (t - 0.5) / 1.04 ** (t - 0.5).
+    fixed = sum(1020 / 1.02 ** (t - 0.5) / 1.04 ** (t - 0.5) for t in (1, 2, 3))
+    np.testing.assert_allclose(r.total, [indexed, fixed], rtol=1e-12)
+
+
+def test_variants_index_each_bid_and_the_batch_path_shares_one_rate() -> None:
+    plan = tco.load_tender(service()).plan
+    indexed = sum(1000 * 1.02**t / 1.04**t for t in (1, 2, 3))
+    fixed = sum(1020 / 1.04**t for t in (1, 2, 3))
+    np.testing.assert_allclose(evaluate_variants(plan)[0], [indexed, fixed], rtol=1e-12)
+    # Two variants: the fee +0 % and +10 %; the indexation of each bid stays its own.
+    fee = resolve_input(plan, "fee")
+    out = evaluate_variants(plan, [Change(fee, np.array([0.0, 0.1]), relative=True)], 2)
+    np.testing.assert_allclose(out, [[indexed, fixed], [1.1 * indexed, 1.1 * fixed]], rtol=1e-12)
+    # The indexation varied per bid: Indexed at 3 %, Fixed at 1 %.
+    rate = resolve_input(plan, "indexation")
+    out = evaluate_variants(plan, [Change(rate, np.array([[0.03, 0.01]]))], 1)  # plan units
+    want = [
+        sum(1000 * 1.03**t / 1.04**t for t in (1, 2, 3)),
+        sum(1020 * 1.01**t / 1.04**t for t in (1, 2, 3)),
+    ]
+    np.testing.assert_allclose(out[0], want, rtol=1e-12)
+    # The batch path: rows that share the model's default indexation (0 %/year) are priced as a
+    # tender prices them; a column giving each row its own indexation is refused, saying why.
+    units = {"fee": "DKK/year", "indexation": "%/year"}
+    out = tco.evaluate_batch(SERVICE, {"fee": [1000.0, 1020.0]}, units=units, assumptions=YEARS3)
+    np.testing.assert_allclose(out["total"], [fixed * 1000 / 1020, fixed], rtol=1e-12)
+    with pytest.raises(SpecError) as info:
+        tco.evaluate_batch(
+            SERVICE,
+            {"fee": [1000.0, 1020.0], "indexation": [2.0, 0.0]},
+            units=units,
+            assumptions=YEARS3,
+        )
+    assert "the column 'indexation' gives each row its own indexation of 'service'" in str(
+        info.value
+    )
+    assert "kolonnen 'indexation' giver hver række sin egen prisregulering" in error_text(
+        info.value, "da"
+    )
+
+
+def test_a_bids_indexation_is_checked_as_a_rate() -> None:
+    bids = [{"name": "Odd", "fee": "1000 DKK/year", "indexation": "45 %/year"}]
+    with pytest.raises(SpecError) as info:
+        tco.load_tender(service(bids=bids))
+    assert "bids[0].indexation: got '45 %', which is 45 %: outside the plausible range" in str(
+        info.value
+    )
+    ok = tco.load_tender(service({**YEARS3, "allow_unusual_rates": True}, bids)).evaluate()
+    assert ok.total[0] == pytest.approx(sum(1000 * 1.45**t / 1.04**t for t in (1, 2, 3)))
+    bids = [{"name": "Odd", "fee": "1000 DKK/year", "indexation": "-100 %/year"}]
+    with pytest.raises(SpecError) as info:
+        tco.load_tender(service({**YEARS3, "allow_unusual_rates": True}, bids))
+    assert str(info.value) == (
+        "bids[0].indexation: for bid 'Odd' the indexation of 'indexation' is -100 %; a rate must "
+        "be above -100 %"
+    )
+    assert "en sats skal være over -100 %" in error_text(info.value, "da")
+
+
+@pytest.mark.parametrize(
+    ("change", "words", "danish"),
+    [
+        (
+            {"indexation": "fee"},
+            "'fee' has unit 'DKK/year'; an indexation is a rate per year such as '%/year'",
+            "en prisregulering er en sats pr. år",
+        ),
+        (
+            {"indexation": "indexatoin"},
+            "'indexatoin' is not a bid parameter of the model (did you mean 'indexation'?)",
+            "er ikke en tilbudsparameter i modellen",
+        ),
+        (
+            {"indexation": "indexation", "escalation": "service"},
+            "give either 'escalation' (a group's rate, set by the tender) or 'indexation'",
+            "angiv enten 'escalation'",
+        ),
+    ],
+)
+def test_the_model_names_a_bid_rate_to_index_by(
+    change: dict[str, str], words: str, danish: str
+) -> None:
+    item = {"category": "maintenance", "annual": "fee", **change}
+    model = {**SERVICE, "items": {**SERVICE["items"], "service": item}}
+    with pytest.raises(SpecError) as info:
+        tco.load_model(model)
+    assert "items.service.indexation" in str(info.value)
+    assert words in str(info.value)
+    assert danish in error_text(info.value, "da")
+
+
+def test_an_indexed_purchase_recurs_and_is_credited_at_its_indexed_price() -> None:
+    model = {
+        **SERVICE,
+        "lifetime": "2 year",
+        "items": {
+            "purchase": {"category": "acquisition", "once": "price", "indexation": "indexation"}
+        },
+    }
+    bids = [{"name": "A", "price": "1000 DKK", "fee": "0 DKK/year", "indexation": "10 %/year"}]
+    tender = tco.load_tender(
+        {"model": model, "assumptions": {"period": "3 year", "discount_rate": "0 %"}, "bids": bids}
+    )
+    r = tender.evaluate()
+    # At 0 %: bought in year 0 for 1000 and in year 2 for 1000 * 1.1**2 = 1210; at the end of
+    # year 3 the second unit has half its 2-year life left: credited -0.5 * 1210 = -605.
+    assert r.total[0] == pytest.approx(1000 + 1210 - 605, rel=1e-12)
+    np.testing.assert_allclose(r.real[0, 0], [1000, 0, 1210, -605], rtol=1e-12)
+    np.testing.assert_allclose(evaluate_variants(tender.plan)[0], [1605.0], rtol=1e-12)
+    # Two plans stacked in one pass of the engine (the lines of a basket) give the same.
+    from tco.evaluate import evaluate_plans
+
+    a, b = evaluate_plans([tender.plan, tender.plan])
+    np.testing.assert_allclose([a.total[0], b.total[0]], [1605.0, 1605.0], rtol=1e-12)

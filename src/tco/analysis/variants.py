@@ -192,11 +192,16 @@ def evaluate_variants(
         if group and s.timing == "annual":
             e = annual_escalation(e, plan.stream_timing(s), plan.price_year)
         d = discount(s)
-        pv = _stream_pv(vp, s, e, d, sample, weights)
+        rows: NDArray[np.intp] | None = sample
+        if s.escalation.ndim == 2:  # each bid's own indexation: a price index per row
+            e, d, rows = s.escalation, (d if d.ndim == 1 else d[sample]), None
+            pv = stream_present_value(vp, s, e * d)
+        else:
+            pv = _stream_pv(vp, s, e, d, sample, weights)
         rule = vp.residual_rule(s)
         if rule is not None:
             # A weight per year shared by every row ignores ``rows``.
-            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=sample, **rule)
+            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=rows, **rule)
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
     if externalities is None:

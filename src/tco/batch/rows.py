@@ -171,6 +171,9 @@ def _each_stream(
         by_name = {s.name: s for s in planned}
         for name, s in streams.items():
             ps = by_name[name]
+            if ps.escalation.ndim == 2:  # indexed by a bid parameter the rows share
+                _shared_indexation(s, prep)
+                ps = replace(ps, escalation=ps.escalation[0])
             factor = unit_factor(
                 s.amount, s.spec.timing == "annual", kind, plan.currency, plan.exchange_rates
             )
@@ -188,6 +191,20 @@ def _each_stream(
                 yield s, ps, Parts(ZERO, None, when, start, stop, at_year)
                 continue
             yield s, ps, Parts(item.scaled(factor), year, when, start, stop)
+
+
+def _shared_indexation(s: Stream, prep: Prepared) -> None:
+    """Refuse a table whose rows each give their own indexation (not supported here yet)."""
+    name = s.spec.indexation
+    if name in prep.env.per_row:
+        raise SpecError(
+            f"the column '{name}' gives each row its own indexation of '{s.name}'; the batch "
+            "path takes one indexation for every row: give it under 'parameters', or evaluate "
+            "the rows as the bids of a tender",
+            path=("columns", name),
+            value=name,
+            expected="one indexation for every row",
+        ).speaks("batch_indexation_column", name=name, item=s.name)
 
 
 def _row_stream(ps: PlanStream, parts: Parts, n: int, T: int) -> PlanStream:

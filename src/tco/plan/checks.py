@@ -30,7 +30,13 @@ from tco.limits import MAX_PERIOD
 if TYPE_CHECKING:
     from tco.plan import PlanStream
 
-__all__ = ["bid_names", "check_lifetimes", "check_timings", "lifetime_periods"]
+__all__ = [
+    "bid_names",
+    "check_indexations",
+    "check_lifetimes",
+    "check_timings",
+    "lifetime_periods",
+]
 
 Array = NDArray[np.float64]
 Where = tuple[str | int, ...]
@@ -118,6 +124,60 @@ def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> 
         ).speaks("lifetime_fractional", cap=MAX_PERIOD, who=who[i], years_q=f"{values[i]:.4g} year")
     out: Array = rounded
     return out
+
+
+def check_indexations(
+    model: Any,
+    values: dict[str, Array],
+    who: Sequence[str],
+    *,
+    file: str | None,
+    plausible: tuple[float, float] | None,
+) -> None:
+    """Raise :class:`~tco.errors.SpecError` for a bid's indexation rate that cannot be meant.
+
+    Each item's ``indexation`` parameter (:mod:`tco.spec.indexation`) gives a
+    rate per bid; it must be above -100 %, and within ``plausible`` (the
+    range of escalation rates, :data:`tco.plan.rates.PLAUSIBLE_RATES`) unless
+    that is ``None`` (``allow_unusual_rates: true``).
+    """
+    errors = ErrorList()
+    names = {s.spec.indexation for s in model.items.values() if s.spec.indexation}
+    for name in sorted(names):
+        rates = np.atleast_1d(values[name])
+        low, high = plausible if plausible is not None else (-np.inf, np.inf)
+        bad = np.flatnonzero(~((rates > -1.0) & (rates >= low) & (rates <= high)))
+        if not bad.size:
+            continue
+        b = int(bad[0])
+        pct = f"{rates[b] * 100:.4g} %"
+        if not rates[b] > -1.0:
+            err = SpecError(
+                f"for {who[b]} the indexation of '{name}' is {pct}; a rate must be above -100 %",
+                file=file,
+                path=("bids", b, name),
+                value=pct,
+                expected="a rate above -100 %",
+            ).speaks("indexation_below", who=who[b], name=name, pct_q=pct)
+        else:
+            err = SpecError(
+                f"got '{pct}', which is {pct}: outside the plausible range {low * 100:g} % to "
+                f"{high * 100:g} % of escalation; check the value (a rate is written '4 %'), or "
+                "set 'allow_unusual_rates: true' under assumptions if it is meant",
+                file=file,
+                path=("bids", b, name),
+                value=pct,
+                expected=f"a rate from {low * 100:g} % to {high * 100:g} %",
+            ).speaks(
+                "rate_unusual",
+                value=pct,
+                pct_q=pct,
+                low_q=f"{low * 100:g} %",
+                high_q=f"{high * 100:g} %",
+                kind="escalation",
+            )
+        errors.add(err)
+    errors.raise_if_any()
 
 
 def _nonzero(amount: Any) -> NDArray[np.bool_]:

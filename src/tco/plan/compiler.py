@@ -19,7 +19,8 @@ from tco.engine.timeline import Timing, fisher_real_rate
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
-from tco.plan.checks import bid_names, check_timings, lifetime_periods
+from tco.plan.checks import bid_names, check_indexations, check_timings, lifetime_periods
+from tco.plan.rates import PLAUSIBLE_RATES
 from tco.plan.streams import build_streams, lifetime_years
 from tco.spec.bounds import bound_error
 from tco.spec.product import ProductModel
@@ -222,6 +223,13 @@ class _Compiler(AssumptionReader):
 
         names = [b.name for b in tender.bids]
         env: dict[str, Any] = dict(scalars)
+        check_indexations(
+            model,
+            scalars,
+            bid_names(names),
+            file=self.file,
+            plausible=None if a.allow_unusual_rates else PLAUSIBLE_RATES["escalation"],
+        )
         lifetime = lifetime_years(model, env, bid_names(names), self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
@@ -243,6 +251,7 @@ class _Compiler(AssumptionReader):
             discounting=a.discounting or "end",
             price_year=a.price_year or 0,
             item_discounting=self.item_discounting(),
+            inflation=inflation if nominal else None,
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()

@@ -192,6 +192,8 @@ class ItemSpec(_Timed):
     residual: bool | None = None
     #: When an annual amount is paid in its year (``end``, ``mid``, ``begin``); the tender's.
     discounting: Literal["end", "mid", "begin"] | None = None
+    #: A bid parameter giving this stream's own escalation per year (a price-indexation clause).
+    indexation: str | None = None
 
 
 class EmissionSpec(_Timed):

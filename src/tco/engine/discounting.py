@@ -25,6 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "ANNUALISE_AT",
+    "TIMINGS",
     "TIMING_SHIFT",
     "AnnualiseAt",
     "Array",
@@ -33,10 +34,12 @@ __all__ = [
     "annualising_rate",
     "annuity_factor",
     "at_instant",
+    "bid_escalation_index",
     "discount_factors",
     "escalation_index",
     "fisher_real_rate",
     "schedule_discount_factors",
+    "stream_timing",
     "year_axis",
 ]
 
@@ -44,6 +47,9 @@ __all__ = [
 Array = NDArray[np.float64]
 #: When in its year an annual amount is discounted.
 Timing = Literal["end", "mid", "begin"]
+#: The values of :data:`Timing`: the tender's ``discounting``, an item's own
+#: ``discounting`` and the tender's ``item_discounting`` take one of them.
+TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
 #: How far before its year's end an annual amount falls, per timing. [year]
 TIMING_SHIFT: dict[str, float] = {"end": 0.0, "mid": 0.5, "begin": 1.0}
 #: The rate an equivalent annual cost is computed at: ``"real"`` gives a level
@@ -160,6 +166,65 @@ def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
         1.0 + np.asarray(inflation, dtype=np.float64)
     ) - 1.0
     return out
+
+
+def stream_timing(annual: bool, own: Timing | None, tender: Timing) -> Timing:
+    """When in its year a stream falls, and is discounted and priced.
+
+    A one-off event falls at its year's end whatever the timing; an annual
+    stream at its own timing (a lease paid in advance: ``"begin"``) or, where
+    it states none, the tender's.
+
+    Examples
+    --------
+    >>> stream_timing(True, "begin", "end"), stream_timing(True, None, "mid")
+    ('begin', 'mid')
+    >>> stream_timing(False, None, "mid")
+    'end'
+    """
+    if not annual:
+        return "end"
+    return own or tender
+
+
+def bid_escalation_index(
+    rates: ArrayLike, T: int, price_year: int = 0, inflation: float | None = None
+) -> Array:
+    """Price index per row of a stream each bid indexes at its own constant rate.
+
+    ``rates[b]`` is bid ``b``'s indexation per year (a price-indexation
+    clause, ``0.02`` for ``2 %/year``) from the year the quoted price holds,
+    as :func:`escalation_index` of a constant rate. With ``inflation`` (a
+    nominal analysis) the rates are nominal and made real by the Fisher
+    relation (:func:`fisher_real_rate`), as the tender's escalation rates are.
+
+    Parameters
+    ----------
+    rates : array_like, shape (B,)
+        Each bid's rate, above -1. [unitless per year]
+    T : int
+        Last year. [year]
+    price_year : {0, 1}
+    inflation : float, optional
+        General inflation of a nominal analysis. [unitless per year]
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+        [unitless]
+
+    Examples
+    --------
+    >>> bid_escalation_index([0.02, 0.0], 2).round(4)
+    array([[1.    , 1.02  , 1.0404],
+           [1.    , 1.    , 1.    ]])
+    >>> bid_escalation_index([0.02], 1, inflation=0.02).round(4)
+    array([[1., 1.]])
+    """
+    r = np.atleast_1d(np.asarray(rates, dtype=np.float64))
+    if inflation is not None:
+        r = fisher_real_rate(r, inflation)
+    return escalation_index(np.broadcast_to(r[:, None], (r.shape[0], T)), T, price_year)
 
 
 def annualising_rate(real_rate: ArrayLike, inflation: ArrayLike, at: AnnualiseAt) -> Array:

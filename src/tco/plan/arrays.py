@@ -15,7 +15,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.discounting import AnnualiseAt, annualising_rate
+from tco.engine.discounting import AnnualiseAt, annualising_rate, stream_timing
 from tco.engine.timeline import (
     Timing,
     annuity_factor,
@@ -212,9 +212,7 @@ class Plan:
         (``discounting`` of the item or ``item_discounting`` of the tender) or
         the tender's ``discounting``.
         """
-        if s.timing != "annual":
-            return "end"
-        return s.discounting or self.discounting
+        return stream_timing(s.timing == "annual", s.discounting, self.discounting)
 
     def annualising_rate(self) -> float | None:
         """The rate of :attr:`annualise_at` per year; ``None`` under a discount schedule.

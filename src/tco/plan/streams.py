@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import Timing, annual_escalation, escalation_index, fisher_real_rate
+from tco.engine.discounting import bid_escalation_index
+from tco.engine.timeline import Timing, annual_escalation
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
@@ -262,10 +263,9 @@ def indexed_escalation(
     """Price index per row and year of a stream each bid indexes at its own rate.
 
     ``rate[b]`` is bid ``b``'s indexation per year (its ``indexation``
-    parameter, ``0.02`` for ``2 %/year``), from the year the quoted price
-    holds, as an escalation group's constant rate (:func:`escalation_index`);
-    in a nominal tender (``inflation`` given) it is nominal and made real by
-    the Fisher relation, as the tender's escalation rates are.
+    parameter, ``0.02`` for ``2 %/year``):
+    :func:`tco.engine.discounting.bid_escalation_index`, after refusing a rate
+    of -100 % or below.
 
     Returns
     -------
@@ -284,7 +284,7 @@ def indexed_escalation(
            [1.    , 1.    , 1.    ]])
     """
     r = np.broadcast_to(np.asarray(rate, dtype=np.float64), (B,))
-    low = np.flatnonzero(~(r > -1.0))
+    low = np.flatnonzero(~(r > -1.0))  # checked with the bid's name by the tender's compiler
     if low.size:
         b = int(low[0])
         raise SpecError(
@@ -292,10 +292,7 @@ def indexed_escalation(
             value=float(r[b]),
             expected="a rate above -100 %",
         ).speaks("indexation_below", who=f"row {b}", name="", pct_q=f"{r[b] * 100:.4g} %")
-    if inflation is not None:
-        r = fisher_real_rate(r, inflation)
-    out: Array = escalation_index(np.broadcast_to(r[:, None], (B, T)), T, price_year)
-    return out
+    return bid_escalation_index(r, T, price_year, inflation)
 
 
 def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:

@@ -185,3 +185,14 @@ def test_an_unknown_annualisation_is_refused_naming_the_field() -> None:
     assert "'real' or 'nominal'" in str(info.value)
     assert "annualise_at" in error_text(info.value, "da")
     assert "'real' eller 'nominal'" in error_text(info.value, "da")
+
+
+def test_the_basket_table_says_which_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    # The bundled copy-print basket is a real analysis at 4 %: the lines' annualised costs and
+    # the basket's (their sum) are level amounts in constant money.
+    assert main(["basket", "--example", "copy-print", "--lang", "da"]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .endswith("ved den reale rente 4,00 % (faste priser, år 0).")
+    )

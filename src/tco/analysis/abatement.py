@@ -24,7 +24,9 @@ less and emits as much or less, with one of the two strictly less.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 import numpy as np
@@ -71,12 +73,30 @@ def pareto_front(cost: ArrayLike, emissions: ArrayLike) -> NDArray[np.bool_]:
     >>> pareto_front([100.0, 120.0, 130.0], [10.0, 12.0, 5.0])
     array([ True, False,  True])
     """
-    c = np.asarray(cost, dtype=np.float64)
-    e = np.asarray(emissions, dtype=np.float64)
-    le = (c[:, None] <= c[None, :]) & (e[:, None] <= e[None, :])  # [j, i]: j at least as good
-    lt = (c[:, None] < c[None, :]) | (e[:, None] < e[None, :])
-    dominated = (le & lt).any(axis=0)
-    out: NDArray[np.bool_] = np.logical_not(dominated)
+    c = np.asarray(cost, dtype=np.float64).ravel()
+    e = np.asarray(emissions, dtype=np.float64).ravel()
+    if c.shape != e.shape:
+        raise ValueError(f"cost and emissions differ in length: {c.size} and {e.size}")
+    # One sort instead of comparing every pair (B log B, not B**2 in time and memory).
+    # NaN compares false both ways, so a point with a NaN is neither dominated nor
+    # dominates: it is left out of the sweep and counted efficient.
+    out: NDArray[np.bool_] = np.ones(c.size, dtype=bool)
+    known = np.flatnonzero(~(np.isnan(c) | np.isnan(e)))
+    if known.size == 0:
+        return out
+    order = known[np.lexsort((e[known], c[known]))]  # by cost, then by emissions
+    cs, es = c[order], e[order]
+    starts = np.flatnonzero(np.r_[True, cs[1:] != cs[:-1]])  # first of each equal cost
+    group = np.cumsum(np.r_[True, cs[1:] != cs[:-1]]) - 1
+    least = es[starts]  # least emissions at each cost (sorted within a cost)
+    # Dominated by a cheaper point that emits as much or less ...
+    before = np.minimum.accumulate(least)
+    cheaper = group > 0
+    by_cheaper = np.zeros(cs.size, dtype=bool)
+    by_cheaper[cheaper] = before[group[cheaper] - 1] <= es[cheaper]
+    # ... or by a point of the same cost that emits strictly less.
+    dominated = by_cheaper | (least[group] < es)
+    out[order] = ~dominated
     return out
 
 
@@ -110,7 +130,7 @@ class AbatementCost:
     cost: Array
     co2e: Array
 
-    @property
+    @cached_property
     def _r(self) -> int:
         return self.bids.index(self.reference)
 
@@ -126,22 +146,17 @@ class AbatementCost:
         out: Array = self.co2e[self._r] - self.co2e
         return out
 
-    @property
+    @cached_property
     def reasons(self) -> tuple[str | None, ...]:
         """Per bid: ``None`` where the abatement cost is defined, else one of :data:`REASONS`."""
         ref = self.co2e[self._r]
         tol = RELATIVE_TOLERANCE * max(abs(float(ref)), float(np.abs(self.co2e).max()), 1e-12)
-        out: list[str | None] = []
-        for b, avoided in enumerate(self.avoided.tolist()):
-            if b == self._r:
-                out.append("reference")
-            elif abs(avoided) <= tol:
-                out.append("emits as much")
-            elif avoided < 0:
-                out.append("emits more")
-            else:
-                out.append(None)
-        return tuple(out)
+        avoided = self.avoided
+        why = np.full(avoided.shape, None, dtype=object)
+        why[avoided < 0] = "emits more"
+        why[np.abs(avoided) <= tol] = "emits as much"
+        why[self._r] = "reference"
+        return tuple(why.tolist())
 
     @property
     def cost_per_tonne(self) -> Array:
@@ -158,20 +173,31 @@ class AbatementCost:
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per bid, in the tender's order (NaN as ``None``)."""
-        per_t, efficient = self.cost_per_tonne, self.efficient
+        r, reasons = self._r, self.reasons
+        columns = zip(
+            self.cost.tolist(),
+            self.co2e.tolist(),
+            self.extra_cost.tolist(),
+            self.avoided.tolist(),
+            self.cost_per_tonne.tolist(),
+            self.efficient.tolist(),
+            strict=True,
+        )
         return [
             {
                 "bid": name,
-                "reference": b == self._r,
-                "cost": float(self.cost[b]),
-                "co2e_t": float(self.co2e[b]),
-                "extra_cost": float(self.extra_cost[b]),
-                "avoided_t": float(self.avoided[b]),
-                "cost_per_t": float(per_t[b]) if np.isfinite(per_t[b]) else None,
-                "reason": self.reasons[b],
-                "efficient": bool(efficient[b]),
+                "reference": b == r,
+                "cost": cost,
+                "co2e_t": co2e,
+                "extra_cost": extra,
+                "avoided_t": avoided,
+                "cost_per_t": per_t if math.isfinite(per_t) else None,
+                "reason": reasons[b],
+                "efficient": efficient,
             }
-            for b, name in enumerate(self.bids)
+            for b, (name, (cost, co2e, extra, avoided, per_t, efficient)) in enumerate(
+                zip(self.bids, columns, strict=True)
+            )
         ]
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,9 +3,11 @@
 :func:`evaluate_dask` maps :meth:`tco.BatchEvaluator.evaluate` over the
 partitions of a Dask DataFrame with ``map_partitions``. Each partition is a
 pandas DataFrame evaluated on its own; nothing is gathered on the client.
-What travels to the workers is a small recipe (the model as a file path or
-mapping, the assumptions, the parameters and the column units), from which
-each worker process builds its evaluator once and keeps it.
+What travels to the workers is a small recipe (a bundled model's id or the
+model itself as its checked mapping, the assumptions, the parameters and the
+column units), from which each worker process builds its evaluator once and
+keeps it. Nothing in it names a file of the client: a worker on another
+machine needs tco, not the client's folders.
 
 Needs the ``dask`` extra: ``pip install 'tco-lcc[dask]'``.
 """
@@ -23,10 +25,10 @@ import numpy as np
 
 from tco.batch.evaluator import BatchEvaluator
 from tco.batch.template import basis_arg
-from tco.spec.product import ProductModel
+from tco.spec.product import ProductModel, bundled_models, load_model
 from tco.spec.schema import CATEGORIES, AssumptionsSpec
 
-__all__ = ["evaluate_dask", "output_columns"]
+__all__ = ["evaluate_dask", "model_mapping", "output_columns"]
 
 _EVALUATORS: dict[str, BatchEvaluator] = {}
 _LOCK = threading.Lock()
@@ -68,13 +70,52 @@ class _Recipe:
 
 
 def _model_source(model: str | Path | Mapping[str, Any] | ProductModel) -> str | dict[str, Any]:
-    if isinstance(model, ProductModel):
-        if model.file is not None:
-            return model.file
-        return model.spec.model_dump(mode="json", exclude_none=True)
+    """What travels to the workers for ``model``: a bundled model's id, else the model itself.
+
+    A loaded :class:`~tco.spec.product.ProductModel` and a model file travel as the
+    checked mapping (:func:`model_mapping`), compiled again on each worker: a
+    worker on another machine cannot read the client's files.
+    """
     if isinstance(model, Mapping):
         return dict(model)
-    return str(model)
+    if isinstance(model, ProductModel):
+        return model_mapping(model)
+    if isinstance(model, str) and model in bundled_models():
+        return model  # each worker has tco and its bundled models
+    return model_mapping(load_model(model))
+
+
+def model_mapping(model: ProductModel) -> dict[str, Any]:
+    """A loaded model as the plain mapping it was checked from, for :func:`~tco.load_model`.
+
+    The model as checked (``model.spec``), with each basis reference put back
+    where it stood (``{basis: electricity_price}``), so that a batch's
+    ``basis`` still overrides what the model takes from its bases. The
+    mapping is JSON data: it pickles and travels to a worker process or
+    another machine, where :func:`~tco.load_model` checks it again.
+
+    Examples
+    --------
+    >>> import tco
+    >>> m = tco.load_model("household-refrigerator")
+    >>> data = model_mapping(m)
+    >>> data["parameters"]["electricity_price"]["default"]
+    {'basis': 'electricity_price'}
+    >>> again = tco.load_model(data)
+    >>> again.spec == m.spec and again.basis_refs == m.basis_refs
+    True
+    """
+    data: dict[str, Any] = model.spec.model_dump(mode="json", exclude_none=True)
+    for dotted, ref in model.basis_refs.items():
+        *path, last = dotted.split(".")
+        node: Any = data
+        for key in path:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        if isinstance(node, list):
+            node[int(last)] = dict(ref)
+        else:
+            node[last] = dict(ref)
+    return data
 
 
 def _partition(frame: Any, recipe: _Recipe) -> Any:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
+from tco.limits import MAX_CHART_BIDS
 from tco.views.i18n import number, resolve, text
 from tco.views.safe import chart_text, visible
 
@@ -99,6 +101,27 @@ def abatement_table(a: AbatementCost, lang: str | None = None) -> str:
     return "\n".join([title, *align(rows, head, units), text("abatement.note", lang)])
 
 
+def _named(a: AbatementCost, efficient: NDArray[np.bool_]) -> list[int]:
+    """The bids the chart names: the reference, the efficient ones, then the others by cost.
+
+    At most :data:`~tco.limits.MAX_CHART_BIDS`, in the tender's order; among
+    equals, the cheaper first.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.abatement import abatement_cost
+    >>> a = abatement_cost(tco.load_tender(tco.example_path("passenger-car")))
+    >>> [a.bids[b] for b in _named(a, a.efficient)] == list(a.bids)
+    True
+    """
+    ref = np.zeros(len(a.bids), dtype=bool)
+    ref[a.bids.index(a.reference)] = True
+    # lexsort: the last key first: the reference, then the efficient bids, then by cost.
+    order = np.lexsort((a.cost, ~efficient, ~ref))[:MAX_CHART_BIDS]
+    return sorted(int(b) for b in order)
+
+
 def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None = None) -> Axes:
     """Each bid's TCO against its CO2e, the efficient bids joined by a line.
 
@@ -112,8 +135,10 @@ def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None =
     Returns
     -------
     matplotlib Axes
-        With the efficient bids as one line (labelled) and every bid as a point
-        named in plain text.
+        With the efficient bids as one line (labelled) and every bid as a point;
+        at most :data:`~tco.limits.MAX_CHART_BIDS` points are named in plain
+        text (:func:`_named`), so that the chart takes the same time and stays
+        readable however many bids there are.
     """
     from tco.views.figures import money_formatter, new_axes
 
@@ -150,8 +175,8 @@ def abatement_chart(a: AbatementCost, ax: Axes | None = None, lang: str | None =
     )
     per_t = a.cost_per_tonne
     below = np.argsort(np.argsort(-a.cost, kind="stable"), kind="stable") % 2 == 1
-    for b, name in enumerate(a.bids):
-        label = chart_text(name)
+    for b in _named(a, eff):
+        label = chart_text(a.bids[b])
         if np.isfinite(per_t[b]):
             label += f"\n{number(per_t[b], 0, lang)} {a.currency}/t"
         ax.annotate(

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
 from tco.views.labels import (
     category_label,
@@ -82,12 +84,19 @@ def html_table(
         out.append(f"<caption>{escape(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>")
     out.append("<tbody>")
+    # Rows repeat their cells (a number, a default value): each text is escaped once.
+    seen: tuple[dict[str, str], dict[str, str]] = ({}, {})
     for row in rows:
-        cells = [
-            f'<td class="n">{escape(str(c))}</td>' if num[i] else f"<td>{escape(str(c))}</td>"
-            for i, c in enumerate(row)
-        ]
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        cells = ["<tr>"]
+        for right, c in zip(num, row, strict=False):
+            text = c if isinstance(c, str) else str(c)
+            done = seen[right].get(text)
+            if done is None:
+                td = '<td class="n">' if right else "<td>"
+                done = seen[right][text] = f"{td}{escape(text)}</td>"
+            cells.append(done)
+        cells.append("</tr>")
+        out.append("".join(cells))
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -170,7 +179,7 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
         f"<p>{escape(annualised_note(result, lang))}</p>",
     ]
     if items:
-        order = [result.bids.index(r["bid"]) for r in result.summary()]
+        order = [int(b) for b in np.argsort(result.rank, kind="stable")]  # as the summary
         ihead = [
             word("item", lang),
             word("category", lang),

@@ -21,6 +21,9 @@ Examples
 
 from __future__ import annotations
 
+import decimal
+import functools
+import math
 import re
 from typing import Any
 
@@ -137,11 +140,50 @@ def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
     lang = resolve(lang)
     if lang == "en":
         return f"{value:,.{decimals}f}"
+    if 0 <= decimals < len(_QUANTA) and math.isfinite(value) and abs(value) < 1e21:
+        return _grouped(str(value), decimals, *_separators(lang))
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     out: str = _babel(lang).format_decimal(
         value, format=pattern, locale=_BABEL_LOCALE.get(lang, lang)
     )
     return out.replace("\xa0", " ")
+
+
+@functools.cache
+def _separators(lang: str) -> tuple[str, str]:
+    """The thousands separator and the decimal sign of ``lang``, from Babel's locale data."""
+    babel = _babel(lang)
+    locale = _BABEL_LOCALE.get(lang, lang)
+    group: str = babel.get_group_symbol(locale).replace("\xa0", " ")
+    point: str = babel.get_decimal_symbol(locale)
+    return group, point
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _grouped(value: str, decimals: int, group: str, point: str) -> str:
+    """What Babel's ``format_decimal(value, "#,##0.00")`` writes, without its lookups per call.
+
+    The same steps as Babel's (in its default decimal context): the decimal
+    of ``value``, the text of the number (so ``-0.0`` and ``0.0`` stay apart
+    in the cache, as a table repeats its numbers), rounded half to even to
+    ``decimals`` places, ``-`` for a negative sign (also of a value that
+    rounds to zero), then the locale's separators. Only for finite values
+    below 1e21 and at most 6 decimals (28 digits, the decimal context's
+    precision). Babel looks up the locale and parses the pattern for every
+    number (11 us; a report of 77,000 bids in Danish writes 2 million
+    numbers); this takes about 4 us, and a number seen before far less. A
+    test checks that both write the same text.
+    """
+    d = decimal.Decimal(value)
+    sign = "-" if d.is_signed() else ""
+    rounded = abs(d).normalize().quantize(_QUANTA[decimals], rounding=decimal.ROUND_HALF_EVEN)
+    whole, _, frac = f"{rounded:,f}".partition(".")
+    out = sign + whole.replace(",", group)
+    return out + point + frac if decimals else out
+
+
+#: ``1``, ``0.1``, ... ``0.000001``: the places :func:`_grouped` rounds to.
+_QUANTA = tuple(decimal.Decimal(1).scaleb(-d) for d in range(7))
 
 
 def percent(value: float, decimals: int = 2, lang: str | None = None) -> str:

@@ -87,13 +87,28 @@ def bid_values(tender: Tender, lang: str | None = None) -> dict[str, dict[str, s
     """
     model = tender.model
     out: dict[str, dict[str, str]] = {}
+    # Bids repeat values (every default, a common price): each text is read and
+    # converted once, so the work grows with the distinct texts, not bids x parameters.
+    seen: dict[tuple[type, object, str], str] = {}
+    params = [
+        (name, model.parameters[name].unit_text, model.parameters[name].spec.default)
+        for name in model.bid_parameters
+    ]
     for bid in tender.spec.bids:
         vals = bid.values
         row: dict[str, str] = {}
-        for name in model.bid_parameters:
-            p = model.parameters[name]
-            raw = vals.get(name, p.spec.default)
-            row[name] = "" if raw is None else in_unit(raw, p.unit_text, lang)
+        for name, unit, default in params:
+            raw = vals.get(name, default)
+            if raw is None:
+                row[name] = ""
+            elif isinstance(raw, list):
+                row[name] = in_unit(raw, unit, lang)
+            else:
+                key = (type(raw), raw, unit)
+                text = seen.get(key)
+                if text is None:
+                    text = seen[key] = in_unit(raw, unit, lang)
+                row[name] = text
         out[bid.name] = row
     return out
 

@@ -51,7 +51,28 @@ _MERGE = object()
 
 
 def _plain(value: str) -> Any:
-    """Resolve a plain scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
+    """Resolve a plain (bare) scalar: as YAML 1.2 does, but a number with a mark stays text.
+
+    A bare number holding a ``.`` (``1.000``, ``2.13``, ``1.5e3``) reads differently in
+    the ``en`` and ``da`` number formats (one thousand or one), so it is kept as the
+    text written, for the value grammar (:mod:`tco.units`) to read in the file's
+    stated ``number_format``. A whole number (``200``, ``2030``) and an exponent
+    without a mark (``2e3``) read the same in every format and become numbers, so
+    that years, counts and bands keep their type; ``.inf`` and ``.nan`` become the
+    floats every value check refuses.
+
+    Examples
+    --------
+    >>> _plain("1.000"), _plain("200"), _plain("2e3"), _plain("true"), _plain("~")
+    ('1.000', 200, 2000.0, True, None)
+    """
+    if "." in value and value[-3:].lower() not in ("inf", "nan"):
+        return value  # a number with a mark, or text such as 'v1.2': the text written
+    return _typed(value)
+
+
+def _typed(value: str) -> Any:
+    """Resolve a scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
     if not value or value[0] in "-+.0123456789":
         if _INT.fullmatch(value):
             try:
@@ -80,7 +101,7 @@ def _scalar(event: Any) -> Any:
     kind = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool, _TAG + "null": None}
     if tag not in kind:
         raise _tag_error(event)
-    value = _plain(event.value)
+    value = _typed(event.value)
     want = kind[tag]
     if want is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)

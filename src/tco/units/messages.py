@@ -250,6 +250,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "got '{value}', expected {expected}",
         "da": "fik '{value}', forventede {expected}",
     },
+    "whole": {
+        "en": "got '{value}', which is {reading}; expected a whole number",
+        "da": "fik '{value}', som er {reading}; forventede et helt tal",
+    },
 }
 
 

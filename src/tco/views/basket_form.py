@@ -183,7 +183,13 @@ def load_basket_with_forms(
         For a problem in the basket itself.
     """
     from tco.basket import basket_from_data, basket_lines_of
-    from tco.spec.forms import FormBid, form_bid, in_number_format, stated_number_format
+    from tco.spec.forms import (
+        FormBid,
+        form_bid,
+        front_format,
+        in_number_format,
+        stated_number_format,
+    )
     from tco.tender import read_tender
 
     src = read_tender(source)
@@ -221,11 +227,23 @@ def load_basket_with_forms(
         name = shown if isinstance(shown, str) else f"{shown:g}"
         cells = {"name": front.name.cell}
         fronts.append(FormBid(str(form), {"name": name}, cells, front.sheet, sha256=front.sha256))
+        # The form has one number convention, the front sheet's: a line sheet stating
+        # another is refused, not read in it.
+        try:
+            convention = front_format(front, stated)
+        except SpecError as err:
+            errors.add(err)
+            convention = None
         bids: dict[str, FormBid] = {}
         for line in lines:
             sheet = replace(by_line[line.name], name=front.name, notes=front.notes)
             try:
-                bids[line.name] = form_bid(sheet, line.model, stated)
+                bids[line.name] = form_bid(
+                    sheet,
+                    line.model,
+                    stated,
+                    front=(front.sheet, convention) if convention is not None else None,
+                )
             except SpecError as err:
                 errors.add(err)
         read.append(bids)

@@ -291,14 +291,7 @@ def basket_from_data(
         ).speaks("basket_no_bids")
     errors = ErrorList()
     names = [line.name for line in spec.lines]
-    bid_names = [b.name for b in spec.bids]
     for i, bid in enumerate(spec.bids):
-        if bid.name in bid_names[:i]:
-            errors.add(
-                SpecError(
-                    f"two bids are named '{bid.name}'", file=file, path=("bids", i, "name")
-                ).speaks("same_bid_name", name=bid.name)
-            )
         for offered in bid.lines:
             if offered not in names:
                 errors.add(
@@ -345,6 +338,8 @@ def basket_from_data(
             sub["basis"] = data["basis"]
 
         def where(path: Path_, j: int = j, name: str = line.name, raw: Any = raw) -> Path_:
+            if path[:1] == ("bids",) and path[2:] == ("name",):
+                return path  # the bid's name is the basket's, not the line's
             if path[:1] == ("bids",) and len(path) >= 2:
                 return ("bids", path[1], "lines", name, *path[2:])
             if (
@@ -362,8 +357,24 @@ def basket_from_data(
             tenders.append(load_tender(sub, allow_paths=[base, *allow_paths]))
         except SpecError as err:
             errors.add(_moved(err, file, where))
-    errors.raise_if_any()
+    # A problem of the basket's own assumptions or bid names is found by every line: said once.
+    once = ErrorList()
+    for problem in _once(errors.errors):
+        once.add(problem)
+    once.raise_if_any()
     return Basket(spec=spec, tenders=tuple(tenders), file=file, sha256=sha256, forms=forms)
+
+
+def _once(errors: list[SpecError]) -> list[SpecError]:
+    """The errors without repeats (the same place and words), in order."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for err in errors:
+        key = (err.path, err.reason)
+        if key not in seen:
+            seen.add(key)
+            out.append(err)
+    return out
 
 
 def basket_examples() -> dict[str, Path]:

@@ -56,8 +56,18 @@ class _Compiler(AssumptionReader):
     """
 
     def check_keys(self) -> None:
-        """Buyer values for buyer parameters, bid values for bid parameters."""
+        """Buyer values for buyer parameters, bid values for bid parameters; one name per bid."""
         params, tender = self.model.parameters, self.tender
+        names = [bid.name for bid in tender.bids]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                self.fail(
+                    f"two bids are named '{name}'; give each bid its own name",
+                    ("bids", i, "name"),
+                    name,
+                    "a name of its own",
+                    says=("same_bid_name", {"name": name}),
+                )
         for key in tender.parameters:
             if key not in params:
                 self.fail(
@@ -212,6 +222,8 @@ class _Compiler(AssumptionReader):
         years = self.study_period()
         quantity = self.quantity()
         escalation = self.escalation_rates()
+        residual = self.residual_rule()
+        self.emission_price_values()
         self.check_keys()
         scalars, series = self.scalar_values()
         errors.raise_if_any()
@@ -243,7 +255,6 @@ class _Compiler(AssumptionReader):
         errors.raise_if_any()
         check_timings((*items, *emissions), bid_names(names), self.file)
 
-        residual = self.residual_rule()
         discount_path = self.discount_path(T, nominal, inflation)
         errors.raise_if_any()
         return Plan(

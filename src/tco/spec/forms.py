@@ -21,13 +21,18 @@ the cell and the parameter, the value and what was expected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from tco.errors import ErrorList, FormError, SpecError, suggest, suggest_name
 from tco.io.forms import FormCell, FormData
 from tco.spec.form_format import front_format, sheet_format
-from tco.spec.form_text import for_form, in_number_format, shown_text, stated_number_format
+from tco.spec.form_text import (
+    FormBid,
+    for_form,
+    in_number_format,
+    shown_text,
+    stated_number_format,
+)
 from tco.spec.product import ProductModel
 from tco.units import (
     canonical_value,
@@ -45,35 +50,6 @@ __all__ = [
     "shown_text",
     "stated_number_format",
 ]
-
-
-@dataclass(frozen=True)
-class FormBid:
-    """One bid read from a form, with where each value came from.
-
-    Attributes
-    ----------
-    file : str
-        The workbook.
-    sheet : str
-        The sheet read.
-    values : dict
-        The bid as a tender's ``bids`` entry: ``name``, ``notes`` and the
-        parameter values with their units, as plain text (``"32000 W"``).
-    cells : dict of str to str
-        The cell each field was read from (``"name"`` included).
-    shown : dict of str to str
-        What each parameter's cell showed, for messages.
-    sha256 : str
-        The SHA-256 of the form's bytes that were read (for a fingerprint).
-    """
-
-    file: str
-    values: dict[str, Any]
-    cells: dict[str, str] = field(default_factory=dict)
-    sheet: str = "Bid"
-    shown: dict[str, str] = field(default_factory=dict)
-    sha256: str = ""
 
 
 class _Reader:
@@ -285,6 +261,7 @@ def form_bid(
     tender_format: str | None = None,
     *,
     front: tuple[str, str] | None = None,
+    problems: ErrorList | None = None,
 ) -> FormBid:
     """Read a form's cells as a bid of ``model``.
 
@@ -302,6 +279,10 @@ def form_bid(
         number convention it states (:func:`front_format`). The form has one
         convention: a sheet stating another is refused, one stating none is
         read in the front sheet's.
+    problems : ErrorList, optional
+        Where to add the problems found instead of raising them; the bid is then
+        returned with the values that read (so that the tender's own checks can
+        report their problems in the same run).
 
     Returns
     -------
@@ -389,7 +370,11 @@ def form_bid(
                 key,
                 says=("form_missing_row", {"name": key}),
             )
-    reader.errors.raise_if_any()
+    if problems is None:
+        reader.errors.raise_if_any()
+    else:
+        for err in reader.errors.errors:
+            problems.add(err)
     return FormBid(
         file=data.file,
         values=values,

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import fisher_real_rate
-from tco.errors import ErrorList, SpecError, suggest, suggest_name
+from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_timings, lifetime_periods
@@ -28,8 +28,10 @@ from tco.units import (
     currencies_of,
     parse_quantity,
     plan_magnitude,
+    show_quantity,
     to_plan,
 )
+from tco.units.values import ambiguous_in_bounds
 
 __all__ = ["compile_plan"]
 
@@ -329,10 +331,27 @@ def _quantity(
         err = bound_error(q, raw, bounds)
         if err is not None:
             raise err
+    except UnitError as err:  # '1.450' for a price: say which reading lies within the bounds
+        errors.add(_in_bounds(err, p, unit).located(file, where))
+        return None
     except SpecError as err:
         errors.add(err.located(file, where))
         return None
     return to_plan(q)
+
+
+def _in_bounds(err: UnitError, p: Any, unit: str | None) -> UnitError:
+    """An ambiguous number's refusal, saying which reading lies within the parameter's bounds."""
+    lo, hi = p.spec.min, p.spec.max
+    if err.message_id != "units.ambiguous" or (lo is None and hi is None):
+        return err
+    bounds = {k: parse_quantity(b, unit) for k, b in (("min", lo), ("max", hi)) if b is not None}
+    shown = [show_quantity(bounds[k]) for k in ("min", "max") if k in bounds]
+    return ambiguous_in_bounds(
+        err,
+        lambda text: bound_error(parse_quantity(text, unit), text, bounds) is None,
+        " – ".join(shown) if len(shown) == 2 else ("≥ " if lo is not None else "≤ ") + shown[0],
+    )
 
 
 @functools.lru_cache(maxsize=1024)

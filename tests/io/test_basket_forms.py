@@ -278,3 +278,42 @@ def test_a_front_sheet_stating_another_format_than_the_basket_is_refused(tmp_pat
         load_basket_with_forms(stated, [form])
     errors = getattr(info.value, "errors", [info.value])
     assert ("Kurv", "B4") in [(getattr(e, "sheet", None), getattr(e, "cell", None)) for e in errors]
+
+
+def test_every_problem_of_the_forms_and_the_basket_is_reported_at_once(tmp_path: Path) -> None:
+    # Four independent problems: a price in kg on a.xlsx's A3 sheet and a missing name on
+    # c.xlsx's front sheet (read by the forms), a.xlsx and b.xlsx both named 'Nordic Print'
+    # and b.xlsx's A4 price above the printer model's 1,000,000 DKK (checked with the basket).
+    def kg(wb: Any) -> None:
+        wb["A3 devices"]["D9"] = "5 kg"
+
+    def dear(wb: Any) -> None:
+        wb["Basket"]["D5"] = "Nordic Print"
+        wb["A4 devices"]["D9"] = 2_000_000
+
+    def unnamed(wb: Any) -> None:
+        wb["Basket"]["D5"] = None
+
+    forms = [
+        _fill(tmp_path, 0, edit=kg, file="a.xlsx"),
+        _fill(tmp_path, 1, edit=dear, file="b.xlsx"),
+        _fill(tmp_path, 2, edit=unnamed, file="c.xlsx"),
+    ]
+    with pytest.raises(SpecError) as info:
+        load_basket_with_forms(EXAMPLE, forms)
+    errors = getattr(info.value, "errors", [info.value])
+    where = {
+        (Path(e.file or "").name, getattr(e, "sheet", None), getattr(e, "cell", None))
+        for e in errors
+    }
+    assert {
+        ("a.xlsx", "A3 devices", "D9"),
+        ("c.xlsx", "Basket", "D5"),
+        ("b.xlsx", "Basket", "D5"),
+        ("b.xlsx", "A4 devices", "D9"),
+    } <= where
+    said = str(info.value)
+    assert "got '5 kg'" in said and "the bid's name is missing" in said
+    assert "two bids are named 'Nordic Print'" in said and "at most 1000000 DKK" in said
+    assert "two bids are named 'Nordic Print'" in error_text(info.value, "en")
+    assert "to tilbud hedder 'Nordic Print'" in error_text(info.value, "da")

@@ -126,8 +126,12 @@ class Builder:
     document is refused after a few hundred events) hold while the file is read.
     """
 
-    def __init__(self, file: str | None) -> None:
+    def __init__(self, file: str | None, text: str = "") -> None:
         self.file = file
+        self.text = text
+        self.flow = 0  # open flow collections ([...], {...})
+        self.after = -2  # where the last plain scalar ending in a digit ended, in a flow
+        self.after_value = ""  # and what it was
         self.total = 0
         self.aliases = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -155,6 +159,8 @@ class Builder:
                     if tag is None or tag == "!"
                     else _scalar(event)
                 )
+                if self.flow:
+                    self._decimal_comma(event)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
                 top = self.stack[-1][0] if self.stack else None
@@ -180,6 +186,32 @@ class Builder:
             elif kind is yaml.StreamEndEvent:
                 return self.root
 
+    def _decimal_comma(self, event: Any) -> None:
+        """Refuse ``{price: 0,6}``: in a flow collection a comma splits a decimal number.
+
+        YAML reads ``[2,13 DKK/kWh]`` as the two entries ``2`` and ``13 DKK/kWh``: a
+        Danish decimal comma inside ``[...]`` or ``{...}`` would silently give other
+        numbers, so a plain entry starting with a digit right after a ``,`` that follows
+        a plain entry ending in a digit is refused, with the fix.
+        """
+        start, value = event.start_mark.index, event.value
+        if (
+            start == self.after + 1
+            and not event.style
+            and value[:1].isdigit()
+            and self.text[self.after : start] == ","
+        ):
+            number = f"{self.after_value},{value}"
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the number '{number}' is split in two: inside [...] or {{...}} a comma "
+                "separates entries",
+                event.start_mark,
+            )
+        self.after = event.end_mark.index if not event.style and value[-1:].isdigit() else -2
+        self.after_value = value
+
     def _count(self, n: int, event: Any) -> None:
         self.total += n
         if self.total > MAX_NODES:
@@ -202,10 +234,14 @@ class Builder:
                 f"at most {MAX_DEPTH} levels of nesting",
                 self.file,
             ).speaks("yaml_too_deep", cap_q=str(MAX_DEPTH), line=event.start_mark.line + 1)
-        self.stack.append([container, event.anchor, self.total - 1, _NO_KEY, {}, []])
+        self.stack.append(
+            [container, event.anchor, self.total - 1, _NO_KEY, {}, [], event.flow_style]
+        )
+        self.flow += bool(event.flow_style)
 
     def _close(self, event: Any) -> None:
-        container, anchor, before, _, _, merges = self.stack.pop()
+        container, anchor, before, _, _, merges, flow = self.stack.pop()
+        self.flow -= bool(flow)
         if merges:
             merged: dict[Any, Any] = {}
             for source in merges:

@@ -14,6 +14,7 @@ from tco import errors
 from tco.errors import (
     AnalysisError,
     FormError,
+    MissingExtraError,
     OutputError,
     SpecError,
     SpecErrors,
@@ -38,6 +39,7 @@ def _examples() -> list[TCOError]:
         TCOError("plain"),
         AnalysisError("'power' is changed twice; change each input once"),
         OutputError("unknown file type '.xyz'"),
+        MissingExtraError("this needs docx: pip install 'tco-lcc[annex]'"),
         FormError("got 'x'", file="f.xlsx", sheet="Bid", cell="C8", field="power", value="x"),
         SpecErrors([spec, SpecError("missing", path=("bids", 0, "price"))]),
     ]

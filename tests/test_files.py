@@ -318,3 +318,26 @@ def test_fingerprint_of_forms_is_of_the_bytes_read(tmp_path: Path) -> None:
     fp = fingerprint(tender, [form])
     assert fp["form[0]_sha256"] == hashlib.sha256(read).hexdigest()
     assert fp["tender_sha256"] == hashlib.sha256(tender_path.read_bytes()).hexdigest()
+
+
+def test_read_input_within_refuses_links_out_of_the_folder(tmp_path: Path) -> None:
+    from tco.io.files import read_input_within
+
+    folder, outside = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("password: x\n", "utf-8")
+    (folder / "own.yaml").write_text("a: 1\n", "utf-8")
+    os.symlink(outside / "secret.yaml", folder / "file.yaml")  # a file linked out
+    os.symlink(outside, folder / "sub")  # a folder linked out
+    os.symlink("own.yaml", folder / "same.yaml")  # a link within the folder
+    for name in ("file.yaml", "sub/secret.yaml", "../out/secret.yaml"):
+        with pytest.raises(FileError, match="leading out of the folder") as caught:
+            read_input_within(folder / name, folder)
+        assert caught.value.file == str(folder / name)
+    assert read_input_within(folder / "same.yaml", folder) == b"a: 1\n"
+    with pytest.raises(FileError, match="is a folder"):
+        read_input_within(folder, tmp_path)
+    with pytest.raises(FileError, match="cannot read the file") as missing:
+        read_input_within(folder / "gone.yaml", folder)
+    assert missing.value.file == str(folder / "gone.yaml")

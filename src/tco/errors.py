@@ -27,6 +27,7 @@ __all__ = [
     "FileError",
     "FormError",
     "LimitError",
+    "MissingExtraError",
     "ModelNotFoundError",
     "OutputError",
     "SpecError",
@@ -154,6 +155,10 @@ class AnalysisError(TCOError, ValueError):
 
 class OutputError(TCOError, ValueError):
     """An output cannot be written as asked (an unknown file type, a missing extra)."""
+
+
+class MissingExtraError(OutputError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
 
 
 class SpecError(TCOError, ValueError):

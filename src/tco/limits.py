@@ -47,6 +47,7 @@ __all__ = [
     "MAX_MC_DRAWS",
     "MAX_NODES",
     "MAX_PERIOD",
+    "MAX_PROFILE_WEIGHT",
     "MAX_SAMPLES",
     "MAX_UNIT_DEPTH",
     "MAX_UNIT_EXPONENT",
@@ -255,3 +256,7 @@ def check_monte_carlo(
             value=samples,
             expected=f"samples x bids x years at most {MAX_MC_CELLS}",
         )
+
+
+#: The largest weight of a usage profile (a relative weight; its share is weight / sum).
+MAX_PROFILE_WEIGHT = 1_000_000_000

@@ -368,10 +368,9 @@ def summary_rows(result: Result) -> list[dict[str, Any]]:
 
 def result_frame(result: Result, kind: str = "long") -> pd.DataFrame:
     """The result as a pandas DataFrame (see :meth:`Result.to_frame`)."""
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_frame() needs pandas: pip install 'tco-lcc[pandas]'") from exc
+    from tco.io.optional import require
+
+    pd = require("pandas", "pandas")
     if kind == "summary":
         return pd.DataFrame(result.summary()).set_index("bid")
     if kind == "wide":

@@ -59,13 +59,27 @@ def _zero_weights(data: dict[str, Any]) -> None:
     data["profiles"] = {k: {**v, "weight": 0} for k, v in data["profiles"].items()}
 
 
+def _one_weight_left_out(data: dict[str, Any]) -> None:
+    first = next(iter(data["profiles"]))
+    del data["profiles"][first]["weight"]
+
+
+def _mixed_weights(data: dict[str, Any]) -> None:
+    first = next(iter(data["profiles"]))
+    data["profiles"][first]["weight"] = "20 %"
+
+
+def _shares_short(data: dict[str, Any]) -> None:
+    data["profiles"] = {k: {**v, "weight": "30 %"} for k, v in data["profiles"].items()}
+
+
 def _bid_parameter_profile(data: dict[str, Any]) -> None:
     first = next(iter(data["profiles"]))
     data["profiles"][first]["parameters"] = {"power": "20 W"}
 
 
 def _follow_up(entry: dict[str, Any]) -> Callable[[], Any]:
-    return lambda: read_follow_up(entry, _lighting())
+    return lambda: read_follow_up({"bid": "Lumen Nord", **entry}, _lighting())
 
 
 MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
@@ -174,8 +188,20 @@ MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
         lambda: abatement_cost(_lighting(), substance="ch4"),
     ),
     "profiles weighing nothing": (
-        "profile_weights_zero",
+        "profile_weight",
         lambda: profiles(_profiles(_zero_weights)),
+    ),
+    "a profile without a weight among weighted ones": (
+        "profile_weight_missing",
+        lambda: profiles(_profiles(_one_weight_left_out)),
+    ),
+    "shares and relative weights mixed": (
+        "profile_weights_mixed",
+        lambda: profiles(_profiles(_mixed_weights)),
+    ),
+    "shares not adding up to 100 %": (
+        "profile_shares_sum",
+        lambda: profiles(_profiles(_shares_short)),
     ),
     "profile of a bid parameter": (
         "profile_bid_parameter",
@@ -190,6 +216,20 @@ MISTAKES: dict[str, tuple[str, Callable[[], Any]]] = {
     ),
     "follow-up years as a list": ("followup_years_list", _follow_up({"years": [1, 2]})),
     "follow-up number format": ("number_format", _follow_up({"number_format": "fr"})),
+    "follow-up without its bid": (
+        "followup_no_bid",
+        lambda: read_follow_up({"years": {}}, _lighting()),
+    ),
+    "follow-up of another tender": ("followup_other_tender", _follow_up({"tender": "other.yaml"})),
+    "follow-up naming its tender by a number": ("followup_tender_type", _follow_up({"tender": 3})),
+    "follow-up with a negative penalty": (
+        "clause_negative_penalty",
+        _follow_up({"clauses": [{"parameter": "power", "penalty": "-4000 DKK"}]}),
+    ),
+    "follow-up with a negative bonus": (
+        "clause_negative_bonus",
+        _follow_up({"clauses": [{"parameter": "power", "bonus": "-10 DKK"}]}),
+    ),
     "follow-up clauses not a list": ("clauses_not_list", _follow_up({"clauses": "x"})),
     "follow-up clause not a mapping": ("clause_not_mapping", _follow_up({"clauses": ["x"]})),
     "follow-up clause of a buyer parameter": (

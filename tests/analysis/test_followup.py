@@ -96,12 +96,16 @@ def test_deviation_split_by_hand() -> None:
     assert f.bid_values == {"consumption": pytest.approx(0.2), "service": 1000.0}
 
 
-def test_the_lost_bid_is_not_followed_and_the_default_is_the_winner() -> None:
-    f = follow_up(TENDER, {"years": {1: {"distance": "11000 km/year"}}})
-    # Won: 100000 + 3 x 5000 = 115000 DKK; Lost: 95000 + 3 x (0.3 x 10000 x 2 + 1000) = 116000.
-    assert f.bid == "Won"  # the tender's cheapest
+def test_the_awarded_bid_is_followed_and_must_be_named() -> None:
+    f = follow_up(TENDER, {"bid": "Won", "years": {1: {"distance": "11000 km/year"}}})
+    assert f.bid == "Won"
     # 0.2 x 1000 km more x 2 DKK/kWh = 400 DKK, all the buyer's.
     assert (f.supplier_part[0], f.buyer_part[0]) == (0.0, pytest.approx(400.0))
+    # Without 'bid:' the cheapest bid was assumed; after an award on more than price
+    # (MEAT) the awarded bid need not be the cheapest, so it must be named.
+    with pytest.raises(tco.SpecError, match="names no bid") as err:
+        follow_up(TENDER, {"years": {1: {"distance": "11000 km/year"}}})
+    assert err.value.path == ("bid",)
 
 
 def test_every_problem_is_reported_with_its_path(tmp_path: Path) -> None:
@@ -127,11 +131,12 @@ def test_every_problem_is_reported_with_its_path(tmp_path: Path) -> None:
 
 
 def test_danish_numbers_in_a_danish_follow_up() -> None:
-    f = follow_up(TENDER, {"number_format": "da", "years": {1: {"el_price": "2,50 DKK/kWh"}}})
+    danish = {"bid": "Won", "number_format": "da", "years": {1: {"el_price": "2,50 DKK/kWh"}}}
+    f = follow_up(TENDER, danish)
     # 0.2 x 10000 x (2.50 - 2) = 1000 DKK more, the buyer's.
     assert f.buyer_part[0] == pytest.approx(1000.0)
     with pytest.raises(SpecError, match="2,500"):  # 2.5 in Danish, 2500 in English: refused
-        follow_up(TENDER, {"years": {1: {"el_price": "2,500 DKK/kWh"}}})
+        follow_up(TENDER, {"bid": "Won", "years": {1: {"el_price": "2,500 DKK/kWh"}}})
 
 
 def test_cli_example_table_json_chart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,13 +97,14 @@ def test_mistakes_name_the_field(setting: dict[str, str], match: str) -> None:
     assert err.value.path[:3] == ("profiles", "p", "parameters")
 
 
-def test_weights_all_zero_and_no_profiles() -> None:
-    with pytest.raises(tco.SpecError, match="all zero"):
+def test_weights_zero_or_negative_and_no_profiles() -> None:
+    with pytest.raises(tco.SpecError, match="positive number"):
         profiles(_tender(profiles={"p": {"weight": 0, "parameters": {}}}))
     with pytest.raises(tco.SpecError, match="no usage profiles"):
         profiles(tco.load_tender(tco.example_path("indoor-lighting")))
-    with pytest.raises(tco.SpecError):
-        _tender(profiles={"p": {"weight": -1}})
+    with pytest.raises(tco.SpecError, match="positive number") as err:
+        profiles(_tender(profiles={"p": {"weight": -1}}))
+    assert err.value.path == ("profiles", "p", "weight")
 
 
 def test_cli_table_json_and_compare(capsys: pytest.CaptureFixture[str]) -> None:

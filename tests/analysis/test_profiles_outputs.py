@@ -112,9 +112,11 @@ def test_csv_english_and_danish(capsys: pytest.CaptureFixture[str]) -> None:
     assert float(rows[-1]["cost"]) == pytest.approx(float(table.weighted[-1]), rel=1e-11)
     assert main(["profiles", "--example", EXAMPLE, "--format", "csv", "--lang", "da"]) == 0
     da = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
-    assert da[0][:3] == ["id", "profil", "vægt"]
-    assert da[1][1] == "Idrætshal" and "," in da[1][4] and "." not in da[1][4]
-    assert float(da[1][4].replace(",", ".")) == pytest.approx(float(table.cost[0, 0]), rel=1e-11)
+    assert da[0][:4] == ["id", "profil", "vægt", "andel"]
+    # the weight as given (1 of 1 + 3 + 1) and its share 1 / 5 = 0,2
+    assert (da[1][2], da[1][3]) == ("1", "0,2")
+    assert da[1][1] == "Idrætshal" and "," in da[1][5] and "." not in da[1][5]
+    assert float(da[1][5].replace(",", ".")) == pytest.approx(float(table.cost[0, 0]), rel=1e-11)
 
 
 def test_supplier_text_cannot_become_a_formula(tmp_path: Path) -> None:
@@ -382,14 +384,12 @@ _SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[Heal
 @given(
     data=tenders(max_bids=4),
     prices=st.lists(st.integers(0, 800).map(lambda n: n / 100), min_size=1, max_size=4),
-    weights=st.lists(st.integers(0, 20), min_size=4, max_size=4),
+    weights=st.lists(st.integers(1, 20), min_size=4, max_size=4),
 )
 def test_weighted_total_is_the_weight_average_of_the_profiles(
     data: dict[str, Any], prices: list[float], weights: list[int]
 ) -> None:
-    w = weights[: len(prices)]
-    if sum(w) == 0:
-        w[0] = 1
+    w = weights[: len(prices)]  # positive: a weight of 0 is refused
     data["profiles"] = {
         f"p{k}": {"weight": w[k], "parameters": {"energy_price": f"{p} DKK/kWh"}}
         for k, p in enumerate(prices)
@@ -477,4 +477,4 @@ def test_a_bid_name_with_invisible_characters_keeps_the_columns_aligned() -> Non
     lines = profiles_text(profiles(tco.load_tender(data)), "da").splitlines()
     assert "\u202e" not in "".join(lines) and "Prem\\u202eLED\\n| x |" in lines[1]
     assert len(lines[1].rstrip()) <= len(lines[2])  # the header fits its dashes
-    assert lines[2].split("  ")[4] == "-" * len("Prem\\u202eLED\\n| x |")
+    assert lines[2].split("  ")[5] == "-" * len("Prem\\u202eLED\\n| x |")

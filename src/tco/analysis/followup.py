@@ -24,6 +24,7 @@ value, and the tender's escalation still applies to it). See
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.followup_file import FollowUpFile, bid_value, read_follow_up
+from tco.errors import SpecError, SpecErrors
 from tco.plan.compiler import compile_plan
 from tco.spec.schema import BidSpec
 from tco.tender import Tender, load_tender
@@ -199,7 +201,10 @@ def _year_flows(
 
 
 def follow_up(
-    tender: Tender | str | Path, source: str | Path | Mapping[str, Any] | FollowUpFile
+    tender: Tender | str | Path,
+    source: str | Path | Mapping[str, Any] | FollowUpFile,
+    *,
+    file: str | None = None,
 ) -> FollowUp:
     """Compare what a contract cost and emitted with what the awarded bid promised.
 
@@ -209,6 +214,8 @@ def follow_up(
         The tender as awarded.
     source : path, mapping or FollowUpFile
         The follow-up (see :func:`~tco.analysis.followup_file.read_follow_up`).
+    file : str, optional
+        The file a mapping ``source`` was read from.
 
     Returns
     -------
@@ -229,7 +236,7 @@ def follow_up(
     """
     if not isinstance(tender, Tender):
         tender = load_tender(tender)
-    f = source if isinstance(source, FollowUpFile) else read_follow_up(source, tender)
+    f = source if isinstance(source, FollowUpFile) else read_follow_up(source, tender, file=file)
     own = next(b for b in tender.spec.bids if b.name == f.bid)
     bid_params = set(tender.model.bid_parameters)
     years = list(f.years)
@@ -240,9 +247,14 @@ def follow_up(
     for k, (year, values) in enumerate(zip(years, f.values, strict=True)):
         mine = {p: v for p, v in values.items() if p in bid_params}
         theirs = {p: v for p, v in values.items() if p not in bid_params}
-        bid = BidSpec.model_validate({**own.model_dump(), **_as_written(tender, mine)})
-        s, sc = _year_flows(tender, bid, {}, [year])
-        a, ac = _year_flows(tender, bid, _as_written(tender, theirs), [year]) if theirs else (s, sc)
+        try:
+            bid = BidSpec.model_validate({**own.model_dump(), **_as_written(tender, mine)})
+            s, sc = _year_flows(tender, bid, {}, [year])
+            a, ac = (
+                _year_flows(tender, bid, _as_written(tender, theirs), [year]) if theirs else (s, sc)
+            )
+        except SpecError as err:  # said at the follow-up's year, not at the tender
+            raise _at_year(err, f.file, year, values) from None
         out["S"][k], out["Sc"][k], out["A"][k], out["Ac"][k] = s[0], sc[0], a[0], ac[0]
     recorded = {p for v in f.values for p in v}
     bid_values = {p: bid_value(tender, f.bid, p) for p in sorted(recorded & bid_params)}
@@ -267,6 +279,18 @@ def follow_up(
         bid_values=bid_values,
         title=f.title or tender.plan.title,
     )
+
+
+def _at_year(err: SpecError, file: str | None, year: int, values: Mapping[str, float]) -> SpecError:
+    """``err``, raised by the tender's checks of a recorded value, moved to ``years[year].NAME``."""
+    if isinstance(err, SpecErrors):
+        return SpecErrors([_at_year(e, file, year, values) for e in err.errors])
+    name = next((p for p in reversed(err.path) if isinstance(p, str) and p in values), None)
+    out = copy.copy(err)
+    out.file = file
+    out.path = ("years", year) if name is None else ("years", year, name)
+    out.args = (out._render(),)
+    return out
 
 
 def _as_written(tender: Tender, values: Mapping[str, float]) -> dict[str, Any]:

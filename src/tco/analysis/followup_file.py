@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
+from tco.spec.bounds import bound_error
 from tco.tender import Tender
 from tco.units import parse_unit, parse_value
 
@@ -136,8 +137,14 @@ def bid_value(tender: Tender, bid: str, name: str) -> float:
     return _magnitude(q, p.unit_text)
 
 
-def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> FollowUpFile:
+def read_follow_up(
+    source: str | Path | Mapping[str, Any], tender: Tender, *, file: str | None = None
+) -> FollowUpFile:
     """Read and check a follow-up file (or mapping) against its tender.
+
+    ``file`` names the file a mapping was read from (for messages, and the
+    folder its ``tender:`` is relative to). ``bid:`` is required; ``tender:``,
+    where given and the tender was read from a file, must name that file.
 
     Raises
     ------
@@ -147,7 +154,7 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
     """
     from tco.io.yamlio import read_yaml_file
 
-    file = None if isinstance(source, Mapping) else str(source)
+    file = file if isinstance(source, Mapping) else str(source)
     data = dict(source) if isinstance(source, Mapping) else read_yaml_file(source)
     problems = ErrorList()
 
@@ -183,8 +190,19 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
             ("number_format", {"value": convention}),
         )
         convention = None
-    bid = data.get("bid", tender.evaluate().ranking[0])
-    if bid not in tender.bids:
+    _check_tender(data.get("tender", _NONE), tender, file, refuse)
+    bid = data.get("bid")
+    if bid is None:
+        refuse(
+            "the follow-up names no bid; write the awarded bid as 'bid: NAME' (one of "
+            + ", ".join(tender.bids)
+            + "): after an award on more than price it need not be the cheapest",
+            ("bid",),
+            None,
+            "the name of the awarded bid: " + ", ".join(tender.bids),
+            ("followup_no_bid", {"names_list": list(tender.bids)}),
+        )
+    elif bid not in tender.bids:
         refuse(
             f"no bid named '{bid}'{suggest(str(bid), tender.bids)}",
             ("bid",),
@@ -213,7 +231,12 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
         raw_years = {}
     years: list[int] = []
     values: list[dict[str, float]] = []
-    for year, entry in sorted(raw_years.items(), key=lambda kv: str(kv[0]).zfill(6)):
+    # A year key read as text ('1': {...}) is the year 1.
+    keyed = [
+        (int(k) if isinstance(k, str) and k.strip().isdigit() and k.isascii() else k, v)
+        for k, v in raw_years.items()
+    ]
+    for year, entry in sorted(keyed, key=lambda kv: str(kv[0]).zfill(6)):
         at: tuple[str | int, ...] = ("years", year)
         if not isinstance(year, int) or isinstance(year, bool) or not 0 <= year <= period:
             refuse(
@@ -255,8 +278,12 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
             unit = params[name].unit_text
             try:
                 q = parse_value(raw, unit, convention=convention, path=(*at, name), file=file)
+                outside = bound_error(q, raw, _bounds(params[name].spec, unit))
             except SpecError as err:
                 problems.add(err)
+                continue
+            if outside is not None:  # the model's range, said at the follow-up's own field
+                problems.add(outside.located(file, (*at, name)))
                 continue
             row[name] = _magnitude(q, unit)
         years.append(year)
@@ -273,6 +300,54 @@ def read_follow_up(source: str | Path | Mapping[str, Any], tender: Tender) -> Fo
         title=title if isinstance(title, str) else None,
         file=file,
     )
+
+
+_NONE = object()
+
+
+def _bounds(spec: Any, unit: str) -> dict[str, Any]:
+    """A parameter's ``min`` and ``max`` as quantities in its unit (where the model gives them)."""
+    from tco.units import parse_quantity
+
+    return {
+        key: parse_quantity(getattr(spec, key), unit)
+        for key in ("min", "max")
+        if getattr(spec, key) is not None
+    }
+
+
+def _check_tender(ref: Any, tender: Tender, file: str | None, refuse: Any) -> None:
+    """Refuse a follow-up whose ``tender:`` names another tender file than the one compared.
+
+    ``tender:`` is relative to the follow-up file (to the current folder for a
+    mapping); it is compared with the tender's own file, and only named, never read.
+    """
+    if ref is _NONE or tender.file is None:
+        return
+    if not isinstance(ref, str) or not ref.strip():
+        refuse(
+            f"got {ref!r}",
+            ("tender",),
+            ref,
+            "the tender file's path, relative to the follow-up file",
+            ("followup_tender_type", {"shown": repr(ref)[:60]}),
+        )
+        return
+    base = Path(file).resolve().parent if file is not None else Path.cwd()
+    named = (base / Path(ref)).resolve()
+    compared = Path(tender.file).resolve()
+    if named != compared:
+        refuse(
+            f"the follow-up is of the tender '{ref}' ({named}), not of the tender it is compared "
+            f"with ({compared}); compare it with its own tender, or correct 'tender:'",
+            ("tender",),
+            ref,
+            f"the path of {compared}, relative to the follow-up file",
+            (
+                "followup_other_tender",
+                {"name": ref, "named": str(named), "compared": str(compared)},
+            ),
+        )
 
 
 def _clauses(
@@ -346,6 +421,24 @@ def _clauses(
             money = {key: float(read(key, 0.0, currency).magnitude) for key in ("penalty", "bonus")}
         except SpecError as err:
             problems.add(err)
+            continue
+        negative = [key for key in ("penalty", "bonus") if money[key] < 0]
+        for key in negative:
+            who = (
+                "a penalty is what the supplier pays the buyer (it reduces the buyer's cost)"
+                if key == "penalty"
+                else "a bonus is what the buyer pays the supplier (it adds to the buyer's cost)"
+            )
+            problems.add(
+                SpecError(
+                    f"got '{c.get(key)}': {who}, written as a positive amount in {currency}",
+                    file=file,
+                    path=(*at, key),
+                    value=c.get(key),
+                    expected=f"a positive amount in {currency}, such as '4000 {currency}'",
+                ).speaks(f"clause_negative_{key}", value=str(c.get(key)), cur=currency)
+            )
+        if negative:
             continue
         worse = c.get("worse", "above")
         if worse not in ("above", "below") or per <= 0:

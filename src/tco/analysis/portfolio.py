@@ -20,6 +20,12 @@ Tenders are evaluated in worker processes (:class:`concurrent.futures.ProcessPoo
 when there are many and the machine has more than one core. A tender that
 cannot be read is reported in its row (``error``), not raised: one broken file
 does not hide the others.
+
+Every file of a folder is read through :func:`tco.io.files.read_input_within`:
+whole, as YAML with its caps, and only where it lies in the folder (a symbolic
+link out of it, a FIFO, a device or a folder named ``*.yaml`` is refused before
+anything is read). A file that cannot be read, or a follow-up that names no
+tender of the folder, is a row of its own with its error.
 """
 
 from __future__ import annotations
@@ -95,6 +101,20 @@ class Problem:
         return hash(self._key())
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One row to make: a tender (and its follow-up) of a folder, or a file that failed."""
+
+    tender: str
+    follow_up: str | None = None
+    #: The folder every file must lie in (``None``: files named by the caller).
+    root: str | None = None
+    #: The follow-up as read in the folder (with ``follow_up``, its file).
+    follow_data: dict[str, Any] | None = None
+    #: Why the file is not a tender that can be read.
+    error: TCOError | None = None
+
+
 def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str, Any]:
     """One row of the portfolio (see :data:`COLUMNS`) for one tender and its follow-up.
 
@@ -108,21 +128,36 @@ def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str,
     >>> row["chosen"], row["lowest_price"], round(row["saved"])
     ('Benzin Auto', 'Benzin Auto', 0)
     """
+    return _row(_Job(tender_file, follow_up_file))
+
+
+def _row(job: _Job) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
-    row["tender"] = tender_file
+    row["tender"] = job.tender
     try:
-        row.update(_evaluate(tender_file, follow_up_file))
+        if job.error is not None:
+            raise job.error
+        row.update(_evaluate(job))
     except TCOError as err:
         row["error"] = str(err)
         row["problem"] = Problem(err)  # besides the columns: to be said in any language
     return row
 
 
-def _evaluate(tender_file: str, follow_up_file: str | None) -> dict[str, Any]:
+def _evaluate(job: _Job) -> dict[str, Any]:
     from tco.analysis.abatement import abatement_cost
-    from tco.tender import load_tender
+    from tco.tender import TenderSource, load_tender
 
-    tender = load_tender(tender_file)
+    if job.root is None:
+        tender = load_tender(job.tender)
+    else:  # read again, as found in the folder: whole, and never out of it
+        from tco.io.files import read_input_within, sha256_hex
+        from tco.io.yamlio import load_yaml
+
+        raw = read_input_within(job.tender, job.root)
+        base = Path(job.tender).resolve().parent
+        data = load_yaml(raw, file=job.tender)
+        tender = load_tender(TenderSource(data, job.tender, base, sha256_hex(raw)))
     result = tender.evaluate()
     figure = result.total if result.ranked_by == "total" else result.annualised
     chosen = int(np.argmin(result.rank))
@@ -150,10 +185,11 @@ def _evaluate(tender_file: str, follow_up_file: str | None) -> dict[str, Any]:
         value = float(a.cost_per_tonne[chosen])
         out["abatement_cost"] = value if math.isfinite(value) else None
         out["abatement_reason"] = a.reasons[chosen]
-    if follow_up_file is not None:
+    if job.follow_up is not None:
         from tco.analysis.followup import follow_up
 
-        f = follow_up(tender, follow_up_file)
+        source = job.follow_data if job.follow_data is not None else job.follow_up
+        f = follow_up(tender, source, file=job.follow_up)
         out.update(
             followup_years=len(f.years),
             followup_deviation=float(f.deviation.sum()),
@@ -227,13 +263,28 @@ class Portfolio:
 
 
 def find_tenders(folder: str | Path) -> list[tuple[str, str | None]]:
-    """The tenders of a folder and the follow-up of each (or ``None``), sorted by name.
+    """The rows of a folder: each tender and its follow-up (or ``None``), sorted by name.
 
-    A YAML file with ``bids`` is a tender; one with ``years`` and ``tender`` (in
-    the folder or its ``follow-up`` subfolder) is the follow-up of the tender it
-    names, relative to itself.
+    A YAML file of the folder is a tender unless it has ``years`` (and no
+    ``bids``): then, like every file of the ``follow-up`` subfolder, it is the
+    follow-up of the tender its ``tender:`` names, relative to itself. A file
+    that cannot be read, and a follow-up that names no tender of the folder, is
+    listed too, without a follow-up: its row holds its error (see
+    :func:`portfolio`).
     """
-    from tco.io.yamlio import read_yaml_file
+    return [(job.tender, job.follow_up) for job in _scan(folder)]
+
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+def _scan(folder: str | Path) -> list[_Job]:
+    """One job per row: every file of the folder read whole, within it, to know what it is.
+
+    Follow-ups are kept as read; tenders are read again (within the folder) in their row.
+    """
+    from tco.io.files import check_within, read_input_within
+    from tco.io.yamlio import load_yaml
 
     root = Path(folder)
     if not root.is_dir():
@@ -242,18 +293,75 @@ def find_tenders(folder: str | Path) -> list[tuple[str, str | None]]:
             value=str(root),
             expected="a folder of tender YAML files",
         ).speaks("no_folder", folder=str(root))
-    tenders = sorted(p for p in root.glob("*.yaml") if p.is_file())
-    follow: dict[Path, str] = {}
-    for p in sorted([*tenders, *root.glob("follow-up/*.yaml")]):
-        with p.open("rb") as fh:  # the head only: a huge file is not read to be skipped
-            head = fh.read(4096).decode("utf-8", errors="replace")
-        if "\nyears:" not in f"\n{head}" or "tender:" not in head:
+    top = sorted(p for p in root.iterdir() if p.name.endswith(_SUFFIXES))
+    sub = root / "follow-up"
+    broken: list[_Job] = []
+    below: list[Path] = []
+    if sub.is_dir():
+        try:  # a follow-up folder linked out of the folder is not listed
+            check_within(sub, root)
+            below = sorted(p for p in sub.iterdir() if p.name.endswith(_SUFFIXES))
+        except TCOError as err:
+            broken.append(_Job(str(sub), error=err))
+    tenders: list[Path] = []
+    follow: list[tuple[Path, dict[str, Any]]] = []
+    for p in [*top, *below]:
+        try:
+            data = load_yaml(read_input_within(p, root), file=str(p))
+        except TCOError as err:
+            broken.append(_Job(str(p), error=err))
             continue
-        data = read_yaml_file(p)
+        if p.parent != root or ("years" in data and "bids" not in data):
+            follow.append((p, data))
+        else:
+            tenders.append(p)
+    # A follow-up's tender: the file its 'tender:' names, else the one that file resolves to.
+    named = {os.path.normpath(t): t for t in tenders}
+    resolved: dict[str, Path] = {}
+    for t in tenders:
+        resolved.setdefault(os.path.realpath(t), t)
+    found: dict[Path, tuple[str, dict[str, Any]]] = {}
+    for p, data in follow:
         ref = data.get("tender")
-        if isinstance(ref, str) and "years" in data:
-            follow[(p.parent / ref).resolve()] = str(p)
-    return [(str(t), follow.get(t.resolve())) for t in tenders if str(t) not in follow.values()]
+        tender = None
+        if isinstance(ref, str) and ref:
+            target = p.parent / ref
+            tender = named.get(os.path.normpath(target)) or resolved.get(os.path.realpath(target))
+        if tender is None:
+            broken.append(_Job(str(p), error=_no_tender(p, ref, root)))
+        elif tender in found:
+            broken.append(_Job(str(p), error=_second_follow_up(p, ref, found[tender][0])))
+        else:
+            found[tender] = (str(p), data)
+    jobs = [
+        _Job(str(t), found[t][0], str(root), found[t][1])
+        if t in found
+        else _Job(str(t), root=str(root))
+        for t in tenders
+    ]
+    return sorted([*jobs, *broken], key=lambda job: job.tender)
+
+
+def _no_tender(p: Path, ref: Any, root: Path) -> SpecError:
+    return SpecError(
+        f"the follow-up names the tender {ref!r}, which is not a tender of the folder {root}; "
+        "write 'tender:' as the tender's path relative to the follow-up file "
+        "(tender: ../NAME.yaml)",
+        file=str(p),
+        path=("tender",),
+        value=ref,
+        expected=f"a tender of {root}, such as 'tender: ../NAME.yaml'",
+    ).speaks("portfolio_no_tender", shown=repr(ref)[:80], folder=str(root))
+
+
+def _second_follow_up(p: Path, ref: Any, first: str) -> SpecError:
+    return SpecError(
+        f"the tender {ref!r} has a follow-up already, {first}; keep one follow-up per tender",
+        file=str(p),
+        path=("tender",),
+        value=ref,
+        expected="one follow-up per tender",
+    ).speaks("portfolio_second_follow_up", shown=repr(ref)[:80], first=first)
 
 
 def portfolio(folder: str | Path | Sequence[str], *, workers: int | None = None) -> Portfolio:
@@ -273,27 +381,16 @@ def portfolio(folder: str | Path | Sequence[str], *, workers: int | None = None)
     """
     import time
 
-    jobs = (
-        [(str(f), None) for f in folder]
-        if not isinstance(folder, (str, Path))
-        else find_tenders(folder)
-    )
+    jobs = [_Job(str(f)) for f in folder] if not isinstance(folder, (str, Path)) else _scan(folder)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     n = workers or (1 if len(jobs) < MIN_PARALLEL else max(1, min(cores or 1, len(jobs))))
     start = time.perf_counter()
     if n == 1:
-        rows = [tender_row(t, f) for t, f in jobs]
+        rows = [_row(job) for job in jobs]
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=n) as pool:
             chunk = max(1, len(jobs) // (4 * n))
-            rows = list(
-                pool.map(
-                    tender_row,
-                    [t for t, _ in jobs],
-                    [f for _, f in jobs],
-                    chunksize=chunk,
-                )
-            )
+            rows = list(pool.map(_row, jobs, chunksize=chunk))
     return Portfolio(tuple(rows), n, time.perf_counter() - start)

@@ -3,12 +3,19 @@
 A framework agreement serves customers whose use differs: a school runs its
 lights 2,000 hours a year, a care home 6,000. A tender states named usage
 profiles, each a set of values of the buyer's inputs (``operating_hours``,
-``annual_distance``, ``quantity``, ...) with an optional weight (its share of
-the expected use, 1 by default)::
+``annual_distance``, ``quantity``, ...) with a weight::
 
     profiles:
       school:    {weight: 3, parameters: {operating_hours: 2000 h/year}}
       care_home: {weight: 1, parameters: {operating_hours: 6000 h/year}}
+
+Weights (:data:`WEIGHT_RULES`) are given for every profile or for none. Plain
+numbers are *relative* weights: a profile's share is its weight over the sum
+of the weights (3 and 1: 75 % and 25 %). Percentages are *shares* and must add
+up to 100 % (within :data:`SHARE_TOLERANCE`). Without weights the profiles
+have equal shares. A weight is read with the one value grammar, must be
+positive, finite and at most :data:`~tco.limits.MAX_PROFILE_WEIGHT`; anything
+else is refused.
 
 :func:`profiles` evaluates every bid under every profile in one vectorised
 pass (the ``K`` profiles are the leading axis of
@@ -43,12 +50,19 @@ from tco.errors import SpecError
 from tco.spec.product import ProductModel
 from tco.tender import Tender
 
-__all__ = ["GRID", "ProfileTable", "profiles"]
+__all__ = ["GRID", "SHARE_TOLERANCE", "WEIGHT_RULES", "ProfileTable", "profile_weights", "profiles"]
 
 Array = NDArray[np.float64]
 
 #: Points on the line between two profiles searched for a change of winner.
 GRID = 1001
+
+#: How the weights were given: ``relative`` (plain numbers, shares = weight / sum),
+#: ``shares`` (percentages adding up to 100 %) or ``equal`` (none given).
+WEIGHT_RULES: tuple[str, ...] = ("relative", "shares", "equal")
+
+#: How far shares written in percent may add up from 100 %, for rounded shares (3 x 33.3 %).
+SHARE_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,7 +89,9 @@ class ProfileTable:
     model : ProductModel, optional
         The tender's product model (for the labels and units of the inputs).
     raw_weights : ndarray, shape (K,), optional
-        The weights as given (before they are normalised).
+        The weights as given (before they are normalised; a share in percent as a fraction).
+    weight_rule : {"relative", "shares", "equal"}
+        How the weights were given (:data:`WEIGHT_RULES`).
     """
 
     bids: tuple[str, ...]
@@ -89,6 +105,7 @@ class ProfileTable:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     model: ProductModel | None = None
     raw_weights: Array | None = None
+    weight_rule: str = "relative"
 
     def label(self, name: str, lang: str = "en") -> str:
         """A profile's label in ``lang``.
@@ -146,7 +163,10 @@ class ProfileTable:
                 {
                     "profile": name,
                     "label": self.label(name, lang),
-                    "weight": float(self.weights[k]),
+                    "weight": float(
+                        (self.raw_weights if self.raw_weights is not None else self.weights)[k]
+                    ),
+                    "share": float(self.weights[k]),
                     "parameters": dict(self.settings.get(name, {})),
                     "bids": [
                         {
@@ -183,6 +203,7 @@ class ProfileTable:
         return {
             "currency": self.currency,
             "ranked_by": self.ranked_by,
+            "weights": self.weight_rule,
             "profiles": self.rows(lang),
             "weighted": [
                 {"bid": b, "cost": float(self.weighted[i]), "rank": int(self.weighted_rank[i])}
@@ -198,7 +219,7 @@ def profiles(
     tender: Tender,
     named: Mapping[str, Mapping[str, Any]] | None = None,
     *,
-    weights: Mapping[str, float] | None = None,
+    weights: Mapping[str, Any] | None = None,
     switches: bool = True,
 ) -> ProfileTable:
     """Rank every bid under each usage profile and on their weighted cost.
@@ -209,8 +230,9 @@ def profiles(
     named : mapping, optional
         Profile name -> {input: value as in the tender}. By default the
         tender's ``profiles:`` section (with its weights).
-    weights : mapping of str to float, optional
-        Profile name -> weight, by default 1 each (or the tender's).
+    weights : mapping of str to str or float, optional
+        Profile name -> weight (as in a tender, see :func:`profile_weights`);
+        by default the tender's, else equal shares.
     switches : bool
         Search where the winner changes between profiles in a row (one more
         pass of ``(K - 1) x GRID`` rows per bid); without, ``switches`` is empty.
@@ -223,7 +245,8 @@ def profiles(
     ------
     SpecError
         With no profiles, for an unknown input, a bid parameter, a value of the
-        wrong unit, or weights that are all zero.
+        wrong unit, or weights that are neither relative weights nor shares
+        (see :func:`profile_weights`).
 
     Examples
     --------
@@ -254,14 +277,12 @@ def profiles(
     plan = tender.plan
     names = tuple(named)
     K = len(names)
-    w = np.array([float((weights or {}).get(k, 1.0)) for k in names])
-    if not w.sum() > 0:
-        raise SpecError(
-            "the weights of the profiles are all zero",
-            file=file,
-            path=("profiles",),
-            expected="at least one positive weight",
-        ).speaks("profile_weights_zero")
+    w, shares, rule = profile_weights(
+        names,
+        weights or {},
+        convention=tender.spec.assumptions.number_format,
+        file=file,
+    )
     found: dict[str, Input] = {}
     values: dict[str, Array] = {}
     for k, (pname, setting) in enumerate(named.items()):
@@ -290,7 +311,7 @@ def profiles(
     table = ProfileTable(
         bids=plan.bids,
         names=names,
-        weights=w / w.sum(),
+        weights=shares,
         cost=cost,
         currency=plan.currency,
         ranked_by=ranked_by,
@@ -298,10 +319,120 @@ def profiles(
         labels=labels,
         model=tender.model,
         raw_weights=w,
+        weight_rule=rule,
     )
     if not (switches and table.winner_changes):
         return table
     return replace(table, switches=_switches(tender, table, found, values))
+
+
+def profile_weights(
+    names: tuple[str, ...],
+    weights: Mapping[str, Any],
+    *,
+    convention: str | None = None,
+    file: str | None = None,
+) -> tuple[Array, Array, str]:
+    """Read the profiles' weights and their shares.
+
+    Parameters
+    ----------
+    names : tuple of str
+        The profiles, in order.
+    weights : mapping of str to str or float
+        Profile name -> weight as written (``3``, ``"1,5"``, ``"20 %"``); a
+        profile missing or ``None`` has none.
+    convention : {"en", "da"}, optional
+        The tender's number format.
+    file : str, optional
+        The tender file, for messages.
+
+    Returns
+    -------
+    weights : ndarray, shape (K,)
+        The weights as given (a percentage as a fraction). [unitless]
+    shares : ndarray, shape (K,)
+        Each profile's share, summing to 1. [unitless]
+    rule : {"relative", "shares", "equal"}
+        How they were given (:data:`WEIGHT_RULES`).
+
+    Raises
+    ------
+    SpecError
+        A weight given for some profiles and not for others; one that is not a
+        plain number or percentage, not positive, not finite or over
+        :data:`~tco.limits.MAX_PROFILE_WEIGHT`; plain numbers mixed with
+        percentages; or percentages that do not add up to 100 %.
+
+    Examples
+    --------
+    >>> profile_weights(("a", "b"), {"a": 3, "b": "1"})
+    (array([3., 1.]), array([0.75, 0.25]), 'relative')
+    >>> profile_weights(("a", "b"), {"a": "20 %", "b": "80 %"})[1:]
+    (array([0.2, 0.8]), 'shares')
+    >>> profile_weights(("a", "b"), {"a": 3})
+    Traceback (most recent call last):
+    ...
+    tco.errors.SpecError: profiles.b.weight: the profile has no weight, but others have; \
+give every profile a weight, or none (equal shares)
+    """
+    from tco.limits import MAX_PROFILE_WEIGHT
+    from tco.units import parse_value
+
+    given = {k: weights.get(k) for k in names}
+    missing = [k for k, v in given.items() if v is None]
+    K = len(names)
+    if len(missing) == K:
+        return np.ones(K), np.full(K, 1.0 / K), "equal"
+    if missing:
+        k = missing[0]
+        raise SpecError(
+            "the profile has no weight, but others have; give every profile a weight, "
+            "or none (equal shares)",
+            file=file,
+            path=("profiles", k, "weight"),
+            expected="a weight for every profile, or for none",
+        ).speaks("profile_weight_missing", name=k)
+    w = np.empty(K)
+    percent = []
+    for i, (k, raw) in enumerate(given.items()):
+        path = ("profiles", k, "weight")
+        q = parse_value(raw, "", convention=convention, path=path, file=file)
+        percent.append("percent" in q.units.names)
+        w[i] = float(q.to("dimensionless").magnitude)
+        if not (0.0 < w[i] <= MAX_PROFILE_WEIGHT):
+            raise SpecError(
+                f"got weight {raw!r}; a weight is a positive number of at most "
+                f"{MAX_PROFILE_WEIGHT} (a relative weight such as 3, or a share such as 20 %)",
+                file=file,
+                path=path,
+                value=raw,
+                expected=f"a positive number of at most {MAX_PROFILE_WEIGHT}",
+            ).speaks("profile_weight", value=str(raw), cap_q=MAX_PROFILE_WEIGHT)
+    if any(percent) and not all(percent):
+        k = names[percent.index(False) if percent[0] else percent.index(True)]
+        raise SpecError(
+            "some weights are percentages (shares) and some plain numbers (relative weights); "
+            "write them all one way",
+            file=file,
+            path=("profiles", k, "weight"),
+            value=given[k],
+            expected="every weight a plain number, or every weight a percentage",
+        ).speaks("profile_weights_mixed")
+    total = float(w.sum())
+    if all(percent):
+        if abs(total - 1.0) > SHARE_TOLERANCE:
+            shown = f"{total * 100:.4g} %"
+            raise SpecError(
+                f"the weights are shares (percentages) and add up to {shown}, not 100 %; "
+                "correct them, or write relative weights as plain numbers (3, 1)",
+                file=file,
+                path=("profiles",),
+                value=shown,
+                expected="shares adding up to 100 %",
+            ).speaks("profile_shares_sum", total=shown)
+        return w, w / total, "shares"
+    return w, w / total, "relative"
 
 
 def _annuity(tender: Tender, changes: list[Change], n: int) -> Array:

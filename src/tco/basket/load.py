@@ -17,7 +17,14 @@ from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
 from tco.spec.product import ProductModel
 from tco.spec.schema import BasketSpec, validate
-from tco.tender import Tender, load_tender, read_tender, read_tender_source, tender_model
+from tco.tender import (
+    Tender,
+    TenderSource,
+    load_tender,
+    read_tender,
+    read_tender_source,
+    tender_model,
+)
 
 if TYPE_CHECKING:
     from tco.basket.result import BasketResult
@@ -125,12 +132,13 @@ class Basket:
         return BasketResult(self, evaluate_plans([t.plan for t in self.tenders]))
 
 
-def _model_ref(ref: Any, base: Path) -> Any:
-    """A model reference that still works when the line is loaded from a mapping."""
-    if isinstance(ref, str) and (ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref):
-        p = Path(ref)
-        return str(p if p.is_absolute() else base / p)
-    return ref
+def _add_once(errors: ErrorList, err: SpecError) -> None:
+    """Add ``err`` unless the same problem is there already (the basket's model, once per line)."""
+    said = {str(e) for e in errors.errors}
+    for e in err.errors if isinstance(err, SpecErrors) else [err]:
+        if str(e) not in said:
+            errors.add(e)
+            said.add(str(e))
 
 
 def _moved(err: SpecError, file: str | None, where: Callable[[Path_], Path_]) -> SpecError:
@@ -236,16 +244,15 @@ def basket_lines_of(
             errors.add(_no_model(file, j))
             continue
         try:
-            model = tender_model(
-                _model_ref(ref, base), base, file, allow_paths=[base, *allow_paths]
-            )
+            # Confined as a tender's model: the basket's folder, the bundled models, allow_paths.
+            model = tender_model(ref, base, file, allow_paths=allow_paths)
         except SpecError as err:
             moved: Path_ = ("lines", j, "model") if line.model is not None else ("model",)
 
             def where(path: Path_, m: Path_ = moved) -> Path_:
                 return (*m, *path[1:]) if path[:1] == ("model",) else path
 
-            errors.add(_moved(err, file, where))
+            _add_once(errors, _moved(err, file, where))
             continue
         out.append(BasketLine(line.name, float(line.quantity), model))
     errors.raise_if_any()
@@ -328,7 +335,7 @@ def basket_from_data(
             errors.add(_no_model(file, j))
             continue
         sub: dict[str, Any] = {
-            "model": _model_ref(model, base),
+            "model": model,
             "title": f"{spec.title or 'basket'}: {line.name}",
             "assumptions": {**data.get("assumptions", {}), "quantity": line.quantity},
             "parameters": {**data.get("parameters", {}), **raw.get("parameters", {})},
@@ -353,28 +360,16 @@ def basket_from_data(
             return path
 
         try:
-            # The line is a mapping; its model path may reach the basket file's folder.
-            tenders.append(load_tender(sub, allow_paths=[base, *allow_paths]))
+            # The line is read as a tender in the basket's folder: its model path is confined
+            # as a tender's (that folder, the bundled models and allow_paths), never the
+            # current folder.
+            tenders.append(
+                load_tender(TenderSource(sub, None, base, None), allow_paths=allow_paths)
+            )
         except SpecError as err:
-            errors.add(_moved(err, file, where))
-    # A problem of the basket's own assumptions or bid names is found by every line: said once.
-    once = ErrorList()
-    for problem in _once(errors.errors):
-        once.add(problem)
-    once.raise_if_any()
+            _add_once(errors, _moved(err, file, where))
+    errors.raise_if_any()
     return Basket(spec=spec, tenders=tuple(tenders), file=file, sha256=sha256, forms=forms)
-
-
-def _once(errors: list[SpecError]) -> list[SpecError]:
-    """The errors without repeats (the same place and words), in order."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for err in errors:
-        key = (err.path, err.reason)
-        if key not in seen:
-            seen.add(key)
-            out.append(err)
-    return out
 
 
 def basket_examples() -> dict[str, Path]:

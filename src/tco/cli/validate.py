@@ -113,7 +113,7 @@ def _located(load: Callable[[Any], Any], source: Path | dict[str, object], name:
 
 
 def _validate_analysis_sections(tender: tco.Tender) -> None:
-    """Check a tender's ``uncertainty`` and ``scenarios`` sections, reporting every problem."""
+    """Check a tender's ``uncertainty``, ``scenarios`` and ``profiles``, reporting every problem."""
     from tco.errors import ErrorList, SpecError
 
     problems = ErrorList()
@@ -129,6 +129,13 @@ def _validate_analysis_sections(tender: tco.Tender) -> None:
 
         try:
             scenarios(tender)
+        except SpecError as err:
+            problems.add(err)
+    if tender.spec.profiles:  # their weights and values, as `tco profiles` reads them
+        from tco.analysis.profiles import profiles
+
+        try:
+            profiles(tender, switches=False)
         except SpecError as err:
             problems.add(err)
     problems.raise_if_any()

@@ -4,7 +4,9 @@ An input must be a regular file of at most :data:`~tco.limits.MAX_BYTES` bytes:
 a device (``/dev/zero``), a FIFO or a folder is refused with a message before it
 is opened for reading, so that nothing waits forever or reads without end. An
 output path must not be one of the inputs, a folder, or in a folder that does
-not exist.
+not exist. :func:`read_input_within` reads a file found in a folder (a
+portfolio's) only where it lies in that folder: a symbolic link (or a linked
+subfolder) leading out of it is refused before anything is read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from pathlib import Path
 from tco.errors import FileError, LimitError
 from tco.limits import MAX_BYTES
 
-__all__ = ["check_output_path", "read_input_bytes", "sha256_hex"]
+__all__ = [
+    "check_output_path",
+    "check_within",
+    "read_input_bytes",
+    "read_input_within",
+    "sha256_hex",
+]
 
 
 def _kind(mode: int) -> str:
@@ -182,3 +190,80 @@ the folder /nonexistent-folder does not exist; create it first or write elsewher
                 expected="a path that is not an input",
             ).speaks("write_over_input", what=what)
     return p
+
+
+def read_input_within(path: str | Path, root: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+    """:func:`read_input_bytes` of a file found in the folder ``root``, which it must not leave.
+
+    The path is resolved (every symbolic link, of the file or of a folder on the way,
+    and every ``..``) and refused unless it lies in ``root``; the resolved path is
+    then read as :func:`read_input_bytes` reads it: a regular file of at most
+    ``limit`` bytes, never a folder, FIFO or device, and never waiting.
+
+    Parameters
+    ----------
+    path : str or path
+        The file, as found in the folder.
+    root : str or path
+        The folder it must lie in.
+    limit : int
+        The most bytes to read. [bytes]
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    FileError
+        If the path leads out of ``root``, or as :func:`read_input_bytes`.
+    LimitError
+        If the file is larger than ``limit``.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> os.symlink("/etc/hostname", d / "t.yaml")
+    >>> read_input_within(d / "t.yaml", d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: .../t.yaml: is a symbolic link (or in a linked folder) leading out of \
+the folder ...; tco reads only the files in the folder itself
+    """
+    name = str(path)
+    real = check_within(path, root)
+    try:  # the resolved path: a link swapped after the check is not followed
+        return read_input_bytes(real, limit=limit)
+    except (FileError, LimitError) as err:
+        err.file = name  # said at the path as found in the folder
+        err.args = (err._render(),)
+        raise
+
+
+def check_within(path: str | Path, root: str | Path) -> str:
+    """The resolved ``path``, which must lie in the folder ``root`` (links and ``..`` resolved).
+
+    Raises
+    ------
+    FileError
+        If ``path`` leads out of ``root`` (a symbolic link, a linked folder, ``..``).
+
+    Examples
+    --------
+    >>> check_within("/tmp/../etc/hostname", "/tmp")
+    Traceback (most recent call last):
+    ...
+    tco.errors.FileError: /tmp/../etc/hostname: is a symbolic link (or in a linked folder) \
+leading out of the folder /tmp; tco reads only the files in the folder itself
+    """
+    folder = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if os.path.commonpath([folder, real]) != folder:
+        raise FileError(
+            f"is a symbolic link (or in a linked folder) leading out of the folder {root}; "
+            "tco reads only the files in the folder itself",
+            file=str(path),
+            expected=f"a file in {root}",
+        ).speaks("link_outside_folder", folder=str(root))
+    return real

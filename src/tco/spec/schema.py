@@ -319,7 +319,10 @@ class ProfileSpec(_Strict):
     #: What the profile is called in every output (``School`` or ``{en: School, da: Skole}``);
     #: its id where not given.
     label: Text | None = None
-    weight: Number = Field(default=1.0, ge=0)
+    #: The profile's weight, read with the value grammar by :func:`tco.analysis.profiles.profiles`:
+    #: a relative weight (its share is the weight over the sum), or a share in percent; every
+    #: profile has one, or none has (equal shares).
+    weight: Scalar | None = None
     #: Input -> value, as in ``scenarios``: buyer parameters and assumptions.
     parameters: dict[str, Scalar] = Field(default_factory=dict)
 

@@ -2,13 +2,14 @@
 
 Formulas are written in words and in plain Unicode notation
 (:func:`tco.views.annex_math.formula_text`), so they survive copying into
-any template. Install with ``pip install "tco[annex]"``.
+any template. Install with ``pip install "tco-lcc[annex]"``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tco.io.optional import require
 from tco.views.annex import AnnexDocument, Bullets, Para, Table
 from tco.views.safe import visible
 
@@ -16,16 +17,7 @@ __all__ = ["column_widths", "docx_bytes"]
 
 
 def _docx() -> Any:
-    try:
-        import docx
-    except ImportError:  # pragma: no cover - depends on the environment
-        from tco.errors import TCOError
-
-        raise TCOError(
-            'writing the annex as .docx needs python-docx: pip install "tco[annex]" '
-            "(or write .html)"
-        ) from None
-    return docx
+    return require("docx", "annex")
 
 
 def _table(document: Any, t: Table) -> None:

@@ -48,7 +48,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
     lang : {"en", "da"}
     """
     from tco.analysis.profiles import profiles
-    from tco.views.profiles import input_text
+    from tco.views.profiles import input_text, weight_rule_text, weight_text
 
     table = profiles(tender)
     inputs = list(dict.fromkeys(n for s in table.settings.values() for n in s))
@@ -64,7 +64,6 @@ def profiles_section(tender: Tender, lang: str) -> Section:
             for n in inputs
         ),
     ]
-    raw = table.raw_weights if table.raw_weights is not None else table.weights
     rows = []
     for k, name in enumerate(table.names):
         values = table.settings.get(name, {})
@@ -72,7 +71,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
             [
                 table.label(name, lang),
                 name,
-                significant(float(raw[k]), 6, lang),
+                weight_text(table, k, lang),
                 percent(float(table.weights[k]), 0, lang),
                 *(_value(values.get(n), units[n], tender, n, lang) for n in inputs),
             ]
@@ -81,6 +80,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
     blocks: list[Any] = [
         Para(text("profiles.annex intro", lang)),
         Table(head, rows, numeric=[False, False, True, True, *([True] * len(inputs))]),
+        Para(weight_rule_text(table, lang)),
         Para(text("profiles.annex rule", lang, what=what)),
         Formula(
             label=text(f"profiles.weighted cost {table.ranked_by}", lang).capitalize(),

@@ -162,7 +162,10 @@ class ProfileRow(TypedDict):
     profile: str
     #: The profile's label in the output's language (its id where it has none).
     label: str
+    #: The weight as given (a share in percent as a fraction; 1 where none are given).
     weight: float
+    #: The profile's share of the weighted cost (the shares sum to 1).
+    share: float
     parameters: dict[str, Any]
     bids: list[ProfileBid]
     winner: str
@@ -189,6 +192,8 @@ class ProfilesDocument(TypedDict):
     kind: Literal["profiles"]
     currency: str
     ranked_by: Literal["total", "annualised"]
+    #: How the weights were given: relative weights, shares in percent, or none (equal shares).
+    weights: Literal["relative", "shares", "equal"]
     profiles: list[ProfileRow]
     weighted: list[ProfileBid]
     winner: str

@@ -236,10 +236,6 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
             "egne levetider; angiv en fælles analyseperiode for at sammenligne dem"
         ),
     },
-    "profile_weights_zero": {
-        "en": "the weights of the profiles are all zero",
-        "da": "brugsprofilernes vægte er alle nul",
-    },
     "abatement_no_emission": {
         "en": (
             "the product model '{model}' emits no '{name}'; an abatement cost needs emissions of it"
@@ -301,5 +297,122 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
     "no_folder": {
         "en": "{folder}: no such folder",
         "da": "mappen '{folder}' findes ikke",
+    },
+    # -- follow-up: the awarded bid, its tender, clause signs --
+    "followup_no_bid": {
+        "en": (
+            "the follow-up names no bid; write the awarded bid as 'bid: NAME' (one of "
+            "{names_list}): after an award on more than price it need not be the cheapest"
+        ),
+        "da": (
+            "opfølgningen angiver intet tilbud; skriv det vindende tilbud som 'bid: NAVN' "
+            "(et af {names_list}): efter en tildeling på mere end pris er det ikke "
+            "nødvendigvis det billigste"
+        ),
+    },
+    "followup_tender_type": {
+        "en": "got {shown}, expected the tender file's path, relative to the follow-up file",
+        "da": "fik {shown}, forventede stien til udbudsfilen, set fra opfølgningsfilen",
+    },
+    "followup_other_tender": {
+        "en": (
+            "the follow-up is of the tender '{name}' ({named}), not of the tender it is "
+            "compared with ({compared}); compare it with its own tender, or correct 'tender:'"
+        ),
+        "da": (
+            "opfølgningen hører til udbuddet '{name}' ({named}), ikke til det udbud, den "
+            "sammenlignes med ({compared}); sammenlign den med sit eget udbud, eller ret "
+            "'tender:'"
+        ),
+    },
+    "clause_negative_penalty": {
+        "en": (
+            "got '{value}': a penalty is what the supplier pays the buyer (it reduces the "
+            "buyer's cost), written as a positive amount in {cur}"
+        ),
+        "da": (
+            "fik '{value}': en bod er det, leverandøren betaler køberen (den mindsker "
+            "køberens omkostning), skrevet som et positivt beløb i {cur}"
+        ),
+    },
+    "clause_negative_bonus": {
+        "en": (
+            "got '{value}': a bonus is what the buyer pays the supplier (it adds to the "
+            "buyer's cost), written as a positive amount in {cur}"
+        ),
+        "da": (
+            "fik '{value}': en bonus er det, køberen betaler leverandøren (den øger "
+            "køberens omkostning), skrevet som et positivt beløb i {cur}"
+        ),
+    },
+    # -- portfolio folders --
+    "link_outside_folder": {
+        "en": (
+            "is a symbolic link (or in a linked folder) leading out of the folder {folder}; "
+            "tco reads only the files in the folder itself"
+        ),
+        "da": (
+            "er et symbolsk link (eller ligger i en linket mappe), der fører ud af mappen "
+            "{folder}; tco læser kun filerne i selve mappen"
+        ),
+    },
+    "portfolio_no_tender": {
+        "en": (
+            "the follow-up names the tender {shown}, which is not a tender of the folder "
+            "{folder}; write 'tender:' as the tender's path relative to the follow-up file "
+            "(tender: ../NAME.yaml)"
+        ),
+        "da": (
+            "opfølgningen angiver udbuddet {shown}, som ikke er et udbud i mappen {folder}; "
+            "skriv 'tender:' som stien til udbuddet set fra opfølgningsfilen "
+            "(tender: ../NAVN.yaml)"
+        ),
+    },
+    "portfolio_second_follow_up": {
+        "en": "the tender {shown} has a follow-up already, {first}; keep one follow-up per tender",
+        "da": (
+            "udbuddet {shown} har allerede en opfølgning, {first}; behold én opfølgning pr. udbud"
+        ),
+    },
+    # -- profile weights --
+    "profile_weight_missing": {
+        "en": (
+            "the profile has no weight, but others have; give every profile a weight, "
+            "or none (equal shares)"
+        ),
+        "da": (
+            "profilen har ingen vægt, men andre har; giv alle profiler en vægt, "
+            "eller ingen (lige store andele)"
+        ),
+    },
+    "profile_weight": {
+        "en": (
+            "got weight '{value}'; a weight is a positive number of at most {cap_q} "
+            "(a relative weight such as 3, or a share such as 20 %)"
+        ),
+        "da": (
+            "fik vægten '{value}'; en vægt er et positivt tal på højst {cap_q} "
+            "(en relativ vægt som 3 eller en andel som 20 %)"
+        ),
+    },
+    "profile_weights_mixed": {
+        "en": (
+            "some weights are percentages (shares) and some plain numbers (relative weights); "
+            "write them all one way"
+        ),
+        "da": (
+            "nogle vægte er procenter (andele) og andre tal (relative vægte); "
+            "skriv dem alle på samme måde"
+        ),
+    },
+    "profile_shares_sum": {
+        "en": (
+            "the weights are shares (percentages) and add up to {total}, not 100 %; "
+            "correct them, or write relative weights as plain numbers (3, 1)"
+        ),
+        "da": (
+            "vægtene er andele (procenter) og giver {total} tilsammen, ikke 100 %; "
+            "ret dem, eller skriv relative vægte som tal (3, 1)"
+        ),
     },
 }

@@ -51,8 +51,8 @@ OUTPUT_ERRORS: dict[str, dict[str, str]] = {
         "eller .html",
     },
     "needs_extra": {
-        "en": "a {what} needs {package}: pip install 'tco-lcc[{extra}]'",
-        "da": "{what} kræver {package}: pip install 'tco-lcc[{extra}]'",
+        "en": "this needs {package}: pip install 'tco-lcc[{extra}]'",
+        "da": "dette kræver {package}: pip install 'tco-lcc[{extra}]'",
     },
     "annex_no_bids": {
         "en": (

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.io.optional import require
 from tco.views.errors import OutputError
 from tco.views.i18n import number, resolve
 from tco.views.labels import word
@@ -127,12 +128,7 @@ def figure(size: tuple[float, float]) -> Figure:
     In a notebook the figure (and each of its charts' axes) shows itself as
     an image, with no magic command.
     """
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-    except ImportError as exc:
-        raise OutputError("charts need matplotlib: pip install 'tco-lcc[plot]'").speaks(
-            "needs_extra", what="chart", package="matplotlib", extra="plot"
-        ) from exc
+    FigureCanvasAgg = require("matplotlib.backends.backend_agg", "plot").FigureCanvasAgg
     fig: Figure = notebook_classes()[0](figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.io.optional import require
 from tco.views.i18n import number, resolve, text
 from tco.views.safe import chart_text, visible
 
@@ -165,14 +166,7 @@ def write_followup_workbook(f: FollowUp, path: str | Path, lang: str | None = No
     Every header names its unit ([DKK] or [kg CO2e]); text from the files (the
     bid's name, parameter names) is stored as text, never as a formula.
     """
-    try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        from tco.views.errors import OutputError
-
-        raise OutputError("a workbook needs openpyxl: pip install 'tco-lcc[excel]'").speaks(
-            "needs_extra", what="workbook", package="openpyxl", extra="excel"
-        ) from exc
+    openpyxl = require("openpyxl", "excel")
     from tco.views.safe import excel_cell, save_workbook
 
     lang = resolve(lang)

@@ -31,6 +31,7 @@ from tco.io.forms import (
     NOTES_ROW,
     SHEETS,
 )
+from tco.io.optional import require
 from tco.views.errors import OutputError
 from tco.views.form_read import load_tender_with_forms, read_form
 from tco.views.safe import excel_text, save_workbook
@@ -66,13 +67,7 @@ _CONVENTION_TEXT = {
 
 
 def require_openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise OutputError("Excel files need openpyxl: pip install 'tco-lcc[excel]'").speaks(
-            "needs_extra", what="workbook", package="openpyxl", extra="excel"
-        ) from exc
-    return openpyxl
+    return require("openpyxl", "excel")
 
 
 def _bound(model: ProductModel, name: str, key: str) -> float | None:

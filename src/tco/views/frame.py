@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.io.optional import require
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -28,15 +30,7 @@ __all__ = ["cash_flow_frame", "wide_frame"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        from tco.views.errors import OutputError
-
-        raise OutputError("this needs pandas: pip install 'tco-lcc[pandas]'").speaks(
-            "needs_extra", what="table", package="pandas", extra="pandas"
-        ) from exc
-    return pd
+    return require("pandas", "pandas")
 
 
 def wide_frame(result: Result, by: str = "category") -> pd.DataFrame:

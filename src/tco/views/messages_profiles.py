@@ -70,6 +70,20 @@ PROFILE_MESSAGES: dict[str, tuple[str, str]] = {
         "forventede omkostning for en kunde i rammeaftalens sammensætning. Tilbuddene rangeres "
         "efter den vægtede omkostning.",
     ),
+    "profiles.weights relative": (
+        "Weights are relative: a profile's share is its weight divided by the sum of the "
+        "weights ({total}).",
+        "Vægtene er relative: en profils andel er dens vægt divideret med summen af vægtene "
+        "({total}).",
+    ),
+    "profiles.weights shares": (
+        "Weights are shares: percentages of the expected use, adding up to 100 %.",
+        "Vægtene er andele: procenter af den forventede brug, i alt 100 %.",
+    ),
+    "profiles.weights equal": (
+        "No weights are given: every profile has an equal share.",
+        "Der er ikke angivet vægte: alle profiler har samme andel.",
+    ),
     "profiles.per profile": ("Ranking under each profile", "Rangering under hver profil"),
     "profiles.weighted ranking": ("Weighted ranking", "Vægtet rangering"),
     "profiles.where": ("Where the winner changes", "Hvor vinderen skifter"),

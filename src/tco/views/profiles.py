@@ -13,8 +13,8 @@ Examples
 >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
 >>> print(profiles_text(t).splitlines()[0])
 Usage profiles: present value in DKK per bid (rank), weighted by each profile's share
->>> profiles_text(t, "da").splitlines()[5].split()[:3]
-['Plejehjem', '20', '%']
+>>> profiles_text(t, "da").splitlines()[5].split()[:4]
+['Plejehjem', '1', '20', '%']
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ __all__ = [
     "profiles_csv",
     "profiles_text",
     "switch_sentences",
+    "weight_rule_text",
+    "weight_text",
 ]
 
 
@@ -175,6 +177,34 @@ then Premium LED.
     return out
 
 
+def weight_text(table: ProfileTable, k: int, lang: str | None = None) -> str:
+    """Profile ``k``'s weight as given: a relative weight, a share in percent, or ``–`` (none).
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.analysis.profiles import profiles
+    >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
+    >>> weight_text(t, 1), weight_rule_text(t)
+    ('3', "Weights are relative: a profile's share is its weight divided by the sum of the weights (5).")
+    """  # noqa: E501
+    lang = resolve(lang)
+    raw = table.raw_weights if table.raw_weights is not None else table.weights
+    if table.weight_rule == "equal":
+        return "–"
+    if table.weight_rule == "shares":
+        return f"{significant(float(raw[k]) * 100, 4, lang)} %"  # as written: 20 %, 33,3 %
+    return significant(float(raw[k]), 6, lang)
+
+
+def weight_rule_text(table: ProfileTable, lang: str | None = None) -> str:
+    """The sentence saying whether the weights are relative, shares, or not given."""
+    lang = resolve(lang)
+    raw = table.raw_weights if table.raw_weights is not None else table.weights
+    total = significant(float(raw.sum()), 6, lang)
+    return text(f"profiles.weights {table.weight_rule}", lang, total=total)
+
+
 def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     """The profile table: one row per profile and a weighted row, then where the winner changes.
 
@@ -186,21 +216,29 @@ def profiles_text(table: ProfileTable, lang: str | None = None) -> str:
     lang = resolve(lang)
     title = text(f"profiles.title {table.ranked_by}", lang, cur=table.currency)
     bids = [visible(b) for b in table.bids]
-    head = [text(f"profiles.{k}", lang) for k in ("profile", "weight")]
+    head = [text(f"profiles.{k}", lang) for k in ("profile", "weight", "share")]
     rows = [[*head, *bids, text("profiles.cheapest", lang)]]
     ranks = table.ranks
     for k, name in enumerate(table.names):
         cells = [
             f"{number(float(table.cost[k, i]), 0, lang)} ({ranks[k, i]})" for i in range(len(bids))
         ]
-        weight = percent(float(table.weights[k]), 0, lang)
-        rows.append([visible(table.label(name, lang)), weight, *cells, visible(table.winners[k])])
+        share = percent(float(table.weights[k]), 0, lang)
+        rows.append(
+            [
+                visible(table.label(name, lang)),
+                weight_text(table, k, lang),
+                share,
+                *cells,
+                visible(table.winners[k]),
+            ]
+        )
     wr = table.weighted_rank
     cells = [f"{number(float(table.weighted[i]), 0, lang)} ({wr[i]})" for i in range(len(bids))]
     rows.append(
-        [text("profiles.weighted", lang), percent(1.0, 0, lang), *cells, visible(table.winner)]
+        [text("profiles.weighted", lang), "", percent(1.0, 0, lang), *cells, visible(table.winner)]
     )
-    out = [title, _align(rows)]
+    out = [title, _align(rows), weight_rule_text(table, lang)]
     if not table.winner_changes:
         out.append(text("profiles.same", lang, bid=visible(table.winner)))
         return "\n".join(out)
@@ -226,22 +264,24 @@ def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
     >>> import tco
     >>> from tco.analysis.profiles import profiles
     >>> t = profiles(tco.load_tender(tco.example_path("indoor-lighting-profiles")))
-    >>> profiles_csv(t).splitlines()[:2]
-    ['profile,label,weight,bid,cost,rank', 'sports_hall,Sports hall,0.2,Lumen Nord,345165.60581,1']
+    >>> profiles_csv(t).splitlines()[:2]  # doctest: +NORMALIZE_WHITESPACE
+    ['profile,label,weight,share,bid,cost,rank',
+     'sports_hall,Sports hall,1,0.2,Lumen Nord,345165.60581,1']
     >>> profiles_csv(t, "da").splitlines()[1]
-    'sports_hall;Idrætshal;0,2;Lumen Nord;345165,60581;1'
+    'sports_hall;Idrætshal;1;0,2;Lumen Nord;345165,60581;1'
     """
     from tco.views.table import csv_number
 
     lang = resolve(lang)
     if lang == "en":
-        head = ["profile", "label", "weight", "bid", "cost", "rank"]
+        head = ["profile", "label", "weight", "share", "bid", "cost", "rank"]
     else:
         cur = cost_unit(table, lang)
         head = [
             text("profiles.id", lang),
             text("profiles.profile", lang),
             text("profiles.weight", lang),
+            text("profiles.share", lang),
             text("profiles.bid", lang),
             f"{text(f'profiles.cost {table.ranked_by}', lang)} [{cur}]",
             text("profiles.rank", lang),
@@ -250,6 +290,7 @@ def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
     writer = csv.writer(buf, delimiter=csv_delimiter(lang), lineterminator="\n")
     writer.writerow(head)
     ranks = table.ranks
+    raw = table.raw_weights if table.raw_weights is not None else table.weights
     rows: list[list[object]] = []
     for k, name in enumerate(table.names):
         for i, bid in enumerate(table.bids):
@@ -257,6 +298,7 @@ def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
                 [
                     name,
                     table.label(name, lang),
+                    "" if table.weight_rule == "equal" else float(raw[k]),
                     float(table.weights[k]),
                     bid,
                     float(table.cost[k, i]),
@@ -266,7 +308,7 @@ def profiles_csv(table: ProfileTable, lang: str | None = None) -> str:
     wr = table.weighted_rank
     for i, bid in enumerate(table.bids):
         label = text("profiles.weighted", lang)
-        rows.append(["", label, 1.0, bid, float(table.weighted[i]), int(wr[i])])
+        rows.append(["", label, "", 1.0, bid, float(table.weighted[i]), int(wr[i])])
     for row in rows:
         writer.writerow([csv_number(csv_cell(v), lang) for v in row])
     return buf.getvalue()

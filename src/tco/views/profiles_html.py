@@ -24,8 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.views.html import PAGE_STYLE, STYLE, html_table
-from tco.views.i18n import number, percent, resolve, significant, text
-from tco.views.profiles import cost_unit, profile_settings_text, switch_sentences
+from tco.views.i18n import number, percent, resolve, text
+from tco.views.profiles import (
+    cost_unit,
+    profile_settings_text,
+    switch_sentences,
+    weight_rule_text,
+    weight_text,
+)
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
@@ -89,6 +95,7 @@ def profiles_html(
             numeric=[False, True, True, False],
             caption=text("profiles.the profiles", lang),
         ),
+        f"<p>{escape(weight_rule_text(table, lang))}</p>",
     ]
     ranks = table.ranks
     rows = [
@@ -155,10 +162,7 @@ def profiles_html(
 
 def _weight(table: ProfileTable, name: str, lang: str) -> str:
     """A profile's weight as written (its share is beside it)."""
-    k = table.names.index(name)
-    if table.raw_weights is None:
-        return ""
-    return significant(float(table.raw_weights[k]), 6, lang)
+    return weight_text(table, table.names.index(name), lang)
 
 
 def profiles_report_html(

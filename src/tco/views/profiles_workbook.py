@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.views.i18n import resolve, text
-from tco.views.profiles import cost_unit, profile_settings_text, switch_sentences
+from tco.views.profiles import (
+    cost_unit,
+    profile_settings_text,
+    switch_sentences,
+    weight_rule_text,
+)
 from tco.views.safe import excel_cell, save_workbook
 
 if TYPE_CHECKING:
@@ -62,7 +67,7 @@ def profiles_sheet(wb: Any, table: ProfileTable, lang: str | None = None) -> Non
     ws.append(
         [cell(text(f"profiles.title {table.ranked_by}", lang, cur=table.currency), strong=True)]
     )
-    ws.append([])
+    ws.append([cell(weight_rule_text(table, lang))])
     head(
         [
             text("profiles.profile", lang),

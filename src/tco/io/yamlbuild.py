@@ -66,13 +66,6 @@ def _plain(value: str) -> Any:
     >>> _plain("1.000"), _plain("200"), _plain("2e3"), _plain("true"), _plain("~")
     ('1.000', 200, 2000.0, True, None)
     """
-    if "." in value and value[-3:].lower() not in ("inf", "nan"):
-        return value  # a number with a mark, or text such as 'v1.2': the text written
-    return _typed(value)
-
-
-def _typed(value: str) -> Any:
-    """Resolve a scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
     if not value or value[0] in "-+.0123456789":
         if _INT.fullmatch(value):
             try:
@@ -81,7 +74,9 @@ def _typed(value: str) -> Any:
                 return value
         if value and _FLOAT.fullmatch(value):
             low = value.lower()
-            return float(low.replace(".", "") if low[-3:] in ("inf", "nan") else low)
+            if low[-3:] in ("inf", "nan"):
+                return float(low.replace(".", ""))
+            return value if "." in value else float(low)  # a mark: the text written
     if value in _BOOL:
         return _BOOL[value]
     if value in _NULL:
@@ -89,6 +84,14 @@ def _typed(value: str) -> Any:
     if value == "<<":
         return _MERGE
     return value
+
+
+def _typed(value: str) -> Any:
+    """Resolve a tagged scalar the YAML 1.2 way: ``!!float 1.000`` is the float 1.0."""
+    resolved = _plain(value)
+    if isinstance(resolved, str) and resolved and _FLOAT.fullmatch(resolved):
+        return float(resolved)
+    return resolved
 
 
 def _scalar(event: Any) -> Any:

@@ -60,9 +60,11 @@ class _Compiler(AssumptionReader):
     def check_keys(self) -> None:
         """Buyer values for buyer parameters, bid values for bid parameters; one name per bid."""
         params, tender = self.model.parameters, self.tender
-        names = [bid.name for bid in tender.bids]
-        for i, name in enumerate(names):
-            if name in names[:i]:
+        seen: set[str] = set()
+        for i, name in enumerate(bid.name for bid in tender.bids):
+            if name not in seen:
+                seen.add(name)
+            else:
                 self.fail(
                     f"two bids are named '{name}'; give each bid its own name",
                     ("bids", i, "name"),

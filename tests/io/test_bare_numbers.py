@@ -343,3 +343,33 @@ def test_scoring_points_and_weights_are_read_in_the_stated_format(
     paths = _files(tmp_path, b=bare + "scoring:\n  weights: {price: 1, design: 1}\n")
     err = _error(capsys, ["validate", str(paths["b"])])
     assert "bids[0].quality.design: got '7.500'" in err
+
+
+# -- portfolio ---------------------------------------------------------------------------------
+
+
+def test_a_portfolio_reads_each_tender_in_its_own_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The indoor-lighting example for 1000 luminaires, written three ways: in plain numbers
+    # (quantity: 1000), in Danish (quantity: 1.000 under number_format: da), and with a bare
+    # 1.000 and no format, which is one row with its error, not a tender of 1 luminaire.
+    example = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    plain = example.replace("quantity: 200", "quantity: 1000")
+    danish = (
+        example.replace("  currency: DKK\n", "  currency: DKK\n  number_format: da\n")
+        .replace("quantity: 200", "quantity: 1.000")
+        .replace(
+            "escalation: {electricity: 1.67 %/year}", "escalation:\n    electricity: 1,67 %/year"
+        )
+        .replace("2.13 DKK/kWh", "2,13 DKK/kWh")
+    )
+    bare = example.replace("quantity: 200", "quantity: 1.000")
+    for name, text in (("a", plain), ("b", danish), ("c", bare)):
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    assert main(["portfolio", str(tmp_path), "--format", "json"]) == 0
+    rows = {Path(row["tender"]).name: row for row in json.loads(capsys.readouterr().out)["rows"]}
+    assert rows["a.yaml"]["error"] is None and rows["b.yaml"]["error"] is None
+    assert rows["b.yaml"]["chosen_tco"] == pytest.approx(rows["a.yaml"]["chosen_tco"], rel=1e-12)
+    assert rows["c.yaml"]["chosen_tco"] is None
+    assert "is 1 in English notation but 1000 in Danish notation" in rows["c.yaml"]["error"]

@@ -24,15 +24,21 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "ANNUALISE_AT",
+    "TIMINGS",
+    "TIMING_SHIFT",
+    "AnnualiseAt",
     "Array",
     "Timing",
     "annual_escalation",
+    "annualising_rate",
     "annuity_factor",
     "at_instant",
     "discount_factors",
     "escalation_index",
     "fisher_real_rate",
     "schedule_discount_factors",
+    "stream_timing",
     "year_axis",
 ]
 
@@ -40,6 +46,18 @@ __all__ = [
 Array = NDArray[np.float64]
 #: When in its year an annual amount is discounted.
 Timing = Literal["end", "mid", "begin"]
+#: The values of :data:`Timing`: the tender's ``discounting``, an item's own
+#: ``discounting`` and the tender's ``item_discounting`` take one of them.
+TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
+#: How far before its year's end an annual amount falls, per timing. [year]
+TIMING_SHIFT: dict[str, float] = {"end": 0.0, "mid": 0.5, "begin": 1.0}
+#: The rate an equivalent annual cost is computed at: ``"real"`` gives a level
+#: amount in constant money (year-0 prices), ``"nominal"`` a level amount in current
+#: money (NIST BLCC for a current-dollar analysis). By default an analysis annualises
+#: at its own rate: nominal for a nominal analysis, real for a real one.
+AnnualiseAt = Literal["real", "nominal"]
+#: The values of :data:`AnnualiseAt`.
+ANNUALISE_AT: tuple[AnnualiseAt, ...] = ("real", "nominal")
 
 
 def year_axis(T: int) -> Array:
@@ -91,8 +109,7 @@ def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
     """
     r = np.asarray(rate, dtype=np.float64)[..., None]
     t = year_axis(T)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
-    when = np.maximum(t - shift, 0.0)
+    when = np.maximum(t - TIMING_SHIFT[timing], 0.0)
     out: Array = (1.0 + r) ** -when
     return out
 
@@ -129,7 +146,7 @@ def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -
     """
     r = np.asarray(rate, dtype=np.float64)
     p = np.asarray(period, dtype=np.float64)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
+    shift = TIMING_SHIFT[timing]
     with np.errstate(divide="ignore", invalid="ignore"):
         base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
     out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
@@ -150,6 +167,65 @@ def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
     return out
 
 
+def stream_timing(annual: bool, own: Timing | None, tender: Timing) -> Timing:
+    """When in its year a stream falls, and is discounted and priced.
+
+    A one-off event falls at its year's end whatever the timing; an annual
+    stream at its own timing (a lease paid in advance: ``"begin"``) or, where
+    it states none, the tender's.
+
+    Examples
+    --------
+    >>> stream_timing(True, "begin", "end"), stream_timing(True, None, "mid")
+    ('begin', 'mid')
+    >>> stream_timing(False, None, "mid")
+    'end'
+    """
+    if not annual:
+        return "end"
+    return own or tender
+
+
+def annualising_rate(real_rate: ArrayLike, inflation: ArrayLike, at: AnnualiseAt) -> Array:
+    """The rate an equivalent annual cost is computed at (:data:`AnnualiseAt`).
+
+    ``"real"``: the real rate ``r`` itself. ``"nominal"``: the nominal rate
+    ``(1 + r) * (1 + i) - 1`` (the Fisher relation read the other way), so the
+    level amount is in current money. The present value is the same either way;
+    only the level amount that has it differs.
+
+    Parameters
+    ----------
+    real_rate : float or array_like
+        Real discount rate per year (or per year of a schedule). [unitless]
+    inflation : float
+        General inflation per year. [unitless]
+    at : {"real", "nominal"}
+
+    Returns
+    -------
+    ndarray
+        [unitless per year]
+
+    Examples
+    --------
+    NIST BLCC 5.3 states the nominal rate of a 3 % real rate under 0.1 % inflation
+    as ``(1.03)(1.001) - 1`` = 3.103 %:
+
+    >>> float(annualising_rate(0.03, 0.001, "nominal").round(6))
+    0.03103
+    >>> float(annualising_rate(0.03, 0.001, "real"))
+    0.03
+    """
+    r = np.asarray(real_rate, dtype=np.float64)
+    if at == "real":
+        return r
+    if at != "nominal":
+        raise ValueError(f"unknown annualisation {at!r}; expected one of {ANNUALISE_AT}")
+    out: Array = (1.0 + r) * (1.0 + np.asarray(inflation, dtype=np.float64)) - 1.0
+    return out
+
+
 def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
     """A year-end series moved to the instant annual amounts fall, geometric within the year.
 
@@ -167,7 +243,7 @@ def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
     v = np.asarray(year_end, dtype=np.float64)
     if timing == "end" or v.shape[-1] < 2:
         return v
-    keep = {"mid": 0.5, "begin": 0.0}[timing]
+    keep = 1.0 - TIMING_SHIFT[timing]
     before, after = v[..., :-1], v[..., 1:]
     with np.errstate(divide="ignore", invalid="ignore"):
         moved = before * (after / before) ** keep if keep else before

@@ -28,7 +28,7 @@ from tco.views.labels import (
     word,
 )
 from tco.views.safe import html_text as escape
-from tco.views.table import table_title
+from tco.views.table import annualised_note, table_title
 
 if TYPE_CHECKING:
     from tco.plan import Plan
@@ -167,6 +167,7 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
         f"<p><strong>{escape(title)}</strong></p>",
         html_table(head, rows, numeric=numeric),
         f"<p>{escape(word('ranked', lang).format(by=by))}.</p>",
+        f"<p>{escape(annualised_note(result, lang))}</p>",
     ]
     if items:
         order = [result.bids.index(r["bid"]) for r in result.summary()]
@@ -259,6 +260,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         [w("price year"), str(plan.price_year)],
         [w("residual value"), w(f"residual.{plan.residual_value}")],
         [w("externalities rule"), w(f"rule.{plan.externalities}")],
+        [w("annualised at"), w(f"annualised at.{plan.annualise_at}")],
     ]
     if a.rate_type == "nominal":
         rows.append([w("nominal discount rate"), q(a.discount_rate)])

@@ -363,7 +363,7 @@ MISTAKES: list[Mistake] = [
       SpecError, "bids", "a tender needs at least one bid",
       "List at least one bid.", topic="Bids and parameters"),
     M("duplicate-bid-names", "two bids with the same name", tender(bids__1__name="A"),
-      SpecError, "bids", "give each bid its own name",
+      SpecError, "bids[1].name", "give each bid its own name",
       "Name each bid differently."),
     M("bids-not-a-list", "bids as a mapping", tender(bids={"A": {"price": "1 DKK"}}),
       SpecError, "bids", "expected a list (one '- value' line per entry)",

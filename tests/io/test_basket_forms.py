@@ -219,3 +219,101 @@ def test_a_line_sheet_with_a_quote_is_linked_as_excel_quotes_it(tmp_path: Path) 
     front = openpyxl.load_workbook(out).worksheets[0]
     links = [c.hyperlink.target for row in front.iter_rows() for c in row if c.hyperlink]
     assert "#'Kontor''s A4'!A1" in links
+
+
+def test_a_line_sheet_stating_another_number_format_than_the_front_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A Danish form: the front sheet 'Kurv' states 'da' in B4. The supplier changes the line
+    # sheet's B4 to 'en' and types the price as text, '9.800 DKK': 9800 DKK in the form's
+    # Danish, 9.8 DKK in English. The form has one number format, the front sheet's.
+    def other_format(wb: Any) -> None:
+        assert wb["Kurv"]["B4"].value == "da"
+        sheet = wb["A4 devices"]
+        assert sheet["B4"].value == "da" and sheet["A9"].value == "price"
+        sheet["B4"] = "en"
+        sheet["D9"] = "9.800 DKK"
+
+    form = _fill(tmp_path, 0, lang="da", edit=other_format)
+    with pytest.raises(FormError) as info:
+        load_basket_with_forms(EXAMPLE, [form])
+    err = info.value
+    assert (err.sheet, err.cell) == ("A4 devices", "B4")
+    assert str(err).endswith(
+        "the sheet states the number convention 'en', but the form's front sheet 'Kurv' "
+        "states 'da'; a form has one number convention: write 'da' in cell B4 and check the "
+        "numbers typed as text"
+    )
+    assert error_text(err, "da").endswith(
+        "arket angiver talformatet 'en', men skemaets forside 'Kurv' angiver 'da'; et skema "
+        "har ét talformat: skriv 'da' i celle B4 og kontrollér de tal, der er skrevet som tekst"
+    )
+    assert main(["basket", str(EXAMPLE), "--bids", str(form)]) != 0
+    assert "front sheet 'Kurv' states 'da'" in capsys.readouterr().err
+
+
+def test_a_line_sheet_following_the_front_reads_its_danish_text(tmp_path: Path) -> None:
+    # The same form with B4 left at 'da': '9.800 DKK' is 9800 DKK, the example's price, so the
+    # totals are the example's.
+    def danish_text(wb: Any) -> None:
+        wb["A4 devices"]["D9"] = "9.800 DKK"
+
+    form = _fill(tmp_path, 0, lang="da", edit=danish_text)
+    read = load_basket_with_forms(EXAMPLE, [form])
+    np.testing.assert_allclose(
+        read.evaluate().by_line[:, 0], BASKET.evaluate().by_line[:, 0], rtol=1e-12
+    )
+
+
+def test_a_front_sheet_stating_another_format_than_the_basket_is_refused(tmp_path: Path) -> None:
+    # The basket states 'number_format: en'; a Danish form (every sheet 'da') is refused at the
+    # front sheet's B4 as at each line sheet's, not read in Danish.
+    stated = tmp_path / "basket.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  currency: DKK\n", "  currency: DKK\n  number_format: en\n", 1
+    )
+    stated.write_text(text, encoding="utf-8")
+    form = _fill(tmp_path, 0, lang="da")
+    with pytest.raises(SpecError) as info:
+        load_basket_with_forms(stated, [form])
+    errors = getattr(info.value, "errors", [info.value])
+    assert ("Kurv", "B4") in [(getattr(e, "sheet", None), getattr(e, "cell", None)) for e in errors]
+
+
+def test_every_problem_of_the_forms_and_the_basket_is_reported_at_once(tmp_path: Path) -> None:
+    # Four independent problems: a price in kg on a.xlsx's A3 sheet and a missing name on
+    # c.xlsx's front sheet (read by the forms), a.xlsx and b.xlsx both named 'Nordic Print'
+    # and b.xlsx's A4 price above the printer model's 1,000,000 DKK (checked with the basket).
+    def kg(wb: Any) -> None:
+        wb["A3 devices"]["D9"] = "5 kg"
+
+    def dear(wb: Any) -> None:
+        wb["Basket"]["D5"] = "Nordic Print"
+        wb["A4 devices"]["D9"] = 2_000_000
+
+    def unnamed(wb: Any) -> None:
+        wb["Basket"]["D5"] = None
+
+    forms = [
+        _fill(tmp_path, 0, edit=kg, file="a.xlsx"),
+        _fill(tmp_path, 1, edit=dear, file="b.xlsx"),
+        _fill(tmp_path, 2, edit=unnamed, file="c.xlsx"),
+    ]
+    with pytest.raises(SpecError) as info:
+        load_basket_with_forms(EXAMPLE, forms)
+    errors = getattr(info.value, "errors", [info.value])
+    where = {
+        (Path(e.file or "").name, getattr(e, "sheet", None), getattr(e, "cell", None))
+        for e in errors
+    }
+    assert {
+        ("a.xlsx", "A3 devices", "D9"),
+        ("c.xlsx", "Basket", "D5"),
+        ("b.xlsx", "Basket", "D5"),
+        ("b.xlsx", "A4 devices", "D9"),
+    } <= where
+    said = str(info.value)
+    assert "got '5 kg'" in said and "the bid's name is missing" in said
+    assert "two bids are named 'Nordic Print'" in said and "at most 1000000 DKK" in said
+    assert "two bids are named 'Nordic Print'" in error_text(info.value, "en")
+    assert "to tilbud hedder 'Nordic Print'" in error_text(info.value, "da")

@@ -71,9 +71,11 @@ def test_non_utf8_and_oversize(tmp_path: Path) -> None:
         ("-2", -2),
         ("+4", 4),
         ("0", 0),
-        ("2.5", 2.5),
-        ("-0.5", -0.5),
+        ("2.5", "2.5"),  # a number with a mark stays the text written, for the value grammar
+        ("-0.5", "-0.5"),
+        ("1.000", "1.000"),
         ("1e3", 1000.0),
+        (".inf", float("inf")),
         ("~", None),
         ("null", None),
     ],
@@ -125,3 +127,40 @@ def test_syntax_errors_in_plain_words(text: str, match: str) -> None:
     message = str(info.value)
     assert message.startswith("t.yaml: line ")
     assert "expected <block end>" not in message and "did not find expected" not in message
+
+
+# -- a Danish decimal comma inside [...] or {...} ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "line"),
+    [
+        # YAML alone reads these as ['2', '13 DKK/kWh', ...] and {price: '0', '6': None, ...}.
+        ("price_path: [2,13 DKK/kWh, 2,20 DKK/kWh]", "2,13 DKK/kWh", 1),
+        ("weights: {price: 0,6, design: 0,4}", "0,6", 1),
+        ("a: 1\nescalation: {electricity: 1,67 %/year}", "1,67 %/year", 2),
+        ("weights: [1,2,1]", "1,2", 1),
+    ],
+)
+def test_a_decimal_comma_in_a_flow_collection_is_refused(text: str, number: str, line: int) -> None:
+    from tco.views.error_text import error_text
+
+    with pytest.raises(YAMLError) as info:
+        load_yaml(text, file="t.yaml")
+    said = str(info.value)
+    assert said.startswith(f"t.yaml: line {line}, column ")
+    assert f"the number '{number}' is split in two" in said
+    assert f"put the value in quotes ('{number}')" in said
+    assert f"tallet '{number}' deles i to" in error_text(info.value, "da")
+
+
+def test_commas_between_entries_and_quoted_decimal_commas_read() -> None:
+    assert load_yaml(
+        "a: [1, 2, 1]\nb: {x: 1, y: 2}\nc: ['1,5', '2,5']\nd: [a,b]\ne: {k: 0,x: 1}"
+    ) == {
+        "a": [1, 2, 1],
+        "b": {"x": 1, "y": 2},
+        "c": ["1,5", "2,5"],
+        "d": ["a", "b"],
+        "e": {"k": 0, "x": 1},
+    }

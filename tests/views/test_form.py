@@ -290,3 +290,28 @@ def test_a_form_cell_error_reads_in_danish(blank: Path, tmp_path: Path) -> None:
         f"{form}: ark 'Bid', celle D10 (power): fik '38 kg', forventede en effekt som '38 W'"
     ) in danish
     assert "sheet 'Bid', cell D10 (power): got '38 kg'" in str(info.value)
+
+
+def test_every_problem_of_the_forms_and_the_tender_is_reported_at_once(
+    blank: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Four independent problems: a value of the wrong unit in a.xlsx (read by the form), a name
+    # missing in c.xlsx (read by the form), two forms named 'Same' (checked with the tender)
+    # and a power above the model's 2,000 W in b.xlsx (checked with the tender). Each is
+    # reported in the one run, at its form's cell.
+    a = _fill(
+        blank, tmp_path / "a.xlsx", "Same", {"price": 1, "power": "32 kg", "rated_life": 5000}
+    )
+    b = _fill(blank, tmp_path / "b.xlsx", "Same", {"price": 2, "power": 5000, "rated_life": 5000})
+    c = _fill(blank, tmp_path / "c.xlsx", "", {"price": 3, "power": 30, "rated_life": 5000})
+    with pytest.raises(tco.SpecError) as info:
+        load_tender_with_forms(EXAMPLE, [a, b, c])
+    errors = getattr(info.value, "errors", [info.value])
+    where = {(Path(e.file or "").name, getattr(e, "cell", None)) for e in errors}
+    assert {("a.xlsx", "D10"), ("c.xlsx", "D5"), ("b.xlsx", "D5"), ("b.xlsx", "D10")} <= where
+    said = str(info.value)
+    assert "got '32 kg'" in said and "the bid's name is missing" in said
+    assert "two bids are named 'Same'" in said and "'5000 W'" in said
+    assert main(["compare", str(EXAMPLE), "--bids", str(a), str(b), str(c), "--lang", "da"]) != 0
+    err = capsys.readouterr().err
+    assert "fik '32 kg'" in err and "to tilbud hedder 'Same'" in err

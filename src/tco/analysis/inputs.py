@@ -15,7 +15,6 @@ on a leading axis of variants: shape ``(n,)`` (the same for every bid) or
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,7 +24,8 @@ from numpy.typing import ArrayLike, NDArray
 from tco.errors import AnalysisError, SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.plan.values import convert_money
-from tco.units import Quantity, currencies_of, parse_quantity, plan_factor, to_plan
+from tco.units import Quantity, currencies_of, parse_quantity, parse_value, plan_factor, to_plan
+from tco.units.numbers import scan_number
 
 __all__ = ["Change", "Input", "input_names", "resolve_input"]
 
@@ -78,9 +78,7 @@ class Input:
         SpecError
             If the value has the wrong unit.
         """
-        if isinstance(raw, str):
-            with contextlib.suppress(ValueError):
-                raw = float(raw)
+        raw = _bare_number(raw)
         if relative or self.kind in ("discount_rate", "escalation", "quantity"):
             q = parse_quantity(raw)
             if q.dimensionality == Quantity(1.0, "1/year").dimensionality and not relative:
@@ -147,9 +145,8 @@ class Input:
         (0.04, 0.04, 0.04, 0.04)
         """
         if isinstance(raw, str):
-            try:
-                raw = float(raw)
-            except ValueError:
+            raw = _bare_number(raw)
+            if isinstance(raw, str):
                 return self.parse(raw)
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise SpecError(
@@ -163,6 +160,24 @@ class Input:
         """Express values in the plan's units in the shown unit."""
         out: Array = np.asarray(base, dtype=np.float64) / self.factor
         return out
+
+
+def _bare_number(raw: Any) -> Any:
+    """Text that holds only a number, read by the value grammar (``1.000`` is refused).
+
+    Anything else is returned as given.
+
+    Examples
+    --------
+    >>> _bare_number("2,5"), _bare_number("4 %"), _bare_number(3)
+    (2.5, '4 %', 3)
+    """
+    if not isinstance(raw, str):
+        return raw
+    scanned = scan_number(raw.strip())
+    if scanned is None or scanned[3].strip():
+        return raw
+    return float(parse_value(raw, "", rate=False).magnitude)
 
 
 def _money(q: Any, target: str, inp: Input) -> Any:

@@ -38,6 +38,7 @@ from tco.analysis.distributions import KINDS, Distribution, gaussian_copula
 from tco.analysis.inputs import Change, Input, resolve_input
 from tco.errors import SpecError
 from tco.plan import Plan
+from tco.spec.number_fields import Number, Whole
 from tco.spec.schema import spec_errors
 
 __all__ = ["DistributionSpec", "Uncertain", "Uncertainty", "UncertaintySpec", "parse_uncertainty"]
@@ -57,8 +58,8 @@ class DistributionSpec(BaseModel):
     mean: Scalar | None = None
     sd: Scalar | None = None
     values: list[Scalar] | None = None
-    weights: list[float] | None = None
-    shape: float = Field(default=4.0, gt=0)
+    weights: list[Number] | None = None
+    shape: Number = Field(default=4.0, gt=0)
     relative: bool = False
     per_bid: bool = False
 
@@ -68,10 +69,10 @@ class UncertaintySpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    samples: int = Field(default=10_000, ge=2, le=10_000_000)
-    seed: int | None = Field(default=None, ge=0)
+    samples: Whole = Field(default=10_000, ge=2, le=10_000_000)
+    seed: Whole | None = Field(default=None, ge=0)
     parameters: dict[str, DistributionSpec] = Field(min_length=1)
-    correlation: list[tuple[str, str, float]] = Field(default_factory=list)
+    correlation: list[tuple[str, str, Number]] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -298,14 +298,7 @@ def basket_from_data(
         ).speaks("basket_no_bids")
     errors = ErrorList()
     names = [line.name for line in spec.lines]
-    bid_names = [b.name for b in spec.bids]
     for i, bid in enumerate(spec.bids):
-        if bid.name in bid_names[:i]:
-            errors.add(
-                SpecError(
-                    f"two bids are named '{bid.name}'", file=file, path=("bids", i, "name")
-                ).speaks("same_bid_name", name=bid.name)
-            )
         for offered in bid.lines:
             if offered not in names:
                 errors.add(
@@ -352,6 +345,8 @@ def basket_from_data(
             sub["basis"] = data["basis"]
 
         def where(path: Path_, j: int = j, name: str = line.name, raw: Any = raw) -> Path_:
+            if path[:1] == ("bids",) and path[2:] == ("name",):
+                return path  # the bid's name is the basket's, not the line's
             if path[:1] == ("bids",) and len(path) >= 2:
                 return ("bids", path[1], "lines", name, *path[2:])
             if (

@@ -51,7 +51,21 @@ _MERGE = object()
 
 
 def _plain(value: str) -> Any:
-    """Resolve a plain scalar the YAML 1.2 way (decimal numbers, true/false, null)."""
+    """Resolve a plain (bare) scalar: as YAML 1.2 does, but a number with a mark stays text.
+
+    A bare number holding a ``.`` (``1.000``, ``2.13``, ``1.5e3``) reads differently in
+    the ``en`` and ``da`` number formats (one thousand or one), so it is kept as the
+    text written, for the value grammar (:mod:`tco.units`) to read in the file's
+    stated ``number_format``. A whole number (``200``, ``2030``) and an exponent
+    without a mark (``2e3``) read the same in every format and become numbers, so
+    that years, counts and bands keep their type; ``.inf`` and ``.nan`` become the
+    floats every value check refuses.
+
+    Examples
+    --------
+    >>> _plain("1.000"), _plain("200"), _plain("2e3"), _plain("true"), _plain("~")
+    ('1.000', 200, 2000.0, True, None)
+    """
     if not value or value[0] in "-+.0123456789":
         if _INT.fullmatch(value):
             try:
@@ -60,7 +74,9 @@ def _plain(value: str) -> Any:
                 return value
         if value and _FLOAT.fullmatch(value):
             low = value.lower()
-            return float(low.replace(".", "") if low[-3:] in ("inf", "nan") else low)
+            if low[-3:] in ("inf", "nan"):
+                return float(low.replace(".", ""))
+            return value if "." in value else float(low)  # a mark: the text written
     if value in _BOOL:
         return _BOOL[value]
     if value in _NULL:
@@ -68,6 +84,14 @@ def _plain(value: str) -> Any:
     if value == "<<":
         return _MERGE
     return value
+
+
+def _typed(value: str) -> Any:
+    """Resolve a tagged scalar the YAML 1.2 way: ``!!float 1.000`` is the float 1.0."""
+    resolved = _plain(value)
+    if isinstance(resolved, str) and resolved and _FLOAT.fullmatch(resolved):
+        return float(resolved)
+    return resolved
 
 
 def _scalar(event: Any) -> Any:
@@ -80,7 +104,7 @@ def _scalar(event: Any) -> Any:
     kind = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool, _TAG + "null": None}
     if tag not in kind:
         raise _tag_error(event)
-    value = _plain(event.value)
+    value = _typed(event.value)
     want = kind[tag]
     if want is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
@@ -105,8 +129,12 @@ class Builder:
     document is refused after a few hundred events) hold while the file is read.
     """
 
-    def __init__(self, file: str | None) -> None:
+    def __init__(self, file: str | None, text: str = "") -> None:
         self.file = file
+        self.text = text
+        self.flow = 0  # open flow collections ([...], {...})
+        self.after = -2  # where the last plain scalar ending in a digit ended, in a flow
+        self.after_value = ""  # and what it was
         self.total = 0
         self.aliases = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -134,6 +162,8 @@ class Builder:
                     if tag is None or tag == "!"
                     else _scalar(event)
                 )
+                if self.flow:
+                    self._decimal_comma(event)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
                 top = self.stack[-1][0] if self.stack else None
@@ -159,6 +189,32 @@ class Builder:
             elif kind is yaml.StreamEndEvent:
                 return self.root
 
+    def _decimal_comma(self, event: Any) -> None:
+        """Refuse ``{price: 0,6}``: in a flow collection a comma splits a decimal number.
+
+        YAML reads ``[2,13 DKK/kWh]`` as the two entries ``2`` and ``13 DKK/kWh``: a
+        Danish decimal comma inside ``[...]`` or ``{...}`` would silently give other
+        numbers, so a plain entry starting with a digit right after a ``,`` that follows
+        a plain entry ending in a digit is refused, with the fix.
+        """
+        start, value = event.start_mark.index, event.value
+        if (
+            start == self.after + 1
+            and not event.style
+            and value[:1].isdigit()
+            and self.text[self.after : start] == ","
+        ):
+            number = f"{self.after_value},{value}"
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the number '{number}' is split in two: inside [...] or {{...}} a comma "
+                "separates entries",
+                event.start_mark,
+            )
+        self.after = event.end_mark.index if not event.style and value[-1:].isdigit() else -2
+        self.after_value = value
+
     def _count(self, n: int, event: Any) -> None:
         self.total += n
         if self.total > MAX_NODES:
@@ -181,10 +237,14 @@ class Builder:
                 f"at most {MAX_DEPTH} levels of nesting",
                 self.file,
             ).speaks("yaml_too_deep", cap_q=str(MAX_DEPTH), line=event.start_mark.line + 1)
-        self.stack.append([container, event.anchor, self.total - 1, _NO_KEY, {}, []])
+        self.stack.append(
+            [container, event.anchor, self.total - 1, _NO_KEY, {}, [], event.flow_style]
+        )
+        self.flow += bool(event.flow_style)
 
     def _close(self, event: Any) -> None:
-        container, anchor, before, _, _, merges = self.stack.pop()
+        container, anchor, before, _, _, merges, flow = self.stack.pop()
+        self.flow -= bool(flow)
         if merges:
             merged: dict[Any, Any] = {}
             for source in merges:

@@ -119,7 +119,7 @@ def _parse(text: str, file: str | None) -> Any:
     except yaml.reader.ReaderError as exc:  # a control character such as NUL
         raise _reader_error(text, exc, file) from None
     try:
-        return Builder(file).run(parser)
+        return Builder(file, text).run(parser)
     except yaml.reader.ReaderError as exc:
         raise _reader_error(text, exc, file) from None
     except yaml.MarkedYAMLError as exc:
@@ -223,6 +223,14 @@ _PLAIN = [
         "a value is missing or starts with a character YAML reserves; put the value in quotes",
     ),
     (
+        "is split in two",
+        "decimal_comma",
+        "the number '{number}' is split in two: inside [...] or {{...}} a comma separates "
+        "entries, so a decimal comma cannot be written there; put the value in quotes "
+        "('{number}'), or write the entries on lines of their own (key: {number}); a comma "
+        "between entries is followed by a space",
+    ),
+    (
         "could not determine a constructor",
         "tag",
         "{problem}; tco files hold plain data only, remove the tag",
@@ -254,15 +262,17 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, dict[
     begun = exc.context_mark or mark
     opened = begun.line + 1 if begun is not None else "?"
     found = next(((key, words) for _, key, words in _PLAIN if _ in problem), None)
+    number = re.search(r"the number '([^']*)'", problem)
     plain = (
         found[1] if found else f"{problem} ({exc.context})" if exc.context else problem
-    ).format(open=opened, problem=problem)
+    ).format(open=opened, problem=problem, number=number.group(1) if number else "?")
     tag = re.search(r"tag '([^']*)'", problem)
     anchor = re.match(r"'\*([^']*)'", problem)
     params = {
         "open": opened,
         "tag": tag.group(1) if tag else "?",
         "anchor": anchor.group(1) if anchor else "?",
+        "number": number.group(1) if number else "?",
         "reads": None,
     }
     message_id = f"yaml.{found[0]}" if found else "yaml.other"

@@ -60,6 +60,7 @@ class AssumptionReader(RateReader):
                 path,
                 raw.share,
                 "a share such as '20 %'",
+                says=("residual_share", {"value": raw.share}),
             )
         return "share", share
 
@@ -167,6 +168,26 @@ class AssumptionReader(RateReader):
             )
             return 1.0
         return quantity
+
+    def emission_price_values(self) -> None:
+        """Read every emission price given, so that a bad one is reported with the rest.
+
+        The first phase, before the period is known: each value of ``co2_price`` and
+        ``emission_prices`` (each year's of a path) is read as money per mass;
+        :meth:`emission_prices` builds the prices per year once every value reads.
+        """
+        a, rates = self.a, tuple(sorted(self.rates.items()))
+        given = [(a.co2_price, (*_AP, "co2_price"))] if a.co2_price is not None else []
+        given += [(raw, (*_AP, "emission_prices", sub)) for sub, raw in a.emission_prices.items()]
+        for raw, path in given:
+            values = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
+            for t, x in values:
+                if not isinstance(x, (str, int, float)) or isinstance(x, bool):
+                    continue  # a mapping or a flag: emission_prices says what belongs there
+                try:
+                    price_per_kg(x, self.currency, rates)
+                except SpecError as err:
+                    self.add(err, path if t is None else (*path, t))
 
     def emission_prices(self, emissions: Sequence[PlanStream], T: int) -> dict[str, Array]:
         """Price per kg of each priced substance, per year. [currency/kg]

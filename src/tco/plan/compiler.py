@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import Timing, fisher_real_rate
-from tco.errors import ErrorList, SpecError, suggest, suggest_name
+from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_indexations, check_timings, lifetime_periods
@@ -29,8 +29,10 @@ from tco.units import (
     currencies_of,
     parse_quantity,
     plan_magnitude,
+    show_quantity,
     to_plan,
 )
+from tco.units.values import ambiguous_in_bounds
 
 __all__ = ["compile_plan"]
 
@@ -57,8 +59,20 @@ class _Compiler(AssumptionReader):
     """
 
     def check_keys(self) -> None:
-        """Buyer values for buyer parameters, bid values for bid parameters."""
+        """Buyer values for buyer parameters, bid values for bid parameters; one name per bid."""
         params, tender = self.model.parameters, self.tender
+        seen: set[str] = set()
+        for i, name in enumerate(bid.name for bid in tender.bids):
+            if name not in seen:
+                seen.add(name)
+            else:
+                self.fail(
+                    f"two bids are named '{name}'; give each bid its own name",
+                    ("bids", i, "name"),
+                    name,
+                    "a name of its own",
+                    says=("same_bid_name", {"name": name}),
+                )
         for key in tender.parameters:
             if key not in params:
                 self.fail(
@@ -217,6 +231,8 @@ class _Compiler(AssumptionReader):
         years = self.study_period()
         quantity = self.quantity()
         escalation = self.escalation_rates()
+        residual = self.residual_rule()
+        self.emission_price_values()
         self.check_keys()
         scalars, series = self.scalar_values()
         errors.raise_if_any()
@@ -257,7 +273,6 @@ class _Compiler(AssumptionReader):
         errors.raise_if_any()
         check_timings((*items, *emissions), bid_names(names), self.file)
 
-        residual = self.residual_rule()
         discount_path = self.discount_path(T, nominal, inflation)
         errors.raise_if_any()
         return Plan(
@@ -363,10 +378,27 @@ def _quantity(
         err = bound_error(q, raw, bounds)
         if err is not None:
             raise err
+    except UnitError as err:  # '1.450' for a price: say which reading lies within the bounds
+        errors.add(_in_bounds(err, p, unit).located(file, where))
+        return None
     except SpecError as err:
         errors.add(err.located(file, where))
         return None
     return to_plan(q)
+
+
+def _in_bounds(err: UnitError, p: Any, unit: str | None) -> UnitError:
+    """An ambiguous number's refusal, saying which reading lies within the parameter's bounds."""
+    lo, hi = p.spec.min, p.spec.max
+    if err.message_id != "units.ambiguous" or (lo is None and hi is None):
+        return err
+    bounds = {k: parse_quantity(b, unit) for k, b in (("min", lo), ("max", hi)) if b is not None}
+    shown = [show_quantity(bounds[k]) for k in ("min", "max") if k in bounds]
+    return ambiguous_in_bounds(
+        err,
+        lambda text: bound_error(parse_quantity(text, unit), text, bounds) is None,
+        " – ".join(shown) if len(shown) == 2 else ("≥ " if lo is not None else "≤ ") + shown[0],
+    )
 
 
 @functools.lru_cache(maxsize=1024)

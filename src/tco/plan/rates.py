@@ -8,6 +8,7 @@ defaults, the problems found) and reads the rates;
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,11 +16,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.timeline import escalation_index, fisher_real_rate
-from tco.errors import ErrorList, SpecError, suggest, suggest_name
+from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.bases import basis_inputs
 from tco.plan.values import convert_money, rate_value
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
+from tco.units.values import ambiguous_in_bounds
 
 __all__ = ["PLAUSIBLE_RATES", "RateReader", "Where"]
 
@@ -104,8 +106,9 @@ class RateReader:
         """
         try:
             value = rate_value(raw)
-        except SpecError as err:
-            self.add(err, path)
+        except SpecError as err:  # '3.103 %': say which reading is plausible
+            plausible = isinstance(err, UnitError) and not self.a.allow_unusual_rates
+            self.add(_plausible_reading(err, kind) if plausible else err, path)
             return None
         if value is None:
             self.fail(
@@ -291,3 +294,15 @@ class RateReader:
                 continue
             indices[name] = index
         return indices
+
+
+def _plausible_reading(err: SpecError, kind: str) -> SpecError:
+    """An ambiguous rate's refusal, naming the reading within the plausible range of ``kind``."""
+    low, high = PLAUSIBLE_RATES[kind]
+    if not isinstance(err, UnitError):
+        return err
+    return ambiguous_in_bounds(
+        err,
+        lambda text: low <= (rate_value(text) or math.nan) <= high,
+        f"{low * 100:g} % – {high * 100:g} %",
+    )

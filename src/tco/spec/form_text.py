@@ -11,16 +11,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from tco.io.forms import CONVENTIONS, FormCell
 from tco.units.numbers import scan_number
 
-__all__ = ["for_form", "in_number_format", "shown_text", "stated_number_format"]
+__all__ = ["FormBid", "for_form", "in_number_format", "shown_text", "stated_number_format"]
 
 
 # The grammar's messages speak of a tender's number_format; a form states its own in B4.
 _TENDER_FORMAT = re.compile(r"state the tender's 'number_format: \w+'( or 'number_format: \w+')?")
 _FORM_FORMAT = "state the form's number convention in cell B4 ('da' or 'en')"
+
+
+@dataclass(frozen=True)
+class FormBid:
+    """One bid read from a form, with where each value came from.
+
+    Attributes
+    ----------
+    file : str
+        The workbook.
+    sheet : str
+        The sheet read.
+    values : dict
+        The bid as a tender's ``bids`` entry: ``name``, ``notes`` and the
+        parameter values with their units, as plain text (``"32000 W"``).
+    cells : dict of str to str
+        The cell each field was read from (``"name"`` included).
+    shown : dict of str to str
+        What each parameter's cell showed, for messages.
+    sha256 : str
+        The SHA-256 of the form's bytes that were read (for a fingerprint).
+    """
+
+    file: str
+    values: dict[str, Any]
+    cells: dict[str, str] = field(default_factory=dict)
+    sheet: str = "Bid"
+    shown: dict[str, str] = field(default_factory=dict)
+    sha256: str = ""
 
 
 def stated_number_format(tender: object) -> str | None:

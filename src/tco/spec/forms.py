@@ -21,12 +21,18 @@ the cell and the parameter, the value and what was expected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from tco.errors import ErrorList, FormError, SpecError, suggest, suggest_name
-from tco.io.forms import CONVENTIONS, FormCell, FormData
-from tco.spec.form_text import for_form, in_number_format, shown_text, stated_number_format
+from tco.io.forms import FormCell, FormData
+from tco.spec.form_format import front_format, sheet_format
+from tco.spec.form_text import (
+    FormBid,
+    for_form,
+    in_number_format,
+    shown_text,
+    stated_number_format,
+)
 from tco.spec.product import ProductModel
 from tco.units import (
     canonical_value,
@@ -36,47 +42,32 @@ from tco.units import (
     plain_number,
 )
 
-__all__ = ["FormBid", "form_bid", "in_number_format", "shown_text", "stated_number_format"]
-
-
-@dataclass(frozen=True)
-class FormBid:
-    """One bid read from a form, with where each value came from.
-
-    Attributes
-    ----------
-    file : str
-        The workbook.
-    sheet : str
-        The sheet read.
-    values : dict
-        The bid as a tender's ``bids`` entry: ``name``, ``notes`` and the
-        parameter values with their units, as plain text (``"32000 W"``).
-    cells : dict of str to str
-        The cell each field was read from (``"name"`` included).
-    shown : dict of str to str
-        What each parameter's cell showed, for messages.
-    sha256 : str
-        The SHA-256 of the form's bytes that were read (for a fingerprint).
-    """
-
-    file: str
-    values: dict[str, Any]
-    cells: dict[str, str] = field(default_factory=dict)
-    sheet: str = "Bid"
-    shown: dict[str, str] = field(default_factory=dict)
-    sha256: str = ""
+__all__ = [
+    "FormBid",
+    "form_bid",
+    "front_format",
+    "in_number_format",
+    "shown_text",
+    "stated_number_format",
+]
 
 
 class _Reader:
     """Reads the cells of one form as a bid of one model, collecting every problem."""
 
-    def __init__(self, data: FormData, model: ProductModel, tender_format: str | None) -> None:
+    def __init__(
+        self,
+        data: FormData,
+        model: ProductModel,
+        tender_format: str | None,
+        front: tuple[str, str] | None = None,
+    ) -> None:
         self.data = data
         self.model = model
         self.errors = ErrorList()
         self.tender_format = tender_format
-        self.convention: str | None = tender_format
+        self.front = front
+        self.convention: str | None = tender_format or (front[1] if front else None)
 
     def fail(
         self,
@@ -110,6 +101,7 @@ class _Reader:
         self.errors.add(err)
 
     def head(self) -> None:
+        """Check the form's model (``B2``) and number convention (``B4``)."""
         d, model = self.data, self.model
         form_model = str(d.model.shown or "")
         if form_model != model.id:
@@ -122,35 +114,14 @@ class _Reader:
                 expected=model.id,
                 says=("form_other_model", {"form_model": form_model, "model": model.id}),
             )
-        conv = d.convention.shown
-        if conv in CONVENTIONS and self.tender_format and conv != self.tender_format:
-            # A form saying 'en' for a Danish tender would read '1.450' as 1.45.
-            self.fail(
-                f"the form states the number convention '{conv}', but the tender states "
-                f"'number_format: {self.tender_format}'; write '{self.tender_format}' in cell "
-                f"{d.convention.cell} and check the numbers typed as text, or fill in the "
-                "form written by 'tco form' for this tender",
-                d.convention.cell,
-                "format",
-                conv,
-                expected=self.tender_format,
-                says=(
-                    "form_other_format",
-                    {"conv": conv, "tender_format": self.tender_format, "cell": d.convention.cell},
-                ),
-            )
-        elif conv in CONVENTIONS:
-            self.convention = str(conv)
-        elif not d.convention.blank:
-            self.fail(
-                f"got '{conv}', expected the number convention 'da' (1.450,50) or "
-                "'en' (1,450.50); write one of them, as 'tco form' did",
-                d.convention.cell,
-                "format",
-                conv,
-                expected="da or en",
-                says=("form_bad_format", {"conv": conv}),
-            )
+        self.head_format()
+
+    def head_format(self) -> None:
+        """Check the number convention the sheet states (``B4``) and take it."""
+        try:
+            self.convention = sheet_format(self.data, self.tender_format, self.front)
+        except FormError as err:
+            self.errors.add(err)
 
     def quantity(self, name: str, value: FormCell, unit: FormCell) -> str | None:
         """The value of one parameter as plain text with its unit, or None after an error.
@@ -284,7 +255,14 @@ class _Reader:
         return True
 
 
-def form_bid(data: FormData, model: ProductModel, tender_format: str | None = None) -> FormBid:
+def form_bid(
+    data: FormData,
+    model: ProductModel,
+    tender_format: str | None = None,
+    *,
+    front: tuple[str, str] | None = None,
+    problems: ErrorList | None = None,
+) -> FormBid:
     """Read a form's cells as a bid of ``model``.
 
     Parameters
@@ -296,6 +274,15 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
     tender_format : {"en", "da"}, optional
         The tender's stated ``number_format``. A form stating another
         convention in ``B4`` is refused; a form stating none is read in it.
+    front : (str, str), optional
+        For a line sheet of a basket's form: the front sheet's name and the
+        number convention it states (:func:`front_format`). The form has one
+        convention: a sheet stating another is refused, one stating none is
+        read in the front sheet's.
+    problems : ErrorList, optional
+        Where to add the problems found instead of raising them; the bid is then
+        returned with the values that read (so that the tender's own checks can
+        report their problems in the same run).
 
     Returns
     -------
@@ -322,7 +309,7 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
     >>> form_bid(FormData(rows=rows, **cells), tco.load_model("indoor-lighting")).values
     {'name': 'Nord', 'price': '1450.5 DKK', 'power': '0.032 kW', 'rated_life': '50000 h'}
     """
-    reader = _Reader(data, model, tender_format)
+    reader = _Reader(data, model, tender_format, front)
     reader.head()
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
@@ -383,7 +370,11 @@ def form_bid(data: FormData, model: ProductModel, tender_format: str | None = No
                 key,
                 says=("form_missing_row", {"name": key}),
             )
-    reader.errors.raise_if_any()
+    if problems is None:
+        reader.errors.raise_if_any()
+    else:
+        for err in reader.errors.errors:
+            problems.add(err)
     return FormBid(
         file=data.file,
         values=values,

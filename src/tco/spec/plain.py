@@ -45,8 +45,32 @@ def in_plain_numbers(spec: TenderSpec, *, file: str | None = None) -> TenderSpec
     for i, bid in enumerate(spec.bids):
         values = {k: plain(v, ("bids", i, k)) for k, v in bid.values.items()}
         bids.append(BidSpec.model_validate({**bid.model_dump(exclude_none=True), **values}))
+    profiles = {
+        name: p.model_copy(
+            update={
+                "parameters": {
+                    k: plain(v, ("profiles", name, "parameters", k))
+                    for k, v in p.parameters.items()
+                }
+            }
+        )
+        for name, p in spec.profiles.items()
+    }
+
+    def texts(value: Any, path: tuple[str | int, ...]) -> Any:
+        """Every text of the ``uncertainty:`` section in plain numbers (words stay)."""
+        if isinstance(value, dict):
+            return {k: texts(v, (*path, k)) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [texts(v, (*path, i)) for i, v in enumerate(value)]
+        return plain(value, path) if isinstance(value, str) else value
+
     out = spec.model_copy(
         update={
+            "profiles": profiles,
+            "uncertainty": texts(spec.uncertainty, ("uncertainty",))
+            if spec.uncertainty is not None
+            else None,
             "assumptions": a.model_copy(update=update),
             "parameters": {k: plain(v, ("parameters", k)) for k, v in spec.parameters.items()},
             "bids": bids,

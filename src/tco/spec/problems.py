@@ -258,6 +258,10 @@ def spec_errors(
                 )
             )
             continue
+        own = (err.get("ctx") or {}).get("error") if kind == "value_error" else None
+        if isinstance(own, SpecError):  # a refusal of tco's own (the value grammar's), placed
+            errors.append(own.located(file, path))
+            continue
         if kind == "value_error":
             msg = _plain(str(err["msg"]).removeprefix("Value error, "))
             error = SpecError(msg, file=file, path=path, value=given, expected=msg)
@@ -343,8 +347,10 @@ def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | Non
     """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
 
     In a tender or a model, every basis reference (``{basis: NAME}``) is first
-    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A tender's values
-    are then rewritten by :func:`tco.spec.plain.in_plain_numbers`.
+    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A field that holds a
+    plain number (:mod:`tco.spec.number_fields`) reads text in the file's stated
+    ``number_format``. A tender's values are then rewritten by
+    :func:`tco.spec.plain.in_plain_numbers`.
     """
     from tco.spec.schema import ModelSpec, TenderSpec
 
@@ -352,8 +358,11 @@ def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | Non
         from tco.spec.basis import resolve_refs
 
         data, _ = resolve_refs(data, file=file)
+    from tco.spec.form_text import stated_number_format
+    from tco.spec.number_fields import number_context
+
     try:
-        spec = model.model_validate(data)
+        spec = model.model_validate(data, context=number_context(stated_number_format(data)))
     except ValidationError as exc:
         raise spec_errors(exc, model, file=file) from None
     if isinstance(spec, TenderSpec):

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from tco.spec.number_fields import Number, Positive
 from tco.spec.problems import spec_errors
 from tco.spec.problems import validate as validate
 
@@ -296,7 +297,7 @@ class BidSpec(BaseModel):
     name: str = Field(min_length=1)
     notes: str | None = None
     #: Quality points per award criterion, for tender scoring (:mod:`tco.analysis.scoring`).
-    quality: dict[str, float] | None = None
+    quality: dict[str, Number] | None = None
 
     @property
     def values(self) -> dict[str, Any]:
@@ -310,11 +311,11 @@ class ScoringSpec(_Strict):
     method: Literal["proportional", "linear_slope", "linear_ceiling", "linear_range"] = (
         "proportional"
     )
-    max_points: float = Field(default=10.0, gt=0)
-    slope: float = Field(default=1.0, gt=0)
-    ceiling: float | None = Field(default=None, gt=0)
+    max_points: Number = Field(default=10.0, gt=0)
+    slope: Number = Field(default=1.0, gt=0)
+    ceiling: Positive | None = None
     #: Criterion -> weight; ``price`` is the life-cycle cost.
-    weights: dict[str, float] = Field(default_factory=lambda: {"price": 1.0})
+    weights: dict[str, Number] = Field(default_factory=lambda: {"price": 1.0})
 
 
 class ProfileSpec(_Strict):
@@ -342,7 +343,7 @@ class LineSpec(_Strict):
     name: str = Field(min_length=1)
     #: The line's product model; by default the basket's.
     model: str | dict[str, Any] | None = None
-    quantity: float = Field(gt=0)
+    quantity: Number = Field(gt=0)
     #: Buyer's values for this line, on top of the basket's ``parameters``.
     parameters: dict[str, Value | BasisRef] = Field(default_factory=dict)
 
@@ -393,11 +394,8 @@ class TenderSpec(_Strict):
     @field_validator("bids")
     @classmethod
     def _bids(cls, value: list[BidSpec]) -> list[BidSpec]:
+        # Two bids of one name are refused with the tender's values (tco.plan.compiler), so
+        # that the one problem does not hide the others.
         if not value:
             raise ValueError("a tender needs at least one bid")
-        seen: set[str] = set()
-        for bid in value:
-            if bid.name in seen:
-                raise ValueError(f"two bids are named '{bid.name}'; give each bid its own name")
-            seen.add(bid.name)
         return value

@@ -250,6 +250,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "got '{value}', expected {expected}",
         "da": "fik '{value}', forventede {expected}",
     },
+    "ambiguous_bounds": {
+        "en": (
+            "got '{value}': '{number}' is {en} in English notation but {da} in Danish "
+            "notation; as '{inside}' it lies within the bounds ({bounds}), as '{outside}' it "
+            "does not: write '{inside}', or state the tender's 'number_format: {convention}'"
+        ),
+        "da": (
+            "fik '{value}': '{number}' er {en} på engelsk, men {da} på dansk; som '{inside}' "
+            "ligger den inden for grænserne ({bounds}), som '{outside}' gør den ikke: skriv "
+            "'{inside}', eller angiv udbuddets 'number_format: {convention}'"
+        ),
+    },
+    "whole": {
+        "en": "got '{value}', which is {reading}; expected a whole number",
+        "da": "fik '{value}', som er {reading}; forventede et helt tal",
+    },
 }
 
 

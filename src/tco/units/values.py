@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tco.errors import CurrencyError, UnitError
@@ -31,6 +31,7 @@ from tco.units.registry import currencies_of, show_unit
 from tco.units.unit_reading import base_magnitude, parse_unit, plan_magnitude
 
 __all__ = [
+    "ambiguous_in_bounds",
     "base_magnitude",
     "canonical_value",
     "parse_quantity",
@@ -326,3 +327,62 @@ def canonical_value(
         factor, parsed = parse_unit_text(unit_text, True)
         return f"{plain(number * factor)} {show_unit(parsed)}"
     return f"{plain(number)} {unit_text}".strip()
+
+
+def ambiguous_in_bounds(err: UnitError, inside: Callable[[str], bool], bounds: str) -> UnitError:
+    """A number refused as ambiguous, saying which of its two readings lies within bounds.
+
+    A published rate such as ``3.103 %`` is 3.103 % in English notation and
+    3103 % in Danish; where a value has bounds (a parameter's ``min`` and ``max``,
+    a rate's plausible range) and only one reading lies within them, the refusal
+    says so, with the value to write. The value stays refused: which format a file
+    is written in is stated, never guessed.
+
+    Parameters
+    ----------
+    err : UnitError
+        The grammar's refusal (any other refusal is returned as it is).
+    inside : callable
+        Whether a value written plainly (``"3.1030 %"``) lies within the bounds.
+    bounds : str
+        The bounds as shown in the message (``"-5 % – 20 %"``).
+
+    Examples
+    --------
+    >>> try:
+    ...     parse_value("3.103 %", "%")
+    ... except UnitError as refused:
+    ...     err = ambiguous_in_bounds(refused, lambda t: parse_value(t, "%").magnitude <= 20,
+    ...                               "-5 % – 20 %")
+    >>> print(err.reason)  # doctest: +NORMALIZE_WHITESPACE
+    got '3.103 %': '3.103' is 3.1030 in English notation but 3103 in Danish notation; as
+    '3.1030 %' it lies within the bounds (-5 % – 20 %), as '3103 %' it does not: write
+    '3.1030 %', or state the tender's 'number_format: en'
+    """
+    if err.message_id != "units.ambiguous":
+        return err
+    readings = {"en": err.params.get("fix_en"), "da": err.params.get("fix_da")}
+    within: dict[str, bool] = {}
+    for convention, text in readings.items():
+        try:
+            within[convention] = isinstance(text, str) and bool(inside(text))
+        except (UnitError, ValueError):
+            within[convention] = False
+    if within["en"] == within["da"]:
+        return err
+    convention = "en" if within["en"] else "da"
+    fields = {
+        **{k: v for k, v in err.params.items() if k not in ("want_unit", "eg", "rate")},
+        "inside": readings[convention],
+        "outside": readings["da" if convention == "en" else "en"],
+        "bounds": bounds,
+        "convention": convention,
+    }
+    out = UnitError(
+        message("ambiguous_bounds", "en", **fields),
+        file=err.file,
+        path=err.path,
+        value=err.value,
+        expected=err.expected,
+    )
+    return out.speaks("units.ambiguous_bounds", **{**err.params, **fields})

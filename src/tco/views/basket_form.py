@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from tco.errors import ErrorList, FormError, SpecError, SpecErrors
 from tco.io.basket_forms import BASKET_SHEETS, line_sheet_names, read_basket_form_data
-from tco.io.forms import COLUMNS, FORMAT_CELL, HEAD_ROW, MODEL_CELL, NAME_ROW, NOTES_ROW
+from tco.io.forms import (
+    COLUMNS,
+    FORMAT_CELL,
+    HEAD_ROW,
+    MODEL_CELL,
+    NAME_ROW,
+    NOTES_ROW,
+    FormCell,
+)
 from tco.views.form import fill_form_sheet, form_convention, require_openpyxl
 from tco.views.form_read import relocate_form_error
 from tco.views.safe import excel_text, save_workbook
@@ -183,7 +191,13 @@ def load_basket_with_forms(
         For a problem in the basket itself.
     """
     from tco.basket import basket_from_data, basket_lines_of
-    from tco.spec.forms import FormBid, form_bid, in_number_format, stated_number_format
+    from tco.spec.forms import (
+        FormBid,
+        form_bid,
+        front_format,
+        in_number_format,
+        stated_number_format,
+    )
     from tco.tender import read_tender
 
     src = read_tender(source)
@@ -199,6 +213,7 @@ def load_basket_with_forms(
     read: list[dict[str, FormBid]] = []
     fronts: list[FormBid] = []
     hashes: list[tuple[str, str]] = []
+    said: set[tuple[int, str, str]] = set()  # (bid, line, field) a form's problem was said at
     for form in forms:
         try:
             front, by_line = read_basket_form_data(form, names)
@@ -206,6 +221,8 @@ def load_basket_with_forms(
             errors.add(err)
             continue
         hashes.append((str(form), front.sha256))
+        shown = front.name.shown
+        name = shown if isinstance(shown, str) else "" if shown is None else f"{shown:g}"
         if front.name.blank:
             errors.add(
                 FormError(
@@ -216,44 +233,77 @@ def load_basket_with_forms(
                     field="name",
                 ).speaks("form_no_name")
             )
-            continue
-        shown = front.name.shown
-        name = shown if isinstance(shown, str) else f"{shown:g}"
+            said.add((len(read), "", "name"))
+            name = Path(form).name  # said; a name for the other checks
+        name_cell = FormCell(front.name.cell, name)
         cells = {"name": front.name.cell}
         fronts.append(FormBid(str(form), {"name": name}, cells, front.sheet, sha256=front.sha256))
+        # The form has one number convention, the front sheet's: a line sheet stating
+        # another is refused, not read in it.
+        try:
+            convention = front_format(front, stated)
+        except SpecError as err:
+            errors.add(err)
+            convention = None
         bids: dict[str, FormBid] = {}
         for line in lines:
-            sheet = replace(by_line[line.name], name=front.name, notes=front.notes)
-            try:
-                bids[line.name] = form_bid(sheet, line.model, stated)
-            except SpecError as err:
-                errors.add(err)
+            sheet = replace(by_line[line.name], name=name_cell, notes=front.notes)
+            found = ErrorList()
+            # The values that read are kept, so the basket's checks report their problems too.
+            bids[line.name] = form_bid(
+                sheet,
+                line.model,
+                stated,
+                front=(front.sheet, convention) if convention is not None else None,
+                problems=found,
+            )
+            for problem in found.errors:
+                errors.add(problem)
+                said.add((len(read), line.name, str(getattr(problem, "field", None) or "")))
         read.append(bids)
+    basket = None
+    if read:
+        data["bids"] = [
+            {
+                "name": bids[names[0]].values["name"],
+                **(
+                    {"notes": bids[names[0]].values["notes"]}
+                    if "notes" in bids[names[0]].values
+                    else {}
+                ),
+                "lines": {
+                    line: {
+                        k: in_number_format(v, stated)
+                        for k, v in bid.values.items()
+                        if k not in ("name", "notes")
+                    }
+                    for line, bid in bids.items()
+                },
+            }
+            for bids in read
+        ]
+        try:
+            basket = basket_from_data(
+                data,
+                file,
+                src.base,
+                allow_paths=allow_paths,
+                sha256=src.sha256,
+                forms=tuple(hashes),
+            )
+        except SpecError as err:
+            for e in err.errors if isinstance(err, SpecErrors) else [err]:
+                if _said_at(e.path) not in said:
+                    errors.add(_relocate(e, read, fronts))
     errors.raise_if_any()
-    data["bids"] = [
-        {
-            "name": bids[names[0]].values["name"],
-            **(
-                {"notes": bids[names[0]].values["notes"]}
-                if "notes" in bids[names[0]].values
-                else {}
-            ),
-            "lines": {
-                line: {
-                    k: in_number_format(v, stated)
-                    for k, v in bid.values.items()
-                    if k not in ("name", "notes")
-                }
-                for line, bid in bids.items()
-            },
-        }
-        for bids in read
-    ]
-    try:
-        return basket_from_data(
-            data, file, src.base, allow_paths=allow_paths, sha256=src.sha256, forms=tuple(hashes)
-        )
-    except SpecErrors as many:
-        raise SpecErrors([_relocate(e, read, fronts) for e in many.errors]) from None
-    except SpecError as err:
-        raise _relocate(err, read, fronts) from None
+    assert basket is not None  # no problem: the basket was checked
+    return basket
+
+
+def _said_at(path: tuple[Any, ...]) -> tuple[Any, str, str] | None:
+    """``(bid, line, field)`` of an error about a bid's value (line ``""`` for its name)."""
+    if path[:1] != ("bids",) or len(path) < 3:
+        return None
+    if path[2] == "lines" and len(path) >= 5:
+        return (path[1], str(path[3]), str(path[4]))
+    return (path[1], "", str(path[2]))

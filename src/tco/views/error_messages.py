@@ -245,6 +245,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "a tender needs at least one bid",
         "da": "et udbud skal have mindst ét tilbud",
     },
+    "residual_share": {
+        "en": "got '{value}', expected a share of the initial cost from 0 % to 100 %",
+        "da": "fik '{value}', forventede en andel af anskaffelsesprisen fra 0 % til 100 %",
+    },
     "same_bid_name": {
         "en": "two bids are named '{name}'; give each bid its own name",
         "da": "to tilbud hedder '{name}'; giv hvert tilbud sit eget navn",

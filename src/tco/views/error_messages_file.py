@@ -118,6 +118,20 @@ _PLAIN: dict[str, dict[str, str]] = {
         "en": f"the text is nested far deeper than {MAX_DEPTH} levels",
         "da": f"teksten er indlejret langt dybere end {MAX_DEPTH} niveauer",
     },
+    "decimal_comma": {
+        "en": (
+            "the number '{number}' is split in two: inside [...] or {{...}} a comma separates "
+            "entries, so a decimal comma cannot be written there; put the value in quotes "
+            "('{number}'), or write the entries on lines of their own (key: {number}); a "
+            "comma between entries is followed by a space"
+        ),
+        "da": (
+            "tallet '{number}' deles i to: inde i [...] eller {{...}} adskiller et komma "
+            "elementerne, så et decimalkomma kan ikke skrives der; sæt værdien i "
+            "anførselstegn ('{number}'), eller skriv elementerne på hver sin linje "
+            "(nøgle: {number}); et komma mellem elementer efterfølges af et mellemrum"
+        ),
+    },
     "duplicate_anchor": {
         "en": "an anchor '&name' is defined twice; rename one of them",
         "da": "et anker '&navn' er defineret to gange; omdøb det ene",

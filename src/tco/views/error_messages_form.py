@@ -314,6 +314,18 @@ FORM_ERRORS: dict[str, dict[str, str]] = {
             "dette udbud"
         ),
     },
+    "form_sheet_format": {
+        "en": (
+            "the sheet states the number convention '{conv}', but the form's front sheet "
+            "'{sheet}' states '{front}'; a form has one number convention: write '{front}' in "
+            "cell {cell} and check the numbers typed as text"
+        ),
+        "da": (
+            "arket angiver talformatet '{conv}', men skemaets forside '{sheet}' angiver "
+            "'{front}'; et skema har ét talformat: skriv '{front}' i celle {cell} og kontrollér "
+            "de tal, der er skrevet som tekst"
+        ),
+    },
     "form_bad_format": {
         "en": (
             "got '{conv}', expected the number convention 'da' (1.450,50) or 'en' (1,450.50); "

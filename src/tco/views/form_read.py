@@ -17,8 +17,10 @@ from tco.errors import ErrorList, FormError, SpecError, SpecErrors
 from tco.io.forms import read_form_data
 
 if TYPE_CHECKING:
+    from tco.plan import Plan
     from tco.spec.forms import FormBid
     from tco.spec.product import ProductModel
+    from tco.spec.schema import TenderSpec
     from tco.tender import Tender
 
 __all__ = ["load_tender_with_forms", "read_form", "relocate_form_error"]
@@ -72,7 +74,7 @@ def relocate_form_error(err: SpecError, forms: Sequence[FormBid], *, skip: int =
         if isinstance(read, str) and shown and shown != read:
             # the tender saw the value in plain numbers; say what the cell shows too
             reason = reason.replace(f"'{read}'", f"'{shown}' (read as '{read}')")
-        return FormError(
+        moved = FormError(
             reason,
             file=form.file,
             sheet=form.sheet,
@@ -81,6 +83,9 @@ def relocate_form_error(err: SpecError, forms: Sequence[FormBid], *, skip: int =
             value=err.value,
             expected=err.expected,
         )
+        if err.message_id is not None and reason == err.reason:  # its message in every language
+            moved.speaks(err.message_id, **err.params)
+        return moved
     return err
 
 
@@ -111,9 +116,7 @@ def load_tender_with_forms(
     SpecError
         For a problem in the tender itself.
     """
-    from tco.plan.compiler import compile_plan
-    from tco.spec.forms import form_bid, in_number_format, stated_number_format
-    from tco.spec.schema import TenderSpec, validate
+    from tco.spec.forms import form_bid, stated_number_format
     from tco.tender import Tender, read_tender, tender_model
 
     data, file, base, digest = read_tender(tender)
@@ -126,21 +129,56 @@ def load_tender_with_forms(
             "this key is required", file=file, path=("model",), expected="a model"
         ).speaks("required")
     model = tender_model(data["model"], base, file, allow_paths=allow_paths)
+    stated = stated_number_format(data)
     errors = ErrorList()
     read: list[FormBid] = []
     hashes: list[tuple[str, str]] = []
+    said: set[tuple[int, str]] = set()  # (bid, field) a form's own problem was reported at
     for form in forms:
         try:
             # Read once: the bid and the fingerprint come from the same bytes.
             form_data = read_form_data(form)
-            hashes.append((str(form), form_data.sha256))
-            read.append(form_bid(form_data, model, stated_number_format(data)))
         except SpecError as err:
             errors.add(err)
+            continue
+        hashes.append((str(form), form_data.sha256))
+        found = ErrorList()
+        # The values that read are kept, so the tender's checks report their problems too.
+        bid = form_bid(form_data, model, stated, problems=found)
+        for problem in found.errors:
+            errors.add(problem)
+            said.add((len(read), str(getattr(problem, "field", None) or "")))
+        if not bid.values.get("name"):
+            bid.values["name"] = Path(form).name  # reported; a name for the other checks
+        read.append(bid)
+    checked = _check_bids(data, read, stated, model, file, errors, said) if read else None
     errors.raise_if_any()
+    assert checked is not None  # no problem: the tender was checked
+    spec, plan = checked
+    return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))
+
+
+def _check_bids(
+    data: dict[str, Any],
+    read: list[FormBid],
+    stated: str | None,
+    model: ProductModel,
+    file: str | None,
+    errors: ErrorList,
+    said: set[tuple[int, str]],
+) -> tuple[TenderSpec, Plan] | None:
+    """Check the tender with the forms' bids; add each problem not said by a form already.
+
+    Returns the checked spec and plan, or ``None`` after a problem.
+    """
+    from tco.plan.compiler import compile_plan
+    from tco.spec.forms import in_number_format
+    from tco.spec.schema import TenderSpec as TenderSpecClass
+    from tco.spec.schema import validate
+
     # The forms' values are in plain numbers; the tender reads its bids in its own format.
-    stated = stated_number_format(data)
-    data["bids"] = [
+    tender = dict(data)
+    tender["bids"] = [
         {
             k: in_number_format(v, stated) if k not in ("name", "notes") else v
             for k, v in f.values.items()
@@ -148,10 +186,17 @@ def load_tender_with_forms(
         for f in read
     ]
     try:
-        spec: TenderSpec = validate(TenderSpec, data, file=file)
+        spec: TenderSpec = validate(TenderSpecClass, tender, file=file)
         plan = compile_plan(spec, model, file=file)
-    except SpecErrors as many:
-        raise SpecErrors([relocate_form_error(e, read) for e in many.errors]) from None
     except SpecError as err:
-        raise relocate_form_error(err, read) from None
-    return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))
+        for e in err.errors if isinstance(err, SpecErrors) else [err]:
+            path = e.path
+            at = (
+                (path[1], str(path[2]) if len(path) > 2 else "name")
+                if path[:1] == ("bids",) and len(path) > 1
+                else None
+            )
+            if at not in said:
+                errors.add(relocate_form_error(e, read))
+        return None
+    return spec, plan

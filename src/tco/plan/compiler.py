@@ -160,7 +160,14 @@ class _Compiler(AssumptionReader):
                     out[:] = one
                 scalars[name] = out
                 continue
+            # Many bids give the same text (most often the default): read each text once.
+            # Only values that read are remembered, so every bad one is said where it stands.
+            read: dict[tuple[type, Any], float] = {}
             for b, (raw, where) in enumerate(raws):
+                key = (type(raw), raw) if isinstance(raw, (str, int, float)) else None
+                if key is not None and key in read:
+                    out[b] = read[key]
+                    continue
                 if raw is None:
                     self.fail(
                         f"missing value for '{name}' (no default); give " + _describe_param(p),
@@ -180,6 +187,8 @@ class _Compiler(AssumptionReader):
                 q = _quantity(raw, p, where, self.file, self.errors, self.money)
                 if q is not None:
                     out[b] = q
+                    if key is not None:
+                        read[key] = q
             scalars[name] = out
         return scalars, series
 

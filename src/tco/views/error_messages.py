@@ -21,6 +21,7 @@ from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
 from tco.views.error_messages_outputs import OUTPUT_ERRORS
+from tco.views.error_messages_workbook import WORKBOOK_ERRORS
 
 __all__ = ["ERRORS"]
 
@@ -382,4 +383,5 @@ ERRORS: dict[str, dict[str, str]] = {
     **FILE_ERRORS,
     **FORM_ERRORS,
     **FORMULA_ERRORS,
+    **WORKBOOK_ERRORS,
 }

@@ -116,7 +116,8 @@ def load_tender_with_forms(
     from tco.spec.schema import TenderSpec, validate
     from tco.tender import Tender, read_tender, tender_model
 
-    data, file, base, digest = read_tender(tender)
+    src = read_tender(tender)
+    data, file, base, digest = src.data, src.file, src.base, src.sha256
     if not forms:
         raise FormError("no bid forms given", file=file, expected="one or more .xlsx files").speaks(
             "no_forms"
@@ -151,7 +152,9 @@ def load_tender_with_forms(
         spec: TenderSpec = validate(TenderSpec, data, file=file)
         plan = compile_plan(spec, model, file=file)
     except SpecErrors as many:
-        raise SpecErrors([relocate_form_error(e, read) for e in many.errors]) from None
+        errs = [relocate_form_error(e, read) for e in many.errors]
+        raise SpecErrors([src.book.relocate(e) if src.book else e for e in errs]) from None
     except SpecError as err:
-        raise relocate_form_error(err, read) from None
+        out = relocate_form_error(err, read)
+        raise (src.book.relocate(out) if src.book else out) from None
     return Tender(spec=spec, model=model, plan=plan, file=file, sha256=digest, forms=tuple(hashes))

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tco.errors import ErrorList, FormError, SpecError, SpecErrors
+from tco.errors import ErrorList, FormError, SpecError, SpecErrors, format_path
 from tco.io.form_book import FormCell
 from tco.io.tender_workbook import (
     ASSUMPTION_COLUMNS,
@@ -116,7 +116,7 @@ class WorkbookTender:
                     file=self.file,
                     sheet=where[0],
                     cell=where[1],
-                    field=".".join(str(p) for p in path),
+                    field=format_path(path),
                     value=err.value,
                     expected=err.expected,
                 )

@@ -407,8 +407,19 @@ def _fill_guide(ws: Any, lang: str) -> None:
     for r, line in enumerate(_GUIDE[lang], start=1):
         excel_text(ws.cell(row=r, column=1), line)
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        # a row tall enough for the wrapped line (about 100 characters a line)
+        ws.row_dimensions[r].height = 15 * max(1, -(-len(line) // 100))
     ws["A1"].font = Font(bold=True, size=12)
     ws.column_dimensions["A"].width = 110
+    _print_setup(ws)
+
+
+def _print_setup(ws: Any) -> None:
+    """Printed or saved as PDF: landscape, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _head(ws: Any, columns: Mapping[str, str], lang: str, title: str) -> None:
@@ -521,6 +532,7 @@ def _fill_assumptions(
     widths = {"A": 36, "B": 34, "C": 16, "D": 12, "E": 18, "F": 30, "G": 22, "H": 60}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
+    _print_setup(ws)
 
 
 def _fill_bids(
@@ -603,9 +615,10 @@ def _fill_bids(
                 excel_text(cell, v)
             else:
                 cell.value = v
-    widths = {"A": 28, "B": 34, "C": 12, "D": 14, "E": 20}
+    widths = {"A": 28, "B": 34, "C": 12, "D": 18, "E": 20}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
+    _print_setup(ws)
 
 
 def tender_yaml(data: Mapping[str, Any]) -> str:

@@ -422,3 +422,17 @@ def test_a_value_in_a_hidden_bid_column_is_refused(tmp_path: Path) -> None:
         tco.load_tender(book)
     assert info.value.sheet == "Tilbud" and str(info.value.cell).startswith("H")
     assert "kolonne H" in error_text(info.value, "da")
+
+
+def test_tco_validate_checks_a_workbook_and_names_the_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = _book(tmp_path, lang="da")
+    capsys.readouterr()
+    assert main(["validate", str(book), "--lang", "da"]) == 0
+    assert "indoor-lighting" in capsys.readouterr().out
+    ref = _cell(book, "Tilbud", "power")
+    _edit(book, "Tilbud", ref, "38 kg")
+    assert main(["validate", str(book), "--lang", "da"]) == 2
+    said = capsys.readouterr().err
+    assert f"ark 'Tilbud', celle {ref}" in said and "fik '38 kg'" in said

@@ -252,6 +252,18 @@ def _stated(data: Mapping[str, Any]) -> str | None:
     return stated_number_format(data)
 
 
+def _basis_source(model: ProductModel, *keys: str) -> str:
+    """Where a model's default comes from when a basis gives it: ``dk-mst-2024: discount_rate``."""
+    for key in keys:
+        ref = model.basis_refs.get(key)
+        if ref:
+            names = model.spec.basis
+            basis = ", ".join(names) if isinstance(names, list) else names or "basis"
+            year = f" ({ref['year']})" if ref.get("year") else ""
+            return f"{basis}: {ref.get('basis')}{year}"
+    return ""
+
+
 def _field_rows(
     model: ProductModel, raw: Mapping[str, Any], currency: str, lang: str
 ) -> list[dict[str, Any]]:
@@ -269,6 +281,8 @@ def _field_rows(
             continue
         unit = FIELD_UNITS.get(name, "").format(cur=currency)
         choices = _choices(info.annotation)
+        if "true" in choices:  # yes and no in the buyer's language (the reader takes both)
+            choices = [words["yes"], words["no"]]
         if isinstance(empty.get(name), dict):  # a mapping field: one row per key
             keys: list[str] = []
             if name == "escalation":
@@ -287,6 +301,9 @@ def _field_rows(
                         "raw": (own.get(name) or {}).get(key),
                         "unit": unit,
                         "default": default,
+                        "source": _basis_source(
+                            model, f"assumptions.{name}.{key}", f"{name}.{key}"
+                        ),
                         "range": "",
                     }
                 )
@@ -299,6 +316,7 @@ def _field_rows(
                 "raw": own.get(name),
                 "unit": unit,
                 "default": defaults.get(name),
+                "source": _basis_source(model, f"assumptions.{name}"),
                 "range": words["choose"].format(choices=", ".join(choices)) if choices else "",
             }
         )
@@ -482,10 +500,10 @@ def _fill_assumptions(
     for name, p in model.parameters.items():
         if p.spec.bid:
             continue
-        basis = model.basis_refs.get(f"parameters.{name}.default")
         source = p.spec.source.get(lang) if p.spec.source else ""
+        basis = _basis_source(model, f"parameters.{name}.default")
         if basis:
-            source = f"{source} (basis: {basis.get('basis')})".strip()
+            source = f"{source} ({basis})".strip()
         lo, hi = bound_in_unit(model, name, "min"), bound_in_unit(model, name, "max")
         rows.append(
             {
@@ -521,9 +539,9 @@ def _fill_assumptions(
         default = _shown(row.get("default"), row["unit"], lang)
         if default:
             excel_text(ws[f"{cols['default']}{r}"], default)
-        source = row.get("source") or (words["tender value"] if row.get("raw") is not None else "")
-        if source:
-            excel_text(ws[f"{cols['source']}{r}"], source)
+        said = words["tender value"] if row.get("raw") is not None else row.get("source")
+        if said:
+            excel_text(ws[f"{cols['source']}{r}"], said)
         if row.get("range"):
             excel_text(ws[f"{cols['range']}{r}"], row["range"])
         if row.get("description"):

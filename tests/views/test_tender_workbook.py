@@ -18,7 +18,7 @@ import pytest
 
 import tco
 from tco.cli import main
-from tco.errors import FormError, LimitError, SpecError, SpecErrors
+from tco.errors import FormError, LimitError, SpecError, SpecErrors, TCOError
 from tco.tender import read_tender
 from tco.units import parse_value
 from tco.views.error_text import error_text
@@ -436,3 +436,59 @@ def test_tco_validate_checks_a_workbook_and_names_the_cell(
     assert main(["validate", str(book), "--lang", "da"]) == 2
     said = capsys.readouterr().err
     assert f"ark 'Tilbud', celle {ref}" in said and "fik '38 kg'" in said
+
+
+def test_a_changed_unit_cell_is_honoured(tmp_path: Path) -> None:
+    # power typed in kW in a row whose unit cell the buyer changed from W to kW
+    book = _book(tmp_path, lang="da")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Tilbud"]
+    r = _rows(ws)["power"]
+    ws.cell(row=r, column=3).value = "kW"
+    for col, watts in zip((6, 7, 8), (32, 41, 27), strict=True):  # the example's 32, 41, 27 W
+        ws.cell(row=r, column=col).value = watts / 1000
+    wb.save(book)
+    _same(
+        tco.load_tender(tco.example_path("indoor-lighting")).evaluate(),
+        tco.load_tender(book).evaluate(),
+    )
+
+
+def _mistakes(tmp_path: Path) -> dict[str, Path]:
+    """Workbooks with one mistake each, as a buyer makes them."""
+    out: dict[str, Path] = {}
+    (tmp_path / "s").mkdir()
+    renamed = _book(tmp_path / "s")
+    wb = openpyxl.load_workbook(renamed)
+    wb["Tilbud"].title = "Bud"
+    wb.save(renamed)
+    out["renamed sheet"] = renamed
+    for name, (sheet, key, column, value, fmt) in {
+        "percent in a unit row": ("Tilbud", "price", 6, 0.5, "0%"),
+        "no name": ("Tilbud", "name", 6, None, None),
+        "bad number format": ("Forudsætninger", "assumptions.number_format", 3, "de", None),
+        "hidden formula": ("Forudsætninger", "assumptions.quantity", 3, "=100*2", None),
+    }.items():
+        (tmp_path / name).mkdir()
+        book = _book(tmp_path / name)
+        ws_rows = _rows(openpyxl.load_workbook(book)[sheet])
+        from tco.io.tender_workbook import get_column_letter
+
+        _edit(book, sheet, f"{get_column_letter(column)}{ws_rows[key]}", value, fmt)
+        out[name] = book
+    return out
+
+
+def test_every_workbook_mistake_reads_in_danish(tmp_path: Path) -> None:
+    from test_errors_danish import english_words
+
+    for what, book in _mistakes(tmp_path).items():
+        with pytest.raises(TCOError) as info:
+            tco.load_tender(book)
+        errs = info.value.errors if isinstance(info.value, SpecErrors) else [info.value]
+        for err in errs:
+            danish = error_text(err, "da")
+            field = getattr(err, "field", None)  # the model's parameter id, not translated
+            words = english_words(danish.replace(f"({field})", ""), err)
+            assert not words, (what, danish)
+            assert str(book) in danish, (what, danish)

@@ -333,7 +333,7 @@ def tender_from_book(book: TenderBook) -> WorkbookTender:
                     f"got '{value.shown}', expected the number convention 'da' (1.450,50) "
                     "or 'en' (1,450.50)",
                     value.shown,
-                    ("form_bad_format", {"conv": value.shown}),
+                    ("book_bad_format", {"conv": value.shown}),
                 )
     data: dict[str, Any] = {}
     for key, value, unit, _ in rows:

@@ -38,6 +38,10 @@ WORKBOOK_ERRORS: dict[str, dict[str, str]] = {
             "værdien {value} kan ikke skrives i én celle i et udbudsark; behold dette udbud i YAML"
         ),
     },
+    "book_bad_format": {
+        "en": "got '{conv}', expected the number convention 'da' (1.450,50) or 'en' (1,450.50)",
+        "da": "fik '{conv}', forventede talformatet 'da' (1.450,50) eller 'en' (1,450.50)",
+    },
     "book_to_yaml_model": {
         "en": "--to-yaml converts a tender (a filled workbook); a model has no tender yet",
         "da": "--to-yaml omskriver et udbud (et udfyldt udbudsark); en model er endnu intet udbud",

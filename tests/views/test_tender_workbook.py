@@ -380,6 +380,11 @@ def test_bid_forms_are_read_into_the_workbook_tender(tmp_path: Path) -> None:
     ]
     _same(tco.load_tender(data).evaluate(), tender.evaluate())
     assert main(["compare", str(book), "--bids", str(form)]) == 0
+    # the forms' bids written into a workbook, which then ranks them on its own
+    filled = tmp_path / "med-tilbud.xlsx"
+    assert main(["workbook", str(book), "--bids", str(form), "-o", str(filled)]) == 0
+    assert tco.load_tender(filled).bids == ("Nord A/S",)
+    _same(tender.evaluate(), tco.load_tender(filled).evaluate())
 
 
 def test_a_blank_bid_column_is_no_bid_and_a_blank_value_takes_the_default(tmp_path: Path) -> None:

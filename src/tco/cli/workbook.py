@@ -5,6 +5,8 @@ workbook for a product model; ``tco workbook TENDER.yaml -o udbud.xlsx``
 writes one pre-filled with the tender's assumptions and bids;
 ``tco workbook udbud.xlsx --to-yaml -o udbud.yaml`` reads a filled workbook
 (checked as ``tco compare udbud.xlsx`` checks it) and writes it as tender YAML.
+``--bids forms/*.xlsx`` puts the bids read from suppliers' filled bid forms in
+the workbook (or the YAML) instead of the tender's own.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "--number-format",
         choices=("da", "en"),
         help="number format of numbers typed as text (default: the tender's, else --lang)",
+    )
+    p.add_argument(
+        "--bids",
+        nargs="+",
+        metavar="FORM",
+        help="filled bid forms (.xlsx from 'tco form') whose bids the workbook holds instead",
     )
     p.add_argument(
         "--to-yaml",
@@ -72,7 +80,18 @@ def _run(args: argparse.Namespace) -> int:
     from tco.tender import read_tender
 
     src = read_tender(Path(args.tender))
-    tender = tco.load_tender(src, allow_paths=allow)  # every problem, located, before writing
+    if args.bids:  # the suppliers' forms: their bids replace the tender's
+        from tco.cli.compare import say_bids_replaced
+        from tco.views.form import load_tender_with_forms
+
+        check_output(args.output, [*inputs, *args.bids], "workbook")
+        tender = load_tender_with_forms(Path(args.tender), args.bids, allow_paths=allow)
+        say_bids_replaced(src.data, len(args.bids))
+        data = dict(src.data)
+        data["bids"] = [bid.model_dump(exclude_none=True) for bid in tender.spec.bids]
+        src = src._replace(data=data)
+    else:
+        tender = tco.load_tender(src, allow_paths=allow)  # every problem, located, first
     if tender.model.file:
         check_output(args.output, [*inputs, tender.model.file], "workbook")
     left = [key for key in ("uncertainty", "scenarios", "scoring", "profiles") if key in src.data]

@@ -326,6 +326,9 @@ HELP: dict[str, str] = {
     "number format of numbers typed as text (default: the tender's, else --lang)": (
         "talformat for tal skrevet som tekst (standard: udbuddets, ellers --lang)"
     ),
+    "filled bid forms (.xlsx from 'tco form') whose bids the workbook holds instead": (
+        "udfyldte tilbudsskemaer (.xlsx fra 'tco form'), hvis tilbud udbudsarket får i stedet"
+    ),
     "write the tender (a filled workbook) as tender YAML instead of a workbook": (
         "skriv udbuddet (et udfyldt udbudsark) som udbudsfil i YAML i stedet for et udbudsark"
     ),

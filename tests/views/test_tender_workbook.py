@@ -9,6 +9,9 @@ totals and annualised costs to 1e-9 relative.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -497,3 +500,34 @@ def test_every_workbook_mistake_reads_in_danish(tmp_path: Path) -> None:
             words = english_words(danish.replace(f"({field})", ""), err)
             assert not words, (what, danish)
             assert str(book) in danish, (what, danish)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_workbook_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    # A buyer opens the workbook in a spreadsheet program and saves it: the file is rewritten
+    # by that program (its own XML, styles and shared strings), and must read the same.
+    book = _book(tmp_path, lang="da")
+    out = tmp_path / "saved"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    saved = out / "udbud.xlsx"
+    assert saved.read_bytes() != book.read_bytes()
+    _same(
+        tco.load_tender(tco.example_path("indoor-lighting")).evaluate(),
+        tco.load_tender(saved).evaluate(),
+    )

@@ -500,6 +500,7 @@ def test_every_workbook_mistake_reads_in_danish(tmp_path: Path) -> None:
             words = english_words(danish.replace(f"({field})", ""), err)
             assert not words, (what, danish)
             assert str(book) in danish, (what, danish)
+            assert err.expected, (what, str(err))  # what was expected, named
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")

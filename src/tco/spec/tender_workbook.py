@@ -143,10 +143,17 @@ class _Reader:
         message: str,
         value: Any,
         says: tuple[str | None, dict[str, Any]],
+        expected: str | None = None,
     ) -> None:
         """Record a problem at ``cell``; ``says``: the message's id and params, if catalogued."""
         err = FormError(
-            message, file=self.book.file, sheet=sheet, cell=cell, field=key, value=value
+            message,
+            file=self.book.file,
+            sheet=sheet,
+            cell=cell,
+            field=key,
+            value=value,
+            expected=expected or "a value as the workbook's guide describes it",
         )
         if says[0] is not None:
             err.speaks(says[0], **says[1])
@@ -159,7 +166,8 @@ class _Reader:
             return self.read(sheet, key, value, unit)
         except SpecError as err:
             shown = value.shown if value.shown is not None else ""
-            self.fail(sheet, value.cell, key, err.reason, shown, (err.message_id, dict(err.params)))
+            said = (err.message_id, dict(err.params))
+            self.fail(sheet, value.cell, key, err.reason, shown, said, err.expected)
             return None
 
     def read(self, sheet: str, key: str, value: FormCell, unit: FormCell) -> Any:
@@ -187,6 +195,7 @@ class _Reader:
                         "form_percent_unit",
                         {"shown": plain_number(shown), "cell": unit.cell, "unit": unit_text},
                     ),
+                    f"a number in {unit_text}",
                 )
                 return None
             return self.written(f"{plain_number(shown)} {unit_text or '%'}")
@@ -225,6 +234,7 @@ class _Reader:
                         "assumptions.number_format), so type the number as a number",
                         text,
                         (err.message_id, dict(err.params)),
+                        "the number typed as a number, or in the number format 'en'",
                     )
                     return None
         try:
@@ -237,6 +247,7 @@ class _Reader:
                 err.reason.replace("the tender's number format", "the workbook's number format"),
                 text,
                 (err.message_id, dict(err.params)),
+                err.expected or f"a number with a unit, in the number format '{self.convention}'",
             )
             return None
         plain = str(plain).strip()
@@ -313,6 +324,7 @@ def tender_from_book(book: TenderBook) -> WorkbookTender:
                 f"'{key}' has two rows ({seen[key]} and {key_cell.cell}); delete one of them",
                 key,
                 ("form_two_rows", {"name": key, "first": seen[key], "second": key_cell.cell}),
+                "one row per field",
             )
             continue
         seen[key] = key_cell.cell
@@ -334,6 +346,7 @@ def tender_from_book(book: TenderBook) -> WorkbookTender:
                     "or 'en' (1,450.50)",
                     value.shown,
                     ("book_bad_format", {"conv": value.shown}),
+                    "da or en",
                 )
     data: dict[str, Any] = {}
     for key, value, unit, _ in rows:
@@ -389,6 +402,7 @@ def _bids(reader: _Reader, book: TenderBook) -> list[dict[str, Any]]:
                 "the bid's name is missing; fill it in",
                 None,
                 ("form_no_name", {}),
+                "the bidder's name",
             )
         else:
             shown = name.shown

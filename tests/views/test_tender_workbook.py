@@ -25,7 +25,7 @@ from tco.errors import FormError, LimitError, SpecError, SpecErrors, TCOError
 from tco.tender import read_tender
 from tco.units import parse_value
 from tco.views.error_text import error_text
-from tco.views.tender_workbook import write_tender_workbook
+from tco.views.tender_workbook import tender_yaml, write_tender_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -532,3 +532,23 @@ def test_a_workbook_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
         tco.load_tender(tco.example_path("indoor-lighting")).evaluate(),
         tco.load_tender(saved).evaluate(),
     )
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_bare_fractions_for_rates_keep_their_meaning(tmp_path: Path, lang: str) -> None:
+    # A tender may write a rate as a bare fraction (0.04 is 4 %, as the value grammar reads an
+    # unambiguous bare rate); the workbook's row is in %, so the cell must hold 4, not 0.04.
+    data = read_tender(tco.example_path("indoor-lighting")).data
+    data["assumptions"] = {
+        **data["assumptions"],
+        "discount_rate": 0.04,
+        "escalation": {"electricity": [0.0167, "2 %/year", 0.25, *[0.01] * 12]},  # 15 years
+    }
+    path = tmp_path / "brøk.yaml"
+    path.write_text(tender_yaml(data), encoding="utf-8")
+    book = tmp_path / "udbud.xlsx"
+    assert main(["workbook", str(path), "-o", str(book), "--lang", lang]) == 0
+    ws = openpyxl.load_workbook(book)[SHEET[lang][0]]
+    rows = _rows(ws)
+    assert ws.cell(row=rows["assumptions.discount_rate"], column=3).value == 4
+    _same(tco.load_tender(path).evaluate(), tco.load_tender(book).evaluate())

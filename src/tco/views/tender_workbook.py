@@ -208,11 +208,11 @@ def _cell_value(
     if isinstance(raw, bool):
         return _WORDS[lang]["yes" if raw else "no"]
     if isinstance(raw, (int, float)):
-        return raw
+        return _bare_in_row(raw, unit)
     if isinstance(raw, Mapping) and set(raw) == {"basis"}:
         return f"basis: {raw['basis']}"
     if isinstance(raw, list) and all(not isinstance(v, (Mapping, list)) for v in raw):
-        return "; ".join(str(_text(v, convention, written_in)) for v in raw)
+        return "; ".join(str(_text(v, convention, unit, written_in)) for v in raw)
     if not isinstance(raw, str):
         raise OutputError(
             f"the value {raw!r} cannot be written in one cell of a tender workbook; "
@@ -223,26 +223,69 @@ def _cell_value(
     except SpecError:
         return raw  # a word (lifetime, real, DKK): written as it is, the tender checks it
     number, _, own = plain.partition(" ")
+    if not own.strip():  # a bare number: as the tender reads it, in the row's unit
+        x = _float(number)
+        return raw if x is None else _bare_in_row(x, unit)
     if own.strip() == unit and unit:
-        try:
-            return float(number)
-        except ValueError:
-            pass
+        return float(number)
     return in_number_format(plain, convention)
 
 
-def _text(raw: Any, convention: str, written_in: str | None) -> Any:
+def _bare_in_row(x: float, unit: str) -> float | str:
+    """A bare number of a tender as a number in the row's unit, as the tender reads it.
+
+    A bare number for a rate is a fraction where that is unambiguous
+    (``0.04`` is 4 %), so in a row in ``%`` it is written as the percentage;
+    an ambiguous one (``4``) is written as it is, for the reader to take in the
+    row's unit. Any other bare number is a number in the row's unit already.
+
+    Examples
+    --------
+    >>> _bare_in_row(0.04, "%"), _bare_in_row(0.0167, "%/year"), _bare_in_row(4, "%")
+    (4.0, 1.67, '4')
+    >>> _bare_in_row(200, "")
+    200
+    """
+    if not unit.startswith("%"):
+        return x
+    from decimal import Decimal
+
+    from tco.errors import SpecError
+    from tco.plan.values import rate_value
+
+    try:
+        fraction = rate_value(x)
+    except SpecError:
+        return f"{x:.15g}"
+    if fraction is None:  # pragma: no cover - a number is always a rate or refused
+        return f"{x:.15g}"
+    return float(Decimal(repr(float(fraction))) * 100)
+
+
+def _text(raw: Any, convention: str, unit: str, written_in: str | None) -> Any:
     from tco.errors import SpecError
     from tco.spec.form_text import in_number_format
     from tco.units import canonical_value
 
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return in_number_format(f"{raw:.15g}", convention)
+        raw = _bare_in_row(raw, unit)
+        return raw if isinstance(raw, str) else in_number_format(f"{raw:.15g}", convention)
     try:
         plain = str(canonical_value(str(raw), convention=written_in))
-        return in_number_format(plain, convention)
     except SpecError:
         return str(raw)
+    x = _float(plain) if " " not in plain.strip() else None
+    if x is not None:
+        return _text(x, convention, unit, written_in)
+    return in_number_format(plain, convention)
+
+
+def _float(text: str) -> float | None:
+    """The number a plain text is, or None for a word (``DKK``, ``lifetime``)."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _stated(data: Mapping[str, Any]) -> str | None:

@@ -468,10 +468,10 @@ def _fill_guide(ws: Any, lang: str) -> None:
     for r, line in enumerate(_GUIDE[lang], start=1):
         excel_text(ws.cell(row=r, column=1), line)
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        # a row tall enough for the wrapped line (about 100 characters a line)
-        ws.row_dimensions[r].height = 15 * max(1, -(-len(line) // 100))
+        # a row tall enough for the wrapped line (about 85 characters a line)
+        ws.row_dimensions[r].height = 15 * max(1, -(-len(line) // 85))
     ws["A1"].font = Font(bold=True, size=12)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 100
     _print_setup(ws)
 
 

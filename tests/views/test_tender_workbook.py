@@ -21,7 +21,7 @@ import pytest
 
 import tco
 from tco.cli import main
-from tco.errors import FormError, LimitError, SpecError, SpecErrors, TCOError
+from tco.errors import FormError, LimitError, OutputError, SpecError, SpecErrors, TCOError
 from tco.tender import read_tender
 from tco.units import parse_value
 from tco.views.error_text import error_text
@@ -552,3 +552,17 @@ def test_bare_fractions_for_rates_keep_their_meaning(tmp_path: Path, lang: str) 
     rows = _rows(ws)
     assert ws.cell(row=rows["assumptions.discount_rate"], column=3).value == 4
     _same(tco.load_tender(path).evaluate(), tco.load_tender(book).evaluate())
+
+
+def test_a_bid_key_the_workbook_cannot_hold_is_refused_not_dropped(tmp_path: Path) -> None:
+    # A key a bid carries beside its parameters (here made up) would be lost in the workbook,
+    # and the workbook would rank differently from its tender: refused, in Danish too.
+    data = read_tender(tco.example_path("indoor-lighting")).data
+    data["bids"][0]["price_clause"] = "2 %/year"
+    with pytest.raises(OutputError) as info:
+        write_tender_workbook(
+            tco.load_model("indoor-lighting"), tmp_path / "u.xlsx", lang="da", raw=data
+        )
+    assert "bids.price_clause" in str(info.value)
+    assert "udbudsark" in error_text(info.value, "da")
+    assert not (tmp_path / "u.xlsx").exists()

@@ -42,6 +42,12 @@ WORKBOOK_ERRORS: dict[str, dict[str, str]] = {
         "en": "got '{conv}', expected the number convention 'da' (1.450,50) or 'en' (1,450.50)",
         "da": "fik '{conv}', forventede talformatet 'da' (1.450,50) eller 'en' (1,450.50)",
     },
+    "book_not_carried": {
+        "en": (
+            "the tender has {keys}, which a tender workbook does not hold; keep this tender in YAML"
+        ),
+        "da": "udbuddet har {keys}, som et udbudsark ikke kan rumme; behold dette udbud i YAML",
+    },
     "book_to_yaml_model": {
         "en": "--to-yaml converts a tender (a filled workbook); a model has no tender yet",
         "da": "--to-yaml omskriver et udbud (et udfyldt udbudsark); en model er endnu intet udbud",

@@ -448,6 +448,7 @@ def write_tender_workbook(
         data = dict(raw) if raw is not None else source.spec.model_dump(exclude_defaults=True)
     stated = (data.get("assumptions") or {}).get("number_format")
     convention = form_convention(lang, number_format or stated)
+    _check_carried(model, data)
     currency = tender.plan.currency if tender is not None else (model.currencies or ("DKK",))[0]
     openpyxl = require_openpyxl()
     wb = openpyxl.Workbook()
@@ -460,6 +461,31 @@ def write_tender_workbook(
     _fill_bids(b_ws, model, data, lang, convention)
     wb.active = 1
     return save_workbook(wb, path)
+
+
+#: The top-level keys of a tender the workbook holds (besides :data:`NOT_CARRIED`).
+_CARRIED = ("model", "basis", "title", "description", "assumptions", "parameters", "bids")
+
+
+def _check_carried(model: ProductModel, data: Mapping[str, Any]) -> None:
+    """Refuse a tender with something the workbook would drop and the evaluation uses.
+
+    A bid's ``quality`` points (for scoring) and :data:`NOT_CARRIED` sections do not
+    change the evaluation and are left out; anything else unknown to the
+    workbook (a bid's own key that is not a bid parameter) is refused rather than
+    dropped, so that the workbook never ranks differently from its tender.
+    """
+    keep = {*model.bid_parameters, "name", "notes", "quality"}
+    extra = [str(k) for k in data if k not in (*_CARRIED, *NOT_CARRIED)]
+    for bid in data.get("bids") or []:
+        if isinstance(bid, Mapping):
+            extra += [f"bids.{k}" for k in bid if k not in keep]
+    if extra:
+        keys = ", ".join(dict.fromkeys(extra))
+        raise OutputError(
+            f"the tender has {keys}, which a tender workbook does not hold; keep this tender "
+            "in YAML"
+        ).speaks("book_not_carried", keys=keys)
 
 
 def _fill_guide(ws: Any, lang: str) -> None:

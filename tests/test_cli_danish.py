@@ -40,6 +40,7 @@ COMMANDS = [
     "abatement",
     "follow-up",
     "portfolio",
+    "workbook",
 ]
 
 

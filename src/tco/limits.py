@@ -53,6 +53,7 @@ __all__ = [
     "MAX_UNIT_EXPONENT",
     "MAX_UNIT_FACTORS",
     "MAX_VALUE_LENGTH",
+    "MAX_WORKBOOK_BIDS",
     "MAX_WORKBOOK_CELLS",
     "SERVICE_MAX_BODY",
     "SERVICE_MAX_ROWS",
@@ -137,6 +138,8 @@ MAX_FORM_RATIO = 100
 MAX_FORM_ELEMENTS = 200_000
 #: Most rows of a bid form's sheet; a form has one row per bid parameter.
 MAX_FORM_ROWS = 1000
+#: Bid columns a tender workbook (``tco workbook``) may hold; the columns after them are refused.
+MAX_WORKBOOK_BIDS = 500
 
 
 def check_samples(

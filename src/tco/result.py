@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,9 +23,30 @@ if TYPE_CHECKING:
     from tco.plan import Plan
     from tco.spec.basis import BasisStamp
 
-__all__ = ["Result", "ResultAxes", "YearlyFlows", "result_frame", "summary_rows"]
+__all__ = ["RankedBid", "Result", "ResultAxes", "YearlyFlows", "result_frame", "summary_rows"]
 
 Array = NDArray[np.float64]
+
+
+class RankedBid(NamedTuple):
+    """One bid's name with its numbers: a row of :meth:`Result.ranked`.
+
+    Attributes
+    ----------
+    rank : int
+        1 for the cheapest (bids equal to the cent share a rank).
+    bid : str
+        The bid's name.
+    total : float
+        Present value that the award ranks. [currency]
+    annualised : float
+        Equivalent annual cost of ``total``. [currency/year]
+    """
+
+    rank: int
+    bid: str
+    total: float
+    annualised: float
 
 
 @dataclass(frozen=True)
@@ -292,6 +313,37 @@ class Result(ResultAxes):
         """Bid names from cheapest to dearest."""
         order = np.argsort(self.rank, kind="stable")
         return [self.bids[i] for i in order]
+
+    def ranked(self) -> list[RankedBid]:
+        """Each bid's name with its rank, total and annualised cost, cheapest first.
+
+        :attr:`total`, :attr:`annualised` and :attr:`rank` are arrays in bid
+        order (the order of :attr:`bids`, as in the tender file), while
+        :attr:`ranking` is cheapest first: pairing ``ranking`` with ``total``
+        pairs names with the wrong numbers. Each row here carries its name.
+
+        Returns
+        -------
+        list of RankedBid
+            ``(rank, bid, total, annualised)`` in rank order. [currency], [currency/year]
+
+        Examples
+        --------
+        >>> import tco
+        >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+        >>> r.bids
+        ('Lumen Nord', 'Budget Light', 'Premium LED')
+        >>> for row in r.ranked():
+        ...     print(row.rank, row.bid, round(row.total))
+        1 Premium LED 813449
+        2 Lumen Nord 878543
+        3 Budget Light 1045752
+        >>> dict(zip(r.bids, r.total.round()))["Premium LED"]
+        np.float64(813449.0)
+        """
+        order = np.argsort(self.rank, kind="stable").tolist()
+        rank, total, annual = self.rank.tolist(), self.total.tolist(), self.annualised.tolist()
+        return [RankedBid(int(rank[b]), self.bids[b], total[b], annual[b]) for b in order]
 
     # -- export ----------------------------------------------------------------------------
     def summary(self) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.product import ProductModel, load_model
 from tco.spec.schema import TenderSpec, validate
+from tco.spec.tender_workbook import WorkbookTender
 
 __all__ = [
     "Tender",
@@ -159,6 +160,16 @@ def load_tender(
     ['A']
     """
     src = read_tender(source)
+    if src.book is not None:  # a tender workbook: each error points at its cell
+        try:
+            return _load(src, allow_paths)
+        except SpecError as err:
+            raise src.book.relocate(err) from None
+    return _load(src, allow_paths)
+
+
+def _load(src: TenderSource, allow_paths: Iterable[str | Path]) -> Tender:
+    """Check and compile a tender read already (see :func:`load_tender`)."""
     if "lines" in src.data:
         raise SpecError(
             "this is a basket tender (it has 'lines'); rank it with 'tco basket FILE' or "
@@ -174,20 +185,35 @@ def load_tender(
 
 
 class TenderSource(NamedTuple):
-    """A tender as read: the mapping, its file, its folder and the SHA-256 of its bytes."""
+    """A tender as read: the mapping, its file, its folder and the SHA-256 of its bytes.
+
+    ``book`` is the workbook a tender was read from (``.xlsx``), which points an
+    error at its cell (:meth:`~tco.spec.tender_workbook.WorkbookTender.relocate`).
+    """
 
     data: dict[str, Any]
     file: str | None
     base: Path
     sha256: str | None
+    book: WorkbookTender | None = None
 
 
 def read_tender(source: str | Path | Mapping[str, Any] | TenderSource) -> TenderSource:
-    """Read a tender file once (or take a mapping, or a source read already)."""
+    """Read a tender file once (or take a mapping, or a source read already).
+
+    A file ending in ``.xlsx`` is a tender workbook (``tco workbook``), read
+    safely as the cells Excel shows (:mod:`tco.spec.tender_workbook`).
+    """
     if isinstance(source, TenderSource):
         return source
     if isinstance(source, Mapping):
         return TenderSource(dict(source), None, Path.cwd(), None)
+    if isinstance(source, (str, Path)) and str(source).lower().endswith(".xlsx"):
+        from tco.spec.tender_workbook import read_tender_workbook
+
+        book = read_tender_workbook(str(source))
+        base = Path(source).resolve().parent
+        return TenderSource(book.data, str(source), base, book.sha256, book)
     data, digest = read_yaml_source(source)
     return TenderSource(data, str(source), Path(source).resolve().parent, digest)
 

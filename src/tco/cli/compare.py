@@ -73,10 +73,10 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
 
 def say_bids_replaced(source: Path | Mapping[str, Any], forms: int) -> None:
     """Say on stderr that bids from forms replace those written in the tender, if it has any."""
-    from tco.io.yamlio import read_yaml_file
+    from tco.tender import read_tender
     from tco.views.i18n import text
 
-    data = source if isinstance(source, Mapping) else read_yaml_file(source)
+    data = source if isinstance(source, Mapping) else read_tender(source).data
     own = data.get("bids")
     if isinstance(own, list) and own:
         print(text("cli.bids replaced", n=forms, m=len(own)), file=sys.stderr)
@@ -134,9 +134,11 @@ def _run_form(args: argparse.Namespace) -> int:
         model = tco.load_model(args.model)
     else:
         from tco.errors import SpecError
-        from tco.tender import tender_model
+        from tco.tender import read_tender, tender_model
 
-        data = read_yaml_file(args.tender)
+        # a tender workbook (.xlsx) too: the form follows its stated number format
+        data = read_tender(args.tender).data if args.tender.endswith(".xlsx") else None
+        data = data if data is not None else read_yaml_file(args.tender)
         if "lines" in data:
             return _basket_form(args, data)
         if "model" not in data:

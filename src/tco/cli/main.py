@@ -38,7 +38,7 @@ LANG_CHOICES = ("en", "da")
 
 def _extra_commands() -> dict[str, Command]:
     """The subcommands defined in the other modules of this package."""
-    from tco.cli import analysis, annex, award, bases, basket, compare, profiles, serve
+    from tco.cli import analysis, annex, award, bases, basket, compare, profiles, serve, workbook
 
     return {
         **compare.COMMANDS,
@@ -49,6 +49,7 @@ def _extra_commands() -> dict[str, Command]:
         **basket.COMMANDS,
         **serve.COMMANDS,
         **award.COMMANDS,
+        **workbook.COMMANDS,
     }
 
 

@@ -39,8 +39,15 @@ def run_validate(args: argparse.Namespace) -> int:
     name = STDIN_NAME if args.file == STDIN else args.file
     kind: Literal["tender", "model", "basket"] | None = None
     try:
-        data = read_stdin() if args.file == STDIN else read_yaml_file(args.file)
-        source: Path | dict[str, object] = data if args.file == STDIN else Path(args.file)
+        source: Any
+        if args.file != STDIN and str(args.file).lower().endswith(".xlsx"):
+            from tco.tender import read_tender
+
+            source = read_tender(args.file)  # a tender workbook, read once
+            data = source.data
+        else:
+            data = read_stdin() if args.file == STDIN else read_yaml_file(args.file)
+            source = data if args.file == STDIN else Path(args.file)
         if "lines" in data:  # a basket tender
             from tco.basket import load_basket
 

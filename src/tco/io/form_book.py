@@ -26,7 +26,16 @@ from tco.errors import FormError
 from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
 from tco.limits import MAX_FORM_ROWS
 
-__all__ = ["FORMAT_CELL", "MODEL_CELL", "READ_COLUMNS", "FormCell", "Pick", "read_sheets"]
+__all__ = [
+    "FORMAT_CELL",
+    "MODEL_CELL",
+    "READ_COLUMNS",
+    "FormCell",
+    "Pick",
+    "cell_shown",
+    "form_openpyxl",
+    "read_sheets",
+]
 
 #: The cell holding the product model's id.
 MODEL_CELL = "B2"
@@ -232,3 +241,9 @@ def _shown(cell: Any, ref: str, file: str, sheet: str) -> FormCell:
     if fmt.endswith("%"):
         return FormCell(ref, float(Decimal(repr(float(value))) * 100), percent=True)
     return FormCell(ref, float(value))
+
+
+#: What Excel shows in a cell, or a :class:`FormError` (for the tender workbook's reader too).
+cell_shown = _shown
+#: openpyxl, or a :class:`FormError` saying which extra installs it.
+form_openpyxl = _openpyxl

@@ -41,9 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SHEET",
+    "bound_in_unit",
     "fill_form_sheet",
     "form_convention",
     "load_tender_with_forms",
+    "range_text",
     "read_form",
     "write_form",
 ]
@@ -314,3 +316,9 @@ def fill_form_sheet(
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+
+
+#: A parameter's ``min`` or ``max`` in its own unit, or None (for the tender workbook too).
+bound_in_unit = _bound
+#: An allowed range as a form shows it (``≥ 0 DKK``, ``1 – 5 h``), in a number convention.
+range_text = _range_text

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tco.spec.forms import FormBid
     from tco.spec.product import ProductModel
     from tco.spec.schema import TenderSpec
+    from tco.spec.tender_workbook import WorkbookTender
     from tco.tender import Tender
 
 __all__ = ["load_tender_with_forms", "read_form", "relocate_form_error"]
@@ -119,7 +120,8 @@ def load_tender_with_forms(
     from tco.spec.forms import form_bid, stated_number_format
     from tco.tender import Tender, read_tender, tender_model
 
-    data, file, base, digest = read_tender(tender)
+    src = read_tender(tender)
+    data, file, base, digest = src.data, src.file, src.base, src.sha256
     if not forms:
         raise FormError("no bid forms given", file=file, expected="one or more .xlsx files").speaks(
             "no_forms"
@@ -151,7 +153,7 @@ def load_tender_with_forms(
         if not bid.values.get("name"):
             bid.values["name"] = Path(form).name  # reported; a name for the other checks
         read.append(bid)
-    checked = _check_bids(data, read, stated, model, file, errors, said) if read else None
+    checked = _check_bids(data, read, stated, model, file, errors, said, src.book) if read else None
     errors.raise_if_any()
     assert checked is not None  # no problem: the tender was checked
     spec, plan = checked
@@ -166,8 +168,11 @@ def _check_bids(
     file: str | None,
     errors: ErrorList,
     said: set[tuple[int, str]],
+    book: WorkbookTender | None = None,
 ) -> tuple[TenderSpec, Plan] | None:
     """Check the tender with the forms' bids; add each problem not said by a form already.
+
+    A problem of a tender read from a workbook is said at the workbook's cell.
 
     Returns the checked spec and plan, or ``None`` after a problem.
     """
@@ -197,6 +202,7 @@ def _check_bids(
                 else None
             )
             if at not in said:
-                errors.add(relocate_form_error(e, read))
+                out = relocate_form_error(e, read)
+                errors.add(book.relocate(out) if book else out)
         return None
     return spec, plan

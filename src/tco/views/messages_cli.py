@@ -202,4 +202,14 @@ ARGPARSE_MESSAGES: dict[str, tuple[str, str]] = {
         "argument {arg}: ignored explicit argument {value}",
         "argument {arg}: ignorerede den angivne værdi {value}",
     ),
+    "cli.wrote workbook": (
+        "wrote {path}: tender workbook for '{model}' with {n} bids",
+        "skrev {path}: udbudsark for '{model}' med {n} tilbud",
+    ),
+    "cli.workbook not carried": (
+        "note: the workbook does not carry the tender's {keys} (they do not change the "
+        "evaluation); keep the YAML file for them",
+        "bemærk: udbudsarket indeholder ikke udbuddets {keys} (de ændrer ikke beregningen); "
+        "behold YAML-filen til dem",
+    ),
 }

@@ -311,4 +311,25 @@ HELP: dict[str, str] = {
     "longest time one request may compute [s]": "længste beregningstid for én forespørgsel [s]",
     "uvicorn log level (default warning)": "uvicorns logniveau (standard warning)",
     "write the OpenAPI document to FILE and exit": "skriv OpenAPI-dokumentet til FIL og afslut",
+    # -- tco workbook --
+    "Write a tender workbook (.xlsx) for a product model or a tender, in the buyer's "
+    "language; or, with --to-yaml, write a filled workbook as tender YAML.": (
+        "Skriv et udbudsark (.xlsx) for en produktmodel eller et udbud på ordregivers sprog; "
+        "eller, med --to-yaml, skriv et udfyldt udbudsark som udbudsfil i YAML."
+    ),
+    "write a tender workbook (.xlsx) for a buyer to fill in Excel, or convert one to YAML": (
+        "skriv et udbudsark (.xlsx), som ordregiver udfylder i Excel, eller omskriv et til YAML"
+    ),
+    "tender file (.yaml, or a workbook .xlsx)": "udbudsfil (.yaml, eller et udbudsark .xlsx)",
+    "a product model (a blank workbook)": "en produktmodel (et tomt udbudsark)",
+    "the file to write": "filen, der skal skrives",
+    "number format of numbers typed as text (default: the tender's, else --lang)": (
+        "talformat for tal skrevet som tekst (standard: udbuddets, ellers --lang)"
+    ),
+    "filled bid forms (.xlsx from 'tco form') whose bids the workbook holds instead": (
+        "udfyldte tilbudsskemaer (.xlsx fra 'tco form'), hvis tilbud udbudsarket får i stedet"
+    ),
+    "write the tender (a filled workbook) as tender YAML instead of a workbook": (
+        "skriv udbuddet (et udfyldt udbudsark) som udbudsfil i YAML i stedet for et udbudsark"
+    ),
 }

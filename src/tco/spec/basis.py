@@ -24,6 +24,7 @@ from tco.io.resources import bundled_files
 from tco.io.yamlio import read_yaml_file
 from tco.spec.basis_spec import BasisSpec, BasisStamp, BasisValue
 from tco.spec.basis_spec import Missing as Missing
+from tco.spec.form_text import in_number_format, stated_number_format
 from tco.units import parse_quantity, parse_unit
 
 __all__ = [
@@ -289,6 +290,17 @@ def lookup(bases: Sequence[Basis], ref: Mapping[str, Any]) -> Any:
     return bases[-1].raw(name, start=start, year=year)  # raises, naming the basis
 
 
+def _in_format(value: Any, convention: str | None) -> Any:
+    """A basis value (plain numbers) written in a file's stated number format."""
+    if isinstance(value, str):
+        return in_number_format(value, convention)
+    if isinstance(value, Mapping):
+        return {k: _in_format(v, convention) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_format(v, convention) for v in value]
+    return value
+
+
 def resolve_refs(
     data: Mapping[str, Any], *, file: str | None
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -298,12 +310,18 @@ def resolve_refs(
     later ones take precedence). Returns the new mapping and the references
     found, as dotted path to the reference mapping.
 
+    A basis writes its values in plain numbers (``0.04 EUR/kg``); in a file that
+    states ``number_format: da`` each resolved value is written in that format
+    (``0,04 EUR/kg``), so it reads as the basis meant it, not as four hundredths
+    grouped by thousands.
+
     Raises
     ------
     SpecError
         Naming the path of a reference that cannot be resolved.
     """
     out = dict(data)
+    stated = stated_number_format(data)
     refs: dict[str, dict[str, Any]] = {}
     try:
         bases = load_bases(data.get("basis"))
@@ -321,7 +339,7 @@ def resolve_refs(
             except SpecError as err:
                 raise err.located(file, path) from None
             refs[".".join(str(p) for p in path)] = dict(value)
-            return resolved
+            return _in_format(resolved, stated)
         if isinstance(value, Mapping):
             return {k: walk(v, (*path, k)) for k, v in value.items()}
         if isinstance(value, list):

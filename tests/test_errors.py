@@ -15,6 +15,7 @@ from tco.errors import (
     AnalysisError,
     FormError,
     OutputError,
+    ServiceError,
     SpecError,
     SpecErrors,
     TCOError,
@@ -40,6 +41,7 @@ def _examples() -> list[TCOError]:
         OutputError("unknown file type '.xyz'"),
         FormError("got 'x'", file="f.xlsx", sheet="Bid", cell="C8", field="power", value="x"),
         SpecErrors([spec, SpecError("missing", path=("bids", 0, "price"))]),
+        ServiceError("the service is busy (its queue is full); try again in 5 s"),
     ]
     for name in errors.__all__:
         cls = getattr(errors, name)

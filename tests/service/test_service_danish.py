@@ -220,7 +220,7 @@ def test_the_time_limit_is_said_in_danish(
 ) -> None:
     from tco.service.pool import JobTimeout, WorkerPool
 
-    async def too_slow(self: Any, job: Any, timeout: float) -> Any:
+    async def too_slow(self: Any, job: Any, timeout: float, client: str = "") -> Any:
         raise JobTimeout(timeout)
 
     monkeypatch.setattr(WorkerPool, "run", too_slow)

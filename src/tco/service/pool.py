@@ -33,7 +33,7 @@ from typing import Any
 
 from tco.limits import SERVICE_QUEUE, SERVICE_QUEUE_WAIT
 from tco.service.fairness import FairQueue, QueueFull
-from tco.service.wire import receive, send, worker_main
+from tco.service.wire import acknowledged, receive, send, worker_main
 
 __all__ = ["JobTimeout", "PoolBusy", "WorkerLost", "WorkerPool"]
 
@@ -316,7 +316,8 @@ class WorkerPool:
     async def _exchange(worker: _Worker, job: tuple[Any, ...]) -> Any:
         try:
             await send(worker.sock, job)
-        except OSError as exc:
+            await acknowledged(worker.sock)
+        except (OSError, EOFError) as exc:  # it stopped before it took the job
             raise _NotDelivered(str(exc)) from None
         return await receive(worker.sock)
 

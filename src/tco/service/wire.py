@@ -1,6 +1,8 @@
 """The messages between the service and its worker processes, and the worker's loop.
 
-A message is an 8-byte big-endian length and a pickle of that many bytes. The
+A message is an 8-byte big-endian length and a pickle of that many bytes; a
+worker acknowledges each job with one byte as soon as it has read it, so a job
+sent to a worker that had just died is known not to have been taken. The
 worker reads and writes its end of the socket pair blocking; the service uses
 its event loop's own non-blocking socket calls (``sock_sendall``,
 ``sock_recv_into``), so a message of any size passes under uvloop and under the
@@ -18,9 +20,11 @@ import struct
 import sys
 from typing import Any
 
-__all__ = ["receive", "send", "worker_main"]
+__all__ = ["ACK", "acknowledged", "receive", "send", "worker_main"]
 
 _HEAD = struct.Struct("!Q")
+#: What a worker sends as soon as it has read a job, before it computes.
+ACK = b"\x06"
 #: Largest message between the service and a worker. [bytes]
 _MAX_MESSAGE = 1 << 31
 
@@ -60,6 +64,7 @@ def worker_main(sock: socket.socket) -> None:  # pragma: no cover - runs in the 
     while True:
         try:
             job = _recv_blocking(sock)
+            sock.sendall(ACK)  # the job is here: from now on it is this worker's
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
@@ -92,6 +97,16 @@ async def _read_exactly(sock: socket.socket, n: int) -> bytearray:
             raise EOFError("the worker closed its end")
         got += k
     return buf
+
+
+async def acknowledged(sock: socket.socket) -> None:
+    """Wait until the worker at the other end of ``sock`` says it has the job just sent.
+
+    Raises :class:`EOFError` if it stopped before: the job was not taken, and may be
+    given to another worker.
+    """
+    if bytes(await _read_exactly(sock, len(ACK))) != ACK:
+        raise EOFError("a worker answered before it took the job")
 
 
 async def receive(sock: socket.socket) -> Any:

@@ -470,3 +470,45 @@ def _busiest(pids: list[int]) -> int:
     before = {p: _cpu(p) for p in pids}
     time.sleep(0.5)
     return max(pids, key=lambda p: _cpu(p) - before[p])
+
+
+def test_a_service_whose_workers_cannot_start_says_so_and_does_not_hang(tmp_path: Path) -> None:
+    """Every worker dies as it starts (a broken install): /health 503, requests 503, no hang."""
+    hook = tmp_path / "sitecustomize.py"
+    hook.write_text(  # in the worker processes only (multiprocessing's spawn marks them)
+        "import os, sys\nif '--multiprocessing-fork' in sys.argv:\n    os._exit(3)\n",
+        encoding="utf-8",
+    )
+    path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
+    args = ("--workers", "2", "--queue-wait", "2")
+    with _environment(PYTHONPATH=path), running(*args, wait_ready=False) as (url, _process):
+        _wait(lambda: _answers(url), 90)
+        health = httpx.get(f"{url}/health", timeout=10)
+        assert health.status_code == 503 and health.json()["ready"] == 0
+        assert int(health.headers["retry-after"]) >= 1
+        start = time.monotonic()
+        r = httpx.post(f"{url}/evaluate", json=_tender(), timeout=30)
+        _error(r, 503, "ServiceError")
+        assert "waited too long" in r.json()["message"]
+        assert time.monotonic() - start < 10
+
+
+def _answers(url: str) -> bool:
+    with contextlib.suppress(httpx.TransportError):
+        httpx.get(f"{url}/health", timeout=5)
+        return True
+    return False
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Any:
+    before = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -242,14 +242,18 @@ class WorkerPool:
     async def start(self, wait: float = START_TIMEOUT) -> None:
         """Start the workers and wait (at most ``wait`` seconds) until each is ready.
 
-        A worker that dies while it starts is replaced; if the pool is not full when
-        ``wait`` has passed, the service starts anyway and says so in :meth:`health`.
+        A worker that dies while it starts is replaced. If the pool is not full when
+        ``wait`` has passed, or workers keep dying as they start (twice the pool's size
+        in a row), the service starts anyway, goes on trying to start workers, and says
+        that it cannot serve in :meth:`health` until one is ready.
         """
         self._closed = False
         self._fill()
         self._supervisor = asyncio.get_running_loop().create_task(self._supervise())
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline and self.ready() < self.size:
+            if self._failures >= 2 * self.size:
+                break
             await asyncio.sleep(0.05)
 
     def ready(self) -> int:

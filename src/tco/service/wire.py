@@ -76,6 +76,30 @@ def worker_main(sock: socket.socket) -> None:  # pragma: no cover - runs in the 
             _send_blocking(sock, answer)
         except OSError:
             return
+        del job, answer
+        trim()  # give the memory of a large job back, so a worker's size stays flat
+
+
+def _libc_trim() -> Any:  # pragma: no cover - in the child
+    """The ``malloc_trim`` of the C library (glibc), or ``None`` where there is none."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = None
+
+
+def trim() -> None:  # pragma: no cover - in the child
+    """Return the free memory of this process's heap to the system (glibc only)."""
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = _libc_trim() or (lambda _: 0)
+    _TRIM(0)
 
 
 async def send(sock: socket.socket, obj: Any) -> None:

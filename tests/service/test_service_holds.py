@@ -443,17 +443,20 @@ def test_the_pool_keeps_its_size_whenever_a_worker_dies() -> None:
             _wait(lambda: _ready(url, 2))
 
             # killed while it computes: that request alone is lost (a 500 document)
-            with ThreadPoolExecutor(1) as pool:
-                slow = _slow_tender()
-                held = pool.submit(lambda: httpx.post(f"{url}{SLOW}", json=slow, timeout=60))
-                _wait(lambda: c.get("/health").json()["busy"] == 1, 30)
-                busy = _busiest(workers_of(process))
-                os.kill(busy, signal.SIGKILL)
-                lost = held.result()
-                r = c.post("/evaluate", json=fast)  # the other worker goes on serving
-                assert r.status_code == 200 and r.json() == want
+            slow = _slow_tender()
+            for _ in range(3):  # again if the job ended before the kill (a fast machine)
+                with ThreadPoolExecutor(1) as pool:
+                    held = pool.submit(lambda: httpx.post(f"{url}{SLOW}", json=slow, timeout=60))
+                    _wait(lambda: c.get("/health").json()["busy"] == 1, 30)
+                    busy = _busiest(workers_of(process))
+                    os.kill(busy, signal.SIGKILL)
+                    lost = held.result()
+                    r = c.post("/evaluate", json=fast)  # the other worker goes on serving
+                    assert r.status_code == 200 and r.json() == want
+                _wait(lambda: _ready(url, 2))
+                if lost.status_code != 200:
+                    break
             _error(lost, 500, "ServiceError")
-            _wait(lambda: _ready(url, 2))
             assert len(workers_of(process)) == 2 and busy not in workers_of(process)
             assert c.post("/evaluate", json=fast).json() == want
 
@@ -468,7 +471,7 @@ def _cpu(pid: int) -> int:
 def _busiest(pids: list[int]) -> int:
     """The process among ``pids`` that uses the CPU (the one computing)."""
     before = {p: _cpu(p) for p in pids}
-    time.sleep(0.5)
+    time.sleep(0.2)
     return max(pids, key=lambda p: _cpu(p) - before[p])
 
 

@@ -140,11 +140,12 @@ def test_a_json_key_given_twice_is_refused(client: Any) -> None:
     body = json.dumps(_tender())[:-1] + ', "model": "no-such-model"}'  # "model" twice
     r = client.post("/evaluate", content=body, headers={"content-type": JSON})
     doc = _error(r, 400, "JSONError")
-    assert "'model' appears twice" in doc["message"]
+    assert "'model' appears twice" in doc["message"] and doc["errors"][0]["path"] == "model"
     da = client.post("/evaluate", content=body, headers={"content-type": JSON, **DA})
     assert "står to gange" in _error(da, 400)["message"]
     price = b'{"model": "indoor-lighting", "rows": [{"price": 1, "price": 2, "power": 1}]}'
-    _error(client.post("/batch", content=price, headers={"content-type": JSON}), 400, "JSONError")
+    r = client.post("/batch", content=price, headers={"content-type": JSON})
+    assert _error(r, 400, "JSONError")["errors"][0]["path"] == "rows[0].price"
 
 
 DA = {"Accept-Language": "da"}

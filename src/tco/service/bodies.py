@@ -22,19 +22,53 @@ BODY = "<request>"
 _YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
 
 
+class _Twice(Exception):
+    """A key given twice in one JSON object (its path is found afterwards)."""
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object from its pairs; a key given twice is refused, never read as the last one."""
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise JSONError(
-                f"the key '{key}' appears twice in one object; give each key once",
-                file=BODY,
-                value=key,
-                expected="each key once",
-            ).speaks("service_duplicate_key", name=key)
+            raise _Twice(key)
         out[key] = value
     return out
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """A JSON object kept as its pairs, in order, to find where a key is given twice."""
+
+
+def _twice(body: bytes, key: str) -> JSONError:
+    """The error of a JSON body that gives ``key`` twice, with the path where it does."""
+
+    def error(path: tuple[str | int, ...]) -> JSONError:
+        return JSONError(
+            f"the key '{key}' appears twice in one object; give each key once",
+            file=BODY,
+            path=path,
+            value=key,
+            expected="each key once",
+        ).speaks("service_duplicate_key", name=key)
+
+    try:
+        top = json.loads(body, object_pairs_hook=_Pairs)
+    except RecursionError:  # nested too deeply to walk: said without the path
+        return error(())
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(top, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, _Pairs):
+            seen: set[str] = set()
+            for name, value in node:
+                if name in seen:
+                    return error((*path, name))
+                seen.add(name)
+                stack.append((value, (*path, name)))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node))
+    return error(())  # pragma: no cover - the first reading found it
 
 
 def _check_shape(data: Any) -> None:
@@ -63,8 +97,8 @@ def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
     if media_type == JSON or media_type.endswith("+json"):
         try:
             data = json.loads(body, object_pairs_hook=_no_duplicates)
-        except JSONError:
-            raise
+        except _Twice as twice:
+            raise _twice(body, str(twice.args[0])) from None
         except RecursionError:
             raise LimitError(
                 "the body is nested too deeply", file=BODY, expected=f"at most {MAX_DEPTH} levels"

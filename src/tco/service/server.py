@@ -261,6 +261,7 @@ def serve(
         loop="uvloop" if loop == "uvloop" else ("asyncio" if loop == "asyncio" else "auto"),
         http=protocol_class(max_connections, header_timeout),
         timeout_keep_alive=SERVICE_KEEP_ALIVE,
-        h11_max_incomplete_event_size=SERVICE_MAX_HEADER,
+        # h11's own cap above ours, so that the head is refused by ours (431), as with httptools
+        h11_max_incomplete_event_size=SERVICE_MAX_HEADER + 256 * 1024,
     )
     uvicorn.Server(config).run()

@@ -16,6 +16,7 @@ from tco.errors import (
     FormError,
     MissingExtraError,
     OutputError,
+    ServiceError,
     SpecError,
     SpecErrors,
     TCOError,
@@ -42,6 +43,7 @@ def _examples() -> list[TCOError]:
         MissingExtraError("this needs docx: pip install 'tco-lcc[annex]'"),
         FormError("got 'x'", file="f.xlsx", sheet="Bid", cell="C8", field="power", value="x"),
         SpecErrors([spec, SpecError("missing", path=("bids", 0, "price"))]),
+        ServiceError("the service is busy (its queue is full); try again in 5 s"),
     ]
     for name in errors.__all__:
         cls = getattr(errors, name)

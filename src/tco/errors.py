@@ -360,3 +360,15 @@ class ErrorList:
             raise self.errors[0]
         if self.errors:
             raise SpecErrors(self.errors)
+
+
+__all__ += ["ServiceError"]
+
+
+class ServiceError(TCOError, RuntimeError):
+    """The HTTP service could not answer a request that may well be right.
+
+    Its queue was full, a worker stopped while it computed, or a failure
+    nobody foresaw: the service answers an ``error`` document with a 5xx
+    status, never a traceback.
+    """

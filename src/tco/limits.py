@@ -263,3 +263,40 @@ def check_monte_carlo(
 
 #: The largest weight of a usage profile (a relative weight; its share is weight / sum).
 MAX_PROFILE_WEIGHT = 1_000_000_000
+
+# -- the HTTP service under load and hostile clients (docs/limits.md, "The HTTP service") --------
+__all__ += [
+    "SERVICE_BODY_TIMEOUT",
+    "SERVICE_HEADER_TIMEOUT",
+    "SERVICE_KEEP_ALIVE",
+    "SERVICE_MAX_ARROW_BYTES",
+    "SERVICE_MAX_CELL",
+    "SERVICE_MAX_CONNECTIONS",
+    "SERVICE_MAX_HEADER",
+    "SERVICE_QUEUE",
+    "SERVICE_QUEUE_WAIT",
+]
+
+#: Most requests of the HTTP service waiting for a free worker; one more is answered
+#: 503 with ``Retry-After`` (``tco serve --queue``).
+SERVICE_QUEUE = 64
+#: Longest time a request of the HTTP service waits for a free worker before it is
+#: answered 503 with ``Retry-After``. [s]
+SERVICE_QUEUE_WAIT = 20.0
+#: Most open connections to the HTTP service (``tco serve --max-connections``); past it,
+#: the connection that has waited longest for a request's head is closed to make room.
+SERVICE_MAX_CONNECTIONS = 500
+#: Largest request line and headers of one request to the HTTP service (431 past it). [bytes]
+SERVICE_MAX_HEADER = 16 * 1024
+#: Longest time a client of the HTTP service may take to send a request's line and
+#: headers, from the connection's start or the end of the previous answer (408). [s]
+SERVICE_HEADER_TIMEOUT = 10.0
+#: Longest time a client of the HTTP service may take to send a request's body (408). [s]
+SERVICE_BODY_TIMEOUT = 30.0
+#: Longest time the HTTP service keeps an idle keep-alive connection open. [s]
+SERVICE_KEEP_ALIVE = 5
+#: Largest size of the buffers of an Arrow stream sent to the HTTP service once
+#: decompressed, read from the stream's metadata before anything is decompressed. [bytes]
+SERVICE_MAX_ARROW_BYTES = 64 * 1024 * 1024
+#: Longest cell of a CSV body sent to the HTTP service. [characters]
+SERVICE_MAX_CELL = 10_000

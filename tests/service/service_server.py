@@ -89,3 +89,55 @@ def server_fixture() -> Iterator[str]:
 def client_fixture(server: str) -> Iterator[object]:
     with httpx.Client(base_url=server, timeout=30) as c:
         yield c
+
+
+@contextlib.contextmanager
+def running(*args: str, wait_ready: bool = True) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A ``tco serve`` started with ``args`` (besides the port): its URL and process; stopped after.
+
+    With ``wait_ready`` it is returned once ``/health`` says 200; without, at once.
+    """
+    port = free_port()
+    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"tco-serve-{port}.log"
+    base = _command(port)
+    command = [*base[: base.index("serve") + 1], "--port", str(port), *args]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while wait_ready:
+            if process.poll() is not None:
+                raise RuntimeError(f"tco serve exited: {log.read_text(errors='replace')}")
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"tco serve not ready: {log.read_text(errors='replace')}")
+            time.sleep(0.1)
+        yield url, process
+    finally:
+        _stop(process)
+        log.unlink(missing_ok=True)
+
+
+def workers_of(process: subprocess.Popen[bytes]) -> list[int]:
+    """The process ids of the worker processes of a running ``tco serve``."""
+    pids: list[int] = []
+    for task in Path(f"/proc/{process.pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            for child in (task / "children").read_text().split():
+                with contextlib.suppress(OSError):
+                    if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                        pids.append(int(child))
+    return sorted(set(pids))
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -93,6 +93,21 @@ BAD: dict[str, tuple[str, bytes, str, dict[str, Any], int]] = {
     "not finite": ("batch", _batch(rows=[{**ROWS[0], "price": "nan"}]), JSON, {}, 422),
     "CSV not UTF-8": ("batch", b"price\n\xff\xfe\n", "text/csv", {}, 422),
     "not Arrow": ("batch", b"not arrow", "application/vnd.apache.arrow.stream", {}, 422),
+    "key twice": ("evaluate", b'{"model": "a", "model": "b"}', JSON, {}, 400),
+    "CSV column twice": (
+        "batch",
+        b"price,power,price\n1,2,3\n",
+        "text/csv",
+        {"model": "indoor-lighting"},
+        422,
+    ),
+    "CSV cell too long": (
+        "batch",
+        b"name,price\n" + b"x" * 20_000 + b",1\n",
+        "text/csv",
+        {"model": "indoor-lighting"},
+        400,
+    ),
     "batch out of bounds": (
         "batch",
         _batch(rows=[{**ROWS[0], "power": 1e6}], assumptions={"period": "15 year"}),
@@ -220,7 +235,7 @@ def test_the_time_limit_is_said_in_danish(
 ) -> None:
     from tco.service.pool import JobTimeout, WorkerPool
 
-    async def too_slow(self: Any, job: Any, timeout: float) -> Any:
+    async def too_slow(self: Any, job: Any, timeout: float, client: str = "") -> Any:
         raise JobTimeout(timeout)
 
     monkeypatch.setattr(WorkerPool, "run", too_slow)
@@ -246,3 +261,29 @@ def test_a_running_service_answers_errors_in_danish(client: Any) -> None:
     assert doc["errors"][0]["message"].startswith(
         "<request>: asumptions: ukendt nøgle 'asumptions' (mente du 'assumptions'?)"
     )
+
+
+@pytest.mark.parametrize("failure", ["busy", "lost", "unforeseen"])
+def test_the_services_own_failures_are_said_in_danish(
+    app_client: _App, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    from tco.service.pool import PoolBusy, WorkerLost, WorkerPool
+
+    raised = {
+        "busy": PoolBusy("full", 5),
+        "lost": WorkerLost("end of file"),
+        "unforeseen": RuntimeError("nobody foresaw this"),
+    }[failure]
+    status = {"busy": 503, "lost": 500, "unforeseen": 500}[failure]
+
+    async def fails(self: Any, job: Any, timeout: float, client: str = "") -> Any:
+        raise raised
+
+    monkeypatch.setattr(WorkerPool, "run", fails)
+    send = lambda h: app_client.post(  # noqa: E731
+        "/evaluate", content=_tender(), headers={**h, "content-type": JSON}
+    )
+    danish, english = _answer(send(DA), status), _answer(send({}), status)
+    assert_danish(danish)
+    assert english["errors"][0]["error_class"] == "ServiceError"
+    assert "nobody foresaw" not in json.dumps(english)

@@ -20,6 +20,33 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, help="worker processes (default: number of CPUs)")
     p.add_argument("--timeout", type=float, help="longest time one request may compute [s]")
     p.add_argument("--log-level", default="warning", help="uvicorn log level (default warning)")
+    p.add_argument(
+        "--loop",
+        choices=("auto", "uvloop", "asyncio"),
+        default="auto",
+        help="event loop: uvloop when installed (auto, the default), or the one named",
+    )
+    p.add_argument(
+        "--queue",
+        type=int,
+        help="most requests waiting for a free worker; more are answered 503 (default 64)",
+    )
+    p.add_argument(
+        "--queue-wait",
+        type=float,
+        help="longest time a request waits for a free worker before a 503 [s] (default 20)",
+    )
+    p.add_argument("--max-connections", type=int, help="most open connections (default 500)")
+    p.add_argument(
+        "--header-timeout",
+        type=float,
+        help="longest time a client may take to send a request's headers [s] (default 10)",
+    )
+    p.add_argument(
+        "--body-timeout",
+        type=float,
+        help="longest time a client may take to send a request's body [s] (default 30)",
+    )
     p.add_argument("--openapi", metavar="FILE", help="write the OpenAPI document to FILE and exit")
 
 
@@ -50,6 +77,12 @@ def _run(args: argparse.Namespace) -> int:
         workers=args.workers,
         timeout=args.timeout,
         log_level=args.log_level,
+        loop=args.loop,
+        queue=args.queue,
+        queue_wait=args.queue_wait,
+        max_connections=args.max_connections,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
     )
     return 0
 

@@ -22,6 +22,12 @@ def serve(
     workers: int | None = None,
     timeout: float | None = None,
     log_level: str = "warning",
+    loop: str = "auto",
+    queue: int | None = None,
+    queue_wait: float | None = None,
+    max_connections: int | None = None,
+    header_timeout: float | None = None,
+    body_timeout: float | None = None,
 ) -> None:
     """Run the service until interrupted.
 
@@ -38,11 +44,38 @@ def serve(
         :data:`tco.limits.SERVICE_TIMEOUT`). [s]
     log_level : str
         uvicorn's log level.
+    loop : {"auto", "uvloop", "asyncio"}
+        The event loop: uvloop when it is installed (``auto``), or the one named.
+    queue : int, optional
+        Most requests waiting for a free worker; more are answered 503 with
+        ``Retry-After`` (default :data:`tco.limits.SERVICE_QUEUE`).
+    queue_wait : float, optional
+        Longest time a request waits for a free worker before it is answered
+        503 (default :data:`tco.limits.SERVICE_QUEUE_WAIT`). [s]
+    max_connections : int, optional
+        Most open connections (default :data:`tco.limits.SERVICE_MAX_CONNECTIONS`).
+    header_timeout : float, optional
+        Longest time a client may take to send a request's line and headers (default
+        :data:`tco.limits.SERVICE_HEADER_TIMEOUT`). [s]
+    body_timeout : float, optional
+        Longest time a client may take to send a request's body (default
+        :data:`tco.limits.SERVICE_BODY_TIMEOUT`). [s]
     """
-    import uvicorn
+    from tco import limits
+    from tco.service.server import serve as run_server
 
-    from tco.limits import SERVICE_TIMEOUT
-    from tco.service.app import create_app
-
-    app = create_app(workers=workers, timeout=timeout or SERVICE_TIMEOUT)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    run_server(
+        host,
+        port,
+        workers=workers,
+        timeout=timeout,
+        log_level=log_level,
+        loop=loop,
+        queue=limits.SERVICE_QUEUE if queue is None else queue,
+        queue_wait=limits.SERVICE_QUEUE_WAIT if queue_wait is None else queue_wait,
+        max_connections=(
+            limits.SERVICE_MAX_CONNECTIONS if max_connections is None else max_connections
+        ),
+        header_timeout=limits.SERVICE_HEADER_TIMEOUT if header_timeout is None else header_timeout,
+        body_timeout=limits.SERVICE_BODY_TIMEOUT if body_timeout is None else body_timeout,
+    )

@@ -20,9 +20,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tco.errors import LimitError, ModelNotFoundError, SpecError
-from tco.limits import SERVICE_MAX_BODY, SERVICE_TIMEOUT
-from tco.service.pool import JobTimeout, WorkerPool
+from tco.errors import LimitError, ModelNotFoundError, ServiceError, SpecError
+from tco.limits import (
+    SERVICE_BODY_TIMEOUT,
+    SERVICE_MAX_BODY,
+    SERVICE_QUEUE,
+    SERVICE_QUEUE_WAIT,
+    SERVICE_TIMEOUT,
+)
+from tco.service.answers import (
+    Guard,
+    TooLarge,
+    TooSlow,
+    busy_error,
+    internal_error,
+    read_body,
+)
+from tco.service.pool import JobTimeout, PoolBusy, WorkerLost, WorkerPool
 
 __all__ = ["create_app", "openapi_text"]
 
@@ -32,10 +46,6 @@ _TENDER_TYPES = ("application/json", "application/yaml", "application/x-yaml", "
 _BATCH_TYPES = ("application/json", "text/csv", "application/vnd.apache.arrow.stream")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 #: The message of an HTTP error by its status and standard text (others: service_http_status).
 _HTTP_SAYS = {
     (404, "Not Found"): "service_not_found",
@@ -43,12 +53,17 @@ _HTTP_SAYS = {
 }
 
 
-def _error(error: BaseException, status: int, request: Request) -> Response:
+def _error(
+    error: BaseException,
+    status: int,
+    request: Request,
+    headers: dict[str, str] | None = None,
+) -> Response:
     """An ``error`` document with ``status``, its message in the request's language."""
     from tco.views.documents import dumps, error_document
 
     body = dumps(error_document(error, language(request)), indent=None)
-    return Response(body, status_code=status, media_type=JSON)
+    return Response(body, status_code=status, media_type=JSON, headers=headers)
 
 
 def _document(doc: Any) -> Response:
@@ -62,20 +77,6 @@ def language(request: Request) -> str:
     header = request.headers.get("accept-language", "")
     first = header.split(",")[0].split(";")[0].strip().lower()
     return "da" if first.startswith("da") else "en"
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, refused (413) as soon as it is known to exceed ``limit`` bytes."""
-    announced = request.headers.get("content-length")
-    if announced is not None and announced.isdigit() and int(announced) > limit:
-        raise _TooLarge(int(announced))
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _TooLarge(size)
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 @cache
@@ -117,7 +118,14 @@ def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
     }
 
 
-def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) -> FastAPI:
+def create_app(
+    *,
+    workers: int | None = None,
+    timeout: float = SERVICE_TIMEOUT,
+    queue: int = SERVICE_QUEUE,
+    queue_wait: float = SERVICE_QUEUE_WAIT,
+    body_timeout: float = SERVICE_BODY_TIMEOUT,
+) -> FastAPI:
     """The service's application; the worker pool starts with the application.
 
     Parameters
@@ -126,10 +134,16 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
         Number of worker processes (default: the number of CPUs).
     timeout : float
         Longest time one request may compute. [s]
+    queue : int
+        Most requests waiting for a free worker; more are answered 503.
+    queue_wait : float
+        Longest time a request waits for a free worker before it is answered 503. [s]
+    body_timeout : float
+        Longest time a client may take to send a request's body (408 past it). [s]
     """
     from tco import __version__
 
-    pool = WorkerPool(workers or os.cpu_count() or 1)
+    pool = WorkerPool(workers or os.cpu_count() or 1, queue=queue, queue_wait=queue_wait)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -157,6 +171,10 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
         )
         return _error(err, status, request)
 
+    @app.exception_handler(Exception)
+    async def _unforeseen(request: Request, exc: Exception) -> Response:
+        return _error(internal_error(), 500, request)
+
     @app.exception_handler(RequestValidationError)
     async def _query_error(request: Request, exc: RequestValidationError) -> Response:
         detail = str(exc.errors()[0].get("msg", ""))
@@ -175,23 +193,38 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
             ).speaks("service_media_type", media=media or "none", types_list=list(types))
             return _error(err, 415, request)
         try:
-            body = await read_body(request, SERVICE_MAX_BODY)
-        except _TooLarge as big:
+            body = await read_body(request, SERVICE_MAX_BODY, body_timeout)
+        except TooLarge as big:
             err = LimitError(
                 f"the body is {big.args[0]} bytes; the service reads at most "
                 f"{SERVICE_MAX_BODY} bytes",
                 value=big.args[0],
                 expected=f"at most {SERVICE_MAX_BODY} bytes",
             ).speaks("service_body_too_big", size_q=big.args[0], cap_q=SERVICE_MAX_BODY)
-            return _error(err, 413, request)
+            return _error(err, 413, request, {"Connection": "close"})  # the rest is not read
+        except TooSlow:
+            err = LimitError(
+                f"the body was not received within {body_timeout:g} s",
+                expected=f"the whole body within {body_timeout:g} s",
+            ).speaks("service_body_slow", limit_q=f"{body_timeout:g} s")
+            return _error(err, 408, request, {"Connection": "close"})
         params: dict[str, Any] = dict(request.query_params)
         if "difference" in params:  # two bids: ?difference=A&difference=B
             params["difference"] = request.query_params.getlist("difference")
         if len(request.query_params.getlist("basis")) > 1:  # ?basis=A&basis=B: later ones win
             params["basis"] = request.query_params.getlist("basis")
         job = (route, body, media, params, language(request))
+        client = request.client.host if request.client is not None else ""
         try:
-            status, media_type, content, headers = await pool.run(job, timeout)
+            status, media_type, content, headers = await pool.run(job, timeout, client)
+        except PoolBusy as busy:
+            retry = {"Retry-After": str(busy.retry_after)}
+            return _error(busy_error(busy), 503, request, retry)
+        except WorkerLost:
+            lost = ServiceError(
+                "the worker computing this request stopped; it was replaced, send the request again"
+            ).speaks("service_worker_lost")
+            return _error(lost, 500, request)
         except JobTimeout:
             err = LimitError(
                 f"the request took longer than the service's limit of {timeout:g} s; "
@@ -201,9 +234,17 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
             return _error(err, 422, request)
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
-    @app.get("/health", summary="Is the service up")
+    @app.get(
+        "/health",
+        summary="Can the service take requests (200), or not (503: no worker ready, queue full)",
+    )
     async def health() -> JSONResponse:
-        return JSONResponse({"status": "ok", "version": __version__})
+        state = pool.health()
+        serving = state.pop("serving")
+        doc = {"status": "ok" if serving else "unavailable", "version": __version__, **state}
+        if serving:
+            return JSONResponse(doc)
+        return JSONResponse(doc, 503, headers={"Retry-After": str(pool.retry_after())})
 
     @app.get("/models", summary="The bundled product models", responses=_answers("models"))
     async def models(request: Request) -> Response:
@@ -286,6 +327,7 @@ def create_app(*, workers: int | None = None, timeout: float = SERVICE_TIMEOUT) 
     async def batch(request: Request) -> Response:
         return await work(request, "batch", _BATCH_TYPES)
 
+    app.add_middleware(Guard)
     return app
 
 

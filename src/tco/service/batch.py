@@ -140,8 +140,7 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
         head = text.split("\n", 1)[0]
         # A Danish spreadsheet writes ';' between fields and a decimal comma within them.
         danish = ";" in head and "," not in head
-        reader = csv.DictReader(io.StringIO(text), delimiter=";" if danish else ",")
-        records = list(itertools.islice(reader, max_rows + 1))  # the cap holds while reading
+        records = _csv_records(text, ";" if danish else ",", max_rows)
         convention = params.get("number_format") or ("da" if danish else None)
         return _query(params), *_columns(records, max_rows, convention)
     if media_type == ARROW:
@@ -151,12 +150,7 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
             raise SpecError("Arrow bodies need pyarrow on the server", file=BODY).speaks(
                 "service_needs_pyarrow"
             ) from None
-        try:
-            table = pa.ipc.open_stream(body).read_all()
-        except (pa.ArrowInvalid, OSError) as exc:
-            raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY).speaks(
-                "service_not_arrow", detail=str(exc)
-            ) from None
+        table = _arrow_table(pa, body, max_rows)
         return _query(params), *_columns(table.to_pylist(), max_rows)
     data = parse_body(body, media_type)
     for key in data:
@@ -184,6 +178,116 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
     stated = data.get("assumptions")
     convention = stated.get("number_format") if isinstance(stated, Mapping) else None
     return data, *_columns(rows, max_rows, convention if isinstance(convention, str) else None)
+
+
+def _csv_records(text: str, delimiter: str, max_rows: int) -> list[dict[Any, Any]]:
+    """The rows of a CSV body, each a mapping of its header's columns, within the caps.
+
+    A column named twice is refused (never read as the last one), and so is a cell
+    longer than :data:`~tco.limits.SERVICE_MAX_CELL` characters or text the CSV
+    reader cannot read: each as a :class:`~tco.errors.SpecError`, never a failure of
+    the service.
+    """
+    from tco.limits import SERVICE_MAX_CELL
+
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    records: list[dict[Any, Any]] = []
+    header: list[str] | None = None
+    try:
+        for fields in itertools.islice(reader, max_rows + 2):  # the cap holds while reading
+            for cell in fields:
+                if len(cell) > SERVICE_MAX_CELL:
+                    raise LimitError(
+                        f"a cell on line {reader.line_num} is over {SERVICE_MAX_CELL} characters",
+                        file=BODY,
+                        path=("rows",),
+                        value=f"{cell[:20]}...",
+                        expected=f"cells of at most {SERVICE_MAX_CELL} characters",
+                    ).speaks("service_csv_cell", line_q=reader.line_num, cap_q=SERVICE_MAX_CELL)
+            if header is None:
+                header = fields
+                seen: set[str] = set()
+                for name in header:
+                    if name in seen:
+                        raise SpecError(
+                            f"the column '{name}' appears twice in the header; give each "
+                            "column once",
+                            file=BODY,
+                            path=("rows",),
+                            value=name,
+                            expected="each column once",
+                        ).speaks("service_csv_duplicate", name=name)
+                    seen.add(name)
+                continue
+            if not fields:
+                continue  # a blank line, as csv.DictReader skips it
+            # csv.DictReader's convention: a missing cell is None, extra cells are under None
+            record: dict[Any, Any] = {
+                name: fields[i] if i < len(fields) else None for i, name in enumerate(header)
+            }
+            if len(fields) > len(header):
+                record[None] = fields[len(header) :]
+            records.append(record)
+    except csv.Error as exc:  # a cell past csv's own field limit, or a stray quote
+        line = reader.line_num
+        if "field limit" in str(exc):
+            raise LimitError(
+                f"a cell on line {line} is over {SERVICE_MAX_CELL} characters",
+                file=BODY,
+                path=("rows",),
+                expected=f"cells of at most {SERVICE_MAX_CELL} characters",
+            ).speaks("service_csv_cell", line_q=line, cap_q=SERVICE_MAX_CELL) from None
+        raise SpecError(
+            f"the CSV body cannot be read on line {line}: {exc}", file=BODY, path=("rows",)
+        ).speaks("service_csv_unreadable", line_q=line, detail=str(exc)) from None
+    return records
+
+
+def _arrow_table(pa: Any, body: bytes, max_rows: int) -> Any:
+    """The table of an Arrow IPC stream, checked before and after it is read.
+
+    Before anything is decompressed, each message's metadata is read for the rows it
+    declares and the size its buffers unpack to (at most ``max_rows`` rows in all, at
+    most :data:`~tco.limits.SERVICE_MAX_ARROW_BYTES`); the columns must be numbers (and
+    text for ``name``); once read, the table is validated in full (every offset within
+    its buffer), so a stream whose offsets point elsewhere is refused, never read from
+    the server's memory.
+    """
+    from tco.service.arrow import check_stream
+
+    try:
+        check_stream(body, max_rows)
+        reader = pa.ipc.open_stream(body)
+        for f in reader.schema:
+            t = f.type
+            if pa.types.is_dictionary(t):
+                t = t.value_type
+            ok = pa.types.is_integer(t) or pa.types.is_floating(t)
+            if f.name == "name":
+                ok = ok or pa.types.is_string(t) or pa.types.is_large_string(t)
+            if not ok:
+                raise SpecError(
+                    f"the Arrow column '{f.name}' is of type {f.type}; send numbers, and text "
+                    "for 'name'",
+                    file=BODY,
+                    path=("rows", f.name),
+                    value=str(f.type),
+                    expected="numbers",
+                ).speaks("service_arrow_column", name=f.name, type=str(f.type))
+        table = reader.read_all()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, ValueError) as exc:
+        if isinstance(exc, SpecError):
+            raise
+        raise SpecError(f"not an Arrow IPC stream: {exc}", file=BODY).speaks(
+            "service_not_arrow", detail=str(exc)
+        ) from None
+    try:
+        table.validate(full=True)
+    except pa.ArrowInvalid as exc:
+        raise SpecError(f"the Arrow stream is not consistent: {exc}", file=BODY).speaks(
+            "service_arrow_invalid", detail=str(exc)
+        ) from None
+    return table
 
 
 def batch_document(model: str, out: Mapping[str, Any], names: list[str] | None) -> dict[str, Any]:

@@ -11,9 +11,7 @@ user error is answered as an ``error`` document of the JSON contract with a
 
 from __future__ import annotations
 
-import json
 import math
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,14 +24,22 @@ from tco.errors import (
     YAMLError,
 )
 from tco.limits import (
-    MAX_DEPTH,
-    MAX_NODES,
     SERVICE_MAX_ROWS,
     SERVICE_MAX_SAMPLE_CELLS,
     SERVICE_MAX_SAMPLES,
 )
+from tco.service.bodies import parse_body
 
-__all__ = ["JSON", "Answer", "error_answer", "parse_body", "run", "tender_from", "warm_up"]
+__all__ = [
+    "JSON",
+    "Answer",
+    "error_answer",
+    "internal_error_answer",
+    "parse_body",
+    "run",
+    "tender_from",
+    "warm_up",
+]
 
 #: Media type of every JSON answer.
 JSON = "application/json"
@@ -41,8 +47,6 @@ JSON = "application/json"
 Answer = tuple[int, str, bytes, dict[str, str]]
 #: The name errors give for the request's body.
 BODY = "<request>"
-
-_YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
 
 
 def warm_up() -> None:
@@ -67,74 +71,18 @@ def error_answer(error: BaseException, status: int = 422, lang: str = "en") -> A
     return status, JSON, _encode(error_document(error, lang)), {}
 
 
-def _check_shape(data: Any) -> None:
-    """Refuse JSON nested deeper than :data:`MAX_DEPTH` or holding over :data:`MAX_NODES` values."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    nodes = 0
-    while stack:
-        node, depth = stack.pop()
-        nodes += 1
-        if depth > MAX_DEPTH or nodes > MAX_NODES:
-            what = f"nested deeper than {MAX_DEPTH}" if depth > MAX_DEPTH else "too many values"
-            raise LimitError(
-                f"the body is {what}", file=BODY, expected=f"at most {MAX_DEPTH} levels"
-            ).speaks(
-                "service_too_deep" if depth > MAX_DEPTH else "service_too_many_values",
-                cap_q=MAX_DEPTH,
-            )
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+def internal_error_answer(lang: str = "en") -> Answer:
+    """The answer to a request whose work failed in a way nobody foresaw: a 500 ``error`` document.
 
+    It says nothing of the failure itself (that goes to the server's log), so no
+    memory or file content reaches the client.
+    """
+    from tco.errors import ServiceError
 
-def parse_body(body: bytes, media_type: str) -> dict[str, Any]:
-    """The body as a mapping: JSON, or YAML (the default), within the caps of :mod:`tco.limits`."""
-    if media_type == JSON or media_type.endswith("+json"):
-        try:
-            data = json.loads(body)
-        except RecursionError:
-            raise LimitError(
-                "the body is nested too deeply", file=BODY, expected=f"at most {MAX_DEPTH} levels"
-            ).speaks("service_nested_too_deeply", cap_q=MAX_DEPTH) from None
-        except ValueError as exc:
-            digits = sys.get_int_max_str_digits()
-            if "Exceeds the limit" in str(exc):  # Python's message names a setting of its own
-                raise LimitError(
-                    f"the body holds a number with more than {digits} digits",
-                    file=BODY,
-                    expected="numbers of ordinary size, with their units, as '1450 DKK'",
-                ).speaks("service_long_number", digits_q=digits) from None
-            at = (
-                {"line": exc.lineno, "column": exc.colno}
-                if isinstance(exc, json.JSONDecodeError)
-                else {}
-            )
-            raise JSONError(
-                f"the body is not valid JSON: {exc}", file=BODY, expected="valid JSON"
-            ).speaks(
-                "service_not_json" if at else "service_not_json_text", detail=str(exc), **at
-            ) from None
-        _check_shape(data)
-        if not isinstance(data, dict):
-            raise JSONError(
-                "the body must be a JSON object (a tender)", file=BODY, expected="an object"
-            ).speaks("service_not_object")
-        return data
-    if media_type and media_type not in _YAML_TYPES:
-        raise SpecError(
-            f"cannot read a body of type '{media_type}'",
-            file=BODY,
-            value=media_type,
-            expected="application/json or application/yaml",
-        ).speaks(
-            "service_media_type",
-            media=media_type,
-            types_list=["application/json", "application/yaml"],
-        )
-    from tco.io.yamlio import load_yaml
-
-    return load_yaml(body, file=BODY)
+    err = ServiceError(
+        "the service failed to answer this request; the failure is in the server's log"
+    ).speaks("service_internal")
+    return error_answer(err, 500, lang)
 
 
 def tender_from(data: Mapping[str, Any]) -> Any:

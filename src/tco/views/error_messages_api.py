@@ -279,3 +279,76 @@ _VIEWS: dict[str, dict[str, str]] = {
 
 #: message id -> language -> template
 API_ERRORS: dict[str, dict[str, str]] = {**_BATCH, **_SERVICE, **_VIEWS}
+
+#: The service under load and hostile clients: a full queue, a lost worker, slow or
+#: oversized requests, bodies that say one thing twice or hide their size.
+_SERVICE_HELD: dict[str, dict[str, str]] = {
+    "service_internal": {
+        "en": "the service failed to answer this request; the failure is in the server's log",
+        "da": "tjenesten kunne ikke besvare forespørgslen; fejlen står i serverens log",
+    },
+    "service_busy": {
+        "en": "the service is busy ({why}); try again in {retry_q} s",
+        "da": "tjenesten har travlt ({why_da}); prøv igen om {retry_q} s",
+    },
+    "service_worker_lost": {
+        "en": "the worker computing this request stopped; it was replaced, send the request again",
+        "da": (
+            "den proces, der beregnede forespørgslen, stoppede; den er erstattet, send "
+            "forespørgslen igen"
+        ),
+    },
+    "service_body_slow": {
+        "en": "the body was not received within {limit_q}",
+        "da": "forespørgslens indhold blev ikke modtaget inden for {limit_q}",
+    },
+    "service_head_slow": {
+        "en": "the request's line and headers were not received within {limit_q}",
+        "da": "forespørgslens første linje og felter blev ikke modtaget inden for {limit_q}",
+    },
+    "service_head_too_big": {
+        "en": "the request's line and headers are over {cap_q} bytes",
+        "da": "forespørgslens første linje og felter fylder mere end {cap_q} byte",
+    },
+    "service_bad_http": {
+        "en": "the request is not valid HTTP/1.1",
+        "da": "forespørgslen er ikke gyldig HTTP/1.1",
+    },
+    "service_too_many_connections": {
+        "en": "the service has {cap_q} open connections, its most; try again in {retry_q} s",
+        "da": "tjenesten har {cap_q} åbne forbindelser, sit maksimum; prøv igen om {retry_q} s",
+    },
+    "service_duplicate_key": {
+        "en": "the key '{name}' appears twice in one object; give each key once",
+        "da": "nøglen '{name}' står to gange i samme objekt; angiv hver nøgle én gang",
+    },
+    "service_csv_duplicate": {
+        "en": "the column '{name}' appears twice in the header; give each column once",
+        "da": "kolonnen '{name}' står to gange i overskriften; angiv hver kolonne én gang",
+    },
+    "service_csv_cell": {
+        "en": "a cell on line {line_q} is over {cap_q} characters",
+        "da": "en celle på linje {line_q} er længere end {cap_q} tegn",
+    },
+    "service_csv_unreadable": {
+        "en": "the CSV body cannot be read on line {line_q}: {detail}",
+        "da": "CSV-teksten kan ikke læses på linje {line_q}",
+    },
+    "service_arrow_rows": {
+        "en": "the Arrow stream declares {n_q} rows; the service evaluates at most {cap_q}",
+        "da": "Arrow-strømmen angiver {n_q} rækker; tjenesten beregner højst {cap_q}",
+    },
+    "service_arrow_bytes": {
+        "en": "the Arrow stream unpacks to over {cap_q} bytes",
+        "da": "Arrow-strømmen fylder mere end {cap_q} byte, når den pakkes ud",
+    },
+    "service_arrow_column": {
+        "en": "the Arrow column '{name}' is of type {type}; send numbers, and text for 'name'",
+        "da": "Arrow-kolonnen '{name}' har typen {type}; send tal, og tekst i 'name'",
+    },
+    "service_arrow_invalid": {
+        "en": "the Arrow stream is not consistent: {detail}",
+        "da": "Arrow-strømmen hænger ikke sammen (forskydninger eller længder uden for data)",
+    },
+}
+API_ERRORS.update(_SERVICE_HELD)

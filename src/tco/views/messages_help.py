@@ -333,3 +333,33 @@ HELP: dict[str, str] = {
         "skriv udbuddet (et udfyldt udbudsark) som udbudsfil i YAML i stedet for et udbudsark"
     ),
 }
+
+# -- tco serve under load and hostile clients --
+HELP.update(
+    {
+        "QUEUE": "KØ",
+        "QUEUE_WAIT": "VENTETID",
+        "MAX_CONNECTIONS": "FORBINDELSER",
+        "HEADER_TIMEOUT": "HOVEDFRIST",
+        "BODY_TIMEOUT": "INDHOLDSFRIST",
+        "event loop: uvloop when installed (auto, the default), or the one named": (
+            "hændelsesløkke: uvloop, når den er installeret (auto, standard), eller den nævnte"
+        ),
+        "most requests waiting for a free worker; more are answered 503 (default 64)": (
+            "højst så mange forespørgsler venter på en ledig proces; flere får svaret 503 "
+            "(standard 64)"
+        ),
+        "longest time a request waits for a free worker before a 503 [s] (default 20)": (
+            "længste tid, en forespørgsel venter på en ledig proces før svaret 503 [s] "
+            "(standard 20)"
+        ),
+        "most open connections (default 500)": "højst så mange åbne forbindelser (standard 500)",
+        "longest time a client may take to send a request's headers [s] (default 10)": (
+            "længste tid, en klient må bruge på at sende en forespørgsels første linje og "
+            "felter [s] (standard 10)"
+        ),
+        "longest time a client may take to send a request's body [s] (default 30)": (
+            "længste tid, en klient må bruge på at sende en forespørgsels indhold [s] (standard 30)"
+        ),
+    }
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tco.units import fallback
+from tco.units import algebra
 from tco.units.registry import CURRENCIES
 
 __all__ = ["WRITTEN", "render"]
@@ -45,7 +45,7 @@ WRITTEN: tuple[str, ...] = (
 
 def render() -> str:
     """The text of ``tco/units/table.py``, from pint's answers for :data:`WRITTEN`."""
-    ureg = fallback.registry()
+    ureg = algebra.registry()
     names: dict[str, str] = {}
     units: dict[str, tuple[str, float, tuple[tuple[str, int | float], ...]]] = {}
     for name in WRITTEN:
@@ -58,7 +58,7 @@ def render() -> str:
         names.setdefault(canonical, canonical)
         roots.update(str(r) for r in ureg.get_base_units(canonical)[1]._units)
     for canonical in sorted({*names.values(), *roots}):
-        d = fallback.definition(canonical)
+        d = algebra.definition(canonical)
         if d.offset:  # offset units (degC) are read from pint, with their offset
             names = {k: v for k, v in names.items() if v != canonical}
             continue
@@ -72,7 +72,7 @@ def render() -> str:
         '"""pint\'s answers for the unit names tco writes: generated, do not edit.',
         "",
         "Made by ``python -m tco.units.build_table`` from tco's pint registry",
-        f"(pint {fallback.import_pint().__version__}); a test checks it against pint.",
+        f"(pint {algebra.import_pint().__version__}); a test checks it against pint.",
         '"""',
         "",
         "#: Unit name as written -> canonical (pint) unit name.",

@@ -15,6 +15,7 @@ from tco.errors import UnitError
 from tco.units.algebra import unit
 from tco.units.numbers import plain
 from tco.units.registry import show_unit
+from tco.units.unit_reading import parse_unit
 
 __all__ = ["describe", "expected_phrase"]
 
@@ -116,8 +117,6 @@ def expected_phrase(unit: str | None, lang: str, example: object = None, rate: b
         return describe(None, "%", lang=lang)
     if unit is None or unit == "":
         return describe(None, unit, lang=lang)
-    from tco.units.values import parse_unit
-
     try:
         return describe(parse_unit(unit), unit, example=example, lang=lang)
     except UnitError:

@@ -6,7 +6,7 @@ and converting between them needs an exchange rate stated in the tender
 ``kg CO2e`` is a mass.
 
 Units are tco's own (:mod:`tco.units.algebra`), with pint's meanings. pint's
-registry itself is built only on first need (:mod:`tco.units.fallback`);
+registry itself is built only on first need (:func:`tco.units.algebra.registry`);
 ``tco.units.ureg`` is that registry, loaded when first asked for.
 """
 
@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tco.errors import CurrencyError
-from tco.units.algebra import CATALOG, DIMENSIONLESS, Unit, lookup
-from tco.units.quantity import Quantity
+from tco.units.algebra import CATALOG, CURRENCIES, DIMENSIONLESS, Quantity, Unit, lookup
 
 __all__ = [
     "CURRENCIES",
@@ -31,24 +30,6 @@ __all__ = [
     "to_base",
     "to_plan",
 ]
-
-#: Currency codes known to the registry (ISO 4217).
-CURRENCIES: tuple[str, ...] = (
-    "DKK",
-    "EUR",
-    "SEK",
-    "NOK",
-    "ISK",
-    "USD",
-    "GBP",
-    "CHF",
-    "PLN",
-    "CZK",
-    "HUF",
-    "CAD",
-    "AUD",
-    "JPY",
-)
 
 
 #: Names shown to people in place of pint's symbols (``year``, never ``a``).

@@ -1,7 +1,7 @@
 """Units written as text, and the fast path for plainly written values.
 
 :func:`parse_unit` reads a unit (``"DKK/kWh"``, ``"l/100 km"``) with
-:mod:`tco.units.grammar` into a quantity, cached; :func:`base_magnitude`
+:func:`tco.units.algebra.parse_unit_text` into a quantity, cached; :func:`base_magnitude`
 reads a plain number with such a unit straight into base units when nothing
 else needs checking. :mod:`tco.units.values` (the value grammar) builds on
 both and re-exports them.
@@ -16,10 +16,9 @@ from typing import Any
 
 from tco.errors import UnitError
 from tco.limits import MAX_VALUE_LENGTH
-from tco.units.grammar import parse_unit_text
+from tco.units.algebra import Quantity, parse_unit_text
 from tco.units.messages import message
 from tco.units.numbers import NumberProblem
-from tco.units.quantity import Quantity
 
 __all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
 

@@ -3,9 +3,9 @@
 Every channel (YAML tenders, Python mappings, Excel forms, table columns, command
 line options) reads its values with :func:`parse_value`. The number is read by
 :mod:`tco.units.numbers` in the stated number format, the unit by
-:mod:`tco.units.grammar`; pint's parser never sees the text. Arithmetic (``+``, ``-``,
-``±``, ranges), thousands marks other than the format's own, leading zeros,
-times of day and yes/no words are refused, each with the value to write
+:func:`tco.units.algebra.parse_unit_text`; pint's parser never sees the text.
+Arithmetic (``+``, ``-``, ``±``, ranges), thousands marks other than the format's own,
+leading zeros, times of day and yes/no words are refused, each with the value to write
 instead. A bare number for a rate (a unit in ``%``, or ``rate=True``) is read
 as a fraction only when it plainly is one (below 1 in size: ``0.04`` is 4 %);
 ``4`` is refused with ``write '4 %'``. Units alone are read by
@@ -22,11 +22,10 @@ from typing import Any
 
 from tco.errors import CurrencyError, UnitError
 from tco.limits import MAX_VALUE_LENGTH
+from tco.units.algebra import DANISH_MONEY, Quantity, parse_unit_text
 from tco.units.describe import expected_phrase
-from tco.units.grammar import DANISH_MONEY, parse_unit_text
 from tco.units.messages import message
 from tco.units.numbers import CONVENTIONS, NumberProblem, plain, read_number, scan_number
-from tco.units.quantity import Quantity
 from tco.units.registry import currencies_of, show_unit
 from tco.units.unit_reading import base_magnitude, parse_unit, plan_magnitude
 

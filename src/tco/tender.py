@@ -15,8 +15,9 @@ from tco.plan import Plan
 from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.product import ProductModel, load_model
-from tco.spec.schema import TenderSpec, validate
+from tco.spec.schema import TenderSpec
 from tco.spec.tender_workbook import WorkbookTender
+from tco.spec.validation import validate
 
 __all__ = [
     "Tender",

@@ -38,7 +38,8 @@ from tco.engine.flows import residual_credit
 from tco.errors import AnalysisError, SpecError
 from tco.plan.compiler import compile_plan
 from tco.result import Result
-from tco.spec.schema import CATEGORIES, BidSpec, TenderSpec, validate
+from tco.spec.schema import CATEGORIES, BidSpec, TenderSpec
+from tco.spec.validation import validate
 from tco.tender import Tender
 
 __all__ = [

@@ -16,7 +16,8 @@ from tco.evaluate import evaluate_plans
 from tco.io.resources import bundled_file, bundled_files
 from tco.limits import MAX_LINES
 from tco.spec.product import ProductModel
-from tco.spec.schema import BasketSpec, validate
+from tco.spec.schema import BasketSpec
+from tco.spec.validation import validate
 from tco.tender import (
     Tender,
     TenderSource,

@@ -17,7 +17,8 @@ from tco.errors import SpecError, SpecErrors
 from tco.plan.arrays import Plan
 from tco.plan.compiler import compile_plan
 from tco.spec.product import ProductModel
-from tco.spec.schema import AssumptionsSpec, TenderSpec, validate
+from tco.spec.schema import AssumptionsSpec, TenderSpec
+from tco.spec.validation import validate
 from tco.units import plain_number
 
 __all__ = ["TEMPLATE", "Template", "basis_arg", "first_label"]

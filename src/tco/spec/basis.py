@@ -25,6 +25,7 @@ from tco.io.yamlio import read_yaml_file
 from tco.spec.basis_spec import BasisSpec, BasisStamp, BasisValue
 from tco.spec.basis_spec import Missing as Missing
 from tco.spec.form_text import in_number_format, stated_number_format
+from tco.spec.problems import checked
 from tco.units import parse_quantity, parse_unit
 
 __all__ = [
@@ -204,10 +205,8 @@ def bundled_bases() -> dict[str, Path]:
 
 @functools.lru_cache(maxsize=64)
 def _load(path: str) -> Basis:
-    from tco.spec.schema import validate
-
     data = read_yaml_file(path)
-    spec: BasisSpec = validate(BasisSpec, data, file=path)
+    spec: BasisSpec = checked(BasisSpec, data, file=path)
     if spec.id != Path(path).stem:
         raise SpecError(
             f"basis id '{spec.id}' differs from its file name '{Path(path).stem}'",

@@ -6,9 +6,9 @@ form, under locations that name Python types (``BasisRef``,
 ``list[...]``). :func:`collapse` turns them into one error at the field the
 user wrote; :func:`expected` says what was expected in words a buyer reads.
 :func:`spec_errors` turns a whole ``ValidationError`` into tco's
-:class:`~tco.errors.SpecError`, and :func:`validate` checks a file's data
-against a :mod:`tco.spec.schema` class; both are re-exported by
-:mod:`tco.spec.schema`.
+:class:`~tco.errors.SpecError` (re-exported by :mod:`tco.spec.schema`), and
+:func:`checked` checks data against a pydantic class; a file's data is read by
+:func:`tco.spec.validation.validate`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from tco.errors import SpecError, SpecErrors, suggest, suggest_name
 
-__all__ = ["collapse", "expected", "is_tag", "spec_errors", "validate"]
+__all__ = ["checked", "collapse", "expected", "is_tag", "spec_errors"]
 
 #: Location parts that name a form of a union rather than a key of the file.
 SCALAR_TAGS = frozenset(
@@ -343,30 +343,17 @@ def _show(value: Any) -> str:
     return text if len(text) < 80 else text[:77] + "..."
 
 
-def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
+def checked(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:
     """Validate ``data`` as ``model``; raise :class:`SpecError` with paths on failure.
 
-    In a tender or a model, every basis reference (``{basis: NAME}``) is first
-    replaced by its value (:func:`tco.spec.basis.resolve_refs`). A field that holds a
-    plain number (:mod:`tco.spec.number_fields`) reads text in the file's stated
-    ``number_format``. A tender's values are then rewritten by
-    :func:`tco.spec.plain.in_plain_numbers`.
+    A field that holds a plain number (:mod:`tco.spec.number_fields`) reads text in the file's
+    stated ``number_format``. Basis references are not resolved here: a tender's or a model's
+    data is read by :func:`tco.spec.validation.validate`.
     """
-    from tco.spec.schema import ModelSpec, TenderSpec
-
-    if model is TenderSpec or model is ModelSpec:
-        from tco.spec.basis import resolve_refs
-
-        data, _ = resolve_refs(data, file=file)
     from tco.spec.form_text import stated_number_format
     from tco.spec.number_fields import number_context
 
     try:
-        spec = model.model_validate(data, context=number_context(stated_number_format(data)))
+        return model.model_validate(data, context=number_context(stated_number_format(data)))
     except ValidationError as exc:
         raise spec_errors(exc, model, file=file) from None
-    if isinstance(spec, TenderSpec):
-        from tco.spec.plain import in_plain_numbers  # it builds on the schema classes
-
-        return in_plain_numbers(spec, file=file)
-    return spec

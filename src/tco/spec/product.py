@@ -32,7 +32,8 @@ from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
 from tco.spec.expr import Compiled, check_dimension, compile_expression, gives_error
 from tco.spec.indexation import check_indexation
-from tco.spec.schema import ModelSpec, ParameterSpec, validate
+from tco.spec.schema import ModelSpec, ParameterSpec
+from tco.spec.validation import validate
 from tco.units import currencies_of, parse_unit
 
 __all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]

@@ -4,8 +4,8 @@ These classes check the *shape* of a file: which keys exist, their types and
 their choices. Values stay as the user wrote them (``"2.13 DKK/kWh"``); units
 and formulas are checked when a model is compiled (:mod:`tco.spec.load` and
 :mod:`tco.compile`). Every key is documented in ``docs/spec.md``.
-:func:`validate` and :func:`spec_errors` live in :mod:`tco.spec.problems` and
-are re-exported here.
+:func:`spec_errors` lives in :mod:`tco.spec.problems` and is re-exported here;
+a file's data is read as these classes by :func:`tco.spec.validation.validate`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from pydantic import (
 
 from tco.spec.number_fields import Number, Positive
 from tco.spec.problems import spec_errors
-from tco.spec.problems import validate as validate
 
 __all__ = [
     "CATEGORIES",

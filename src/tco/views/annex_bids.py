@@ -71,7 +71,8 @@ def annex_tender(
         The tender, and whether its (only) bid is illustrative.
     """
     from tco.plan.compiler import compile_plan
-    from tco.spec.schema import TenderSpec, validate
+    from tco.spec.schema import TenderSpec
+    from tco.spec.validation import validate
     from tco.tender import Tender, load_tender, read_tender, tender_model
 
     src = read_tender(source)

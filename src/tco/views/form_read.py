@@ -179,7 +179,7 @@ def _check_bids(
     from tco.plan.compiler import compile_plan
     from tco.spec.forms import in_number_format
     from tco.spec.schema import TenderSpec as TenderSpecClass
-    from tco.spec.schema import validate
+    from tco.spec.validation import validate
 
     # The forms' values are in plain numbers; the tender reads its bids in its own format.
     tender = dict(data)

@@ -15,6 +15,7 @@ Examples
 
 from typing import TYPE_CHECKING, Any
 
+from tco._version import __version__
 from tco.engine.metrics import equivalent_annual_cost, present_value
 from tco.engine.timeline import annuity_factor, discount_factors, escalation_index
 from tco.errors import (
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from tco.views.i18n import get_language, set_language
     from tco.views.report import write_report
     from tco.views.workbook import write_workbook
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AnalysisError",

@@ -120,7 +120,7 @@ def build_annex(
     result : Result, optional
         The tender's result, where the caller has it (a basket's line); else evaluated here.
     """
-    from tco import __version__
+    from tco._version import __version__
     from tco.views.annex_profiles import profiles_section
     from tco.views.annex_sections import (
         assumptions_section,

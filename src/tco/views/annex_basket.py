@@ -118,7 +118,7 @@ def build_basket_annex(
     illustrative : bool
         Whether the first bid is made up for the example (:func:`basket_annex_source`).
     """
-    from tco import __version__
+    from tco._version import __version__
 
     lang = lang if lang in ANNEX_TEXT else "en"
     m, b = ANNEX_TEXT[lang], BASKET_ANNEX_TEXT[lang]

@@ -92,7 +92,7 @@ def write_basket_workbook(
     openpyxl = require_openpyxl()
     from openpyxl.styles import Font
 
-    from tco import __version__
+    from tco._version import __version__
 
     cells = _cells(result)
     if cells > MAX_WORKBOOK_CELLS:

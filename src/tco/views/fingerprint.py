@@ -91,7 +91,7 @@ def fingerprint(tender: Tender, forms: Sequence[str | Path] = ()) -> dict[str, s
 
 def _sealed(out: dict[str, str]) -> dict[str, str]:
     """The rows with the version of tco and, last, the hash of every row before it."""
-    from tco import __version__
+    from tco._version import __version__
 
     out["tco"] = __version__
     lines = "\n".join(f"{k}={v}" for k, v in out.items())

@@ -187,7 +187,7 @@ def profiles_report_html(
     >>> page.count("<table>"), "Content-Security-Policy" in page
     (3, True)
     """
-    from tco import __version__
+    from tco._version import __version__
 
     lang = resolve(lang)
     title = tender.plan.title

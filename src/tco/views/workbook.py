@@ -161,7 +161,7 @@ def write_workbook(
     from tco.views.form import require_openpyxl
 
     openpyxl = require_openpyxl()
-    from tco import __version__
+    from tco._version import __version__
 
     check_workbook_size(result, tender)
     lang = resolve(lang)

@@ -189,9 +189,9 @@ def test_report_in_danish_with_and_without_charts(
     assert '<td class="n">1,5</td>' in profiles_report_html(
         profiles(half), half, lang="da", charts=False
     )
-    import tco.views.report as report
+    import tco.views.figures as figures
 
-    monkeypatch.setattr(report, "can_draw", lambda: False)
+    monkeypatch.setattr(figures, "can_draw", lambda: False)
     out = tmp_path / "p.html"
     assert main(["profiles", "--example", EXAMPLE, "--report", str(out), "--lang", "da"]) == 0
     assert "Diagrammet er udeladt" in out.read_text("utf-8")

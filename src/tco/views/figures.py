@@ -27,6 +27,7 @@ __all__ = [
     "LINE_COLOURS",
     "RANK_COLOURS",
     "bid_colours",
+    "can_draw",
     "figure",
     "figure_img",
     "figure_png",
@@ -41,6 +42,13 @@ __all__ = [
 LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 #: Colours of ranks 1, 2, 3, ... (a sequential blue scale, so a rank is never read as a bid).
 RANK_COLOURS = ("#08306B", "#2171B5", "#6BAED6", "#C6DBEF", "#DEEBF7", "#F7FBFF", "#FFFFFF")
+
+
+def can_draw() -> bool:
+    """Whether matplotlib is installed, so that a report or a page can embed charts."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
 
 
 def bid_colours(bids: tuple[str, ...] | list[str], rank: Any) -> dict[str, str]:

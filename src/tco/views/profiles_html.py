@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tco.views import figures
 from tco.views.html import PAGE_STYLE, STYLE, html_table
 from tco.views.i18n import number, percent, resolve, text
 from tco.views.profiles import (
@@ -66,10 +67,8 @@ def profiles_html(
         The tender's own ranking, for the bids' colours (see
         :func:`tco.views.plot_profiles.profiles_chart`).
     """
-    from tco.views.report import can_draw
-
     lang = resolve(lang)
-    drawn = can_draw() if charts is None else charts
+    drawn = figures.can_draw() if charts is None else charts
     cur = cost_unit(table, lang)
     bids = list(table.bids)
     parts = [

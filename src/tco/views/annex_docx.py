@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tco.io.optional import require
-from tco.views.annex import AnnexDocument, Bullets, Para, Table
+from tco.views.annex_document import AnnexDocument, Bullets, Para, Table
 from tco.views.safe import visible
 
 __all__ = ["column_widths", "docx_bytes"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tco.views.annex import AnnexDocument, Bullets, Para, Table
+from tco.views.annex_document import AnnexDocument, Bullets, Para, Table
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 

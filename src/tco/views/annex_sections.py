@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.views.annex import Bullets, Para, Section, Table, assumption_table, number
+from tco.views import html, labels
+from tco.views.annex_document import Bullets, Para, Section, Table, number
 from tco.views.annex_text import ANNEX_TEXT, VERIFY
 from tco.views.i18n import quantity_text, unit_text
 from tco.views.inputs import bid_values, buyer_values
@@ -19,7 +20,19 @@ if TYPE_CHECKING:
     from tco.spec.product import Parameter
     from tco.tender import Tender
 
-__all__ = ["assumptions_section", "award_section", "data_section", "example_section"]
+__all__ = [
+    "assumption_table",
+    "assumptions_section",
+    "award_section",
+    "data_section",
+    "example_section",
+]
+
+
+def assumption_table(tender: Tender, lang: str) -> Table:
+    """The tender's assumptions (discount rate, period, ...) as a table."""
+    head = [labels.word("assumption", lang), labels.word("value", lang)]
+    return Table(head, html.assumption_rows(tender, lang))
 
 
 def assumptions_section(tender: Tender, lang: str) -> Section:

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tco.cli.command import Command
+from tco.cli.source import STDIN_NAME, check_output, example_file
 
 if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
 __all__ = [
-    "check_output",
     "check_outputs",
     "load_for_compare",
     "say_bids_replaced",
@@ -31,13 +31,6 @@ __all__ = [
 
 #: The options that name files ``tco compare`` writes, and what each is.
 _OUTPUTS = {"plot": "chart", "xlsx": "workbook", "report": "report"}
-
-
-def check_output(path: str | Path, inputs: list[str | Path], what: str) -> None:
-    """Refuse an output path that is an input, a folder or in a missing folder."""
-    from tco.io.files import check_output_path
-
-    check_output_path(path, inputs=inputs, what=what)
 
 
 def check_outputs(args: argparse.Namespace, inputs: list[str | Path]) -> None:
@@ -65,8 +58,6 @@ def load_for_compare(source: Path | Mapping[str, Any], args: argparse.Namespace)
         return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())
     except SpecError as err:
         if isinstance(source, Mapping):
-            from tco.cli.source import STDIN_NAME
-
             raise err.located(STDIN_NAME) from None
         raise
 
@@ -126,8 +117,6 @@ def _run_form(args: argparse.Namespace) -> int:
 
     title = number_format = None
     if args.example:
-        from tco.cli.source import example_file
-
         args.tender = example_file(args.example)
     check_output(args.output, [p for p in (args.tender, args.model) if p], "form")
     if args.model:

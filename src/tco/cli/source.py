@@ -18,12 +18,27 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["STDIN", "STDIN_NAME", "load_tender_arg", "print_document", "read_stdin", "source_of"]
+__all__ = [
+    "STDIN",
+    "STDIN_NAME",
+    "check_output",
+    "load_tender_arg",
+    "print_document",
+    "read_stdin",
+    "source_of",
+]
 
 #: The argument that means "read the tender from standard input".
 STDIN = "-"
 #: The file name errors give for standard input.
 STDIN_NAME = "<stdin>"
+
+
+def check_output(path: str | Path, inputs: list[str | Path], what: str) -> None:
+    """Refuse an output path that is an input, a folder or in a missing folder."""
+    from tco.io.files import check_output_path
+
+    check_output_path(path, inputs=inputs, what=what)
 
 
 def read_stdin() -> dict[str, Any]:
@@ -70,8 +85,6 @@ def load_tender_arg(args: argparse.Namespace) -> Tender:
 
     source = source_of(args)
     if isinstance(source, Path) and getattr(args, "plot", None):
-        from tco.cli.compare import check_output
-
         check_output(args.plot, [source], "chart")
     try:
         return tco.load_tender(source, allow_paths=getattr(args, "allow_path", None) or ())

@@ -50,7 +50,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     import tco
-    from tco.cli.compare import check_output
+    from tco.cli.source import check_output
     from tco.views.i18n import text
 
     if args.example:

@@ -128,7 +128,7 @@ def _query(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int) -> Any:
-    from tco.service.jobs import parse_body
+    from tco.service.bodies import parse_body
 
     if media_type == CSV:
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tco.views.figures import can_draw
 from tco.views.fingerprint import basket_fingerprint
 from tco.views.html import (
     PAGE_STYLE,
@@ -25,7 +26,7 @@ from tco.views.html import (
     tender_html,
 )
 from tco.views.i18n import number, resolve, text
-from tco.views.report import can_draw, method_items
+from tco.views.report import method_items
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from tco.views.curves import Crossing, crossings
+from tco.views.figures import can_draw
 from tco.views.fingerprint import fingerprint
 from tco.views.html import (
     PAGE_STYLE,
@@ -167,13 +168,6 @@ def _png(result: Result, kind: str, lang: str) -> str:
     from tco.views.plot import plot
 
     return figure_img(plot(result, kind, lang=lang).figure, word(kind, lang))
-
-
-def can_draw() -> bool:
-    """Whether matplotlib is installed, so that the report can embed charts."""
-    import importlib.util
-
-    return importlib.util.find_spec("matplotlib") is not None
 
 
 def crossing_text(c: Crossing, lang: str) -> str:

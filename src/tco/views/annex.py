@@ -40,9 +40,8 @@ from tco.views.annex_document import (
 )
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
 from tco.views.annex_text import ANNEX_TEXT
-from tco.views.html import assumption_rows
 from tco.views.i18n import quantity_text
-from tco.views.labels import category_label, group_label, substance_label, word
+from tco.views.labels import category_label, group_label, substance_label
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -293,11 +292,6 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     out.append(m["c pv"].format(cur=plan.currency))
     out.append(m["c eac"])
     return out
-
-
-def assumption_table(tender: Tender, lang: str) -> Table:
-    """The tender's assumptions (discount rate, period, ...) as a table."""
-    return Table([word("assumption", lang), word("value", lang)], assumption_rows(tender, lang))
 
 
 # -- output ------------------------------------------------------------------------------------

@@ -160,7 +160,7 @@ class DimensionalityError(ValueError):
 
 
 def define(name: str, definition: Definition) -> None:
-    """Add a unit name (read from pint by :mod:`tco.units.fallback`) to the catalogue."""
+    """Add a unit name (read from pint by :func:`resolve`) to the catalogue."""
     CATALOG.setdefault(name, definition)
 
 

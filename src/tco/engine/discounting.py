@@ -23,6 +23,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.engine.conventions import timing_shift
+
 __all__ = [
     "Array",
     "Timing",
@@ -91,7 +93,7 @@ def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
     """
     r = np.asarray(rate, dtype=np.float64)[..., None]
     t = year_axis(T)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
+    shift = timing_shift(timing)
     when = np.maximum(t - shift, 0.0)
     out: Array = (1.0 + r) ** -when
     return out
@@ -129,7 +131,7 @@ def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -
     """
     r = np.asarray(rate, dtype=np.float64)
     p = np.asarray(period, dtype=np.float64)
-    shift = {"end": 0.0, "mid": 0.5, "begin": 1.0}[timing]
+    shift = timing_shift(timing)
     with np.errstate(divide="ignore", invalid="ignore"):
         base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
     out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
@@ -165,9 +167,9 @@ def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
     array([1.      , 1.048809, 1.15369 ])
     """
     v = np.asarray(year_end, dtype=np.float64)
-    if timing == "end" or v.shape[-1] < 2:
+    keep = 1.0 - timing_shift(timing)
+    if keep == 1.0 or v.shape[-1] < 2:
         return v
-    keep = {"mid": 0.5, "begin": 0.0}[timing]
     before, after = v[..., :-1], v[..., 1:]
     with np.errstate(divide="ignore", invalid="ignore"):
         moved = before * (after / before) ** keep if keep else before
@@ -247,7 +249,7 @@ def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int 
     array([0.990148, 1.      , 1.02    ])
     """
     e = np.asarray(index, dtype=np.float64)
-    if timing == "end" or e.shape[-1] < 2:
+    if timing_shift(timing) == 0.0 or e.shape[-1] < 2:
         return e
     out = at_instant(e, timing)
     if price_year == 1:

@@ -255,43 +255,34 @@ def _amount_unit(stream: Any, currency: str, lang: str) -> str:
 
 
 def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
+    """The conventions from amounts to the life-cycle cost (:mod:`tco.views.conventions_text`)."""
+    from tco.views import conventions_text as ct
+
     m = ANNEX_TEXT[lang]
     plan = tender.plan
     a = plan.assumptions
-    pct = f"{short_number(plan.discount_rate * 100, lang)} %"
-    out = [m["c rate"].format(r=pct)]
-    if a.rate_type == "nominal":
-        out[0] += m["c nominal"].format(
-            n=a.discount_rate, i=f"{short_number(plan.inflation * 100, lang)} %"
-        )
-    out.append(m[f"c discount {plan.discounting}"])
-    out.append(m["c events"])
+    out = [ct.discount_rate(plan, lang).plain(), ct.timing(plan, lang).plain()]
     esc = dict(plan.model.spec.escalation)
     esc.update(a.escalation)
-    if esc:
-        groups = ", ".join(
-            f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items()
-        )
-        out.append(m["c escalation"].format(groups=groups, y=plan.price_year))
+    groups = ", ".join(f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items())
+    out.append(ct.escalation(plan, groups, lang).plain())
     out.append(m["c quantity"].format(q=short_number(plan.quantity, lang)))
     if plan.model.lifetime is not None:
-        life = m["c life"]
-        if plan.residual_value == "linear":
-            life += m["c residual"]
-        out.append(life)
+        out.append(f"{m['c life']} {ct.sentence(ct.residual(plan, lang).text)}.")
+    elif plan.residual_value == "share":
+        out.append(ct.residual(plan, lang).plain())
+    listed = ""
     if plan.emission_prices:
         prices: dict[str, object] = dict(a.emission_prices)
         if a.co2_price is not None:
             prices.setdefault("co2e", a.co2_price)
         listed = ", ".join(
-            f"{substance_label(s, lang)} {quantity_text(prices.get(s, ''), lang)}".strip()
+            f"{substance_label(s, lang)} {quantity_text(prices.get(s, m['by year']), lang)}"
             for s in plan.emission_prices
         )
-        out.append(m["c priced"].format(prices=listed))
-    else:
-        out.append(m["c unpriced"])
-    out.append(m["c pv"].format(cur=plan.currency))
-    out.append(m["c eac"])
+    out.append(ct.externalities(plan, listed, lang).plain())
+    out.append(ct.present_value(plan.currency, lang).plain())
+    out.append(ct.annualisation(lang).plain())
     return out
 
 

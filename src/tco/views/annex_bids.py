@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 __all__ = ["annex_tender", "illustrative_bid"]
 
 
-def illustrative_bid(model: ProductModel) -> dict[str, Any]:
+def illustrative_bid(model: ProductModel, number_format: str | None = None) -> dict[str, Any]:
     """A bid of the model's defaults, or the middle of each allowed range.
+
+    Values are written so that a tender of ``number_format`` reads them as
+    meant (``2500000 DKK``, ``2,13 DKK/kWh`` under ``da``).
 
     Raises
     ------
@@ -29,15 +32,28 @@ def illustrative_bid(model: ProductModel) -> dict[str, Any]:
     >>> import tco
     >>> illustrative_bid(tco.load_model("printer"))["service_annual"]
     '0 DKK/year'
+    >>> illustrative_bid(tco.load_model("passenger-car"), "da")["price"]
+    '2500000 DKK'
     """
     from tco.errors import SpecError
-    from tco.units import parse_quantity
+    from tco.units import canonical_value, parse_quantity
+    from tco.units.numbers import plain, scan_number
+
+    def written(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = str(canonical_value(value, convention=None))
+        scanned = scan_number(text) if number_format == "da" else None
+        if scanned is None:
+            return text
+        sign, body, exponent, rest = scanned  # plain numbers: only the decimal mark changes
+        return f"{sign}{body.replace('.', ',')}{exponent}{rest}"
 
     bid: dict[str, Any] = {"name": "Illustrative bid"}
     for name in model.bid_parameters:
         p = model.parameters[name]
         if p.spec.default is not None:
-            bid[name] = p.spec.default
+            bid[name] = written(p.spec.default)
             continue
         if p.spec.min is None or p.spec.max is None:
             raise SpecError(
@@ -51,7 +67,7 @@ def illustrative_bid(model: ProductModel) -> dict[str, Any]:
         hi = parse_quantity(p.spec.max, p.unit_text or None)
         mid = ((lo + hi) / 2).to(lo.units) if p.unit_text else (lo + hi) / 2
         value = float(mid.magnitude) if hasattr(mid, "magnitude") else float(mid)
-        bid[name] = f"{value:g} {p.unit_text}".strip()
+        bid[name] = written(f"{plain(value)} {p.unit_text}".strip())
     return bid
 
 
@@ -71,6 +87,7 @@ def annex_tender(
         The tender, and whether its (only) bid is illustrative.
     """
     from tco.plan.compiler import compile_plan
+    from tco.spec.form_text import stated_number_format
     from tco.spec.schema import TenderSpec, validate
     from tco.tender import Tender, load_tender, read_tender, tender_model
 
@@ -78,7 +95,7 @@ def annex_tender(
     if src.data.get("bids"):
         return load_tender(src, allow_paths=allow_paths), False
     model = tender_model(src.data.get("model", ""), src.base, src.file, allow_paths=allow_paths)
-    data = {**src.data, "bids": [illustrative_bid(model)]}
+    data = {**src.data, "bids": [illustrative_bid(model, stated_number_format(src.data))]}
     spec = validate(TenderSpec, data, file=src.file)
     plan = compile_plan(spec, model, file=src.file)
     return Tender(spec=spec, model=model, plan=plan, file=src.file, sha256=src.sha256), True

@@ -56,7 +56,9 @@ def award_section(tender: Tender, result: Result, lang: str, *, common: bool) ->
     plan = tender.plan
     blocks: list[Any] = [Para(m["award pv"] if common else m["award eac"])]
     if plan.emission_prices:
-        blocks.append(Para(m["award ext in"]))
+        from tco.views.conventions_text import award_rule
+
+        blocks.append(Para(award_rule(plan, lang)))
     elif tender.model.emissions:
         blocks.append(Para(m["award ext none"]))
     blocks.append(Para(m["award ties"]))

@@ -52,30 +52,10 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "{cur}, annual amounts in {cur} per year.",
         "lifetime": "Lifetime of one unit L [years]",
         "conventions": "From amounts to the life-cycle cost",
-        "c rate": "Discount rate: r = {r} per year, real (constant prices of year 0).",
-        "c nominal": " It is computed from the nominal rate {n} and inflation {i}: "
-        "r = (1 + n) / (1 + i) − 1.",
-        "c discount end": "Discount factor of year t: d(t) = (1 + r)^−t, amounts falling at "
-        "the end of the year.",
-        "c discount mid": "Discount factor of year t: d(t) = (1 + r)^−(t − 0.5) for annual "
-        "amounts (middle of the year); one-off events (1 + r)^−t.",
-        "c discount begin": "Discount factor of year t: d(t) = (1 + r)^−(t − 1) for annual "
-        "amounts (beginning of the year); one-off events (1 + r)^−t.",
-        "c events": "Year 0 is the decision date. An event is booked in the year it falls in, "
-        "rounded up.",
-        "c escalation": "Escalation: an escalated amount in year t is the quoted amount × "
-        "Π(1 + e_k) for k ≤ t, with the rates {groups}; quoted prices are year-{y} prices.",
         "c quantity": "Quantity: every cost per unit is multiplied by Q = {q}.",
+        "by year": "(year by year)",
         "c life": "Lifetime: a unit lasts L years and is bought again at each end of life "
         "within the period.",
-        "c residual": " The last unit's remaining value price × (s + L − P) / L (s the year "
-        "it was bought) is credited at the end of the period as a negative cost.",
-        "c priced": "Externalities: emissions are priced at {prices} and counted as the cost "
-        "category 'externalities'.",
-        "c unpriced": "Externalities: no emission is priced; emissions are reported in kg "
-        "beside the cost.",
-        "c pv": "Present value of bid b: PV_b = Σ_items Σ_t C_b,i,t × d(t), in {cur}.",
-        "c eac": "Annualised cost: EAC_b = PV_b / Σ_{{t=1…P}} d(t) (the annuity factor).",
         "s assumptions": "The contracting authority's fixed assumptions",
         "assumptions intro": "These values are the same for every bid. Bidders cannot change them.",
         "basis": "Official values are taken from the basis {title} ({id}), {publisher}, "
@@ -104,8 +84,6 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "award eac": "The bids' lifetimes differ and each is costed over its own lifetime, so "
         "the bids are ranked by their annualised cost (equivalent annual cost); the lowest "
         "ranks first.",
-        "award ext in": "Priced externalities are part of the cost that ranks the bids; the "
-        "cost without them is reported beside it.",
         "award ext none": "No externality is priced; emissions are reported but do not enter "
         "the ranking.",
         "award ties": "Bids whose cost is equal to the cent share a rank.",
@@ -189,30 +167,10 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "pr. år.",
         "lifetime": "Levetid for én enhed L [år]",
         "conventions": "Fra beløb til livscyklusomkostning",
-        "c rate": "Kalkulationsrente: r = {r} pr. år, real (faste priser i år 0).",
-        "c nominal": " Den beregnes af den nominelle rente {n} og inflationen {i}: "
-        "r = (1 + n) / (1 + i) − 1.",
-        "c discount end": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−t, beløb ved årets "
-        "slutning.",
-        "c discount mid": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−(t − 0,5) for årlige "
-        "beløb (midt i året); enkeltstående hændelser (1 + r)^−t.",
-        "c discount begin": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−(t − 1) for årlige "
-        "beløb (ved årets begyndelse); enkeltstående hændelser (1 + r)^−t.",
-        "c events": "År 0 er beslutningstidspunktet. En hændelse bogføres i det år den falder "
-        "i, rundet op.",
-        "c escalation": "Prisudvikling: et beløb med prisudvikling er i år t det tilbudte beløb "
-        "× Π(1 + e_k) for k ≤ t, med satserne {groups}; tilbudte priser er år-{y}-priser.",
         "c quantity": "Antal: alle omkostninger pr. enhed ganges med Q = {q}.",
+        "by year": "(år for år)",
         "c life": "Levetid: en enhed holder L år og købes igen ved hver levetids udløb inden "
         "for perioden.",
-        "c residual": " Den sidste enheds restværdi pris × (s + L − P) / L (s er året den blev "
-        "købt) krediteres ved periodens slutning som en negativ omkostning.",
-        "c priced": "Eksterne omkostninger: udledninger prissættes til {prices} og tælles som "
-        "kategorien eksterne omkostninger.",
-        "c unpriced": "Eksterne omkostninger: ingen udledninger prissættes; de vises i kg ved "
-        "siden af omkostningen.",
-        "c pv": "Nutidsværdi af tilbud b: NV_b = Σ_poster Σ_t C_b,i,t × d(t), i {cur}.",
-        "c eac": "TCO pr. år: NV_b / Σ_{{t=1…P}} d(t) (annuitetsfaktoren).",
         "s assumptions": "Ordregiverens faste forudsætninger",
         "assumptions intro": "Disse værdier er de samme for alle tilbud. Tilbudsgiverne kan "
         "ikke ændre dem.",
@@ -241,8 +199,6 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "award eac": "Tilbuddenes levetider er forskellige, og hvert tilbud beregnes over sin "
         "egen levetid; derfor rangeres tilbuddene efter TCO pr. år (ækvivalent årlig "
         "omkostning); laveste rangerer først.",
-        "award ext in": "Prissatte eksterne omkostninger indgår i den omkostning, tilbuddene "
-        "rangeres efter; omkostningen uden dem vises ved siden af.",
         "award ext none": "Ingen eksterne omkostninger prissættes; udledninger vises, men "
         "indgår ikke i rangeringen.",
         "award ties": "Tilbud hvis omkostning er ens på øret, deler plads.",

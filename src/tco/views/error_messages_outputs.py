@@ -267,4 +267,8 @@ OUTPUT_ERRORS: dict[str, dict[str, str]] = {
         "en": "tco serve needs {names_list}: pip install 'tco-lcc[service]'",
         "da": "tco serve kræver {names_list}: pip install 'tco-lcc[service]'",
     },
+    "unknown_convention": {
+        "en": "unknown convention {value!r}; expected one of {options}",
+        "da": "ukendt konvention {value!r}; forventede en af {options}",
+    },
 }

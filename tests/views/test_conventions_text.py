@@ -331,3 +331,16 @@ def test_a_danish_format_tender_without_bids_gets_its_annex(tmp_path: Path) -> N
         assert out.stat().st_size > 1000
     page = (tmp_path / "bilag.html").read_text(encoding="utf-8")
     assert "Biler til hjemmeplejen" in page and "illustrativt tilbud" in page
+
+
+def test_the_docs_table_lists_each_convention_as_defined() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "annex.md").read_text(encoding="utf-8")
+    table = page.split("## Conventions", 1)[1].split("\n\n", 2)[2]
+    timing = next(line for line in table.splitlines() if line.startswith("| timing"))
+    options = ", ".join(f"`{k}`" for k in conventions.TIMING)
+    shifts = ", ".join(f"{v:g}" for v in conventions.TIMING.values())
+    assert f"| {options} (the shift `s` = {shifts})" in timing
+    rule = next(line for line in table.splitlines() if line.startswith("| externalities"))
+    assert ", ".join(f"`{k}`" for k in conventions.EXTERNALITIES) in rule
+    residual = next(line for line in table.splitlines() if line.startswith("| residual value"))
+    assert ", ".join(f"`{k}`" for k in conventions.RESIDUAL_VALUE) in residual

@@ -238,6 +238,7 @@ class ModelSpec(_Strict):
     title: Text
     description: Text | None = None
     functional_unit: Text
+    functional_units: Text | None = None  # the plural, for prose: "12 cars", "12 biler"
     version: str | None = None
     sources: list[str] = Field(default_factory=list)
     #: The bases the model's ``{basis: NAME}`` references are looked up in.
@@ -251,6 +252,7 @@ class ModelSpec(_Strict):
     emissions: dict[str, EmissionSpec] = Field(default_factory=dict)
 
     _t = field_validator("title", "description", "functional_unit", mode="before")(_text)
+    _u = field_validator("functional_units", mode="before")(_text)
 
     @field_validator("id")
     @classmethod
@@ -357,6 +359,7 @@ class BasketSpec(_Strict):
     lines: list[LineSpec] = Field(min_length=1)
     #: The bids; a basket published for bid forms may have none yet.
     bids: list[BasketBidSpec] = Field(default_factory=list)
+    buyer: str | None = None  # the buying organisation, the annex's author
 
 
 class TenderSpec(_Strict):
@@ -378,6 +381,9 @@ class TenderSpec(_Strict):
     scoring: ScoringSpec | None = None
     #: Named usage profiles, ranked side by side by :mod:`tco.analysis.profiles`.
     profiles: dict[str, ProfileSpec] = Field(default_factory=dict)
+    buyer: str | None = None  # the buying organisation, the annex's author
+    #: The buyer's limits per bid parameter (``min``, ``max``): conditions of a conforming bid.
+    limits: dict[str, dict[Literal["min", "max"], Scalar]] = Field(default_factory=dict)
 
     @field_validator("bids")
     @classmethod

@@ -62,6 +62,7 @@ __all__ = [
     "illustrative_bid",
     "localise",
     "number",
+    "units_text",
     "write_annex",
     "write_annex_document",
 ]
@@ -72,6 +73,32 @@ def _labels(model: ProductModel, lang: str) -> dict[str, str]:
     out = {n: (p.spec.label.get(lang) if p.spec.label else n) for n, p in model.parameters.items()}
     out["period"] = "analyseperioden" if lang == "da" else "the study period"
     return out
+
+
+def units_text(model: ProductModel, quantity: float, lang: str) -> str:
+    """How many units the buyer buys, in words: ``12 cars``, ``12 biler``, ``1 car``.
+
+    Examples
+    --------
+    >>> import tco
+    >>> units_text(tco.load_model("passenger-car"), 12, "da")
+    '12 biler'
+    >>> units_text(tco.load_model("passenger-car"), 1, "en")
+    '1 car'
+    """
+    spec = model.spec
+    q = short_number(quantity, lang)
+    if quantity == 1:
+        return f"{q} {spec.functional_unit.get(lang)}"
+    if spec.functional_units is not None:
+        return f"{q} {spec.functional_units.get(lang)}"
+    return ANNEX_TEXT[lang]["units"].format(q=q, unit=spec.functional_unit.get(lang))
+
+
+def _year_text(formula: str, names: Any, end: str) -> str:
+    """A year given by a formula, for prose: ``period`` is the period's last year."""
+    text = formula_text(formula, names)
+    return end if text == "period" else text.replace("period", "P")
 
 
 def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, end: str) -> str:
@@ -87,11 +114,11 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
         if spec.start is None and spec.stop is None:
             text = m["annual"].format(end=end)
         else:
-            start = formula_text(str(spec.start), names) if spec.start is not None else "1"
-            stop = formula_text(str(spec.stop), names) if spec.stop is not None else end
+            start = _year_text(str(spec.start), names, end) if spec.start is not None else "1"
+            stop = _year_text(str(spec.stop), names, end) if spec.stop is not None else end
             text = m["annual from"].format(start=start, stop=stop)
     elif timing in ("every", "at"):
-        text = m[timing].format(when=formula_text(str(getattr(spec, timing)), names))
+        text = m[timing].format(when=_year_text(str(getattr(spec, timing)), names, end))
     else:
         text = m["end_of_life"]
     group = getattr(spec, "escalation", None)
@@ -147,7 +174,7 @@ def build_annex(
     if spec.description is not None:
         purpose.append(Para(m["model about"].format(description=spec.description.get(lang))))
     purpose.append(
-        Para(m["scope"].format(q=short_number(plan.quantity, lang), unit=unit, period=period))
+        Para(m["scope"].format(units=units_text(model, plan.quantity, lang), period=period))
     )
 
     rows = []
@@ -220,7 +247,7 @@ def build_annex(
         award_section(tender, result, lang, common=common),
         *([profiles_section(tender, lang)] if tender.spec.profiles else []),
         example_section(tender, result, lang, illustrative=illustrative),
-        Section(m["s form"], [Para(m["form"].format(tender=_tender_name(tender)))]),
+        Section(m["s form"], [Para(m["form"])]),
     ]
     return AnnexDocument(
         lang=lang,
@@ -230,11 +257,8 @@ def build_annex(
         ),
         sections=sections,
         footer=m["generated"].format(version=__version__, model=model.id, mversion=version),
+        author=tender.spec.buyer or "",
     )
-
-
-def _tender_name(tender: Tender) -> str:
-    return Path(tender.file).name if tender.file else "TENDER.yaml"
 
 
 def _own_life(tender: Tender) -> bool:

@@ -97,11 +97,20 @@ def docx_bytes(doc: AnnexDocument) -> bytes:
     import io
 
     docx = _docx()
-    from docx.shared import Pt
+    from docx.shared import Cm, Mm, Pt
 
     document = docx.Document()
-    document.core_properties.title = visible(doc.title)
-    document.core_properties.language = doc.lang
+    props = document.core_properties
+    props.title = visible(doc.title)
+    props.language = doc.lang
+    props.author = visible(doc.author)  # the buyer, never the tool that wrote the file
+    props.last_modified_by = visible(doc.author)
+    props.comments = ""
+    props.keywords = ""
+    for section in document.sections:  # A4, with the 16.5 cm text width of column_widths
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2.25)
+        section.top_margin = section.bottom_margin = Cm(2.5)
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)

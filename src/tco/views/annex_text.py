@@ -108,8 +108,9 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "evaluated below. The numbers are computed by the same engine that will evaluate the "
         "bids.",
         "example intro illustrative": "To show the method, an illustrative bid (not a real "
-        "offer: the model's default values, or the middle of the allowed range) is evaluated "
-        "below with the same engine that will evaluate the bids.",
+        "offer: the model's default values within the conditions of section 5, or the middle "
+        "of a stated range) is evaluated below with the same engine that will evaluate the "
+        "bids.",
         "example values": "Values of the bid",
         "per unit": "amount per unit",
         "present value": "present value",
@@ -227,8 +228,9 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "'{bid}', nedenfor. Tallene er beregnet af den samme beregningsmotor, som vil "
         "evaluere tilbuddene.",
         "example intro illustrative": "For at vise metoden beregnes et illustrativt tilbud "
-        "(ikke et reelt tilbud: modellens standardværdier eller midten af det tilladte "
-        "interval) nedenfor med den samme beregningsmotor, som vil evaluere tilbuddene.",
+        "(ikke et reelt tilbud: modellens standardværdier inden for betingelserne i afsnit 5 "
+        "eller midten af et angivet interval) nedenfor med den samme beregningsmotor, som vil "
+        "evaluere tilbuddene.",
         "example values": "Tilbuddets værdier",
         "per unit": "beløb pr. enhed",
         "present value": "nutidsværdi",

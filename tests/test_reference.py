@@ -171,3 +171,43 @@ def test_blcc_style_alternative_with_every_kind_of_cost() -> None:
     assert r.by_category["maintenance"][0] == pytest.approx(maintenance, rel=1e-12)
     assert r.by_category["use"][0] == pytest.approx(energy, rel=1e-12)
     assert r.total[0] == pytest.approx(capital + maintenance + energy, rel=1e-12)
+
+
+def test_blcc_federal_financed_annual_values_at_the_nominal_rate() -> None:
+    # NIST BLCC 5.3-19, sample project FederalFinanced.xml, Detailed LCC Analysis report
+    # (usnistgov/blcc, "docs/BLCC 5.3 Reports/BLCC Detailed LCC Report.html"): a current-dollar
+    # analysis at 3.1 % nominal (BLCC: (1 + 3 % real)(1 + 0.1 % inflation) - 1 = 3.103 %) over
+    # 15 years. Printed: Existing PV $1,005,494, annual value $84,865; Lighting Retrofit PV
+    # $666,818, annual value $56,280. BLCC's annual value is a level amount in current dollars:
+    # PV times the capital recovery factor at the nominal rate.
+    r = tco.load_tender(REF / "blcc-federal-financed.yaml").evaluate()
+    assert r.annualised_at == "nominal"  # the analysis's own rate, as BLCC
+    # BLCC discounts by day counts (365.25-day years from April 1, 2019), tco by whole years:
+    # the present values agree to 0.004 %.
+    np.testing.assert_allclose(r.total, [1005494, 666818], rtol=5e-5)
+    nominal = 1.03 * 1.001 - 1  # 3.103 %
+    upv_nominal = (1 - (1 + nominal) ** -15) / nominal  # 11.84948
+    np.testing.assert_allclose(r.annualised, r.total / upv_nominal, rtol=1e-12)
+    # The printed annual values, to 0.02 % (the day counts again):
+    np.testing.assert_allclose(r.annualised, [84865, 56280], rtol=2e-4)
+    # The rest is BLCC's study period by days: Project.getCapitalRecoveryFactor (BLCC 5.3 source)
+    # annualises over (March 31, 2034 - April 1, 2019) / 365.25 = 5478 / 365.25 = 14.99795 years,
+    # u = UPV(r, 14) + 0.99795 / (1 + r) ** 14.99795 = 11.84822. tco's PV times 1 / u gives the
+    # printed Existing value to the dollar.
+    years = 5478 / 365.25
+    u = (1 - (1 + nominal) ** -14) / nominal + (years - 14) / (1 + nominal) ** years
+    assert r.total[0] / u == pytest.approx(84865, abs=1)
+    assert r.total[1] / u == pytest.approx(56280, abs=2.5)  # PV differs by $22 (day counts)
+
+
+def test_blcc_federal_financed_annualised_at_the_real_rate_on_request() -> None:
+    # The same sample with 'annualise_at: real': a level amount in constant dollars, the present
+    # value over UPV(3 % real, 15) = 11.93794 (NIST Handbook 135 formula). These are the figures
+    # tco printed before annualising at the analysis's own rate: 84,228 and 55,855.
+    data = _yaml(REF / "blcc-federal-financed.yaml")
+    data["assumptions"] = {**data["assumptions"], "annualise_at": "real"}  # type: ignore[dict-item]
+    r = tco.load_tender(data).evaluate()
+    assert r.annualised_at == "real"
+    real = 1.03103 / 1.001 - 1  # 3 %
+    np.testing.assert_allclose(r.annualised, r.total / ((1 - (1 + real) ** -15) / real), rtol=1e-12)
+    np.testing.assert_allclose(r.annualised, [84228, 55855], atol=1)

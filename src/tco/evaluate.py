@@ -10,7 +10,7 @@ reference the closed form is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -96,12 +96,12 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     """
     B = plan.n_bids
     q: Array | float = plan.quantity if quantity is None else quantity
-    d_event, d_annual = plan.discount_factors()
+    discount = _discounts(plan)
     names: list[str] = []
     categories: list[str] = []
     pvs: list[Array] = []
     for s in plan.items:
-        d = d_annual if s.timing == "annual" else d_event
+        d = discount(s)
         pv = stream_present_value(plan, s, s.escalation * d)
         rule = plan.residual_rule(s)
         if rule is not None:
@@ -118,7 +118,7 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
         masses.append(mass * q if e.per_unit else mass)
         price = plan.emission_prices.get(e.substance)
         if price is not None:
-            d = d_annual if e.timing == "annual" else d_event
+            d = discount(e)
             pv = stream_present_value(plan, e, price * d)
             pvs.append(pv * q if e.per_unit else pv)
             names.append(e.name)
@@ -131,6 +131,19 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
         substances=tuple(e.substance for e in plan.emissions),
         emitted=_stack(masses, B),
     )
+
+
+def _discounts(plan: Plan) -> Callable[[PlanStream], Array]:
+    """The discount factors of each stream (:meth:`Plan.stream_timing`), each timing's once."""
+    known: dict[str, Array] = {}
+
+    def discount(s: PlanStream) -> Array:
+        timing = plan.stream_timing(s)
+        if timing not in known:
+            known[timing] = plan.discount_at(timing)
+        return known[timing]
+
+    return discount
 
 
 def _stack(columns: list[Array], B: int) -> Array:
@@ -171,7 +184,7 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
     T = plan.T
     B = plan.n_bids
     q = plan.quantity
-    d_event, d_annual = plan.discount_factors()
+    discount = _discounts(plan)
     flows: list[Array] = []
     discounts: list[Array] = []
     for s in plan.items:
@@ -181,7 +194,7 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
         if rule is not None:
             f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T, **rule)
         flows.append(f * q if s.per_unit else f)
-        discounts.append(d_annual if s.timing == "annual" else d_event)
+        discounts.append(discount(s))
     emission_flows: list[Array] = []
     for e in plan.emissions:
         mass = stream_flows(e.amount, _counts(e, plan), 1.0)
@@ -190,7 +203,7 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
         price = plan.emission_prices.get(e.substance)
         if price is not None:
             flows.append(mass * price)
-            discounts.append(d_annual if e.timing == "annual" else d_event)
+            discounts.append(discount(e))
     return YearlyFlows(
         real=np.stack(flows, axis=1) if flows else np.zeros((B, 0, T + 1)),
         discount=np.stack(discounts, axis=0) if discounts else np.zeros((0, T + 1)),

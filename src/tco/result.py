@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.conventions import counts_in_award
-from tco.engine.metrics import equivalent_annual_cost, rank
+from tco.engine.metrics import rank
 from tco.spec.schema import CATEGORIES
 
 if TYPE_CHECKING:
@@ -92,6 +92,16 @@ class ResultAxes:
     def years(self) -> NDArray[np.int64]:
         """Years along the last axis, 0 (decision date) to T."""
         return np.arange(self.plan.T + 1)
+
+    @property
+    def annualised_at(self) -> str:
+        """``"real"`` or ``"nominal"``: the rate of the annualised costs (Plan.annualise_at)."""
+        return self.plan.annualise_at
+
+    @property
+    def annualising_rate(self) -> float | None:
+        """That rate per year, ``None`` under a discount schedule. [unitless per year]"""
+        return self.plan.annualising_rate()
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,15 +249,7 @@ class Result(ResultAxes):
         return self.plan.annuity_factors()
 
     def _annualise(self, total: Array) -> Array:
-        if self.plan.discount_path is not None:
-            out: Array = total / self.annuity_factor
-            return out
-        return equivalent_annual_cost(
-            total,
-            self.plan.discount_rate,
-            self.plan.period,
-            timing=self.plan.discounting,
-        )
+        return np.asarray(total / self.annuity_factor, dtype=np.float64)
 
     @cached_property
     def annualised(self) -> Array:

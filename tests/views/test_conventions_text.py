@@ -47,7 +47,7 @@ def _annex_text(tender: tco.Tender, lang: str) -> str:
 
 def _report_text(tender: tco.Tender, lang: str) -> str:
     """The report's method, as plain text (tags dropped, sub- and superscripts spelled out)."""
-    html = method_statement(tender.evaluate(), lang)
+    html = method_statement(tender.evaluate(), lang).replace("</li>", "\n")
     html = re.sub(r"<sup>(.*?)</sup>", r"^\1", html)
     html = re.sub(r"<sub>(.*?)</sub>", r"_\1", html)
     return unescape(re.sub(r"<[^>]+>", "", html))
@@ -87,7 +87,7 @@ def _factors_as_stated(text: str, lang: str, T: int) -> np.ndarray:
     ``1 / ((1 + r_1) × … × (1 + r_t))``, ``1 / ((1 + r_1) × … × (1 + r_(t − 1)))`` or
     ``Π_k=1…t (1 + r_k)^−1`` (``Π_k=1…t−1 ...``), optionally ``× (1 + r_t)^−x``.
     """
-    annual = text.split("d(t) = ", 1)[1].split(". ", 1)[0]
+    annual = re.split(r"\.(?:\s|$)", text.split("d(t) = ", 1)[1], maxsplit=1)[0]
     t = np.arange(T + 1, dtype=float)
     if annual.startswith("(1 + r)^"):
         r = _rate(text, lang)
@@ -344,3 +344,114 @@ def test_the_docs_table_lists_each_convention_as_defined() -> None:
     assert ", ".join(f"`{k}`" for k in conventions.EXTERNALITIES) in rule
     residual = next(line for line in table.splitlines() if line.startswith("| residual value"))
     assert ", ".join(f"`{k}`" for k in conventions.RESIDUAL_VALUE) in residual
+
+
+# -- the conventions of single streams and of the annualised cost ---------------------------
+LEASE: dict[str, Any] = {
+    "id": "lease",
+    "title": "Lease",
+    "functional_unit": {"en": "vehicle", "da": "køretøj"},
+    "parameters": {
+        "rent": {"unit": "DKK/year", "bid": True, "label": {"en": "Rent", "da": "Leje"}},
+        "energy": {"unit": "DKK/year", "bid": True},
+        "service": {"unit": "DKK/year", "bid": True},
+        "indexation": {
+            "unit": "%/year",
+            "bid": True,
+            "default": "0 %/year",
+            "label": {"en": "Indexation", "da": "Indeksering"},
+        },
+    },
+    "items": {
+        "lease": {
+            "category": "acquisition",
+            "annual": "rent",
+            "discounting": "begin",
+            "label": {"en": "Lease", "da": "Leasing"},
+        },
+        "energy": {"category": "use", "annual": "energy"},
+        "service": {
+            "category": "maintenance",
+            "annual": "service",
+            "indexation": "indexation",
+            "label": {"en": "Service contract", "da": "Serviceaftale"},
+        },
+    },
+}
+
+
+def _lease(**assumptions: Any) -> tco.Tender:
+    a = {"discount_rate": "4 %", "period": "4 year", **assumptions}
+    bids = [
+        {"name": "A", "rent": "100 DKK/year", "energy": "50 DKK/year",
+         "service": "40 DKK/year", "indexation": "2 %/year"},
+        {"name": "B", "rent": "110 DKK/year", "energy": "40 DKK/year",
+         "service": "45 DKK/year"},
+    ]  # fmt: skip
+    return tco.load_tender({"model": LEASE, "assumptions": a, "bids": bids})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_stream_paid_at_its_own_timing_is_stated_with_its_factor(lang: str) -> None:
+    tender = _lease()
+    r = tender.evaluate()
+    # The lease is paid in advance: 100 DKK at t = 0, 1, 2, 3 at 4 %:
+    # 100 × (1 + 1/1.04 + 1/1.04^2 + 1/1.04^3) = 377.509...; energy in arrears.
+    assert r.by_item["lease"][0] == pytest.approx(100 * sum(1.04**-k for k in range(4)))
+    for text in (_annex_text(tender, lang), _report_text(tender, lang)):
+        own = text.split("d(t) = (1 + r)^−t.", 1)[1]  # the tender's end-of-year timing first
+        words = "Lease is paid at the beginning" if lang == "en" else "Leasing betales ved årets"
+        assert words in own and "d(t) = (1 + r)^−(t − 1)" in own, own
+        stated = text.split("\n")[0] + " " + own[own.index(words) :]  # the rate, then the lease
+        np.testing.assert_allclose(
+            _factors_as_stated(stated, lang, 4), tender.plan.discount_at("begin"), rtol=1e-12
+        )
+    page = unescape(annex_html(tender, lang=lang))
+    assert (
+        "paid at the beginning of the year" if lang == "en" else "betales ved årets begyndelse"
+    ) in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bids_own_indexation_is_stated(lang: str) -> None:
+    tender = _lease()
+    r = tender.evaluate()
+    # Bid A's service, 40 DKK a year indexed at 2 % from year-0 prices, end of year at 4 %:
+    # sum over t = 1..4 of 40 × 1.02^t / 1.04^t.
+    hand = sum(40 * 1.02**t / 1.04**t for t in range(1, 5))
+    assert r.by_item["service"][0] == pytest.approx(hand, rel=1e-12)
+    for text in (_annex_text(tender, lang), _report_text(tender, lang)):
+        if lang == "en":
+            assert "Service contract is indexed at each bid's own rate e_b per year" in text
+            assert "the bid's 'Indexation'" in text
+        else:
+            assert "Serviceaftale pristalsreguleres med hvert tilbuds egen sats e_b" in text
+        assert "(1 + e_b)^t" in text
+    page = unescape(annex_html(tender, lang=lang))
+    assert ("indexed at each bid's own rate 'Indexation'" if lang == "en"
+            else "pristalsreguleres med hvert tilbuds egen sats 'Indeksering'") in page  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("at", [None, "real", "nominal"])
+def test_the_annualised_cost_states_its_rate(lang: str, at: str | None) -> None:
+    extra = {"rate_type": "nominal", "discount_rate": "6 %", "inflation": "2 %"}
+    if at is not None:
+        extra["annualise_at"] = at
+    tender = _lease(**extra)
+    r = tender.evaluate()
+    nominal = at != "real"  # a nominal tender annualises at the nominal rate by default
+    assert r.annualised_at == ("nominal" if nominal else "real")
+    for text in (_annex_text(tender, lang), _report_text(tender, lang)):
+        line = next(x for x in text.split("\n") if x.startswith(("Annualised", "TCO pr. år")))
+        if nominal:
+            # (1 + r)(1 + i) - 1 with r = 1.06 / 1.02 - 1 is the stated 6 % again.
+            assert ("= 6,00 %" if lang == "da" else "= 6.00 %") in line, line
+            assert "d_n(1)" in line or "d_n(t)" in line
+            rate = 0.06
+        else:
+            assert ("reale rente r" if lang == "da" else "real rate r") in line, line
+            rate = 1.06 / 1.02 - 1
+        # The annuity factor of the rate the text states is the engine's.
+        factor = sum((1 + rate) ** -t for t in range(1, 5))
+        assert float(r.annuity_factor[0]) == pytest.approx(factor, rel=1e-12)

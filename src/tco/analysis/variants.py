@@ -166,11 +166,19 @@ def evaluate_variants(
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
-    if plan.discount_path is not None:
-        d_event, d_annual = _schedule(plan, rate)
-    else:
-        d_event = _discount(rate, T, "end")
-        d_annual = d_event if plan.discounting == "end" else _discount(rate, T, plan.discounting)
+    known: dict[str, Array] = {}
+
+    def discount(s: PlanStream) -> Array:
+        """Discount factors at the stream's timing (:meth:`Plan.stream_timing`), once each."""
+        timing = plan.stream_timing(s)
+        if timing not in known:
+            known[timing] = (
+                _schedule(plan, rate, timing)
+                if plan.discount_path is not None
+                else _discount(rate, T, timing)
+            )
+        return known[timing]
+
     sample = np.repeat(np.arange(n), B) if n > 1 else np.zeros(R, dtype=np.intp)
     q_row = np.asarray(quantity, dtype=np.float64)
     q_row = q_row[sample] if q_row.ndim == 1 else np.full(R, float(q_row))
@@ -182,13 +190,18 @@ def evaluate_variants(
         group = plan.model.items[s.name].spec.escalation
         e = esc.get(group, flat) if group else flat
         if group and s.timing == "annual":
-            e = annual_escalation(e, plan.discounting, plan.price_year)
-        d = d_annual if s.timing == "annual" else d_event
-        pv = _stream_pv(vp, s, e, d, sample, weights)
+            e = annual_escalation(e, plan.stream_timing(s), plan.price_year)
+        d = discount(s)
+        rows: NDArray[np.intp] | None = sample
+        if s.escalation.ndim == 2:  # each bid's own indexation: a price index per row
+            e, d, rows = s.escalation, (d if d.ndim == 1 else d[sample]), None
+            pv = stream_present_value(vp, s, e * d)
+        else:
+            pv = _stream_pv(vp, s, e, d, sample, weights)
         rule = vp.residual_rule(s)
         if rule is not None:
             # A weight per year shared by every row ignores ``rows``.
-            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=sample, **rule)
+            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=rows, **rule)
             pv = pv + amount_in_year(s.amount, last) * credit
         total += pv * q_row if base.per_unit else pv
     if externalities is None:
@@ -198,7 +211,7 @@ def evaluate_variants(
             price = prices.get(s.substance)
             if price is None:
                 continue
-            d = d_annual if s.timing == "annual" else d_event
+            d = discount(s)
             pv = _stream_pv(vp, s, price, d, sample, weights)
             total += pv * q_row if s.per_unit else pv
     out: Array = total.reshape(n, B)
@@ -238,18 +251,15 @@ def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
     return out
 
 
-def _schedule(plan: Plan, rate: Array | float) -> tuple[Array, Array]:
-    """Discount factors of a plan with a schedule by year band.
+def _schedule(plan: Plan, rate: Array | float, timing: Timing) -> Array:
+    """Discount factors at ``timing`` of a plan with a schedule by year band.
 
     A varied discount rate moves the whole schedule in parallel: year 1's
     rate becomes the varied value, every later band moves by as much.
     """
     if np.ndim(rate) == 0:
-        return plan.discount_factors()
+        return plan.discount_at(timing)
     assert plan.discount_path is not None
     path = plan.discount_path[: plan.T]
     shifted = path[None, :] + (np.asarray(rate, dtype=np.float64) - path[0])[:, None]
-    event = schedule_discount_factors(shifted, "end")
-    if plan.discounting == "end":
-        return event, event
-    return event, schedule_discount_factors(shifted, plan.discounting)
+    return schedule_discount_factors(shifted, timing)

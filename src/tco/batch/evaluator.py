@@ -199,6 +199,7 @@ class BatchEvaluator:
                     ps.residual,
                     ps.substance,
                     ps.label,
+                    discounting=ps.discounting,
                 )
             )
         labels = range(n) if prep.rows is None else prep.rows

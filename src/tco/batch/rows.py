@@ -155,7 +155,7 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
 def row_streams(prep: Prepared, formulas: RowFormulas) -> list[tuple[Stream, PlanStream, Parts]]:
     """Every stream's per-row parts, after the timing checks of a tender on every row."""
     out = list(_each_stream(prep, formulas))
-    check_timings([_row_stream(ps, parts, prep.n) for _, ps, parts in out], prep.who, None)
+    check_timings([_row_stream(ps, parts, prep.n, prep.T) for _, ps, parts in out], prep.who, None)
     return out
 
 
@@ -171,6 +171,9 @@ def _each_stream(
         by_name = {s.name: s for s in planned}
         for name, s in streams.items():
             ps = by_name[name]
+            if ps.escalation.ndim == 2:  # indexed by a bid parameter the rows share
+                _shared_indexation(s, prep)
+                ps = replace(ps, escalation=ps.escalation[0])
             factor = unit_factor(
                 s.amount, s.spec.timing == "annual", kind, plan.currency, plan.exchange_rates
             )
@@ -190,10 +193,40 @@ def _each_stream(
             yield s, ps, Parts(item.scaled(factor), year, when, start, stop)
 
 
-def _row_stream(ps: PlanStream, parts: Parts, n: int) -> PlanStream:
+def _shared_indexation(s: Stream, prep: Prepared) -> None:
+    """Refuse a table whose rows each give their own indexation (not supported here yet)."""
+    name = s.spec.indexation
+    if name in prep.env.per_row:
+        raise SpecError(
+            f"the column '{name}' gives each row its own indexation of '{s.name}'; the batch "
+            "path takes one indexation for every row: give it under 'parameters', or evaluate "
+            "the rows as the bids of a tender",
+            path=("columns", name),
+            value=name,
+            expected="one indexation for every row",
+        ).speaks("batch_indexation_column", name=name, item=s.name)
+
+
+def _row_stream(ps: PlanStream, parts: Parts, n: int, T: int) -> PlanStream:
     """A stream's per-row times, for :func:`tco.plan.checks.check_timings`."""
 
     def rows(v: Value) -> Array | None:
         return None if v is None else np.broadcast_to(np.asarray(v, np.float64), (n,))
 
-    return replace(ps, when=rows(parts.when), start=rows(parts.start), stop=rows(parts.stop))
+    amount = ps.amount
+    if parts.stop is not None:  # zero on a row where the amount is: no stream, whenever it stops
+        amount = _row_amounts(parts, T, n)
+    return replace(
+        ps, amount=amount, when=rows(parts.when), start=rows(parts.start), stop=rows(parts.stop)
+    )
+
+
+def _row_amounts(parts: Parts, T: int, n: int) -> Array:
+    """1 where a row's amount is other than zero in some year, else 0. Shape (n,)."""
+    out = np.zeros(n)
+    if parts.at_year is not None:
+        for t in range(T + 1):
+            out[np.broadcast_to(parts.at_year(t), (n,)) != 0] = 1.0
+    elif parts.year is None or np.any(parts.year):
+        out[parts.item.times(1.0) != 0] = 1.0
+    return out

@@ -17,7 +17,6 @@ from numpy.typing import NDArray
 from tco.batch.columns import label
 from tco.batch.formulas import Amount, RowFormulas
 from tco.batch.rows import Parts, Prepared, row_streams
-from tco.engine.metrics import equivalent_annual_cost
 from tco.engine.pv import weighted_occurrences
 from tco.engine.rows import residual_terms
 from tco.errors import ExpressionError
@@ -33,7 +32,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     """Every row's columns (see :meth:`tco.batch.BatchEvaluator.arrays`)."""
     plan = prep.plan
     n, T, q = prep.n, prep.T, plan.quantity
-    d_event, d_annual = plan.discount_factors()
+    known: dict[str, Array] = {}
     L, P = prep.lifetime, prep.period
     at_end = np.asarray(P).astype(np.intp)
     cats: dict[str, Array] = {}
@@ -61,7 +60,8 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
 
     for s, ps, parts in row_streams(prep, formulas):
         timing = s.spec.timing
-        d = d_annual if timing == "annual" else d_event
+        when = plan.stream_timing(ps)
+        d = known[when] if when in known else known.setdefault(when, plan.discount_at(when))
         scale = q if s.spec.per_unit else 1.0
         year = parts.year if parts.year is not None else 1.0
 
@@ -136,11 +136,7 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
     incl = total
     total = excl if plan.externalities == "report" else incl
     out["total"] = total
-    if plan.discount_path is not None:
-        factors = np.cumsum(d_annual) - 1.0  # sum of the annual factors of years 1 .. t
-        annualised = total / factors[np.asarray(P).astype(np.intp)]
-    else:
-        annualised = equivalent_annual_cost(total, plan.discount_rate, P, timing=plan.discounting)
+    annualised = total / plan.annuity_factor_for(P)
     out["annualised"] = np.broadcast_to(annualised, (n,))
     out["total_excl_externalities"] = excl
     out["total_incl_externalities"] = incl

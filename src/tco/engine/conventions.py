@@ -92,8 +92,11 @@ RESIDUAL_VALUE: dict[str, str] = {
 #: externalities rule -> whether priced externalities count in the award.
 EXTERNALITIES: dict[str, bool] = {"award": True, "report": False}
 
-#: annualisation -> the discount factors whose sum over years 1 .. P divides the present value.
-ANNUALISATION: dict[str, str] = {"analysis": "the analysis's own discount factors"}
+#: annualisation -> whether the equivalent annual cost is a level amount in current money,
+#: annualised at the nominal rate ``(1 + r)(1 + i) - 1`` (NIST BLCC for a nominal analysis),
+#: rather than in constant money at the real rate ``r``. The present value divided by the
+#: sum of that rate's discount factors over years 1 .. P.
+ANNUALISATION: dict[str, bool] = {"real": False, "nominal": True}
 
 #: Every convention by name: its options and the data each stands for.
 CONVENTIONS: dict[str, Mapping[Any, Any]] = {

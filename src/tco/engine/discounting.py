@@ -23,18 +23,25 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tco.engine.conventions import timing_shift
+from tco.engine.conventions import TIMING, option, timing_shift
 
 __all__ = [
+    "ANNUALISE_AT",
+    "TIMINGS",
+    "TIMING_SHIFT",
+    "AnnualiseAt",
     "Array",
     "Timing",
     "annual_escalation",
+    "annualising_rate",
     "annuity_factor",
     "at_instant",
+    "bid_escalation_index",
     "discount_factors",
     "escalation_index",
     "fisher_real_rate",
     "schedule_discount_factors",
+    "stream_timing",
     "year_axis",
 ]
 
@@ -42,6 +49,19 @@ __all__ = [
 Array = NDArray[np.float64]
 #: When in its year an annual amount is discounted.
 Timing = Literal["end", "mid", "begin"]
+#: The values of :data:`Timing`: the tender's ``discounting``, an item's own
+#: ``discounting`` and the tender's ``item_discounting`` take one of them.
+TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
+#: How far before its year's end an annual amount falls, per timing: the one table of
+#: :data:`tco.engine.conventions.TIMING`. [year]
+TIMING_SHIFT: dict[str, float] = TIMING
+#: The rate an equivalent annual cost is computed at: ``"real"`` gives a level
+#: amount in constant money (year-0 prices), ``"nominal"`` a level amount in current
+#: money (NIST BLCC for a current-dollar analysis). By default an analysis annualises
+#: at its own rate: nominal for a nominal analysis, real for a real one.
+AnnualiseAt = Literal["real", "nominal"]
+#: The values of :data:`AnnualiseAt`.
+ANNUALISE_AT: tuple[AnnualiseAt, ...] = ("real", "nominal")
 
 
 def year_axis(T: int) -> Array:
@@ -93,8 +113,7 @@ def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
     """
     r = np.asarray(rate, dtype=np.float64)[..., None]
     t = year_axis(T)
-    shift = timing_shift(timing)
-    when = np.maximum(t - shift, 0.0)
+    when = np.maximum(t - timing_shift(timing), 0.0)
     out: Array = (1.0 + r) ** -when
     return out
 
@@ -149,6 +168,103 @@ def fisher_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Array:
     out: Array = (1.0 + np.asarray(nominal, dtype=np.float64)) / (
         1.0 + np.asarray(inflation, dtype=np.float64)
     ) - 1.0
+    return out
+
+
+def stream_timing(annual: bool, own: Timing | None, tender: Timing) -> Timing:
+    """When in its year a stream falls, and is discounted and priced.
+
+    A one-off event falls at its year's end whatever the timing; an annual
+    stream at its own timing (a lease paid in advance: ``"begin"``) or, where
+    it states none, the tender's.
+
+    Examples
+    --------
+    >>> stream_timing(True, "begin", "end"), stream_timing(True, None, "mid")
+    ('begin', 'mid')
+    >>> stream_timing(False, None, "mid")
+    'end'
+    """
+    if not annual:
+        return "end"
+    return own or tender
+
+
+def bid_escalation_index(
+    rates: ArrayLike, T: int, price_year: int = 0, inflation: float | None = None
+) -> Array:
+    """Price index per row of a stream each bid indexes at its own constant rate.
+
+    ``rates[b]`` is bid ``b``'s indexation per year (a price-indexation
+    clause, ``0.02`` for ``2 %/year``) from the year the quoted price holds,
+    as :func:`escalation_index` of a constant rate. With ``inflation`` (a
+    nominal analysis) the rates are nominal and made real by the Fisher
+    relation (:func:`fisher_real_rate`), as the tender's escalation rates are.
+
+    Parameters
+    ----------
+    rates : array_like, shape (B,)
+        Each bid's rate, above -1. [unitless per year]
+    T : int
+        Last year. [year]
+    price_year : {0, 1}
+    inflation : float, optional
+        General inflation of a nominal analysis. [unitless per year]
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+        [unitless]
+
+    Examples
+    --------
+    >>> bid_escalation_index([0.02, 0.0], 2).round(4)
+    array([[1.    , 1.02  , 1.0404],
+           [1.    , 1.    , 1.    ]])
+    >>> bid_escalation_index([0.02], 1, inflation=0.02).round(4)
+    array([[1., 1.]])
+    """
+    r = np.atleast_1d(np.asarray(rates, dtype=np.float64))
+    if inflation is not None:
+        r = fisher_real_rate(r, inflation)
+    return escalation_index(np.broadcast_to(r[:, None], (r.shape[0], T)), T, price_year)
+
+
+def annualising_rate(real_rate: ArrayLike, inflation: ArrayLike, at: AnnualiseAt) -> Array:
+    """The rate an equivalent annual cost is computed at (:data:`AnnualiseAt`).
+
+    ``"real"``: the real rate ``r`` itself. ``"nominal"``: the nominal rate
+    ``(1 + r) * (1 + i) - 1`` (the Fisher relation read the other way), so the
+    level amount is in current money. The present value is the same either way;
+    only the level amount that has it differs.
+
+    Parameters
+    ----------
+    real_rate : float or array_like
+        Real discount rate per year (or per year of a schedule). [unitless]
+    inflation : float
+        General inflation per year. [unitless]
+    at : {"real", "nominal"}
+
+    Returns
+    -------
+    ndarray
+        [unitless per year]
+
+    Examples
+    --------
+    NIST BLCC 5.3 states the nominal rate of a 3 % real rate under 0.1 % inflation
+    as ``(1.03)(1.001) - 1`` = 3.103 %:
+
+    >>> float(annualising_rate(0.03, 0.001, "nominal").round(6))
+    0.03103
+    >>> float(annualising_rate(0.03, 0.001, "real"))
+    0.03
+    """
+    r = np.asarray(real_rate, dtype=np.float64)
+    if not option("annualisation", at):  # an unknown one is an error
+        return r
+    out: Array = (1.0 + r) * (1.0 + np.asarray(inflation, dtype=np.float64)) - 1.0
     return out
 
 

@@ -154,5 +154,6 @@ def residual_credit(
     rows = np.arange(B)
     price = a[rows, s] if a.ndim == 2 else np.broadcast_to(a, (B,))
     out = np.zeros((B, T + 1))
-    out[rows, p.astype(np.intp)] = -price * esc[s] * frac
+    index = esc[rows, s] if esc.ndim == 2 else esc[s]  # a price index per row, or shared
+    out[rows, p.astype(np.intp)] = -price * index * frac
     return out

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.discounting import AnnualiseAt, annualising_rate, stream_timing
 from tco.engine.timeline import (
     Timing,
     annuity_factor,
@@ -56,6 +57,9 @@ class PlanStream:
         Whether the remaining value of the last unit is credited.
     substance : str
         For emissions, the substance (``co2e``, ``nox``, ...).
+    discounting : {"end", "mid", "begin"}, optional
+        When in its year an annual stream is paid, discounted and priced; ``None``
+        for the tender's timing (and for one-off events, always at their year's end).
     """
 
     name: str
@@ -70,6 +74,7 @@ class PlanStream:
     residual: bool = False
     substance: str = ""
     label: Text | None = None
+    discounting: Timing | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,10 @@ class Plan:
     externalities : {"award", "report"}
         Whether priced externalities count in the award (total, annualised
         cost, rank) or are reported beside it.
+    annualise_at : {"real", "nominal"}
+        The rate the equivalent annual cost is computed at
+        (:data:`tco.engine.discounting.AnnualiseAt`): the analysis's own by
+        default (nominal for a nominal tender, as NIST BLCC).
     file : str, optional
         The tender file, for messages.
     """
@@ -145,6 +154,7 @@ class Plan:
     residual_share: float = 0.0
     discount_path: Array | None = field(default=None, repr=False)
     file: str | None = None
+    annualise_at: AnnualiseAt = "real"
 
     @property
     def T(self) -> int:
@@ -182,29 +192,72 @@ class Plan:
         tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
         Every engine takes its factors from here. [unitless], shape (T + 1,)
         """
-        timing: Timing = self.discounting
+        event = self.discount_at("end")
+        return event, event if self.discounting == "end" else self.discount_at(self.discounting)
+
+    def discount_at(self, timing: Timing) -> Array:
+        """Discount factor per year ``t = 0 .. T`` of amounts that fall at ``timing``. [unitless]
+
+        By the rate or the schedule of the tender (:func:`tco.engine.timeline.discount_factors`,
+        :func:`tco.engine.timeline.schedule_discount_factors`), shape (T + 1,).
+        """
         if self.discount_path is not None:
-            event = schedule_discount_factors(self.discount_path[: self.T], "end")
-            if timing == "end":
-                return event, event
-            return event, schedule_discount_factors(self.discount_path[: self.T], timing)
-        event = discount_factors(self.discount_rate, self.T, "end")
-        if timing == "end":
-            return event, event
-        return event, discount_factors(self.discount_rate, self.T, timing)
+            return schedule_discount_factors(self.discount_path[: self.T], timing)
+        return discount_factors(self.discount_rate, self.T, timing)
+
+    def stream_timing(self, s: PlanStream) -> Timing:
+        """When in its year a stream falls, and is discounted.
+
+        A one-off event at its year's end; an annual stream at its own timing
+        (``discounting`` of the item or ``item_discounting`` of the tender) or
+        the tender's ``discounting``.
+        """
+        return stream_timing(s.timing == "annual", s.discounting, self.discounting)
+
+    def annualising_rate(self) -> float | None:
+        """The rate of :attr:`annualise_at` per year; ``None`` under a discount schedule.
+
+        The real rate, or the nominal rate ``(1 + r)(1 + i) - 1``
+        (:func:`tco.engine.discounting.annualising_rate`). [unitless per year]
+        """
+        if self.discount_path is not None:
+            return None
+        return float(annualising_rate(self.discount_rate, self.inflation, self.annualise_at))
 
     def annuity_factors(self) -> Array:
         """Sum of the annual discount factors over each bid's period. [year], shape (B,)
 
         The uniform present value factor that turns a present value into an
-        equivalent annual cost; with a discount schedule, the same sum of the
-        schedule's factors.
+        equivalent annual cost (:meth:`annuity_factor_for` of the plan's periods).
         """
+        return self.annuity_factor_for(self.period)
+
+    def annuity_factor_for(self, period: Any) -> Array:
+        """The uniform present value factor over ``period``, at the annualising rate.
+
+        The sum over years ``1 .. P`` of the annual discount factors (by the
+        tender's ``discounting``) at the rate of :attr:`annualise_at`
+        (:func:`tco.engine.discounting.annualising_rate`): the real rate, or
+        the nominal rate ``(1 + r)(1 + i) - 1``. With a discount schedule, the
+        same sum of the schedule's factors (each band's rate made nominal for
+        ``"nominal"``). Every annualised figure divides by this: the tender's
+        result, the rows of a table and the profiles.
+
+        Parameters
+        ----------
+        period : float or ndarray, shape (R,)
+            Study period per row, whole years up to ``T``. [year]
+
+        Returns
+        -------
+        ndarray, shape of ``period``
+            [year]
+        """
+        p = np.asarray(period, dtype=np.float64)
         if self.discount_path is None:
-            return np.broadcast_to(
-                annuity_factor(self.discount_rate, self.period, self.discounting),
-                self.period.shape,
-            )
-        cum = np.cumsum(self.discount_factors()[1]) - 1.0  # years 1 .. t
-        out: Array = cum[self.period.astype(np.intp)]
+            rate = annualising_rate(self.discount_rate, self.inflation, self.annualise_at)
+            return np.broadcast_to(annuity_factor(rate, p, self.discounting), p.shape)
+        path = annualising_rate(self.discount_path[: self.T], self.inflation, self.annualise_at)
+        cum = np.cumsum(schedule_discount_factors(path, self.discounting)) - 1.0  # years 1 .. t
+        out: Array = cum[p.astype(np.intp)]
         return out

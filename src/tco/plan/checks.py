@@ -5,7 +5,8 @@ on the bids. These checks look at the evaluated values of every row: a
 lifetime must be positive; ``period: lifetime`` needs whole-year lifetimes;
 an ``at`` event must not fall before the decision date, an interval must be
 positive and an annual stream must not stop before it starts (it would
-silently cost nothing). The tender's plan builder
+silently cost nothing), unless its amount is zero: a stream that costs
+nothing is no stream, whenever it stops. The tender's plan builder
 (:func:`tco.plan.compiler.compile_plan`), the variants of an analysis
 (:func:`tco.plan.rebuild_plan`) and the rows of a table
 (:class:`tco.batch.BatchEvaluator`) run the same functions, so a row is
@@ -29,7 +30,13 @@ from tco.limits import MAX_PERIOD
 if TYPE_CHECKING:
     from tco.plan import PlanStream
 
-__all__ = ["bid_names", "check_lifetimes", "check_timings", "lifetime_periods"]
+__all__ = [
+    "bid_names",
+    "check_indexations",
+    "check_lifetimes",
+    "check_timings",
+    "lifetime_periods",
+]
 
 Array = NDArray[np.float64]
 Where = tuple[str | int, ...]
@@ -119,6 +126,67 @@ def lifetime_periods(lifetime: Any, who: Sequence[str], *, file: str | None) -> 
     return out
 
 
+def check_indexations(
+    model: Any,
+    values: dict[str, Array],
+    who: Sequence[str],
+    *,
+    file: str | None,
+    plausible: tuple[float, float] | None,
+) -> None:
+    """Raise :class:`~tco.errors.SpecError` for a bid's indexation rate that cannot be meant.
+
+    Each item's ``indexation`` parameter (:mod:`tco.spec.indexation`) gives a
+    rate per bid; it must be above -100 %, and within ``plausible`` (the
+    range of escalation rates, :data:`tco.plan.rates.PLAUSIBLE_RATES`) unless
+    that is ``None`` (``allow_unusual_rates: true``).
+    """
+    errors = ErrorList()
+    names = {s.spec.indexation for s in model.items.values() if s.spec.indexation}
+    for name in sorted(names):
+        rates = np.atleast_1d(values[name])
+        low, high = plausible if plausible is not None else (-np.inf, np.inf)
+        bad = np.flatnonzero(~((rates > -1.0) & (rates >= low) & (rates <= high)))
+        if not bad.size:
+            continue
+        b = int(bad[0])
+        pct = f"{rates[b] * 100:.4g} %"
+        if not rates[b] > -1.0:
+            err = SpecError(
+                f"for {who[b]} the indexation of '{name}' is {pct}; a rate must be above -100 %",
+                file=file,
+                path=("bids", b, name),
+                value=pct,
+                expected="a rate above -100 %",
+            ).speaks("indexation_below", who=who[b], name=name, pct_q=pct)
+        else:
+            err = SpecError(
+                f"got '{pct}', which is {pct}: outside the plausible range {low * 100:g} % to "
+                f"{high * 100:g} % of escalation; check the value (a rate is written '4 %'), or "
+                "set 'allow_unusual_rates: true' under assumptions if it is meant",
+                file=file,
+                path=("bids", b, name),
+                value=pct,
+                expected=f"a rate from {low * 100:g} % to {high * 100:g} %",
+            ).speaks(
+                "rate_unusual",
+                value=pct,
+                pct_q=pct,
+                low_q=f"{low * 100:g} %",
+                high_q=f"{high * 100:g} %",
+                kind="escalation",
+            )
+        errors.add(err)
+    errors.raise_if_any()
+
+
+def _nonzero(amount: Any) -> NDArray[np.bool_]:
+    """Per row, whether an amount (shape (R,) or (R, T + 1)) is anywhere other than zero."""
+    a = np.asarray(amount, dtype=np.float64)
+    out: NDArray[np.bool_] = np.any(a != 0.0, axis=-1) if a.ndim == 2 else a != 0.0
+    return out
+
+
 def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str | None) -> None:
     """Raise :class:`~tco.errors.SpecError` for an impossible timing of any stream.
 
@@ -175,6 +243,8 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
         if timing == "annual" and stop is not None:
             first = np.broadcast_to(1.0 if start is None else start, stop.shape)
             late = np.maximum(first, 1.0) > stop + 1e-9
+            if np.any(late):  # a row whose amount is zero is no stream: it may stop at will
+                late &= np.broadcast_to(_nonzero(s.amount), late.shape)
             if np.any(late):
                 b = int(np.argmax(late))
                 errors.add(

@@ -15,11 +15,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import fisher_real_rate
+from tco.engine.timeline import Timing, fisher_real_rate
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
-from tco.plan.checks import bid_names, check_timings, lifetime_periods
+from tco.plan.checks import bid_names, check_indexations, check_timings, lifetime_periods
+from tco.plan.rates import PLAUSIBLE_RATES
 from tco.plan.streams import build_streams, lifetime_years
 from tco.spec.bounds import bound_error, check_limits
 from tco.spec.product import ProductModel
@@ -168,6 +169,10 @@ class _Compiler(AssumptionReader):
             scalars[name] = out
         return scalars, series
 
+    def item_discounting(self) -> dict[str, Timing]:
+        """When in their year the annual items named under ``item_discounting`` are paid."""
+        return _timing_of_items(self)
+
     def periods(self, years: float | None, lifetime: Array | None) -> Array:
         """Study period per bid: the common one, or each bid's whole-year lifetime."""
         if years is not None:
@@ -219,6 +224,13 @@ class _Compiler(AssumptionReader):
 
         names = [b.name for b in tender.bids]
         env: dict[str, Any] = dict(scalars)
+        check_indexations(
+            model,
+            scalars,
+            bid_names(names),
+            file=self.file,
+            plausible=None if a.allow_unusual_rates else PLAUSIBLE_RATES["escalation"],
+        )
         lifetime = lifetime_years(model, env, bid_names(names), self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
@@ -239,6 +251,8 @@ class _Compiler(AssumptionReader):
             self.file,
             discounting=a.discounting or "end",
             price_year=a.price_year or 0,
+            item_discounting=self.item_discounting(),
+            inflation=inflation if nominal else None,
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()
@@ -272,7 +286,38 @@ class _Compiler(AssumptionReader):
             bases=self.bases.stamps,
             externalities=a.externalities or "award",
             file=self.file,
+            annualise_at=a.annualise_at or ("nominal" if nominal else "real"),
         )
+
+
+def _timing_of_items(reader: AssumptionReader) -> dict[str, Timing]:
+    """The tender's ``item_discounting``, each key an annual item of the model."""
+    items = reader.model.items
+    out: dict[str, Timing] = {}
+    for name, timing in reader.a.item_discounting.items():
+        path = (*_AP, "item_discounting", name)
+        if name not in items:
+            reader.fail(
+                f"unknown item '{name}'{suggest(name, items)}; the model's items are "
+                + ", ".join(items),
+                path,
+                name,
+                says=(
+                    "unknown_item",
+                    {"name": name, "hint": suggest_name(name, items), "names_list": list(items)},
+                ),
+            )
+        elif items[name].spec.timing != "annual":
+            reader.fail(
+                f"'{name}' is not an annual item; a one-off amount falls at its year's end",
+                path,
+                name,
+                "an annual item",
+                says=("item_discounting_annual", {"name": name}),
+            )
+        else:
+            out[name] = timing
+    return out
 
 
 def _describe_param(p: Any) -> str:

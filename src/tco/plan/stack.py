@@ -35,6 +35,7 @@ def _stream_key(s: PlanStream) -> Hashable:
         s.start is None,
         s.stop is None,
         s.escalation.tobytes(),
+        s.discounting,
     )
 
 
@@ -92,6 +93,9 @@ def _stack_streams(
             replace(
                 streams[0],
                 amount=amount,
+                escalation=streams[0].escalation
+                if streams[0].escalation.ndim == 1
+                else np.concatenate([s.escalation for s in streams], axis=0),
                 when=_rows([s.when for s in streams], sizes, T),
                 start=_rows([s.start for s in streams], sizes, T),
                 stop=_rows([s.stop for s in streams], sizes, T),

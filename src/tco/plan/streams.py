@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.discounting import bid_escalation_index
 from tco.engine.timeline import Timing, annual_escalation
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
@@ -25,7 +26,13 @@ from tco.spec.product import ProductModel, Stream
 from tco.units import Quantity, convert_currency
 from tco.units.algebra import plan_unit
 
-__all__ = ["build_streams", "lifetime_years", "rebuild_plan", "unit_factor"]
+__all__ = [
+    "build_streams",
+    "indexed_escalation",
+    "lifetime_years",
+    "rebuild_plan",
+    "unit_factor",
+]
 
 Array = NDArray[np.float64]
 
@@ -97,6 +104,8 @@ def rebuild_plan(
         None,
         discounting=plan.discounting,
         price_year=plan.price_year,
+        item_discounting={s.name: s.discounting for s in plan.items if s.discounting},
+        inflation=plan.inflation if plan.assumptions.rate_type == "nominal" else None,
     )
     errors.raise_if_any()
     check_timings((*items, *emissions), who, None)
@@ -149,12 +158,19 @@ def build_streams(
     *,
     discounting: Timing = "end",
     price_year: int = 0,
+    item_discounting: Mapping[str, Timing] | None = None,
+    inflation: float | None = None,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
     """Evaluate every item and emission formula on parameter values in the plan's units.
 
     An annual item's escalation is its group's index at the instant its
-    amounts fall (:func:`tco.engine.timeline.annual_escalation`).
+    amounts fall (:func:`tco.engine.timeline.annual_escalation`): its own
+    timing (the tender's ``item_discounting``, else the item's
+    ``discounting``), else the tender's ``discounting``. An item indexed by a bid
+    (``indexation``) has a price index per row (:func:`indexed_escalation`); with
+    ``inflation`` (a nominal tender) the bids' rates are nominal.
     """
+    own = item_discounting or {}
     flat = np.ones(T + 1)
     # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
     # amounts broadcast to (B, T + 1) whatever B and T are.
@@ -188,8 +204,17 @@ def build_streams(
         if kind == "item":
             group = spec.escalation
             esc = indices.get(group, flat) if group else flat
-            if group and spec.timing == "annual":
-                esc = annual_escalation(esc, discounting, price_year)
+            timing: Timing | None = None
+            if spec.timing == "annual":
+                timing = own.get(s.name) or spec.discounting
+            if spec.indexation:
+                try:
+                    esc = indexed_escalation(env[spec.indexation], B, T, price_year, inflation)
+                except SpecError as err:
+                    errors.add(err.located(file, ("bids",)))
+                    return None
+            if (group or spec.indexation) and spec.timing == "annual":
+                esc = annual_escalation(esc, timing or discounting, price_year)
             residual = (
                 spec.residual
                 if spec.residual is not None
@@ -208,6 +233,7 @@ def build_streams(
                 residual,
                 "",
                 spec.label,
+                discounting=timing,
             )
         return PlanStream(
             s.name,
@@ -229,6 +255,44 @@ def build_streams(
         x for s in model.emissions.values() if (x := stream(s, "emission")) is not None
     )
     return items, emissions
+
+
+def indexed_escalation(
+    rate: Any, B: int, T: int, price_year: int = 0, inflation: float | None = None
+) -> Array:
+    """Price index per row and year of a stream each bid indexes at its own rate.
+
+    ``rate[b]`` is bid ``b``'s indexation per year (its ``indexation``
+    parameter, ``0.02`` for ``2 %/year``):
+    :func:`tco.engine.discounting.bid_escalation_index`, after refusing a rate
+    of -100 % or below.
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+        [unitless]
+
+    Raises
+    ------
+    SpecError
+        If a rate is -100 % or below.
+
+    Examples
+    --------
+    >>> indexed_escalation(np.array([0.02, 0.0]), 2, 2).round(4)
+    array([[1.    , 1.02  , 1.0404],
+           [1.    , 1.    , 1.    ]])
+    """
+    r = np.broadcast_to(np.asarray(rate, dtype=np.float64), (B,))
+    low = np.flatnonzero(~(r > -1.0))  # checked with the bid's name by the tender's compiler
+    if low.size:
+        b = int(low[0])
+        raise SpecError(
+            f"for row {b} the indexation is {r[b] * 100:.4g} %; a rate must be above -100 %",
+            value=float(r[b]),
+            expected="a rate above -100 %",
+        ).speaks("indexation_below", who=f"row {b}", name="", pct_q=f"{r[b] * 100:.4g} %")
+    return bid_escalation_index(r, T, price_year, inflation)
 
 
 def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:

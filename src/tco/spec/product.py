@@ -31,6 +31,7 @@ from tco.spec.basis import resolve_refs
 from tco.spec.bounds import check_parameter_values
 from tco.spec.dimensions import forgets_hours, forgotten_hours, is_money
 from tco.spec.expr import Compiled, check_dimension, compile_expression, gives_error
+from tco.spec.indexation import check_indexation
 from tco.spec.schema import ModelSpec, ParameterSpec, validate
 from tco.units import currencies_of, parse_unit
 
@@ -345,6 +346,18 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
             when = start = stop = None
             if timing in ("every", "at"):
                 when = build(getattr(s, timing), (*path, timing), year, _TIME)
+            own = getattr(s, "discounting", None)  # an item's own payment timing
+            if own is not None and timing != "annual":
+                errors.add(
+                    SpecError(
+                        "'discounting' goes with 'annual' only; a one-off amount falls at its "
+                        "year's end",
+                        file=file,
+                        path=(*path, "discounting"),
+                        value=own,
+                        expected="an annual item",
+                    ).speaks("discounting_annual")
+                )
             if timing == "annual":
                 if s.start is not None:
                     start = build(s.start, (*path, "start"), year, _TIME)
@@ -355,6 +368,7 @@ def compile_model(data: dict[str, Any], *, file: str | None) -> ProductModel:
                     errors.add(_by_year_timing(file, (*path, key)))
             if amount is not None:
                 out[name] = Stream(name, kind, s, amount, when, start, stop)
+    check_indexation(spec.items, parameters, file, errors)
     errors.raise_if_any()
     return ProductModel(
         spec=spec,

@@ -190,6 +190,10 @@ class ItemSpec(_Timed):
     category: Category
     escalation: str | None = None
     residual: bool | None = None
+    #: When an annual amount is paid in its year (``end``, ``mid``, ``begin``); the tender's.
+    discounting: Literal["end", "mid", "begin"] | None = None
+    #: A bid parameter giving this stream's own escalation per year (a price-indexation clause).
+    indexation: str | None = None
 
 
 class EmissionSpec(_Timed):
@@ -219,6 +223,10 @@ class AssumptionsSpec(_Strict):
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
     externalities: Literal["award", "report"] | None = None
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
+    #: ``real`` (constant money) or ``nominal`` (current money, BLCC); the ``rate_type``'s.
+    annualise_at: Literal["real", "nominal"] | None = None
+    #: Annual item -> when it is paid in its year, over the item's and the tender's timing.
+    item_discounting: dict[str, Literal["end", "mid", "begin"]] = Field(default_factory=dict)
 
     def merged(self, override: AssumptionsSpec) -> AssumptionsSpec:
         """Return these assumptions with ``override``'s given values on top."""

@@ -101,7 +101,9 @@ def _year_text(formula: str, names: Any, end: str) -> str:
     return end if text == "period" else text.replace("period", "P")
 
 
-def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, end: str) -> str:
+def _stream_when(
+    model: ProductModel, name: str, plan_stream: Any, lang: str, end: str, plan: Any = None
+) -> str:
     m = ANNEX_TEXT[lang]
     spec = model.items[name].spec if name in model.items else model.emissions[name].spec
     names = model.parameters
@@ -124,6 +126,16 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
     group = getattr(spec, "escalation", None)
     if group:
         text += m["escalated"].format(group=group_label(group, lang))
+    param = getattr(spec, "indexation", None)
+    if param:
+        p = model.parameters[param]
+        text += m["indexed"].format(param=p.spec.label.get(lang) if p.spec.label else param)
+    if plan is not None and plan_stream is not None and timing == "annual":
+        at = plan.stream_timing(plan_stream)
+        if at != plan.discounting:
+            from tco.views.messages_conventions import TEXT
+
+            text += m["paid at"].format(when=TEXT[lang][at])
     return text
 
 
@@ -189,7 +201,7 @@ def build_annex(
                 _stream_label(item.spec, s.name, lang),
                 s.name,
                 category_label(s.category, lang),
-                _stream_when(model, s.name, s, lang, end),
+                _stream_when(model, s.name, s, lang, end, plan),
                 about,
             ]
         )
@@ -306,7 +318,7 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
         )
     out.append(ct.externalities(plan, listed, lang).plain())
     out.append(ct.present_value(plan.currency, lang).plain())
-    out.append(ct.annualisation(lang).plain())
+    out.append(ct.annualisation(plan, lang).plain())
     return out
 
 

@@ -46,6 +46,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "at": "once, in year {when}",
         "end_of_life": "at the end of each unit's life within the study period",
         "escalated": "; prices rise with the rate '{group}'",
+        "indexed": "; indexed at each bid's own rate '{param}'",
+        "paid at": "; paid {when}",
         "s formulas": "Formulas",
         "formulas intro": "Each cost item's amount per {unit} is computed from the "
         "parameters by the formula below, first in words, then in mathematical notation "
@@ -166,6 +168,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "at": "én gang, i år {when}",
         "end_of_life": "ved hver enheds levetids udløb inden for analyseperioden",
         "escalated": "; priserne stiger med satsen '{group}'",
+        "indexed": "; pristalsreguleres med hvert tilbuds egen sats '{param}'",
+        "paid at": "; betales {when}",
         "s formulas": "Formler",
         "formulas intro": "Hver omkostningsposts beløb pr. {unit} beregnes af parametrene med "
         "formlen nedenfor, først i ord, derefter med matematisk notation (symbolerne er "

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tco.views.i18n import csv_delimiter, number, resolve, text, unit_text
 from tco.views.safe import csv_cell, visible
-from tco.views.table import csv_number
+from tco.views.table import annualised_note, csv_number
 
 if TYPE_CHECKING:
     from tco.basket import BasketResult
@@ -76,6 +76,8 @@ def basket_text(result: BasketResult, lang: str | None = None) -> str:
         for name, r in zip(result.lines, result.results, strict=True)
     )
     lines.append(text("basket.cheapest", lang, list=cheapest))
+    if result.results:  # the lines share the tender's assumptions, so their annualisation
+        lines.append(annualised_note(result.results[0], lang))
     return "\n".join(lines)
 
 

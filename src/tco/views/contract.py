@@ -112,6 +112,9 @@ class ResultDocument(TypedDict):
     substances: list[str]
     ranking: list[str]
     bids: list[BidResult]
+    #: The rate the annualised costs are computed at: ``real`` (constant money) or ``nominal``
+    #: (current money).
+    annualised_at: Literal["real", "nominal"]
 
 
 # -- validate and errors ----------------------------------------------------------------------

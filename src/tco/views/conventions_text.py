@@ -254,7 +254,27 @@ def timing(plan: Plan, lang: str, markup: Markup = PLAIN) -> Statement:
         event_when=m[EVENT_TIMING],
         event=event_factor(schedule=schedule, lang=lang, markup=markup),
     )
+    own: dict[str, list[str]] = {}  # annual streams paid at their own timing
+    for stream in (*plan.items, *plan.emissions):
+        if stream.timing == "annual":
+            paid: str = plan.stream_timing(stream)
+            if paid != when:
+                own.setdefault(paid, []).append(_label(stream, lang))
+    for at, names in own.items():
+        text += m["own timing"].format(
+            items=markup.text(", ".join(names)),
+            verb=m["paid many" if len(names) > 1 else "paid"],
+            when=m[at],
+            annual=annual_factor(at, schedule=schedule, lang=lang, markup=markup),
+        )
     return Statement(m["lead timing"], text)
+
+
+def _label(stream: object, lang: str) -> str:
+    """A stream's label in ``lang``, else its name in words."""
+    label = getattr(stream, "label", None)
+    name = str(getattr(stream, "name", ""))
+    return str(label.get(lang)) if label is not None else name.replace("_", " ")
 
 
 def escalation(plan: Plan, groups: str, lang: str, markup: Markup = PLAIN) -> Statement:
@@ -264,7 +284,8 @@ def escalation(plan: Plan, groups: str, lang: str, markup: Markup = PLAIN) -> St
     (escaped for HTML); empty when no item escalates.
     """
     m = _t(lang)
-    if not groups:
+    indexed = _indexed(plan, lang)
+    if not groups and not indexed:
         return Statement(m["lead escalation"], m["no escalation"])
     y = int(option("price_year", plan.price_year))
     first = str(PRICE_YEAR[y] + 1)
@@ -272,12 +293,36 @@ def escalation(plan: Plan, groups: str, lang: str, markup: Markup = PLAIN) -> St
         index = f"Π<sub>k={first}…t</sub> (1 + e<sub>k</sub>)"
     else:
         index = f"(1 + {markup.sub('e', first)}) × … × (1 + {markup.sub('e', 't')})"
-    text = m["escalation"].format(index=index, groups=groups, y=PRICE_YEAR[y])
+    text = m["escalation"].format(index=index, groups=groups, y=PRICE_YEAR[y]) if groups else ""
+    eb = markup.sub("e", "b")
+    since = f"t − {PRICE_YEAR[y]}" if PRICE_YEAR[y] else "t"
+    for param, names in indexed.items():
+        text += m["indexed"].format(
+            items=markup.text(", ".join(names)),
+            verb=m["indexed many" if len(names) > 1 else "indexed one"],
+            eb=eb,
+            param=markup.text(param),
+            index=markup.sup(f"(1 + {eb})", f"({since})" if " " in since else since),
+        )
+    text = text.strip()
     shift = timing_shift(plan.discounting)
     if shift:
         at = f"t − {_num(shift, lang)}"
         text += m["escalation at"].format(when=f"{m[plan.discounting]} ({at})")
     return Statement(m["lead escalation"], text)
+
+
+def _indexed(plan: Plan, lang: str) -> dict[str, list[str]]:
+    """Bid parameter -> the labels of the items each bid indexes at its own rate by it."""
+    out: dict[str, list[str]] = {}
+    for stream in plan.items:
+        item = plan.model.items.get(stream.name)
+        param = getattr(item.spec, "indexation", None) if item is not None else None
+        if param:
+            p = plan.model.parameters[param]
+            label = str(p.spec.label.get(lang)) if p.spec.label else param
+            out.setdefault(label, []).append(_label(stream, lang))
+    return out
 
 
 def residual(plan: Plan, lang: str, markup: Markup = PLAIN) -> Statement:
@@ -326,11 +371,30 @@ def present_value(currency: str, lang: str, markup: Markup = PLAIN) -> Statement
     return Statement(m["lead pv"], text)
 
 
-def annualisation(lang: str, markup: Markup = PLAIN) -> Statement:
-    """The annualised cost: the present value over the sum of the annual discount factors."""
+def annualisation(plan: Plan, lang: str, markup: Markup = PLAIN) -> Statement:
+    """The annualised cost: the present value over the sum of the annual discount factors.
+
+    At the rate of the tender's ``annualise_at``
+    (:data:`tco.engine.conventions.ANNUALISATION`): the real rate, a level amount
+    in constant money, or the nominal rate ``(1 + r)(1 + i) - 1``, a level amount
+    in current money (NIST BLCC).
+    """
     m = _t(lang)
-    option("annualisation", "analysis")
+    nominal = option("annualisation", plan.annualise_at)
     eac = markup.sub(m["eac symbol"], "b")
     pv = markup.sub(m["pv symbol"], "b")
-    total = markup.series(lambda t: f"d({t})", "t", "1", "P")
-    return Statement(m["lead eac"], m["eac"].format(eac=eac, pv=pv, sum=total))
+    if not nominal:
+        rate = m["eac real"]
+        total = markup.series(lambda t: f"d({t})", "t", "1", "P")
+    else:
+        dn = markup.sub("d", "n")
+        total = markup.series(lambda t: f"{dn}({t})", "t", "1", "P")
+        if plan.discount_path is not None:
+            i = percent(plan.inflation, 2, lang)
+            rate = m["eac nominal schedule"].format(rk=markup.sub("r", "k"), i=i)
+        else:
+            from tco.engine.discounting import annualising_rate
+
+            value = float(annualising_rate(plan.discount_rate, plan.inflation, "nominal"))
+            rate = m["eac nominal"].format(rn=markup.sub("r", "n"), value=percent(value, 2, lang))
+    return Statement(m["lead eac"], m["eac"].format(eac=eac, pv=pv, sum=total, rate=rate))

@@ -143,6 +143,7 @@ def result_document(result: Result) -> ResultDocument:
         "substances": substances,
         "ranking": [b["bid"] for b in bids],
         "bids": bids,
+        "annualised_at": "nominal" if result.annualised_at == "nominal" else "real",
     }
 
 

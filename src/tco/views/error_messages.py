@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from tco.views.error_messages_analysis import ANALYSIS_ERRORS
 from tco.views.error_messages_api import API_ERRORS
+from tco.views.error_messages_conventions import CONVENTION_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
@@ -382,4 +383,5 @@ ERRORS: dict[str, dict[str, str]] = {
     **FILE_ERRORS,
     **FORM_ERRORS,
     **FORMULA_ERRORS,
+    **CONVENTION_ERRORS,
 }

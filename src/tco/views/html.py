@@ -259,6 +259,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         [w("price year"), str(plan.price_year)],
         [w("residual value"), w(f"residual.{plan.residual_value}")],
         [w("externalities rule"), w(f"rule.{plan.externalities}")],
+        [w("annualised at"), w(f"annualised at.{plan.annualise_at}")],
     ]
     if a.rate_type == "nominal":
         rows.append([w("nominal discount rate"), q(a.discount_rate)])

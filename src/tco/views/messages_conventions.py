@@ -62,7 +62,20 @@ TEXT: dict[str, dict[str, str]] = {
         "pv": "{pv} = Σ over the cost items i and the years t = 0 … P of {c} × d(t), in {cur}; "
         "costs positive, resale and residual value negative",
         "eac": "{eac} = {pv} / {sum}, the present value divided by the sum of the annual "
-        "amounts' discount factors over the period (the annuity factor)",
+        "amounts' discount factors over the period (the annuity factor), {rate}",
+        "eac real": "at the real rate r: a level amount a year in constant money (prices of "
+        "year 0)",
+        "eac nominal": "at the nominal rate {rn} = (1 + r) × (1 + i) − 1 = {value}: a level "
+        "amount a year in current money (NIST BLCC)",
+        "eac nominal schedule": "at each band's rate made nominal, (1 + {rk}) × (1 + i) − 1 "
+        "with i = {i}: a level amount a year in current money (NIST BLCC)",
+        "own timing": ". {items} {verb} {when}: {annual}",
+        "paid": "is paid",
+        "paid many": "are paid",
+        "indexed": " {items} {verb} at each bid's own rate {eb} per year, the bid's '{param}': "
+        "amount(t) = quoted amount × {index}",
+        "indexed one": "is indexed",
+        "indexed many": "are indexed",
         "pv symbol": "PV",
         "eac symbol": "EAC",
     },
@@ -119,7 +132,19 @@ TEXT: dict[str, dict[str, str]] = {
         "pv": "{pv} = summen over omkostningsposterne i og årene t = 0 … P af {c} × d(t), i "
         "{cur}; omkostninger positive, salg og restværdi negative",
         "eac": "{eac} = {pv} / {sum}, nutidsværdien divideret med summen af de årlige beløbs "
-        "diskonteringsfaktorer over perioden (annuitetsfaktoren)",
+        "diskonteringsfaktorer over perioden (annuitetsfaktoren), {rate}",
+        "eac real": "ved den reale rente r: et jævnt årligt beløb i faste priser (år 0)",
+        "eac nominal": "ved den nominelle rente {rn} = (1 + r) × (1 + i) − 1 = {value}: et "
+        "jævnt årligt beløb i løbende priser (NIST BLCC)",
+        "eac nominal schedule": "ved hvert trins rente gjort nominel, (1 + {rk}) × (1 + i) − 1 "
+        "med i = {i}: et jævnt årligt beløb i løbende priser (NIST BLCC)",
+        "own timing": ". {items} {verb} {when}: {annual}",
+        "paid": "betales",
+        "paid many": "betales",
+        "indexed": " {items} {verb} med hvert tilbuds egen sats {eb} pr. år, tilbuddets "
+        "'{param}': beløb(t) = tilbudt beløb × {index}",
+        "indexed one": "pristalsreguleres",
+        "indexed many": "pristalsreguleres",
         "pv symbol": "NV",
         "eac symbol": "TCO/år",
     },

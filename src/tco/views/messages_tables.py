@@ -78,6 +78,39 @@ TABLE_MESSAGES: dict[str, tuple[str, str]] = {
         "Each bid over its own period (years): {list}.",
         "Hvert tilbud over sin egen periode (år): {list}.",
     ),
+    "annualised at": ("annualised at", "TCO pr. år beregnet ved"),
+    "annualised at.real": (
+        "the real rate: a level amount in constant money (year-0 prices)",
+        "den reale rente: et jævnt årligt beløb i faste priser (år 0)",
+    ),
+    "annualised at.nominal": (
+        "the nominal rate: a level amount in current money",
+        "den nominelle rente: et jævnt årligt beløb i løbende priser",
+    ),
+    "table annualised real": (
+        "Per year: the level amount with the same present value over the period, at the real "
+        "rate {rate} (constant money, year-0 prices).",
+        "TCO pr. år: det jævne årlige beløb med samme nutidsværdi over perioden, ved den reale "
+        "rente {rate} (faste priser, år 0).",
+    ),
+    "table annualised nominal": (
+        "Per year: the level amount with the same present value over the period, at the nominal "
+        "rate {rate} (current money).",
+        "TCO pr. år: det jævne årlige beløb med samme nutidsværdi over perioden, ved den "
+        "nominelle rente {rate} (løbende priser).",
+    ),
+    "table annualised real schedule": (
+        "Per year: the level amount with the same present value over the period, at the real "
+        "rates of the discount schedule (constant money, year-0 prices).",
+        "TCO pr. år: det jævne årlige beløb med samme nutidsværdi over perioden, ved "
+        "diskonteringsskemaets reale renter (faste priser, år 0).",
+    ),
+    "table annualised nominal schedule": (
+        "Per year: the level amount with the same present value over the period, at the nominal "
+        "rates of the discount schedule (current money).",
+        "TCO pr. år: det jævne årlige beløb med samme nutidsværdi over perioden, ved "
+        "diskonteringsskemaets nominelle renter (løbende priser).",
+    ),
 }
 
 

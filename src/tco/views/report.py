@@ -140,7 +140,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
     listed = ", ".join(
         m["factor"].format(f=number(f, 4, lang), p=p) for p, f in sorted(seen.items())
     )
-    eac = ct.annualisation(lang, ct.HTML).html().removesuffix(".")
+    eac = ct.annualisation(plan, lang, ct.HTML).html().removesuffix(".")
     items.append(eac + m["eac factor"].format(list=listed) + ".")
     by = m["by total"] if result.ranked_by == "total" else m["by annualised"]
     items.append(m["rank"].format(by=by))

@@ -15,7 +15,14 @@ from tco.views.safe import csv_cell, visible
 if TYPE_CHECKING:
     from tco.result import Result
 
-__all__ = ["csv_number", "format_money", "result_csv", "result_table", "table_title"]
+__all__ = [
+    "annualised_note",
+    "csv_number",
+    "format_money",
+    "result_csv",
+    "result_table",
+    "table_title",
+]
 
 
 def format_money(value: float, lang: str | None = None) -> str:
@@ -54,6 +61,24 @@ def table_title(result: Result, lang: str | None = None) -> str:
         if float(plan.quantity).is_integer()
         else number(plan.quantity, 2, lang),
     )
+
+
+def annualised_note(result: Result, lang: str | None = None) -> str:
+    """The line that says at which rate the annualised cost is computed, and in what money.
+
+    Examples
+    --------
+    >>> import tco
+    >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
+    >>> annualised_note(r, "da").split(", ved ")[1]
+    'den reale rente 4,00 % (faste priser, år 0).'
+    """
+    at = result.annualised_at
+    rate = result.annualising_rate
+    if rate is None:
+        return text(f"table annualised {at} schedule", lang)
+    shown = percent(rate, 3 if round(rate * 100, 2) != round(rate * 100, 3) else 2, lang)
+    return text(f"table annualised {at}", lang, rate=shown)
 
 
 def result_table(result: Result, lang: str | None = None) -> str:
@@ -123,6 +148,7 @@ def result_table(result: Result, lang: str | None = None) -> str:
     out += [line(r) for r in rows]
     if result.ranked_by == "annualised":
         out.append(text("by_annual", lang))
+    out.append(annualised_note(result, lang))
     if priced:
         out.append(text(f"table rule {result.externalities_rule}", lang))
     return "\n".join(out)

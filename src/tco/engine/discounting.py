@@ -36,7 +36,6 @@ __all__ = [
     "annualising_rate",
     "annuity_factor",
     "at_instant",
-    "bid_escalation_index",
     "discount_factors",
     "escalation_index",
     "fisher_real_rate",
@@ -188,46 +187,6 @@ def stream_timing(annual: bool, own: Timing | None, tender: Timing) -> Timing:
     if not annual:
         return "end"
     return own or tender
-
-
-def bid_escalation_index(
-    rates: ArrayLike, T: int, price_year: int = 0, inflation: float | None = None
-) -> Array:
-    """Price index per row of a stream each bid indexes at its own constant rate.
-
-    ``rates[b]`` is bid ``b``'s indexation per year (a price-indexation
-    clause, ``0.02`` for ``2 %/year``) from the year the quoted price holds,
-    as :func:`escalation_index` of a constant rate. With ``inflation`` (a
-    nominal analysis) the rates are nominal and made real by the Fisher
-    relation (:func:`fisher_real_rate`), as the tender's escalation rates are.
-
-    Parameters
-    ----------
-    rates : array_like, shape (B,)
-        Each bid's rate, above -1. [unitless per year]
-    T : int
-        Last year. [year]
-    price_year : {0, 1}
-    inflation : float, optional
-        General inflation of a nominal analysis. [unitless per year]
-
-    Returns
-    -------
-    ndarray, shape (B, T + 1)
-        [unitless]
-
-    Examples
-    --------
-    >>> bid_escalation_index([0.02, 0.0], 2).round(4)
-    array([[1.    , 1.02  , 1.0404],
-           [1.    , 1.    , 1.    ]])
-    >>> bid_escalation_index([0.02], 1, inflation=0.02).round(4)
-    array([[1., 1.]])
-    """
-    r = np.atleast_1d(np.asarray(rates, dtype=np.float64))
-    if inflation is not None:
-        r = fisher_real_rate(r, inflation)
-    return escalation_index(np.broadcast_to(r[:, None], (r.shape[0], T)), T, price_year)
 
 
 def annualising_rate(real_rate: ArrayLike, inflation: ArrayLike, at: AnnualiseAt) -> Array:

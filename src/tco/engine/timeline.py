@@ -45,6 +45,7 @@ __all__ = [
     "annual_occurrences",
     "annuity_factor",
     "at_instant",
+    "bid_escalation_index",
     "discount_factors",
     "end_of_life_occurrences",
     "escalation_index",
@@ -225,3 +226,43 @@ def last_start_year(lifetime: ArrayLike, period: ArrayLike) -> Array:
     p = np.asarray(period, dtype=np.float64)
     out: Array = np.maximum(_book((np.ceil(p / L - EPS) - 1.0) * L), 0.0)
     return out
+
+
+def bid_escalation_index(
+    rates: ArrayLike, T: int, price_year: int = 0, inflation: float | None = None
+) -> Array:
+    """Price index per row of a stream each bid indexes at its own constant rate.
+
+    ``rates[b]`` is bid ``b``'s indexation per year (a price-indexation
+    clause, ``0.02`` for ``2 %/year``) from the year the quoted price holds,
+    as :func:`escalation_index` of a constant rate. With ``inflation`` (a
+    nominal analysis) the rates are nominal and made real by the Fisher
+    relation (:func:`fisher_real_rate`), as the tender's escalation rates are.
+
+    Parameters
+    ----------
+    rates : array_like, shape (B,)
+        Each bid's rate, above -1. [unitless per year]
+    T : int
+        Last year. [year]
+    price_year : {0, 1}
+    inflation : float, optional
+        General inflation of a nominal analysis. [unitless per year]
+
+    Returns
+    -------
+    ndarray, shape (B, T + 1)
+        [unitless]
+
+    Examples
+    --------
+    >>> bid_escalation_index([0.02, 0.0], 2).round(4)
+    array([[1.    , 1.02  , 1.0404],
+           [1.    , 1.    , 1.    ]])
+    >>> bid_escalation_index([0.02], 1, inflation=0.02).round(4)
+    array([[1., 1.]])
+    """
+    r = np.atleast_1d(np.asarray(rates, dtype=np.float64))
+    if inflation is not None:
+        r = fisher_real_rate(r, inflation)
+    return escalation_index(np.broadcast_to(r[:, None], (r.shape[0], T)), T, price_year)

@@ -17,8 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.discounting import bid_escalation_index
-from tco.engine.timeline import Timing, annual_escalation
+from tco.engine.timeline import Timing, annual_escalation, bid_escalation_index
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
@@ -264,7 +263,7 @@ def indexed_escalation(
 
     ``rate[b]`` is bid ``b``'s indexation per year (its ``indexation``
     parameter, ``0.02`` for ``2 %/year``):
-    :func:`tco.engine.discounting.bid_escalation_index`, after refusing a rate
+    :func:`tco.engine.timeline.bid_escalation_index`, after refusing a rate
     of -100 % or below.
 
     Returns

@@ -190,10 +190,8 @@ class ItemSpec(_Timed):
     category: Category
     escalation: str | None = None
     residual: bool | None = None
-    #: When an annual amount is paid in its year (``end``, ``mid``, ``begin``); the tender's.
-    discounting: Literal["end", "mid", "begin"] | None = None
-    #: A bid parameter giving this stream's own escalation per year (a price-indexation clause).
-    indexation: str | None = None
+    discounting: Literal["end", "mid", "begin"] | None = None  # when it is paid in its year
+    indexation: str | None = None  # a bid parameter: the stream's own escalation per year
 
 
 class EmissionSpec(_Timed):
@@ -223,8 +221,7 @@ class AssumptionsSpec(_Strict):
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
     externalities: Literal["award", "report"] | None = None
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
-    #: ``real`` (constant money) or ``nominal`` (current money, BLCC); the ``rate_type``'s.
-    annualise_at: Literal["real", "nominal"] | None = None
+    annualise_at: Literal["real", "nominal"] | None = None  # by default the rate_type's
     #: Annual item -> when it is paid in its year, over the item's and the tender's timing.
     item_discounting: dict[str, Literal["end", "mid", "begin"]] = Field(default_factory=dict)
 
@@ -246,7 +243,7 @@ class ModelSpec(_Strict):
     title: Text
     description: Text | None = None
     functional_unit: Text
-    functional_units: Text | None = None  # the plural, for prose: "12 cars", "12 biler"
+    functional_units: Annotated[Text | None, BeforeValidator(_text)] = None  # plural: "12 biler"
     version: str | None = None
     sources: list[str] = Field(default_factory=list)
     #: The bases the model's ``{basis: NAME}`` references are looked up in.
@@ -260,7 +257,6 @@ class ModelSpec(_Strict):
     emissions: dict[str, EmissionSpec] = Field(default_factory=dict)
 
     _t = field_validator("title", "description", "functional_unit", mode="before")(_text)
-    _u = field_validator("functional_units", mode="before")(_text)
 
     @field_validator("id")
     @classmethod
@@ -367,7 +363,6 @@ class BasketSpec(_Strict):
     lines: list[LineSpec] = Field(min_length=1)
     #: The bids; a basket published for bid forms may have none yet.
     bids: list[BasketBidSpec] = Field(default_factory=list)
-    buyer: str | None = None  # the buying organisation, the annex's author
 
 
 class TenderSpec(_Strict):
@@ -390,7 +385,6 @@ class TenderSpec(_Strict):
     #: Named usage profiles, ranked side by side by :mod:`tco.analysis.profiles`.
     profiles: dict[str, ProfileSpec] = Field(default_factory=dict)
     buyer: str | None = None  # the buying organisation, the annex's author
-    #: The buyer's limits per bid parameter (``min``, ``max``): conditions of a conforming bid.
     limits: dict[str, dict[Literal["min", "max"], Scalar]] = Field(default_factory=dict)
 
     @field_validator("bids")

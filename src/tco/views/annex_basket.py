@@ -227,7 +227,6 @@ def build_basket_annex(
         lead=b["lead"].format(n=len(result.lines)),
         sections=sections,
         footer=b["generated"].format(version=__version__, models=models),
-        author=basket.spec.buyer or "",
     )
 
 

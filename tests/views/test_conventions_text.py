@@ -455,3 +455,18 @@ def test_the_annualised_cost_states_its_rate(lang: str, at: str | None) -> None:
         # The annuity factor of the rate the text states is the engine's.
         factor = sum((1 + rate) ** -t for t in range(1, 5))
         assert float(r.annuity_factor[0]) == pytest.approx(factor, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nominal_escalation_rates_are_stated_as_made_real(lang: str) -> None:
+    tender = _lease(rate_type="nominal", discount_rate="6 %", inflation="2 %")
+    r = tender.evaluate()
+    # Bid A indexes its service at 2 % nominal under 2 % inflation: (1.02 / 1.02) - 1 = 0 real,
+    # so 40 DKK a year discounted at the real rate 1.06 / 1.02 - 1 over 4 years.
+    real = 1.06 / 1.02 - 1
+    hand = sum(40 * (1 + real) ** -t for t in range(1, 5))
+    assert r.by_item["service"][0] == pytest.approx(hand, rel=1e-12)
+    for text in (_annex_text(tender, lang), _report_text(tender, lang)):
+        line = next(x for x in text.split("\n") if x.startswith(("Escalation", "Prisudvikling")))
+        assert "(1 + e) / (1 + i) − 1" in line, line
+    assert "(1 + e) / (1 + i)" not in _annex_text(_lease(), "en")  # a real tender: no Fisher

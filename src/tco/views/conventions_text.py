@@ -1,19 +1,17 @@
 """The method's conventions in words and formulas, written from their one definition.
 
-The tender annex (:mod:`tco.views.annex`) and the award report
-(:mod:`tco.views.report`) state how amounts become the life-cycle cost that
-ranks the bids: the discount rate (one rate or a schedule by year band, real
-or nominal), when in the year amounts fall, escalation and the price year,
-the residual value, the externality rule and the annualised cost. Every
-formula here is written from the tables of :mod:`tco.engine.conventions`,
-the same tables the engine computes from (a timing's shift, the year whose
-prices are quoted, whether externalities count in the award), so the text
-states what the engine computes. An option the tables do not hold is an
+The tender annex and the award report state how amounts become the life-cycle
+cost that ranks the bids: the discount rate (one rate or a schedule by year band,
+real or nominal), when in the year amounts fall (per stream), escalation (per
+group or per bid) and the price year, the residual value, the externality rule
+and the annualised cost (real or nominal). Every formula here is written from
+the tables of :mod:`tco.engine.conventions` the engine computes from (a timing's
+shift, the year whose prices are quoted, whether externalities count in the
+award), so the text states what the engine computes. An option the tables do not hold is an
 error (:func:`tco.engine.conventions.option`), never a default text.
 
-Each function returns one statement as :class:`Statement` (a lead and the
-text), in plain Unicode (:data:`PLAIN`, for DOCX and plain text) or HTML
-(:data:`HTML`: escaped text, sub- and superscripts).
+Each function returns a :class:`Statement` (a lead and the text), in plain
+Unicode (:data:`PLAIN`, for DOCX) or HTML (:data:`HTML`: escaped, sub- and superscripts).
 
 Examples
 --------
@@ -305,6 +303,8 @@ def escalation(plan: Plan, groups: str, lang: str, markup: Markup = PLAIN) -> St
             index=markup.sup(f"(1 + {eb})", f"({since})" if " " in since else since),
         )
     text = text.strip()
+    if option("rate_type", plan.assumptions.rate_type or "real"):
+        text += m["escalation nominal"]
     shift = timing_shift(plan.discounting)
     if shift:
         at = f"t − {_num(shift, lang)}"

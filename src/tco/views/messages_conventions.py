@@ -75,6 +75,8 @@ TEXT: dict[str, dict[str, str]] = {
         "indexed": " {items} {verb} at each bid's own rate {eb} per year, the bid's '{param}': "
         "amount(t) = quoted amount × {index}",
         "indexed one": "is indexed",
+        "escalation nominal": ". The rates are nominal: each is made real by the Fisher "
+        "relation, (1 + e) / (1 + i) − 1, as the discount rate is",
         "indexed many": "are indexed",
         "pv symbol": "PV",
         "eac symbol": "EAC",
@@ -144,6 +146,8 @@ TEXT: dict[str, dict[str, str]] = {
         "indexed": " {items} {verb} med hvert tilbuds egen sats {eb} pr. år, tilbuddets "
         "'{param}': beløb(t) = tilbudt beløb × {index}",
         "indexed one": "pristalsreguleres",
+        "escalation nominal": ". Satserne er nominelle: hver gøres real med "
+        "Fisher-relationen, (1 + e) / (1 + i) − 1, som kalkulationsrenten",
         "indexed many": "pristalsreguleres",
         "pv symbol": "NV",
         "eac symbol": "TCO/år",

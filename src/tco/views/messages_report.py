@@ -118,7 +118,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.at": ("{s} at {price}", "{s} til {price}"),
     "report.by year": ("(year by year)", "(år for år)"),
-    "report.eac factor": ("; the factor Σ d(t) is {list}", "; faktoren Σ d(t) er {list}"),
+    "report.eac factor": ("; the annuity factor is {list}", "; annuitetsfaktoren er {list}"),
     "report.factor": ("{f} years for {p} years", "{f} år for {p} år"),
     "report.rank": (
         "<strong>Ranking.</strong> By {by}, lowest first; bids equal to the cent share a rank.",

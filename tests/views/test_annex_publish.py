@@ -172,3 +172,14 @@ def test_units_are_said_in_words() -> None:
         assert spec.functional_units is not None, model  # every bundled model has a plural
     page = annex_html(tco.load_tender(tco.example_path("indoor-lighting")), lang="da")
     assert "Ordregiveren køber 200 armaturer" in page
+
+
+def test_the_report_shows_a_factor_path_for_the_years_of_the_period(tmp_path: Path) -> None:
+    from tco.views.report import report_html
+
+    tender = tco.load_tender(tco.example_path("passenger-car"))  # 4 years, a 30-year path
+    page = unescape(
+        re.sub(r"<[^>]+>", " ", report_html(tender.evaluate(), tender, lang="da", charts=False))
+    )
+    assert "år 1: 0,089; år 2: 0,07; år 3: 0,058; år 4: 0,054" in page
+    assert "0,089, 0,07" not in page  # no list in Danish decimals joined by commas

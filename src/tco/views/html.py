@@ -334,7 +334,7 @@ def tender_html(tender: Tender, lang: str | None = None, *, assumptions: bool = 
                 caption=word("assumptions", lang),
             )
         )
-    buyer = buyer_values(tender, lang)
+    buyer = buyer_values(tender, lang, years=tender.plan.T)  # a path: the years of the period
     if buyer:
         parts.append(
             html_table(

@@ -283,6 +283,10 @@ def test_an_unknown_convention_is_an_error_not_a_default_text() -> None:
     assert "ukendt konvention 'noon'" in error_text(caught.value, "da")
     with pytest.raises(SpecError, match="unknown convention 'noon'"):
         conventions_text.timing(odd, "da")
+    from tco.views.html import assumption_rows
+
+    with pytest.raises(SpecError, match="unknown convention 'noon'"):
+        assumption_rows(_result(odd), "en")  # the assumptions table of the annex and report
     with pytest.raises(SpecError, match="unknown convention 'maybe'"):
         conventions_text.award_rule(dataclasses.replace(tender.plan, externalities="maybe"), "en")  # type: ignore[arg-type]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tco.engine.conventions import option
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
 from tco.views.labels import (
     category_label,
@@ -248,6 +249,14 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
     def q(raw: object) -> str:
         return quantity_text(raw, lang)
 
+    conventions = {
+        "timing": plan.discounting,
+        "residual_value": plan.residual_value,
+        "externalities": plan.externalities,
+        "annualisation": plan.annualise_at,
+    }
+    for name, value in conventions.items():
+        option(name, value)  # an unknown convention is an error, not a row of its raw name
     quantity = number(plan.quantity, 0 if float(plan.quantity).is_integer() else 2, lang)
     rows = [
         [w("currency"), plan.currency],

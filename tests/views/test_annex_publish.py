@@ -115,7 +115,7 @@ def test_the_buyers_limits_are_the_conditions_not_the_models_bounds(
         assert "ikke betingelser for tildelingen" in data
     else:
         assert "condition of a conforming bid" in data
-        assert "150000 DKK … 300000 DKK" in data and "at most 25 kWh/100 km" in data
+        assert "150,000 DKK … 300,000 DKK" in data and "at most 25 kWh/100 km" in data
         assert "not conditions of the award" in data
     # The model's plausibility bound of a car's price (5,000,000 DKK) is no award condition.
     assert "5.000.000" not in data and "5,000,000" not in data

@@ -39,6 +39,7 @@ def _table(document: Any, t: Table) -> None:
     table.style = "Table Grid"
     table.autofit = False
     numeric = t.numeric or [False] * len(t.head)
+    _repeat_header(table)
     for cell, text in zip(table.rows[0].cells, t.head, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(visible(text))
@@ -57,6 +58,16 @@ def _table(document: Any, t: Table) -> None:
         for cell in column.cells:
             cell.width = Cm(width)
     document.add_paragraph()
+
+
+def _repeat_header(table: Any) -> None:
+    """Repeat the table's first row at the top of every page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
 
 
 def column_widths(t: Table, page: float = 16.5, char: float = 0.19) -> list[float]:

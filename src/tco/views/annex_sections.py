@@ -11,8 +11,8 @@ import numpy as np
 
 from tco.views.annex import Bullets, Para, Section, Table, assumption_table, number
 from tco.views.annex_text import ANNEX_TEXT, VERIFY
-from tco.views.i18n import quantity_text, unit_text
-from tco.views.inputs import bid_values, buyer_values
+from tco.views.i18n import unit_text
+from tco.views.inputs import bid_values, buyer_values, in_unit
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -171,8 +171,13 @@ def _condition(tender: Tender, name: str, lang: str) -> str:
     """The buyer's admissibility limits of a bid parameter (``limits:``), in words."""
     m = ANNEX_TEXT[lang]
     limit: Any = tender.spec.limits.get(name, {})
-    lo = None if limit.get("min") is None else quantity_text(limit["min"], lang)
-    hi = None if limit.get("max") is None else quantity_text(limit["max"], lang)
+    unit = tender.model.parameters[name].unit_text
+
+    def said(raw: Any) -> str:  # in the parameter's unit, thousands grouped: 150,000 DKK
+        return f"{in_unit(raw, unit, lang)} {unit_text(unit, lang)}".strip()
+
+    lo = None if limit.get("min") is None else said(limit["min"])
+    hi = None if limit.get("max") is None else said(limit["max"])
     if lo is not None and hi is not None:
         return f"{lo} … {hi}"
     if lo is not None:

@@ -72,6 +72,8 @@ def test_the_docx_is_a4_with_the_buyer_as_author(tender_file: Path) -> None:
     assert props.language == "da"
     text = "\n".join(p.text for p in document.paragraphs)
     assert "12 biler" in text
+    # Every table repeats its header row on the pages it runs onto.
+    assert all("w:tblHeader" in t.rows[0]._tr.xml for t in document.tables)
 
 
 def test_no_author_is_invented_when_the_tender_names_no_buyer(tmp_path: Path) -> None:

@@ -196,3 +196,11 @@ def test_the_basket_table_says_which_rate(capsys: pytest.CaptureFixture[str]) ->
         .out.splitlines()[-1]
         .endswith("ved den reale rente 4,00 % (faste priser, år 0).")
     )
+
+
+def test_the_html_table_of_a_notebook_says_which_rate() -> None:
+    r = run(MODEL, NOMINAL, BIDS)
+    from tco.views.html import result_html
+
+    assert "at the nominal rate 6.08 % (current money)." in r._repr_html_()
+    assert "ved den nominelle rente 6,08 % (løbende priser)." in result_html(r, "da")

@@ -29,7 +29,7 @@ from tco.views.labels import (
     word,
 )
 from tco.views.safe import html_text as escape
-from tco.views.table import table_title
+from tco.views.table import annualised_note, table_title
 
 if TYPE_CHECKING:
     from tco.plan import Plan
@@ -168,6 +168,7 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
         f"<p><strong>{escape(title)}</strong></p>",
         html_table(head, rows, numeric=numeric),
         f"<p>{escape(word('ranked', lang).format(by=by))}.</p>",
+        f"<p>{escape(annualised_note(result, lang))}</p>",
     ]
     if items:
         order = [result.bids.index(r["bid"]) for r in result.summary()]

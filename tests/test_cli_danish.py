@@ -193,7 +193,7 @@ def test_a_basis_reads_in_danish_with_danish_numbers(
     spec = load_basis(name).spec
     head, _, sources = said.partition("\nKilder:\n")
     assert sources, said
-    assert "Ikke fundet i det offentliggjorte materiale:" in head or not spec.missing
+    assert "Ikke angivet i det offentliggjorte materiale:" in head or not spec.missing
     assert "udgave " in head and "edition " not in head.replace(spec.edition, "")
     for m in spec.missing:
         assert m.note_da, m  # a name that is not a key has its Danish name too

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.conventions import counts_in_award
 from tco.engine.metrics import rank
 from tco.spec.schema import CATEGORIES
 
@@ -217,9 +218,9 @@ class Result(ResultAxes):
         With priced externalities under the rule ``award``, without them under
         ``report``.
         """
-        if self.externalities_rule == "report":
-            return self.total_excl_externalities
-        return self.total_incl_externalities
+        if counts_in_award(self.externalities_rule):
+            return self.total_incl_externalities
+        return self.total_excl_externalities
 
     @cached_property
     def total_incl_externalities(self) -> Array:

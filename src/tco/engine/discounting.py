@@ -23,6 +23,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tco.engine.conventions import TIMING, option, timing_shift
+
 __all__ = [
     "ANNUALISE_AT",
     "TIMINGS",
@@ -49,8 +51,9 @@ Timing = Literal["end", "mid", "begin"]
 #: The values of :data:`Timing`: the tender's ``discounting``, an item's own
 #: ``discounting`` and the tender's ``item_discounting`` take one of them.
 TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
-#: How far before its year's end an annual amount falls, per timing. [year]
-TIMING_SHIFT: dict[str, float] = {"end": 0.0, "mid": 0.5, "begin": 1.0}
+#: How far before its year's end an annual amount falls, per timing: the one table of
+#: :data:`tco.engine.conventions.TIMING`. [year]
+TIMING_SHIFT: dict[str, float] = TIMING
 #: The rate an equivalent annual cost is computed at: ``"real"`` gives a level
 #: amount in constant money (year-0 prices), ``"nominal"`` a level amount in current
 #: money (NIST BLCC for a current-dollar analysis). By default an analysis annualises
@@ -109,7 +112,7 @@ def discount_factors(rate: ArrayLike, T: int, timing: Timing = "end") -> Array:
     """
     r = np.asarray(rate, dtype=np.float64)[..., None]
     t = year_axis(T)
-    when = np.maximum(t - TIMING_SHIFT[timing], 0.0)
+    when = np.maximum(t - timing_shift(timing), 0.0)
     out: Array = (1.0 + r) ** -when
     return out
 
@@ -146,7 +149,7 @@ def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -
     """
     r = np.asarray(rate, dtype=np.float64)
     p = np.asarray(period, dtype=np.float64)
-    shift = TIMING_SHIFT[timing]
+    shift = timing_shift(timing)
     with np.errstate(divide="ignore", invalid="ignore"):
         base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
     out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
@@ -218,10 +221,8 @@ def annualising_rate(real_rate: ArrayLike, inflation: ArrayLike, at: AnnualiseAt
     0.03
     """
     r = np.asarray(real_rate, dtype=np.float64)
-    if at == "real":
+    if not option("annualisation", at):  # an unknown one is an error
         return r
-    if at != "nominal":
-        raise ValueError(f"unknown annualisation {at!r}; expected one of {ANNUALISE_AT}")
     out: Array = (1.0 + r) * (1.0 + np.asarray(inflation, dtype=np.float64)) - 1.0
     return out
 
@@ -241,9 +242,9 @@ def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
     array([1.      , 1.048809, 1.15369 ])
     """
     v = np.asarray(year_end, dtype=np.float64)
-    if timing == "end" or v.shape[-1] < 2:
+    keep = 1.0 - timing_shift(timing)
+    if keep == 1.0 or v.shape[-1] < 2:
         return v
-    keep = 1.0 - TIMING_SHIFT[timing]
     before, after = v[..., :-1], v[..., 1:]
     with np.errstate(divide="ignore", invalid="ignore"):
         moved = before * (after / before) ** keep if keep else before
@@ -323,7 +324,7 @@ def annual_escalation(index: ArrayLike, timing: Timing = "end", price_year: int 
     array([0.990148, 1.      , 1.02    ])
     """
     e = np.asarray(index, dtype=np.float64)
-    if timing == "end" or e.shape[-1] < 2:
+    if timing_shift(timing) == 0.0 or e.shape[-1] < 2:
         return e
     out = at_instant(e, timing)
     if price_year == 1:

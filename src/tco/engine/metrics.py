@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tco.engine.discounting import TIMING_SHIFT
+from tco.engine.conventions import timing_shift
 from tco.engine.timeline import Timing, annuity_factor
 
 __all__ = ["equivalent_annual_cost", "present_value", "rank"]
@@ -55,7 +55,7 @@ def present_value(
     a = np.asarray(amounts, dtype=np.float64)
     t = np.asarray(years, dtype=np.float64)
     r = np.asarray(discount_rate, dtype=np.float64)
-    when = np.where(t > 0, np.maximum(t - TIMING_SHIFT[timing], 0.0), 0.0)
+    when = np.where(t > 0, np.maximum(t - timing_shift(timing), 0.0), 0.0)
     out: Array = np.sum(a * (1.0 + r[..., None]) ** -when, axis=-1)
     return out
 

@@ -22,7 +22,7 @@ from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_indexations, check_timings, lifetime_periods
 from tco.plan.rates import PLAUSIBLE_RATES
 from tco.plan.streams import build_streams, lifetime_years
-from tco.spec.bounds import bound_error
+from tco.spec.bounds import bound_error, check_limits
 from tco.spec.product import ProductModel
 from tco.spec.schema import TenderSpec
 from tco.units import (
@@ -243,6 +243,7 @@ class _Compiler(AssumptionReader):
         residual = self.residual_rule()
         self.emission_price_values()
         self.check_keys()
+        check_limits(tender, model, self.file, errors)
         scalars, series = self.scalar_values()
         errors.raise_if_any()
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tco.errors import ErrorList, SpecError
-from tco.spec.schema import ParameterSpec
+from tco.spec.schema import ParameterSpec, TenderSpec
 from tco.units import parse_quantity, show_quantity
 
-__all__ = ["bound_error", "check_parameter_values"]
+if TYPE_CHECKING:
+    from tco.spec.product import ProductModel
+
+__all__ = ["bound_error", "check_limits", "check_parameter_values"]
 
 
 def check_parameter_values(
@@ -87,3 +90,77 @@ def bound_error(q: Any, raw: Any, bounds: Mapping[str, Any]) -> SpecError | None
             expected=f"at most {show_quantity(hi)}",
         ).speaks("above_maximum", value=raw, bound_q=show_quantity(hi))
     return None
+
+
+def check_limits(
+    tender: TenderSpec, model: ProductModel, file: str | None, errors: ErrorList
+) -> None:
+    """Record each bid value outside the buyer's admissibility limits (``limits:``).
+
+    A limit names a bid parameter and a ``min``, a ``max`` or both, in the
+    parameter's unit. A value that cannot be read is left to the plan's own
+    check, which names it.
+
+    Examples
+    --------
+    >>> import tco
+    >>> from tco.spec.schema import TenderSpec
+    >>> t = TenderSpec.model_validate({"model": "indoor-lighting",
+    ...     "limits": {"power": {"max": "35 W"}},
+    ...     "bids": [{"name": "A", "price": "1 DKK", "power": "38 W", "rated_life": "5 h"}]})
+    >>> errors = ErrorList()
+    >>> check_limits(t, tco.load_model("indoor-lighting"), None, errors)
+    >>> str(errors.errors[0])[:68]
+    "bids[0].power: got '38 W'; the tender admits at most 35 W (limits.po"
+    """
+    for name, limit in tender.limits.items():
+        p = model.parameters.get(name)
+        if p is None or not p.spec.bid:
+            names = ", ".join(model.bid_parameters)
+            errors.add(
+                SpecError(
+                    f"'{name}' is not a bid parameter of the model; a limit applies to what a "
+                    f"bid gives: {names}",
+                    file=file,
+                    path=("limits", name),
+                    value=name,
+                    expected=f"one of {names}",
+                ).speaks("limit_not_bid", name=name, names_list=list(model.bid_parameters))
+            )
+            continue
+        unit = p.spec.unit or None
+        stated: dict[str, Any] = {str(k): v for k, v in limit.items()}
+        bounds = {}
+        for key in ("min", "max"):
+            raw = stated.get(key)
+            if raw is None:
+                continue
+            try:
+                bounds[key] = parse_quantity(raw, unit)
+            except SpecError as err:
+                errors.add(err.located(file, ("limits", name, key)))
+        if not bounds:
+            continue
+        for i, bid in enumerate(tender.bids):
+            raw = bid.values.get(name, p.spec.default)
+            try:
+                q = parse_quantity(raw, unit)
+                lo, hi = bounds.get("min"), bounds.get("max")
+                below = lo is not None and q < lo
+                above = hi is not None and q > hi
+            except (SpecError, ValueError, TypeError, ArithmeticError):
+                continue  # the plan names a value that cannot be read
+            if below or above:
+                key = "min" if below else "max"
+                limit_q = str(stated[key])  # as the buyer wrote it, in plain numbers
+                word = "at least" if below else "at most"
+                errors.add(
+                    SpecError(
+                        f"got '{raw}'; the tender admits {word} {limit_q} (limits.{name}.{key}); "
+                        "a bid outside the buyer's limits does not conform",
+                        file=file,
+                        path=("bids", i, name),
+                        value=raw,
+                        expected=f"{word} {limit_q}",
+                    ).speaks(f"outside_limit_{key}", value=str(raw), bound_q=limit_q, name=name)
+                )

@@ -74,6 +74,10 @@ def in_plain_numbers(spec: TenderSpec, *, file: str | None = None) -> TenderSpec
             "assumptions": a.model_copy(update=update),
             "parameters": {k: plain(v, ("parameters", k)) for k, v in spec.parameters.items()},
             "bids": bids,
+            "limits": {
+                name: {key: plain(v, ("limits", name, key)) for key, v in limit.items()}
+                for name, limit in spec.limits.items()
+            },
             "scenarios": {
                 name: {k: plain(v, ("scenarios", name, k)) for k, v in values.items()}
                 for name, values in spec.scenarios.items()

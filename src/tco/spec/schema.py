@@ -190,10 +190,8 @@ class ItemSpec(_Timed):
     category: Category
     escalation: str | None = None
     residual: bool | None = None
-    #: When an annual amount is paid in its year (``end``, ``mid``, ``begin``); the tender's.
-    discounting: Literal["end", "mid", "begin"] | None = None
-    #: A bid parameter giving this stream's own escalation per year (a price-indexation clause).
-    indexation: str | None = None
+    discounting: Literal["end", "mid", "begin"] | None = None  # when it is paid in its year
+    indexation: str | None = None  # a bid parameter: the stream's own escalation per year
 
 
 class EmissionSpec(_Timed):
@@ -223,8 +221,7 @@ class AssumptionsSpec(_Strict):
     emission_prices: dict[str, Value | BasisRef] = Field(default_factory=dict)
     externalities: Literal["award", "report"] | None = None
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
-    #: ``real`` (constant money) or ``nominal`` (current money, BLCC); the ``rate_type``'s.
-    annualise_at: Literal["real", "nominal"] | None = None
+    annualise_at: Literal["real", "nominal"] | None = None  # by default the rate_type's
     #: Annual item -> when it is paid in its year, over the item's and the tender's timing.
     item_discounting: dict[str, Literal["end", "mid", "begin"]] = Field(default_factory=dict)
 
@@ -246,6 +243,7 @@ class ModelSpec(_Strict):
     title: Text
     description: Text | None = None
     functional_unit: Text
+    functional_units: Annotated[Text | None, BeforeValidator(_text)] = None  # plural: "12 biler"
     version: str | None = None
     sources: list[str] = Field(default_factory=list)
     #: The bases the model's ``{basis: NAME}`` references are looked up in.
@@ -389,6 +387,8 @@ class TenderSpec(_Strict):
     scoring: ScoringSpec | None = None
     #: Named usage profiles, ranked side by side by :mod:`tco.analysis.profiles`.
     profiles: dict[str, ProfileSpec] = Field(default_factory=dict)
+    buyer: str | None = None  # the buying organisation, the annex's author
+    limits: dict[str, dict[Literal["min", "max"], Scalar]] = Field(default_factory=dict)
 
     @field_validator("bids")
     @classmethod

@@ -61,6 +61,7 @@ __all__ = [
     "illustrative_bid",
     "localise",
     "number",
+    "units_text",
     "write_annex",
     "write_annex_document",
 ]
@@ -73,7 +74,35 @@ def _labels(model: ProductModel, lang: str) -> dict[str, str]:
     return out
 
 
-def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, end: str) -> str:
+def units_text(model: ProductModel, quantity: float, lang: str) -> str:
+    """How many units the buyer buys, in words: ``12 cars``, ``12 biler``, ``1 car``.
+
+    Examples
+    --------
+    >>> import tco
+    >>> units_text(tco.load_model("passenger-car"), 12, "da")
+    '12 biler'
+    >>> units_text(tco.load_model("passenger-car"), 1, "en")
+    '1 car'
+    """
+    spec = model.spec
+    q = short_number(quantity, lang)
+    if quantity == 1:
+        return f"{q} {spec.functional_unit.get(lang)}"
+    if spec.functional_units is not None:
+        return f"{q} {spec.functional_units.get(lang)}"
+    return ANNEX_TEXT[lang]["units"].format(q=q, unit=spec.functional_unit.get(lang))
+
+
+def _year_text(formula: str, names: Any, end: str) -> str:
+    """A year given by a formula, for prose: ``period`` is the period's last year."""
+    text = formula_text(formula, names)
+    return end if text == "period" else text.replace("period", "P")
+
+
+def _stream_when(
+    model: ProductModel, name: str, plan_stream: Any, lang: str, end: str, plan: Any = None
+) -> str:
     m = ANNEX_TEXT[lang]
     spec = model.items[name].spec if name in model.items else model.emissions[name].spec
     names = model.parameters
@@ -86,16 +115,26 @@ def _stream_when(model: ProductModel, name: str, plan_stream: Any, lang: str, en
         if spec.start is None and spec.stop is None:
             text = m["annual"].format(end=end)
         else:
-            start = formula_text(str(spec.start), names) if spec.start is not None else "1"
-            stop = formula_text(str(spec.stop), names) if spec.stop is not None else end
+            start = _year_text(str(spec.start), names, end) if spec.start is not None else "1"
+            stop = _year_text(str(spec.stop), names, end) if spec.stop is not None else end
             text = m["annual from"].format(start=start, stop=stop)
     elif timing in ("every", "at"):
-        text = m[timing].format(when=formula_text(str(getattr(spec, timing)), names))
+        text = m[timing].format(when=_year_text(str(getattr(spec, timing)), names, end))
     else:
         text = m["end_of_life"]
     group = getattr(spec, "escalation", None)
     if group:
         text += m["escalated"].format(group=group_label(group, lang))
+    param = getattr(spec, "indexation", None)
+    if param:
+        p = model.parameters[param]
+        text += m["indexed"].format(param=p.spec.label.get(lang) if p.spec.label else param)
+    if plan is not None and plan_stream is not None and timing == "annual":
+        at = plan.stream_timing(plan_stream)
+        if at != plan.discounting:
+            from tco.views.messages_conventions import TEXT
+
+            text += m["paid at"].format(when=TEXT[lang][at])
     return text
 
 
@@ -146,7 +185,7 @@ def build_annex(
     if spec.description is not None:
         purpose.append(Para(m["model about"].format(description=spec.description.get(lang))))
     purpose.append(
-        Para(m["scope"].format(q=short_number(plan.quantity, lang), unit=unit, period=period))
+        Para(m["scope"].format(units=units_text(model, plan.quantity, lang), period=period))
     )
 
     rows = []
@@ -161,7 +200,7 @@ def build_annex(
                 _stream_label(item.spec, s.name, lang),
                 s.name,
                 category_label(s.category, lang),
-                _stream_when(model, s.name, s, lang, end),
+                _stream_when(model, s.name, s, lang, end, plan),
                 about,
             ]
         )
@@ -219,7 +258,7 @@ def build_annex(
         award_section(tender, result, lang, common=common),
         *([profiles_section(tender, lang)] if tender.spec.profiles else []),
         example_section(tender, result, lang, illustrative=illustrative),
-        Section(m["s form"], [Para(m["form"].format(tender=_tender_name(tender)))]),
+        Section(m["s form"], [Para(m["form"])]),
     ]
     return AnnexDocument(
         lang=lang,
@@ -229,11 +268,8 @@ def build_annex(
         ),
         sections=sections,
         footer=m["generated"].format(version=__version__, model=model.id, mversion=version),
+        author=tender.spec.buyer or "",
     )
-
-
-def _tender_name(tender: Tender) -> str:
-    return Path(tender.file).name if tender.file else "TENDER.yaml"
 
 
 def _own_life(tender: Tender) -> bool:
@@ -254,43 +290,34 @@ def _amount_unit(stream: Any, currency: str, lang: str) -> str:
 
 
 def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
+    """The conventions from amounts to the life-cycle cost (:mod:`tco.views.conventions_text`)."""
+    from tco.views import conventions_text as ct
+
     m = ANNEX_TEXT[lang]
     plan = tender.plan
     a = plan.assumptions
-    pct = f"{short_number(plan.discount_rate * 100, lang)} %"
-    out = [m["c rate"].format(r=pct)]
-    if a.rate_type == "nominal":
-        out[0] += m["c nominal"].format(
-            n=a.discount_rate, i=f"{short_number(plan.inflation * 100, lang)} %"
-        )
-    out.append(m[f"c discount {plan.discounting}"])
-    out.append(m["c events"])
+    out = [ct.discount_rate(plan, lang).plain(), ct.timing(plan, lang).plain()]
     esc = dict(plan.model.spec.escalation)
     esc.update(a.escalation)
-    if esc:
-        groups = ", ".join(
-            f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items()
-        )
-        out.append(m["c escalation"].format(groups=groups, y=plan.price_year))
+    groups = ", ".join(f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items())
+    out.append(ct.escalation(plan, groups, lang).plain())
     out.append(m["c quantity"].format(q=short_number(plan.quantity, lang)))
     if plan.model.lifetime is not None:
-        life = m["c life"]
-        if plan.residual_value == "linear":
-            life += m["c residual"]
-        out.append(life)
+        out.append(f"{m['c life']} {ct.sentence(ct.residual(plan, lang).text)}.")
+    elif plan.residual_value == "share":
+        out.append(ct.residual(plan, lang).plain())
+    listed = ""
     if plan.emission_prices:
         prices: dict[str, object] = dict(a.emission_prices)
         if a.co2_price is not None:
             prices.setdefault("co2e", a.co2_price)
         listed = ", ".join(
-            f"{substance_label(s, lang)} {quantity_text(prices.get(s, ''), lang)}".strip()
+            f"{substance_label(s, lang)} {quantity_text(prices.get(s, m['by year']), lang)}"
             for s in plan.emission_prices
         )
-        out.append(m["c priced"].format(prices=listed))
-    else:
-        out.append(m["c unpriced"])
-    out.append(m["c pv"].format(cur=plan.currency))
-    out.append(m["c eac"])
+    out.append(ct.externalities(plan, listed, lang).plain())
+    out.append(ct.present_value(plan.currency, lang).plain())
+    out.append(ct.annualisation(plan, lang).plain())
     return out
 
 

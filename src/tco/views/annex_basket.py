@@ -214,7 +214,7 @@ def build_basket_annex(
         )
     )
     name = Path(basket.file).name if basket.file else "BASKET.yaml"
-    sections.append(Section(m["s form"], [Para(b["form"].format(tender=name))]))
+    sections.append(Section(m["s form"], [Para(b["form"])]))
     models = ", ".join(
         dict.fromkeys(
             f"{r.plan.model.id} ({r.plan.model.spec.version or m['unversioned']})"

@@ -83,6 +83,8 @@ class AnnexDocument:
     lead: str
     sections: list[Section]
     footer: str
+    #: The buying organisation, where the tender names it (the document's author).
+    author: str = ""
 
 
 def number(value: float, lang: str = "en", decimals: int = 2) -> str:
@@ -92,8 +94,12 @@ def number(value: float, lang: str = "en", decimals: int = 2) -> str:
     --------
     >>> number(813449.126), number(813449.126, "da"), number(0.5, "da", 3)
     ('813,449.13', '813.449,13', '0,500')
+    >>> number(-0.0001, "da"), number(-1.5, "da")
+    ('0,00', '-1,50')
     """
     text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.00: a negative amount that rounds to nothing is written 0.00
     return _swap(text) if lang == "da" else text
 
 

@@ -31,6 +31,7 @@ def _table(document: Any, t: Table) -> None:
     table.style = "Table Grid"
     table.autofit = False
     numeric = t.numeric or [False] * len(t.head)
+    _repeat_header(table)
     for cell, text in zip(table.rows[0].cells, t.head, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(visible(text))
@@ -49,6 +50,16 @@ def _table(document: Any, t: Table) -> None:
         for cell in column.cells:
             cell.width = Cm(width)
     document.add_paragraph()
+
+
+def _repeat_header(table: Any) -> None:
+    """Repeat the table's first row at the top of every page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
 
 
 def column_widths(t: Table, page: float = 16.5, char: float = 0.19) -> list[float]:
@@ -89,11 +100,20 @@ def docx_bytes(doc: AnnexDocument) -> bytes:
     import io
 
     docx = _docx()
-    from docx.shared import Pt
+    from docx.shared import Cm, Mm, Pt
 
     document = docx.Document()
-    document.core_properties.title = visible(doc.title)
-    document.core_properties.language = doc.lang
+    props = document.core_properties
+    props.title = visible(doc.title)
+    props.language = doc.lang
+    props.author = visible(doc.author)  # the buyer, never the tool that wrote the file
+    props.last_modified_by = visible(doc.author)
+    props.comments = ""
+    props.keywords = ""
+    for section in document.sections:  # A4, with the 16.5 cm text width of column_widths
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2.25)
+        section.top_margin = section.bottom_margin = Cm(2.5)
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)

@@ -32,6 +32,7 @@ _STYLE = (
     "background:#fafafa}.formula .words{margin:0.2em 0}"
     ".formula math{font-size:1.15em;math-style:normal}"
     "code{font-family:ui-monospace,'DejaVu Sans Mono',monospace}.lead{font-size:1.05em}"
+    "td code{overflow-wrap:anywhere}@page{size:A4;margin:2cm}"
     "footer{margin-top:2em;color:#666;font-size:0.9em}</style>"
 )
 
@@ -49,6 +50,8 @@ def _table(t: Table) -> str:
             num = i < len(numeric) and numeric[i]
             cls = ' class="n"' if num else ""
             body = f"<code>{escape(cell)}</code>" if t.head[i] in _CODE_HEADS else escape(cell)
+            if num:  # a year-by-year value ("year 1: 0.089; year 2: 0.07"): a line a year
+                body = body.replace("; ", ";<br>")
             cells.append(f"<td{cls}>{body}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")

@@ -12,8 +12,8 @@ import numpy as np
 from tco.views import html, labels
 from tco.views.annex_document import Bullets, Para, Section, Table, number
 from tco.views.annex_text import ANNEX_TEXT, VERIFY
-from tco.views.i18n import quantity_text, unit_text
-from tco.views.inputs import bid_values, buyer_values
+from tco.views.i18n import unit_text
+from tco.views.inputs import bid_values, buyer_values, in_unit
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -49,7 +49,7 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
             blocks.append(Bullets(list(b.sources)))
     blocks.append(assumption_table(tender, lang))
     rows = []
-    for name, value in buyer_values(tender, lang).items():
+    for name, value in buyer_values(tender, lang, years=tender.plan.T).items():
         p = model.parameters[name]
         label = p.spec.label.get(lang) if p.spec.label else name
         if name in tender.spec.parameters:
@@ -69,7 +69,9 @@ def award_section(tender: Tender, result: Result, lang: str, *, common: bool) ->
     plan = tender.plan
     blocks: list[Any] = [Para(m["award pv"] if common else m["award eac"])]
     if plan.emission_prices:
-        blocks.append(Para(m["award ext in"]))
+        from tco.views.conventions_text import award_rule
+
+        blocks.append(Para(award_rule(plan, lang)))
     elif tender.model.emissions:
         blocks.append(Para(m["award ext none"]))
     blocks.append(Para(m["award ties"]))
@@ -178,22 +180,32 @@ def _kind(p: Parameter) -> str:
     return "other"
 
 
-def _range(p: Parameter, lang: str) -> str:
+def _condition(tender: Tender, name: str, lang: str) -> str:
+    """The buyer's admissibility limits of a bid parameter (``limits:``), in words."""
     m = ANNEX_TEXT[lang]
-    lo, hi = p.spec.min, p.spec.max
-    lo = None if lo is None else quantity_text(lo, lang)
-    hi = None if hi is None else quantity_text(hi, lang)
+    limit: Any = tender.spec.limits.get(name, {})
+    unit = tender.model.parameters[name].unit_text
+
+    def said(raw: Any) -> str:  # in the parameter's unit, thousands grouped: 150,000 DKK
+        return f"{in_unit(raw, unit, lang)} {unit_text(unit, lang)}".strip()
+
+    lo = None if limit.get("min") is None else said(limit["min"])
+    hi = None if limit.get("max") is None else said(limit["max"])
     if lo is not None and hi is not None:
         return f"{lo} … {hi}"
     if lo is not None:
         return m["at least"].format(lo=lo)
     if hi is not None:
         return m["at most"].format(hi=hi)
-    return m["any"]
+    return m["no condition"]
 
 
 def data_section(tender: Tender, lang: str) -> Section:
-    """The data each bidder supplies: unit, allowed range, description, verification."""
+    """The data each bidder supplies: unit, the buyer's conditions, description, verification.
+
+    The conditions are the tender's ``limits:``, the buyer's choice; the model's
+    plausibility bounds refuse impossible values but are not conditions of the award.
+    """
     m = ANNEX_TEXT[lang]
     model = tender.model
     rows = []
@@ -206,6 +218,8 @@ def data_section(tender: Tender, lang: str) -> Section:
             else VERIFY[lang][_kind(p)]
         )
         label = p.spec.label.get(lang) if p.spec.label else name
-        rows.append([label, name, unit_text(p.unit_text, lang), _range(p, lang), desc, verify])
+        condition = _condition(tender, name, lang)
+        rows.append([label, name, unit_text(p.unit_text, lang), condition, desc, verify])
     head = [m["parameter"], m["symbol"], m["unit"], m["range"], m["description"], m["verification"]]
-    return Section(m["s data"], [Para(m["data intro"]), Table(head, rows)])
+    blocks: list[Any] = [Para(m["data intro"]), Table(head, rows), Para(m["bounds note"])]
+    return Section(m["s data"], blocks)

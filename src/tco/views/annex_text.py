@@ -22,7 +22,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "bidder, uses only data that can be verified objectively, and is published in full "
         "here: anyone can recompute the result with the formulas and values below.",
         "model about": "What is costed: {description}",
-        "scope": "The contracting authority buys {q} × {unit} and compares the bids over {period}.",
+        "scope": "The contracting authority buys {units} and compares the bids over {period}.",
+        "units": "{q} units (one unit: {unit})",
         "years": "{n} years",
         "own life": "each bid's own lifetime",
         "s items": "Cost items",
@@ -45,6 +46,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "at": "once, in year {when}",
         "end_of_life": "at the end of each unit's life within the study period",
         "escalated": "; prices rise with the rate '{group}'",
+        "indexed": "; indexed at each bid's own rate '{param}'",
+        "paid at": "; paid {when}",
         "s formulas": "Formulas",
         "formulas intro": "Each cost item's amount per {unit} is computed from the "
         "parameters by the formula below, first in words, then in mathematical notation "
@@ -52,30 +55,10 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "{cur}, annual amounts in {cur} per year.",
         "lifetime": "Lifetime of one unit L [years]",
         "conventions": "From amounts to the life-cycle cost",
-        "c rate": "Discount rate: r = {r} per year, real (constant prices of year 0).",
-        "c nominal": " It is computed from the nominal rate {n} and inflation {i}: "
-        "r = (1 + n) / (1 + i) − 1.",
-        "c discount end": "Discount factor of year t: d(t) = (1 + r)^−t, amounts falling at "
-        "the end of the year.",
-        "c discount mid": "Discount factor of year t: d(t) = (1 + r)^−(t − 0.5) for annual "
-        "amounts (middle of the year); one-off events (1 + r)^−t.",
-        "c discount begin": "Discount factor of year t: d(t) = (1 + r)^−(t − 1) for annual "
-        "amounts (beginning of the year); one-off events (1 + r)^−t.",
-        "c events": "Year 0 is the decision date. An event is booked in the year it falls in, "
-        "rounded up.",
-        "c escalation": "Escalation: an escalated amount in year t is the quoted amount × "
-        "Π(1 + e_k) for k ≤ t, with the rates {groups}; quoted prices are year-{y} prices.",
         "c quantity": "Quantity: every cost per unit is multiplied by Q = {q}.",
+        "by year": "(year by year)",
         "c life": "Lifetime: a unit lasts L years and is bought again at each end of life "
         "within the period.",
-        "c residual": " The last unit's remaining value price × (s + L − P) / L (s the year "
-        "it was bought) is credited at the end of the period as a negative cost.",
-        "c priced": "Externalities: emissions are priced at {prices} and counted as the cost "
-        "category 'externalities'.",
-        "c unpriced": "Externalities: no emission is priced; emissions are reported in kg "
-        "beside the cost.",
-        "c pv": "Present value of bid b: PV_b = Σ_items Σ_t C_b,i,t × d(t), in {cur}.",
-        "c eac": "Annualised cost: EAC_b = PV_b / Σ_{{t=1…P}} d(t) (the annuity factor).",
         "s assumptions": "The contracting authority's fixed assumptions",
         "assumptions intro": "These values are the same for every bid. Bidders cannot change them.",
         "basis": "Official values are taken from the basis {title} ({id}), {publisher}, "
@@ -89,9 +72,13 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "price criterion": "price (life-cycle cost)",
         "s data": "Data each bidder must supply",
         "data intro": "Each bid gives one value for each parameter below, in the unit stated "
-        "(another unit of the same kind is converted). A value outside the allowed range "
-        "makes the bid non-compliant.",
-        "range": "allowed range",
+        "(another unit of the same kind is converted). A value outside a condition stated "
+        "in the table makes the bid non-compliant.",
+        "bounds note": "Values no product can have (a negative price, a share above 100 %) "
+        "are refused as entry errors when the bids are read; those checks are not conditions "
+        "of the award.",
+        "range": "condition of a conforming bid",
+        "no condition": "none",
         "description": "description",
         "verification": "how it is verified",
         "any": "any value",
@@ -104,8 +91,6 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "award eac": "The bids' lifetimes differ and each is costed over its own lifetime, so "
         "the bids are ranked by their annualised cost (equivalent annual cost); the lowest "
         "ranks first.",
-        "award ext in": "Priced externalities are part of the cost that ranks the bids; the "
-        "cost without them is reported beside it.",
         "award ext none": "No externality is priced; emissions are reported but do not enter "
         "the ranking.",
         "award ties": "Bids whose cost is equal to the cent share a rank.",
@@ -125,8 +110,9 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "evaluated below. The numbers are computed by the same engine that will evaluate the "
         "bids.",
         "example intro illustrative": "To show the method, an illustrative bid (not a real "
-        "offer: the model's default values, or the middle of the allowed range) is evaluated "
-        "below with the same engine that will evaluate the bids.",
+        "offer: the model's default values within the conditions of section 5, or the middle "
+        "of a stated range) is evaluated below with the same engine that will evaluate the "
+        "bids.",
         "example values": "Values of the bid",
         "per unit": "amount per unit",
         "present value": "present value",
@@ -136,9 +122,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "s form": "Bid form",
         "form": "Bidders give their values in the bid form (an Excel workbook) issued with "
         "the procurement documents; it has one field per parameter of section 5, with its "
-        "unit and allowed range. The contracting authority generates it with the command "
-        "'tco form {tender} -o bid-form.xlsx' and reads the filled forms back with "
-        "'tco compare {tender} --bids FORM.xlsx ...'.",
+        "unit. The filled forms are evaluated by the same method and engine as the worked "
+        "example of section 7.",
         "generated": "Generated by tco {version} from the product model {model} "
         "(version {mversion}).",
         "unversioned": "unversioned",
@@ -158,7 +143,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "objektivt, og offentliggøres fuldt ud her: alle kan regne resultatet efter med "
         "formlerne og værdierne nedenfor.",
         "model about": "Hvad der beregnes: {description}",
-        "scope": "Ordregiveren køber {q} × {unit} og sammenligner tilbuddene over {period}.",
+        "scope": "Ordregiveren køber {units} og sammenligner tilbuddene over {period}.",
+        "units": "{q} stk. (én enhed: {unit})",
         "years": "{n} år",
         "own life": "hvert tilbuds egen levetid",
         "s items": "Omkostningsposter",
@@ -182,6 +168,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "at": "én gang, i år {when}",
         "end_of_life": "ved hver enheds levetids udløb inden for analyseperioden",
         "escalated": "; priserne stiger med satsen '{group}'",
+        "indexed": "; pristalsreguleres med hvert tilbuds egen sats '{param}'",
+        "paid at": "; betales {when}",
         "s formulas": "Formler",
         "formulas intro": "Hver omkostningsposts beløb pr. {unit} beregnes af parametrene med "
         "formlen nedenfor, først i ord, derefter med matematisk notation (symbolerne er "
@@ -189,30 +177,10 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "pr. år.",
         "lifetime": "Levetid for én enhed L [år]",
         "conventions": "Fra beløb til livscyklusomkostning",
-        "c rate": "Kalkulationsrente: r = {r} pr. år, real (faste priser i år 0).",
-        "c nominal": " Den beregnes af den nominelle rente {n} og inflationen {i}: "
-        "r = (1 + n) / (1 + i) − 1.",
-        "c discount end": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−t, beløb ved årets "
-        "slutning.",
-        "c discount mid": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−(t − 0,5) for årlige "
-        "beløb (midt i året); enkeltstående hændelser (1 + r)^−t.",
-        "c discount begin": "Diskonteringsfaktor for år t: d(t) = (1 + r)^−(t − 1) for årlige "
-        "beløb (ved årets begyndelse); enkeltstående hændelser (1 + r)^−t.",
-        "c events": "År 0 er beslutningstidspunktet. En hændelse bogføres i det år den falder "
-        "i, rundet op.",
-        "c escalation": "Prisudvikling: et beløb med prisudvikling er i år t det tilbudte beløb "
-        "× Π(1 + e_k) for k ≤ t, med satserne {groups}; tilbudte priser er år-{y}-priser.",
         "c quantity": "Antal: alle omkostninger pr. enhed ganges med Q = {q}.",
+        "by year": "(år for år)",
         "c life": "Levetid: en enhed holder L år og købes igen ved hver levetids udløb inden "
         "for perioden.",
-        "c residual": " Den sidste enheds restværdi pris × (s + L − P) / L (s er året den blev "
-        "købt) krediteres ved periodens slutning som en negativ omkostning.",
-        "c priced": "Eksterne omkostninger: udledninger prissættes til {prices} og tælles som "
-        "kategorien eksterne omkostninger.",
-        "c unpriced": "Eksterne omkostninger: ingen udledninger prissættes; de vises i kg ved "
-        "siden af omkostningen.",
-        "c pv": "Nutidsværdi af tilbud b: NV_b = Σ_poster Σ_t C_b,i,t × d(t), i {cur}.",
-        "c eac": "TCO pr. år: NV_b / Σ_{{t=1…P}} d(t) (annuitetsfaktoren).",
         "s assumptions": "Ordregiverens faste forudsætninger",
         "assumptions intro": "Disse værdier er de samme for alle tilbud. Tilbudsgiverne kan "
         "ikke ændre dem.",
@@ -227,9 +195,13 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "price criterion": "pris (livscyklusomkostning)",
         "s data": "Oplysninger som hver tilbudsgiver skal indsende",
         "data intro": "Hvert tilbud angiver én værdi for hver parameter nedenfor, i den angivne "
-        "enhed (en anden enhed af samme art omregnes). En værdi uden for det tilladte "
-        "interval gør tilbuddet ukonditionsmæssigt.",
-        "range": "tilladt interval",
+        "enhed (en anden enhed af samme art omregnes). En værdi, der ikke opfylder en "
+        "betingelse i tabellen, gør tilbuddet ukonditionsmæssigt.",
+        "bounds note": "Værdier, som intet produkt kan have (en negativ pris, en andel over "
+        "100 %), afvises som tastefejl, når tilbuddene indlæses; disse kontroller er ikke "
+        "betingelser for tildelingen.",
+        "range": "betingelse for et konditionsmæssigt tilbud",
+        "no condition": "ingen",
         "description": "beskrivelse",
         "verification": "hvordan den efterprøves",
         "any": "enhver værdi",
@@ -241,8 +213,6 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "award eac": "Tilbuddenes levetider er forskellige, og hvert tilbud beregnes over sin "
         "egen levetid; derfor rangeres tilbuddene efter TCO pr. år (ækvivalent årlig "
         "omkostning); laveste rangerer først.",
-        "award ext in": "Prissatte eksterne omkostninger indgår i den omkostning, tilbuddene "
-        "rangeres efter; omkostningen uden dem vises ved siden af.",
         "award ext none": "Ingen eksterne omkostninger prissættes; udledninger vises, men "
         "indgår ikke i rangeringen.",
         "award ties": "Tilbud hvis omkostning er ens på øret, deler plads.",
@@ -262,8 +232,9 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "'{bid}', nedenfor. Tallene er beregnet af den samme beregningsmotor, som vil "
         "evaluere tilbuddene.",
         "example intro illustrative": "For at vise metoden beregnes et illustrativt tilbud "
-        "(ikke et reelt tilbud: modellens standardværdier eller midten af det tilladte "
-        "interval) nedenfor med den samme beregningsmotor, som vil evaluere tilbuddene.",
+        "(ikke et reelt tilbud: modellens standardværdier inden for betingelserne i afsnit 5 "
+        "eller midten af et angivet interval) nedenfor med den samme beregningsmotor, som vil "
+        "evaluere tilbuddene.",
         "example values": "Tilbuddets værdier",
         "per unit": "beløb pr. enhed",
         "present value": "nutidsværdi",
@@ -273,9 +244,8 @@ ANNEX_TEXT: dict[str, dict[str, str]] = {
         "s form": "Tilbudsliste",
         "form": "Tilbudsgiverne angiver deres værdier i tilbudslisten (et Excel-regneark), "
         "der udleveres med udbudsmaterialet; den har ét felt for hver parameter i afsnit 5 "
-        "med enhed og tilladt interval. Ordregiveren danner den med kommandoen "
-        "'tco form {tender} -o tilbudsliste.xlsx' og indlæser de udfyldte lister med "
-        "'tco compare {tender} --bids LISTE.xlsx ...'.",
+        "med dens enhed. De udfyldte lister evalueres med samme metode og beregningsmotor "
+        "som regneeksemplet i afsnit 7.",
         "generated": "Dannet af tco {version} ud fra produktmodellen {model} (version {mversion}).",
         "unversioned": "uden version",
         "per year": "pr. år",

@@ -80,7 +80,7 @@ def bases_markdown() -> str:
             if len(shown) > 90:
                 shown = shown[:87] + "…"
             out.append(f"| `{key}` | {shown.replace('|', '/')} | {v.source} | {v.edition} |\n")
-        out.append("\n**Not found** in the stored published material:")
+        out.append("\n**Not given** in the published material:")
         if s.missing:
             out.append("\n\n")
             for m in s.missing:

@@ -267,4 +267,27 @@ OUTPUT_ERRORS: dict[str, dict[str, str]] = {
         "en": "tco serve needs {names_list}: pip install 'tco-lcc[service]'",
         "da": "tco serve kræver {names_list}: pip install 'tco-lcc[service]'",
     },
+    "unknown_convention": {
+        "en": "unknown convention {value!r}; expected one of {options}",
+        "da": "ukendt konvention {value!r}; forventede en af {options}",
+    },
+    # -- the buyer's limits (a tender's limits:) --
+    "outside_limit_min": {
+        "en": "got '{value}'; the tender admits at least {bound_q} (limits.{name}.min); a bid "
+        "outside the buyer's limits does not conform",
+        "da": "fik '{value}'; udbuddet tillader mindst {bound_q} (limits.{name}.min); et tilbud "
+        "uden for ordregiverens grænser er ukonditionsmæssigt",
+    },
+    "outside_limit_max": {
+        "en": "got '{value}'; the tender admits at most {bound_q} (limits.{name}.max); a bid "
+        "outside the buyer's limits does not conform",
+        "da": "fik '{value}'; udbuddet tillader højst {bound_q} (limits.{name}.max); et tilbud "
+        "uden for ordregiverens grænser er ukonditionsmæssigt",
+    },
+    "limit_not_bid": {
+        "en": "'{name}' is not a bid parameter of the model; a limit applies to what a bid "
+        "gives: {names_list}",
+        "da": "'{name}' er ikke en tilbudsparameter i modellen; en grænse gælder det, et tilbud "
+        "angiver: {names_list}",
+    },
 }

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.engine.conventions import option
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
 from tco.views.labels import (
     category_label,
@@ -258,6 +259,14 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
     def q(raw: object) -> str:
         return quantity_text(raw, lang)
 
+    conventions = {
+        "timing": plan.discounting,
+        "residual_value": plan.residual_value,
+        "externalities": plan.externalities,
+        "annualisation": plan.annualise_at,
+    }
+    for name, value in conventions.items():
+        option(name, value)  # an unknown convention is an error, not a row of its raw name
     quantity = number(plan.quantity, 0 if float(plan.quantity).is_integer() else 2, lang)
     rows = [
         [w("currency"), plan.currency],
@@ -344,7 +353,7 @@ def tender_html(tender: Tender, lang: str | None = None, *, assumptions: bool = 
                 caption=word("assumptions", lang),
             )
         )
-    buyer = buyer_values(tender, lang)
+    buyer = buyer_values(tender, lang, years=tender.plan.T)  # a path: the years of the period
     if buyer:
         parts.append(
             html_table(

@@ -113,10 +113,14 @@ def bid_values(tender: Tender, lang: str | None = None) -> dict[str, dict[str, s
     return out
 
 
-def buyer_values(tender: Tender, lang: str | None = None) -> dict[str, str]:
+def buyer_values(
+    tender: Tender, lang: str | None = None, *, years: int | None = None
+) -> dict[str, str]:
     """The value of each non-bid parameter used, in its unit.
 
-    Values the tender does not set are the model's defaults.
+    Values the tender does not set are the model's defaults. With ``years``, a
+    year-by-year value shows the years ``1 .. years`` only, each with its year
+    (``year 1: 0.089; year 2: 0.07``).
 
     Examples
     --------
@@ -131,5 +135,14 @@ def buyer_values(tender: Tender, lang: str | None = None) -> dict[str, str]:
         if p.spec.bid:
             continue
         raw = tender.spec.parameters.get(name, p.spec.default)
+        if years is not None and isinstance(raw, list):
+            from tco.views.labels import word
+
+            year = word("year", lang)
+            out[name] = "; ".join(
+                f"{year} {t}: {in_unit(v, p.unit_text, lang)}"
+                for t, v in enumerate(raw[:years], start=1)
+            )
+            continue
         out[name] = "" if raw is None else in_unit(raw, p.unit_text, lang)
     return out

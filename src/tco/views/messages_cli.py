@@ -20,8 +20,8 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("error", "fejl"),
     "cli.basis edition": ("edition {edition}", "udgave {edition}"),
     "cli.basis missing": (
-        "Not found in the published material:",
-        "Ikke fundet i det offentliggjorte materiale:",
+        "Not given in the published material:",
+        "Ikke angivet i det offentliggjorte materiale:",
     ),
     "cli.basis sources": ("Sources:", "Kilder:"),
     "cli.output failed": (

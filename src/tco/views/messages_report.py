@@ -95,26 +95,6 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "exchange rate": ("exchange rate", "valutakurs"),
     "nominal discount rate": ("nominal discount rate", "nominel kalkulationsrente"),
     "model default": ("model default", "modellens standard"),
-    "report.end": (
-        "at the end of the year: d(t) = (1 + r)<sup>−t</sup>",
-        "ved årets slutning: d(t) = (1 + r)<sup>−t</sup>",
-    ),
-    "report.mid": (
-        "in the middle of the year: d(t) = (1 + r)<sup>−(t − 0.5)</sup>",
-        "midt i året: d(t) = (1 + r)<sup>−(t − 0.5)</sup>",
-    ),
-    "report.begin": (
-        "at the beginning of the year: d(t) = (1 + r)<sup>−(t − 1)</sup>",
-        "ved årets begyndelse: d(t) = (1 + r)<sup>−(t − 1)</sup>",
-    ),
-    "report.rate": (
-        "<strong>Discount rate.</strong> r = {r} per year, real (constant prices of year 0)",
-        "<strong>Kalkulationsrente.</strong> r = {r} pr. år, real (faste priser i år 0)",
-    ),
-    "report.nominal": (
-        ", from the nominal rate {n} and inflation i = {i} by the Fisher relation r = (1 + n) / (1 + i) − 1",
-        ", beregnet af den nominelle rente {n} og inflationen i = {i} med Fisher-relationen r = (1 + n) / (1 + i) − 1",
-    ),
     "report.period1": (
         "<strong>Study period.</strong> P = {p} years, the same for every bid.",
         "<strong>Analyseperiode.</strong> P = {p} år, den samme for alle tilbud.",
@@ -128,61 +108,17 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
         " Year 0 is the decision date; year t is the t-th year of use.",
         " År 0 er beslutningstidspunktet; år t er det t'te brugsår.",
     ),
-    "report.timing": (
-        "<strong>Timing.</strong> Purchases fall in year 0; annual amounts in years 1 … P, discounted {when}. One-off events (replacements, disposal, residual value) are booked in the year they fall in, rounded up, and discounted at its end: d(t) = (1 + r)<sup>−t</sup>.",
-        "<strong>Tidspunkter.</strong> Indkøb sker i år 0; årlige beløb i år 1 … P, tilbagediskonteret {when}. Enkeltstående hændelser (udskiftning, bortskaffelse, restværdi) bogføres i det år de falder i, rundet op, og tilbagediskonteres ved dets slutning: d(t) = (1 + r)<sup>−t</sup>.",
-    ),
-    "report.esc": (
-        "<strong>Escalation.</strong> Prices of escalated items follow an index: amount(t) = quoted amount × Π<sub>k≤t</sub> (1 + e<sub>k</sub>), with rates {groups}. Quoted prices are year-{y} prices (the index is 1 in year {y}).",
-        "<strong>Prisudvikling.</strong> Priser på poster med prisudvikling følger et indeks: beløb(t) = tilbudt beløb × Π<sub>k≤t</sub> (1 + e<sub>k</sub>), med satserne {groups}. Tilbudte priser er år-{y}-priser (indekset er 1 i år {y}).",
-    ),
-    "report.no esc": (
-        "<strong>Escalation.</strong> No item escalates: every amount stays at its quoted price in real terms.",
-        "<strong>Prisudvikling.</strong> Ingen poster har prisudvikling: alle beløb står i faste priser.",
-    ),
     "report.life": (
         "<strong>Lifetime and residual value.</strong> One unit lasts L years ({list}); its purchase recurs at each end of life within the period.",
         "<strong>Levetid og restværdi.</strong> Én enhed holder L år ({list}); den købes igen ved hver levetids udløb inden for perioden.",
-    ),
-    "report.linear": (
-        " The last unit's remaining value is credited at the period's end as a negative cost: its price × (s + L − P) / L, s being the year it was bought (linear residual value).",
-        " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: prisen × (s + L − P) / L, hvor s er året den blev købt (lineær restværdi).",
-    ),
-    "report.no residual": (" No residual value is credited.", " Der krediteres ingen restværdi."),
-    "report.share residual": (
-        " The last unit's residual value is credited at the period's end as a negative cost: {share} of its price (a stated share of the initial cost, NIST BLCC).",
-        " Den sidste enheds restværdi krediteres ved periodens slutning som en negativ omkostning: {share} af prisen (en angivet andel af anskaffelsesprisen, NIST BLCC).",
     ),
     "report.quantity": (
         "<strong>Quantity.</strong> Q = {q} × {unit}; every item per unit is multiplied by Q.",
         "<strong>Antal.</strong> Q = {q} × {unit}; alle poster pr. enhed ganges med Q.",
     ),
-    "report.priced": (
-        "<strong>Externalities.</strong> Emissions are priced (mass × price) in the category externalities: {list}. {rule}",
-        "<strong>Eksterne omkostninger.</strong> Udledninger prissættes (masse × pris) i kategorien eksterne omkostninger: {list}. {rule}",
-    ),
-    "report.rule award": (
-        "They count in the award: total, annualised cost and rank include them; the totals without them are shown beside.",
-        "De indgår i tildelingen: TCO, TCO pr. år og rangering medregner dem; totalerne uden dem vises ved siden af.",
-    ),
-    "report.rule report": (
-        "They are reported beside the award, as in the Danish EPA tools: total, annualised cost and rank exclude them; the totals with them are shown beside.",
-        "De vises ved siden af tildelingen som i Miljøstyrelsens værktøjer: TCO, TCO pr. år og rangering medregner dem ikke; totalerne med dem vises ved siden af.",
-    ),
     "report.at": ("{s} at {price}", "{s} til {price}"),
     "report.by year": ("(year by year)", "(år for år)"),
-    "report.unpriced": (
-        "<strong>Externalities.</strong> No emission is priced; emissions are reported in kg only.",
-        "<strong>Eksterne omkostninger.</strong> Ingen udledninger prissættes; de opgøres kun i kg.",
-    ),
-    "report.pv": (
-        '<strong>Present value.</strong> <span class="f">PV<sub>b</sub> = Σ<sub>items i</sub> Σ<sub>t=0…P</sub> C<sub>b,i,t</sub> · d(t)</span> in {cur}; costs positive, resale and residual value negative.',
-        '<strong>Nutidsværdi.</strong> <span class="f">NV<sub>b</sub> = Σ<sub>poster i</sub> Σ<sub>t=0…P</sub> C<sub>b,i,t</sub> · d(t)</span> i {cur}; omkostninger positive, salg og restværdi negative.',
-    ),
-    "report.eac": (
-        '<strong>Annualised cost.</strong> <span class="f">EAC<sub>b</sub> = PV<sub>b</sub> / Σ<sub>t=1…P</sub> d(t)</span>; the factor Σ d(t) is {list}.',
-        '<strong>TCO pr. år.</strong> <span class="f">TCO/år<sub>b</sub> = NV<sub>b</sub> / Σ<sub>t=1…P</sub> d(t)</span>; faktoren Σ d(t) er {list}.',
-    ),
+    "report.eac factor": ("; the annuity factor is {list}", "; annuitetsfaktoren er {list}"),
     "report.factor": ("{f} years for {p} years", "{f} år for {p} år"),
     "report.rank": (
         "<strong>Ranking.</strong> By {by}, lowest first; bids equal to the cent share a rank.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from tco.views import conventions_text as ct
 from tco.views.curves import Crossing, crossings
 from tco.views.figures import can_draw
 from tco.views.fingerprint import fingerprint
@@ -23,7 +24,6 @@ from tco.views.html import (
     STYLE,
     assumption_rows,
     html_table,
-    rate_text,
     result_html,
     tender_html,
 )
@@ -83,13 +83,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
     a = plan.assumptions
     bids = plan.bids
     periods = [int(p) for p in plan.period]
-    items: list[str] = []
-    rate = m["rate"].format(r=escape(rate_text(plan, lang)))
-    if a.rate_type == "nominal":
-        rate += m["nominal"].format(
-            n=escape(quantity_text(a.discount_rate, lang)), i=_pct(plan.inflation, lang)
-        )
-    items.append(rate + ".")
+    items: list[str] = [ct.discount_rate(plan, lang, ct.HTML).html()]
     if len(set(periods)) == 1:
         period = m["period1"].format(p=periods[0])
     else:
@@ -98,34 +92,27 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
         )
         period = m["periods"].format(list=each)
     items.append(period + m["t"])
-    items.append(m["timing"].format(when=m.get(plan.discounting, m["end"])))
+    items.append(ct.timing(plan, lang, ct.HTML).html())
     esc = dict(plan.model.spec.escalation)
     esc.update(a.escalation)
-    if esc:
-        groups = ", ".join(
-            f"{escape(group_label(g, lang))}: {escape(quantity_text(v, lang))}"
-            for g, v in esc.items()
-        )
-        items.append(m["esc"].format(groups=groups, y=plan.price_year))
-    else:
-        items.append(m["no esc"])
+    groups = ", ".join(
+        f"{escape(group_label(g, lang))}: {escape(quantity_text(v, lang))}" for g, v in esc.items()
+    )
+    items.append(ct.escalation(plan, groups, lang, ct.HTML).html())
+    residual = ct.residual(plan, lang, ct.HTML)
     if plan.lifetime is not None:
         lives = ", ".join(
             f"{escape(b)}: {m['years'].format(n=number(float(life), 2, lang))}"
             for b, life in zip(bids, np.asarray(plan.lifetime), strict=True)
         )
-        life = m["life"].format(list=lives)
-        if plan.residual_value == "share":
-            life += m["share residual"].format(share=_pct(plan.residual_share, lang))
-        else:
-            life += m["linear"] if plan.residual_value == "linear" else m["no residual"]
-        items.append(life)
+        items.append(f"{m['life'].format(list=lives)} {ct.sentence(residual.text)}.")
     elif plan.residual_value == "share":
-        items.append(m["share residual"].format(share=_pct(plan.residual_share, lang)).strip())
+        items.append(residual.html())
     unit = plan.model.spec.functional_unit.get(lang)
     items.append(
         m["quantity"].format(q=quantity_text(float(plan.quantity), lang), unit=escape(unit))
     )
+    priced = ""
     if plan.emission_prices:
         prices: dict[str, object] = dict(a.emission_prices)
         if a.co2_price is not None:
@@ -137,10 +124,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
             )
             for s in plan.emission_prices
         )
-        rule = m[f"rule {plan.externalities}"]
-        items.append(m["priced"].format(list=priced, rule=rule))
-    else:
-        items.append(m["unpriced"])
+    items.append(ct.externalities(plan, priced, lang).html())
     if plan.bases:
         used = "; ".join(
             f"{escape(b.id)} ({escape(b.title_in(lang))}, {escape(b.edition)}: "
@@ -149,7 +133,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
             for b in plan.bases
         )
         items.append(m["basis"].format(list=used))
-    items.append(m["pv"].format(cur=escape(plan.currency)))
+    items.append(ct.present_value(plan.currency, lang, ct.HTML).html())
     factors = np.broadcast_to(np.asarray(result.annuity_factor, dtype=float), (len(bids),))
     seen: dict[int, float] = {}
     for p, f in zip(periods, factors, strict=True):
@@ -157,7 +141,8 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
     listed = ", ".join(
         m["factor"].format(f=number(f, 4, lang), p=p) for p, f in sorted(seen.items())
     )
-    items.append(m["eac"].format(list=listed))
+    eac = ct.annualisation(plan, lang, ct.HTML).html().removesuffix(".")
+    items.append(eac + m["eac factor"].format(list=listed) + ".")
     by = m["by total"] if result.ranked_by == "total" else m["by annualised"]
     items.append(m["rank"].format(by=by))
     return items

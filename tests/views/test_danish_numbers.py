@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import babel.numbers
 import numpy as np
 import pytest
@@ -46,23 +44,6 @@ def test_danish_numbers_are_written_as_babel_writes_them(value: float, decimals:
 def test_numpy_scalars_as_python_numbers() -> None:
     assert number(np.float64(-1234.5), 1, "da") == babel_da(-1234.5, 1) == "-1.234,5"
     assert number(np.int64(1234567), 0, "da") == "1.234.567"
-
-
-def test_a_danish_number_takes_less_than_half_of_babels_time() -> None:
-    # A report of the largest tender under 1 MB (77,000 bids) writes about 1.4 million numbers;
-    # through Babel each took 11 us (15 s in all). Measured now: about 4 us for a new number.
-    # Timed against Babel in the same run, so that a busy machine slows both alike.
-    values = np.random.default_rng(3).uniform(-1e7, 1e7, 20_000).tolist()
-
-    def cpu(write: object) -> float:
-        start = time.process_time()
-        for v in values:
-            write(v, 2)  # type: ignore[operator]
-        return time.process_time() - start
-
-    ours = cpu(lambda v, d: number(v, d, "da"))
-    theirs = cpu(babel_da)
-    assert ours < theirs / 2, f"{ours:.3f} s against Babel's {theirs:.3f} s"
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import tco
+import tco.analysis
 from tco.cli import main
 
 EXAMPLES = Path(tco.example_path("indoor-lighting")).parent
@@ -82,3 +83,68 @@ def test_follow_up_bare_tolerance_is_refused_not_read_as_500_percent(
     _edit(f, "tolerance: 5 ", "tolerance: 0.05 ")
     ok = tco.analysis.follow_up(follow / "pc.yaml", f)
     assert ok.clauses["electricity_consumption"].tolist()[0] == pytest.approx(1900.0)
+
+
+# --- Excel: a number cell that overflows a float --------------------------------------------
+
+_SENTINEL = 987654321
+
+
+def _overflow_cell(book: Path, written: str) -> Path:
+    """Rewrite the one number cell holding :data:`_SENTINEL` as ``written`` (``1e309``).
+
+    Excel cannot store such a number, but a hostile supplier writes the file's XML by hand.
+    """
+    import zipfile
+
+    out = book.with_name("raw-" + book.name)
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        hits = 0
+        for info in src.infolist():
+            data = src.read(info.filename)
+            marker = f"<v>{_SENTINEL}</v>".encode()
+            hits += data.count(marker)
+            dst.writestr(info, data.replace(marker, f"<v>{written}</v>".encode()))
+    assert hits == 1
+    return out
+
+
+def _filled(book: Path, sheet: str, cell: str, name_cell: str | None = None) -> Path:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    wb[sheet][cell] = _SENTINEL
+    if name_cell:
+        wb[sheet][name_cell] = "Hostile A/S"
+    wb.save(book)
+    return book
+
+
+@pytest.mark.parametrize("written", ["1e309", "-1E+400"])
+@pytest.mark.parametrize("surface", ["workbook", "bid form", "basket form"])
+def test_an_excel_number_beyond_float_is_refused_at_its_cell(
+    tmp_path: Path, surface: str, written: str
+) -> None:
+    # Before: the tender workbook's cell F6 holding 1e309 (read as inf) was a traceback
+    # (OverflowError in units.numbers.plain); the cell must be refused as not finite. The forms
+    # report every problem at once (the other blank cells too): this one must be among them.
+    shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "t.yaml")
+    shutil.copy(EXAMPLES / "baskets" / "copy-print.yaml", tmp_path / "b.yaml")
+    if surface == "workbook":
+        assert main(["workbook", str(tmp_path / "t.yaml"), "-o", str(tmp_path / "w.xlsx")]) == 0
+        raw = _overflow_cell(_filled(tmp_path / "w.xlsx", "Bids", "F6"), written)
+        args = ["compare", raw.name]
+        cell = "F6"
+    elif surface == "bid form":
+        assert main(["form", str(tmp_path / "t.yaml"), "-o", str(tmp_path / "f.xlsx")]) == 0
+        raw = _overflow_cell(_filled(tmp_path / "f.xlsx", "Bid", "D9", "D5"), written)
+        args = ["compare", "t.yaml", "--bids", raw.name]
+        cell = "D9"
+    else:
+        assert main(["form", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "f.xlsx")]) == 0
+        raw = _overflow_cell(_filled(tmp_path / "f.xlsx", "A4 devices", "D9", None), written)
+        args = ["basket", "b.yaml", "--bids", raw.name]
+        cell = "D9"
+    for lang, says in (("en", "not a finite number"), ("da", "endeligt tal")):
+        result = _tco("--lang", lang, *args, cwd=tmp_path)
+        _refused(result, raw.name, cell, "inf", says)

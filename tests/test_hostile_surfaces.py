@@ -148,3 +148,25 @@ def test_an_excel_number_beyond_float_is_refused_at_its_cell(
     for lang, says in (("en", "not a finite number"), ("da", "endeligt tal")):
         result = _tco("--lang", lang, *args, cwd=tmp_path)
         _refused(result, raw.name, cell, "inf", says)
+
+
+# --- batch API ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["price", "price [DKK]"])
+def test_batch_pandas_column_given_twice_is_refused(second: str) -> None:
+    # Before: a DataFrame with two 'price' columns was an AttributeError ('DataFrame' object
+    # has no attribute 'dtype'); a pyarrow table with the same columns was refused. Refuse both
+    # the same way, naming the column, in English and Danish.
+    import pandas as pd
+
+    df = pd.DataFrame(
+        [[1450.0, 1100.0, 32.0, 50000.0]], columns=["price", second, "power", "rated_life"]
+    )
+    with pytest.raises(tco.SpecError) as caught:
+        tco.evaluate_batch("indoor-lighting", df, assumptions={"period": "15 year"})
+    assert caught.value.path == ("columns", second)
+    assert "two columns give 'price'" in str(caught.value)
+    from tco.views.error_text import error_text
+
+    assert "to kolonner" in error_text(caught.value, "da"), error_text(caught.value, "da")

@@ -170,3 +170,65 @@ def test_batch_pandas_column_given_twice_is_refused(second: str) -> None:
     from tco.views.error_text import error_text
 
     assert "to kolonner" in error_text(caught.value, "da"), error_text(caught.value, "da")
+
+
+# --- Monte Carlo: the tender's uncertainty ---------------------------------------------------
+
+
+@pytest.fixture
+def uncertain(tmp_path: Path) -> Path:
+    shutil.copy(tco.example_path("indoor-lighting-uncertain"), tmp_path / "u.yaml")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "value", "fix"),
+    [
+        # Before: read as -500 % .. +1,000 % of each bid's power: negative power, negative
+        # totals (p5 of -1.6 million DKK) and P(cheapest) of 34/29/37 % instead of 1/0/99 %.
+        (
+            "low: -5 %, high: 10 %",
+            "low: -5, high: 10",
+            "uncertainty.parameters.power.low",
+            "'-5'",
+            "'-5 %'",
+        ),
+        # Before: a discount rate of 300, 400 or 500 %: Budget Light cheapest in 100 % of draws.
+        (
+            "values: [3 %, 4 %, 5 %]",
+            "values: [3, 4, 5]",
+            "uncertainty.parameters.discount_rate.values[0]",
+            "'3'",
+            "'3 %'",
+        ),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_montecarlo_bare_rate_in_a_distribution_is_refused(
+    uncertain: Path, old: str, new: str, path: str, value: str, fix: str, lang: str
+) -> None:
+    _edit(uncertain / "u.yaml", old, new)
+    result = _tco("--lang", lang, "montecarlo", "u.yaml", "--samples", "200", cwd=uncertain)
+    _refused(result, "u.yaml", path, value, fix)
+    assert ("tvetydigt" if lang == "da" else "ambiguous") in result.stderr
+
+
+def test_montecarlo_bare_fraction_in_a_distribution_is_read_as_meant(uncertain: Path) -> None:
+    # 0.03 / 0.04 / 0.05 written bare are unambiguous fractions: the same draws as the
+    # example's 3 % / 4 % / 5 %, so the same percentiles to the last digit.
+    from tco.analysis import monte_carlo
+
+    ref = monte_carlo(tco.load_tender(uncertain / "u.yaml"), samples=500, seed=1)
+    _edit(uncertain / "u.yaml", "values: [3 %, 4 %, 5 %]", "values: [0.03, 0.04, 0.05]")
+    got = monte_carlo(tco.load_tender(uncertain / "u.yaml"), samples=500, seed=1)
+    assert {**got.to_dict(), "seconds": 0} == {**ref.to_dict(), "seconds": 0}
+
+
+@pytest.mark.parametrize("weights", ["[1, 1e308, 1e308]", "[1, .inf, 1]"])
+def test_montecarlo_weights_whose_sum_overflows_are_refused(uncertain: Path, weights: str) -> None:
+    # Before: [1, 1e308, 1e308] sums to inf, and numpy's choice() raised a ValueError
+    # (traceback) 'Probabilities do not sum to 1'.
+    _edit(uncertain / "u.yaml", "weights: [1, 2, 1]", f"weights: {weights}")
+    for lang, says in (("en", "must be finite"), ("da", "endelige tal")):
+        result = _tco("--lang", lang, "montecarlo", "u.yaml", "--samples", "200", cwd=uncertain)
+        _refused(result, "u.yaml", "uncertainty.parameters.discount_rate", says)

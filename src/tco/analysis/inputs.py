@@ -80,7 +80,10 @@ class Input:
         """
         raw = _bare_number(raw)
         if relative or self.kind in ("discount_rate", "escalation", "quantity"):
-            q = parse_quantity(raw)
+            # A change or a rate written bare is a fraction only below 1: '4' (4 % or 400 %?)
+            # is refused; a quantity is a count.
+            rate = relative or self.kind != "quantity"
+            q = parse_value(raw, None, rate=rate) if rate else parse_quantity(raw)
             if q.dimensionality == Quantity(1.0, "1/year").dimensionality and not relative:
                 q = q * Quantity(1.0, "year")
             if not q.dimensionless:

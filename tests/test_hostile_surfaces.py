@@ -232,3 +232,21 @@ def test_montecarlo_weights_whose_sum_overflows_are_refused(uncertain: Path, wei
     for lang, says in (("en", "must be finite"), ("da", "endelige tal")):
         result = _tco("--lang", lang, "montecarlo", "u.yaml", "--samples", "200", cwd=uncertain)
         _refused(result, "u.yaml", "uncertainty.parameters.discount_rate", says)
+
+
+# --- score (MEAT) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "said"), [(".inf", "inf"), ("-7", "-7"), ("11", "11")], ids=["inf", "neg", "over"]
+)
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_score_quality_points_out_of_range_name_the_file(
+    uncertain: Path, written: str, said: str, lang: str
+) -> None:
+    # Before: refused, but as 'error: bids[0].quality.design: ...' without the file's name.
+    _edit(uncertain / "u.yaml", "design: 7", f"design: {written}")
+    args = ["score", "u.yaml", "--weight", "price=60", "--weight", "design=20"]
+    result = _tco("--lang", lang, *args, "--weight", "service=20", cwd=uncertain)
+    _refused(result, "u.yaml: bids[0].quality.design", f"{said} ")
+    assert ("uden for 0 .. 10" if lang == "da" else "outside 0 .. 10") in result.stderr

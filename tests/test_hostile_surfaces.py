@@ -250,3 +250,48 @@ def test_score_quality_points_out_of_range_name_the_file(
     result = _tco("--lang", lang, *args, "--weight", "service=20", cwd=uncertain)
     _refused(result, "u.yaml: bids[0].quality.design", f"{said} ")
     assert ("uden for 0 .. 10" if lang == "da" else "outside 0 .. 10") in result.stderr
+
+
+# --- a bare number beyond a float, on every YAML surface ------------------------------------
+
+
+def _surface(tmp_path: Path, surface: str) -> tuple[list[str], Path, str, str]:
+    """Copy the example of ``surface``; its command, its file, a bare value in it and its path."""
+    if surface == "compare":
+        shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "t.yaml")
+        return ["compare", "t.yaml"], tmp_path / "t.yaml", "quantity: 200", "assumptions.quantity"
+    if surface == "basket":
+        shutil.copy(EXAMPLES / "baskets" / "copy-print.yaml", tmp_path / "t.yaml")
+        return ["basket", "t.yaml"], tmp_path / "t.yaml", "quantity: 40", "lines[0].quantity"
+    if surface == "profiles":
+        shutil.copy(tco.example_path("indoor-lighting-profiles"), tmp_path / "t.yaml")
+        return ["profiles", "t.yaml"], tmp_path / "t.yaml", "weight: 3", "profiles.school.weight"
+    if surface == "montecarlo":
+        shutil.copy(tco.example_path("indoor-lighting-uncertain"), tmp_path / "t.yaml")
+        return (
+            ["montecarlo", "t.yaml"],
+            tmp_path / "t.yaml",
+            "samples: 20000",
+            "uncertainty.samples",
+        )
+    shutil.copy(tco.example_path("passenger-car"), tmp_path / "pc.yaml")
+    (tmp_path / "fu").mkdir()
+    text = (EXAMPLES / "follow-up" / "passenger-car.yaml").read_text("utf-8")
+    f = tmp_path / "fu" / "f.yaml"
+    f.write_text(text.replace("../passenger-car.yaml", "../pc.yaml"), "utf-8")
+    return ["follow-up", "pc.yaml", "fu/f.yaml"], f, "bonus: 2000 DKK", "clauses[0].bonus"
+
+
+@pytest.mark.parametrize("surface", ["compare", "basket", "profiles", "montecarlo", "follow-up"])
+def test_a_bare_number_beyond_a_float_is_named_as_written(tmp_path: Path, surface: str) -> None:
+    # Before: the YAML reader turned a bare 1e309 into the float inf, so the message said
+    # "got 'inf'", a value the buyer never wrote (and 'uncertainty.samples' answered in Danish
+    # with the English 'expected a finite number').
+    args, path, old, field = _surface(tmp_path, surface)
+    key = old.split(":")[0]
+    _edit(path, old, f"{key}: 1e309")
+    result = _tco(*args, cwd=tmp_path)
+    _refused(result, f"{field}: got '1e309'", "not a finite number")
+    result = _tco("--lang", "da", *args, cwd=tmp_path)
+    _refused(result, f"{field}: fik '1e309'", "ikke er et endeligt tal")
+    assert "expected" not in result.stderr

@@ -295,3 +295,17 @@ def test_a_bare_number_beyond_a_float_is_named_as_written(tmp_path: Path, surfac
     result = _tco("--lang", "da", *args, cwd=tmp_path)
     _refused(result, f"{field}: fik '1e309'", "ikke er et endeligt tal")
     assert "expected" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"), [("en", "expected a whole number"), ("da", "et helt tal")]
+)
+def test_montecarlo_seed_too_large_for_an_integer_is_refused_in_the_users_words(
+    uncertain: Path, lang: str, says: str
+) -> None:
+    # Before: 'seed: 1e30' was refused with pydantic's English text as the expectation, also
+    # under --lang da: "forventede Unable to parse input string as an integer, exceeded ...".
+    _edit(uncertain / "u.yaml", "seed: 2026", "seed: 1e30")
+    result = _tco("--lang", lang, "montecarlo", "u.yaml", cwd=uncertain)
+    _refused(result, "u.yaml: uncertainty.seed", says)
+    assert "Unable to parse" not in result.stderr

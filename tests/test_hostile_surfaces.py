@@ -309,3 +309,24 @@ def test_montecarlo_seed_too_large_for_an_integer_is_refused_in_the_users_words(
     result = _tco("--lang", lang, "montecarlo", "u.yaml", cwd=uncertain)
     _refused(result, "u.yaml: uncertainty.seed", says)
     assert "Unable to parse" not in result.stderr
+
+
+def test_portfolio_row_of_a_follow_up_with_a_bare_tolerance_holds_its_error(tmp_path: Path) -> None:
+    # The portfolio reads follow-ups the same way: the row of the broken one holds the refusal
+    # (before: a 500 % tolerance and no penalties), and the other tender is still reported.
+    shutil.copy(tco.example_path("passenger-car"), tmp_path / "lot1.yaml")
+    shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "lot2.yaml")
+    (tmp_path / "follow-up").mkdir()
+    text = (EXAMPLES / "follow-up" / "passenger-car.yaml").read_text("utf-8")
+    (tmp_path / "follow-up" / "lot1.yaml").write_text(
+        text.replace("../passenger-car.yaml", "../lot1.yaml").replace(
+            "tolerance: 5 %", "tolerance: 5"
+        ),
+        "utf-8",
+    )
+    result = _tco("--lang", "da", "portfolio", ".", cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    said = result.stdout + result.stderr
+    assert "follow-up/lot1.yaml: clauses[0].tolerance: fik '5'" in said
+    assert "tvetydigt" in said
+    assert "Premium LED" in result.stdout  # lot2's chosen bid, still reported

@@ -330,3 +330,41 @@ def test_portfolio_row_of_a_follow_up_with_a_bare_tolerance_holds_its_error(tmp_
     assert "follow-up/lot1.yaml: clauses[0].tolerance: fik '5'" in said
     assert "tvetydigt" in said
     assert "Premium LED" in result.stdout  # lot2's chosen bid, still reported
+
+
+@pytest.mark.parametrize(
+    ("units", "column", "path"),
+    [
+        ({"price": "1.450 DKK"}, "price", ("units", "price")),
+        ({"power": "2 W"}, "power", ("units", "power")),
+        ({}, "price [1.450 DKK]", ("columns", "price [1.450 DKK]")),
+    ],
+)
+def test_batch_unit_that_holds_a_number_is_refused(
+    units: dict[str, str], column: str, path: tuple[str, str]
+) -> None:
+    # Before: units={"price": "1.450 DKK"} was refused at columns.price[0] as
+    # "got '1450 1.450 DKK': write the number without spaces, as '14501.450 DKK'", a fix that
+    # is wrong twice; the mistake is a value given where a unit belongs.
+    import pandas as pd
+
+    from tco.views.error_text import error_text
+
+    data = {"price": [1450.0], "power": [32.0], "rated_life": [50000.0]}
+    name = column.split(" ")[0]
+    df = pd.DataFrame({(column if k == name else k): v for k, v in data.items()})
+    with pytest.raises(tco.errors.UnitError) as caught:
+        tco.evaluate_batch("indoor-lighting", df, units=units, assumptions={"period": "15 year"})
+    assert caught.value.path == path
+    fix = "W" if name == "power" else "DKK"
+    assert f"give the unit alone, as '{fix}'" in str(caught.value)
+    assert f"angiv enheden alene, som '{fix}'" in error_text(caught.value, "da")
+    # The unit alone is read as meant: 1450 DKK, 32 W, 50000 h is the docstring's 4176.58 DKK
+    # (tco.batch.evaluate_batch, 15 years at the default rate).
+    ok = tco.evaluate_batch(
+        "indoor-lighting",
+        pd.DataFrame(data),
+        units={k: v.split(" ")[1] for k, v in units.items()},
+        assumptions={"period": "15 year"},
+    )
+    assert ok["total"].round(2).tolist() == [4176.58]

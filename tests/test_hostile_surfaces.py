@@ -368,3 +368,35 @@ def test_batch_unit_that_holds_a_number_is_refused(
         assumptions={"period": "15 year"},
     )
     assert ok["total"].round(2).tolist() == [4176.58]
+
+
+# --- Excel: what a buyer or supplier types must not be blocked by Excel ---------------------
+
+
+@pytest.mark.parametrize("surface", ["workbook", "bid form", "basket form"])
+def test_excel_range_check_warns_and_lets_a_value_with_its_unit_be_typed(
+    tmp_path: Path, surface: str
+) -> None:
+    # Before: each value cell carried a decimal range check with Excel's default 'stop' style,
+    # so Excel refused what the sheets ask for: '0,032 kW' or '1.450 kr' typed as text (not a
+    # decimal), and 0.032 after changing the unit to kW (outside 1 - 2,000). A warning keeps the
+    # hint and lets the value be entered; tco checks the value when it reads the file.
+    import openpyxl
+
+    shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "t.yaml")
+    shutil.copy(EXAMPLES / "baskets" / "copy-print.yaml", tmp_path / "b.yaml")
+    out = tmp_path / "out.xlsx"
+    command = {
+        "workbook": ["workbook", str(tmp_path / "t.yaml")],
+        "bid form": ["form", str(tmp_path / "t.yaml")],
+        "basket form": ["form", str(tmp_path / "b.yaml")],
+    }[surface]
+    assert main([*command, "-o", str(out)]) == 0
+    checks = [
+        dv
+        for ws in openpyxl.load_workbook(out).worksheets
+        for dv in ws.data_validations.dataValidation
+        if dv.type == "decimal"
+    ]
+    assert checks
+    assert {dv.errorStyle for dv in checks} == {"warning"}

@@ -400,3 +400,20 @@ def test_excel_range_check_warns_and_lets_a_value_with_its_unit_be_typed(
     ]
     assert checks
     assert {dv.errorStyle for dv in checks} == {"warning"}
+
+
+@pytest.mark.parametrize("written", [".inf", ".nan", "-.inf"])
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_basket_line_quantity_not_finite_is_refused_at_the_line(
+    tmp_path: Path, written: str, lang: str
+) -> None:
+    # Before: 'quantity: .inf' on a basket line passed the line's check (inf > 0) and was
+    # refused at 'assumptions.quantity', a field the basket does not have; '.nan' was
+    # "got nan, expected a number above 0".
+    args, path, old, field = _surface(tmp_path, "basket")
+    _edit(path, old, f"quantity: {written}")
+    result = _tco("--lang", lang, *args, cwd=tmp_path)
+    said = written.lstrip(".").replace("-.", "-")
+    _refused(result, f"t.yaml: {field}: ", f"'{said}'")
+    assert ("endeligt tal" if lang == "da" else "not a finite number") in result.stderr
+    assert "assumptions.quantity" not in result.stderr

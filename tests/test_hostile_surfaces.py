@@ -417,3 +417,118 @@ def test_basket_line_quantity_not_finite_is_refused_at_the_line(
     _refused(result, f"t.yaml: {field}: ", f"'{said}'")
     assert ("endeligt tal" if lang == "da" else "not a finite number") in result.stderr
     assert "assumptions.quantity" not in result.stderr
+
+
+# --- regression guards: every YAML surface, every careless or hostile value -----------------
+#
+# These passed when written; they hold the boundary on each surface at once.
+
+_DEEP = "\nx: " + "[" * 100_000 + "]" * 100_000 + "\n"
+_BOMB = "".join(
+    f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+_BOMB = 'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + _BOMB
+
+#: case -> (edit of the surface's bare value or of its file, what the refusal must say)
+_CASES: dict[str, tuple[str, str]] = {
+    "1.000 as a count": ("VALUE: 1.000", "'1.000'"),
+    "a bare rate 4": ("discount_rate: 4", "'4'"),
+    "3.103 %": ("discount_rate: 3.103 %", "'3.103 %'"),
+    "1.450 kr": ("PRICE: 1.450 kr", "'1.450 kr'"),
+    "1.450 DKK": ("PRICE: 1.450 DKK", "'1.450 DKK'"),
+    "negative price": ("PRICE: -1450 DKK", "'-1450 DKK'"),
+    ".inf price": ("PRICE: .inf", "'inf'"),
+    "1e309 price": ("PRICE: 1e309 DKK", "'1e309 DKK'"),
+    "duplicate key": ("DUP", "'period'"),
+    "deep nesting": ("DEEP", "40"),
+    "alias bomb": ("BOMB", "1000000"),
+    "model ../../etc/passwd": ("model: ../../etc/passwd", "../../etc/passwd"),
+    "absolute model path": ("model: /etc/passwd", "/etc/passwd"),
+    "10 MB scalar": ("BIG", "4194304"),
+}
+
+_PRICE = {"compare": "price: 1450 DKK", "basket": "price: 9800 DKK", "profiles": "price: 1450 DKK"}
+
+
+@pytest.mark.parametrize("case", list(_CASES))
+@pytest.mark.parametrize("surface", ["compare", "basket", "profiles"])
+def test_yaml_surface_refuses_careless_and_hostile_values(
+    tmp_path: Path, surface: str, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args, path, value, _ = _surface(tmp_path, surface)
+    edit, says = _CASES[case]
+    text = path.read_text("utf-8")
+    if edit == "DUP":
+        text = text.replace("  period:", "  period: 3 year\n  period:", 1)
+    elif edit in ("DEEP", "BOMB"):
+        text += _DEEP if edit == "DEEP" else _BOMB
+    elif edit == "BIG":
+        text += "description: " + "A" * 10_000_000 + "\n"
+    elif edit.startswith("VALUE:"):
+        text = text.replace(value, value.split(":")[0] + edit[len("VALUE") :], 1)
+    elif edit.startswith("PRICE:"):
+        text = text.replace(_PRICE[surface], "price" + edit[len("PRICE") :], 1)
+    else:
+        key = edit.split(":")[0]
+        start = text.index(f"{key}:")
+        text = text[:start] + edit + text[text.index("\n", start) :]
+    path.write_text(text, "utf-8")
+    for lang in ("en", "da"):
+        code = main(["--lang", lang, *args[:1], str(path)])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "Traceback" not in err and str(path.name) in err, err
+        assert says in err or says in err.replace(".", "").replace(",", ""), err  # 1.000.000
+        assert err.startswith("fejl:" if lang == "da" else "error:"), err
+
+
+_NAMES = ('=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "\x1b[2J\u202eEvil<b>x</b>")
+
+
+def _hostile_names(path: Path, surface: str) -> None:
+    """Give the first three bids the names in :data:`_NAMES`."""
+    import yaml
+
+    text = path.read_text("utf-8")
+    old = {
+        "compare": ("Lumen Nord", "Budget Light", "Premium LED"),
+        "profiles": ("Lumen Nord", "Budget Light", "Premium LED"),
+        "basket": ("Nordic Print", "Office Partner", "Click Contract"),
+    }[surface]
+    for before, after in zip(old, _NAMES, strict=True):
+        quoted = yaml.safe_dump(after, allow_unicode=False, default_style='"').strip()
+        text = text.replace(f"name: {before}", f"name: {quoted}", 1)
+    path.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize("surface", ["compare", "basket", "profiles"])
+def test_supplier_names_are_text_in_every_output(
+    tmp_path: Path, surface: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    args, path, _, _ = _surface(tmp_path, surface)
+    _hostile_names(path, surface)
+    xlsx, html = tmp_path / "out.xlsx", tmp_path / "out.html"
+    assert main([args[0], str(path), "--xlsx", str(xlsx), "--report", str(html)]) == 0
+    table = capsys.readouterr().out
+    # Terminal: no control character or bidi override reaches it; each is shown escaped.
+    assert "\x1b" not in table and "\u202e" not in table
+    assert "\\x1b[2J\\u202eEvil" in table
+    # Workbook: every cell is a value, none a formula; the names are there as text.
+    book = openpyxl.load_workbook(xlsx)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == _NAMES[0] for c in cells)
+    # HTML: the markup and the quotes are escaped.
+    page = html.read_text("utf-8")
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    # CSV: a cell that a spreadsheet would run as a formula starts with an apostrophe.
+    assert main([args[0], str(path), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    starts = {cell[:1] for row in rows for cell in row if cell}
+    assert not starts & set("=+@"), starts
+    assert any(cell == "'" + _NAMES[0] for row in rows for cell in row)

@@ -532,3 +532,18 @@ def test_supplier_names_are_text_in_every_output(
     starts = {cell[:1] for row in rows for cell in row if cell}
     assert not starts & set("=+@"), starts
     assert any(cell == "'" + _NAMES[0] for row in rows for cell in row)
+
+
+# --- sensitivity (Python API) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["10", 10, "10 %", "10,0", 10.0])
+def test_sensitivity_percentage_as_text_is_the_same_percentage(written: object) -> None:
+    # The docstring: 'Input name -> a percentage (10, "10 %")'. Before, the text '10' was read
+    # as the fraction 10 (1,000 %): Lumen Nord's 32 W went from -288 W to 352 W. Now '10' is
+    # 10 %, as the number 10 is: 32 W x (1 -/+ 0.10) = 28.8 W and 35.2 W.
+    from tco.analysis import sensitivity
+
+    tender = tco.load_tender(tco.example_path("indoor-lighting"))
+    row = sensitivity(tender, variations={"power": written}).to_dict()["bids"]["Lumen Nord"][0]
+    assert (row["low"], row["high"]) == pytest.approx((28.8, 35.2))

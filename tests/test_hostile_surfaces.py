@@ -547,3 +547,20 @@ def test_sensitivity_percentage_as_text_is_the_same_percentage(written: object) 
     tender = tco.load_tender(tco.example_path("indoor-lighting"))
     row = sensitivity(tender, variations={"power": written}).to_dict()["bids"]["Lumen Nord"][0]
     assert (row["low"], row["high"]) == pytest.approx((28.8, 35.2))
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "names", "says"),
+    [
+        ("1.000", "5", "--low: ", "'1.000'"),
+        ("1", "1e309", "--high: ", "'1e309'"),
+    ],
+)
+def test_switch_bound_refusal_names_its_option(
+    tmp_path: Path, low: str, high: str, names: str, says: str
+) -> None:
+    # Before: "fejl: fik '1.000': ..." without saying which of --low and --high it was.
+    shutil.copy(tco.example_path("indoor-lighting"), tmp_path / "t.yaml")
+    args = ["switch", "t.yaml", "--input", "discount_rate", "--bids", "Lumen Nord", "Budget Light"]
+    result = _tco("--lang", "da", *args, "--low", low, "--high", high, cwd=tmp_path)
+    _refused(result, f"fejl: {names}fik {says}")

@@ -224,32 +224,45 @@ def test_montecarlo_bare_fraction_in_a_distribution_is_read_as_meant(uncertain: 
     assert {**got.to_dict(), "seconds": 0} == {**ref.to_dict(), "seconds": 0}
 
 
-@pytest.mark.parametrize("weights", ["[1, 1e308, 1e308]", "[1, .inf, 1]"])
-def test_montecarlo_weights_whose_sum_overflows_are_refused(uncertain: Path, weights: str) -> None:
+@pytest.mark.parametrize(
+    ("weights", "path", "says_en", "says_da"),
+    [
+        ("[1, 1e308, 1e308]", "discount_rate", "must be finite", "endelige tal"),
+        ("[1, .inf, 1]", "discount_rate.weights[1]", "not a finite number", "endeligt tal"),
+    ],
+)
+def test_montecarlo_weights_whose_sum_overflows_are_refused(
+    uncertain: Path, weights: str, path: str, says_en: str, says_da: str
+) -> None:
     # Before: [1, 1e308, 1e308] sums to inf, and numpy's choice() raised a ValueError
-    # (traceback) 'Probabilities do not sum to 1'.
+    # (traceback) 'Probabilities do not sum to 1'; '.inf' is refused at the weight itself.
     _edit(uncertain / "u.yaml", "weights: [1, 2, 1]", f"weights: {weights}")
-    for lang, says in (("en", "must be finite"), ("da", "endelige tal")):
+    for lang, says in (("en", says_en), ("da", says_da)):
         result = _tco("--lang", lang, "montecarlo", "u.yaml", "--samples", "200", cwd=uncertain)
-        _refused(result, "u.yaml", "uncertainty.parameters.discount_rate", says)
+        _refused(result, "u.yaml", f"uncertainty.parameters.{path}: ", says)
 
 
 # --- score (MEAT) ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("written", "said"), [(".inf", "inf"), ("-7", "-7"), ("11", "11")], ids=["inf", "neg", "over"]
+    ("written", "said", "en", "da"),
+    [
+        (".inf", "'inf'", "not a finite number", "endeligt tal"),
+        ("-7", "-7 ", "outside 0 .. 10", "uden for 0 .. 10"),
+        ("11", "11 ", "outside 0 .. 10", "uden for 0 .. 10"),
+    ],
+    ids=["inf", "neg", "over"],
 )
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_score_quality_points_out_of_range_name_the_file(
-    uncertain: Path, written: str, said: str, lang: str
+    uncertain: Path, written: str, said: str, en: str, da: str, lang: str
 ) -> None:
     # Before: refused, but as 'error: bids[0].quality.design: ...' without the file's name.
     _edit(uncertain / "u.yaml", "design: 7", f"design: {written}")
     args = ["score", "u.yaml", "--weight", "price=60", "--weight", "design=20"]
     result = _tco("--lang", lang, *args, "--weight", "service=20", cwd=uncertain)
-    _refused(result, "u.yaml: bids[0].quality.design", f"{said} ")
-    assert ("uden for 0 .. 10" if lang == "da" else "outside 0 .. 10") in result.stderr
+    _refused(result, "u.yaml: bids[0].quality.design", said, da if lang == "da" else en)
 
 
 # --- a bare number beyond a float, on every YAML surface ------------------------------------

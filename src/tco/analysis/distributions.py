@@ -9,6 +9,7 @@ units). Correlation between inputs is imposed afterwards by
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -99,6 +100,10 @@ class Distribution:
                 raise bad("give at least one of 'values'", "dist_values")
             if self.weights and (len(self.weights) != len(self.values) or min(self.weights) < 0):
                 raise bad("give one non-negative weight per value", "dist_weights")
+            if self.weights and not math.isfinite(sum(self.weights)):
+                raise bad(
+                    "the weights must be finite, and so must their sum", "dist_weights_finite"
+                )
             if self.weights and sum(self.weights) <= 0:
                 raise bad("the weights must not all be zero", "dist_weights_zero")
 

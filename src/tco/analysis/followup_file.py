@@ -403,14 +403,26 @@ def _clauses(
         unit = tender.model.parameters[name].unit_text
 
         def read(
-            key: str, default: float, want: str | None, c: Mapping[str, Any] = c, at: Any = at
+            key: str,
+            default: float,
+            want: str | None,
+            c: Mapping[str, Any] = c,
+            at: Any = at,
+            rate: bool | None = None,
         ) -> Any:
             return parse_value(
-                c.get(key, default), want, convention=convention, path=(*at, key), file=file
+                c.get(key, default),
+                want,
+                convention=convention,
+                rate=rate,
+                path=(*at, key),
+                file=file,
             )
 
         try:
-            tol_q = read("tolerance", 0.0, None)
+            # A bare tolerance on a parameter with a unit is a share of the bid: read as a
+            # rate, so that '5' (5 % or 500 %?) is refused and '0.05' is 5 %.
+            tol_q = read("tolerance", 0.0, None, rate=unit.strip() not in ("%", "") or None)
             relative = bool(tol_q.dimensionless) and unit.strip() not in ("%", "")
             tol = (
                 abs(float(tol_q.to("dimensionless").magnitude))

@@ -27,7 +27,7 @@ from tco.plan.values import convert_money
 from tco.units import Quantity, currencies_of, parse_quantity, parse_value, plan_factor, to_plan
 from tco.units.numbers import scan_number
 
-__all__ = ["Change", "Input", "input_names", "resolve_input"]
+__all__ = ["Change", "Input", "bare_number", "input_names", "resolve_input"]
 
 Array = NDArray[np.float64]
 Kind = Literal["parameter", "discount_rate", "quantity", "escalation", "emission_price"]
@@ -78,9 +78,12 @@ class Input:
         SpecError
             If the value has the wrong unit.
         """
-        raw = _bare_number(raw)
+        raw = bare_number(raw)
         if relative or self.kind in ("discount_rate", "escalation", "quantity"):
-            q = parse_quantity(raw)
+            # A change or a rate written bare is a fraction only below 1: '4' (4 % or 400 %?)
+            # is refused; a quantity is a count.
+            rate = relative or self.kind != "quantity"
+            q = parse_value(raw, None, rate=rate) if rate else parse_quantity(raw)
             if q.dimensionality == Quantity(1.0, "1/year").dimensionality and not relative:
                 q = q * Quantity(1.0, "year")
             if not q.dimensionless:
@@ -145,7 +148,7 @@ class Input:
         (0.04, 0.04, 0.04, 0.04)
         """
         if isinstance(raw, str):
-            raw = _bare_number(raw)
+            raw = bare_number(raw)
             if isinstance(raw, str):
                 return self.parse(raw)
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
@@ -162,14 +165,14 @@ class Input:
         return out
 
 
-def _bare_number(raw: Any) -> Any:
+def bare_number(raw: Any) -> Any:
     """Text that holds only a number, read by the value grammar (``1.000`` is refused).
 
     Anything else is returned as given.
 
     Examples
     --------
-    >>> _bare_number("2,5"), _bare_number("4 %"), _bare_number(3)
+    >>> bare_number("2,5"), bare_number("4 %"), bare_number(3)
     (2.5, '4 %', 3)
     """
     if not isinstance(raw, str):

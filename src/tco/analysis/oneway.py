@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis._common import bid_index, plan_of
-from tco.analysis.inputs import Change, Input, input_names, resolve_input
+from tco.analysis.inputs import Change, Input, bare_number, input_names, resolve_input
 from tco.analysis.variants import evaluate_variants
 from tco.engine.metrics import rank
 from tco.errors import SpecError
@@ -136,6 +136,8 @@ class Tornado:
 
 def _variation(inp: Input, v: Variation) -> tuple[Array, Array]:
     """Low and high value per bid, in the plan's units."""
+    if isinstance(v, str):  # text holding only a number is that percentage, as the number is
+        v = bare_number(v)
     if isinstance(v, (str, int, float)) and not isinstance(v, bool):
         pct = inp.parse(v, relative=True) if isinstance(v, str) else float(v) / 100.0
         low: Array = inp.current * (1.0 - pct)

@@ -316,6 +316,7 @@ def score(
     method = method or "proportional"
     max_points = 10.0 if max_points is None else max_points
     slope = 1.0 if slope is None else slope
+    file = tender.file if isinstance(tender, Tender) else None  # named in a quality error
     if isinstance(tender, Tender):
         if quality is None:
             quality = {b.name: dict(b.quality) for b in tender.spec.bids if b.quality is not None}
@@ -356,6 +357,7 @@ def score(
             if c not in given:
                 raise SpecError(
                     f"bid '{name}' has no quality points for '{c}'",
+                    file=file,
                     path=("bids", names.index(name), "quality", c),
                     expected=f"points from 0 to {max_points:g}",
                 ).speaks("no_quality_points", bid=name, name=c)
@@ -363,6 +365,7 @@ def score(
             if not 0.0 <= p <= max_points:
                 raise SpecError(
                     f"bid '{name}' has {p:g} points for '{c}', outside 0 .. {max_points:g}",
+                    file=file,
                     path=("bids", names.index(name), "quality", c),
                     value=p,
                     expected=f"points from 0 to {max_points:g}",

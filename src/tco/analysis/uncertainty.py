@@ -187,10 +187,17 @@ def parse_uncertainty(
                         path=(key,),
                         expected=f"a value for '{key}'",
                     ).speaks("dist_needs", kind=d.dist, keys_list=list(needed))
-                if key == "values":
-                    kwargs[key] = [inp.parse(v, relative=d.relative) for v in raw]
-                else:
-                    kwargs[key] = inp.parse(raw, relative=d.relative)
+                try:
+                    if key == "values":
+                        kwargs[key] = []
+                        for j, v in enumerate(raw):
+                            at: tuple[str | int, ...] = (key, j)
+                            kwargs[key].append(inp.parse(v, relative=d.relative))
+                    else:
+                        at = (key,)
+                        kwargs[key] = inp.parse(raw, relative=d.relative)
+                except SpecError as err:
+                    raise (err if err.path else err.located(None, at)) from None
             if d.dist == "discrete" and d.weights is not None:
                 kwargs["weights"] = d.weights
             if d.dist == "pert":

@@ -23,6 +23,10 @@ from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
 from tco.units import currencies_of, describe, parse_quantity, to_plan
 
+#: A unit that starts with a number and a space, as a value does ('1.450 DKK', '2 W'); a
+#: unit such as '1/year' or 'kWh/100 km' does not.
+_NUMBER_IN_UNIT = re.compile(r"\s*[-+]?\d[\d.,]*(?:[eE][-+]?\d+)?\s+(?=\S)")
+
 __all__ = ["Column", "Columns", "label", "row_error"]
 
 Array = NDArray[np.float64]
@@ -109,6 +113,23 @@ class Columns:
                 )
                 continue
             p = params[name]
+            number = _NUMBER_IN_UNIT.match(unit or "")
+            if number:  # a value given as the unit ('1.450 DKK'): the number would be lost
+                fix = (unit or "")[number.end() :].strip()
+                errors.add(
+                    UnitError(
+                        f"the unit '{unit}' of '{name}' holds a number; give the unit alone, "
+                        f"as '{fix}'",
+                        path=(
+                            ("units", label if label in self.units else name)
+                            if label in self.units or name in self.units
+                            else path
+                        ),
+                        value=unit,
+                        expected=f"a unit such as '{fix}'",
+                    ).speaks("batch_unit_is_value", unit=unit, name=name, fix=fix)
+                )
+                continue
             if name in found:
                 errors.add(
                     SpecError(f"two columns give '{name}'", path=path, value=label).speaks(

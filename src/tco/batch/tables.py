@@ -24,7 +24,7 @@ def read_columns(table: Any) -> tuple[list[str], Any, Any]:
         cols = list(table.columns)
 
         def pandas_column(i: int) -> NDArray[np.float64]:
-            col = table[cols[i]]
+            col = table.iloc[:, i]  # by position: a label given twice is refused, not a frame
             if not is_numeric_dtype(col.dtype) or is_bool_dtype(col.dtype):
                 raise ValueError(_not_numbers(col.to_numpy()))
             out: NDArray[np.float64] = col.to_numpy(dtype=np.float64)

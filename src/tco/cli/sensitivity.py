@@ -176,6 +176,14 @@ def _run_switch(args: argparse.Namespace) -> int:
                 "low_and_high"
             )
         bounds = (args.low, args.high)
+        from tco.analysis.inputs import resolve_input
+
+        inp = resolve_input(tender.plan, args.input)
+        for option, raw in (("--low", args.low), ("--high", args.high)):
+            try:  # read here too, so that a refusal names its option
+                inp.value(raw)
+            except SpecError as err:
+                raise err.located(None, (option,)) from None
     a, b = args.bids
     s = switching_value(tender, args.input, a, b, bid=args.bid, bounds=bounds)
     if args.format == "json":

@@ -11,6 +11,7 @@ files and wording syntax errors stay in :mod:`tco.io.yamlio`.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -58,13 +59,16 @@ def _plain(value: str) -> Any:
     text written, for the value grammar (:mod:`tco.units`) to read in the file's
     stated ``number_format``. A whole number (``200``, ``2030``) and an exponent
     without a mark (``2e3``) read the same in every format and become numbers, so
-    that years, counts and bands keep their type; ``.inf`` and ``.nan`` become the
-    floats every value check refuses.
+    that years, counts and bands keep their type, unless they are beyond a float
+    (``1e309``: kept as the text written); ``.inf`` and ``.nan`` become the floats
+    every value check refuses.
 
     Examples
     --------
     >>> _plain("1.000"), _plain("200"), _plain("2e3"), _plain("true"), _plain("~")
     ('1.000', 200, 2000.0, True, None)
+    >>> _plain("1e309")  # beyond a float: the text, for the value grammar to refuse by name
+    '1e309'
     """
     if not value or value[0] in "-+.0123456789":
         if _INT.fullmatch(value):
@@ -76,7 +80,9 @@ def _plain(value: str) -> Any:
             low = value.lower()
             if low[-3:] in ("inf", "nan"):
                 return float(low.replace(".", ""))
-            return value if "." in value else float(low)  # a mark: the text written
+            if "." in value or math.isinf(float(low)):  # a mark, or beyond float: the text
+                return value
+            return float(low)
     if value in _BOOL:
         return _BOOL[value]
     if value in _NULL:

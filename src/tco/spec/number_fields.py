@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationInfo
@@ -85,6 +86,8 @@ def read_number_field(value: Any, convention: str | None, *, whole: bool = False
     ...
     tco.errors.UnitError: got '1.450': '1.450' is 1.45 in English notation but 1450 ...
     """
+    if isinstance(value, float) and not math.isfinite(value):
+        parse_value(value, "", rate=False)  # refused as not finite ('.inf', '.nan'), by name
     if not isinstance(value, str):
         return value
     q = parse_value(value, "", convention=convention, rate=False)

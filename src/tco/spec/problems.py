@@ -77,6 +77,7 @@ _TYPES = {
     "float_parsing": "a number",
     "int_parsing": "a whole number",
     "int_from_float": "a whole number",
+    "int_parsing_size": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
 }

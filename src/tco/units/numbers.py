@@ -24,6 +24,7 @@ octal 128). An exponent (``1.5e3``) goes with a plain decimal point only.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -60,8 +61,10 @@ def plain(x: float) -> str:
     ('1450', '2.13', '1.25e-07')
     >>> plain(1.234)  # '1.234' would be ambiguous; a fourth decimal is not
     '1.2340'
+    >>> plain(float("inf"))  # as Python writes it, for the value grammar to refuse
+    'inf'
     """
-    if x == int(x) and abs(x) < 1e16:
+    if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
         return str(int(x))
     text = repr(x)
     if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):

@@ -122,6 +122,10 @@ ANALYSIS_ERRORS: dict[str, dict[str, str]] = {
         "give one non-negative weight per value", "angiv én vægt på nul eller mere pr. værdi"
     ),
     "dist_weights_zero": _dist("the weights must not all be zero", "vægtene må ikke alle være nul"),
+    "dist_weights_finite": _dist(
+        "the weights must be finite, and so must their sum",
+        "vægtene skal være endelige tal, og det skal deres sum også",
+    ),
     "dist_needs": {
         "en": "a {kind} distribution needs {keys_list}",
         "da": "fordelingen '{kind}' kræver {keys_list}",

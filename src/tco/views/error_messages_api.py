@@ -35,6 +35,10 @@ _BATCH: dict[str, dict[str, str]] = {
             "som {names_list}"
         ),
     },
+    "batch_unit_is_value": {
+        "en": "the unit '{unit}' of '{name}' holds a number; give the unit alone, as '{fix}'",
+        "da": "enheden '{unit}' for '{name}' indeholder et tal; angiv enheden alene, som '{fix}'",
+    },
     "batch_two_columns": {
         "en": "two columns give '{name}'",
         "da": "to kolonner angiver '{name}'",

@@ -291,6 +291,9 @@ def fill_form_sheet(
                 dv = DataValidation(type="decimal", operator="lessThanOrEqual", formula1=hi)
             dv.allow_blank = True
             dv.showErrorMessage = True
+            # A warning, not a stop: a value typed as text ('0,032 kW', '1.450 kr') or in
+            # another unit than the range's is what the form asks for; tco checks it on reading.
+            dv.errorStyle = "warning"
             dv.errorTitle = name
             dv.error = f"{name}: {shown}"
             dv.promptTitle = name

@@ -672,6 +672,9 @@ def _fill_bids(
                 dv = DataValidation(type="decimal", operator="lessThanOrEqual", formula1=hi)
             dv.allow_blank = True
             dv.showErrorMessage = True
+            # A warning, not a stop: a value typed as text ('0,032 kW', '1.450 kr') or in
+            # another unit than the range's is what the form asks for; tco checks it on reading.
+            dv.errorStyle = "warning"
             dv.showInputMessage = True
             # Excel allows 32 characters in a title: the label in the buyer's language.
             dv.promptTitle = label[:32]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -20,7 +20,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tco.errors import LimitError, ModelNotFoundError, ServiceError, SpecError
+from tco.errors import (
+    LimitError,
+    ModelNotFoundError,
+    RequestError,
+    ServiceError,
+    SpecError,
+)
 from tco.limits import (
     SERVICE_BODY_TIMEOUT,
     SERVICE_MAX_BODY,
@@ -125,6 +131,7 @@ def create_app(
     queue: int = SERVICE_QUEUE,
     queue_wait: float = SERVICE_QUEUE_WAIT,
     body_timeout: float = SERVICE_BODY_TIMEOUT,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
     """The service's application; the worker pool starts with the application.
 
@@ -140,6 +147,8 @@ def create_app(
         Longest time a request waits for a free worker before it is answered 503. [s]
     body_timeout : float
         Longest time a client may take to send a request's body (408 past it). [s]
+    cors_origins : sequence of str
+        Browser origins whose pages may call the service (CORS); none by default.
     """
     from tco import __version__
 
@@ -166,10 +175,26 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail, status = str(exc.detail), exc.status_code
-        err = SpecError(detail, value=request.url.path).speaks(
-            _HTTP_SAYS.get((status, detail), "service_http_status"), detail=detail, status=status
-        )
-        return _error(err, status, request)
+        headers = dict(exc.headers or {})
+        allow = headers.get("Allow", "")
+        if status == 405 and allow:  # the methods the address takes: in Allow and the message
+            err = RequestError(
+                f"{request.method} is not allowed at {request.url.path}; use {allow}",
+                value=request.method,
+                expected=allow,
+            ).speaks(
+                "service_method_allow",
+                method=request.method,
+                where=request.url.path,
+                methods_list=[m.strip() for m in allow.split(",")],
+            )
+        else:
+            err = RequestError(detail, value=request.url.path).speaks(
+                _HTTP_SAYS.get((status, detail), "service_http_status"),
+                detail=detail,
+                status=status,
+            )
+        return _error(err, status, request, headers or None)
 
     @app.exception_handler(Exception)
     async def _unforeseen(request: Request, exc: Exception) -> Response:
@@ -186,12 +211,12 @@ def create_app(
     async def work(request: Request, route: str, types: tuple[str, ...]) -> Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media not in types:
-            err = SpecError(
+            wrong = RequestError(
                 f"cannot read a body of type '{media or 'none'}'",
                 value=media,
                 expected=" or ".join(types),
             ).speaks("service_media_type", media=media or "none", types_list=list(types))
-            return _error(err, 415, request)
+            return _error(wrong, 415, request)
         try:
             body = await read_body(request, SERVICE_MAX_BODY, body_timeout)
         except TooLarge as big:
@@ -277,7 +302,7 @@ def create_app(
         if kind in ("model", "tender"):
             return _document(json_schema(kind))
         if kind not in KINDS:
-            err = SpecError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
+            err = RequestError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
                 "service_no_schema", kind=kind, kinds_list=[*KINDS, "model", "tender"]
             )
             return _error(err, 404, request)
@@ -328,6 +353,17 @@ def create_app(
         return await work(request, "batch", _BATCH_TYPES)
 
     app.add_middleware(Guard)
+    if cors_origins:  # outermost, so that an error document carries the headers too
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept-Language"],
+            expose_headers=["Retry-After", "Server-Timing", "Content-Disposition"],
+            max_age=600,
+        )
     return app
 
 

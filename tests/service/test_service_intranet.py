@@ -1,0 +1,154 @@
+"""The service as an intranet runs it: honest refusals, a start-up line, CORS, local API docs."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from service_server import running
+
+httpx = pytest.importorskip("httpx")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _error_doc(response: Any, status: int) -> dict[str, Any]:
+    """The ``error`` document of ``response``, checked against its published schema."""
+    import jsonschema
+
+    assert response.status_code == status, response.text[:300]
+    doc = response.json()
+    schema = json.loads((ROOT / "docs" / "schema" / "error.schema.json").read_text())
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(doc)) == []
+    return doc
+
+
+#: The origin of the page allowed to call the CORS server below.
+PAGE = "http://127.0.0.1:8089"
+
+
+def _log(url: str) -> str:
+    """What the server at ``url`` has printed (see service_server.running)."""
+    port = url.rsplit(":", 1)[1]
+    return (Path(os.environ.get("TMPDIR", "/tmp")) / f"tco-serve-{port}.log").read_text()
+
+
+@pytest.fixture(scope="module", name="plain")
+def plain_fixture() -> Iterator[str]:
+    """A ``tco serve`` with its defaults (one worker): no CORS."""
+    with running("--workers", "1", "--lang", "da") as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module", name="cors")
+def cors_fixture() -> Iterator[str]:
+    """A ``tco serve`` whose pages of ``PAGE`` may call it."""
+    with running(
+        "--workers", "1", "--cors-origin", PAGE, "--cors-origin", "https://intranet.example"
+    ) as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module", name="app_client")
+def app_client_fixture(plain: str) -> Iterator[Any]:
+    with httpx.Client(base_url=plain, timeout=30) as c:
+        yield c
+
+
+def test_no_such_address_is_a_request_error(app_client: Any) -> None:
+    doc = _error_doc(app_client.get("/no/such/route"), 404)
+    (record,) = doc["errors"]
+    assert record["error_class"] == "RequestError"
+    assert record["value"] == "/no/such/route"
+    da = _error_doc(app_client.get("/nowhere", headers={"Accept-Language": "da"}), 404)
+    assert da["message"] == "adressen findes ikke"
+    unknown = _error_doc(app_client.get("/schema/no-such-kind"), 404)
+    assert unknown["errors"][0]["error_class"] == "RequestError"
+
+
+def test_a_method_not_allowed_says_which_are_allowed(app_client: Any) -> None:
+    response = app_client.get("/evaluate")
+    doc = _error_doc(response, 405)
+    assert response.headers["allow"] == "POST"
+    (record,) = doc["errors"]
+    assert record["error_class"] == "RequestError"
+    assert (record["value"], record["expected"]) == ("GET", "POST")
+    assert "POST" in doc["message"]
+    da = app_client.delete("/models", headers={"Accept-Language": "da"})
+    assert da.headers["allow"] == "GET"
+    assert _error_doc(da, 405)["message"] == "metoden DELETE er ikke tilladt på /models; brug 'GET'"
+
+
+def test_a_body_type_not_read_is_a_request_error(app_client: Any) -> None:
+    response = app_client.post("/evaluate", content=b"x", headers={"content-type": "text/plain"})
+    (record,) = _error_doc(response, 415)["errors"]
+    assert record["error_class"] == "RequestError"
+    assert record["value"] == "text/plain"
+    assert "application/json" in record["expected"]
+
+
+def test_the_start_up_line_says_where_and_with_which_limits(plain: str, cors: str) -> None:
+    # --lang da of the main parser: the line is Danish; limits are tco.limits' defaults
+    # (SERVICE_MAX_BODY = 1024 * 1024 = 1.048.576 byte, SERVICE_QUEUE = 64,
+    # SERVICE_TIMEOUT = 10 s) and the one worker asked for.
+    (line,) = [x for x in _log(plain).splitlines() if x.startswith("tco serve")]
+    assert line.startswith(f"tco serve lytter på {plain} (")
+    assert "1 arbejdsprocesser" in line
+    assert "forespørgsler højst 1.048.576 byte, kø højst 64, tidsgrænse 10 s" in line
+    assert line.endswith("CORS: ingen)")
+    assert "uvloop" in line or "asyncio" in line
+    (line,) = [x for x in _log(cors).splitlines() if x.startswith("tco serve")]
+    assert line.startswith(f"tco serve listening on {cors} (")
+    assert "1 workers; bodies at most 1,048,576 bytes, queue at most 64, time limit 10 s" in line
+    assert line.endswith(f"CORS: {PAGE}, https://intranet.example)")
+
+
+def test_serve_takes_no_option_it_would_ignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tco.cli import main
+
+    # --openapi: the command ends at once instead of serving, whatever happens
+    out = str(tmp_path / "openapi.json")
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", "--allow-path", "/tmp", "--openapi", out])
+    assert stop.value.code == 2
+    assert "--allow-path" in capsys.readouterr().err
+    assert main(["serve", "--cors-origin", "intranet.example", "--openapi", out]) == 2
+    assert "'intranet.example' is not a browser origin" in capsys.readouterr().err
+    assert main(["serve", "--lang", "da", "--cors-origin", "ftp://x/y", "--openapi", out]) == 2
+    assert "er ikke en browser-oprindelse" in capsys.readouterr().err
+    assert not Path(out).exists()
+
+
+def test_cors_only_for_the_origins_given(plain: str, cors: str) -> None:
+    preflight = {
+        "Origin": PAGE,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    # without --cors-origin: no CORS header, the preflight is not answered as one
+    refused = httpx.options(f"{plain}/evaluate", headers=preflight)
+    assert refused.status_code == 405
+    assert "access-control-allow-origin" not in refused.headers
+    got = httpx.get(f"{plain}/models", headers={"Origin": PAGE})
+    assert got.status_code == 200
+    assert "access-control-allow-origin" not in got.headers
+    # with it: the preflight is allowed and every answer names the origin, errors too
+    allowed = httpx.options(f"{cors}/evaluate", headers=preflight)
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == PAGE
+    assert "POST" in allowed.headers["access-control-allow-methods"]
+    got = httpx.get(f"{cors}/models", headers={"Origin": PAGE})
+    assert got.headers["access-control-allow-origin"] == PAGE
+    missing = httpx.get(f"{cors}/nowhere", headers={"Origin": PAGE})
+    assert missing.status_code == 404
+    assert missing.headers["access-control-allow-origin"] == PAGE
+    # an origin not given is not allowed
+    other = httpx.options(f"{cors}/evaluate", headers={**preflight, "Origin": "http://evil.test"})
+    assert other.status_code == 400
+    assert "access-control-allow-origin" not in other.headers

@@ -152,3 +152,18 @@ def test_cors_only_for_the_origins_given(plain: str, cors: str) -> None:
     other = httpx.options(f"{cors}/evaluate", headers={**preflight, "Origin": "http://evil.test"})
     assert other.status_code == 400
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_the_api_pages_load_nothing_from_outside_the_service(plain: str) -> None:
+    import re
+
+    for page, needed in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
+        html = httpx.get(f"{plain}{page}").text
+        refs = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)['"]""", html)
+        assert any(r.endswith(needed) for r in refs), (page, refs)
+        for ref in refs:
+            # every script, style, icon and the OpenAPI document: the service's own origin
+            assert ref.startswith("/") and not ref.startswith("//"), (page, ref)
+            assert httpx.get(f"{plain}{ref}").status_code == 200, (page, ref)
+        assert "http://" not in html and "https://" not in html, page
+    assert "SwaggerUIBundle" in httpx.get(f"{plain}/docs-static/swagger-ui-bundle.js").text

@@ -60,7 +60,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace) -> int:
     import importlib.util
 
-    missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
+    needed = ("fastapi", "uvicorn", "fastapi_offline")
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
     if missing:  # pragma: no cover - depends on the environment
         from tco.views.errors import OutputError
 

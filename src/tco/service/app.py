@@ -124,6 +124,49 @@ def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
     }
 
 
+#: Where the pages of /docs and /redoc load their scripts and styles from: the service itself.
+DOCS_STATIC = "/docs-static"
+
+
+def _local_docs(app: FastAPI) -> None:
+    """Serve ``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) from the service's own files.
+
+    The files are those of the ``fastapi_offline`` package, so the pages work on an
+    intranet without internet (FastAPI's own pages load them from a CDN).
+    """
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    static = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(DOCS_STATIC, StaticFiles(directory=static), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = f"{request.scope.get('root_path', '')}"
+        return get_swagger_ui_html(
+            openapi_url=f"{root}/openapi.json",
+            title="tco - Swagger UI",
+            swagger_js_url=f"{root}{DOCS_STATIC}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_STATIC}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_STATIC}/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = f"{request.scope.get('root_path', '')}"
+        return get_redoc_html(
+            openapi_url=f"{root}/openapi.json",
+            title="tco - ReDoc",
+            redoc_js_url=f"{root}{DOCS_STATIC}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_STATIC}/favicon.png",
+            with_google_fonts=False,
+        )
+
+
 def create_app(
     *,
     workers: int | None = None,
@@ -170,7 +213,10 @@ def create_app(
             "answer is a document of tco's versioned JSON contract (docs/schema/)."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from the package's own copies, not from a CDN
+        redoc_url=None,
     )
+    _local_docs(app)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -167,3 +167,33 @@ def test_the_api_pages_load_nothing_from_outside_the_service(plain: str) -> None
             assert httpx.get(f"{plain}{ref}").status_code == 200, (page, ref)
         assert "http://" not in html and "https://" not in html, page
     assert "SwaggerUIBundle" in httpx.get(f"{plain}/docs-static/swagger-ui-bundle.js").text
+
+
+def test_identical_requests_get_byte_identical_answers(plain: str) -> None:
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    uncertain = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
+    lighting = read_yaml_file(tco.example_path("indoor-lighting"))
+    bids = [b["name"] for b in lighting["bids"]]
+    routes = [
+        ("/montecarlo?samples=2000&seed=7", uncertain),  # the route that takes a seed
+        ("/evaluate", lighting),
+        ("/validate", lighting),
+        (f"/baseline?baseline={bids[0]}", lighting),
+        ("/sensitivity?percent=10", lighting),
+        ("/sensitivity?scenarios=true", lighting),
+        ("/report?charts=false", lighting),
+    ]
+    with httpx.Client(base_url=plain, timeout=60) as client:
+        for route, body in routes:
+            first, second = (client.post(route, json=body) for _ in range(2))
+            assert first.status_code == second.status_code == 200, (route, first.text[:300])
+            assert first.content == second.content, route
+            # the time taken is in the Server-Timing header, not in the document
+            assert "total;dur=" in first.headers["server-timing"], route
+        mc = client.post("/montecarlo?samples=2000&seed=7", json=uncertain)
+        assert "seconds" not in mc.json()
+        assert mc.headers["server-timing"].startswith("montecarlo;dur=")
+        other = client.post("/montecarlo?samples=2000&seed=8", json=uncertain)
+        assert other.content != mc.content  # the seed does count

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import AsyncIterator, Sequence
 from functools import cache
 from typing import Any
@@ -286,6 +287,7 @@ def create_app(
             params["basis"] = request.query_params.getlist("basis")
         job = (route, body, media, params, language(request))
         client = request.client.host if request.client is not None else ""
+        began = time.perf_counter()
         try:
             status, media_type, content, headers = await pool.run(job, timeout, client)
         except PoolBusy as busy:
@@ -303,6 +305,10 @@ def create_app(
                 expected=f"at most {timeout:g} s of work",
             ).speaks("service_timeout", limit_q=f"{timeout:g} s")
             return _error(err, 422, request)
+        # timings in a header, never in the document: equal requests get equal bodies
+        took = f"total;dur={(time.perf_counter() - began) * 1000:.1f}"
+        timing = ", ".join(t for t in (headers.get("Server-Timing"), took) if t)
+        headers = {**headers, "Server-Timing": timing}
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
     @app.get(

@@ -197,3 +197,39 @@ def test_identical_requests_get_byte_identical_answers(plain: str) -> None:
         assert mc.headers["server-timing"].startswith("montecarlo;dur=")
         other = client.post("/montecarlo?samples=2000&seed=8", json=uncertain)
         assert other.content != mc.content  # the seed does count
+
+
+def test_a_library_missing_on_the_server_is_a_server_error(tmp_path: Path) -> None:
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    # a server where openpyxl and pyarrow cannot be imported (as with an incomplete install)
+    for name in ("openpyxl", "pyarrow"):
+        (tmp_path / f"{name}.py").write_text(f'raise ImportError("No module named {name}")\n')
+    lighting = read_yaml_file(tco.example_path("indoor-lighting"))
+    path = os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH")) if p)
+    with running("--workers", "1", env={"PYTHONPATH": path}) as (url, _):
+        workbook = httpx.post(f"{url}/workbook", json=lighting, timeout=60)
+        (record,) = _error_doc(workbook, 503)["errors"]
+        assert record["error_class"] == "MissingExtraError"
+        assert "openpyxl" in record["message"]
+        arrow = httpx.post(
+            f"{url}/batch?model=indoor-lighting",
+            content=b"ARROW1",
+            headers={"content-type": "application/vnd.apache.arrow.stream"},
+            timeout=60,
+        )
+        assert _error_doc(arrow, 503)["errors"][0]["error_class"] == "MissingExtraError"
+        assert httpx.post(f"{url}/evaluate", json=lighting, timeout=60).status_code == 200
+
+
+def test_the_service_extra_holds_what_every_route_needs() -> None:
+    import tomllib
+
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]["service"]
+    names = {e.split(">")[0].split("[")[0].split("=")[0] for e in extra}
+    # /workbook: openpyxl (defusedxml reads xlsx safely); /report's charts: matplotlib;
+    # /batch's Arrow bodies: pyarrow; /docs, /redoc: fastapi-offline
+    assert {"openpyxl", "defusedxml", "matplotlib", "pyarrow", "fastapi-offline"} <= names

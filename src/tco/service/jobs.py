@@ -18,6 +18,7 @@ from typing import Any
 from tco.errors import (
     JSONError,
     LimitError,
+    MissingExtraError,
     ModelNotFoundError,
     SpecError,
     TCOError,
@@ -311,6 +312,8 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
             return run_batch(body, media_type, params, max_rows=SERVICE_MAX_ROWS)
         data = parse_body(body, media_type)
         return _TENDER_ROUTES[route](data, params, lang)
+    except MissingExtraError as err:  # the server lacks a library: its fault, not the client's
+        return error_answer(err, 503, lang)
     except (YAMLError, JSONError, LimitError) as err:
         return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
     except TCOError as err:

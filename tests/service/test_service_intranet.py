@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from service_server import running
+from service_server import free_port, running
 
 httpx = pytest.importorskip("httpx")
 
@@ -28,7 +30,7 @@ def _error_doc(response: Any, status: int) -> dict[str, Any]:
 
 
 #: The origin of the page allowed to call the CORS server below.
-PAGE = "http://127.0.0.1:8089"
+PAGE = f"http://127.0.0.1:{free_port()}"
 
 
 def _log(url: str) -> str:
@@ -233,3 +235,82 @@ def test_the_service_extra_holds_what_every_route_needs() -> None:
     # /workbook: openpyxl (defusedxml reads xlsx safely); /report's charts: matplotlib;
     # /batch's Arrow bodies: pyarrow; /docs, /redoc: fastapi-offline
     assert {"openpyxl", "defusedxml", "matplotlib", "pyarrow", "fastapi-offline"} <= names
+
+
+@contextlib.contextmanager
+def _page(html: str, folder: Path) -> Iterator[str]:
+    """A web page served from ``PAGE`` (another origin than the service's): its URL."""
+    import functools
+    import http.server
+    import threading
+
+    (folder / "index.html").write_text(html, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    port = int(PAGE.rsplit(":", 1)[1])
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as pages:
+        thread = threading.Thread(target=pages.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"{PAGE}/index.html"
+        finally:
+            pages.shutdown()
+
+
+def _browser_says(url: str, profile: Path) -> str:
+    """What headless Chromium shows in the page's ``out`` paragraph once its scripts ran."""
+    import re
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium is not None
+    dom = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    found = re.search(r'<p id="out">([^<]*)</p>', dom)
+    assert found is not None, dom[:500]
+    return found.group(1)
+
+
+@pytest.mark.skipif(
+    not any(shutil.which(b) for b in ("chromium", "chromium-browser")),
+    reason="needs Chromium (Debian: apt-get install chromium)",
+)
+def test_a_browser_page_of_another_origin_calls_the_service_only_if_allowed(
+    plain: str, cors: str, tmp_path: Path
+) -> None:
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    tender = json.dumps(read_yaml_file(tco.example_path("indoor-lighting")))
+    # a JSON POST: the browser asks first (a preflight), then sends the tender
+    script = """
+    <!doctype html><html><body><p id="out">waiting</p><script>
+    fetch("SERVICE/evaluate", {method: "POST", body: JSON.stringify(TENDER),
+          headers: {"Content-Type": "application/json", "Accept-Language": "da"}})
+      .then(r => r.json())
+      .then(d => { document.getElementById("out").textContent = "OK " + d.ranking[0]; })
+      .catch(e => { document.getElementById("out").textContent = "REFUSED " + e.name; });
+    </script></body></html>
+    """
+    first = tco.load_tender(tco.example_path("indoor-lighting")).evaluate().ranking[0]
+    for service, expected in ((cors, f"OK {first}"), (plain, "REFUSED TypeError")):
+        html = script.replace("SERVICE", service).replace("TENDER", tender)
+        folder = tmp_path / service.rsplit(":", 1)[1]
+        folder.mkdir()
+        with _page(html, folder) as url:
+            assert _browser_says(url, tmp_path / "profile") == expected, service

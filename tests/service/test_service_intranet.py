@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -314,3 +315,28 @@ def test_a_browser_page_of_another_origin_calls_the_service_only_if_allowed(
         folder.mkdir()
         with _page(html, folder) as url:
             assert _browser_says(url, tmp_path / "profile") == expected, service
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="needs curl")
+def test_the_curl_example_of_the_docs_runs(plain: str, tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    text = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
+    block = text.split("### curl", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    script = block.replace("$ ", "").replace("http://127.0.0.1:8000", plain)
+    assert script.count("curl ") == 3
+    # every curl also prints the answer's status on a line of its own
+    wrapped = "set -e\ncurl() { command curl -w '\\n%{http_code}\\n' \"$@\"; }\n" + script
+    done = subprocess.run(
+        ["bash", "-c", wrapped],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.findall(r"^(\d{3})$", done.stdout, re.M) == ["200"] * 3, done.stdout[-600:]
+    assert (tmp_path / "award-report.html").read_text(encoding="utf-8").startswith("<!")

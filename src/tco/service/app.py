@@ -31,6 +31,7 @@ from tco.errors import (
 from tco.limits import (
     SERVICE_BODY_TIMEOUT,
     SERVICE_MAX_BODY,
+    SERVICE_MAX_SAMPLES,
     SERVICE_QUEUE,
     SERVICE_QUEUE_WAIT,
     SERVICE_TIMEOUT,
@@ -123,6 +124,85 @@ def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
         415: error,
         422: error,
     }
+
+
+def _query(name: str, schema: dict[str, Any], what: str, required: bool = False) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "schema": schema,
+        "description": what,
+    }
+
+
+_TEXT = {"type": "string"}
+_FLAG = {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]}
+
+#: The query parameters each route reads (the service reads them itself, so FastAPI does not
+#: see them): declared in the OpenAPI document.
+QUERY_PARAMETERS: dict[str, list[dict[str, Any]]] = {
+    "/baseline": [_query("baseline", _TEXT, "the bid the others are compared with", True)],
+    "/sensitivity": [
+        _query("percent", {"type": "number", "default": 10}, "each input changed by +-percent"),
+        _query(
+            "difference",
+            {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
+            "two bids (?difference=A&difference=B): the sensitivity of their difference",
+        ),
+        _query("scenarios", _FLAG, "true: the scenarios document instead"),
+    ],
+    "/montecarlo": [
+        _query(
+            "samples",
+            {"type": "integer", "minimum": 1, "maximum": SERVICE_MAX_SAMPLES},
+            "samples drawn (default: the tender's uncertainty.samples, else 1000)",
+        ),
+        _query("seed", {"type": "integer"}, "seed of the draws: equal seeds, equal answers"),
+    ],
+    "/report": [_query("charts", {**_FLAG, "default": "true"}, "false: no charts")],
+    "/batch": [
+        _query("model", _TEXT, "the bundled model of every row (or the body's model)"),
+        _query(
+            "basis",
+            {"type": "array", "items": _TEXT},
+            "bases of official data (repeatable; later ones win)",
+        ),
+        _query(
+            "number_format",
+            {"type": "string", "enum": ["en", "da"]},
+            "how numbers written as text in a CSV body are read (default: from its header)",
+        ),
+    ],
+}
+
+#: ``Accept-Language``, read by every route.
+ACCEPT_LANGUAGE: dict[str, Any] = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "example": "da"},
+    "description": "da: Danish labels, titles, reports and error messages; otherwise English",
+}
+
+
+def _declare_parameters(app: FastAPI) -> None:
+    """Add the query parameters and ``Accept-Language`` to the OpenAPI document of ``app``."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = generate()
+        for path, operations in doc["paths"].items():
+            for operation in operations.values():
+                declared = operation.setdefault("parameters", [])
+                declared.extend(QUERY_PARAMETERS.get(path, []))
+                if path != "/health":  # every other route answers (errors at least) in it
+                    declared.append(ACCEPT_LANGUAGE)
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 #: Where the pages of /docs and /redoc load their scripts and styles from: the service itself.
@@ -404,6 +484,7 @@ def create_app(
     async def batch(request: Request) -> Response:
         return await work(request, "batch", _BATCH_TYPES)
 
+    _declare_parameters(app)
     app.add_middleware(Guard)
     if cors_origins:  # outermost, so that an error document carries the headers too
         from starlette.middleware.cors import CORSMiddleware

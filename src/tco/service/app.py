@@ -19,7 +19,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 
 from tco.errors import (
     LimitError,
@@ -246,6 +248,29 @@ def _local_docs(app: FastAPI) -> None:
             redoc_favicon_url=f"{root}{DOCS_STATIC}/favicon.png",
             with_google_fonts=False,
         )
+
+
+class _CORS(CORSMiddleware):
+    """Starlette's CORS, whose refused preflight is an ``error`` document, not plain text."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        answer = super().preflight_response(request_headers)
+        if answer.status_code == 200:
+            return answer
+        said = bytes(answer.body).decode("utf-8", "replace")  # "Disallowed CORS origin, ..."
+        what = said.removeprefix("Disallowed CORS ")
+        accept = request_headers.get("accept-language", "")
+        lang = "da" if accept.split(",")[0].strip().lower().startswith("da") else "en"
+        from tco.service.answers import error_bytes
+
+        err = RequestError(
+            f"the browser's request is not allowed here ({what})",
+            value=request_headers.get("origin"),
+            expected="an origin, method and headers tco serve --cors-origin allows",
+        ).speaks("service_cors_refused", what=what)
+        headers = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
+        headers["content-type"] = JSON
+        return Response(error_bytes(err, lang), status_code=answer.status_code, headers=headers)
 
 
 def create_app(
@@ -487,10 +512,8 @@ def create_app(
     _declare_parameters(app)
     app.add_middleware(Guard)
     if cors_origins:  # outermost, so that an error document carries the headers too
-        from starlette.middleware.cors import CORSMiddleware
-
         app.add_middleware(
-            CORSMiddleware,
+            _CORS,
             allow_origins=list(cors_origins),
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "Accept-Language"],

@@ -107,6 +107,10 @@ _SERVICE: dict[str, dict[str, str]] = {
         "da": "'{given}' er ikke en browser-oprindelse; angiv skema og vært, fx "
         "https://intranet.example",
     },
+    "service_cors_refused": {
+        "en": "the browser's request is not allowed here ({what})",
+        "da": "browserens forespørgsel er ikke tilladt her ({what}); se tco serve --cors-origin",
+    },
     "service_method_allow": {
         "en": "{method} is not allowed at {where}; use {methods_list}",
         "da": "metoden {method} er ikke tilladt på {where}; brug {methods_list}",

@@ -100,13 +100,13 @@ def test_the_start_up_line_says_where_and_with_which_limits(plain: str, cors: st
     # SERVICE_TIMEOUT = 10 s) and the one worker asked for.
     (line,) = [x for x in _log(plain).splitlines() if x.startswith("tco serve")]
     assert line.startswith(f"tco serve lytter på {plain} (")
-    assert "1 arbejdsprocesser" in line
+    assert "arbejdsprocesser: 1;" in line
     assert "forespørgsler højst 1.048.576 byte, kø højst 64, tidsgrænse 10 s" in line
     assert line.endswith("CORS: ingen)")
     assert "uvloop" in line or "asyncio" in line
     (line,) = [x for x in _log(cors).splitlines() if x.startswith("tco serve")]
     assert line.startswith(f"tco serve listening on {cors} (")
-    assert "1 workers; bodies at most 1,048,576 bytes, queue at most 64, time limit 10 s" in line
+    assert "workers: 1; bodies at most 1,048,576 bytes, queue at most 64, time limit 10 s" in line
     assert line.endswith(f"CORS: {PAGE}, https://intranet.example)")
 
 

@@ -263,7 +263,7 @@ def startup_line(
     --------
     >>> startup_line("http://127.0.0.1:8000", "uvloop", 2, timeout=10, queue=64,
     ...              max_body=1048576, lang="da")  # doctest: +NORMALIZE_WHITESPACE
-    'tco serve lytter på http://127.0.0.1:8000 (uvloop, 2 arbejdsprocesser; forespørgsler
+    'tco serve lytter på http://127.0.0.1:8000 (uvloop, arbejdsprocesser: 2; forespørgsler
     højst 1.048.576 byte, kø højst 64, tidsgrænse 10 s pr. forespørgsel; CORS: ingen)'
     """
     from tco.views.i18n import number, text

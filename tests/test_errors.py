@@ -16,6 +16,7 @@ from tco.errors import (
     FormError,
     MissingExtraError,
     OutputError,
+    RequestError,
     ServiceError,
     SpecError,
     SpecErrors,
@@ -44,6 +45,7 @@ def _examples() -> list[TCOError]:
         FormError("got 'x'", file="f.xlsx", sheet="Bid", cell="C8", field="power", value="x"),
         SpecErrors([spec, SpecError("missing", path=("bids", 0, "price"))]),
         ServiceError("the service is busy (its queue is full); try again in 5 s"),
+        RequestError("GET is not allowed at /evaluate; use POST", value="GET", expected="POST"),
     ]
     for name in errors.__all__:
         cls = getattr(errors, name)

@@ -372,3 +372,37 @@ class ServiceError(TCOError, RuntimeError):
     nobody foresaw: the service answers an ``error`` document with a 5xx
     status, never a traceback.
     """
+
+
+__all__ += ["RequestError"]
+
+
+class RequestError(TCOError, ValueError):
+    """The HTTP service does not offer what a request asks for, whatever its body says.
+
+    An address it does not have (404), a method the address does not take
+    (405, with the methods it takes), a body of a type it does not read (415).
+    The tender itself is not at fault: it was never read.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, and how to fix it.
+    value : object, optional
+        What the request gave: the address, the method, the media type.
+    expected : str, optional
+        What the service takes instead.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> err = RequestError("no such address", value="/nowhere", expected="GET /openapi.json")
+    >>> back = pickle.loads(pickle.dumps(err))
+    >>> str(back), back.value, back.expected
+    ('no such address', '/nowhere', 'GET /openapi.json')
+    """
+
+    def __init__(self, message: str, *, value: object = None, expected: str | None = None) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(message)

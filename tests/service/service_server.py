@@ -92,10 +92,13 @@ def client_fixture(server: str) -> Iterator[object]:
 
 
 @contextlib.contextmanager
-def running(*args: str, wait_ready: bool = True) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def running(
+    *args: str, wait_ready: bool = True, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A ``tco serve`` started with ``args`` (besides the port): its URL and process; stopped after.
 
-    With ``wait_ready`` it is returned once ``/health`` says 200; without, at once.
+    With ``wait_ready`` it is returned once ``/health`` says 200; without, at once. ``env``:
+    variables set for the server besides this process's own.
     """
     port = free_port()
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"tco-serve-{port}.log"
@@ -103,7 +106,11 @@ def running(*args: str, wait_ready: bool = True) -> Iterator[tuple[str, subproce
     command = [*base[: base.index("serve") + 1], "--port", str(port), *args]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +32,33 @@ def test_cli_writes_the_openapi_document(tmp_path: Path) -> None:
     out = tmp_path / "openapi.json"
     assert main(["serve", "--openapi", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == openapi_text()
+
+
+def test_query_parameters_and_accept_language_are_declared() -> None:
+    from tco.service.app import create_app
+
+    doc = create_app(workers=1).openapi()
+
+    def declared(path: str, method: str) -> dict[str, dict[str, Any]]:
+        params = doc["paths"][path][method].get("parameters", [])
+        return {p["name"]: p for p in params}
+
+    # the query parameters the routes read (tco.service.jobs, tco.service.batch)
+    reads = {
+        "/baseline": {"baseline"},
+        "/sensitivity": {"percent", "difference", "scenarios"},
+        "/montecarlo": {"samples", "seed"},
+        "/report": {"charts"},
+        "/batch": {"model", "basis", "number_format"},
+    }
+    for path, names in reads.items():
+        got = declared(path, "post")
+        assert names <= set(got), path
+        assert all(got[n]["in"] == "query" for n in names), path
+    assert declared("/baseline", "post")["baseline"]["required"] is True
+    # tco.limits.SERVICE_MAX_SAMPLES = 20_000 samples a request
+    assert declared("/montecarlo", "post")["samples"]["schema"]["maximum"] == 20_000
+    for path, operations in doc["paths"].items():
+        for method in operations:
+            if path != "/health":
+                assert declared(path, method)["Accept-Language"]["in"] == "header", path

@@ -34,6 +34,8 @@ __all__ = ["main"]
 
 #: The languages ``--lang`` accepts (:data:`tco.views.i18n.LANGUAGES`, not imported to start fast).
 LANG_CHOICES = ("en", "da")
+#: Subcommands that read no tender or model from disk, so take no ``--allow-path``.
+_READS_NO_FILES = frozenset({"serve"})
 
 
 def _extra_commands() -> dict[str, Command]:
@@ -71,6 +73,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     add_lang(common, lang)
     add_allow_path(common)
+    # commands that read no tender file from disk: --lang only, no --allow-path
+    lang_only = Parser(add_help=False)
+    add_lang(lang_only, lang)
 
     cmp = sub.add_parser("compare", help="evaluate a tender and rank its bids", parents=[common])
     src = cmp.add_mutually_exclusive_group(required=True)
@@ -108,7 +113,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
 
     for name, (configure, _, text) in _extra_commands().items():
-        configure(sub.add_parser(name, help=text or None, parents=[common]))
+        parents = [lang_only] if name in _READS_NO_FILES else [common]
+        configure(sub.add_parser(name, help=text or None, parents=parents))
     return parser
 
 

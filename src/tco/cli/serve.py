@@ -47,19 +47,28 @@ def _configure(p: argparse.ArgumentParser) -> None:
         type=float,
         help="longest time a client may take to send a request's body [s] (default 30)",
     )
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="a browser origin whose pages may call the service, such as "
+        "https://intranet.example (repeatable; default none)",
+    )
     p.add_argument("--openapi", metavar="FILE", help="write the OpenAPI document to FILE and exit")
 
 
 def _run(args: argparse.Namespace) -> int:
     import importlib.util
 
-    missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
+    needed = ("fastapi", "uvicorn", "fastapi_offline")
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
     if missing:  # pragma: no cover - depends on the environment
         from tco.views.errors import OutputError
 
         raise OutputError(
             f"tco serve needs {' and '.join(missing)}: pip install 'tco-lcc[service]'"
         ).speaks("serve_needs", names_list=list(missing))
+    origins = [_origin(o) for o in args.cors_origin or ()]
     if args.openapi:
         from tco.service.app import openapi_text
         from tco.views.safe import write_output
@@ -83,8 +92,27 @@ def _run(args: argparse.Namespace) -> int:
         max_connections=args.max_connections,
         header_timeout=args.header_timeout,
         body_timeout=args.body_timeout,
+        cors_origins=origins,
+        lang=args.lang,
     )
     return 0
+
+
+def _origin(given: str) -> str:
+    """A ``--cors-origin`` as a browser sends it (``https://host[:port]``), or a user error."""
+    import re
+
+    origin = given.strip().rstrip("/")
+    if origin == "*" or re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+        return origin
+    from tco.errors import SpecError
+
+    raise SpecError(
+        f"'{given}' is not a browser origin",
+        path=("--cors-origin",),
+        value=given,
+        expected="a scheme and host, such as https://intranet.example or http://127.0.0.1:8080",
+    ).speaks("serve_cors_origin", given=given)
 
 
 #: The subcommands of this module: name -> (configure the parser, run, help).

@@ -12,6 +12,8 @@ capped (:mod:`tco.limits`). See ``docs/integration.md``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = ["serve"]
 
 
@@ -28,6 +30,8 @@ def serve(
     max_connections: int | None = None,
     header_timeout: float | None = None,
     body_timeout: float | None = None,
+    cors_origins: Sequence[str] = (),
+    lang: str = "en",
 ) -> None:
     """Run the service until interrupted.
 
@@ -60,6 +64,11 @@ def serve(
     body_timeout : float, optional
         Longest time a client may take to send a request's body (default
         :data:`tco.limits.SERVICE_BODY_TIMEOUT`). [s]
+    cors_origins : sequence of str
+        Browser origins (``https://intranet.example``) whose pages may call the
+        service; none by default, so a browser refuses a page of another origin.
+    lang : {"en", "da"}
+        The language of the line printed once the service listens.
     """
     from tco import limits
     from tco.service.server import serve as run_server
@@ -78,4 +87,6 @@ def serve(
         ),
         header_timeout=limits.SERVICE_HEADER_TIMEOUT if header_timeout is None else header_timeout,
         body_timeout=limits.SERVICE_BODY_TIMEOUT if body_timeout is None else body_timeout,
+        cors_origins=cors_origins,
+        lang=lang,
     )

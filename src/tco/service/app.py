@@ -11,19 +11,29 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Sequence
 from functools import cache
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 
-from tco.errors import LimitError, ModelNotFoundError, ServiceError, SpecError
+from tco.errors import (
+    LimitError,
+    ModelNotFoundError,
+    RequestError,
+    ServiceError,
+    SpecError,
+)
 from tco.limits import (
     SERVICE_BODY_TIMEOUT,
     SERVICE_MAX_BODY,
+    SERVICE_MAX_SAMPLES,
     SERVICE_QUEUE,
     SERVICE_QUEUE_WAIT,
     SERVICE_TIMEOUT,
@@ -118,6 +128,151 @@ def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
     }
 
 
+def _query(name: str, schema: dict[str, Any], what: str, required: bool = False) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "schema": schema,
+        "description": what,
+    }
+
+
+_TEXT = {"type": "string"}
+_FLAG = {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]}
+
+#: The query parameters each route reads (the service reads them itself, so FastAPI does not
+#: see them): declared in the OpenAPI document.
+QUERY_PARAMETERS: dict[str, list[dict[str, Any]]] = {
+    "/baseline": [_query("baseline", _TEXT, "the bid the others are compared with", True)],
+    "/sensitivity": [
+        _query("percent", {"type": "number", "default": 10}, "each input changed by +-percent"),
+        _query(
+            "difference",
+            {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
+            "two bids (?difference=A&difference=B): the sensitivity of their difference",
+        ),
+        _query("scenarios", _FLAG, "true: the scenarios document instead"),
+    ],
+    "/montecarlo": [
+        _query(
+            "samples",
+            {"type": "integer", "minimum": 1, "maximum": SERVICE_MAX_SAMPLES},
+            "samples drawn (default: the tender's uncertainty.samples, else 1000)",
+        ),
+        _query("seed", {"type": "integer"}, "seed of the draws: equal seeds, equal answers"),
+    ],
+    "/report": [_query("charts", {**_FLAG, "default": "true"}, "false: no charts")],
+    "/batch": [
+        _query("model", _TEXT, "the bundled model of every row (or the body's model)"),
+        _query(
+            "basis",
+            {"type": "array", "items": _TEXT},
+            "bases of official data (repeatable; later ones win)",
+        ),
+        _query(
+            "number_format",
+            {"type": "string", "enum": ["en", "da"]},
+            "how numbers written as text in a CSV body are read (default: from its header)",
+        ),
+    ],
+}
+
+#: ``Accept-Language``, read by every route.
+ACCEPT_LANGUAGE: dict[str, Any] = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "example": "da"},
+    "description": "da: Danish labels, titles, reports and error messages; otherwise English",
+}
+
+
+def _declare_parameters(app: FastAPI) -> None:
+    """Add the query parameters and ``Accept-Language`` to the OpenAPI document of ``app``."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = generate()
+        for path, operations in doc["paths"].items():
+            for operation in operations.values():
+                declared = operation.setdefault("parameters", [])
+                declared.extend(QUERY_PARAMETERS.get(path, []))
+                if path != "/health":  # every other route answers (errors at least) in it
+                    declared.append(ACCEPT_LANGUAGE)
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+#: Where the pages of /docs and /redoc load their scripts and styles from: the service itself.
+DOCS_STATIC = "/docs-static"
+
+
+def _local_docs(app: FastAPI) -> None:
+    """Serve ``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) from the service's own files.
+
+    The files are those of the ``fastapi_offline`` package, so the pages work on an
+    intranet without internet (FastAPI's own pages load them from a CDN).
+    """
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    static = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(DOCS_STATIC, StaticFiles(directory=static), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = f"{request.scope.get('root_path', '')}"
+        return get_swagger_ui_html(
+            openapi_url=f"{root}/openapi.json",
+            title="tco - Swagger UI",
+            swagger_js_url=f"{root}{DOCS_STATIC}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_STATIC}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_STATIC}/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = f"{request.scope.get('root_path', '')}"
+        return get_redoc_html(
+            openapi_url=f"{root}/openapi.json",
+            title="tco - ReDoc",
+            redoc_js_url=f"{root}{DOCS_STATIC}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_STATIC}/favicon.png",
+            with_google_fonts=False,
+        )
+
+
+class _CORS(CORSMiddleware):
+    """Starlette's CORS, whose refused preflight is an ``error`` document, not plain text."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        answer = super().preflight_response(request_headers)
+        if answer.status_code == 200:
+            return answer
+        said = bytes(answer.body).decode("utf-8", "replace")  # "Disallowed CORS origin, ..."
+        what = said.removeprefix("Disallowed CORS ")
+        accept = request_headers.get("accept-language", "")
+        lang = "da" if accept.split(",")[0].strip().lower().startswith("da") else "en"
+        from tco.service.answers import error_bytes
+
+        err = RequestError(
+            f"the browser's request is not allowed here ({what})",
+            value=request_headers.get("origin"),
+            expected="an origin, method and headers tco serve --cors-origin allows",
+        ).speaks("service_cors_refused", what=what)
+        headers = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
+        headers["content-type"] = JSON
+        return Response(error_bytes(err, lang), status_code=answer.status_code, headers=headers)
+
+
 def create_app(
     *,
     workers: int | None = None,
@@ -125,6 +280,7 @@ def create_app(
     queue: int = SERVICE_QUEUE,
     queue_wait: float = SERVICE_QUEUE_WAIT,
     body_timeout: float = SERVICE_BODY_TIMEOUT,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
     """The service's application; the worker pool starts with the application.
 
@@ -140,6 +296,8 @@ def create_app(
         Longest time a request waits for a free worker before it is answered 503. [s]
     body_timeout : float
         Longest time a client may take to send a request's body (408 past it). [s]
+    cors_origins : sequence of str
+        Browser origins whose pages may call the service (CORS); none by default.
     """
     from tco import __version__
 
@@ -161,15 +319,34 @@ def create_app(
             "answer is a document of tco's versioned JSON contract (docs/schema/)."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from the package's own copies, not from a CDN
+        redoc_url=None,
     )
+    _local_docs(app)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail, status = str(exc.detail), exc.status_code
-        err = SpecError(detail, value=request.url.path).speaks(
-            _HTTP_SAYS.get((status, detail), "service_http_status"), detail=detail, status=status
-        )
-        return _error(err, status, request)
+        headers = dict(exc.headers or {})
+        allow = headers.get("Allow", "")
+        if status == 405 and allow:  # the methods the address takes: in Allow and the message
+            err = RequestError(
+                f"{request.method} is not allowed at {request.url.path}; use {allow}",
+                value=request.method,
+                expected=allow,
+            ).speaks(
+                "service_method_allow",
+                method=request.method,
+                where=request.url.path,
+                methods_list=[m.strip() for m in allow.split(",")],
+            )
+        else:
+            err = RequestError(detail, value=request.url.path).speaks(
+                _HTTP_SAYS.get((status, detail), "service_http_status"),
+                detail=detail,
+                status=status,
+            )
+        return _error(err, status, request, headers or None)
 
     @app.exception_handler(Exception)
     async def _unforeseen(request: Request, exc: Exception) -> Response:
@@ -186,12 +363,12 @@ def create_app(
     async def work(request: Request, route: str, types: tuple[str, ...]) -> Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media not in types:
-            err = SpecError(
+            wrong = RequestError(
                 f"cannot read a body of type '{media or 'none'}'",
                 value=media,
                 expected=" or ".join(types),
             ).speaks("service_media_type", media=media or "none", types_list=list(types))
-            return _error(err, 415, request)
+            return _error(wrong, 415, request)
         try:
             body = await read_body(request, SERVICE_MAX_BODY, body_timeout)
         except TooLarge as big:
@@ -215,6 +392,7 @@ def create_app(
             params["basis"] = request.query_params.getlist("basis")
         job = (route, body, media, params, language(request))
         client = request.client.host if request.client is not None else ""
+        began = time.perf_counter()
         try:
             status, media_type, content, headers = await pool.run(job, timeout, client)
         except PoolBusy as busy:
@@ -232,6 +410,10 @@ def create_app(
                 expected=f"at most {timeout:g} s of work",
             ).speaks("service_timeout", limit_q=f"{timeout:g} s")
             return _error(err, 422, request)
+        # timings in a header, never in the document: equal requests get equal bodies
+        took = f"total;dur={(time.perf_counter() - began) * 1000:.1f}"
+        timing = ", ".join(t for t in (headers.get("Server-Timing"), took) if t)
+        headers = {**headers, "Server-Timing": timing}
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
     @app.get(
@@ -277,7 +459,7 @@ def create_app(
         if kind in ("model", "tender"):
             return _document(json_schema(kind))
         if kind not in KINDS:
-            err = SpecError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
+            err = RequestError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
                 "service_no_schema", kind=kind, kinds_list=[*KINDS, "model", "tender"]
             )
             return _error(err, 404, request)
@@ -327,7 +509,17 @@ def create_app(
     async def batch(request: Request) -> Response:
         return await work(request, "batch", _BATCH_TYPES)
 
+    _declare_parameters(app)
     app.add_middleware(Guard)
+    if cors_origins:  # outermost, so that an error document carries the headers too
+        app.add_middleware(
+            _CORS,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept-Language"],
+            expose_headers=["Retry-After", "Server-Timing", "Content-Disposition"],
+            max_age=600,
+        )
     return app
 
 

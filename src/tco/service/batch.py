@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from tco.errors import LimitError, ModelNotFoundError, SpecError
+from tco.errors import LimitError, MissingExtraError, ModelNotFoundError, SpecError
 
 __all__ = ["ARROW", "CSV", "batch_document", "run_batch"]
 
@@ -147,7 +147,7 @@ def _read(body: bytes, media_type: str, params: Mapping[str, Any], max_rows: int
         try:
             import pyarrow as pa
         except ImportError:  # pragma: no cover - depends on the environment
-            raise SpecError("Arrow bodies need pyarrow on the server", file=BODY).speaks(
+            raise MissingExtraError("Arrow bodies need pyarrow on the server").speaks(
                 "service_needs_pyarrow"
             ) from None
         table = _arrow_table(pa, body, max_rows)

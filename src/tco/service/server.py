@@ -28,6 +28,7 @@ import asyncio
 import collections
 import contextlib
 import resource
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,7 @@ from tco.limits import (
     SERVICE_BODY_TIMEOUT,
     SERVICE_HEADER_TIMEOUT,
     SERVICE_KEEP_ALIVE,
+    SERVICE_MAX_BODY,
     SERVICE_MAX_CONNECTIONS,
     SERVICE_MAX_HEADER,
     SERVICE_QUEUE,
@@ -43,7 +45,7 @@ from tco.limits import (
     SERVICE_TIMEOUT,
 )
 
-__all__ = ["LOOPS", "protocol_class", "serve"]
+__all__ = ["LOOPS", "protocol_class", "serve", "startup_line"]
 
 #: The event loops ``tco serve --loop`` runs on: uvloop if installed (``auto``), or the named one.
 LOOPS = ("auto", "uvloop", "asyncio")
@@ -225,6 +227,60 @@ def _open_files(needed: int) -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (top, hard))
 
 
+def startup_line(
+    url: str,
+    loop: str,
+    workers: int,
+    *,
+    timeout: float,
+    queue: int,
+    max_body: int,
+    cors_origins: Sequence[str] = (),
+    lang: str = "en",
+) -> str:
+    """The line ``tco serve`` prints once it listens: where, on which loop, with which limits.
+
+    Parameters
+    ----------
+    url : str
+        Where the service listens.
+    loop : str
+        The event loop it runs on (``uvloop`` or ``asyncio``).
+    workers : int
+        Worker processes that compute.
+    timeout : float
+        Longest time one request may compute. [s]
+    queue : int
+        Most requests waiting for a free worker.
+    max_body : int
+        Largest request body. [bytes]
+    cors_origins : sequence of str
+        The browser origins allowed to call it (none: no CORS headers).
+    lang : {"en", "da"}
+        The language of the line.
+
+    Examples
+    --------
+    >>> startup_line("http://127.0.0.1:8000", "uvloop", 2, timeout=10, queue=64,
+    ...              max_body=1048576, lang="da")  # doctest: +NORMALIZE_WHITESPACE
+    'tco serve lytter på http://127.0.0.1:8000 (uvloop, arbejdsprocesser: 2; forespørgsler
+    højst 1.048.576 byte, kø højst 64, tidsgrænse 10 s pr. forespørgsel; CORS: ingen)'
+    """
+    from tco.views.i18n import number, text
+
+    return text(
+        "cli.serve listening",
+        lang,
+        url=url,
+        loop=loop,
+        workers=workers,
+        body=number(max_body, 0, lang),
+        queue=number(queue, 0, lang),
+        timeout=f"{timeout:g}".replace(".", "," if lang == "da" else "."),
+        cors=", ".join(cors_origins) if cors_origins else text("cli.serve no cors", lang),
+    )
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -238,18 +294,26 @@ def serve(
     max_connections: int = SERVICE_MAX_CONNECTIONS,
     header_timeout: float = SERVICE_HEADER_TIMEOUT,
     body_timeout: float = SERVICE_BODY_TIMEOUT,
+    cors_origins: Sequence[str] = (),
+    lang: str = "en",
 ) -> None:
     """Run the service until interrupted (see :func:`tco.service.serve`)."""
+    import os
+    import sys
+
     import uvicorn
 
     from tco.service.app import create_app
 
+    processes = workers or os.cpu_count() or 1
+    limit = timeout or SERVICE_TIMEOUT
     app = create_app(
-        workers=workers,
-        timeout=timeout or SERVICE_TIMEOUT,
+        workers=processes,
+        timeout=limit,
         queue=queue,
         queue_wait=queue_wait,
         body_timeout=body_timeout,
+        cors_origins=cors_origins,
     )
     _open_files(max_connections + 256)
     config = uvicorn.Config(
@@ -264,4 +328,25 @@ def serve(
         # h11's own cap above ours, so that the head is refused by ours (431), as with httptools
         h11_max_incomplete_event_size=SERVICE_MAX_HEADER + 256 * 1024,
     )
-    uvicorn.Server(config).run()
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, which says where it listens once it does."""
+
+        async def startup(self, sockets: list[Any] | None = None) -> None:
+            await super().startup(sockets)
+            if not self.started:  # it could not listen: uvicorn has said why
+                return
+            running = type(asyncio.get_running_loop()).__module__.split(".")[0]
+            line = startup_line(
+                f"http://{host}:{port}",
+                "uvloop" if running == "uvloop" else "asyncio",
+                processes,
+                timeout=limit,
+                queue=queue,
+                max_body=SERVICE_MAX_BODY,
+                cors_origins=cors_origins,
+                lang=lang,
+            )
+            print(line, file=sys.stderr, flush=True)
+
+    Server(config).run()

@@ -205,7 +205,9 @@ class MonteCarloDocument(TypedDict):
     samples: int
     seed: int | None
     inputs: list[str]
-    seconds: float
+    #: compute time [s]; absent from the service's answers (its Server-Timing header has it),
+    #: so that identical seeded requests are answered byte for byte alike
+    seconds: NotRequired[float]
     bids: list[MonteCarloBid]
     difference: NotRequired[MonteCarloDifference]
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from tco.errors import SpecError, SpecErrors, TCOError, format_path
+from tco.errors import RequestError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.analysis_documents import analysis_document
 from tco.views.contract import (
     SCHEMA_VERSION,
@@ -179,6 +179,8 @@ def error_records(error: BaseException, lang: str = "en") -> list[ErrorRecord]:
     if isinstance(error, SpecErrors):
         return [r for e in error.errors for r in error_records(e, lang)]
     if not isinstance(error, SpecError):
+        # a request the service does not take names what it gave and what it takes
+        asked = error if isinstance(error, RequestError) else None
         return [
             {
                 "error_class": type(error).__name__,
@@ -187,8 +189,8 @@ def error_records(error: BaseException, lang: str = "en") -> list[ErrorRecord]:
                 "file": None,
                 "path": "",
                 "location": [],
-                "value": None,
-                "expected": None,
+                "value": _plain(asked.value) if asked else None,
+                "expected": asked.expected if asked else None,
             }
         ]
     record: ErrorRecord = {

@@ -105,6 +105,20 @@ _SERVICE: dict[str, dict[str, str]] = {
         "da": "adressen tillader ikke denne HTTP-metode (GET eller POST)",
     },
     "service_http_status": {"en": "{detail}", "da": "HTTP-fejl {status} ('{detail}')"},
+    "serve_cors_origin": {
+        "en": "'{given}' is not a browser origin; give a scheme and host, such as "
+        "https://intranet.example",
+        "da": "'{given}' er ikke en browser-oprindelse; angiv skema og vært, fx "
+        "https://intranet.example",
+    },
+    "service_cors_refused": {
+        "en": "the browser's request is not allowed here ({what})",
+        "da": "browserens forespørgsel er ikke tilladt her ({what}); se tco serve --cors-origin",
+    },
+    "service_method_allow": {
+        "en": "{method} is not allowed at {where}; use {methods_list}",
+        "da": "metoden {method} er ikke tilladt på {where}; brug {methods_list}",
+    },
     "service_invalid_request": {
         "en": "invalid request: {detail}",
         "da": "ugyldig forespørgsel; se tjenestens beskrivelse (GET /openapi.json)",

@@ -212,4 +212,11 @@ ARGPARSE_MESSAGES: dict[str, tuple[str, str]] = {
         "bemærk: udbudsarket indeholder ikke udbuddets {keys} (de ændrer ikke beregningen); "
         "behold YAML-filen til dem",
     ),
+    "cli.serve listening": (
+        "tco serve listening on {url} ({loop}, workers: {workers}; bodies at most {body} bytes, "
+        "queue at most {queue}, time limit {timeout} s a request; CORS: {cors})",
+        "tco serve lytter på {url} ({loop}, arbejdsprocesser: {workers}; forespørgsler højst "
+        "{body} byte, kø højst {queue}, tidsgrænse {timeout} s pr. forespørgsel; CORS: {cors})",
+    ),
+    "cli.serve no cors": ("none", "ingen"),
 }

@@ -363,3 +363,15 @@ HELP.update(
         ),
     }
 )
+
+# -- tco serve on an intranet --
+HELP.update(
+    {
+        "ORIGIN": "OPRINDELSE",
+        "a browser origin whose pages may call the service, such as "
+        "https://intranet.example (repeatable; default none)": (
+            "en browser-oprindelse, hvis sider må kalde tjenesten, fx "
+            "https://intranet.example (kan gentages; standard ingen)"
+        ),
+    }
+)

@@ -123,6 +123,7 @@ def test_report_without_matplotlib_says_the_chart_is_left_out(
     monkeypatch.setattr(basket_report, "can_draw", lambda: False)
     page = basket_report_html(_result(), lang="da")
     assert "Diagrammerne er udeladt" in page and "data:image/png" not in page
+    assert "pip install" not in page  # a buyer's document carries no command line
 
 
 def test_report_chart_when_matplotlib_is_there() -> None:

@@ -96,8 +96,8 @@ PROFILE_MESSAGES: dict[str, tuple[str, str]] = {
         "omkostning: {winner}.",
     ),
     "profiles.no charts": (
-        "The chart is left out: it needs matplotlib (pip install 'tco-lcc[plot]').",
-        "Diagrammet er udeladt: det kræver matplotlib (pip install 'tco-lcc[plot]').",
+        "The chart is left out: this installation of tco cannot draw charts.",
+        "Diagrammet er udeladt: denne installation af tco kan ikke tegne diagrammer.",
     ),
     "profiles.sheet": ("Profiles", "Brugsprofiler"),
     "profiles.chart title": ("Cost per usage profile", "Omkostning pr. brugsprofil"),

@@ -157,8 +157,8 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
 REPORT_PROSE_MESSAGES: dict[str, tuple[str, str]] = {
     # -- report --------------------------------------------------------------------------
     "report.no charts": (
-        "The charts are left out: drawing them needs matplotlib (pip install 'tco-lcc[plot]').",
-        "Diagrammerne er udeladt: de kræver matplotlib (pip install 'tco-lcc[plot]').",
+        "The charts are left out: this installation of tco cannot draw charts.",
+        "Diagrammerne er udeladt: denne installation af tco kan ikke tegne diagrammer.",
     ),
     "report.Uncertainty": ("Uncertainty", "Usikkerhed"),
     "report.sensitivity": (

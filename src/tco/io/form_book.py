@@ -34,6 +34,7 @@ __all__ = [
     "Pick",
     "cell_shown",
     "form_openpyxl",
+    "not_a_workbook",
     "read_sheets",
 ]
 
@@ -131,20 +132,39 @@ def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormC
         except FormError:
             raise
         except Exception as exc:  # openpyxl and defusedxml raise many kinds
-            root: BaseException = exc
-            while root.__cause__ or root.__context__:
-                root = root.__cause__ or root.__context__  # type: ignore[assignment]
-            why = " ".join(str(root).split())[:200]
-            raise FormError(
-                f"cannot be read as an Excel workbook ({type(root).__name__}: {why}); "
-                "save the form in Excel as 'Excel Workbook (.xlsx)'",
-                file=file,
-                expected="a bid form (.xlsx) written by 'tco form' and filled in",
-            ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}") from None
+            raise not_a_workbook(
+                exc, file, "the form", "a bid form (.xlsx) written by 'tco form' and filled in"
+            ) from None
     for name, member in members.items():
         if member is not None:
             _refuse_hidden(grids[name], hidden_rows_and_columns(content, str(member)), file, name)
     return grids, hashlib.sha256(content).hexdigest()
+
+
+def not_a_workbook(exc: BaseException, file: str, what: str, expected: str) -> FormError:
+    """The error for a file openpyxl cannot read as a workbook, naming the deepest cause.
+
+    Parameters
+    ----------
+    exc : BaseException
+        What openpyxl or defusedxml raised.
+    file : str
+        The file.
+    what : str
+        What to save again in Excel (``"the form"``).
+    expected : str
+        What the file should be.
+    """
+    root: BaseException = exc
+    while root.__cause__ or root.__context__:
+        root = root.__cause__ or root.__context__  # type: ignore[assignment]
+    why = " ".join(str(root).split())[:200]
+    return FormError(
+        f"cannot be read as an Excel workbook ({type(root).__name__}: {why}); "
+        f"save {what} in Excel as 'Excel Workbook (.xlsx)'",
+        file=file,
+        expected=expected,
+    ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}")
 
 
 def _refuse_hidden(

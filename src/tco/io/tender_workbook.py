@@ -34,7 +34,7 @@ from typing import Any
 from xml.etree.ElementTree import iterparse
 
 from tco.errors import FormError
-from tco.io.form_book import FormCell, cell_shown, form_openpyxl
+from tco.io.form_book import FormCell, cell_shown, form_openpyxl, not_a_workbook
 from tco.io.xlsx import FormLimitError, check_form_archive
 from tco.limits import MAX_FORM_ROWS, MAX_WORKBOOK_BIDS
 
@@ -198,16 +198,9 @@ def read_tender_book(path: str | Path) -> TenderBook:
         except FormError:
             raise
         except Exception as exc:  # openpyxl and defusedxml raise many kinds
-            root: BaseException = exc
-            while root.__cause__ or root.__context__:
-                root = root.__cause__ or root.__context__  # type: ignore[assignment]
-            why = " ".join(str(root).split())[:200]
-            raise FormError(
-                f"cannot be read as an Excel workbook ({type(root).__name__}: {why}); "
-                "save it in Excel as 'Excel Workbook (.xlsx)'",
-                file=file,
-                expected="a tender workbook (.xlsx) written by 'tco workbook' and filled in",
-            ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}") from None
+            raise not_a_workbook(
+                exc, file, "it", "a tender workbook (.xlsx) written by 'tco workbook' and filled in"
+            ) from None
     for name, grid in ((a_name, a_grid), (b_name, b_grid)):
         member = members[name]
         if member is None:  # pragma: no cover - openpyxl always names a sheet's file

@@ -33,9 +33,11 @@ __all__ = [
     "FormCell",
     "Pick",
     "cell_shown",
+    "column_number",
     "form_openpyxl",
     "not_a_workbook",
     "read_sheets",
+    "refuse_hidden",
 ]
 
 #: The cell holding the product model's id.
@@ -137,7 +139,7 @@ def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormC
             ) from None
     for name, member in members.items():
         if member is not None:
-            _refuse_hidden(grids[name], hidden_rows_and_columns(content, str(member)), file, name)
+            refuse_hidden(grids[name], hidden_rows_and_columns(content, str(member)), file, name)
     return grids, hashlib.sha256(content).hexdigest()
 
 
@@ -167,10 +169,18 @@ def not_a_workbook(exc: BaseException, file: str, what: str, expected: str) -> F
     ).speaks("form_not_workbook", reason=f"{type(root).__name__}: {why}")
 
 
-def _refuse_hidden(
+def column_number(ref: str) -> int:
+    """The number of a cell reference's column: ``A1`` is 1, ``AA7`` is 27."""
+    number = 0
+    for char in ref.rstrip("0123456789"):
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def refuse_hidden(
     grid: dict[str, FormCell], hidden: tuple[set[int], set[int], bool], file: str, sheet: str
 ) -> None:
-    """Refuse a value the form reads from a row or column Excel hides."""
+    """Refuse a value read from a row or column Excel hides (bid forms and tender workbooks)."""
     rows, columns, all_rows = hidden
     if all_rows:
         raise FormError(
@@ -182,10 +192,11 @@ def _refuse_hidden(
     for ref, cell in grid.items():
         if cell.blank:
             continue
-        row, column = int(ref[1:]), READ_COLUMNS.index(ref[0]) + 1
+        letters = ref.rstrip("0123456789")
+        row, column = int(ref[len(letters) :]), column_number(ref)
         if row in rows or column in columns:
-            what = f"row {row}" if row in rows else f"column {ref[0]}"
-            what_da = f"række {row}" if row in rows else f"kolonne {ref[0]}"
+            what = f"row {row}" if row in rows else f"column {letters}"
+            what_da = f"række {row}" if row in rows else f"kolonne {letters}"
             raise FormError(
                 f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
                 "and check the value",

@@ -34,7 +34,14 @@ from typing import Any
 from xml.etree.ElementTree import iterparse
 
 from tco.errors import FormError
-from tco.io.form_book import FormCell, cell_shown, form_openpyxl, not_a_workbook
+from tco.io.form_book import (
+    FormCell,
+    cell_shown,
+    column_number,
+    form_openpyxl,
+    not_a_workbook,
+    refuse_hidden,
+)
 from tco.io.xlsx import FormLimitError, check_form_archive
 from tco.limits import MAX_FORM_ROWS, MAX_WORKBOOK_BIDS
 
@@ -216,8 +223,8 @@ def read_tender_book(path: str | Path) -> TenderBook:
                 cell=beyond,
                 expected=f"at most {MAX_WORKBOOK_BIDS} bid columns",
             ).speaks("book_too_many_columns", cap_q=str(MAX_WORKBOOK_BIDS))
-        _refuse_hidden(grid, hidden, file, name)
-    used = [_column_number(ref) for ref, c in b_grid.items() if not c.blank]
+        refuse_hidden(grid, hidden, file, name)
+    used = [column_number(ref) for ref, c in b_grid.items() if not c.blank]
     return TenderBook(
         file=file,
         assumptions_sheet=a_name,
@@ -242,13 +249,6 @@ def get_column_letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _column_number(ref: str) -> int:
-    number = 0
-    for char in ref.rstrip("0123456789"):
-        number = number * 26 + ord(char) - 64
-    return number
 
 
 def _grid(ws: Any, file: str, sheet: str, max_col: int, read: set[str]) -> dict[str, FormCell]:
@@ -318,37 +318,6 @@ def _scan_sheet(
                 element.clear()  # its cells are read: free them
             elif tag == "c" and beyond is None and len(element):
                 ref = attrib.get("r", "")
-                if ref and _column_number(ref) > max_col:
+                if ref and column_number(ref) > max_col:
                     beyond = ref
     return (rows, columns, all_rows), beyond
-
-
-def _refuse_hidden(
-    grid: dict[str, FormCell], hidden: tuple[set[int], set[int], bool], file: str, sheet: str
-) -> None:
-    """Refuse a value read from a row or column Excel hides."""
-    rows, columns, all_rows = hidden
-    if all_rows:
-        raise FormError(
-            "the sheet hides its rows (zero row height), so the values read would not be "
-            "the ones shown; unhide all rows and check the values",
-            file=file,
-            sheet=sheet,
-        ).speaks("form_rows_hidden")
-    for ref, cell in grid.items():
-        if cell.blank:
-            continue
-        letters = ref.rstrip("0123456789")
-        row, column = int(ref[len(letters) :]), _column_number(ref)
-        if row in rows or column in columns:
-            what = f"row {row}" if row in rows else f"column {letters}"
-            what_da = f"række {row}" if row in rows else f"kolonne {letters}"
-            raise FormError(
-                f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
-                "and check the value",
-                file=file,
-                sheet=sheet,
-                cell=ref,
-                value=cell.shown,
-                expected="a value in a visible cell",
-            ).speaks("form_cell_hidden", what=what, what_da=what_da, value=cell.shown)

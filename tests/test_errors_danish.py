@@ -51,6 +51,7 @@ def english_words(message: str, err: TCOError) -> set[str]:
             f"{format_path(err.path)}: ", "", 1
         )
     message = re.sub(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}", " ", message)  # quoted: the user's
+    message = re.sub(r"(?<![\w.])[/\\][^\s(),;]*", " ", message)  # paths: the user's files
     return {w for w in re.findall(r"[A-Za-z]+", message) if w.lower() in ENGLISH}
 
 

@@ -15,15 +15,15 @@ import tco
 from conftest import HAND_MODEL
 from tco.basket import basket_example_path, load_basket
 from tco.cli import main
+from tco.locale import keys, translated
+from tco.locale import section as words
 from tco.views.annex_basket import (
     basket_annex_html,
     basket_annex_source,
     build_basket_annex,
     write_basket_annex,
 )
-from tco.views.annex_basket_text import BASKET_ANNEX_TEXT
 from tco.views.annex_document import Table
-from tco.views.annex_text import ANNEX_TEXT
 
 
 def _number(text: str, lang: str) -> float:
@@ -35,7 +35,7 @@ def _number(text: str, lang: str) -> float:
 
 def _sum_table(basket: Any, lang: str) -> list[list[str]]:
     doc = build_basket_annex(basket, lang=lang)
-    section = next(s for s in doc.sections if s.title == BASKET_ANNEX_TEXT[lang]["s example"])
+    section = next(s for s in doc.sections if s.title == words("annex basket.", lang)["s example"])
     table = next(b for b in section.blocks if isinstance(b, Table))
     return table.rows
 
@@ -94,8 +94,8 @@ def test_every_lines_parameters_items_and_quantity_appear(name: str) -> None:
         assert "<mo>∑</mo>" in page  # the sum rule in MathML
         for line, tender in zip(basket.lines, basket.tenders, strict=True):
             model = tender.model
-            title = BASKET_ANNEX_TEXT[lang]["line section"].format(
-                line=line, title=ANNEX_TEXT[lang]["s data"]
+            title = words("annex basket.", lang)["line section"].format(
+                line=line, title=words("annex.", lang)["s data"]
             )
             data = page.split(title)[1].split("<h2>")[0]
             for key in model.bid_parameters:
@@ -119,8 +119,8 @@ def test_formulas_point_at_the_lines_own_sections() -> None:
 
 
 def test_both_languages_have_the_same_texts_and_fields() -> None:
-    en, da = BASKET_ANNEX_TEXT["en"], BASKET_ANNEX_TEXT["da"]
-    assert set(en) == set(da)
+    en, da = words("annex basket.", "en"), words("annex basket.", "da")
+    assert all(translated(k, "da") for k in keys("annex basket."))
 
     def fields(text: str) -> set[str]:
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}

@@ -14,10 +14,10 @@ import pytest
 
 import tco
 from tco.cli import main
+from tco.locale import keys, section, translated
 from tco.spec.expr import compile_expression
 from tco.views.annex import annex_html, annex_tender, build_annex, illustrative_bid, write_annex
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
-from tco.views.annex_text import ANNEX_TEXT, VERIFY
 
 EXAMPLE = tco.example_path("indoor-lighting")
 
@@ -111,7 +111,7 @@ def test_every_parameter_and_item_appears(name: str) -> None:
             if p.spec.label is not None:
                 assert p.spec.label.get(lang) in page
         for bid_param in model.bid_parameters:  # each in the table of data to supply
-            data = page.split(ANNEX_TEXT[lang]["s data"])[1].split("<h2>")[0]
+            data = page.split(section("annex.", lang)["s data"])[1].split("<h2>")[0]
             assert f"<code>{bid_param}</code>" in data
 
 
@@ -127,10 +127,9 @@ def test_every_parameter_and_item_appears_in_docx(tmp_path: Path) -> None:
 
 # -- both languages ------------------------------------------------------------------------------
 def test_both_languages_have_every_text() -> None:
-    assert set(ANNEX_TEXT["en"]) == set(ANNEX_TEXT["da"])
-    assert set(VERIFY["en"]) == set(VERIFY["da"])
+    assert all(translated(k, "da") for k in keys("annex.") + keys("annex verify."))
     for lang in ("en", "da"):
-        for key, text in ANNEX_TEXT[lang].items():
+        for key, text in section("annex.", lang).items():
             assert text.strip(), key
 
 
@@ -139,7 +138,7 @@ def test_danish_annex_speaks_danish() -> None:
     doc = build_annex(tender, lang="da")
     titles = [s.title for s in doc.sections]
     assert titles == [
-        ANNEX_TEXT["da"][k]
+        section("annex.", "da")[k]
         for k in (
             "s purpose",
             "s items",

@@ -14,11 +14,11 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 import tco
 from tco.cli import main
 from tco.views.i18n import number, percent, quantity_text, set_language, significant
-from tco.views.messages import MESSAGES
 
 EXAMPLE = "indoor-lighting-uncertain"
 
@@ -40,10 +40,54 @@ def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
+#: Errors whose Danish text takes facts of its own (``kind_da``, ``sheets_da``, a list where the
+#: English names one value) or leaves out the English's technical detail or cap; the English
+#: of these is built at the raise site, not from the catalogue.
+_OWN_FIELDS = frozenset(
+    [
+        "flow_overflows",
+        "mass_overflows",
+        "discount_overflows",
+        "inflation_overflows",
+        "no_bundled",
+        "top_level",
+        "batch_not_numbers",
+        "service_http_status",
+        "service_invalid_request",
+        "service_media_type",
+        "service_no_schema",
+        "service_row_keys",
+        "service_not_arrow",
+        "service_nested_too_deeply",
+        "service_not_json",
+        "service_not_json_text",
+        "service_busy",
+        "service_csv_unreadable",
+        "service_arrow_invalid",
+        "form_no_sheet",
+        "form_two_sheets",
+        "form_no_basket_sheet",
+        "form_cell_hidden",
+        "costs_overflow",
+        "emission_adds_up",
+        "pv_overflows",
+        "book_no_sheet",
+    ]
+)
+DANISH_PO = Path(tco.__file__).parent / "locale" / "da" / "LC_MESSAGES" / "tco.po"
+
+
 def test_every_catalogue_entry_has_both_languages_with_the_same_fields() -> None:
-    for key, (en, da) in MESSAGES.items():
-        assert en.strip() and da.strip(), key
-        assert _fields(en) == _fields(da), key
+    with DANISH_PO.open("rb") as f:
+        catalogue = read_po(f)
+    entries = [m for m in catalogue if m.id]
+    assert len(entries) > 1000
+    for m in entries:
+        en, da = m.id, m.string
+        assert isinstance(en, str) and isinstance(da, str)
+        assert en.strip() and da.strip(), (m.context, en)
+        if m.context not in _OWN_FIELDS:
+            assert _fields(en) == _fields(da), (m.context, en)
 
 
 def test_danish_numbers_by_babel() -> None:

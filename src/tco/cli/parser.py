@@ -4,8 +4,8 @@ The language is known before the parser is built: :func:`choose_language`
 reads ``--lang`` wherever it stands on the command line (before or after the
 command), else the environment variable ``TCO_LANG``, else English. Every
 help text, description, section heading and metavar is looked up in the help
-catalogue (:data:`tco.views.messages_help.HELP`, keyed by the English text, as
-gettext is) when the help is formatted; argparse's own messages (``usage:``,
+catalogue (:mod:`tco.locale`: the English text is the msgid, without a msgctxt)
+when the help is formatted; argparse's own messages (``usage:``,
 "the following arguments are required", "invalid choice", ...) are said in
 the language by :meth:`Parser.error` and :class:`Formatter`, from the message
 catalogue's ``argparse.*`` entries.
@@ -66,13 +66,13 @@ def help_text(english: str) -> str:
     lang = get_language()
     if lang == "en" or not english:
         return english
-    from tco.views.messages_help import HELP
+    from tco.locale import gettext, has_text
 
-    said = HELP.get(english.strip())
-    if said is None:
+    key = english.strip()
+    if not has_text(key, lang):
         untranslated.add(english)
         return english
-    return said
+    return gettext(key, lang)
 
 
 class Formatter(argparse.HelpFormatter):
@@ -120,9 +120,10 @@ def _metavar(shown: Any) -> Any:
 
 
 def _known(english: str) -> bool:
-    from tco.views.messages_help import HELP
+    """Whether the catalogue holds ``english`` (a help text, heading or metavar; no msgctxt)."""
+    from tco.locale import texts
 
-    return english in HELP
+    return english.strip() in texts(None, "en")
 
 
 class Parser(argparse.ArgumentParser):

@@ -34,8 +34,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, ValidationInfo
 
 from tco.errors import UnitError
+from tco.locale import message
 from tco.units import parse_value
-from tco.units.messages import message
 from tco.units.numbers import plain
 
 __all__ = ["Number", "Positive", "Whole", "number_context", "read_number_field"]
@@ -97,7 +97,7 @@ def read_number_field(value: Any, convention: str | None, *, whole: bool = False
     if number != int(number):
         reading = plain(number)
         raise UnitError(
-            message("whole", "en", value=value, reading=reading),
+            message("units.whole", "en", value=value, reading=reading),
             value=value,
             expected="a whole number",
         ).speaks("units.whole", value=value, reading=reading)

@@ -289,7 +289,7 @@ def spec_errors(
 
 
 _INSTANCE_RE = re.compile(r" or instance of \w+")
-#: The validators' refusals that have a message id (see tco.views.error_messages).
+#: The validators' refusals that have a message id (their texts: the catalogue, tco.locale).
 _VALUE_ERRORS = [
     (re.compile(r"a tender needs at least one bid"), "no_bids"),
     (re.compile(r"two bids are named '(?P<name>.*)'; give each bid its own name"), "same_bid_name"),

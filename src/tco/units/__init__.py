@@ -24,7 +24,7 @@ the tests); any other name is asked of pint, loaded on that first need
 - :mod:`tco.units.numbers`: numbers in the ``en`` and ``da`` number formats;
 - :mod:`tco.units.unit_reading`: units as text, and the fast path for plain values;
 - :mod:`tco.units.values`: the value grammar (number + unit) and its checks;
-- :mod:`tco.units.messages`: the grammar's messages in English and Danish.
+- the grammar's messages: msgctxt ``units.*`` of the catalogue (:mod:`tco.locale`).
 """
 
 from typing import Any

@@ -12,6 +12,7 @@ import functools
 from typing import Any
 
 from tco.errors import UnitError
+from tco.locale import pgettext, pgettext_noop
 from tco.units.algebra import unit
 from tco.units.numbers import plain
 from tco.units.registry import show_unit
@@ -20,18 +21,19 @@ from tco.units.unit_reading import parse_unit
 __all__ = ["describe", "expected_phrase"]
 
 # Names of the dimensions a buyer meets, by a unit of that dimension, for messages.
-_KNOWN: dict[str, dict[str, str]] = {
-    "W": {"en": "a power", "da": "en effekt"},
-    "J": {"en": "an energy", "da": "en energimængde"},
-    "s": {"en": "a time", "da": "en tid"},
-    "m": {"en": "a length", "da": "en længde"},
-    "kg": {"en": "a mass", "da": "en masse"},
-    "m^3": {"en": "a volume", "da": "et rumfang"},
+# (their words in other languages: msgctxt "expected" of the catalogue, tco.locale)
+_KNOWN: dict[str, str] = {
+    "W": pgettext_noop("expected", "a power"),
+    "J": pgettext_noop("expected", "an energy"),
+    "s": pgettext_noop("expected", "a time"),
+    "m": pgettext_noop("expected", "a length"),
+    "kg": pgettext_noop("expected", "a mass"),
+    "m^3": pgettext_noop("expected", "a volume"),
 }
 
 
 @functools.cache
-def _known_names() -> dict[Any, dict[str, str]]:
+def _known_names() -> dict[Any, str]:
     """The names of :data:`_KNOWN`, by dimension."""
     return {unit(text).dimensionality: names for text, names in _KNOWN.items()}
 
@@ -58,12 +60,9 @@ _EXAMPLES: dict[str, str] = {
     "%/year": "2",
 }
 _SPECIAL = {
-    None: {
-        "en": "a number with its unit, such as '2.13 DKK/kWh'",
-        "da": "et tal med sin enhed, som '2.13 DKK/kWh'",
-    },
-    "": {"en": "a plain number such as '200'", "da": "et tal uden enhed, som '200'"},
-    "%": {"en": "a percentage such as '4 %'", "da": "en procentsats som '4 %'"},
+    None: pgettext_noop("expected", "a number with its unit, such as '2.13 DKK/kWh'"),
+    "": pgettext_noop("expected", "a plain number such as '200'"),
+    "%": pgettext_noop("expected", "a percentage such as '4 %'"),
 }
 
 
@@ -92,23 +91,19 @@ def describe(q: Any, unit: str | None = None, *, example: object = None, lang: s
     "a value in 'DKK/year' such as '1200 DKK/year'"
     """
     if q is None or (unit in _SPECIAL and example is None):
-        return _SPECIAL[unit].get(lang, _SPECIAL[unit]["en"])
+        return pgettext("expected", _SPECIAL[unit], lang)
     shown = unit if unit is not None else show_unit(getattr(q, "units", q))
     if isinstance(example, str):
         sample = example.strip()
     else:
         number = plain(float(example)) if isinstance(example, (int, float)) else None
         sample = f"{number or _EXAMPLES.get(shown, '1')} {shown}".strip()
-    names = _known_names().get(getattr(q, "dimensionality", None))
-    if names and "/" not in shown:
-        return (
-            f"{names.get(lang, names['en'])} such as '{sample}'"
-            if lang != "da"
-            else (f"{names['da']} som '{sample}'")
-        )
-    if lang == "da":
-        return f"en værdi i '{shown}' som '{sample}'"
-    return f"a value in '{shown}' such as '{sample}'"
+    name = _known_names().get(getattr(q, "dimensionality", None))
+    if name and "/" not in shown:
+        said = pgettext("expected", "{name} such as '{sample}'", lang)
+        return said.format(name=pgettext("expected", name, lang), sample=sample)
+    said = pgettext("expected", "a value in '{unit}' such as '{sample}'", lang)
+    return said.format(unit=shown, sample=sample)
 
 
 def expected_phrase(unit: str | None, lang: str, example: object = None, rate: bool = False) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 
 from tco.errors import UnitError
 from tco.limits import MAX_VALUE_LENGTH
+from tco.locale import message
 from tco.units.algebra import Quantity, parse_unit_text
-from tco.units.messages import message
 from tco.units.numbers import NumberProblem
 
 __all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
@@ -48,10 +48,10 @@ def _unit_quantity(text: str) -> Any:
         fields = dict(problem.fields)
         if problem.key == "unknown_unit":
             hint = fields.get("hint") or ("DKK" if fields.get("krone") else "")
-            extra = message("did_you_mean", "en", name=hint) if hint else ""
-            text_ = message("unknown_unit", "en", name=fields["name"], value=text, hint=extra)
+            extra = message("units.did_you_mean", "en", name=hint) if hint else ""
+            text_ = message("units.unknown_unit", "en", name=fields["name"], value=text, hint=extra)
         else:
-            text_ = message(problem.key, "en", value=text, unit=text, **fields)
+            text_ = message(f"units.{problem.key}", "en", value=text, unit=text, **fields)
         err = UnitError(text_, value=text, expected="a known unit")
         extra_fields = {} if problem.key == "unknown_unit" else {"unit": text}
         raise err.speaks(f"units.{problem.key}", value=text, **extra_fields, **fields) from None

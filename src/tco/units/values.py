@@ -22,9 +22,9 @@ from typing import Any
 
 from tco.errors import CurrencyError, UnitError
 from tco.limits import MAX_VALUE_LENGTH
+from tco.locale import message
 from tco.units.algebra import DANISH_MONEY, Quantity, parse_unit_text
 from tco.units.describe import expected_phrase
-from tco.units.messages import message
 from tco.units.numbers import CONVENTIONS, NumberProblem, plain, read_number, scan_number
 from tco.units.registry import currencies_of, show_unit
 from tco.units.unit_reading import base_magnitude, parse_unit, plan_magnitude
@@ -134,7 +134,7 @@ def parse_value(
 
 
 def refusal_text(key: str, lang: str, /, **fields: Any) -> str:
-    """The message ``key`` of :mod:`tco.units.messages` in ``lang`` with its fields.
+    """The message ``units.KEY`` of the catalogue (:mod:`tco.locale`) in ``lang``, filled in.
 
     An unknown unit's ``name``, ``krone`` and ``hint`` fields become the hint
     after the unit ("did you mean 'W'?", or what 'kr' means).
@@ -149,13 +149,13 @@ def refusal_text(key: str, lang: str, /, **fields: Any) -> str:
         krone = fields.pop("krone", None)
         hint = fields.pop("hint", "")
         fields["hint"] = (
-            message("krone", lang, name=krone)
+            message("units.krone", lang, name=krone)
             if krone
-            else message("did_you_mean", lang, name=hint)
+            else message("units.did_you_mean", lang, name=hint)
             if hint
             else ""
         )
-    return message(key, lang, **fields)
+    return message(f"units.{key}", lang, **fields)
 
 
 def _kind(value: object) -> str:
@@ -378,7 +378,7 @@ def ambiguous_in_bounds(err: UnitError, inside: Callable[[str], bool], bounds: s
         "convention": convention,
     }
     out = UnitError(
-        message("ambiguous_bounds", "en", **fields),
+        message("units.ambiguous_bounds", "en", **fields),
         file=err.file,
         path=err.path,
         value=err.value,

@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tco.locale import section, translated
 from tco.views.annex_bids import annex_tender, illustrative_bid
 from tco.views.annex_document import (
     AnnexDocument,
@@ -39,7 +40,6 @@ from tco.views.annex_document import (
     short_number,
 )
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
-from tco.views.annex_text import ANNEX_TEXT
 from tco.views.i18n import quantity_text
 from tco.views.labels import category_label, group_label, substance_label
 
@@ -56,6 +56,7 @@ __all__ = [
     "Section",
     "Table",
     "annex_html",
+    "annex_language",
     "annex_tender",
     "build_annex",
     "illustrative_bid",
@@ -91,7 +92,7 @@ def units_text(model: ProductModel, quantity: float, lang: str) -> str:
         return f"{q} {spec.functional_unit.get(lang)}"
     if spec.functional_units is not None:
         return f"{q} {spec.functional_units.get(lang)}"
-    return ANNEX_TEXT[lang]["units"].format(q=q, unit=spec.functional_unit.get(lang))
+    return section("annex.", lang)["units"].format(q=q, unit=spec.functional_unit.get(lang))
 
 
 def _year_text(formula: str, names: Any, end: str) -> str:
@@ -103,7 +104,7 @@ def _year_text(formula: str, names: Any, end: str) -> str:
 def _stream_when(
     model: ProductModel, name: str, plan_stream: Any, lang: str, end: str, plan: Any = None
 ) -> str:
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     spec = model.items[name].spec if name in model.items else model.emissions[name].spec
     names = model.parameters
     timing = spec.timing
@@ -132,10 +133,19 @@ def _stream_when(
     if plan is not None and plan_stream is not None and timing == "annual":
         at = plan.stream_timing(plan_stream)
         if at != plan.discounting:
-            from tco.views.messages_conventions import TEXT
-
-            text += m["paid at"].format(when=TEXT[lang][at])
+            text += m["paid at"].format(when=section("conventions.", lang)[at])
     return text
+
+
+def annex_language(lang: str) -> str:
+    """``lang`` if the catalogue holds the annex in it, else English (a legal text is not mixed).
+
+    Examples
+    --------
+    >>> annex_language("da"), annex_language("xx")
+    ('da', 'en')
+    """
+    return lang if translated("annex.doc title", lang) else "en"
 
 
 def build_annex(
@@ -167,8 +177,8 @@ def build_annex(
         example_section,
     )
 
-    m = ANNEX_TEXT.get(lang, ANNEX_TEXT["en"])
-    lang = lang if lang in ANNEX_TEXT else "en"
+    lang = annex_language(lang)
+    m = section("annex.", lang)
     model = tender.model
     plan = tender.plan
     result = tender.evaluate() if result is None else result
@@ -286,14 +296,14 @@ def _stream_label(spec: Any, name: str, lang: str) -> str:
 def _amount_unit(stream: Any, currency: str, lang: str) -> str:
     per_year = stream.spec.timing == "annual"
     base = currency if stream.kind == "item" else "kg"
-    return f"{base}/{ANNEX_TEXT[lang]['year']}" if per_year else base
+    return f"{base}/{section('annex.', lang)['year']}" if per_year else base
 
 
 def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
     """The conventions from amounts to the life-cycle cost (:mod:`tco.views.conventions_text`)."""
     from tco.views import conventions_text as ct
 
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     plan = tender.plan
     a = plan.assumptions
     out = [ct.discount_rate(plan, lang).plain(), ct.timing(plan, lang).plain()]

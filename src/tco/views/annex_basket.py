@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tco.views.annex import build_annex
-from tco.views.annex_basket_text import BASKET_ANNEX_TEXT
+from tco.locale import section
+from tco.views.annex import annex_language, build_annex
 from tco.views.annex_bids import illustrative_bid
 from tco.views.annex_document import (
     AnnexDocument,
@@ -38,7 +38,6 @@ from tco.views.annex_document import (
     number,
     short_number,
 )
-from tco.views.annex_text import ANNEX_TEXT
 
 if TYPE_CHECKING:
     from tco.basket import Basket
@@ -120,8 +119,8 @@ def build_basket_annex(
     """
     from tco._version import __version__
 
-    lang = lang if lang in ANNEX_TEXT else "en"
-    m, b = ANNEX_TEXT[lang], BASKET_ANNEX_TEXT[lang]
+    lang = annex_language(lang)
+    m, b = section("annex.", lang), section("annex basket.", lang)
     result = basket.evaluate()
     cur = result.currency
     docs = [

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from html import escape
 
+from tco.locale import section
 from tco.spec.expr import Node, parse
 
 __all__ = ["formula_mathml", "formula_text", "formula_words"]
@@ -33,32 +34,7 @@ __all__ = ["formula_mathml", "formula_text", "formula_words"]
 #: Binding strength of each node, higher binds tighter.
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "**": 4}
 
-_FUNCTION_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "max": "the larger of {args}",
-        "min": "the smaller of {args}",
-        "ceil": "{0} rounded up to a whole number",
-        "floor": "{0} rounded down to a whole number",
-        "round": "{0} rounded to a whole number",
-        "abs": "the absolute value of {0}",
-        "sqrt": "the square root of {0}",
-        "exp": "e to the power {0}",
-        "log": "the natural logarithm of {0}",
-        "and": " and ",
-    },
-    "da": {
-        "max": "den største af {args}",
-        "min": "den mindste af {args}",
-        "ceil": "{0} rundet op til et helt tal",
-        "floor": "{0} rundet ned til et helt tal",
-        "round": "{0} afrundet til et helt tal",
-        "abs": "den numeriske værdi af {0}",
-        "sqrt": "kvadratroden af {0}",
-        "exp": "e opløftet i {0}",
-        "log": "den naturlige logaritme af {0}",
-        "and": " og ",
-    },
-}
+# The words of the functions: the msgctxts "formula.NAME" of the catalogue (tco.locale).
 
 _SUPERSCRIPT = str.maketrans("0123456789-.", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻·")
 
@@ -179,7 +155,7 @@ def formula_words(
     >>> formula_words("ceil(x)", {"x"}, {"x": "Antal"}, "da")
     'Antal rundet op til et helt tal'
     """
-    words = _FUNCTION_WORDS.get(lang, _FUNCTION_WORDS["en"])
+    words = section("formula.", lang)
     tree = parse(text, _names(names))
 
     def call(name: str, args: list[str]) -> str:

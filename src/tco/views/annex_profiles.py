@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tco.locale import section
 from tco.views.annex_document import Formula, Para, Section, Table, number
-from tco.views.annex_text import ANNEX_TEXT
 from tco.views.i18n import percent, significant, text, unit_text
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def profiles_section(tender: Tender, lang: str) -> Section:
     units = {n: _unit(tender, n) for n in inputs}
     head = [
         text("profiles.profile", lang),
-        ANNEX_TEXT[lang]["symbol"],
+        section("annex.", lang)["symbol"],
         text("profiles.weight", lang),
         text("profiles.share", lang),
         *(

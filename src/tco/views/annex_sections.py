@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.locale import section
 from tco.views import html, labels
 from tco.views.annex_document import Bullets, Para, Section, Table, number
-from tco.views.annex_text import ANNEX_TEXT, VERIFY
 from tco.views.i18n import unit_text
 from tco.views.inputs import bid_values, buyer_values, in_unit
 
@@ -37,7 +37,7 @@ def assumption_table(tender: Tender, lang: str) -> Table:
 
 def assumptions_section(tender: Tender, lang: str) -> Section:
     """The buyer's fixed assumptions and parameter values, with units and sources."""
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     model = tender.model
     blocks: list[Any] = [Para(m["assumptions intro"])]
     for b in tender.plan.bases:
@@ -65,7 +65,7 @@ def assumptions_section(tender: Tender, lang: str) -> Section:
 
 def award_section(tender: Tender, result: Result, lang: str, *, common: bool) -> Section:
     """How the life-cycle cost ranks the bids, and the price-point model where one is given."""
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     plan = tender.plan
     blocks: list[Any] = [Para(m["award pv"] if common else m["award eac"])]
     if plan.emission_prices:
@@ -108,7 +108,7 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
     Every number is taken from the engine's result, so the annex shows what
     the evaluation of the bids will compute.
     """
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     plan = tender.plan
     model = tender.model
     bid = plan.bids[0]
@@ -182,7 +182,7 @@ def _kind(p: Parameter) -> str:
 
 def _condition(tender: Tender, name: str, lang: str) -> str:
     """The buyer's admissibility limits of a bid parameter (``limits:``), in words."""
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     limit: Any = tender.spec.limits.get(name, {})
     unit = tender.model.parameters[name].unit_text
 
@@ -206,7 +206,7 @@ def data_section(tender: Tender, lang: str) -> Section:
     The conditions are the tender's ``limits:``, the buyer's choice; the model's
     plausibility bounds refuse impossible values but are not conditions of the award.
     """
-    m = ANNEX_TEXT[lang]
+    m = section("annex.", lang)
     model = tender.model
     rows = []
     for name in model.bid_parameters:
@@ -215,7 +215,7 @@ def data_section(tender: Tender, lang: str) -> Section:
         verify = (
             p.spec.verification.get(lang)
             if p.spec.verification is not None
-            else VERIFY[lang][_kind(p)]
+            else section("annex verify.", lang)[_kind(p)]
         )
         label = p.spec.label.get(lang) if p.spec.label else name
         condition = _condition(tender, name, lang)

@@ -25,7 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -36,8 +36,8 @@ from tco.engine.conventions import (
     option,
     timing_shift,
 )
+from tco.locale import section
 from tco.views.i18n import percent, significant
-from tco.views.messages_conventions import TEXT
 
 if TYPE_CHECKING:
     from tco.plan.arrays import Plan
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 __all__ = [
     "HTML",
     "PLAIN",
-    "TEXT",
     "Markup",
     "Statement",
     "annual_factor",
@@ -133,8 +132,8 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _t(lang: str) -> dict[str, str]:
-    return TEXT[lang] if lang in TEXT else TEXT["en"]
+def _t(lang: str) -> Mapping[str, str]:
+    return section("conventions.", lang)
 
 
 def _num(x: float, lang: str) -> str:

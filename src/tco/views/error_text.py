@@ -2,10 +2,11 @@
 
 An error keeps its English message (``str(err)``, which tests and integrators
 read); one that names its message in the catalogue (:meth:`tco.errors.TCOError.speaks`)
-is shown here in another language, from :data:`tco.views.error_messages.ERRORS`
-and the facts the error carries. Numbers and units of the examples in a message
-follow the language (``'2,13 DKK/kWh'``, ``'3000 h/år'``); what the user wrote is
-shown as written. An error without a translation is shown in English.
+is shown here in another language, from the gettext catalogue of
+:mod:`tco.locale` (the message's id is its msgctxt) and the facts the error
+carries. Numbers and units of the examples in a message follow the language
+(``'2,13 DKK/kWh'``, ``'3000 h/år'``); what the user wrote is shown as written.
+An error without a translation is shown in English.
 
 Parameters of a message are shown by their name: ``*_q`` is a value with its
 unit (its numbers and unit words in the language), ``hint`` a suggested name
@@ -29,8 +30,8 @@ from __future__ import annotations
 from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
-from tco.views.error_messages import ERRORS
-from tco.views.error_messages_outputs import OS_REASONS, OUTPUT_WORDS
+from tco.locale import keyed, pgettext, pgettext_noop
+from tco.locale import translated as has_text
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 
@@ -55,26 +56,27 @@ def translated(err: BaseException, lang: str) -> bool:
         return False
     if message_id.startswith("units."):
         return True
-    entry = ERRORS.get(message_id)
     params = getattr(err, "params", {})
     if "want" in params and phrase_text(params["want"], lang) is None:
         return False
-    return entry is not None and lang in entry
+    return has_text(message_id, lang)
 
 
 def _param(name: str, value: Any, lang: str) -> str:
     if name == "hint":
         if not value:
             return ""
-        return ERRORS["did_you_mean"][lang].format(name=value)
+        return _template("did_you_mean", lang).format(name=value)
     if name == "reads":
         return (
-            "" if not value else ERRORS["yaml_reads"][lang].format(line=value[0], content=value[1])
+            ""
+            if not value
+            else _template("yaml_reads", lang).format(line=value[0], content=value[1])
         )
     if name == "who":
         return _who(str(value), lang)
     if name.endswith("what"):  # a file a command writes
-        return OUTPUT_WORDS.get(str(value), {}).get(lang, str(value))
+        return keyed(f"output.{value}", lang) or str(value)
     if name == "reason":  # the operating system's words
         return os_reason(str(value), lang)
     if name == "want":
@@ -86,6 +88,14 @@ def _param(name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+def _template(message_id: str, lang: str) -> str:
+    """The catalogue's text of the message ``message_id`` in ``lang``."""
+    said = keyed(message_id, lang)
+    if said is None:
+        raise KeyError(message_id)
+    return said
+
+
 def os_reason(reason: str, lang: str) -> str:
     """The operating system's reason a file cannot be read or written (``strerror``) in ``lang``.
 
@@ -94,17 +104,18 @@ def os_reason(reason: str, lang: str) -> str:
     >>> os_reason("Permission denied", "da"), os_reason("Permission denied", "en")
     ('adgang nægtet', 'Permission denied')
     """
-    return OS_REASONS.get(reason, reason) if lang == "da" else reason
+    return pgettext("os reason", reason, lang)
 
 
-_WHO = {"da": (("bid ", "tilbud "), ("row ", "række "))}
+#: The words that start a row named in a message, said in the language (msgctxt "who").
+_WHO = (pgettext_noop("who", "bid"), pgettext_noop("who", "row"))
 
 
 def _who(who: str, lang: str) -> str:
     """A row named in a message (``"bid 'A'"``, ``"row 7"``) in ``lang``."""
-    for english, said in _WHO.get(lang, ()):
-        if who.startswith(english):
-            return said + who.removeprefix(english)
+    for english in _WHO:
+        if who.startswith(english + " "):
+            return pgettext("who", english, lang) + who.removeprefix(english)
     return who
 
 
@@ -131,13 +142,12 @@ def reason_text(err: TCOError, lang: str | None = None) -> str:
         return refusal_text(
             message_id.removeprefix("units."), lang, expected=_expected(params, lang), **fields
         )
-    entry = ERRORS.get(message_id)
-    if entry is None or lang not in entry:
+    if not has_text(message_id, lang):
         return english
     if "want_unit" in params:
         params = {**params, "expected": _expected(params, lang)}
     shown = {name: _param(name, value, lang) for name, value in params.items()}
-    return entry[lang].format_map(_Missing(shown))
+    return _template(message_id, lang).format_map(_Missing(shown))
 
 
 def _expected(params: dict[str, Any], lang: str) -> str:
@@ -156,18 +166,15 @@ class _Missing(dict[str, str]):
         return "?"
 
 
-_PLACE = {"sheet": {"en": "sheet", "da": "ark"}, "cell": {"en": "cell", "da": "celle"}}
-
-
 def _where(err: SpecError, lang: str) -> str:
     if not isinstance(err, FormError):
         return ": ".join(part for part in (err.file, format_path(err.path)) if part)
     place = []
     if err.sheet:
-        place.append(f"{_PLACE['sheet'][lang]} '{err.sheet}'")
+        place.append(f"{_template('place.sheet', lang)} '{err.sheet}'")
     if err.cell:
         place.append(
-            f"{_PLACE['cell'][lang]} {err.cell}" + (f" ({err.field})" if err.field else "")
+            f"{_template('place.cell', lang)} {err.cell}" + (f" ({err.field})" if err.field else "")
         )
     elif err.field:
         place.append(str(err.field))
@@ -194,7 +201,7 @@ def error_text(err: BaseException, lang: str | None = None) -> str:
     if lang == "en" or not isinstance(err, TCOError):
         return str(err)
     if isinstance(err, SpecErrors):
-        head = ERRORS["problems"][lang].format(n=len(err.errors))
+        head = _template("problems", lang).format(n=len(err.errors))
         return "\n".join([head] + [f"  - {error_text(e, lang)}" for e in err.errors])
     reason = reason_text(err, lang)
     if not isinstance(err, SpecError):

@@ -1,10 +1,11 @@
 """The language of every output: words from one catalogue, numbers in the language's format.
 
-Words come from :data:`tco.views.messages.MESSAGES`, one entry per key with
-its English and its Danish text. Numbers, percentages and amounts follow the
-language's conventions: ``1,234,568`` and ``4.00 %`` in English,
-``1.234.568`` and ``4,00 %`` in Danish. Danish (and any language other than
-English) is formatted by Babel, imported only when such a number is written, so
+Words come from the gettext catalogues of :mod:`tco.locale`: each word's
+English text is its msgid, and the key the code names it by is its msgctxt.
+Numbers, percentages and amounts follow the language's conventions:
+``1,234,568`` and ``4.00 %`` in English, ``1.234.568`` and ``4,00 %`` in Danish.
+Danish (and any language other than English) is formatted by Babel, imported only
+when such a number is written, so
 that the English command line starts without it.
 
 The language of an output is the ``lang`` argument of the function that writes
@@ -27,8 +28,8 @@ import math
 import re
 from typing import Any
 
+from tco.locale import keyed, texts
 from tco.views.errors import OutputError
-from tco.views.messages import MESSAGES
 
 __all__ = [
     "LANGUAGES",
@@ -112,10 +113,9 @@ def text(key: str, lang: str | None = None, **fields: Any) -> str:
     >>> text("years", "da", n=15)
     '15 år'
     """
-    entry = MESSAGES.get(key)
-    if entry is None:
+    out = keyed(key, resolve(lang))
+    if out is None:
         return key
-    out = entry[LANGUAGES.index(resolve(lang))]
     return out.format(**fields) if fields else out
 
 
@@ -214,18 +214,6 @@ def significant(value: float, digits: int = 6, lang: str | None = None) -> str:
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])")
-_UNIT_WORDS = {
-    "da": {
-        "year": "år",
-        "years": "år",
-        "day": "dag",
-        "week": "uge",
-        "month": "måned",
-        "dimensionless": "uden enhed",
-        "page": "side",
-        "sheet": "ark",
-    }
-}
 _UNIT_WORD = re.compile(r"[A-Za-z_]+")
 
 
@@ -237,9 +225,10 @@ def unit_text(unit: str, lang: str | None = None) -> str:
     >>> unit_text("h/year", "da"), unit_text("kWh", "da")
     ('h/år', 'kWh')
     """
-    words = _UNIT_WORDS.get(resolve(lang))
-    if not words:
+    lang = resolve(lang)
+    if lang == "en":
         return unit
+    words = texts("unit word", lang)  # the catalogue's words of units (msgctxt "unit word")
     return _UNIT_WORD.sub(lambda m: words.get(m.group(0), m.group(0)), unit)
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tco.locale import has_key
 from tco.views.i18n import LANGUAGES, resolve, text
-from tco.views.messages import MESSAGES
 
 if TYPE_CHECKING:
     from tco.result import Result
@@ -74,7 +74,7 @@ def substance_label(name: str, lang: str | None = None) -> str:
     >>> substance_label("co2e"), substance_label("pm", "da")
     ('CO2e', 'partikler')
     """
-    return text(f"substance.{name}", lang) if f"substance.{name}" in MESSAGES else name
+    return text(f"substance.{name}", lang) if has_key(f"substance.{name}") else name
 
 
 def group_label(name: str, lang: str | None = None) -> str:
@@ -86,7 +86,7 @@ def group_label(name: str, lang: str | None = None) -> str:
     'el'
     """
     key = f"group.{name}"
-    return text(key, lang) if key in MESSAGES else name.replace("_", " ")
+    return text(key, lang) if has_key(key) else name.replace("_", " ")
 
 
 def parameter_label(model: ProductModel, name: str, lang: str | None = None) -> str:

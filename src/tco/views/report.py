@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from tco.locale import keys
 from tco.views import conventions_text as ct
 from tco.views.curves import Crossing, crossings
 from tco.views.figures import can_draw
@@ -29,7 +30,6 @@ from tco.views.html import (
 )
 from tco.views.i18n import number, percent, quantity_text, resolve, text
 from tco.views.labels import group_label, substance_label, word
-from tco.views.messages import MESSAGES
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
@@ -42,7 +42,7 @@ __all__ = ["method_items", "method_statement", "report_html", "write_report"]
 
 def _section(lang: str) -> dict[str, str]:
     """The report's prose in ``lang``: the catalogue's ``report.*`` texts by their short key."""
-    return {k.removeprefix("report."): text(k, lang) for k in MESSAGES if k.startswith("report.")}
+    return {k.removeprefix("report."): text(k, lang) for k in keys("report.")}
 
 
 def _pct(x: float, lang: str) -> str:

@@ -38,6 +38,7 @@ from tco.io.tender_workbook import (
     SHEETS,
     get_column_letter,
 )
+from tco.locale import keyed, section
 from tco.spec.tender_workbook import FIELD_UNITS, HEAD_KEYS
 from tco.views.errors import OutputError
 from tco.views.form import bound_in_unit, form_convention, range_text, require_openpyxl
@@ -55,133 +56,8 @@ BLANK_BIDS = 5
 #: Parts of a tender file the workbook does not carry (they do not change the evaluation).
 NOT_CARRIED = ("uncertainty", "scenarios", "scoring", "profiles")
 
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Tender workbook",
-        "assumptions": "The buyer's assumptions: fill in column C; a blank cell takes the default",
-        "bids": "The bids: one column per bid from column F; a blank cell takes the default",
-        "key": "field",
-        "label": "label",
-        "value": "value",
-        "unit": "unit",
-        "default": "default (model)",
-        "source": "source",
-        "range": "allowed range",
-        "description": "description",
-        "if blank": "if blank",
-        "bid": "Bid {n}",
-        "name": "Bidder's name",
-        "notes": "Notes",
-        "model": "Product model",
-        "tender title": "Title",
-        "tender description": "Description",
-        "basis": "Bases (official data)",
-        "number_format": "Number format of text cells (da: 1.450,50; en: 1,450.50)",
-        "tender value": "the tender",
-        "yes": "yes",
-        "no": "no",
-        "choose": "one of: {choices}",
-        "escalation": "Escalation of {group}",
-        "emission_prices": "Price of {group}",
-        "exchange_rates": "Exchange rate {group}",
-        "prompt": "Allowed: {range}",
-        "error": "{label}: the value must be {range}",
-        "error title": "Value out of range",
-    },
-    "da": {
-        "title": "Udbudsark",
-        "assumptions": (
-            "Ordregivers forudsætninger: udfyld kolonne C; en tom celle giver standardværdien"
-        ),
-        "bids": (
-            "Tilbuddene: én kolonne pr. tilbud fra kolonne F; en tom celle giver standardværdien"
-        ),
-        "key": "felt",
-        "label": "betegnelse",
-        "value": "værdi",
-        "unit": "enhed",
-        "default": "standard (model)",
-        "source": "kilde",
-        "range": "tilladt interval",
-        "description": "beskrivelse",
-        "if blank": "hvis tom",
-        "bid": "Tilbud {n}",
-        "name": "Tilbudsgivers navn",
-        "notes": "Bemærkninger",
-        "model": "Produktmodel",
-        "tender title": "Titel",
-        "tender description": "Beskrivelse",
-        "basis": "Grundlag (officielle data)",
-        "number_format": "Talformat i tekstceller (da: 1.450,50; en: 1,450.50)",
-        "tender value": "udbuddet",
-        "yes": "ja",
-        "no": "nej",
-        "choose": "en af: {choices}",
-        "escalation": "Prisudvikling for {group}",
-        "emission_prices": "Pris på {group}",
-        "exchange_rates": "Valutakurs {group}",
-        "prompt": "Tilladt: {range}",
-        "error": "{label}: værdien skal være {range}",
-        "error title": "Værdi uden for interval",
-    },
-}
-#: Labels of the assumption fields by language; a field not named here shows its key.
-_FIELDS: dict[str, tuple[str, str]] = {
-    "allow_unusual_rates": ("Accept unusual rates", "Tillad usædvanlige satser"),
-    "currency": ("Currency", "Valuta"),
-    "discount_rate": ("Discount rate", "Kalkulationsrente"),
-    "rate_type": ("Rate type (real or nominal)", "Rentetype (real eller nominel)"),
-    "inflation": ("Inflation", "Inflation"),
-    "period": ("Study period", "Beregningsperiode"),
-    "quantity": ("Quantity", "Antal"),
-    "discounting": ("Discounting in the year", "Diskontering i året"),
-    "price_year": ("Prices quoted in year (0 or 1)", "Priser angivet i år (0 eller 1)"),
-    "residual_value": ("Residual value", "Restværdi"),
-    "co2_price": ("CO2 price", "CO2-pris"),
-    "externalities": ("Externalities (award or report)", "Eksternaliteter (award eller report)"),
-}
-_GUIDE: dict[str, list[str]] = {
-    "en": [
-        "Tender workbook: the buyer's assumptions and the bids, evaluated by tco.",
-        "",
-        "1. Sheet 'Assumptions': fill in column C (value). Column D is the unit; a blank "
-        "value cell takes the model's default shown in column E.",
-        "2. Sheet 'Bids': one column per bid from column F. Row 4: the bidder's name; row 5: "
-        "notes; then one row per bid parameter in the unit of column C. Add bids in the "
-        "columns to the right.",
-        "3. Numbers: type them as numbers (cells formatted as General or Percent), or as "
-        "text in the number format stated in the row 'assumptions.number_format' "
-        "(da: 1.450,50; en: 1,450.50). Text may carry its own unit ('0,032 kW').",
-        "4. A year-by-year path is text with values separated by ';'. 'basis: NAME' takes "
-        "a value from the tender's bases.",
-        "5. No formulas: a cell holding a formula is refused with its cell named.",
-        "6. Do not rename the sheets, hide rows or columns, or change column A.",
-        "",
-        "Evaluate:   tco compare tender.xlsx",
-        "Bid forms:  tco compare tender.xlsx --bids forms/*.xlsx",
-        "As YAML:    tco workbook tender.xlsx --to-yaml -o tender.yaml",
-    ],
-    "da": [
-        "Udbudsark: ordregivers forudsætninger og tilbuddene, beregnet af tco.",
-        "",
-        "1. Arket 'Forudsætninger': udfyld kolonne C (værdi). Kolonne D er enheden; en tom "
-        "værdicelle giver modellens standardværdi i kolonne E.",
-        "2. Arket 'Tilbud': én kolonne pr. tilbud fra kolonne F. Række 4: tilbudsgivers "
-        "navn; række 5: bemærkninger; derefter én række pr. tilbudsparameter i enheden i "
-        "kolonne C. Tilføj flere tilbud i kolonnerne til højre.",
-        "3. Tal: skriv dem som tal (celler med formatet Standard eller Procent), eller som "
-        "tekst i det talformat, rækken 'assumptions.number_format' angiver "
-        "(da: 1.450,50; en: 1,450.50). Tekst må have sin egen enhed ('0,032 kW').",
-        "4. En sti år for år er tekst med værdierne adskilt af ';'. 'basis: NAVN' tager en "
-        "værdi fra udbuddets grundlag.",
-        "5. Ingen formler: en celle med en formel afvises, og cellen nævnes.",
-        "6. Omdøb ikke arkene, skjul ikke rækker eller kolonner, og ret ikke kolonne A.",
-        "",
-        "Beregn:         tco compare udbud.xlsx --lang da",
-        "Tilbudsskemaer: tco compare udbud.xlsx --bids skemaer/*.xlsx --lang da",
-        "Som YAML:       tco workbook udbud.xlsx --to-yaml -o udbud.yaml",
-    ],
-}
+# The sheet's words: the msgctxts "tender workbook.KEY" (the guide is "tender workbook.guide",
+# one line a line) and "tender workbook field.NAME" of the catalogue (tco.locale).
 
 
 def _cell_value(
@@ -206,7 +82,7 @@ def _cell_value(
     if raw is None:
         return None
     if isinstance(raw, bool):
-        return _WORDS[lang]["yes" if raw else "no"]
+        return section("tender workbook.", lang)["yes" if raw else "no"]
     if isinstance(raw, (int, float)):
         return _bare_in_row(raw, unit)
     if isinstance(raw, Mapping) and set(raw) == {"basis"}:
@@ -313,7 +189,7 @@ def _field_rows(
     """One row per assumption field of the tender schema and per key of its mapping fields."""
     from tco.spec.schema import AssumptionsSpec
 
-    words = _WORDS[lang]
+    words = section("tender workbook.", lang)
     own = raw.get("assumptions") if isinstance(raw.get("assumptions"), Mapping) else {}
     assert isinstance(own, Mapping)
     defaults = model.spec.assumptions.model_dump(exclude_defaults=True, by_alias=True)
@@ -351,11 +227,11 @@ def _field_rows(
                     }
                 )
             continue
-        en, da = _FIELDS.get(name, (name, name))
+        label = keyed(f"tender workbook field.{name}", lang) or name
         rows.append(
             {
                 "key": f"assumptions.{name}",
-                "label": da if lang == "da" else en,
+                "label": label,
                 "raw": own.get(name),
                 "unit": unit,
                 "default": defaults.get(name),
@@ -491,7 +367,7 @@ def _check_carried(model: ProductModel, data: Mapping[str, Any]) -> None:
 def _fill_guide(ws: Any, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    for r, line in enumerate(_GUIDE[lang], start=1):
+    for r, line in enumerate(section("tender workbook.", lang)["guide"].split("\n"), start=1):
         excel_text(ws.cell(row=r, column=1), line)
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
         # a row tall enough for the wrapped line (about 85 characters a line)
@@ -512,7 +388,7 @@ def _print_setup(ws: Any) -> None:
 def _head(ws: Any, columns: Mapping[str, str], lang: str, title: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    words = _WORDS[lang]
+    words = section("tender workbook.", lang)
     ws["A1"] = words["title"]
     ws["A1"].font = Font(bold=True, size=12)
     ws["A2"] = words[title]
@@ -536,7 +412,7 @@ def _fill_assumptions(
     stated = _stated(data)
     from openpyxl.styles import Alignment, PatternFill, Protection
 
-    words = _WORDS[lang]
+    words = section("tender workbook.", lang)
     cols = ASSUMPTION_COLUMNS
     _head(ws, cols, lang, "assumptions")
     fill = PatternFill("solid", fgColor="FFF2CC")
@@ -629,7 +505,7 @@ def _fill_bids(
     from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    words = _WORDS[lang]
+    words = section("tender workbook.", lang)
     _head(ws, BID_COLUMNS, lang, "bids")
     ws.freeze_panes = ws[f"{get_column_letter(FIRST_BID_COLUMN)}{NAME_ROW}"]
     fill = PatternFill("solid", fgColor="FFF2CC")

@@ -1,0 +1,178 @@
+"""The gettext catalogues: complete, compiled from their sources, and holding every key the code names.
+
+Every non-English word tco writes comes from ``src/tco/locale/LANG/LC_MESSAGES/tco.mo``;
+these tests fail when a Danish translation is missing, when a shipped ``.mo`` is older than
+its ``.po``, and when the code names a message (``text("key")``, ``.speaks("id")``,
+``section("prefix.")``, ``message("units.id")``) that the catalogue does not hold.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import io
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import tco
+from tco.locale import LOCALE_DIR, TRANSLATED, has_key, keyed, keys, translations
+
+SRC = Path(tco.__file__).parent
+
+
+def _po(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / "tco.po"
+
+
+def _catalogue(lang: str) -> Catalog:
+    with _po(lang).open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_shipped_mo_is_compiled_from_its_po(lang: str) -> None:
+    # the .mo is what tco reads: compiling the .po again must give the same bytes
+    # (after editing a .po: pybabel compile -d src/tco/locale -D tco)
+    out = io.BytesIO()
+    write_mo(out, _catalogue(lang), use_fuzzy=False)
+    shipped = (LOCALE_DIR / lang / "LC_MESSAGES" / "tco.mo").read_bytes()
+    assert shipped == out.getvalue(), f"{lang}: run pybabel compile -d src/tco/locale -D tco"
+
+
+def test_every_message_has_a_danish_translation_and_none_is_fuzzy_or_obsolete() -> None:
+    catalogue = _catalogue("da")
+    messages = [m for m in catalogue if m.id]
+    assert len(messages) > 1000
+    untranslated = [(m.context, m.id) for m in messages if not m.string]
+    fuzzy = [(m.context, m.id) for m in messages if m.fuzzy]
+    assert untranslated == []
+    assert fuzzy == []
+    assert list(catalogue.obsolete) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_fuzzy_or_obsolete_entries(lang: str) -> None:
+    catalogue = _catalogue(lang)
+    assert [m.id for m in catalogue if m.id and m.fuzzy] == []
+    assert list(catalogue.obsolete) == []
+
+
+#: The functions that name a message by its key (msgctxt) as their first argument.
+_BY_KEY = ("text", "speaks", "message", "_said", "has_key")
+
+
+def _named_keys() -> list[tuple[str, int, str, str]]:
+    """(file, line, function, key) of every literal key the source names a message by."""
+    out = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            # text(...) and message(...) as functions; speaks(...) as a method
+            name = (
+                func.attr
+                if isinstance(func, ast.Attribute) and func.attr == "speaks"
+                else getattr(func, "id", None)
+            )
+            first = node.args[0]
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if name in (*_BY_KEY, "section") and literal and first.value:
+                out.append((str(path.relative_to(SRC)), node.lineno, name, first.value))
+    return out
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    named = _named_keys()
+    assert len(named) > 500  # text(), .speaks(), section(), message() all seen
+    missing = []
+    for where, line, func, key in named:
+        if func == "section":
+            found = bool(keys(key))
+        elif func == "speaks":  # a refusal of the value grammar keeps its id without units.
+            found = has_key(key) or has_key(f"units.{key}")
+        else:
+            found = has_key(key)
+        if not found:
+            missing.append(f"{where}:{line}: {func}({key!r})")
+    assert missing == []
+
+
+def test_every_keyed_message_speaks_danish_through_the_loader() -> None:
+    # the compiled catalogue, read as tco reads it, gives every key's Danish
+    catalogue = _catalogue("da")
+    for m in catalogue:
+        if m.id and m.context and m.context not in ("expected", "os reason", "unit word", "who"):
+            assert keyed(m.context, "da") == m.string, m.context
+            assert keyed(m.context, "en") == m.id, m.context
+        elif m.id and m.context:
+            assert translations("da").pgettext(m.context, m.id) == m.string
+        elif m.id:
+            assert translations("da").gettext(m.id) == m.string
+
+
+def test_english_is_the_msgid_without_a_catalogue() -> None:
+    assert keyed("year", "en") == "year"
+    assert keyed("required", "en") == "this key is required"
+    assert translations("en").gettext("options") == "options"
+
+
+# -- the template: pybabel extract -F babel.cfg ----------------------------------------------
+ROOT = SRC.parent.parent
+_MESSAGE = tuple[str | None, str]
+
+
+@functools.cache
+def _extracted() -> dict[_MESSAGE, frozenset[str]]:
+    """What ``pybabel extract -F babel.cfg`` finds, by (msgctxt, msgid), with the files it is in."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    cfg = ROOT / "babel.cfg"
+    if not cfg.exists():
+        pytest.skip("babel.cfg is in a source checkout, not in an installed wheel")
+    with cfg.open() as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    out: dict[_MESSAGE, frozenset[str]] = {}
+    for filename, _, message, _, context in extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=DEFAULT_KEYWORDS
+    ):
+        assert isinstance(message, str)
+        out[context, message] = out.get((context, message), frozenset()) | {filename}
+    return out
+
+
+def _ids(catalogue: Catalog) -> set[_MESSAGE]:
+    return {(m.context, m.id) for m in catalogue if m.id and isinstance(m.id, str)}
+
+
+def test_every_extracted_message_is_in_the_catalogue_and_no_other() -> None:
+    # a text the code translates (a help text, a pgettext call) or a key of keys.pot missing
+    # from da.po: run pybabel extract and pybabel update (docs/translations.md)
+    extracted = _extracted()
+    assert len(extracted) > 1000
+    danish = _ids(_catalogue("da"))
+    missing = sorted(f"{sorted(extracted[m])}: {m}" for m in set(extracted) - danish)
+    stale = sorted(str(m) for m in danish - set(extracted))
+    assert missing == []
+    assert stale == []
+
+
+def test_the_committed_template_is_the_extracted_one() -> None:
+    with (LOCALE_DIR / "tco.pot").open("rb") as f:
+        template = read_po(f)
+    assert _ids(template) == set(_extracted())
+
+
+def test_english_written_in_the_code_is_not_written_again_in_keys_pot() -> None:
+    # keys.pot holds only the English no line of code writes: a text the code translates by
+    # its English (a help text, pgettext_noop) must not be copied there, where it could drift
+    with (LOCALE_DIR / "keys.pot").open("rb") as f:
+        keyed_english = _ids(read_po(f))
+    in_code = {m for m, where in _extracted().items() if any(w.endswith(".py") for w in where)}
+    assert sorted(map(str, keyed_english & in_code)) == []

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 #: The languages ``--lang`` accepts (:data:`tco.views.i18n.LANGUAGES`, not imported to start fast).
-LANG_CHOICES = ("en", "da")
+LANG_CHOICES = ("en", "da", "sv")
 #: Subcommands that read no tender or model from disk, so take no ``--allow-path``.
 _READS_NO_FILES = frozenset({"serve"})
 

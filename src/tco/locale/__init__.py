@@ -55,7 +55,7 @@ DOMAIN = "tco"
 #: The folder of the catalogues (``LANG/LC_MESSAGES/tco.mo``).
 LOCALE_DIR = Path(__file__).parent
 #: Languages with a catalogue (English is the msgids).
-TRANSLATED: tuple[str, ...] = ("da",)
+TRANSLATED: tuple[str, ...] = ("da", "sv")
 
 #: msgctxts that name a kind of text (many messages each), not one message's key.
 GROUPS = frozenset({"expected", "os reason", "unit word", "who"})

@@ -103,14 +103,16 @@ Residual = Literal["linear", "none"] | ResidualShare
 
 
 class Text(_Strict):
-    """A text in English and, where given, Danish."""
+    """A text in English and, where given, Danish and Swedish."""
 
     en: str
     da: str | None = None
+    sv: str | None = None
 
     def get(self, lang: str = "en") -> str:
         """Return the text in ``lang``, falling back to English."""
-        return self.da if lang == "da" and self.da else self.en
+        said = {"da": self.da, "sv": self.sv}.get(lang)
+        return said or self.en
 
 
 def _text(value: Any) -> Any:

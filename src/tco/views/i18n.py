@@ -46,10 +46,10 @@ __all__ = [
 ]
 
 #: Languages the outputs speak.
-LANGUAGES: tuple[str, ...] = ("en", "da")
+LANGUAGES: tuple[str, ...] = ("en", "da", "sv")
 
 _state = {"lang": "en"}
-_BABEL_LOCALE = {"da": "da_DK"}
+_BABEL_LOCALE = {"da": "da_DK", "sv": "sv_SE"}
 
 
 def set_language(lang: str) -> None:
@@ -57,7 +57,7 @@ def set_language(lang: str) -> None:
 
     Parameters
     ----------
-    lang : {"en", "da"}
+    lang : {"en", "da", "sv"}
 
     Raises
     ------

@@ -19,7 +19,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import tco
-from tco.locale import LOCALE_DIR, TRANSLATED, has_key, keyed, keys, translations
+from tco.locale import GROUPS, LOCALE_DIR, TRANSLATED, has_key, keyed, keys, translations
+from tco.locale._extract import extract_code
 
 SRC = Path(tco.__file__).parent
 
@@ -176,3 +177,34 @@ def test_english_written_in_the_code_is_not_written_again_in_keys_pot() -> None:
         keyed_english = _ids(read_po(f))
     in_code = {m for m, where in _extracted().items() if any(w.endswith(".py") for w in where)}
     assert sorted(map(str, keyed_english & in_code)) == []
+
+
+def test_one_english_text_per_key() -> None:
+    # a key (an error's id) raised with two different English texts would show one of them in
+    # every other language: each msgctxt has one msgid, whether written at the raise site or in
+    # keys.pot
+    by_key: dict[str, set[str]] = {}
+    for context, english in _extracted():
+        if context is not None and context not in GROUPS:
+            by_key.setdefault(context, set()).add(english)
+    assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
+
+
+def test_errors_take_their_english_from_the_raise_site() -> None:
+    # Error(f"... '{name}' ...").speaks(id, name=name): the raise site's text is the msgid, so
+    # the English is written once and the catalogue follows it (at least the 146 errors raised
+    # this way); such a key is not written again in keys.pot
+    from_raise_sites = set()
+    for path in sorted(SRC.rglob("*.py")):
+        with path.open("rb") as f:
+            for _, func, message, _ in extract_code(f, [], [], {}):
+                if func == "pgettext" and message[0] not in GROUPS:
+                    from_raise_sites.add(message[0])
+    assert len(from_raise_sites) >= 140
+    with (LOCALE_DIR / "keys.pot").open("rb") as f:
+        in_keys_pot = {m.context for m in read_po(f) if m.id and m.context}
+    assert from_raise_sites & in_keys_pot == set()
+    # cli/award.py: SpecError(f"got --workers {args.workers}", ...).speaks("workers",
+    # n=args.workers); the catalogue said "got --workers {n}, expected 1 or more" before
+    assert "workers" in from_raise_sites
+    assert keyed("workers", "en") == "got --workers {n}"

@@ -143,7 +143,7 @@ def _pick(states: dict[str, str], file: str) -> tuple[str, str]:
                 sheet=names[0],
                 value=state,
                 expected="a visible sheet",
-            ).speaks("form_sheet_hidden", state=state)
+            ).speaks("book_sheet_hidden", state=state)
         picked.append(names[0])
     return picked[0], picked[1]
 

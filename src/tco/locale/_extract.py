@@ -8,7 +8,10 @@ Two sources make the template ``tco.pot``:
   (marked where written, translated where shown), and the command line's help
   texts, descriptions, titles and metavars (``help=``, ``description=``, ``metavar=``, ``title=``
   of argparse's calls, ``parser.description = ...``, the help of a module's
-  ``COMMANDS`` table), looked up by their English text;
+  ``COMMANDS`` table), looked up by their English text; and the English of an
+  error raised as ``Error(message, ...).speaks(id, **params)`` where the message
+  is the template filled with the params (:func:`raised_template`): msgctxt
+  ``id``, msgid the raise site's English;
 - ``keys.pot`` (:func:`extract_keys`): the English of every message the code
   names by a key (an error's id, an output word's key: the msgctxt), and of the
   few texts no line of tco writes (argparse's own words, the operating
@@ -28,7 +31,7 @@ import ast
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-__all__ = ["HELP_KEYWORDS", "extract_code", "extract_keys"]
+__all__ = ["HELP_KEYWORDS", "extract_code", "extract_keys", "raised_template"]
 
 #: Keyword arguments of argparse whose text the command line shows in the chosen language.
 HELP_KEYWORDS = frozenset({"help", "description", "metavar", "title", "epilog"})
@@ -69,6 +72,10 @@ def extract_code(
             found.append((node.lineno, "gettext", args[0], []))
         elif name in ("pgettext", "pgettext_noop") and len(args) == 2 and args[0] and args[1]:
             found.append((node.lineno, "pgettext", (args[0], args[1]), []))
+        if name == "speaks" and args and args[0]:
+            english = raised_template(node)
+            if english is not None:
+                found.append((node.lineno, "pgettext", (args[0], english), []))
         for kw in node.keywords if name in _ARGPARSE else ():
             if kw.arg not in HELP_KEYWORDS:
                 continue
@@ -78,6 +85,53 @@ def extract_code(
                 if said is not None:
                     found.append((value.lineno, "gettext", said.strip(), []))
     yield from sorted(found, key=lambda f: f[0])
+
+
+def raised_template(speaks: ast.Call) -> str | None:
+    """The English template of an error raised as ``Error(MESSAGE, ...).speaks(ID, **params)``.
+
+    ``MESSAGE`` is a literal, or an f-string each of whose fields is exactly the
+    expression of one of ``params`` (``f"unknown model '{name}'"`` with
+    ``name=name``): that field becomes ``{param}``, so the raise site's English is
+    the catalogue's msgid. ``None`` where the message is built otherwise (a field
+    the params do not carry, a format spec, a joined list): such a message's
+    English is written in ``keys.pot``.
+
+    Examples
+    --------
+    >>> code = "SpecError(f'unknown model {m!r}', file=f).speaks('no_model', name=m)"
+    >>> raised_template(ast.parse(code).body[0].value) is None  # !r: not the param as it is
+    True
+    >>> code = "SpecError(f'no model {m} in {{x}}').speaks('no_model', name=m)"
+    >>> raised_template(ast.parse(code).body[0].value)
+    'no model {name} in {{x}}'
+    """
+    func = speaks.func
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)):
+        return None
+    raised = func.value
+    if not raised.args:
+        return None
+    message = raised.args[0]
+    if isinstance(message, ast.Constant) and isinstance(message.value, str):
+        return message.value.replace("{", "{{").replace("}", "}}")
+    if not isinstance(message, ast.JoinedStr):
+        return None
+    by_expression = {ast.dump(kw.value): kw.arg for kw in speaks.keywords if kw.arg}
+    parts: list[str] = []
+    for part in message.values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            parts.append(part.value.replace("{", "{{").replace("}", "}}"))
+        elif (
+            isinstance(part, ast.FormattedValue)
+            and part.conversion == -1
+            and part.format_spec is None
+            and ast.dump(part.value) in by_expression
+        ):
+            parts.append("{" + by_expression[ast.dump(part.value)] + "}")
+        else:
+            return None
+    return "".join(parts)
 
 
 def _assigned(node: ast.AST) -> Iterator[_Extracted]:

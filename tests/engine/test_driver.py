@@ -220,3 +220,16 @@ def test_the_plans_residual_rule_lookup_is_deprecated() -> None:
     with pytest.warns(FutureWarning, match=r"PlanStream\.residual_rule"):
         rule = plan.residual_rule(plan.items[0])
     assert rule == {"share": None, "salvage": False}
+
+
+def test_the_timing_options_are_one_list() -> None:
+    # A tender, a model and the engine accept the same options, and each has its shift.
+    from typing import get_args
+
+    from tco.engine.conventions import TIMING
+    from tco.engine.discounting import TIMINGS
+    from tco.spec.schema import AssumptionsSpec, ItemSpec, Timing
+
+    assert set(get_args(Timing)) == set(TIMING) == set(TIMINGS)
+    assert AssumptionsSpec.model_fields["discounting"].annotation == Timing | None
+    assert ItemSpec.model_fields["discounting"].annotation == Timing | None

@@ -19,12 +19,13 @@ Conventions (``docs/concepts.md`` has the formulas):
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tco.engine.conventions import TIMING, option, timing_shift
+from tco.spec.schema import Timing
 
 __all__ = [
     "ANNUALISE_AT",
@@ -49,11 +50,10 @@ __all__ = [
 
 #: A float64 array (the year axis last).
 Array = NDArray[np.float64]
-#: When in its year an annual amount is discounted.
-Timing = Literal["end", "mid", "begin"]
-#: The values of :data:`Timing`: the tender's ``discounting``, an item's own
-#: ``discounting`` and the tender's ``item_discounting`` take one of them.
-TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
+#: The values of :data:`Timing` (:data:`tco.spec.schema.Timing`, the one list of the
+#: options): the tender's ``discounting``, an item's own ``discounting`` and the tender's
+#: ``item_discounting`` take one of them.
+TIMINGS: tuple[Timing, ...] = get_args(Timing)
 #: How far before its year's end an annual amount falls, per timing: the one table of
 #: :data:`tco.engine.conventions.TIMING`. [year]
 TIMING_SHIFT: dict[str, float] = TIMING

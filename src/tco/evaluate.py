@@ -10,7 +10,7 @@ reference the closed form is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -18,8 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.engine.flows import occurrences, residual_credit, stream_flows
-from tco.engine.pv import present_value
-from tco.engine.rows import amount_in_year, residual_value
+from tco.engine.pv import quantity_scale, stream_present_value
 from tco.errors import SpecError
 from tco.limits import check_result_size
 from tco.plan import Plan, PlanStream
@@ -57,34 +56,14 @@ class Totals:
     emitted: Array
 
 
-def stream_present_value(
-    plan: Plan, s: PlanStream, weight: Array, *, rows: NDArray[np.intp] | None = None
-) -> Array:
-    """Sum over years of a plan stream's amount x occurrences x ``weight``, per row.
-
-    The one call of :func:`tco.engine.pv.present_value` for a stream of a plan, used by
-    the tender's totals and by the variants of the analyses (``rows`` picks each
-    variant's row of a per-variant ``weight``). [currency, or kg for ``weight`` of ones]
-    """
-    return present_value(
-        s.timing,
-        s.amount,
-        weight,
-        plan.period,
-        when=s.when,
-        start=s.start,
-        stop=s.stop,
-        lifetime=plan.lifetime,
-        rows=rows,
-    )
-
-
 def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     """Present value per row and cost stream, and emissions, by the closed-form engine.
 
-    Each convention is that of :mod:`tco.engine.pv`; the quantity multiplies
-    every per-unit stream: the plan's, or ``quantity`` per row (shape ``(B,)``,
-    the lines of a basket stacked by :func:`tco.plan.stack.stack_plans`).
+    A loop over the plan's streams, each priced by the one driver
+    :func:`tco.engine.pv.stream_present_value` (weights, residual credit,
+    quantity) at its timing's discount factors (:attr:`Plan.discount`); the
+    quantity is the plan's, or ``quantity`` per row (shape ``(B,)``, the lines
+    of a basket stacked by :func:`tco.plan.stack.stack_plans`).
 
     Examples
     --------
@@ -94,56 +73,34 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     >>> bool(np.allclose(t.present_value.sum(axis=1), yearly_flows(plan).present_value().sum(1)))
     True
     """
-    B = plan.n_bids
     q: Array | float = plan.quantity if quantity is None else quantity
-    discount = _discounts(plan)
+    value = partial(stream_present_value, period=plan.period, lifetime=plan.lifetime, quantity=q)
     names: list[str] = []
     categories: list[str] = []
     pvs: list[Array] = []
     for s in plan.items:
-        d = discount(s)
-        pv = stream_present_value(plan, s, s.escalation * d)
-        rule = plan.residual_rule(s)
-        if rule is not None:
-            # Discounted as its stream is (the reference discounts the credit with the stream).
-            last, credit = residual_value(s.escalation, d, plan.lifetime, plan.period, **rule)
-            pv = pv + amount_in_year(s.amount, last) * credit
-        pvs.append(pv * q if s.per_unit else pv)
+        d = plan.discount.at(plan.stream_timing(s))
+        pvs.append(value(s, s.escalation, d))
         names.append(s.name)
         categories.append(s.category)
     masses: list[Array] = []
     ones = np.ones(plan.T + 1)
     for e in plan.emissions:
-        mass = stream_present_value(plan, e, ones)
-        masses.append(mass * q if e.per_unit else mass)
+        masses.append(value(e, ones, ones))
         price = plan.emission_prices.get(e.substance)
         if price is not None:
-            d = discount(e)
-            pv = stream_present_value(plan, e, price * d)
-            pvs.append(pv * q if e.per_unit else pv)
+            d = plan.discount.at(plan.stream_timing(e))
+            pvs.append(value(e, price, d))
             names.append(e.name)
             categories.append("externalities")
     return Totals(
         items=tuple(names),
         categories=tuple(categories),
-        present_value=_stack(pvs, B),
+        present_value=_stack(pvs, plan.n_bids),
         emission_names=tuple(e.name for e in plan.emissions),
         substances=tuple(e.substance for e in plan.emissions),
-        emitted=_stack(masses, B),
+        emitted=_stack(masses, plan.n_bids),
     )
-
-
-def _discounts(plan: Plan) -> Callable[[PlanStream], Array]:
-    """The discount factors of each stream (:meth:`Plan.stream_timing`), each timing's once."""
-    known: dict[str, Array] = {}
-
-    def discount(s: PlanStream) -> Array:
-        timing = plan.stream_timing(s)
-        if timing not in known:
-            known[timing] = plan.discount_at(timing)
-        return known[timing]
-
-    return discount
 
 
 def _stack(columns: list[Array], B: int) -> Array:
@@ -184,26 +141,32 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
     T = plan.T
     B = plan.n_bids
     q = plan.quantity
-    discount = _discounts(plan)
     flows: list[Array] = []
     discounts: list[Array] = []
     for s in plan.items:
         counts = _counts(s, plan)
         f = stream_flows(s.amount, counts, s.escalation)
-        rule = plan.residual_rule(s)
+        rule = s.residual_rule
         if rule is not None:
-            f = f + residual_credit(s.amount, s.escalation, plan.lifetime, plan.period, T, **rule)
-        flows.append(f * q if s.per_unit else f)
-        discounts.append(discount(s))
+            f = f + residual_credit(
+                s.amount,
+                s.escalation,
+                plan.lifetime,
+                plan.period,
+                T,
+                share=rule.share,
+                salvage=rule.salvage,
+            )
+        flows.append(f * quantity_scale(s.per_unit, q))
+        discounts.append(plan.discount.at(plan.stream_timing(s)))
     emission_flows: list[Array] = []
     for e in plan.emissions:
-        mass = stream_flows(e.amount, _counts(e, plan), 1.0)
-        mass = mass * q if e.per_unit else mass
+        mass = stream_flows(e.amount, _counts(e, plan), 1.0) * quantity_scale(e.per_unit, q)
         emission_flows.append(mass)
         price = plan.emission_prices.get(e.substance)
         if price is not None:
             flows.append(mass * price)
-            discounts.append(discount(e))
+            discounts.append(plan.discount.at(plan.stream_timing(e)))
     return YearlyFlows(
         real=np.stack(flows, axis=1) if flows else np.zeros((B, 0, T + 1)),
         discount=np.stack(discounts, axis=0) if discounts else np.zeros((0, T + 1)),

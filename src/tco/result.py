@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.conventions import counts_in_award
+from tco.engine.conventions import award_total
 from tco.engine.metrics import rank
 from tco.spec.schema import CATEGORIES
 
@@ -218,9 +218,9 @@ class Result(ResultAxes):
         With priced externalities under the rule ``award``, without them under
         ``report``.
         """
-        if counts_in_award(self.externalities_rule):
-            return self.total_incl_externalities
-        return self.total_excl_externalities
+        return award_total(
+            self.total_incl_externalities, self.total_excl_externalities, self.externalities_rule
+        )
 
     @cached_property
     def total_incl_externalities(self) -> Array:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tco.engine.flows import occurrences, residual_credit
-from tco.engine.pv import present_value, weighted_occurrences
+from tco.engine.pv import weighted_amounts, weighted_occurrences
 from tco.engine.rows import amount_in_year, last_unit, residual_value
 from tco.engine.timeline import last_start_year, remaining_life_fraction
 
@@ -98,13 +98,13 @@ def test_weights_per_group_of_rows_and_amounts_per_year(
         weighted_occurrences(timing, w, P, rows=rows, **kw), want, rtol=1e-12, atol=1e-12
     )
     np.testing.assert_allclose(
-        present_value(timing, amount[:, 1], w, P, rows=rows, **kw),
+        weighted_amounts(timing, amount[:, 1], w, P, rows=rows, **kw),
         amount[:, 1] * want,
         rtol=1e-12,
         atol=1e-12,
     )
     np.testing.assert_allclose(
-        present_value(timing, amount, w, P, rows=rows, **kw),
+        weighted_amounts(timing, amount, w, P, rows=rows, **kw),
         (counts * amount * w[rows]).sum(axis=-1),
         rtol=1e-12,
         atol=1e-12,

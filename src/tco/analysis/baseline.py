@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
 from tco.engine.flows import residual_credit
+from tco.engine.pv import quantity_scale
 from tco.errors import AnalysisError, SpecError
 from tco.plan.compiler import compile_plan
 from tco.result import Result
@@ -300,12 +301,18 @@ def compare_to_baseline(
     real = result.real.copy()
     # Residual values are left out of payback: subtract them from the flows.
     for k, s in enumerate(plan.items):
-        rule = plan.residual_rule(s)
+        rule = s.residual_rule
         if rule is not None:
             credit = residual_credit(
-                s.amount, s.escalation, plan.lifetime, plan.period, plan.T, **rule
+                s.amount,
+                s.escalation,
+                plan.lifetime,
+                plan.period,
+                plan.T,
+                share=rule.share,
+                salvage=rule.salvage,
             )
-            real[:, k] -= credit * plan.quantity if s.per_unit else credit
+            real[:, k] -= credit * quantity_scale(s.per_unit, plan.quantity)
     flows = real.sum(axis=1)
     disc = (real * result.discount[None]).sum(axis=1)
     simple = payback_year(flows[b0][None] - flows)

@@ -5,40 +5,31 @@ rows of one plan (row ``k * B + b`` is variant ``k`` of bid ``b``): the
 model's formulas run once on arrays of that length
 (:func:`tco.plan.rebuild_plan`), so there is no Python loop over variants.
 
-Totals are computed without year-by-year cash flows. A stream's present
-value is its amount times a present value factor,
-
-    PV = q * sum over occurrences k of a(t_k) * e(t_k) * d(t_k),
-
-with ``q`` the quantity, ``a`` the amount, ``e`` the escalation index, ``d``
-the discount factor and ``t_k`` the year the ``k``-th occurrence is booked
-(the conventions of :mod:`tco.engine.timeline`). An annual stream's factor
-is a difference of cumulative sums of ``e * d``; an event stream's is a sum
-over its (few) occurrences. The residual value of the last unit is
-``-a(s) * e(s) * f * d(P)`` (:func:`tco.engine.flows.residual_credit`).
+Totals are computed without year-by-year cash flows, by the engine's one
+driver :func:`tco.engine.pv.stream_present_value` (a stream's weights, its
+residual credit and the quantity), as a tender's are. A varied discount rate
+gives discount factors per variant (:meth:`tco.engine.discounting.Discount.varied`),
+a varied escalation rate a price index per variant for the streams of its
+group (:func:`tco.engine.discounting.stream_escalation`), a varied quantity or
+emission price one per variant; row ``k * B + b`` takes variant ``k``'s.
 :func:`tco.evaluate.evaluate_plan` gives the same totals (tested).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
-from tco.engine.rows import amount_in_year, residual_value
-from tco.engine.timeline import (
-    Timing,
-    annual_escalation,
-    discount_factors,
-    escalation_index,
-    fisher_real_rate,
-    schedule_discount_factors,
-)
+from tco.engine.conventions import counts_in_award
+from tco.engine.discounting import stream_escalation
+from tco.engine.pv import stream_present_value
+from tco.engine.timeline import escalation_index, fisher_real_rate
 from tco.errors import AnalysisError
-from tco.evaluate import stream_present_value
-from tco.plan import Plan, PlanStream, rebuild_plan
+from tco.plan import Plan, rebuild_plan
 
 __all__ = ["evaluate_variants", "variant_plan"]
 
@@ -139,9 +130,9 @@ def evaluate_variants(
     vp = variant_plan(plan, changes, n)
     R = n * B
 
-    rate: Array | float = plan.discount_rate
+    discount = plan.discount
     quantity: Array | float = plan.quantity
-    esc: dict[str, Array] = dict(plan.escalation_indices)
+    indices: dict[str, Array] = {}  # the escalation groups whose rate varies
     prices: dict[str, Array] = dict(plan.emission_prices)
     for c in changes:
         kind = c.input.kind
@@ -156,110 +147,44 @@ def evaluate_variants(
         if kind in ("discount_rate", "escalation") and plan.assumptions.rate_type == "nominal":
             col = fisher_real_rate(col, plan.inflation)  # as compile_plan does
         if kind == "discount_rate":
-            rate = col
+            discount = discount.varied(col)
         elif kind == "quantity":
             quantity = col
         elif kind == "escalation":
-            esc[c.input.key] = escalation_index(
+            indices[c.input.key] = escalation_index(
                 np.broadcast_to(col[:, None], (n, T)), T, plan.price_year
             )
         elif kind == "emission_price":
             prices[c.input.key] = np.broadcast_to(col[:, None], (n, T + 1))
 
-    known: dict[str, Array] = {}
-
-    def discount(s: PlanStream) -> Array:
-        """Discount factors at the stream's timing (:meth:`Plan.stream_timing`), once each."""
-        timing = plan.stream_timing(s)
-        if timing not in known:
-            known[timing] = (
-                _schedule(plan, rate, timing)
-                if plan.discount_path is not None
-                else _discount(rate, T, timing)
-            )
-        return known[timing]
-
     sample = np.repeat(np.arange(n), B) if n > 1 else np.zeros(R, dtype=np.intp)
     q_row = np.asarray(quantity, dtype=np.float64)
     q_row = q_row[sample] if q_row.ndim == 1 else np.full(R, float(q_row))
-    flat = np.ones(T + 1)
+    value = partial(
+        stream_present_value,
+        period=vp.period,
+        lifetime=vp.lifetime,
+        quantity=q_row,
+        weights={},
+    )
 
     total = np.zeros(R)
-    weights: dict[tuple[int, int], Array] = {}
-    for s, base in zip(vp.items, plan.items, strict=True):
-        group = plan.model.items[s.name].spec.escalation
-        e = esc.get(group, flat) if group else flat
-        if group and s.timing == "annual":
-            e = annual_escalation(e, plan.stream_timing(s), plan.price_year)
-        d = discount(s)
-        rows: NDArray[np.intp] | None = sample
-        if s.escalation.ndim == 2:  # each bid's own indexation: a price index per row
-            e, d, rows = s.escalation, (d if d.ndim == 1 else d[sample]), None
-            pv = stream_present_value(vp, s, e * d)
+    for s in vp.items:
+        timing = plan.stream_timing(s)
+        d = discount.at(timing)
+        e = s.escalation
+        if s.escalation_group in indices:  # its group's rate varies: priced again
+            e = stream_escalation(indices[s.escalation_group], s.annual, timing, plan.price_year)
+        if e.ndim == 2 and e.shape[0] == R:  # each bid's own indexation: an index per row
+            total += value(s, e, d if d.ndim == 1 else d[sample])
         else:
-            pv = _stream_pv(vp, s, e, d, sample, weights)
-        rule = vp.residual_rule(s)
-        if rule is not None:
-            # A weight per year shared by every row ignores ``rows``.
-            last, credit = residual_value(e, d, vp.lifetime, vp.period, rows=rows, **rule)
-            pv = pv + amount_in_year(s.amount, last) * credit
-        total += pv * q_row if base.per_unit else pv
+            total += value(s, e, d, rows=sample)
     if externalities is None:
-        externalities = plan.externalities == "award"
+        externalities = counts_in_award(plan.externalities)
     if externalities:
         for s in vp.emissions:
             price = prices.get(s.substance)
-            if price is None:
-                continue
-            d = discount(s)
-            pv = _stream_pv(vp, s, price, d, sample, weights)
-            total += pv * q_row if s.per_unit else pv
+            if price is not None:
+                total += value(s, price, discount.at(plan.stream_timing(s)), rows=sample)
     out: Array = total.reshape(n, B)
     return out
-
-
-def _stream_pv(
-    plan: Plan,
-    s: PlanStream,
-    e: Array,
-    d: Array,
-    sample: NDArray[np.intp],
-    weights: dict[tuple[int, int], Array],
-) -> Array:
-    """Present value per row of one stream before quantity, by the closed-form engine.
-
-    ``weights`` keeps the product ``e * d`` of each pair already met.
-    """
-    key = (id(e), id(d))
-    if key not in weights:
-        weights[key] = e * d  # (T + 1,), or (n, T + 1) when either is per variant
-    weight = weights[key]
-    return stream_present_value(plan, s, weight, rows=None if weight.ndim == 1 else sample)
-
-
-def _discount(rate: Array | float, T: int, timing: Timing) -> Array:
-    """Discount factors per variant, computing each distinct rate once.
-
-    As :func:`tco.engine.timeline.discount_factors`; shape (T + 1,) for one
-    rate, (n, T + 1) for a rate per variant.
-    """
-    r = np.asarray(rate, dtype=np.float64)
-    if r.ndim == 0:
-        return discount_factors(r, T, timing)
-    values, index = np.unique(r, return_inverse=True)
-    out: Array = discount_factors(values, T, timing)[index]
-    return out
-
-
-def _schedule(plan: Plan, rate: Array | float, timing: Timing) -> Array:
-    """Discount factors at ``timing`` of a plan with a schedule by year band.
-
-    A varied discount rate moves the whole schedule in parallel: year 1's
-    rate becomes the varied value, every later band moves by as much.
-    """
-    if np.ndim(rate) == 0:
-        return plan.discount_at(timing)
-    assert plan.discount_path is not None
-    path = plan.discount_path[: plan.T]
-    shifted = path[None, :] + (np.asarray(rate, dtype=np.float64) - path[0])[:, None]
-    return schedule_discount_factors(shifted, timing)

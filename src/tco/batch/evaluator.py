@@ -186,20 +186,12 @@ class BatchEvaluator:
                 amount = item[:, None] * parts.year[None, :] if parts.year is not None else item
 
             streams[s.kind].append(
-                PlanStream(
-                    ps.name,
-                    ps.category,
-                    ps.timing,
-                    amount,
-                    ps.escalation,
-                    full(parts.when),
-                    full(parts.start),
-                    full(parts.stop),
-                    ps.per_unit,
-                    ps.residual,
-                    ps.substance,
-                    ps.label,
-                    discounting=ps.discounting,
+                replace(
+                    ps,
+                    amount=amount,
+                    when=full(parts.when),
+                    start=full(parts.start),
+                    stop=full(parts.stop),
                 )
             )
         labels = range(n) if prep.rows is None else prep.rows

@@ -182,19 +182,6 @@ class AtYear:
             out = np.asarray(self.c.fn(view), dtype=np.float64) * self.factor
         return float(out) if out.ndim == 0 else out
 
-    def weighted(self, weigh: Any, weight: Array, n: int) -> Array:
-        """Sum over years of the amount times occurrences times ``weight``, per row."""
-        total = np.zeros(n)
-        for t in range(weight.shape[0]):
-            if weight[t] == 0.0:
-                continue
-            one = np.zeros_like(weight)
-            one[t] = weight[t]
-            w = weigh(one)
-            if np.any(w):
-                total += self(t) * w
-        return total
-
     def at(self, years: Any, n: int) -> Array:
         """The amount in each row's own year ``years[row]``."""
         years = np.broadcast_to(np.asarray(years), (n,))

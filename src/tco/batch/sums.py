@@ -1,25 +1,31 @@
 """Present values, annualised costs, category totals and emissions of a table's rows.
 
 The sums of :class:`tco.batch.BatchEvaluator.arrays`: each stream's
-present value per row is its factored amount times the closed-form sum of
-occurrences times escalation times discount factor
-(:func:`tco.engine.pv.weighted_occurrences`), so memory grows with rows
-times streams, never rows times years.
+present value per row is its factored amount times the weight the engine's
+one driver gives a unit amount of the stream
+(:func:`tco.engine.pv.stream_present_value`: occurrences times escalation
+times discount factor, the residual credit, the quantity), the call a
+tender's totals make. The factoring is an optimisation behind that call:
+memory grows with rows times streams, never rows times years.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tco.batch.columns import label
-from tco.batch.formulas import Amount, RowFormulas
-from tco.batch.rows import Parts, Prepared, row_streams
-from tco.engine.pv import weighted_occurrences
-from tco.engine.rows import residual_terms
+from tco.batch.formulas import Amount, AtYear, RowFormulas
+from tco.batch.rows import Prepared, row_streams
+from tco.engine.conventions import award_total
+from tco.engine.pv import quantity_scale, stream_present_value
+from tco.engine.rows import residual_value
 from tco.errors import ExpressionError
+from tco.plan.arrays import PlanStream
 from tco.spec.schema import CATEGORIES
 
 __all__ = ["row_totals"]
@@ -31,10 +37,8 @@ Value = Any  # a float, or an ndarray of shape (R,)
 def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[str, NDArray[Any]]:
     """Every row's columns (see :meth:`tco.batch.BatchEvaluator.arrays`)."""
     plan = prep.plan
-    n, T, q = prep.n, prep.T, plan.quantity
-    known: dict[str, Array] = {}
+    n, T = prep.n, prep.T
     L, P = prep.lifetime, prep.period
-    at_end = np.asarray(P).astype(np.intp)
     cats: dict[str, Array] = {}
     items: dict[str, Array] = {}
     mass: dict[str, Array] = {}
@@ -58,64 +62,40 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
         amount.add_to(store[key], float(w), scratch[0])
         return None
 
+    value = partial(stream_present_value, period=P, lifetime=L, quantity=plan.quantity)
     for s, ps, parts in row_streams(prep, formulas):
-        timing = s.spec.timing
-        when = plan.stream_timing(ps)
-        d = known[when] if when in known else known.setdefault(when, plan.discount_at(when))
-        scale = q if s.spec.per_unit else 1.0
+        d = plan.discount.at(plan.stream_timing(ps))
+        # The engine's driver on a unit amount: the weight per row (escalation x discount
+        # summed over the occurrences, the residual credit, the quantity) that the
+        # factored amounts multiply; the same call as a tender's totals.
+        unit = replace(ps, amount=_ONE, when=parts.when, start=parts.start, stop=parts.stop)
         year = parts.year if parts.year is not None else 1.0
-
-        def weigh(w: Array, parts: Parts = parts, timing: str = timing) -> Value:
-            return weighted_occurrences(
-                timing,
-                w,
-                P,
-                when=parts.when,
-                start=parts.start,
-                stop=parts.stop,
-                lifetime=L,
-            )
-
         at_year = parts.at_year
-        if at_year is not None:
+        if at_year is not None:  # amounts that do not factor: year by year
+            pv = _at_year(at_year, unit, ps.escalation if s.kind == "item" else None, d, prep)
             if s.kind == "item":
-                pv = at_year.weighted(weigh, ps.escalation * d, n) * scale
-                rule = plan.residual_rule(ps)
-                if rule is not None and (L is not None or rule["share"] is not None):
-                    last, frac = residual_terms(L, P, **rule)
-                    bought = at_year.at(last, n) * ps.escalation[last]
-                    pv -= bought * frac * d[at_end] * scale
-                add(cats, s.spec.category, pv)
+                add(cats, ps.category, pv)
                 if by_item:
                     add(items, s.name, pv)
                 continue
-            add(mass, s.spec.substance, at_year.weighted(weigh, np.ones(T + 1), n) * scale)
-            price_e = plan.emission_prices.get(s.spec.substance)
-            if price_e is not None:
-                pv = at_year.weighted(weigh, price_e * d, n) * scale
+            add(mass, ps.substance, _at_year(at_year, unit, None, None, prep))
+            price = plan.emission_prices.get(ps.substance)
+            if price is not None:
+                pv = _at_year(at_year, unit, price, d, prep)
                 add(cats, "externalities", pv)
                 if by_item:
                     add(items, s.name, pv)
             continue
         if s.kind == "item":
-            rule = plan.residual_rule(ps)
-            if rule is not None and (L is not None or rule["share"] is not None):
-                pv = parts.item.times(weigh(year * ps.escalation * d) * scale)
-                last, frac = residual_terms(L, P, **rule)
-                y = parts.year[last] if parts.year is not None else 1.0
-                pv -= parts.item.times(y * ps.escalation[last] * frac * d[at_end] * scale)
-                add(cats, s.spec.category, pv)
-            else:
-                w = weigh(year * ps.escalation * d) * scale
-                pv = add_amount(cats, s.spec.category, parts.item, w)
+            pv = add_amount(cats, ps.category, parts.item, value(unit, year * ps.escalation, d))
             if by_item:
                 add(items, s.name, pv)
             continue
-        w = weigh(np.broadcast_to(year, (T + 1,))) * scale
-        add_amount(mass, s.spec.substance, parts.item, w)
-        price = plan.emission_prices.get(s.spec.substance)
+        ones = np.ones(T + 1)
+        add_amount(mass, ps.substance, parts.item, value(unit, year * ones, ones))
+        price = plan.emission_prices.get(ps.substance)
         if price is not None:
-            pv = add_amount(cats, "externalities", parts.item, weigh(year * price * d) * scale)
+            pv = add_amount(cats, "externalities", parts.item, value(unit, year * price, d))
             if by_item:
                 add(items, s.name, pv)
 
@@ -134,10 +114,9 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
             expected="values with a finite result",
         ).speaks("batch_not_finite", row=str(label(prep.rows, bad)))
     incl = total
-    total = excl if plan.externalities == "report" else incl
+    total = award_total(incl, excl, plan.externalities)
     out["total"] = total
-    annualised = total / plan.annuity_factor_for(P)
-    out["annualised"] = np.broadcast_to(annualised, (n,))
+    out["annualised"] = np.broadcast_to(plan.discount.annualise(total, P), (n,))
     out["total_excl_externalities"] = excl
     out["total_incl_externalities"] = incl
     out["period"] = np.full(n, P, dtype=np.int64) if np.ndim(P) == 0 else P.astype(np.int64)
@@ -148,4 +127,46 @@ def row_totals(prep: Prepared, formulas: RowFormulas, *, by_item: bool) -> dict[
         out[f"{sub}_kg"] = values
     for name, values in items.items():
         out[f"pv_{name}"] = values
+    return out
+
+
+#: A unit amount: the engine's driver then gives a stream's weight per row.
+_ONE = np.ones(())
+
+
+def _at_year(
+    at_year: AtYear,
+    unit: PlanStream,
+    price: Array | None,
+    discount: Array | None,
+    prep: Prepared,
+) -> Array:
+    """Present value per row of a stream whose amount does not factor, year by year.
+
+    Each year's amount times the driver's weight of that year alone (``price``
+    and ``discount`` ones for a mass), and the residual credit of the amount in
+    the year the last unit is bought (:func:`tco.engine.rows.residual_value`),
+    times the quantity.
+    """
+    n, T1 = prep.n, prep.T + 1
+    e = np.ones(T1) if price is None else price
+    d = np.ones(T1) if discount is None else discount
+    plain = replace(unit, residual_rule=None)
+    value = partial(stream_present_value, period=prep.period, lifetime=prep.lifetime)
+    total = np.zeros(n)
+    for t in range(T1):
+        if e[t] * d[t] == 0.0:
+            continue
+        one = np.zeros(T1)
+        one[t] = e[t]
+        w = value(plain, one, d)
+        if np.any(w):
+            total += at_year(t) * w
+    rule = unit.residual_rule
+    if rule is not None and (prep.lifetime is not None or rule.share is not None):
+        last, credit = residual_value(
+            e, d, prep.lifetime, prep.period, share=rule.share, salvage=rule.salvage
+        )
+        total += at_year.at(last, n) * credit
+    out: Array = total * quantity_scale(unit.per_unit, prep.plan.quantity)
     return out

@@ -48,7 +48,10 @@ tco.errors.SpecError: timing: unknown convention 'noon'; expected one of 'end', 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from tco.errors import SpecError
 
@@ -62,6 +65,8 @@ __all__ = [
     "RATE_TYPE",
     "RESIDUAL_VALUE",
     "TIMING",
+    "ExternalitiesRule",
+    "award_total",
     "counts_in_award",
     "option",
     "timing_shift",
@@ -88,6 +93,9 @@ RESIDUAL_VALUE: dict[str, str] = {
     "share": "a stated share of its price",
     "none": "nothing",
 }
+
+#: The externalities rules a tender states (the options of :data:`EXTERNALITIES`).
+ExternalitiesRule = Literal["award", "report"]
 
 #: externalities rule -> whether priced externalities count in the award.
 EXTERNALITIES: dict[str, bool] = {"award": True, "report": False}
@@ -167,3 +175,20 @@ def counts_in_award(rule: str) -> bool:
     True
     """
     return bool(option("externalities", rule))
+
+
+def award_total(including: ArrayLike, excluding: ArrayLike, rule: str) -> NDArray[np.float64]:
+    """The total the award ranks under ``rule``: with or without the priced externalities.
+
+    The one place the rule chooses between the two totals: a tender's result,
+    the rows of a table and the variants of an analysis. [currency]
+
+    Examples
+    --------
+    >>> award_total([110.0], [100.0], "report").tolist()
+    [100.0]
+    >>> award_total([110.0], [100.0], "award").tolist()
+    [110.0]
+    """
+    chosen = including if counts_in_award(rule) else excluding
+    return np.asarray(chosen, dtype=np.float64)

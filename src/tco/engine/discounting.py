@@ -18,12 +18,14 @@ Conventions (``docs/concepts.md`` has the formulas):
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tco.engine.conventions import TIMING, option, timing_shift
+from tco.spec.schema import Timing
 
 __all__ = [
     "ANNUALISE_AT",
@@ -31,6 +33,7 @@ __all__ = [
     "TIMING_SHIFT",
     "AnnualiseAt",
     "Array",
+    "Discount",
     "Timing",
     "annual_escalation",
     "annualising_rate",
@@ -40,17 +43,17 @@ __all__ = [
     "escalation_index",
     "fisher_real_rate",
     "schedule_discount_factors",
+    "stream_escalation",
     "stream_timing",
     "year_axis",
 ]
 
 #: A float64 array (the year axis last).
 Array = NDArray[np.float64]
-#: When in its year an annual amount is discounted.
-Timing = Literal["end", "mid", "begin"]
-#: The values of :data:`Timing`: the tender's ``discounting``, an item's own
-#: ``discounting`` and the tender's ``item_discounting`` take one of them.
-TIMINGS: tuple[Timing, ...] = ("end", "mid", "begin")
+#: The values of :data:`Timing` (:data:`tco.spec.schema.Timing`, the one list of the
+#: options): the tender's ``discounting``, an item's own ``discounting`` and the tender's
+#: ``item_discounting`` take one of them.
+TIMINGS: tuple[Timing, ...] = get_args(Timing)
 #: How far before its year's end an annual amount falls, per timing: the one table of
 #: :data:`tco.engine.conventions.TIMING`. [year]
 TIMING_SHIFT: dict[str, float] = TIMING
@@ -371,3 +374,177 @@ def escalation_index(rates: ArrayLike, T: int, price_year: int = 0) -> Array:
     if price_year == 1 and T >= 1:
         index = index / index[..., 1:2]
     return index
+
+
+def stream_escalation(index: ArrayLike, annual: bool, timing: Timing, price_year: int = 0) -> Array:
+    """A stream's price index: its group's year-end index, moved for an annual stream.
+
+    A one-off event is priced at its year's end (the index itself); an annual
+    amount at the instant it falls (:func:`annual_escalation` at the stream's
+    timing, :func:`stream_timing`). The one rule the tender's compiler and the
+    variants of an analysis (a varied escalation rate) both use.
+
+    Parameters
+    ----------
+    index : array_like, shape (..., T + 1)
+        Year-end price index of the stream's escalation group. [unitless]
+    annual : bool
+        Whether the stream is an annual amount.
+    timing : {"end", "mid", "begin"}
+        When in the year the stream's annual amounts fall.
+    price_year : {0, 1}
+
+    Returns
+    -------
+    ndarray, shape (..., T + 1)
+        [unitless]
+
+    Examples
+    --------
+    >>> stream_escalation(escalation_index(0.02, 2), True, "mid").round(6)
+    array([1.     , 1.00995, 1.03015])
+    >>> stream_escalation(escalation_index(0.02, 2), False, "mid").round(6)
+    array([1.    , 1.02  , 1.0404])
+    """
+    e = np.asarray(index, dtype=np.float64)
+    return annual_escalation(e, timing, price_year) if annual else e
+
+
+@dataclass(frozen=True)
+class Discount:
+    """How a study discounts and annualises: a rate or a schedule, as plain numbers.
+
+    The one place discount factors and uniform present value factors are made
+    from a tender's rate (:func:`discount_factors`) or its schedule by year band
+    (:func:`schedule_discount_factors`): a tender's plan, the rows of a table
+    and the variants of an analysis (a varied rate, :meth:`varied`) all take
+    their factors from here. Each timing's factors are computed once.
+
+    Attributes
+    ----------
+    rate : float or ndarray, shape (n,)
+        Real discount rate (year 1's under a schedule), or one per variant.
+        [unitless per year]
+    T : int
+        Last year. [year]
+    timing : {"end", "mid", "begin"}
+        When in its year an annual amount falls by default (the tender's
+        ``discounting``); it also sets the annualising factor.
+    path : ndarray, shape (T,) or (n, T), optional
+        The rate of each year ``1 .. T`` under a schedule (one per variant
+        when 2-D). [unitless per year]
+    inflation : float
+        General inflation (for annualising at the nominal rate). [unitless per year]
+    annualise_at : {"real", "nominal"}
+        The rate an equivalent annual cost is computed at (:data:`AnnualiseAt`).
+
+    Examples
+    --------
+    >>> d = Discount(0.04, 3)
+    >>> d.at("end").round(6)
+    array([1.      , 0.961538, 0.924556, 0.888996])
+    >>> float(d.annuity(3).round(4))
+    2.7751
+    >>> d.varied(np.array([0.0, 0.04])).at("end")[0].tolist()
+    [1.0, 1.0, 1.0, 1.0]
+    """
+
+    rate: float | Array
+    T: int
+    timing: Timing = "end"
+    path: Array | None = None
+    inflation: float = 0.0
+    annualise_at: AnnualiseAt = "real"
+    _known: dict[str, Array] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def at(self, timing: Timing) -> Array:
+        """Discount factor per year ``t = 0 .. T`` of amounts that fall at ``timing``.
+
+        Returns
+        -------
+        ndarray, shape (T + 1,), or (n, T + 1) for a rate or schedule per variant
+            [unitless]
+        """
+        known = self._known.get(timing)
+        if known is None:
+            known = self._known[timing] = self._factors(timing)
+        return known
+
+    def _factors(self, timing: Timing) -> Array:
+        if self.path is not None:
+            return schedule_discount_factors(self.path[..., : self.T], timing)
+        r = np.asarray(self.rate, dtype=np.float64)
+        if r.ndim == 0:
+            return discount_factors(r, self.T, timing)
+        values, index = np.unique(r, return_inverse=True)  # each distinct rate once
+        out: Array = discount_factors(values, self.T, timing)[index.reshape(-1)]
+        return out
+
+    def varied(self, rate: ArrayLike) -> Discount:
+        """The same discounting at a rate per variant.
+
+        A schedule moves in parallel: year 1's rate becomes the varied value,
+        every later band moves by as much.
+
+        Parameters
+        ----------
+        rate : array_like, shape (n,)
+            Real discount rate per variant. [unitless per year]
+        """
+        r = np.asarray(rate, dtype=np.float64)
+        if self.path is None:
+            return replace(self, rate=r)
+        path = self.path[: self.T]
+        return replace(self, rate=r, path=path[None, :] + (r - path[0])[:, None])
+
+    def annualising_rate(self) -> float | None:
+        """The rate of :attr:`annualise_at` per year; ``None`` under a schedule.
+
+        The real rate, or the nominal rate ``(1 + r)(1 + i) - 1``
+        (:func:`annualising_rate`). [unitless per year]
+        """
+        if self.path is not None:
+            return None
+        return float(annualising_rate(self.rate, self.inflation, self.annualise_at))
+
+    def annuity(self, period: ArrayLike) -> Array:
+        """The uniform present value factor over ``period``, at the annualising rate.
+
+        The sum over years ``1 .. P`` of the annual discount factors (at
+        :attr:`timing`) at the rate of :attr:`annualise_at`: the real rate,
+        or the nominal rate ``(1 + r)(1 + i) - 1``. Under a schedule, the same
+        sum of the schedule's factors (each band's rate made nominal for
+        ``"nominal"``). Every annualised figure divides by this: a tender's
+        result, the rows of a table and the usage profiles.
+
+        Parameters
+        ----------
+        period : float or ndarray, shape (R,)
+            Study period per row, whole years up to ``T``. [year]
+
+        Returns
+        -------
+        ndarray, shape of ``period``
+            [year]
+        """
+        p = np.asarray(period, dtype=np.float64)
+        if self.path is None:
+            rate = annualising_rate(self.rate, self.inflation, self.annualise_at)
+            return np.broadcast_to(annuity_factor(rate, p, self.timing), p.shape)
+        path = annualising_rate(self.path[: self.T], self.inflation, self.annualise_at)
+        cum = np.cumsum(schedule_discount_factors(path, self.timing)) - 1.0  # years 1 .. t
+        out: Array = cum[p.astype(np.intp)]
+        return out
+
+    def annualise(self, total: ArrayLike, period: ArrayLike) -> Array:
+        """Equivalent annual cost of a present value over ``period``. [currency/year]
+
+        ``total / annuity(period)``.
+
+        Examples
+        --------
+        >>> float(Discount(0.10, 5).annualise(1.0, 5).round(5))
+        0.2638
+        """
+        out: Array = np.asarray(np.asarray(total, dtype=np.float64) / self.annuity(period))
+        return out

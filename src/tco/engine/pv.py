@@ -26,17 +26,34 @@ The booking conventions are those of :mod:`tco.engine.timeline`: an event at
 time ``τ`` is booked in year ``ceil(τ)``, an annual amount falls in years
 ``max(1, start) .. min(P, stop)``; the linear residual credit is that of
 :func:`tco.engine.flows.residual_credit` (:func:`tco.engine.rows.residual_value`).
+
+:func:`stream_present_value` is the one driver: a stream's weights
+(escalation times discount factor), its residual credit and the quantity,
+called by a tender's totals (:func:`tco.evaluate.plan_totals`), the variants
+of every analysis (:func:`tco.analysis.variants.evaluate_variants`) and the
+rows of a table (:mod:`tco.batch`, with a unit amount its factored amounts
+multiply).
 """
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tco.engine.rows import take_rows, take_years
+from tco._deprecation import deprecated
+from tco.engine.rows import Residual, amount_in_year, residual_value, take_rows, take_years
 from tco.engine.timeline import EPS
 
-__all__ = ["present_value", "weighted_occurrences", "weighted_periodic"]
+__all__ = [
+    "Stream",
+    "quantity_scale",
+    "stream_present_value",
+    "weighted_amounts",
+    "weighted_occurrences",
+    "weighted_periodic",
+]
 
 Array = NDArray[np.float64]
 Index = NDArray[np.intp]
@@ -246,7 +263,7 @@ def weighted_occurrences(
     raise ValueError(f"unknown timing {timing!r}")
 
 
-def present_value(
+def weighted_amounts(
     timing: str,
     amount: ArrayLike,
     weight: ArrayLike,
@@ -281,9 +298,9 @@ def present_value(
     --------
     100 a year in years 1 and 2, and a yearly amount of 100 then 200:
 
-    >>> present_value("annual", [100.0], np.ones(3), [2])
+    >>> weighted_amounts("annual", [100.0], np.ones(3), [2])
     array([200.])
-    >>> present_value("annual", [[0.0, 100.0, 200.0]], np.ones(3), [2])
+    >>> weighted_amounts("annual", [[0.0, 100.0, 200.0]], np.ones(3), [2])
     array([300.])
     """
     a = np.asarray(amount, dtype=np.float64)
@@ -296,3 +313,161 @@ def present_value(
     )
     out: Array = sums if a.ndim == 2 else a * sums
     return out
+
+
+class Stream(Protocol):
+    """What the engine reads of a stream (:class:`tco.plan.PlanStream` is one).
+
+    ``timing`` is the kind of stream (``once``, ``annual``, ``every``, ``at``,
+    ``end_of_life``); ``amount`` per occurrence [currency] or [kg], shape
+    ``(R,)``, ``(R, T + 1)`` or ``()`` (a unit amount); ``when``, ``start``,
+    ``stop`` its times [year]; ``per_unit`` whether the quantity multiplies it;
+    ``residual`` its residual-credit rule (:class:`tco.engine.rows.Residual`).
+    """
+
+    @property
+    def timing(self) -> str:
+        """The kind of stream: once, annual, every, at, end_of_life."""
+
+    @property
+    def amount(self) -> Any:
+        """Amount per occurrence (per year for annual). [currency] or [kg]"""
+
+    @property
+    def when(self) -> Any:
+        """Interval of ``every``, time of ``at``. [year]"""
+
+    @property
+    def start(self) -> Any:
+        """First year of an annual stream. [year]"""
+
+    @property
+    def stop(self) -> Any:
+        """Last year of an annual stream. [year]"""
+
+    @property
+    def per_unit(self) -> bool:
+        """Whether the quantity multiplies the stream."""
+
+    @property
+    def residual_rule(self) -> Residual | None:
+        """How the last unit is credited, if it is."""
+
+
+def quantity_scale(per_unit: bool, quantity: ArrayLike) -> Any:
+    """What a stream's per-unit amounts are multiplied by: the quantity, or 1.
+
+    The tender's quantity (per row for a basket's lines or an analysis's
+    variants) multiplies every stream the model marks ``per_unit`` (the
+    default); a stream for the whole purchase (a one-off fee) is taken once.
+
+    Examples
+    --------
+    >>> quantity_scale(True, 200.0), quantity_scale(False, 200.0)
+    (200.0, 1.0)
+    """
+    return quantity if per_unit else 1.0
+
+
+def stream_present_value(
+    s: Stream,
+    price: ArrayLike,
+    discount: ArrayLike,
+    *,
+    period: ArrayLike,
+    lifetime: ArrayLike | None,
+    quantity: ArrayLike = 1.0,
+    rows: Index | None = None,
+    weights: dict[tuple[int, int], tuple[Any, Any, Array]] | None = None,
+) -> Array:
+    """Present value per row of one stream: its amounts, weights, residual credit and quantity.
+
+    ``PV = q * (sum over years of a * count * price * discount + a(s) * credit)``,
+    with ``count`` the stream's occurrences (:func:`weighted_amounts`), ``credit``
+    the present value of the last unit's residual value per unit of its price
+    (:func:`tco.engine.rows.residual_value`, when ``s.residual_rule`` is one and
+    the rule applies) and ``q`` the quantity for a per-unit stream
+    (:func:`quantity_scale`). With a price of ones and a discount of ones it is
+    the mass a stream of emissions gives off over the period.
+
+    Parameters
+    ----------
+    s : Stream
+        The stream (its timing, amount, times, ``per_unit`` and ``residual_rule``).
+    price : array_like, shape (T + 1,) or (G, T + 1)
+        Price index per year (an item's escalation, an emission's price per kg,
+        ones for a mass), shared or per group of rows. [unitless] or [currency/kg]
+    discount : array_like, shape (T + 1,) or (G, T + 1)
+        Discount factor per year at the stream's timing. [unitless]
+    period, lifetime : array_like, shape (R,) or ()
+        Study period and the life of one unit. [year]
+    quantity : float or array_like, shape (R,)
+        The tender's quantity (per row). [count]
+    rows : ndarray of int, shape (R,), optional
+        Group of each row, for a 2-D ``price`` or ``discount``.
+    weights : dict, optional
+        A cache of the products ``price * discount`` by the two arrays' ids:
+        streams that share both (the variants of an analysis) compute it once.
+
+    Returns
+    -------
+    ndarray, shape (R,) or ()
+        [currency], or [kg] for a mass
+
+    Examples
+    --------
+    A purchase of 1000 with a 4-year life over 6 years, undiscounted: two units
+    bought, half the second's life left at the end, for 2 units each:
+
+    >>> from types import SimpleNamespace
+    >>> s = SimpleNamespace(timing="once", amount=np.array([1000.0]), when=None, start=None,
+    ...                     stop=None, per_unit=True, residual_rule=Residual())
+    >>> stream_present_value(s, np.ones(7), np.ones(7), period=np.array([6.0]),
+    ...                      lifetime=np.array([4.0]), quantity=2.0)
+    array([3000.])
+    """
+    e = np.asarray(price, dtype=np.float64)
+    d = np.asarray(discount, dtype=np.float64)
+    if weights is None:
+        w = e * d
+    else:
+        key = (id(price), id(discount))
+        known = weights.get(key)
+        if known is None:  # kept with the two arrays, so that their ids stay theirs
+            known = weights[key] = (price, discount, e * d)
+        w = known[2]
+    group = rows if w.ndim == 2 else None
+    pv = weighted_amounts(
+        s.timing,
+        s.amount,
+        w,
+        period,
+        when=s.when,
+        start=s.start,
+        stop=s.stop,
+        lifetime=lifetime,
+        rows=group,
+    )
+    rule = s.residual_rule
+    if rule is not None and (lifetime is not None or rule.share is not None):
+        # Discounted as its stream is (the year-axis reference discounts the credit with it).
+        last, credit = residual_value(
+            e,
+            d,
+            lifetime,
+            period,
+            rows=rows if max(e.ndim, d.ndim) == 2 else None,
+            share=rule.share,
+            salvage=rule.salvage,
+        )
+        pv = pv + amount_in_year(s.amount, last) * credit
+    scale = quantity_scale(s.per_unit, quantity)
+    out: Array = pv * scale if np.ndim(scale) or scale != 1.0 else pv
+    return out
+
+
+def __getattr__(name: str) -> Any:
+    if name == "present_value":  # its old name; ``tco.present_value`` is the metric
+        deprecated("tco.engine.pv.present_value", "tco.engine.pv.weighted_amounts", "0.2")
+        return weighted_amounts
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,14 +9,18 @@ first unit and the last unit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tco.engine.timeline import EPS
 
 __all__ = [
+    "Residual",
     "amount_in_year",
     "last_unit",
+    "residual_rule",
     "residual_terms",
     "residual_value",
     "take_rows",
@@ -124,6 +128,63 @@ def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[Index, Array]:
     year = np.maximum(start, 0.0).astype(np.intp)
     shape = np.broadcast_shapes(L.shape, p.shape)
     return year.reshape(shape), frac.reshape(shape)
+
+
+@dataclass(frozen=True)
+class Residual:
+    """How a stream's last unit is credited at the period's end (:func:`residual_terms`).
+
+    Attributes
+    ----------
+    share : float, optional
+        A stated share of the initial cost (NIST BLCC); ``None`` for the
+        linear rule, the unexpired share of the last unit's life. [unitless]
+    salvage : bool
+        The stream is an end-of-life amount the period cuts short (linear only).
+    """
+
+    share: float | None = None
+    salvage: bool = False
+
+
+def residual_rule(
+    convention: str, share: float, *, credited: bool, timing: str, lifetime: bool
+) -> Residual | None:
+    """The residual credit of one stream under the tender's ``residual_value`` convention.
+
+    ``None`` where nothing is credited: the stream is not marked for a
+    residual value, the convention is ``none``, a stated ``share`` credits
+    the purchase items only (not an end-of-life amount), and the linear rule
+    needs a lifetime (it also covers the salvage of an ``end_of_life`` item
+    that the period cuts short).
+
+    Parameters
+    ----------
+    convention : {"linear", "share", "none"}
+        The tender's rule (:data:`tco.engine.conventions.RESIDUAL_VALUE`).
+    share : float
+        The stated share, for ``"share"``. [unitless]
+    credited : bool
+        The stream is marked for a residual value.
+    timing : str
+        The stream's timing (``once``, ``end_of_life``, ...).
+    lifetime : bool
+        The model states a lifetime.
+
+    Examples
+    --------
+    >>> residual_rule("linear", 0.0, credited=True, timing="once", lifetime=True)
+    Residual(share=None, salvage=False)
+    >>> residual_rule("share", 0.2, credited=True, timing="end_of_life", lifetime=True) is None
+    True
+    """
+    if not credited or convention == "none":
+        return None
+    if convention == "share":
+        return None if timing == "end_of_life" else Residual(share=share)
+    if not lifetime:
+        return None
+    return Residual(salvage=timing == "end_of_life")
 
 
 def residual_terms(

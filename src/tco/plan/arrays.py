@@ -9,19 +9,18 @@ year). No unit object is inside.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import KW_ONLY, dataclass, field
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.discounting import AnnualiseAt, annualising_rate, stream_timing
-from tco.engine.timeline import (
-    Timing,
-    annuity_factor,
-    discount_factors,
-    schedule_discount_factors,
-)
+from tco._deprecation import deprecated
+from tco.engine.conventions import ExternalitiesRule
+from tco.engine.discounting import AnnualiseAt, Discount, stream_timing
+from tco.engine.rows import Residual
+from tco.engine.timeline import Timing
 from tco.limits import MAX_BIDS, MAX_PERIOD
 from tco.spec.basis import BasisStamp
 from tco.spec.product import ProductModel
@@ -36,6 +35,8 @@ Array = NDArray[np.float64]
 class PlanStream:
     """One cost item or emission stream of a plan.
 
+    Everything after ``amount`` is given by keyword.
+
     Attributes
     ----------
     name, category, timing : str
@@ -45,36 +46,53 @@ class PlanStream:
         Amount per occurrence (per year for ``annual``), before escalation
         and quantity. [currency] or [currency/year]; for emissions [kg] or
         [kg/year]
+    escalation : ndarray, shape (T + 1,) or (B, T + 1)
+        Real price index per year, at the instant the stream's amounts fall
+        (per bid for a bid's own indexation). [unitless]
+    escalation_group : str, optional
+        The escalation group whose index ``escalation`` is (``None`` for none,
+        or a bid's own indexation): the variants of an analysis that vary a
+        group's rate price the stream again from it.
     when : ndarray, shape (B,), optional
         Interval of ``every``, time of ``at``. [year]
     start, stop : ndarray, shape (B,), optional
         First and last year of an ``annual`` stream. [year]
-    escalation : ndarray, shape (T + 1,)
-        Real price index per year. [unitless]
     per_unit : bool
         Whether the stream is multiplied by the tender's quantity.
     residual : bool
-        Whether the remaining value of the last unit is credited.
+        Whether the model credits the remaining value of the last unit.
+    residual_rule : Residual, optional
+        How that credit is computed under the tender's ``residual_value``
+        (:func:`tco.engine.rows.residual_rule`); ``None`` where nothing is credited.
     substance : str
         For emissions, the substance (``co2e``, ``nox``, ...).
     discounting : {"end", "mid", "begin"}, optional
-        When in its year an annual stream is paid, discounted and priced; ``None``
-        for the tender's timing (and for one-off events, always at their year's end).
+        The stream's own timing (the item's ``discounting`` or the tender's
+        ``item_discounting``); ``None`` for the tender's
+        (:meth:`Plan.stream_timing`; one-off events always at their year's end).
     """
 
     name: str
     category: str
     timing: str
     amount: Array
+    _: KW_ONLY
     escalation: Array
+    escalation_group: str | None = None
     when: Array | None = None
     start: Array | None = None
     stop: Array | None = None
     per_unit: bool = True
     residual: bool = False
+    residual_rule: Residual | None = None
     substance: str = ""
     label: Text | None = None
     discounting: Timing | None = None
+
+    @property
+    def annual(self) -> bool:
+        """Whether the stream is an annual amount."""
+        return self.timing == "annual"
 
 
 @dataclass(frozen=True)
@@ -150,7 +168,7 @@ class Plan:
     exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)
     bases: tuple[BasisStamp, ...] = ()
-    externalities: Literal["award", "report"] = "award"
+    externalities: ExternalitiesRule = "award"
     residual_share: float = 0.0
     discount_path: Array | None = field(default=None, repr=False)
     file: str | None = None
@@ -166,44 +184,46 @@ class Plan:
         """Number of bids."""
         return len(self.bids)
 
+    @cached_property
+    def discount(self) -> Discount:
+        """The tender's discounting as the engine takes it: rate or schedule, timing, annualising.
+
+        Every discount factor and annualising factor of the plan comes from
+        here (:class:`tco.engine.discounting.Discount`).
+        """
+        return Discount(
+            self.discount_rate,
+            self.T,
+            self.discounting,
+            self.discount_path,
+            self.inflation,
+            self.annualise_at,
+        )
+
     def residual_rule(self, s: PlanStream) -> dict[str, Any] | None:
         """The residual credit of a stream: ``None``, or the keywords of the rule.
 
-        The keywords (``share``, ``salvage``) go to
-        :func:`tco.engine.rows.residual_terms` and the functions built on it.
-        A linear credit needs a lifetime and also covers the salvage of an
-        ``end_of_life`` item marked ``residual: true`` that the period cuts
-        short; a stated share credits the purchase items only.
+        Deprecated: the stream carries its rule (:attr:`PlanStream.residual_rule`).
         """
-        if not s.residual or self.residual_value == "none":
-            return None
-        if self.residual_value == "share":
-            if s.timing == "end_of_life":
-                return None
-            return {"share": self.residual_share, "salvage": False}
-        if self.lifetime is None:
-            return None
-        return {"share": None, "salvage": s.timing == "end_of_life"}
+        deprecated("Plan.residual_rule(stream)", "PlanStream.residual_rule", "0.2")
+        rule = s.residual_rule
+        return None if rule is None else {"share": rule.share, "salvage": rule.salvage}
 
     def discount_factors(self) -> tuple[Array, Array]:
         """Discount factor per year ``t = 0 .. T`` of events and of annual amounts.
 
         Events are discounted at their year's end; annual amounts by the
-        tender's ``discounting`` (:func:`tco.engine.timeline.discount_factors`).
-        Every engine takes its factors from here. [unitless], shape (T + 1,)
+        tender's ``discounting`` (:meth:`discount_at`). [unitless], shape (T + 1,)
         """
-        event = self.discount_at("end")
-        return event, event if self.discounting == "end" else self.discount_at(self.discounting)
+        return self.discount.at("end"), self.discount.at(self.discounting)
 
     def discount_at(self, timing: Timing) -> Array:
         """Discount factor per year ``t = 0 .. T`` of amounts that fall at ``timing``. [unitless]
 
-        By the rate or the schedule of the tender (:func:`tco.engine.timeline.discount_factors`,
-        :func:`tco.engine.timeline.schedule_discount_factors`), shape (T + 1,).
+        By the rate or the schedule of the tender (:meth:`tco.engine.discounting.Discount.at`),
+        shape (T + 1,).
         """
-        if self.discount_path is not None:
-            return schedule_discount_factors(self.discount_path[: self.T], timing)
-        return discount_factors(self.discount_rate, self.T, timing)
+        return self.discount.at(timing)
 
     def stream_timing(self, s: PlanStream) -> Timing:
         """When in its year a stream falls, and is discounted.
@@ -212,17 +232,15 @@ class Plan:
         (``discounting`` of the item or ``item_discounting`` of the tender) or
         the tender's ``discounting``.
         """
-        return stream_timing(s.timing == "annual", s.discounting, self.discounting)
+        return stream_timing(s.annual, s.discounting, self.discounting)
 
     def annualising_rate(self) -> float | None:
         """The rate of :attr:`annualise_at` per year; ``None`` under a discount schedule.
 
         The real rate, or the nominal rate ``(1 + r)(1 + i) - 1``
-        (:func:`tco.engine.discounting.annualising_rate`). [unitless per year]
+        (:meth:`tco.engine.discounting.Discount.annualising_rate`). [unitless per year]
         """
-        if self.discount_path is not None:
-            return None
-        return float(annualising_rate(self.discount_rate, self.inflation, self.annualise_at))
+        return self.discount.annualising_rate()
 
     def annuity_factors(self) -> Array:
         """Sum of the annual discount factors over each bid's period. [year], shape (B,)
@@ -235,13 +253,8 @@ class Plan:
     def annuity_factor_for(self, period: Any) -> Array:
         """The uniform present value factor over ``period``, at the annualising rate.
 
-        The sum over years ``1 .. P`` of the annual discount factors (by the
-        tender's ``discounting``) at the rate of :attr:`annualise_at`
-        (:func:`tco.engine.discounting.annualising_rate`): the real rate, or
-        the nominal rate ``(1 + r)(1 + i) - 1``. With a discount schedule, the
-        same sum of the schedule's factors (each band's rate made nominal for
-        ``"nominal"``). Every annualised figure divides by this: the tender's
-        result, the rows of a table and the profiles.
+        :meth:`tco.engine.discounting.Discount.annuity`: every annualised figure
+        divides by this (the tender's result, the rows of a table, the profiles).
 
         Parameters
         ----------
@@ -253,11 +266,4 @@ class Plan:
         ndarray, shape of ``period``
             [year]
         """
-        p = np.asarray(period, dtype=np.float64)
-        if self.discount_path is None:
-            rate = annualising_rate(self.discount_rate, self.inflation, self.annualise_at)
-            return np.broadcast_to(annuity_factor(rate, p, self.discounting), p.shape)
-        path = annualising_rate(self.discount_path[: self.T], self.inflation, self.annualise_at)
-        cum = np.cumsum(schedule_discount_factors(path, self.discounting)) - 1.0  # years 1 .. t
-        out: Array = cum[p.astype(np.intp)]
-        return out
+        return self.discount.annuity(period)

@@ -204,9 +204,9 @@ def check_timings(streams: Sequence[PlanStream], who: Sequence[str], file: str |
     --------
     >>> from tco.plan import PlanStream
     >>> one = np.ones(1)
-    >>> ok = PlanStream("x", "use", "at", one, one, when=np.array([3.0]))
+    >>> ok = PlanStream("x", "use", "at", one, escalation=one, when=np.array([3.0]))
     >>> check_timings([ok], bid_names(["A"]), None)
-    >>> bad = PlanStream("x", "use", "at", one, one, when=np.array([-1.0]))
+    >>> bad = PlanStream("x", "use", "at", one, escalation=one, when=np.array([-1.0]))
     >>> check_timings([bad], bid_names(["A"]), "t.yaml")
     Traceback (most recent call last):
     ...

@@ -278,6 +278,7 @@ class _Compiler(AssumptionReader):
             price_year=a.price_year or 0,
             item_discounting=self.item_discounting(),
             inflation=inflation if nominal else None,
+            residual=residual,
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()

@@ -30,6 +30,8 @@ def _stream_key(s: PlanStream) -> Hashable:
         s.timing,
         s.per_unit,
         s.residual,
+        s.residual_rule,
+        s.escalation_group,
         s.substance,
         s.when is None,
         s.start is None,

@@ -17,7 +17,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from tco.engine.timeline import Timing, annual_escalation, bid_escalation_index
+from tco.engine.discounting import stream_escalation
+from tco.engine.rows import residual_rule
+from tco.engine.timeline import Timing, bid_escalation_index
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
@@ -105,6 +107,7 @@ def rebuild_plan(
         price_year=plan.price_year,
         item_discounting={s.name: s.discounting for s in plan.items if s.discounting},
         inflation=plan.inflation if plan.assumptions.rate_type == "nominal" else None,
+        residual=(plan.residual_value, plan.residual_share),
     )
     errors.raise_if_any()
     check_timings((*items, *emissions), who, None)
@@ -159,6 +162,7 @@ def build_streams(
     price_year: int = 0,
     item_discounting: Mapping[str, Timing] | None = None,
     inflation: float | None = None,
+    residual: tuple[str, float] = ("linear", 0.0),
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
     """Evaluate every item and emission formula on parameter values in the plan's units.
 
@@ -167,8 +171,11 @@ def build_streams(
     timing (the tender's ``item_discounting``, else the item's
     ``discounting``), else the tender's ``discounting``. An item indexed by a bid
     (``indexation``) has a price index per row (:func:`indexed_escalation`); with
-    ``inflation`` (a nominal tender) the bids' rates are nominal.
+    ``inflation`` (a nominal tender) the bids' rates are nominal. ``residual`` is
+    the tender's ``residual_value`` rule and its stated share: each item carries
+    its residual credit (:func:`tco.engine.rows.residual_rule`).
     """
+    convention, share = residual
     own = item_discounting or {}
     flat = np.ones(T + 1)
     # A yearly series is (1, T + 1); per-bid values must then be (B, 1) so that
@@ -212,9 +219,11 @@ def build_streams(
                 except SpecError as err:
                     errors.add(err.located(file, ("bids",)))
                     return None
-            if (group or spec.indexation) and spec.timing == "annual":
-                esc = annual_escalation(esc, timing or discounting, price_year)
-            residual = (
+            if group or spec.indexation:
+                esc = stream_escalation(
+                    esc, spec.timing == "annual", timing or discounting, price_year
+                )
+            credited = (
                 spec.residual
                 if spec.residual is not None
                 else (spec.timing == "once" and spec.category == "acquisition")
@@ -224,14 +233,21 @@ def build_streams(
                 spec.category,
                 spec.timing,
                 amount,
-                esc,
-                when,
-                start,
-                stop,
-                spec.per_unit,
-                residual,
-                "",
-                spec.label,
+                escalation=esc,
+                escalation_group=None if spec.indexation else (group or None),
+                when=when,
+                start=start,
+                stop=stop,
+                per_unit=spec.per_unit,
+                residual=credited,
+                residual_rule=residual_rule(
+                    convention,
+                    share,
+                    credited=credited,
+                    timing=spec.timing,
+                    lifetime=model.lifetime is not None,
+                ),
+                label=spec.label,
                 discounting=timing,
             )
         return PlanStream(
@@ -239,14 +255,13 @@ def build_streams(
             "externalities",
             spec.timing,
             amount,
-            flat,
-            when,
-            start,
-            stop,
-            spec.per_unit,
-            False,
-            spec.substance,
-            spec.label,
+            escalation=flat,
+            when=when,
+            start=start,
+            stop=stop,
+            per_unit=spec.per_unit,
+            substance=spec.substance,
+            label=spec.label,
         )
 
     items = tuple(x for s in model.items.values() if (x := stream(s, "item")) is not None)

@@ -42,10 +42,15 @@ __all__ = [
     "ScoringSpec",
     "TenderSpec",
     "Text",
+    "Timing",
     "spec_errors",
 ]
 
 Category = Literal["acquisition", "use", "maintenance", "end_of_life", "externalities"]
+#: When in its year an annual amount falls, and is discounted and priced: the options of the
+#: timing convention, whose meaning (the shift back from the year's end) is
+#: :data:`tco.engine.conventions.TIMING`. The one list a tender, a model and the engine accept.
+Timing = Literal["end", "mid", "begin"]
 #: The cost categories of EU Directive 2014/24/EU, Art. 68, in reporting order.
 CATEGORIES: tuple[str, ...] = ("acquisition", "use", "maintenance", "end_of_life", "externalities")
 
@@ -192,7 +197,7 @@ class ItemSpec(_Timed):
     category: Category
     escalation: str | None = None
     residual: bool | None = None
-    discounting: Literal["end", "mid", "begin"] | None = None  # when it is paid in its year
+    discounting: Timing | None = None  # when it is paid in its year
     indexation: str | None = None  # a bid parameter: the stream's own escalation per year
 
 
@@ -215,7 +220,7 @@ class AssumptionsSpec(_Strict):
     inflation: Scalar | None = None
     period: Scalar | BasisRef | None = None
     quantity: Scalar | None = None
-    discounting: Literal["end", "mid", "begin"] | None = None
+    discounting: Timing | None = None
     price_year: Literal[0, 1] | None = None
     residual_value: Residual | None = None
     escalation: dict[str, Value | BasisRef] = Field(default_factory=dict)
@@ -225,7 +230,7 @@ class AssumptionsSpec(_Strict):
     exchange_rates: dict[str, Scalar] = Field(default_factory=dict)
     annualise_at: Literal["real", "nominal"] | None = None  # by default the rate_type's
     #: Annual item -> when it is paid in its year, over the item's and the tender's timing.
-    item_discounting: dict[str, Literal["end", "mid", "begin"]] = Field(default_factory=dict)
+    item_discounting: dict[str, Timing] = Field(default_factory=dict)
 
     def merged(self, override: AssumptionsSpec) -> AssumptionsSpec:
         """Return these assumptions with ``override``'s given values on top."""

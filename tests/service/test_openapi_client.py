@@ -322,3 +322,21 @@ def test_identical_seeded_monte_carlo_requests_through_the_client_are_byte_ident
     )
     other = httpx.post(f"{service}/montecarlo?samples=500&seed=12", json=body, timeout=60)
     assert other.content != answers[0].content  # the seed matters: the test can fail
+
+
+def test_identical_workbook_requests_are_byte_identical(service: str) -> None:
+    import io
+    import time
+
+    openpyxl = pytest.importorskip("openpyxl")
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    body = read_yaml_file(tco.example_path("indoor-lighting"))
+    first = httpx.post(f"{service}/workbook", json=body, timeout=120)
+    time.sleep(2.1)  # past a zip member's time resolution (2 s) and a core property's (1 s)
+    second = httpx.post(f"{service}/workbook", json=body, timeout=120)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content  # no time of writing in the workbook
+    book = openpyxl.load_workbook(io.BytesIO(first.content))
+    assert book["Summary"]["A1"].value  # still a workbook Excel and openpyxl read

@@ -9,10 +9,12 @@ labels, titles and reports.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import time
 from collections.abc import AsyncIterator, Sequence
+from functools import cache
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -176,10 +178,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await pool.start()
+        # the OpenAPI document takes a second or more to build: built now, not on a request
+        built = asyncio.get_running_loop().run_in_executor(None, _served_document)
         try:
             yield
         finally:
             await pool.close()
+            with contextlib.suppress(Exception):
+                await built
 
     app = FastAPI(
         title="tco",
@@ -325,9 +331,7 @@ def create_app(
 
     def openapi() -> dict[str, Any]:
         if not app.openapi_schema:
-            from tco.service.openapi import openapi_document
-
-            app.openapi_schema = openapi_document()
+            app.openapi_schema = _served_document()
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -342,6 +346,14 @@ def create_app(
             max_age=600,
         )
     return app
+
+
+@cache
+def _served_document() -> dict[str, Any]:
+    """The OpenAPI document of every route, built once per process."""
+    from tco.service.openapi import openapi_document
+
+    return openapi_document()
 
 
 def openapi_text() -> str:

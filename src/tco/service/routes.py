@@ -19,18 +19,35 @@ parsed into a mapping (or, for a body kind whose ``raw`` is set, the pair
 handler in the service itself, with the path parameters among ``params``:
 keep those cheap.
 
-Adding a route is one entry in :data:`ROUTES` (and a body kind in
-:data:`BODIES` if it reads a new kind of body), for example::
+Adding a route is one entry in :data:`ROUTES`: its handler, and the rest of its
+contract. Its ``example`` (a callable; the bundled tender ``indoor-lighting`` by
+default) must be a body the route answers 200 with its parameters' examples: the
+tests send it to a running service through a client generated from the document.
+A route reading a new kind of body adds one entry in :data:`BODIES` too: the name
+of its schema among the components and a callable giving its JSON Schema
+(:func:`file_schemas` gives the tender's and the model's, to refer to as
+``#/$defs/Tender``). For example::
 
+    BODIES["followup"] = Body(
+        "FollowUpRequest",
+        "a tender as awarded and its follow-up",
+        lambda: {
+            "$defs": file_schemas(),
+            "type": "object",
+            "properties": {"tender": {"$ref": "#/$defs/Tender"}, "followup": {"type": "object"}},
+            "required": ["tender", "followup"],
+        },
+    )
     Route(
         "/abatement",
         "abatement",
-        "Abatement cost of each bid against ?baseline=BID",
-        handler=jobs.abatement,
+        "Cost per tonne of CO2e avoided against ?reference=BID",
+        _abatement,
         answer="abatement",
-        parameters=(Parameter("baseline", TEXT, "the bid the others are compared with",
-                              required=True, example="Budget Light"),),
+        parameters=(Parameter("reference", TEXT, "the reference bid", example="Budget Light"),),
     )
+    Route("/annex/docx", "annex_docx", "The tender annex, DOCX", _annex_docx,
+          answer="tender annex", media=DOCX)
 
 Examples
 --------
@@ -67,6 +84,7 @@ __all__ = [
     "Parameter",
     "Route",
     "example_tender",
+    "file_schemas",
     "route_named",
 ]
 
@@ -240,11 +258,21 @@ def _tender_schema() -> dict[str, Any]:
     return json_schema("tender")
 
 
-def _tender_or_model_schema() -> dict[str, Any]:
+def file_schemas() -> dict[str, Any]:
+    """The schemas of a tender and a product model, as ``$defs`` a body's schema may refer to.
+
+    A body that holds tenders says ``{"$ref": "#/$defs/Tender"}`` (or ``Model``) and puts
+    these among its ``$defs``; the OpenAPI document makes each a component of its own.
+
+    Examples
+    --------
+    >>> defs = file_schemas()
+    >>> defs["Tender"]["properties"]["bids"]["items"]
+    {'$ref': '#/$defs/BidSpec'}
+    """
     from tco.views.schema import json_schema
 
     tender, model = json_schema("tender"), json_schema("model")
-    # the two files' definitions, and each file's own schema among them
     defs = dict(tender.pop("$defs", {}))
     for name, value in model.pop("$defs", {}).items():
         if defs.get(name, value) != value:  # pragma: no cover - they share their definitions today
@@ -253,9 +281,12 @@ def _tender_or_model_schema() -> dict[str, Any]:
     for doc in (tender, model):
         for key in ("$schema", "$id"):
             doc.pop(key, None)
-    defs["Tender"], defs["Model"] = tender, model
+    return {**defs, "Tender": tender, "Model": model}
+
+
+def _tender_or_model_schema() -> dict[str, Any]:
     return {
-        "$defs": defs,
+        "$defs": file_schemas(),
         "anyOf": [{"$ref": "#/$defs/Tender"}, {"$ref": "#/$defs/Model"}],
         "description": "a tender, or a product model: each is checked",
     }

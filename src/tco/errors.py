@@ -392,17 +392,27 @@ class RequestError(TCOError, ValueError):
         What the request gave: the address, the method, the media type.
     expected : str, optional
         What the service takes instead.
+    path : tuple, optional
+        The query parameter at fault (``("samples",)``), if one is.
 
     Examples
     --------
     >>> import pickle
     >>> err = RequestError("no such address", value="/nowhere", expected="GET /openapi.json")
     >>> back = pickle.loads(pickle.dumps(err))
-    >>> str(back), back.value, back.expected
-    ('no such address', '/nowhere', 'GET /openapi.json')
+    >>> str(back), back.value, back.expected, back.path
+    ('no such address', '/nowhere', 'GET /openapi.json', ())
     """
 
-    def __init__(self, message: str, *, value: object = None, expected: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        value: object = None,
+        expected: str | None = None,
+        path: tuple[PathPart, ...] = (),
+    ) -> None:
         self.value = value
         self.expected = expected
+        self.path = tuple(path)
         super().__init__(message)

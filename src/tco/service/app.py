@@ -9,6 +9,7 @@ labels, titles and reports.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import time
@@ -25,15 +26,12 @@ from starlette.middleware.cors import CORSMiddleware
 
 from tco.errors import (
     LimitError,
-    ModelNotFoundError,
     RequestError,
     ServiceError,
-    SpecError,
 )
 from tco.limits import (
     SERVICE_BODY_TIMEOUT,
     SERVICE_MAX_BODY,
-    SERVICE_MAX_SAMPLES,
     SERVICE_QUEUE,
     SERVICE_QUEUE_WAIT,
     SERVICE_TIMEOUT,
@@ -47,13 +45,11 @@ from tco.service.answers import (
     read_body,
 )
 from tco.service.pool import JobTimeout, PoolBusy, WorkerLost, WorkerPool
+from tco.service.routes import BODIES, ROUTES, Route
 
 __all__ = ["create_app", "openapi_text"]
 
 JSON = "application/json"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_TENDER_TYPES = ("application/json", "application/yaml", "application/x-yaml", "text/yaml")
-_BATCH_TYPES = ("application/json", "text/csv", "application/vnd.apache.arrow.stream")
 
 
 #: The message of an HTTP error by its status and standard text (others: service_http_status).
@@ -76,135 +72,11 @@ def _error(
     return Response(body, status_code=status, media_type=JSON, headers=headers)
 
 
-def _document(doc: Any) -> Response:
-    from tco.views.documents import dumps
-
-    return Response(dumps(doc, indent=None), media_type=JSON)
-
-
 def language(request: Request) -> str:
     """``da`` when the first language the client accepts is Danish, else ``en``."""
     header = request.headers.get("accept-language", "")
     first = header.split(",")[0].split(";")[0].strip().lower()
     return "da" if first.startswith("da") else "en"
-
-
-@cache
-def _models_document(lang: str) -> Any:
-    import tco
-    from tco.views.documents import models_document
-
-    models = [tco.load_model(p) for _, p in sorted(tco.bundled_models().items())]
-    return models_document(models, lang)
-
-
-@cache
-def _bases_document() -> Any:
-    from tco.cli.bases import basis_rows
-    from tco.spec.basis import bundled_bases
-    from tco.views.contract import SCHEMA_VERSION
-
-    rows = [basis_rows(name) for name in sorted(bundled_bases())]
-    return {"schema_version": SCHEMA_VERSION, "kind": "bases", "bases": rows}
-
-
-def _body_doc(what: str) -> dict[str, Any]:
-    content = {
-        t: {"schema": {"type": "object", "description": what}}
-        for t in ("application/json", "application/yaml")
-    }
-    return {"requestBody": {"required": True, "content": content}}
-
-
-def _answers(kind: str, media: str = JSON) -> dict[Any, Any]:
-    ref = f"docs/schema/{kind}.schema.json"
-    error = {"description": "a user error: an error document (docs/schema/error.schema.json)"}
-    return {
-        200: {"description": f"a {kind} document ({ref})", "content": {media: {}}},
-        400: error,
-        413: error,
-        415: error,
-        422: error,
-    }
-
-
-def _query(name: str, schema: dict[str, Any], what: str, required: bool = False) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": "query",
-        "required": required,
-        "schema": schema,
-        "description": what,
-    }
-
-
-_TEXT = {"type": "string"}
-_FLAG = {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]}
-
-#: The query parameters each route reads (the service reads them itself, so FastAPI does not
-#: see them): declared in the OpenAPI document.
-QUERY_PARAMETERS: dict[str, list[dict[str, Any]]] = {
-    "/baseline": [_query("baseline", _TEXT, "the bid the others are compared with", True)],
-    "/sensitivity": [
-        _query("percent", {"type": "number", "default": 10}, "each input changed by +-percent"),
-        _query(
-            "difference",
-            {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
-            "two bids (?difference=A&difference=B): the sensitivity of their difference",
-        ),
-        _query("scenarios", _FLAG, "true: the scenarios document instead"),
-    ],
-    "/montecarlo": [
-        _query(
-            "samples",
-            {"type": "integer", "minimum": 1, "maximum": SERVICE_MAX_SAMPLES},
-            "samples drawn (default: the tender's uncertainty.samples, else 1000)",
-        ),
-        _query("seed", {"type": "integer"}, "seed of the draws: equal seeds, equal answers"),
-    ],
-    "/report": [_query("charts", {**_FLAG, "default": "true"}, "false: no charts")],
-    "/batch": [
-        _query("model", _TEXT, "the bundled model of every row (or the body's model)"),
-        _query(
-            "basis",
-            {"type": "array", "items": _TEXT},
-            "bases of official data (repeatable; later ones win)",
-        ),
-        _query(
-            "number_format",
-            {"type": "string", "enum": ["en", "da"]},
-            "how numbers written as text in a CSV body are read (default: from its header)",
-        ),
-    ],
-}
-
-#: ``Accept-Language``, read by every route.
-ACCEPT_LANGUAGE: dict[str, Any] = {
-    "name": "Accept-Language",
-    "in": "header",
-    "required": False,
-    "schema": {"type": "string", "example": "da"},
-    "description": "da: Danish labels, titles, reports and error messages; otherwise English",
-}
-
-
-def _declare_parameters(app: FastAPI) -> None:
-    """Add the query parameters and ``Accept-Language`` to the OpenAPI document of ``app``."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema:
-            return app.openapi_schema
-        doc = generate()
-        for path, operations in doc["paths"].items():
-            for operation in operations.values():
-                declared = operation.setdefault("parameters", [])
-                declared.extend(QUERY_PARAMETERS.get(path, []))
-                if path != "/health":  # every other route answers (errors at least) in it
-                    declared.append(ACCEPT_LANGUAGE)
-        return doc
-
-    app.openapi = openapi  # type: ignore[method-assign]
 
 
 #: Where the pages of /docs and /redoc load their scripts and styles from: the service itself.
@@ -306,10 +178,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await pool.start()
+        # the OpenAPI document takes a second or more to build: built now, not on a request
+        built = asyncio.get_running_loop().run_in_executor(None, _served_document)
         try:
             yield
         finally:
             await pool.close()
+            with contextlib.suppress(Exception):
+                await built
 
     app = FastAPI(
         title="tco",
@@ -355,7 +231,7 @@ def create_app(
     @app.exception_handler(RequestValidationError)
     async def _query_error(request: Request, exc: RequestValidationError) -> Response:
         detail = str(exc.errors()[0].get("msg", ""))
-        err = SpecError(f"invalid request: {detail}").speaks(
+        err = RequestError(f"invalid request: {detail}", value=request.url.path).speaks(
             "service_invalid_request", detail=detail
         )
         return _error(err, 422, request)
@@ -416,10 +292,7 @@ def create_app(
         headers = {**headers, "Server-Timing": timing}
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
-    @app.get(
-        "/health",
-        summary="Can the service take requests (200), or not (503: no worker ready, queue full)",
-    )
+    @app.get("/health", include_in_schema=False)
     async def health() -> JSONResponse:
         state = pool.health()
         serving = state.pop("serving")
@@ -428,88 +301,40 @@ def create_app(
             return JSONResponse(doc)
         return JSONResponse(doc, 503, headers={"Retry-After": str(pool.retry_after())})
 
-    @app.get("/models", summary="The bundled product models", responses=_answers("models"))
-    async def models(request: Request) -> Response:
-        return _document(_models_document(language(request)))
+    def _endpoint(route: Route) -> Any:
+        if route.in_worker:
+            types = BODIES[route.request or ""].media_types
 
-    @app.get("/bases", summary="The bundled bases of official data", responses=_answers("bases"))
-    async def bases() -> Response:
-        return _document(_bases_document())
+            async def in_worker(request: Request) -> Response:
+                return await work(request, route.operation_id, types)
 
-    @app.get(
-        "/models/{model_id}/schema",
-        summary="JSON Schema of the tenders of one model (each bid parameter checked)",
-    )
-    async def model_schema(model_id: str, request: Request) -> Response:
-        import tco
-        from tco.views.model_schema import tender_schema
+            return in_worker
+        handler = route.handler
+        assert handler is not None
 
-        if model_id not in tco.bundled_models():
-            err = ModelNotFoundError(
-                f"no bundled model '{model_id}'", value=model_id, expected="GET /models"
-            ).speaks("service_no_model", name=model_id)
-            return _error(err, 404, request)
-        return _document(tender_schema(tco.load_model(model_id), language(request)))
+        async def here(request: Request) -> Response:
+            params = {**request.query_params, **request.path_params}
+            status, media, content, headers = handler(None, params, language(request))
+            return Response(content, status_code=status, media_type=media, headers=headers)
 
-    @app.get("/schema/{kind}", summary="JSON Schema of a document kind, or of model or tender")
-    async def schema(kind: str, request: Request) -> Response:
-        from tco.views.contract import KINDS, output_schema
-        from tco.views.schema import json_schema
+        return here
 
-        if kind in ("model", "tender"):
-            return _document(json_schema(kind))
-        if kind not in KINDS:
-            err = RequestError(f"no schema '{kind}'", value=kind, expected=", ".join(KINDS)).speaks(
-                "service_no_schema", kind=kind, kinds_list=[*KINDS, "model", "tender"]
+    for route in ROUTES:  # every route of the table, declared by its OpenAPI document
+        if route.handler is not None:
+            app.add_api_route(
+                route.path,
+                _endpoint(route),
+                methods=[route.method.upper()],
+                name=route.operation_id,
+                include_in_schema=False,
             )
-            return _error(err, 404, request)
-        return _document(output_schema(kind))
 
-    tender = _body_doc("a tender (docs/schema/tender.schema.json)")
-    routes = {
-        "evaluate": ("Evaluate a tender and rank its bids", "result", JSON),
-        "validate": ("Check a tender and report every problem", "validation", JSON),
-        "baseline": ("Savings, SIR, AIRR, payback against ?baseline=BID", "baseline", JSON),
-        "sensitivity": (
-            "One-at-a-time sensitivity (?percent=) or ?scenarios=true",
-            "sensitivity",
-            JSON,
-        ),
-        "montecarlo": ("Monte Carlo over the uncertainty (?samples=, ?seed=)", "montecarlo", JSON),
-        "report": ("The award report, HTML", "report", "text/html"),
-        "workbook": ("The result workbook, xlsx", "workbook", XLSX),
-    }
+    def openapi() -> dict[str, Any]:
+        if not app.openapi_schema:
+            app.openapi_schema = _served_document()
+        return app.openapi_schema
 
-    def _endpoint(route: str) -> Any:
-        async def endpoint(request: Request) -> Response:
-            return await work(request, route, _TENDER_TYPES)
-
-        return endpoint
-
-    for route, (summary, kind, media) in routes.items():
-        app.post(
-            f"/{route}",
-            summary=summary,
-            openapi_extra=tender,
-            responses=_answers(kind, media),
-            name=route,
-        )(_endpoint(route))
-
-    @app.post(
-        "/batch",
-        summary="Evaluate a table of items (JSON records, CSV or Arrow; ?model=ID)",
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {t: {"schema": {"type": "object"}} for t in _BATCH_TYPES},
-            }
-        },
-        responses=_answers("batch"),
-    )
-    async def batch(request: Request) -> Response:
-        return await work(request, "batch", _BATCH_TYPES)
-
-    _declare_parameters(app)
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(Guard)
     if cors_origins:  # outermost, so that an error document carries the headers too
         app.add_middleware(
@@ -521,6 +346,14 @@ def create_app(
             max_age=600,
         )
     return app
+
+
+@cache
+def _served_document() -> dict[str, Any]:
+    """The OpenAPI document of every route, built once per process."""
+    from tco.service.openapi import openapi_document
+
+    return openapi_document()
 
 
 def openapi_text() -> str:

@@ -22,10 +22,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+from typing_extensions import NotRequired, TypedDict
 
 from tco.errors import LimitError, MissingExtraError, ModelNotFoundError, SpecError
 
-__all__ = ["ARROW", "CSV", "batch_document", "run_batch"]
+__all__ = ["ARROW", "CSV", "BatchRequest", "batch_document", "run_batch"]
 
 CSV = "text/csv"
 ARROW = "application/vnd.apache.arrow.stream"
@@ -115,6 +116,23 @@ def _columns(
         for k in keys:
             columns.setdefault(str(k), []).append(_number(rec[k], i, str(k), convention))
     return {k: np.array(v, dtype=np.float64) for k, v in columns.items()}, names
+
+
+class BatchRequest(TypedDict):
+    """A JSON batch request: the model, the buyer's values and one record per item."""
+
+    #: a bundled model's id, or the model itself
+    model: str | dict[str, Any]
+    #: bases of official data (later ones win)
+    basis: NotRequired[str | list[str] | None]
+    #: the tender's assumptions (period, discount_rate, ...), values as in a tender
+    assumptions: NotRequired[dict[str, Any] | None]
+    #: values of the model's buyer parameters shared by every row, as in a tender
+    parameters: NotRequired[dict[str, Any] | None]
+    #: the unit of a column whose numbers are not in the parameter's own unit
+    units: NotRequired[dict[str, str] | None]
+    #: one record per item: numbers (or a number as text) by parameter; ``name`` optional
+    rows: list[dict[str, float | str]]
 
 
 #: The keys of a JSON batch request.

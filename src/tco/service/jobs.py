@@ -20,16 +20,17 @@ from tco.errors import (
     LimitError,
     MissingExtraError,
     ModelNotFoundError,
+    RequestError,
     SpecError,
     TCOError,
     YAMLError,
 )
 from tco.limits import (
-    SERVICE_MAX_ROWS,
     SERVICE_MAX_SAMPLE_CELLS,
     SERVICE_MAX_SAMPLES,
 )
 from tco.service.bodies import parse_body
+from tco.service.steady import OFFICE_TYPES, steady_office
 
 __all__ = [
     "JSON",
@@ -115,18 +116,18 @@ def _param(params: Mapping[str, Any], name: str, kind: Callable[[str], Any], def
     try:
         value = kind(raw)
     except ValueError:
-        raise SpecError(
+        raise RequestError(
             f"got '{raw}' for the query parameter '{name}'",
             path=(name,),
             value=raw,
-            expected=f"a {kind.__name__}",
+            expected="a whole number" if kind is int else "a number",
         ).speaks(
             "service_query_whole" if kind is int else "service_query_number", value=raw, name=name
         ) from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise SpecError(f"'{name}' must be finite", path=(name,), value=raw).speaks(
-            "service_query_finite", name=name
-        )
+        raise RequestError(
+            f"'{name}' must be finite", path=(name,), value=raw, expected="a finite number"
+        ).speaks("service_query_finite", name=name)
     return value
 
 
@@ -178,7 +179,7 @@ def _baseline(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
 
     name = params.get("baseline")
     if not name:
-        raise SpecError(
+        raise RequestError(
             "give the baseline bid as ?baseline=NAME", path=("baseline",), expected="a bid name"
         ).speaks("service_baseline")
     doc = analysis_document("baseline", compare_to_baseline(tender_from(data), name))
@@ -195,7 +196,7 @@ def _sensitivity(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> 
     percent = _param(params, "percent", float, 10.0)
     pair = params.get("difference")
     if pair is not None and (not isinstance(pair, list) or len(pair) != 2):
-        raise SpecError(
+        raise RequestError(
             "give two bids: ?difference=A&difference=B",
             path=("difference",),
             value=pair,
@@ -272,25 +273,15 @@ def _workbook(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
     return 200, media, body, {"Content-Disposition": 'attachment; filename="result.xlsx"'}
 
 
-_TENDER_ROUTES: dict[str, Callable[[dict[str, Any], Mapping[str, Any], str], Answer]] = {
-    "evaluate": _evaluate,
-    "validate": _validate,
-    "baseline": _baseline,
-    "sensitivity": _sensitivity,
-    "montecarlo": _montecarlo,
-    "report": _report,
-    "workbook": _workbook,
-}
-
-
 def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lang: str) -> Answer:
     """Answer one request (in a worker process).
 
     Parameters
     ----------
     route : str
-        ``evaluate``, ``validate``, ``baseline``, ``sensitivity``,
-        ``montecarlo``, ``report``, ``workbook`` or ``batch``.
+        The operation id of a route with a body (:data:`tco.service.routes.ROUTES`):
+        ``evaluate``, ``validate``, ``baseline``, ``sensitivity``, ``montecarlo``,
+        ``report``, ``workbook``, ``batch``, ...
     body : bytes
         The request body.
     media_type : str
@@ -305,16 +296,20 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
     tuple
         ``(status, media type, body, headers)``.
     """
-    try:
-        if route == "batch":
-            from tco.service.batch import run_batch
+    from tco.service.routes import BODIES, route_named
 
-            return run_batch(body, media_type, params, max_rows=SERVICE_MAX_ROWS)
-        data = parse_body(body, media_type)
-        return _TENDER_ROUTES[route](data, params, lang)
+    served = route_named(route)
+    if served.handler is None or served.request is None:  # pragma: no cover - not a job
+        raise ValueError(f"{route!r} is not a route with a body")
+    try:
+        data = (body, media_type) if BODIES[served.request].raw else parse_body(body, media_type)
+        status, media, content, headers = served.handler(data, params, lang)
     except MissingExtraError as err:  # the server lacks a library: its fault, not the client's
         return error_answer(err, 503, lang)
     except (YAMLError, JSONError, LimitError) as err:
         return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
     except TCOError as err:
         return error_answer(err, 422, lang)
+    if media.split(";")[0] in OFFICE_TYPES:  # equal requests, equal bytes: no time of writing
+        content = steady_office(content)
+    return status, media, content, headers

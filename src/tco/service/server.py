@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import re
 import resource
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from tco.limits import (
     SERVICE_TIMEOUT,
 )
 
-__all__ = ["LOOPS", "protocol_class", "serve", "startup_line"]
+__all__ = ["LOOPS", "head_language", "protocol_class", "serve", "startup_line"]
 
 #: The event loops ``tco serve --loop`` runs on: uvloop if installed (``auto``), or the named one.
 LOOPS = ("auto", "uvloop", "asyncio")
@@ -58,11 +59,34 @@ _REASONS = {
 }
 
 
-def _answer(status: int, error: BaseException, retry_after: int | None = None) -> bytes:
+#: Longest time a connection refused for want of room is held for its request's head, so that
+#: the refusal is said in the language the head asks for. [s]
+_REFUSAL_WAIT = 1.0
+_ACCEPT_LANGUAGE = re.compile(rb"\r\naccept-language:[ \t]*([^\r\n]*)", re.IGNORECASE)
+
+
+def head_language(head: bytes) -> str:
+    r"""``da`` when the ``Accept-Language`` of a request's head asks first for Danish, else ``en``.
+
+    Examples
+    --------
+    >>> head_language(b"GET / HTTP/1.1\r\nAccept-Language: da-DK,en;q=0.5\r\n")
+    'da'
+    >>> head_language(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    'en'
+    """
+    found = _ACCEPT_LANGUAGE.search(head)
+    first = found.group(1).split(b",")[0].split(b";")[0].strip().lower() if found else b""
+    return "da" if first.startswith(b"da") else "en"
+
+
+def _answer(
+    status: int, error: BaseException, retry_after: int | None = None, lang: str = "en"
+) -> bytes:
     """A whole HTTP/1.1 answer carrying ``error`` as an ``error`` document; the connection ends."""
     from tco.service.answers import error_bytes
 
-    body = error_bytes(error)
+    body = error_bytes(error, lang)
     head = [
         b"HTTP/1.1 %d %s" % (status, _REASONS[status]),
         b"content-type: application/json",
@@ -100,9 +124,14 @@ class _Limited(asyncio.Protocol):
     loop: asyncio.AbstractEventLoop
 
     _head_bytes = 0
+    #: the head read so far (at most max_header bytes): its Accept-Language says the language
+    #: of a refusal
+    _head = b""
     _head_timer: asyncio.TimerHandle | None = None
     _seen: Any = None
     _refused = False
+    #: the refusal of a connection over the cap, said once its head is read
+    _refusal: ServiceError | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
@@ -110,17 +139,26 @@ class _Limited(asyncio.Protocol):
         if len(self.connections) > gate.max_connections:
             victim = next(iter(gate.waiting), None)
             if victim is None:  # every connection is being answered: refuse this one
-                err = ServiceError(
+                self._refusal = ServiceError(
                     f"the service has {gate.max_connections} open connections, its most; "
                     "try again in 1 s"
                 ).speaks("service_too_many_connections", cap_q=gate.max_connections, retry_q=1)
-                self._refuse(_answer(503, err, 1))
+                self._refused = True  # nothing of it reaches the application
+                wait = min(_REFUSAL_WAIT, gate.header_timeout)
+                self._head_timer = self.loop.call_later(wait, self._refuse_busy)
                 return
             victim._late(evicted=True)
         self._wait_head()
 
+    def _refuse_busy(self) -> None:
+        """Refuse a connection over the cap: 503, in the language its head asked for."""
+        refusal, self._refusal = self._refusal, None
+        if refusal is not None:
+            self._refuse(_answer(503, refusal, 1, head_language(self._head)))
+
     def _wait_head(self) -> None:
         self._head_bytes = 0
+        self._head = b""
         gate = self.gate
         gate.waiting.pop(self, None)
         gate.waiting[self] = None
@@ -147,7 +185,7 @@ class _Limited(asyncio.Protocol):
             f"the request's line and headers were not received within {limit}",
             expected=f"a request's line and headers within {limit}",
         ).speaks("service_head_slow", limit_q=limit)
-        self._refuse(_answer(408, err))
+        self._refuse(_answer(408, err, lang=head_language(self._head)))
 
     def _refuse(self, answer: bytes) -> None:
         self._refused = True
@@ -159,8 +197,14 @@ class _Limited(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
+            if self._refusal is not None:  # over the cap: its head, for the refusal's language
+                self._head = (self._head + data)[: self.gate.max_header]
+                if b"\r\n\r\n" in self._head or len(self._head) >= self.gate.max_header:
+                    self._refuse_busy()
             return
         waiting = self in self.gate.waiting
+        if waiting and len(self._head) < self.gate.max_header:
+            self._head = (self._head + data)[: self.gate.max_header]
         # the rest of a body the application did not read is the old request's, not a head
         draining = self.cycle is not None and bool(getattr(self.cycle, "more_body", False))
         super().data_received(data)
@@ -178,7 +222,7 @@ class _Limited(asyncio.Protocol):
                 value=self._head_bytes,
                 expected=f"at most {cap} bytes",
             ).speaks("service_head_too_big", cap_q=cap)
-            self._refuse(_answer(431, err))
+            self._refuse(_answer(431, err, lang=head_language(self._head)))
 
     def on_response_complete(self) -> None:
         super().on_response_complete()  # type: ignore[misc]
@@ -195,7 +239,7 @@ class _Limited(asyncio.Protocol):
 
     def send_400_response(self, msg: str) -> None:
         err = SpecError(f"the request is not valid HTTP/1.1: {msg}").speaks("service_bad_http")
-        self._refuse(_answer(400, err))
+        self._refuse(_answer(400, err, lang=head_language(self._head)))
 
 
 def protocol_class(

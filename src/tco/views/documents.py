@@ -187,8 +187,8 @@ def error_records(error: BaseException, lang: str = "en") -> list[ErrorRecord]:
                 "message": error_text(error, lang),
                 "reason": str(error),
                 "file": None,
-                "path": "",
-                "location": [],
+                "path": format_path(asked.path) if asked else "",
+                "location": list(asked.path) if asked else [],
                 "value": _plain(asked.value) if asked else None,
                 "expected": asked.expected if asked else None,
             }

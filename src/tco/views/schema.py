@@ -193,6 +193,7 @@ def _alternatives(token: str) -> list[str]:
     return sorted({token, *same}, key=lambda u: (-len(u), u))
 
 
+@cache  # one pattern per unit: the schemas of every bundled model share their units
 def unit_pattern(unit: str) -> str:
     """A regular expression for a value in ``unit``: a number and an optional unit.
 

@@ -65,7 +65,7 @@ def _buyer_value(raw: Any, unit: str, lang: str, turn: int, stated: str | None) 
         return text  # a word (lifetime, real)
     q = parse_value(text, None, convention=stated)
     if not unit:
-        if q.units.names:  # a value with its own unit and no unit cell: text with the unit
+        if not q.unitless:  # a value with its own unit and no unit cell: text with the unit
             return (
                 text
                 if lang == "en"

@@ -166,7 +166,7 @@ class _Reader:
             except SpecError as err:
                 self.fail(for_form(err.reason), value.cell, name, text, expected=expected, like=err)
                 return None
-            bare = not q.units.names
+            bare = q.unitless
             own = "" if bare else self.unit_of(text)
             composed = f"{text} {unit_text}".strip() if bare else text
             read_in = self.convention

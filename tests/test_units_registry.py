@@ -176,3 +176,28 @@ def test_tco_ureg_is_tcos_pint_registry() -> None:
     assert ureg.Quantity(1.0, "kg * CO2e").to("kg").magnitude == 1.0
     assert ureg.Quantity(2.0, "tCO2e").to("kg").magnitude == 2000.0
     assert ureg.Quantity(1.0, "ton").to("kg").magnitude == 1000.0
+
+
+def test_threads_asking_at_once_share_one_registry() -> None:
+    # Units of two registries cannot be combined: the first use from many threads builds one.
+    out = _run(
+        """
+        import threading
+        from tco.units import parse_quantity
+        from tco.units.registry import registry
+        start, found = threading.Barrier(8), []
+
+        def use():
+            start.wait()
+            found.append((registry(), parse_quantity("2 kWh")))
+
+        threads = [threading.Thread(target=use) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        total = sum((q for _, q in found), parse_quantity("0 kWh"))
+        print(len({id(r) for r, _ in found}), total.to("kWh").magnitude)
+        """
+    )
+    assert out == "1 16.0"  # 8 threads x 2 kWh

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import math
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,25 @@ YEAR_S: float = 31557600.0
 DEFINITIONS: Path = Path(__file__).with_name("definitions.txt")
 
 
-@functools.cache
+_BUILT: list[Any] = []
+_BUILDING = threading.Lock()
+
+
 def registry() -> Any:
-    """Tco's pint registry, built from :data:`DEFINITIONS` on first call.
+    """The pint registry of tco, built from :data:`DEFINITIONS` on first call.
+
+    Built once per process, also when several threads ask at once (units of two
+    registries cannot be combined).
+    """
+    if not _BUILT:
+        with _BUILDING:
+            if not _BUILT:
+                _BUILT.append(_build())
+    return _BUILT[0]
+
+
+def _build() -> Any:
+    """Import pint and read the definitions.
 
     pint probes for dask when it is imported and, if dask is installed, loads
     dask.base, which takes a quarter of a second; tco never gives pint dask

@@ -57,7 +57,7 @@ def test_cold_start(benchmark: Any) -> None:
         "batch_s": ours,
         "numpy_s": deps,
         "vs_numpy": ours / deps,
-        "targets": f"<= 2.5x python -c 'import numpy, pydantic, yaml' ({deps:.3f} s; "
+        "targets": f"<= 4x python -c 'import numpy, pydantic, yaml' ({deps:.3f} s; "
         f"'import numpy' alone: {numpy_only:.3f} s)",
     }
     benchmark.extra_info.update(row)

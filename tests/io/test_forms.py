@@ -24,6 +24,7 @@ from tco.cli import main
 from tco.errors import FormError, LimitError
 from tco.io import xlsx as io_xlsx
 from tco.io.forms import FormLimitError, check_form_archive, read_form_data
+from tco.units.registry import plan_terms
 from tco.views.form import load_tender_with_forms, read_form, write_form
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -797,7 +798,7 @@ def test_value_grammar_cases_through_a_form(
     else:
         tender = load_tender_with_forms(EXAMPLE, [form])
         # Plan.values are in the plan's units (the year for time); the table is in SI.
-        scale = tender.model.parameters[key].unit.units.plan_scale
+        scale = plan_terms(tender.model.parameters[key].unit.units)[2]
         assert float(tender.plan.values[key][0]) * scale == pytest.approx(expected, rel=1e-12)
 
 

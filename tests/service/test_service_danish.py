@@ -147,14 +147,14 @@ def test_too_many_rows_is_said_in_danish() -> None:
     )
 
 
-_EXPECTED = "expected a value in 'DKK/parsec' such as '1 DKK/parsec'"
+_EXPECTED = "expected a value in 'DKK/furlong' such as '1 DKK/furlong'"
 
 
 def test_a_validated_inline_model_is_reported_in_danish() -> None:
     from tco.service.jobs import run
 
     model = read_yaml_file(tco.bundled_models()["indoor-lighting"])
-    model["parameters"]["price"]["unit"] = "DKK/parsec"
+    model["parameters"]["price"]["unit"] = "DKK/furlong"
     body = json.dumps(model).encode()
     doc = json.loads(run("validate", body, JSON, {}, "da")[2])
     assert doc["valid"] is False

@@ -25,6 +25,7 @@ from tco.batch import evaluate_batch
 from tco.cli.main import main
 from tco.errors import CurrencyError, SpecError, TCOError, UnitError
 from tco.units import parse_value
+from tco.units.registry import plan_terms
 
 HOUR = 3600.0
 YEAR = 365.25 * 24 * HOUR
@@ -151,7 +152,7 @@ def _read(tender: tco.Tender, path: str) -> float:
         return float(plan.escalation_indices["electricity"][1] - 1.0)
     if key == "co2_price":
         return float(plan.emission_prices["co2e"][1])
-    return float(plan.values[key][0]) * plan.model.parameters[key].unit.units.plan_scale
+    return float(plan.values[key][0]) * plan_terms(plan.model.parameters[key].unit.units)[2]
 
 
 def _expect(load: Any, path: str, value: Any, expected: float | Refusal) -> None:

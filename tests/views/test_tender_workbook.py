@@ -24,6 +24,7 @@ from tco.cli import main
 from tco.errors import FormError, LimitError, OutputError, SpecError, SpecErrors, TCOError
 from tco.tender import read_tender
 from tco.units import parse_value
+from tco.units.registry import names_of
 from tco.views.error_text import error_text
 from tco.views.tender_workbook import tender_yaml, write_tender_workbook
 
@@ -65,7 +66,7 @@ def _buyer_value(raw: Any, unit: str, lang: str, turn: int, stated: str | None) 
         return text  # a word (lifetime, real)
     q = parse_value(text, None, convention=stated)
     if not unit:
-        if q.units.names:  # a value with its own unit and no unit cell: text with the unit
+        if names_of(q.units):  # a value with its own unit and no unit cell: text with the unit
             return (
                 text
                 if lang == "en"

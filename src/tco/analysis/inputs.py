@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike, NDArray
 from tco.errors import AnalysisError, SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.plan.values import convert_money
-from tco.units import Quantity, currencies_of, parse_quantity, parse_value, plan_factor, to_plan
+from tco.units import currencies_of, parse_quantity, parse_value, plan_factor, quantity, to_plan
 from tco.units.numbers import scan_number
 
 __all__ = ["Change", "Input", "bare_number", "input_names", "resolve_input"]
@@ -84,8 +84,8 @@ class Input:
             # is refused; a quantity is a count.
             rate = relative or self.kind != "quantity"
             q = parse_value(raw, None, rate=rate) if rate else parse_quantity(raw)
-            if q.dimensionality == Quantity(1.0, "1/year").dimensionality and not relative:
-                q = q * Quantity(1.0, "year")
+            if q.dimensionality == quantity(1.0, "1/year").dimensionality and not relative:
+                q = q * quantity(1.0, "year")
             if not q.dimensionless:
                 raise SpecError(
                     f"got '{raw}' for '{self.name}', expected a plain number or a percentage",
@@ -117,7 +117,7 @@ class Input:
         cur = currencies_of(p.unit)
         if cur and currencies_of(q) != cur:
             q = _money(q, cur[0], self)
-        want = p.unit if hasattr(p.unit, "dimensionality") else Quantity(1.0, "")
+        want = p.unit if hasattr(p.unit, "dimensionality") else quantity(1.0, "")
         if q.dimensionality != want.dimensionality:
             raise SpecError(
                 f"got '{raw}' for '{self.name}', expected a value in {p.spec.unit or 'no unit'}",

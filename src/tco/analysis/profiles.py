@@ -378,6 +378,7 @@ give every profile a weight, or none (equal shares)
     """
     from tco.limits import MAX_PROFILE_WEIGHT
     from tco.units import parse_value
+    from tco.units.registry import names_of
 
     given = {k: weights.get(k) for k in names}
     missing = [k for k, v in given.items() if v is None]
@@ -398,7 +399,7 @@ give every profile a weight, or none (equal shares)
     for i, (k, raw) in enumerate(given.items()):
         path = ("profiles", k, "weight")
         q = parse_value(raw, "", convention=convention, path=path, file=file)
-        percent.append("percent" in q.units.names)
+        percent.append("percent" in names_of(q.units))
         w[i] = float(q.to("dimensionless").magnitude)
         if not (0.0 < w[i] <= MAX_PROFILE_WEIGHT):
             raise SpecError(

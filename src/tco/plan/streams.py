@@ -24,8 +24,8 @@ from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
 from tco.spec.product import ProductModel, Stream
-from tco.units import Quantity, convert_currency
-from tco.units.algebra import plan_unit
+from tco.units import convert_currency, quantity
+from tco.units.registry import plan_unit
 
 __all__ = [
     "build_streams",
@@ -333,7 +333,7 @@ def unit_factor(
 def _unit_factor(
     units: Any, annual: bool, kind: str, currency: str, rates: tuple[tuple[str, float], ...]
 ) -> float:
-    base = Quantity(1.0, plan_unit(units.dimensionality))
+    base = quantity(1.0, plan_unit(units.dimensionality))
     if kind == "item":
         try:
             base = convert_currency(base, currency, dict(rates))

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tco.errors import UnitError
-from tco.units import Quantity, convert_currency, currencies_of, parse_quantity, parse_value, unit
+from tco.units import convert_currency, currencies_of, parse_quantity, parse_value, quantity, unit
 
 __all__ = ["convert_money", "magnitude", "price_per_kg", "rate_value"]
 
@@ -27,9 +27,6 @@ def magnitude(raw: Any, unit: str, target: str) -> float:
     return float(parse_quantity(raw, unit).to(target).magnitude)
 
 
-_PER_YEAR = unit("1/year")
-
-
 @functools.lru_cache(maxsize=4096, typed=True)
 def rate_value(raw: Any) -> float | None:
     """A rate as written (``'4 %'``, ``'2 %/year'``) as a plain number; ``None`` if not a rate.
@@ -37,7 +34,7 @@ def rate_value(raw: Any) -> float | None:
     A bare number is a rate only as a plain fraction (``0.04``; ``4`` is refused).
     """
     q = parse_value(raw, rate=True)
-    if q.dimensionality == _PER_YEAR.dimensionality:
+    if q.dimensionality == unit("1/year").dimensionality:
         q = q * unit("year")
     if not q.dimensionless:
         return None
@@ -93,6 +90,6 @@ def convert_money(
     target = target or currency
     worth = {currency: 1.0, **rates}  # value of one unit of each currency, in the tender's
     if target not in worth:
-        convert_currency(Quantity(1.0, target), currency, rates)  # raises with the fix
+        convert_currency(quantity(1.0, target), currency, rates)  # raises with the fix
     scaled = {code: v / worth[target] for code, v in worth.items()}
     return convert_currency(q, target, scaled)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tco.errors import UnitError
 from tco.spec.expr import Compiled, unit_words
-from tco.units import Unit
+from tco.units.registry import from_names
 
 __all__ = ["CALENDAR_UNITS", "forgets_hours", "forgotten_hours", "is_money"]
 
@@ -51,7 +51,7 @@ def forgets_hours(c: Compiled) -> bool:
     ...  ("power * price", "power * hours * price", "power * 8760 h/year * price", "fee")]
     [True, False, False, False]
     """
-    calendar = Unit({n: p for n, p in c.quantity.unit_items() if n in CALENDAR_UNITS})
+    calendar = from_names({n: p for n, p in c.quantity.unit_items() if n in CALENDAR_UNITS})
     rest = c.quantity / (1.0 * calendar)
     return bool(dict(rest.dimensionality).get("[time]", 0))
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
-from tco.units import Quantity, parse_unit, show_unit, to_plan
+from tco.units import parse_unit, quantity, show_unit, to_plan
 
 __all__ = [
     "FUNCTIONS",
@@ -172,12 +172,12 @@ def build(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
     """Return (unit quantity of magnitude 1, numeric function) for a node."""
     if node.kind == "num":
         q = (
-            Quantity(node.value, node.unit or "dimensionless")
+            quantity(node.value, node.unit or "dimensionless")
             if node.unit
-            else Quantity(node.value)
+            else quantity(node.value)
         )
         base = to_plan(q)
-        unit_q = q / node.value if node.value != 0 else Quantity(1.0, node.unit or "dimensionless")
+        unit_q = q / node.value if node.value != 0 else quantity(1.0, node.unit or "dimensionless")
         const = np.float64(base)
         return unit_q, lambda v: const
 
@@ -301,7 +301,7 @@ def _build_call(node: Node, qs: Mapping[str, Any], text: str) -> tuple[Any, Fn]:
         ).speaks("formula_plain_number", name=name, unit_q=unit_words(q), formula=text)
     func = _NP[name]
     # A dimensionless argument such as 'h/year' is a plain number in the plan's units already.
-    return Quantity(1.0), lambda v: func(f(v))
+    return quantity(1.0), lambda v: func(f(v))
 
 
 def check_dimension(compiled: Compiled, expected: Any, what: str) -> None:

@@ -41,6 +41,7 @@ from tco.units import (
     parse_value,
     plain_number,
 )
+from tco.units.registry import names_of
 
 __all__ = [
     "FormBid",
@@ -166,7 +167,7 @@ class _Reader:
             except SpecError as err:
                 self.fail(for_form(err.reason), value.cell, name, text, expected=expected, like=err)
                 return None
-            bare = not q.units.names
+            bare = not names_of(q.units)
             own = "" if bare else self.unit_of(text)
             composed = f"{text} {unit_text}".strip() if bare else text
             read_in = self.convention

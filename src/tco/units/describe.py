@@ -13,9 +13,8 @@ from typing import Any
 
 from tco.errors import UnitError
 from tco.locale import pgettext, pgettext_noop
-from tco.units.algebra import unit
 from tco.units.numbers import plain
-from tco.units.registry import show_unit
+from tco.units.registry import show_unit, unit
 from tco.units.unit_reading import parse_unit
 
 __all__ = ["describe", "expected_phrase"]

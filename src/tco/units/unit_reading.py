@@ -1,7 +1,7 @@
 """Units written as text, and the fast path for plainly written values.
 
 :func:`parse_unit` reads a unit (``"DKK/kWh"``, ``"l/100 km"``) with
-:func:`tco.units.algebra.parse_unit_text` into a quantity, cached; :func:`base_magnitude`
+:func:`tco.units.grammar.parse_unit_text` into a quantity, cached; :func:`base_magnitude`
 reads a plain number with such a unit straight into base units when nothing
 else needs checking. :mod:`tco.units.values` (the value grammar) builds on
 both and re-exports them.
@@ -17,8 +17,9 @@ from typing import Any
 from tco.errors import UnitError
 from tco.limits import MAX_VALUE_LENGTH
 from tco.locale import message
-from tco.units.algebra import Quantity, parse_unit_text
+from tco.units.grammar import parse_unit_text
 from tco.units.numbers import NumberProblem
+from tco.units.registry import plan_terms, quantity
 
 __all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
 
@@ -55,7 +56,7 @@ def _unit_quantity(text: str) -> Any:
         err = UnitError(text_, value=text, expected="a known unit")
         extra_fields = {} if problem.key == "unknown_unit" else {"unit": text}
         raise err.speaks(f"units.{problem.key}", value=text, **extra_fields, **fields) from None
-    return Quantity(factor, unit)
+    return quantity(factor, unit)
 
 
 def base_magnitude(value: object, unit: str) -> float | None:
@@ -140,6 +141,7 @@ def _base_factor(unit_text: str, unit: str) -> tuple[float, float] | None:
         return None
     if have.dimensionality != want.dimensionality:
         return None
-    if have.units.offset:
+    factor, offset, scale = plan_terms(have.units)
+    if offset:
         return None  # an offset unit such as degC
-    return float(have.to_base_units().magnitude), float(have.units.plan_scale)
+    return float(have.magnitude) * factor, scale

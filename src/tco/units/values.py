@@ -3,7 +3,7 @@
 Every channel (YAML tenders, Python mappings, Excel forms, table columns, command
 line options) reads its values with :func:`parse_value`. The number is read by
 :mod:`tco.units.numbers` in the stated number format, the unit by
-:func:`tco.units.algebra.parse_unit_text`; pint's parser never sees the text.
+:func:`tco.units.grammar.parse_unit_text`; pint's parser never sees the text.
 Arithmetic (``+``, ``-``, ``±``, ranges), thousands marks other than the format's own,
 leading zeros, times of day and yes/no words are refused, each with the value to write
 instead. A bare number for a rate (a unit in ``%``, or ``rate=True``) is read
@@ -23,10 +23,10 @@ from typing import Any
 from tco.errors import CurrencyError, UnitError
 from tco.limits import MAX_VALUE_LENGTH
 from tco.locale import message
-from tco.units.algebra import DANISH_MONEY, Quantity, parse_unit_text
 from tco.units.describe import expected_phrase
+from tco.units.grammar import DANISH_MONEY, parse_unit_text
 from tco.units.numbers import CONVENTIONS, NumberProblem, plain, read_number, scan_number
-from tco.units.registry import currencies_of, show_unit
+from tco.units.registry import currencies_of, names_of, quantity, show_unit
 from tco.units.unit_reading import base_magnitude, parse_unit, plan_magnitude
 
 __all__ = [
@@ -183,20 +183,21 @@ def _read(value: object, unit: str | None, convention: str | None, rate: bool | 
                 name = re.match(r"[^\W\d_]\w*", unit_text)
                 fields["example"] = f"{plain(number)} {name.group(0) if name else ''}".strip()
             raise NumberProblem(problem.key, fields) from None
-        q = Quantity(number * factor, parsed)
+        q = quantity(number * factor, parsed)
     else:
-        target = parse_unit(unit) if unit else Quantity(1.0)
-        is_rate = rate if rate is not None else "percent" in target.units.names
+        target = parse_unit(unit) if unit else quantity(1.0)
+        percent = "percent" in names_of(target.units)
+        is_rate = rate if rate is not None else percent
         if is_rate and number != 0:
             if abs(number) >= 1:
                 raise NumberProblem(
                     "rate_bare", {"fix": f"{plain(number)} %", "whole": plain(number * 100)}
                 )
-            if "percent" in target.units.names:
+            if percent:
                 number *= 100.0
             else:
                 number /= float(target.magnitude)
-        q = Quantity(number * float(target.magnitude), target.units)
+        q = quantity(number * float(target.magnitude), target.units)
     if not math.isfinite(float(q.magnitude)):
         raise NumberProblem("not_finite", {})
     return q

@@ -21,6 +21,7 @@ from tco.views.messages_analysis import ANALYSIS_MESSAGES
 from tco.views.messages_basket import BASKET_MESSAGES
 from tco.views.messages_catalogue import CATALOGUE_MESSAGES
 from tco.views.messages_cli import ARGPARSE_MESSAGES, CLI_MESSAGES
+from tco.views.messages_live import LIVE_MESSAGES
 from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
 from tco.views.messages_tables import CHART_MESSAGES, TABLE_MESSAGES
@@ -38,4 +39,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CATALOGUE_MESSAGES,
     **REPORT_PROSE_MESSAGES,
     **PROFILE_MESSAGES,
+    **LIVE_MESSAGES,
 }

@@ -160,6 +160,7 @@ class _Grid:
     """Cells by row and column, appended to a write-only sheet in order at the end."""
 
     cells: dict[int, dict[int, tuple[Any, str | None, str]]] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
     row: int = 0
 
     def next(self) -> int:
@@ -182,11 +183,14 @@ class _Grid:
 
     def write(self, ws: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font, PatternFill
+        from openpyxl.styles import Alignment, Font, PatternFill
 
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor=_INPUT_FILL)
+        wrap = Alignment(wrap_text=True, vertical="top")
         last = max(self.cells) if self.cells else 0
+        for r, height in self.heights.items():
+            ws.row_dimensions[r].height = height
         for r in range(1, last + 1):
             row = self.cells.get(r, {})
             out: list[Any] = []
@@ -195,10 +199,12 @@ class _Grid:
                     out.append(None)
                     continue
                 value, fmt, kind = row[c]
-                if kind in ("text", "bold"):
+                if kind in ("text", "bold", "head"):
                     cell = excel_cell(ws, value)
-                    if kind == "bold":
+                    if kind != "text":
                         cell.font = bold
+                    if kind == "head":
+                        cell.alignment = wrap
                 elif kind == "formula":
                     cell = WriteOnlyCell(ws, value=value)
                     cell.number_format = fmt or _NUMBER
@@ -303,6 +309,7 @@ class _Writer:
         g.text(r, 1, self.w("title"), "bold")
         g.text(r, 2, plan.title)
         g.text(g.next(), 1, self.w("note"))
+        g.text(g.next(), 1, self.w("note units"))
         self.assumptions()
         self.result_rows = self.reserve_result()
         self.year_rows()
@@ -346,12 +353,12 @@ class _Writer:
         put("period", self.w("period"), self.u("year"), float(plan.period.max()), "0")
         r = self.label_row(self.w("price year"), self.u("year"))
         g.number(r, 3, float(plan.price_year), "0")
-        r = self.label_row(self.w("timing"), plan.discounting)
+        r = self.label_row(self.w("timing"))
         g.number(r, 3, timing_shift(plan.discounting), "0.0")
         put(
             "award",
             self.w("award"),
-            plan.externalities,
+            "",
             1.0 if counts_in_award(plan.externalities) else 0.0,
             "0",
         )
@@ -407,10 +414,10 @@ class _Writer:
             label = (
                 self.w("discount events")
                 if timing == EVENT_TIMING
-                else self.w("discount annual", timing=timing)
+                else self.w("discount annual", timing=self.w(f"at {timing}"))
             )
             if timing == EVENT_TIMING and plan.discounting == EVENT_TIMING:
-                label = self.w("discount annual", timing=timing)
+                label = self.w("discount annual", timing=self.w(f"at {timing}"))
             if plan.discount_path is not None:
                 r = self.label_row(label, "", self.value_note("schedule"))
                 for t, d in enumerate(plan.discount_at(timing)):
@@ -460,7 +467,9 @@ class _Writer:
             self.index_row[(group, "end")] = r_index
             for timing in sorted(annual_timings, key=timing_shift):
                 keep = _number(1.0 - timing_shift(timing))
-                r_at = self.label_row(self.w("index annual", name=name, timing=timing))
+                r_at = self.label_row(
+                    self.w("index annual", name=name, timing=self.w(f"at {timing}"))
+                )
                 g.formula(r_at, y0, _rel(y0, r_index), _FACTOR)
                 for t in range(1, T + 1):
                     before, after = _rel(y0 + t - 1, r_index), _rel(y0 + t, r_index)
@@ -800,7 +809,8 @@ class _Writer:
             f"{self.w('rounded')} [{cur}]",
         ]
         for c, h in enumerate(heads, start=1):
-            g.text(self.result_head, c, h, "bold")
+            g.text(self.result_head, c, h, "head")
+        g.heights[self.result_head] = 45.0  # three lines of a wrapped header
         rows = self.result_rows
         by = "total" if plan.period.size and np.all(plan.period == plan.period[0]) else "annualised"
         rng = f"{_abs(7, rows[0])}:{_abs(7, rows[-1])}"
@@ -901,9 +911,10 @@ def live_sheet(wb: Any, result: Result, lang: str) -> None:
         ).speaks("workbook_too_big", n_q=cells, cap_q=MAX_WORKBOOK_CELLS)
     grid = _Writer(result, lang).write()
     ws = wb.create_sheet(text("live.sheet", lang))
-    ws.column_dimensions["A"].width = 46
-    ws.column_dimensions["B"].width = 14
-    ws.column_dimensions["C"].width = 14
+    ws.column_dimensions["A"].width = 50
+    ws.column_dimensions["B"].width = 12
+    for c in range(3, result.plan.T + 7):
+        ws.column_dimensions[_column(c)].width = 14
     ws.freeze_panes = "D1"
     grid.write(ws)
     wb.calculation.fullCalcOnLoad = True

@@ -18,14 +18,16 @@ LIVE_MESSAGES: dict[str, tuple[str, str]] = {
     "live.sheet": ("Calculation", "Beregning"),
     "live.title": ("Live calculation", "Levende beregning"),
     "live.note": (
-        "Every number in white cells is an Excel formula computed from the yellow input "
-        "cells: change a price, a bid's value or the discount rate and the result updates. "
-        "Values are in the units named in column B. Text from the tender and the bids is "
-        "text, never a formula.",
-        "Alle tal i hvide celler er Excel-formler beregnet ud fra de gule indtastningsceller: "
-        "ret en pris, et tilbuds værdi eller kalkulationsrenten, og resultatet opdateres. "
-        "Værdierne er i enhederne i kolonne B. Tekst fra udbuddet og tilbuddene er tekst, "
-        "aldrig en formel.",
+        "Every number in a white cell is an Excel formula over the yellow input cells: change "
+        "a price, a bid's value or the discount rate and the result updates.",
+        "Alle tal i hvide celler er Excel-formler over de gule indtastningsceller: ret en pris, "
+        "et tilbuds værdi eller kalkulationsrenten, og resultatet opdateres.",
+    ),
+    "live.note units": (
+        "Values are in the units of column B; rates are fractions shown as percent. Text from "
+        "the tender and the bids is text, never a formula.",
+        "Værdierne er i enhederne i kolonne B; satser er brøker vist i procent. Tekst fra "
+        "udbuddet og tilbuddene er tekst, aldrig en formel.",
     ),
     "live.assumptions": ("Assumptions", "Forudsætninger"),
     "live.result": ("Result", "Resultat"),
@@ -47,6 +49,9 @@ LIVE_MESSAGES: dict[str, tuple[str, str]] = {
         "annual amounts fall in the year's (0 end, 0.5 middle, 1 beginning)",
         "årlige beløb falder i årets (0 slutning, 0,5 midte, 1 begyndelse)",
     ),
+    "live.at end": ("at the year's end", "ved årets slutning"),
+    "live.at mid": ("in the middle of the year", "midt i året"),
+    "live.at begin": ("at the year's beginning", "ved årets begyndelse"),
     "live.award": (
         "priced externalities count in the award (1 yes, 0 no)",
         "prissatte eksterne omkostninger tæller i tildelingen (1 ja, 0 nej)",

@@ -338,3 +338,129 @@ def test_conventions_recalculate(tmp_path: Path) -> None:
             assert_matches(path, result)
         except AssertionError as err:
             raise AssertionError(f"{name}: {err}") from None
+
+
+# A model that uses every function of the formula language and every timing: 'round(2.5)' is 2
+# (half to even, as numpy rounds), 'every' and 'at' take their times from bid cells, an annual
+# item runs from year 2 to the year before the period's end and is indexed at each bid's own
+# rate (written as values), and an end-of-life amount is not per unit.
+EVERYTHING: dict[str, Any] = {
+    "id": "everything",
+    "title": "Every function and timing",
+    "functional_unit": "unit",
+    "parameters": {
+        "a": {"unit": "DKK/year", "bid": True},
+        "b": {"unit": "DKK/year", "bid": True},
+        "c": {"bid": True},
+        "price": {"unit": "DKK", "bid": True},
+        "interval": {"unit": "year", "bid": True},
+        "fee": {"unit": "DKK/year", "bid": True},
+        "rate": {"unit": "%/year", "bid": True, "default": "0 %/year"},
+    },
+    "items": {
+        "functions": {
+            "category": "use",
+            "annual": "abs(-a) + min(a, b) + max(a, b, 5 DKK/year) + ceil(c) * a + floor(c) * b"
+            " + round(c) * a + sqrt(a * b) + exp(c / 10) * a + log(c) * b + c ** 2 * a - -a",
+        },
+        "buy": {"category": "acquisition", "once": "price"},
+        "overhaul": {"category": "maintenance", "every": "interval", "amount": "price / 4"},
+        "midlife": {"category": "maintenance", "at": "interval + 0.5 year", "amount": "price / 10"},
+        "service": {
+            "category": "maintenance",
+            "annual": "fee",
+            "start": "2 year",
+            "stop": "period - 1 year",
+            "indexation": "rate",
+        },
+        "scrap": {"category": "end_of_life", "end_of_life": "price / 20", "per_unit": False},
+    },
+    "emissions": {"co2": {"annual": "c * 100 kg/year"}},
+}
+EVERY_BID = {"a": "100 DKK/year", "b": "80 DKK/year", "price": "1000 DKK", "fee": "50 DKK/year"}
+EVERY_BIDS = [
+    {**EVERY_BID, "name": "Half", "c": "2.5", "interval": "3 year", "rate": "2 %/year"},
+    {**EVERY_BID, "name": "Odd", "c": "3.5", "interval": "2.5 year", "price": "900 DKK"},
+    {**EVERY_BID, "name": "Long", "c": "1.2", "interval": "4 year", "fee": "70 DKK/year"},
+]
+# The same with a lifetime per bid: purchases recur, the last unit's unexpired share is credited
+# and the salvage of a unit the period cuts short is booked at the period's end.
+WITH_LIFETIME = {
+    **EVERYTHING,
+    "id": "everything-lifetime",
+    "lifetime": "life",
+    "parameters": {**EVERYTHING["parameters"], "life": {"unit": "year", "bid": True}},
+    "items": {
+        **EVERYTHING["items"],
+        "scrap": {"category": "end_of_life", "end_of_life": "-price / 20", "residual": True},
+    },
+}
+LIVES = ["4 year", "6 year", "10.5 year"]
+
+
+def test_every_function_and_timing_recalculates(tmp_path: Path) -> None:
+    assumptions = {
+        "currency": "DKK",
+        "discount_rate": "3 %",
+        "period": "10 year",
+        "quantity": 3,
+        "co2_price": "1000 DKK/t",
+        "residual_value": {"share": "10 %"},
+    }
+    tenders = [
+        {"model": EVERYTHING, "assumptions": assumptions, "bids": EVERY_BIDS},
+        {
+            "model": WITH_LIFETIME,
+            "assumptions": {**assumptions, "residual_value": "linear"},
+            "bids": [{**b, "life": life} for b, life in zip(EVERY_BIDS, LIVES, strict=True)],
+        },
+    ]
+    books, results = [], []
+    for i, data in enumerate(tenders):
+        tender = tco.load_tender(data)
+        results.append(tender.evaluate())
+        books.append(write_workbook(results[-1], tmp_path / f"e{i}.xlsx", tender=tender))
+    _, rows = sheet_rows(books[0], data_only=False)
+    text = "\n".join(str(c) for r in rows for c in r if c is not None)
+    assert "ROUND(" in text and "LN(" in text and "SQRT(" in text and "EXP(" in text
+    assert "a value, not a formula: each bid indexes this price at its own rate" in text
+    for path, result in zip(recalculate(books, tmp_path / "out"), results, strict=True):
+        assert_matches(path, result)
+
+
+def test_a_formula_too_long_for_excel_is_the_engines_value(tmp_path: Path) -> None:
+    # 'max' of 200 terms 'p*h*e' (1204 characters, under the model's cap of 2000): written with
+    # cell references and unit factors, about 95 characters a term, more than Excel's 8192
+    term = "p*h*e"
+    model: dict[str, Any] = {
+        "id": "long",
+        "title": "Long",
+        "functional_unit": "unit",
+        "parameters": {
+            "p": {"unit": "W", "bid": True},
+            "h": {"unit": "h/year", "default": "1000 h/year"},
+            "e": {"unit": "DKK/kWh", "default": "2 DKK/kWh"},
+        },
+        "items": {"energy": {"category": "use", "annual": f"max({term},{term})"}},
+    }
+    data = {
+        "model": model,
+        "assumptions": {"currency": "DKK", "discount_rate": "4 %", "period": "3 year"},
+        "bids": [{"name": "A", "p": "10 W"}, {"name": "B", "p": "20 W"}],
+    }
+    short = tco.load_tender(copy.deepcopy(data))
+    model["items"]["energy"]["annual"] = "max(" + ",".join([term] * 200) + ")"
+    tender = tco.load_tender(data)
+    result = tender.evaluate()
+    # 10 W x 1000 h/year x 2 DKK/kWh = 20 DKK/year over 3 years at 4 %: 20 x 2.775091 = 55.50
+    assert result.total[0] == pytest.approx(20 * sum(1.04**-t for t in (1, 2, 3)), rel=1e-12)
+    np.testing.assert_allclose(result.total, short.evaluate().total, rtol=1e-12)
+    path = write_workbook(result, tmp_path / "long.xlsx", tender=tender)
+    _, rows = sheet_rows(path, data_only=False)
+    amount = next(r for r in rows if r[0] == "energy: amount")
+    assert amount[2] == pytest.approx(20.0)  # a value, not a formula
+    assert "a value, not a formula" in str(amount[-1])
+    _, rows = sheet_rows(write_workbook(short.evaluate(), tmp_path / "s.xlsx"), data_only=False)
+    assert str(next(r for r in rows if r[0] == "energy: amount")[2]).startswith("=")
+    (done,) = recalculate([path], tmp_path / "out")
+    assert_matches(done, result)

@@ -78,6 +78,8 @@ _FACTOR = "0.000000"
 _RATE = "0.00%"
 _INPUT_FILL = "FFF2CC"
 _EPS = repr(EPS).upper()
+#: The longest formula written; Excel takes 8192 characters. A longer one is a value.
+_FORMULA_LENGTH = 8000
 
 #: Characters a formula tco writes may hold: cell references, numbers, operators and
 #: function names. A bid's or a tender's text never reaches a formula.
@@ -547,10 +549,13 @@ class _Writer:
             tree = model.lifetime.tree
             r = self.label_row(self.w("lifetime"), self.u("year"))
             for b in range(plan.n_bids):
-                if tree is None:
-                    g.number(r, y0 + b, float(plan.lifetime[b]), _NUMBER)
-                else:
+                try:
+                    if tree is None:
+                        raise _NoFormula
                     g.formula(r, y0 + b, excel_formula(tree, self.scalar_ref(b)), _NUMBER)
+                except _NoFormula:  # a lifetime from a yearly value: the engine's, as a value
+                    g.number(r, y0 + b, float(plan.lifetime[b]), _NUMBER)
+                    g.text(r, self.note_col, self.value_note("formula"))
             self.bid_row["lifetime"] = r
             L, P = "{L}", "{P}"
             rows = (
@@ -633,17 +638,25 @@ class _Writer:
         # amount per occurrence (per year for an annual stream)
         r_amount = self.label_row(self.w("amount", item=label), unit)
         scale = "" if factor == 1.0 else f"*{_number(factor)}"
-        if tree is None:
+        formulas: dict[int | None, str] | None = None
+        try:
+            if tree is None:
+                raise _NoFormula
+            years: list[int | None] = list(range(T + 1)) if yearly else [None]
+            formulas = {t: excel_formula(tree, self.scalar_ref(b, t)) + scale for t in years}
+            if any(len(f) > _FORMULA_LENGTH for f in formulas.values()):
+                raise _NoFormula
+        except _NoFormula:  # the engine's amounts, as values
+            formulas = None
+        if formulas is None:
             yearly = s.amount.ndim == 2
             for t in range(T + 1) if yearly else [None]:
                 v = s.amount[b, t] if t is not None else s.amount[b]
                 g.number(r_amount, 3 if t is None else y0 + t, float(v), _NUMBER)
             g.text(r_amount, self.note_col, self.value_note("formula"))
-        elif yearly:
-            for t in range(T + 1):
-                g.formula(r_amount, y0 + t, excel_formula(tree, self.scalar_ref(b, t)) + scale)
         else:
-            g.formula(r_amount, 3, excel_formula(tree, self.scalar_ref(b)) + scale)
+            for t, f in formulas.items():
+                g.formula(r_amount, 3 if t is None else y0 + t, f)
 
         def amount_at(t: int) -> str:
             return _rel(y0 + t, r_amount) if yearly else _abs(3, r_amount)
@@ -654,8 +667,14 @@ class _Writer:
             if compiled is None:
                 continue
             r = self.label_row(self.w(key, item=label), self.u("year"))
-            assert compiled.tree is not None
-            g.formula(r, 3, excel_formula(compiled.tree, self.scalar_ref(b)))
+            try:
+                if compiled.tree is None:
+                    raise _NoFormula
+                g.formula(r, 3, excel_formula(compiled.tree, self.scalar_ref(b)))
+            except _NoFormula:  # a time from a yearly value: the engine's, as a value
+                times = getattr(s, key)
+                g.number(r, 3, float(np.ravel(times)[b]), _NUMBER)
+                g.text(r, self.note_col, self.value_note("formula"))
             if key == "when":
                 when = _abs(3, r)
             elif key == "start":

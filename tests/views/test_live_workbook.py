@@ -26,7 +26,6 @@ import pytest
 import tco
 from tco.cli import main
 from tco.io.yamlio import read_yaml_file
-from tco.views.live_workbook import live_sheet
 from tco.views.workbook import write_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -167,16 +166,23 @@ def test_a_formula_tco_did_not_write_is_refused() -> None:
         _Grid().formula(1, 1, 'HYPERLINK("http://x";"a")|cmd')
 
 
-def test_a_tender_too_big_for_a_workbook_is_refused_before_writing(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_calculation_too_big_for_the_workbook_is_left_out_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import tco.views.live_workbook as live
+    import tco.views.workbook as workbook
 
-    monkeypatch.setattr(live, "MAX_WORKBOOK_CELLS", 100)
-    result = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
-    book = openpyxl.Workbook(write_only=True)
-    with pytest.raises(tco.errors.LimitError, match="at most 100"):
-        live_sheet(book, result, "en")
+    tender = tco.load_tender(tco.example_path("indoor-lighting"))
+    result = tender.evaluate()
+    # room for the other sheets, not for the calculation (an upper bound of its cells)
+    cap = workbook.workbook_cells(result, tender) + live.live_cells(result) - 1
+    monkeypatch.setattr(workbook, "MAX_WORKBOOK_CELLS", cap)
+    path = write_workbook(result, tmp_path / "r.xlsx", tender=tender, lang="da")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[:4] == ["Oversigt", "Fordeling", "Betalinger", "Forudsætninger"]
+    rows = [r for r in book["Beregning"].iter_rows(values_only=True)]
+    assert len(rows) == 2 and "Den levende beregning er udeladt" in str(rows[1][0])
+    assert f"fylde {live.live_cells(result)} celler" in str(rows[1][0])
 
 
 # -- recalculated by LibreOffice ----------------------------------------------------------------

@@ -57,7 +57,6 @@ import numpy as np
 
 from tco.engine.conventions import EVENT_TIMING, counts_in_award, timing_shift
 from tco.engine.timeline import EPS
-from tco.errors import LimitError
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.spec.parsing import Node, names_in
 from tco.units import Quantity, to_plan
@@ -889,7 +888,7 @@ def _occurrences(
     raise ValueError(f"unknown timing {timing!r}")
 
 
-def live_sheet(wb: Any, result: Result, lang: str) -> None:
+def live_sheet(wb: Any, result: Result, lang: str, *, budget: int | None = None) -> None:
     """Add the live calculation sheet to a write-only workbook.
 
     Parameters
@@ -901,11 +900,10 @@ def live_sheet(wb: Any, result: Result, lang: str) -> None:
         The evaluated tender; its plan holds the values and conventions.
     lang : {"en", "da"}
         Language of the labels.
-
-    Raises
-    ------
-    LimitError
-        If the sheet would hold more than :data:`~tco.limits.MAX_WORKBOOK_CELLS` cells.
+    budget : int, optional
+        The cells the workbook may still hold (by default
+        :data:`~tco.limits.MAX_WORKBOOK_CELLS`): a larger calculation is left
+        out, and the sheet says so.
 
     Examples
     --------
@@ -918,16 +916,12 @@ def live_sheet(wb: Any, result: Result, lang: str) -> None:
     ('Beregning', True)
     """
     cells = live_cells(result)
-    if cells > MAX_WORKBOOK_CELLS:
-        raise LimitError(
-            f"the calculation sheet would hold {cells} cells ({len(result.bids)} bids x "
-            f"{len(result.items)} items x {len(result.years)} years); "
-            f"a result workbook holds at most {MAX_WORKBOOK_CELLS}: write fewer bids "
-            "or a shorter period, or use --format csv for the summary",
-            file=result.plan.file,
-            value=cells,
-            expected=f"at most {MAX_WORKBOOK_CELLS} cells",
-        ).speaks("workbook_too_big", n_q=cells, cap_q=MAX_WORKBOOK_CELLS)
+    room = MAX_WORKBOOK_CELLS if budget is None else budget
+    if cells > room:  # the other sheets are written; this one says why it is empty
+        ws = wb.create_sheet(text("live.sheet", lang))
+        ws.append([excel_cell(ws, text("live.title", lang))])
+        ws.append([excel_cell(ws, text("live.too big", lang, n=cells, cap=room))])
+        return
     grid = _Writer(result, lang).write()
     ws = wb.create_sheet(text("live.sheet", lang))
     ws.column_dimensions["A"].width = 50

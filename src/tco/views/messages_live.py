@@ -29,6 +29,14 @@ LIVE_MESSAGES: dict[str, tuple[str, str]] = {
         "Værdierne er i enhederne i kolonne B; satser er brøker vist i procent. Tekst fra "
         "udbuddet og tilbuddene er tekst, aldrig en formel.",
     ),
+    "live.too big": (
+        "The live calculation is left out: it would hold {n} cells, and this workbook has "
+        "room for {cap}. The other sheets hold the result; evaluate fewer bids or a shorter "
+        "period for a live calculation.",
+        "Den levende beregning er udeladt: den ville fylde {n} celler, og der er plads til "
+        "{cap} i denne projektmappe. De andre ark indeholder resultatet; vurdér færre tilbud "
+        "eller en kortere periode for at få en levende beregning.",
+    ),
     "live.assumptions": ("Assumptions", "Forudsætninger"),
     "live.result": ("Result", "Resultat"),
     "live.years": ("Years", "År"),

@@ -273,7 +273,7 @@ def write_workbook(
         from tco.views.profiles_workbook import profiles_sheet
 
         profiles_sheet(wb, profiles(tender), lang)
-    live_sheet(wb, result, lang)  # the live calculation (tco.views.live_workbook)
+    live_sheet(wb, result, lang, budget=MAX_WORKBOOK_CELLS - workbook_cells(result, tender))
 
     return save_workbook(wb, path)
 

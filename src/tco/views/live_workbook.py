@@ -225,6 +225,21 @@ def _rel(c: int, r: int) -> str:
     return f"{_column(c)}{r}"
 
 
+def _shown(x: float) -> float:
+    """A value as a buyer reads it: 15 significant digits (``32``, not ``32.000000000000004``).
+
+    The value in a unit the model declares is the engine's value divided by a unit
+    factor, which may leave a last-digit error of the division; 15 digits drop it
+    (a relative change of at most 5e-16).
+
+    Examples
+    --------
+    >>> _shown(0.01669999999999994), _shown(32.000000000000004)
+    (0.0167, 32.0)
+    """
+    return float(f"{x:.15g}")
+
+
 def _factor(p: Any) -> float:
     """Factor from a value in a parameter's declared unit to the plan's units.
 
@@ -368,7 +383,7 @@ class _Writer:
             if p.spec.bid or p.spec.by_year:
                 continue
             unit = p.spec.unit or ""
-            value = float(np.ravel(plan.values[name])[0]) / _factor(p)
+            value = _shown(float(np.ravel(plan.values[name])[0]) / _factor(p))
             put(f"p:{name}", parameter_label(model, name, lang), self.u(unit), value, _NUMBER)
         self.rates: dict[str, np.ndarray] = {}
         for group, index in plan.escalation_indices.items():
@@ -379,7 +394,7 @@ class _Writer:
                     f"e:{group}",
                     self.w("escalation", name=group_label(group, lang)),
                     "%/" + self.u("year"),
-                    float(rates[0]),
+                    _shown(float(rates[0])),
                     _RATE,
                 )
         for sub, price in plan.emission_prices.items():
@@ -491,7 +506,7 @@ class _Writer:
             values = held[0] if held.ndim == 2 else np.full(T + 1, np.ravel(held)[0])
             r = self.label_row(parameter_label(model, name, self.lang), self.u(unit))
             for t in range(1, T + 1):
-                g.number(r, y0 + t, float(values[t]) / f, _NUMBER, inp=True)
+                g.number(r, y0 + t, _shown(float(values[t]) / f), _NUMBER, inp=True)
             g.formula(r, y0, _rel(y0 + 1, r), _NUMBER)
             self.year_row[f"p:{name}"] = r
         # emission prices per kg: from the price per tonne, or a path of one per year
@@ -530,7 +545,7 @@ class _Writer:
             f = _factor(p)
             r = self.label_row(parameter_label(model, name, self.lang), self.u(unit))
             for b in range(plan.n_bids):
-                value = float(np.ravel(plan.values[name])[b]) / f
+                value = _shown(float(np.ravel(plan.values[name])[b]) / f)
                 g.number(r, y0 + b, value, _NUMBER, inp=True)
             self.bid_row[f"p:{name}"] = r
         periods = plan.period

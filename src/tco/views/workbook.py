@@ -20,6 +20,7 @@ from tco.limits import MAX_WORKBOOK_CELLS
 from tco.views.html import assumption_rows
 from tco.views.i18n import resolve, text, unit_text
 from tco.views.labels import category_label, item_label, parameter_label, substance_label, word
+from tco.views.live_workbook import live_sheet
 from tco.views.safe import excel_cell, save_workbook
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def write_workbook(
     >>> r = tco.load_tender(tco.example_path("indoor-lighting")).evaluate()
     >>> out = write_workbook(r, pathlib.Path(tempfile.mkdtemp()) / "r.xlsx")
     >>> openpyxl.load_workbook(out).sheetnames
-    ['Summary', 'Breakdown', 'Cash flows', 'Assumptions']
+    ['Summary', 'Breakdown', 'Cash flows', 'Assumptions', 'Calculation']
     """
     from tco.views.form import require_openpyxl
 
@@ -272,6 +273,7 @@ def write_workbook(
         from tco.views.profiles_workbook import profiles_sheet
 
         profiles_sheet(wb, profiles(tender), lang)
+    live_sheet(wb, result, lang, budget=MAX_WORKBOOK_CELLS - workbook_cells(result, tender))
 
     return save_workbook(wb, path)
 

@@ -24,6 +24,7 @@ from tco.views.messages_cli import ARGPARSE_MESSAGES, CLI_MESSAGES
 from tco.views.messages_profiles import PROFILE_MESSAGES
 from tco.views.messages_report import HEADER_MESSAGES, REPORT_MESSAGES, REPORT_PROSE_MESSAGES
 from tco.views.messages_tables import CHART_MESSAGES, TABLE_MESSAGES
+from tco.views.messages_workbook import WORKBOOK_MESSAGES
 
 #: key -> (English, Danish), assembled from the topic modules in catalogue order
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -38,4 +39,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CATALOGUE_MESSAGES,
     **REPORT_PROSE_MESSAGES,
     **PROFILE_MESSAGES,
+    **WORKBOOK_MESSAGES,
 }

@@ -42,6 +42,7 @@ from tco.io.xlsx import FormLimitError, check_form_archive
 __all__ = [
     "COLUMNS",
     "CONVENTIONS",
+    "CVR_ROW",
     "FORMAT_CELL",
     "HEAD_ROW",
     "MODEL_CELL",
@@ -74,6 +75,8 @@ COLUMNS = {
 CONVENTIONS = ("da", "en")
 #: Rows of the bid's name, its notes, and the head of the parameter table.
 NAME_ROW, NOTES_ROW, HEAD_ROW = 5, 6, 8
+#: Row of the bidder's CVR number (Danish company number, 8 digits), in the value column.
+CVR_ROW = 7
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class FormData:
         The bid's name and notes.
     rows : dict of str to FormRow
         One entry per parameter row, by the parameter name in column A.
+    cvr : FormCell
+        The bidder's CVR number (blank in a form written before it had one).
     sha256 : str
         The SHA-256 of the bytes read (for a report's fingerprint).
     """
@@ -116,6 +121,7 @@ class FormData:
     notes: FormCell
     rows: dict[str, FormRow] = field(default_factory=dict)
     sha256: str = ""
+    cvr: FormCell = field(default_factory=lambda: FormCell(f"D{CVR_ROW}"))
 
 
 def read_form_data(path: str | Path) -> FormData:
@@ -236,4 +242,5 @@ def form_data(grid: dict[str, FormCell], file: str, sheet: str, sha256: str) -> 
         notes=at(f"{value}{NOTES_ROW}"),
         rows=rows,
         sha256=sha256,
+        cvr=at(f"{value}{CVR_ROW}"),
     )

@@ -136,7 +136,10 @@ class _Reader:
         unit_text = "" if unit.blank else str(unit.shown)
         if isinstance(unit.shown, float):
             unit_text = plain_number(unit.shown)
+        unit_text = _as_written(unit_text, written)
         shown = value.shown
+        if isinstance(shown, str):
+            shown = _with_unit_as_written(shown, written)
         expected = f"a number in {written or 'plain numbers'}"
         if value.percent:
             assert isinstance(shown, float)
@@ -255,6 +258,54 @@ class _Reader:
         return True
 
 
+def _cvr(cell: FormCell, reader: _Reader) -> str:
+    """The bidder's CVR number as 8 digits (spaces and a ``DK`` prefix allowed), or ``""``."""
+    if cell.blank:
+        return ""
+    shown = cell.shown
+    text = plain_number(shown) if isinstance(shown, float) else str(shown)
+    digits = text.replace(" ", "").upper().removeprefix("DK")
+    if len(digits) == 8 and digits.isascii() and digits.isdigit():
+        return digits
+    reader.fail(
+        f"the CVR number '{text}' is not 8 digits; write the company's CVR number, "
+        "such as 12345678",
+        cell.cell,
+        "cvr",
+        text,
+        expected="a CVR number of 8 digits",
+        says=("form_cvr", {"value": text}),
+    )
+    return ""
+
+
+def _as_written(unit_text: str, written: str) -> str:
+    """The model's own unit where a cell names the same unit in other words (``DKK/år``).
+
+    A Danish form shows units in Danish (:func:`tco.views.i18n.unit_text`); read
+    back, a unit that is exactly the model's is written as the model writes it,
+    so that the bid reads the same as from an English form.
+    """
+    if not unit_text or unit_text == written or not written:
+        return unit_text
+    try:
+        same = parse_unit(unit_text) == parse_unit(written)
+    except SpecError:
+        return unit_text
+    except Exception:  # pint's own errors for text that is no unit: not the model's unit
+        return unit_text
+    return written if same else unit_text
+
+
+def _with_unit_as_written(text: str, written: str) -> str:
+    """``text`` ending in the model's unit in other words (``'10 år'``) written as the model's."""
+    number, _, unit = text.partition(" ")
+    if not unit or not written:
+        return text
+    as_written = _as_written(unit.strip(), written)
+    return f"{number} {as_written}" if as_written == written else text
+
+
 def form_bid(
     data: FormData,
     model: ProductModel,
@@ -328,6 +379,7 @@ def form_bid(
         notes = data.notes.shown
         values["notes"] = notes if isinstance(notes, str) else f"{notes:g}"
         cells["notes"] = data.notes.cell
+    cvr = _cvr(data.cvr, reader)
     expected = set(model.bid_parameters)
     for key, row in data.rows.items():
         if key not in expected:
@@ -382,4 +434,5 @@ def form_bid(
         sheet=data.sheet,
         shown=shown,
         sha256=data.sha256,
+        cvr=cvr,
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from tco.views.error_messages_analysis import ANALYSIS_ERRORS
 from tco.views.error_messages_api import API_ERRORS
+from tco.views.error_messages_bidder import BIDDER_ERRORS
 from tco.views.error_messages_conventions import CONVENTION_ERRORS
 from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
@@ -390,4 +391,5 @@ ERRORS: dict[str, dict[str, str]] = {
     **FORMULA_ERRORS,
     **CONVENTION_ERRORS,
     **WORKBOOK_ERRORS,
+    **BIDDER_ERRORS,
 }

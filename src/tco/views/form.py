@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from tco.io.forms import (
     COLUMNS,
+    CVR_ROW,
     FORMAT_CELL,
     HEAD_ROW,
     MODEL_CELL,
@@ -34,6 +35,7 @@ from tco.io.forms import (
 from tco.io.optional import require
 from tco.views.errors import OutputError
 from tco.views.form_read import load_tender_with_forms, read_form
+from tco.views.i18n import unit_text
 from tco.views.safe import excel_text, save_workbook
 
 if TYPE_CHECKING:
@@ -62,6 +64,26 @@ _HEAD = {
     "en": "description",
     "da": "beskrivelse",
 }
+#: A Danish form's words (an English form keeps its bilingual heads).
+_DANISH = {
+    "title": "Tilbudsskema",
+    "model": "Produktmodel (udfyldes ikke)",
+    "product": "Produkt",
+    "format": "Talformat",
+    "bidder": "Tilbudsgiver",
+    "remarks": "Bemærkninger",
+    "cvr": "CVR-nummer",
+    "name": "parameter (id)",
+    "legend": "Gule celler udfyldes af tilbudsgiver; de øvrige celler er låst.",
+    "label": "betegnelse",
+    "unit": "enhed",
+    "value": "værdi",
+    "default": "hvis tom",
+    "range": "tilladt interval",
+    "en": "description (English)",
+    "da": "beskrivelse",
+}
+_LEGEND_EN = "Yellow cells are filled in by the bidder / Gule celler udfyldes af tilbudsgiver"
 _CONVENTION_TEXT = {
     "en": "numbers typed as text are read as 1,450.50 (comma thousands, point decimals)",
     "da": "tal skrevet som tekst læses som 1.450,50 (punktum tusinder, komma decimaler)",
@@ -103,7 +125,7 @@ def _range_text(lo: float | None, hi: float | None, unit: str, lang: str = "en")
     return ""
 
 
-def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
+def default_text(model: ProductModel, name: str, lang: str = "en", *, unit_lang: str = "en") -> str:
     """The default of a bid parameter as the form shows it, or ``""`` if it has none.
 
     The number is written in the parameter's unit without thousands separators,
@@ -116,6 +138,8 @@ def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
     >>> van = tco.load_model("van")
     >>> default_text(van, "electric_share"), default_text(van, "price")
     ('100 %', '')
+    >>> default_text(van, "service", "da", unit_lang="da")
+    '0 DKK/år'
     """
     from tco.units import parse_quantity
     from tco.views.inputs import magnitude_in
@@ -125,7 +149,7 @@ def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
         return ""
     unit = p.unit_text
     x = magnitude_in(parse_quantity(p.spec.default, unit or None), unit)
-    return f"{_number(x, lang, group=False)} {unit}".strip()
+    return f"{_number(x, lang, group=False)} {unit_text(unit, unit_lang)}".strip()
 
 
 def write_form(
@@ -225,26 +249,41 @@ def fill_form_sheet(
     open_cell = Protection(locked=False)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
-    ws["A1"] = "Bid form / Tilbudsskema"
+    danish = lang == "da"
+    ws["A1"] = _DANISH["title"] if danish else "Bid form / Tilbudsskema"
     ws["A1"].font = Font(bold=True, size=12)
     # Every text from the tender or the model goes in as text, never a formula.
     excel_text(ws["B1"], title or model.spec.title.get(lang))
-    ws["A2"] = "model"
+    ws["A2"] = _DANISH["model"] if danish else "model"
     excel_text(ws[MODEL_CELL], model.id)
     excel_text(ws["C2"], model.spec.version or "")
-    ws["A3"] = "product / produkt"
-    excel_text(ws["B3"], f"{model.spec.title.en} / {model.spec.title.get('da')}")
-    ws["A4"] = "format"
+    ws["A3"] = _DANISH["product"] if danish else "product / produkt"
+    excel_text(
+        ws["B3"],
+        model.spec.title.get("da")
+        if danish
+        else f"{model.spec.title.en} / {model.spec.title.get('da')}",
+    )
+    ws["A4"] = _DANISH["format"] if danish else "format"
     ws[FORMAT_CELL] = convention
     ws["C4"] = _CONVENTION_TEXT[convention]
     if line is None:
-        ws[f"A{NAME_ROW}"] = "name"
-        ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
-        ws[f"A{NOTES_ROW}"] = "notes"
-        ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
-        for row in (NAME_ROW, NOTES_ROW):
+        ws[f"A{NAME_ROW}"] = _DANISH["bidder"] if danish else "name"
+        ws[f"B{NAME_ROW}"] = "Tilbudsgivers navn" if danish else "Bid name / Tilbudsgivers navn"
+        ws[f"A{NOTES_ROW}"] = _DANISH["remarks"] if danish else "notes"
+        ws[f"B{NOTES_ROW}"] = "Eventuelle bemærkninger" if danish else "Notes / Bemærkninger"
+        ws[f"A{CVR_ROW}"] = _DANISH["cvr"] if danish else "CVR number"
+        ws[f"B{CVR_ROW}"] = "8 cifre" if danish else "CVR number (8 digits) / CVR-nummer"
+        for row in (NAME_ROW, NOTES_ROW, CVR_ROW):
             ws[f"{COLUMNS['value']}{row}"].fill = fill
             ws[f"{COLUMNS['value']}{row}"].protection = open_cell
+        cvr = ws[f"{COLUMNS['value']}{CVR_ROW}"]
+        cvr.number_format = "@"  # text: a CVR number is a code, not an amount
+        # the legend: which cells the bidder fills
+        legend = ws[f"E{NAME_ROW}"]
+        legend.value = _DANISH["legend"] if danish else _LEGEND_EN
+        legend.fill = fill
+        legend.font = Font(italic=True)
     else:  # a basket's line: the name and notes are on the front sheet
         ws[f"A{NAME_ROW}"] = "line / linje"
         excel_text(ws[f"B{NAME_ROW}"], line[0])
@@ -253,17 +292,21 @@ def fill_form_sheet(
         ws[f"B{NOTES_ROW}"].alignment = Alignment(horizontal="left")
     for key, col in COLUMNS.items():
         cell = ws[f"{col}{HEAD_ROW}"]
-        cell.value = _HEAD[key]
+        cell.value = _DANISH[key] if danish else _HEAD[key]
         cell.font = bold
     for n, name in enumerate(model.bid_parameters):
         r = HEAD_ROW + 1 + n
         spec = model.parameters[name].spec
-        unit = spec.unit
+        unit = unit_text(spec.unit, lang)  # DKK/år in a Danish form; read back as DKK/year
         lo, hi = _bound(model, name, "min"), _bound(model, name, "max")
         shown = _range_text(lo, hi, unit, convention)
         excel_text(ws[f"A{r}"], name)
+        label = name
         if spec.label:
-            excel_text(ws[f"B{r}"], f"{spec.label.en} / {spec.label.get('da')}")
+            label = str(spec.label.get("da") if danish else spec.label.en)
+            excel_text(
+                ws[f"B{r}"], label if danish else f"{spec.label.en} / {spec.label.get('da')}"
+            )
         excel_text(ws[f"C{r}"], unit)
         value = ws[f"{COLUMNS['value']}{r}"]
         value.fill = fill
@@ -271,7 +314,7 @@ def fill_form_sheet(
         # the supplier fills the value and may change the unit (kW for W); the rest is locked
         value.protection = open_cell
         ws[f"C{r}"].protection = open_cell
-        default = default_text(model, name, convention)
+        default = default_text(model, name, convention, unit_lang=lang)
         if default:
             excel_text(ws[f"{COLUMNS['default']}{r}"], default)
         excel_text(ws[f"{COLUMNS['range']}{r}"], shown)
@@ -294,10 +337,11 @@ def fill_form_sheet(
             # A warning, not a stop: a value typed as text ('0,032 kW', '1.450 kr') or in
             # another unit than the range's is what the form asks for; tco checks it on reading.
             dv.errorStyle = "warning"
-            dv.errorTitle = name
-            dv.error = f"{name}: {shown}"
-            dv.promptTitle = name
-            dv.prompt = shown
+            # the titles in words of the form's language (Excel cuts them at 32 characters)
+            dv.errorTitle = label[:32]
+            dv.error = f"{label}: {shown}"
+            dv.promptTitle = label[:32]
+            dv.prompt = ("Tilladt interval: " if danish else "Allowed range: ") + shown
             dv.showInputMessage = True
             ws.add_data_validation(dv)
             dv.add(value.coordinate)

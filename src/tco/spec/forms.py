@@ -258,6 +258,82 @@ class _Reader:
         return True
 
 
+#: At most this many characters of a contact are kept (a name, an e-mail, a telephone number).
+_MAX_CONTACT = 200
+
+
+def _plain(shown: float | str | None) -> str:
+    """A cell's text (a number as written plainly)."""
+    return plain_number(shown) if isinstance(shown, float) else str(shown or "")
+
+
+def row_labels(model: ProductModel, key: str) -> tuple[str, ...]:
+    """The labels a form may show for bid parameter ``key``: English, Danish, both, or the id.
+
+    Examples
+    --------
+    >>> import tco
+    >>> row_labels(tco.load_model("indoor-lighting"), "power")
+    ('power', 'Power', 'Effekt', 'Power / Effekt')
+    """
+    label = model.parameters[key].spec.label
+    if not label:
+        return (key,)
+    en, da = label.en, label.get("da")
+    return (key, en, da, f"{en} / {da}")
+
+
+def _label_matches(cell: FormCell | None, model: ProductModel, key: str, reader: _Reader) -> bool:
+    """Whether a row's visible label is its parameter's (a form may hide the ids in column A)."""
+    if cell is None:
+        return True  # not read (a form given as data, not a file)
+    shown = _plain(cell.shown)
+    labels = row_labels(model, key)
+    if shown in labels:
+        return True
+    # the label as the form writes it: Danish on a Danish form ('Bud'), both on an English one
+    expected = labels[2] if len(labels) > 1 and reader.data.sheet == "Bud" else labels[-1]
+    reader.fail(
+        f"the row's label '{shown}' is not the label of {key} ('{expected}'); the row was "
+        "changed: fill in the form written by 'tco form' without changing its labels",
+        cell.cell,
+        key,
+        shown,
+        expected=f"the label '{expected}'",
+        says=("form_label_changed", {"label": shown, "name": key, "expected": expected}),
+    )
+    return False
+
+
+def _date(cell: FormCell, reader: _Reader) -> str:
+    """The bid's date as ``YYYY-MM-DD``: a date typed in Excel, ``2026-12-07`` or ``7.12.2026``."""
+    import datetime
+    import re
+
+    if cell.blank:
+        return ""
+    text = _plain(cell.shown)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text, re.ASCII)
+    danish = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text, re.ASCII)
+    try:
+        if iso:
+            return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        if danish:
+            return datetime.date(int(danish[3]), int(danish[2]), int(danish[1])).isoformat()
+    except ValueError:
+        pass  # 31.2.2026: not a date
+    reader.fail(
+        f"the date '{text}' is not a date; type it as a date in Excel, or as 2026-12-07 "
+        "or 7.12.2026",
+        cell.cell,
+        "date",
+        text,
+        expected="a date such as 2026-12-07",
+        says=("form_date", {"value": text}),
+    )
+    return ""
+
+
 def _cvr(cell: FormCell, reader: _Reader) -> str:
     """The bidder's CVR number as 8 digits (spaces and a ``DK`` prefix allowed), or ``""``."""
     if cell.blank:
@@ -380,6 +456,8 @@ def form_bid(
         values["notes"] = notes if isinstance(notes, str) else f"{notes:g}"
         cells["notes"] = data.notes.cell
     cvr = _cvr(data.cvr, reader)
+    date = _date(data.date, reader)
+    contact = "" if data.contact.blank else _plain(data.contact.shown)[:_MAX_CONTACT]
     expected = set(model.bid_parameters)
     for key, row in data.rows.items():
         if key not in expected:
@@ -391,6 +469,8 @@ def form_bid(
                 key,
                 says=("form_unknown_parameter", {"name": key, "hint": suggest_name(key, expected)}),
             )
+            continue
+        if not _label_matches(row.label, model, key, reader):
             continue
         p = model.parameters[key]
         cells[key] = row.value.cell
@@ -435,4 +515,6 @@ def form_bid(
         shown=shown,
         sha256=data.sha256,
         cvr=cvr,
+        contact=contact,
+        date=date,
     )

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from tco.io.forms import (
     COLUMNS,
+    CONTACT_CELL,
     CVR_ROW,
+    DATE_CELL,
     FORMAT_CELL,
     HEAD_ROW,
     MODEL_CELL,
@@ -67,12 +69,14 @@ _HEAD = {
 #: A Danish form's words (an English form keeps its bilingual heads).
 _DANISH = {
     "title": "Tilbudsskema",
-    "model": "Produktmodel (udfyldes ikke)",
+    "model": "produktmodel (udfyldes ikke)",
     "product": "Produkt",
     "format": "Talformat",
-    "bidder": "Tilbudsgiver",
+    "bidder": "Tilbudsgivers navn",
     "remarks": "Bemærkninger",
-    "cvr": "CVR-nummer",
+    "cvr": "CVR-nummer (8 cifre)",
+    "contact": "Kontaktperson",
+    "date": "Dato",
     "name": "parameter (id)",
     "legend": "Gule celler udfyldes af tilbudsgiver; de øvrige celler er låst.",
     "label": "betegnelse",
@@ -83,7 +87,15 @@ _DANISH = {
     "en": "description (English)",
     "da": "beskrivelse",
 }
-_LEGEND_EN = "Yellow cells are filled in by the bidder / Gule celler udfyldes af tilbudsgiver"
+#: An English form's words for the bidder's fields (Danish beside them).
+_ENGLISH = {
+    "bidder": "Bid name / Tilbudsgivers navn",
+    "remarks": "Notes / Bemærkninger",
+    "cvr": "CVR number (8 digits) / CVR-nummer",
+    "contact": "Contact / Kontaktperson",
+    "date": "Date / Dato",
+    "legend": "Yellow cells are filled in by the bidder / Gule celler udfyldes af tilbudsgiver",
+}
 _CONVENTION_TEXT = {
     "en": "numbers typed as text are read as 1,450.50 (comma thousands, point decimals)",
     "da": "tal skrevet som tekst læses som 1.450,50 (punktum tusinder, komma decimaler)",
@@ -250,38 +262,54 @@ def fill_form_sheet(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     danish = lang == "da"
-    ws["A1"] = _DANISH["title"] if danish else "Bid form / Tilbudsskema"
-    ws["A1"].font = Font(bold=True, size=12)
-    # Every text from the tender or the model goes in as text, never a formula.
-    excel_text(ws["B1"], title or model.spec.title.get(lang))
-    ws["A2"] = _DANISH["model"] if danish else "model"
-    excel_text(ws[MODEL_CELL], model.id)
-    excel_text(ws["C2"], model.spec.version or "")
-    ws["A3"] = _DANISH["product"] if danish else "product / produkt"
-    excel_text(
-        ws["B3"],
+    # A Danish bid form hides the parameters' ids (column A, read back and checked against the
+    # labels in column B): the bidder reads Danish labels, and column B labels every row.
+    hide_ids = danish and line is None
+    product = (
         model.spec.title.get("da")
         if danish
-        else f"{model.spec.title.en} / {model.spec.title.get('da')}",
+        else f"{model.spec.title.en} / {model.spec.title.get('da')}"
     )
-    ws["A4"] = _DANISH["format"] if danish else "format"
-    ws[FORMAT_CELL] = convention
-    ws["C4"] = _CONVENTION_TEXT[convention]
+    version = model.spec.version or ""
+    # Every text from the tender or the model goes in as text, never a formula.
+    if hide_ids:
+        excel_text(ws["B1"], f"{_DANISH['title']}: {title or model.spec.title.get(lang)}")
+        ws["B1"].font = Font(bold=True, size=12)
+        excel_text(ws[MODEL_CELL], model.id)
+        excel_text(ws["C2"], f"← {_DANISH['model']}, version {version}")
+        excel_text(ws["B3"], product)
+        ws[FORMAT_CELL] = convention
+        ws["C4"] = f"← {_DANISH['format'].lower()}: {_CONVENTION_TEXT[convention]}"
+    else:
+        ws["A1"] = "Bid form / Tilbudsskema"
+        ws["A1"].font = Font(bold=True, size=12)
+        excel_text(ws["B1"], title or model.spec.title.get(lang))
+        ws["A2"] = "model"
+        excel_text(ws[MODEL_CELL], model.id)
+        excel_text(ws["C2"], version)
+        ws["A3"] = "product / produkt"
+        excel_text(ws["B3"], product)
+        ws["A4"] = "format"
+        ws[FORMAT_CELL] = convention
+        ws["C4"] = _CONVENTION_TEXT[convention]
     if line is None:
-        ws[f"A{NAME_ROW}"] = _DANISH["bidder"] if danish else "name"
-        ws[f"B{NAME_ROW}"] = "Tilbudsgivers navn" if danish else "Bid name / Tilbudsgivers navn"
-        ws[f"A{NOTES_ROW}"] = _DANISH["remarks"] if danish else "notes"
-        ws[f"B{NOTES_ROW}"] = "Eventuelle bemærkninger" if danish else "Notes / Bemærkninger"
-        ws[f"A{CVR_ROW}"] = _DANISH["cvr"] if danish else "CVR number"
-        ws[f"B{CVR_ROW}"] = "8 cifre" if danish else "CVR number (8 digits) / CVR-nummer"
-        for row in (NAME_ROW, NOTES_ROW, CVR_ROW):
-            ws[f"{COLUMNS['value']}{row}"].fill = fill
-            ws[f"{COLUMNS['value']}{row}"].protection = open_cell
-        cvr = ws[f"{COLUMNS['value']}{CVR_ROW}"]
-        cvr.number_format = "@"  # text: a CVR number is a code, not an amount
+        words = _DANISH if danish else _ENGLISH
+        if not hide_ids:
+            ws[f"A{NAME_ROW}"], ws[f"A{NOTES_ROW}"], ws[f"A{CVR_ROW}"] = "name", "notes", "cvr"
+        ws[f"B{NAME_ROW}"] = words["bidder"]
+        ws[f"B{NOTES_ROW}"] = words["remarks"]
+        ws[f"B{CVR_ROW}"] = words["cvr"]
+        ws[CONTACT_CELL.replace("F", "E")] = words["contact"]
+        ws[DATE_CELL.replace("F", "E")] = words["date"]
+        cells = [f"{COLUMNS['value']}{row}" for row in (NAME_ROW, NOTES_ROW, CVR_ROW)]
+        for ref in [*cells, CONTACT_CELL, DATE_CELL]:
+            ws[ref].fill = fill
+            ws[ref].protection = open_cell
+        ws[f"{COLUMNS['value']}{CVR_ROW}"].number_format = "@"  # a CVR number is a code
+        ws[DATE_CELL].number_format = "DD-MM-YYYY"
         # the legend: which cells the bidder fills
-        legend = ws[f"E{NAME_ROW}"]
-        legend.value = _DANISH["legend"] if danish else _LEGEND_EN
+        legend = ws[f"E{CVR_ROW}"]
+        legend.value = words["legend"]
         legend.fill = fill
         legend.font = Font(italic=True)
     else:  # a basket's line: the name and notes are on the front sheet
@@ -290,9 +318,12 @@ def fill_form_sheet(
         ws[f"A{NOTES_ROW}"] = "quantity / antal"
         ws[f"B{NOTES_ROW}"] = line[1]
         ws[f"B{NOTES_ROW}"].alignment = Alignment(horizontal="left")
+    if hide_ids:
+        ws.column_dimensions["A"].hidden = True
     for key, col in COLUMNS.items():
         cell = ws[f"{col}{HEAD_ROW}"]
         cell.value = _DANISH[key] if danish else _HEAD[key]
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.font = bold
     for n, name in enumerate(model.bid_parameters):
         r = HEAD_ROW + 1 + n
@@ -346,7 +377,7 @@ def fill_form_sheet(
             ws.add_data_validation(dv)
             dv.add(value.coordinate)
     longest = max((len(name) for name in model.bid_parameters), default=0)
-    widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 16, "E": 18, "F": 32}
+    widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 18, "E": 18, "F": 32}
     widths.update({"G": 50, "H": 50})
     for col, width in widths.items():
         ws.column_dimensions[col].width = width

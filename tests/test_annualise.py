@@ -153,8 +153,9 @@ def test_the_workbook_and_report_state_the_rate(tmp_path: Path) -> None:
     out = write_workbook(r, tmp_path / "r.xlsx", lang="da")
     sheet = openpyxl.load_workbook(out)["Forudsætninger"]
     rows = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
+    # the row's words as the assumptions list writes them, with a capital first letter
     assert rows["TCO pr. år beregnet ved"] == (
-        "den nominelle rente: et jævnt årligt beløb i løbende priser"
+        "Den nominelle rente: et jævnt årligt beløb i løbende priser"
     )
 
 

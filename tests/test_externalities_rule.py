@@ -112,10 +112,11 @@ def test_the_rule_and_both_figures_in_json_table_workbook_and_report(tmp_path: A
     path = write_workbook(r, tmp_path / "r.xlsx", tender=tender)
     ws = load_workbook(path)["Summary"]
     head = [c.value for c in ws[1]]
-    assert "per year incl. externalities [DKK/year]" in head
+    assert "TCO per year incl. externalities [DKK/year]" in head
+    assert "Externalities, not in the award [DKK]" in head
     assumptions = {row[0].value: row[1].value for row in load_workbook(path)["Assumptions"]}
-    assert assumptions["externalities in the award"] == "report"
-    assert any(str(k).startswith("basis: dk-mst-2021") for k in assumptions)
+    assert assumptions["Externalities in the award"] == "Report"
+    assert any(str(k).startswith("Basis: dk-mst-2021") for k in assumptions)
 
 
 def test_analyses_follow_the_rule() -> None:

@@ -22,6 +22,7 @@ from tco.io.forms import FormLimitError
 from tco.limits import MAX_FORM_ROWS
 from tco.views.basket_form import load_basket_with_forms, write_basket_form
 from tco.views.error_text import error_text
+from tco.views.i18n import unit_text
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -51,8 +52,10 @@ def _fill(
             key = ws[f"A{row}"].value
             if key in values:
                 number, unit = _NUMBER.match(str(values[key])).groups()  # type: ignore[union-attr]
-                # a number where the form's unit is the example's, the text with its unit otherwise
-                ws[f"D{row}"] = float(number) if unit == ws[f"C{row}"].value else values[key]
+                # a number where the form's unit is the example's (a Danish form writes it in
+                # Danish: DKK/side), the text with its unit otherwise
+                same = unit_text(unit, lang) == ws[f"C{row}"].value
+                ws[f"D{row}"] = float(number) if same else values[key]
     if edit is not None:
         edit(wb)
     out = tmp_path / (file or f"bid{bid}.xlsx")

@@ -30,38 +30,115 @@ def test_sheets(book: object) -> None:
     assert (
         book.sheetnames[:-1]  # type: ignore[attr-defined]
         == list(SHEETS)
-        == [  # type: ignore[attr-defined]
-            "Summary",
-            "Breakdown",
-            "Cash flows",
-            "Assumptions",
-        ]
+        == ["Summary", "Breakdown", "Cash flows", "Assumptions", "Bids", "Method"]
     )
     assert book.sheetnames[-1] == "Calculation"  # type: ignore[attr-defined]
 
 
 def test_summary_sheet(book: object, result: tco.Result) -> None:
     rows = _table(book["Summary"])  # type: ignore[index]
-    assert rows[0][:6] == [
-        "rank",
-        "bid",
-        "total [DKK]",
-        "per year [DKK/year]",
-        "total excl. externalities [DKK]",
-        "period [year]",
+    # rank, bid, the award's figures, the categories (externalities counted: rule 'award'),
+    # CO2e in tonnes, then the TCO without the externalities beside it
+    assert rows[0] == [
+        "Rank",
+        "Bid",
+        "TCO [DKK]",
+        "TCO per year [DKK/year]",
+        "Acquisition [DKK]",
+        "Use [DKK]",
+        "Externalities [DKK]",
+        "CO2e [t]",
+        "TCO excl. externalities [DKK]",
+        "TCO per year excl. externalities [DKK/year]",
     ]
-    assert rows[0][6:9] == [
-        "total incl. externalities [DKK]",
-        "per year excl. externalities [DKK/year]",
-        "per year incl. externalities [DKK/year]",
-    ]
-    assert rows[0][9:] == ["acquisition [DKK]", "use [DKK]", "externalities [DKK]", "CO2e [kg]"]
     assert [r[1] for r in rows[1:]] == result.ranking
+    assert [r[0] for r in rows[1:]] == [1, 2, 3]
     lumen = next(r for r in rows if r[1] == "Lumen Nord")
-    assert lumen[9] == pytest.approx(LUMEN_NORD_ACQUISITION)
-    assert lumen[10] == pytest.approx(electricity_pv("Lumen Nord"))
-    assert lumen[12] == pytest.approx(38880.0)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years
-    assert lumen[5] == P
+    assert lumen[4] == pytest.approx(LUMEN_NORD_ACQUISITION)
+    assert lumen[5] == pytest.approx(electricity_pv("Lumen Nord"))
+    assert lumen[7] == pytest.approx(38.88)  # 96 kWh x 0.135 kg/kWh x 200 x 15 years / 1000
+    # the categories sum to the TCO that ranks the bids
+    assert lumen[4] + lumen[5] + lumen[6] == pytest.approx(lumen[2])
+    assert lumen[8] == pytest.approx(lumen[2] - lumen[6])
+
+
+def test_summary_places_externalities_by_the_award_rule(tmp_path: Path) -> None:
+    # passenger-car states 'externalities: report' (the Danish EPA tool): the categories
+    # sum to the TCO without them, and they follow the emissions, beside the award
+    tender = tco.load_tender(tco.example_path("passenger-car"))
+    result = tender.evaluate()
+    out = write_workbook(result, tmp_path / "r.xlsx", tender=tender, lang="da")
+    ws = openpyxl.load_workbook(out)["Oversigt"]
+    rows = _table(ws)
+    assert rows[0] == [
+        "Nr.",
+        "Tilbud",
+        "TCO [DKK]",
+        "TCO pr. år [DKK/år]",
+        "Anskaffelse [DKK]",
+        "Forbrug [DKK]",
+        "Vedligehold [DKK]",
+        "Bortskaffelse [DKK]",
+        "CO2e [ton]",
+        "Eksterne omkostninger, ikke i tildelingen [DKK]",
+        "TCO inkl. eksterne omk. [DKK]",
+        "TCO pr. år inkl. eksterne omk. [DKK/år]",
+    ]
+    for row in rows[1:]:
+        assert sum(row[4:8]) == pytest.approx(row[2])
+        assert row[9] + row[2] == pytest.approx(row[10])
+    b = result.bids.index(rows[1][1])
+    assert rows[1][8] == pytest.approx(result.emissions["co2e"][b] / 1000)  # kg to tonnes
+    # frozen head and names; Danish number formats on numbers
+    assert ws.freeze_panes == "C2"
+    assert ws["C2"].number_format == "[$-406]#,##0"
+    assert ws["I2"].number_format == "[$-406]#,##0.0"
+
+
+def test_assumptions_are_numbers_with_formats(tmp_path: Path) -> None:
+    tender = tco.load_tender(tco.example_path("passenger-car"))
+    out = write_workbook(tender.evaluate(), tmp_path / "r.xlsx", tender=tender, lang="da")
+    ws = openpyxl.load_workbook(out)["Forudsætninger"]
+    rows = {r[0].value: r[1:] for r in ws.iter_rows(min_row=2)}
+    rate = rows["Kalkulationsrente"]
+    # the tender's '4 %': the number 0.04 shown as a percentage, not the text '4,00 % ...'
+    assert (rate[0].value, rate[0].number_format, rate[1].value) == (0.04, "[$-406]0.00%", "pr. år")
+    assert rows["Priser"][0].value == "Faste priser"
+    assert rows["Prisudvikling: el"][0].value == pytest.approx(0.0167)  # '1.67 %/year'
+    assert rows["CO2-pris"][0].value == 1500 and rows["CO2-pris"][1].value == "DKK/t"
+    # a path by year: one number per year (the model's BR18 grid factor path)
+    grid = [c.value for c in rows["CO2e pr. kWh el"] if isinstance(c.value, float)]
+    assert grid[:3] == [0.089, 0.07, 0.058] and len(grid) == 30
+    assert rows["CO2e pr. kWh el"][1].value == "kg CO2e/kWh"
+    assert ws.freeze_panes == "B2"
+
+
+def test_bids_sheet_has_a_column_per_bid(tmp_path: Path) -> None:
+    tender = tco.load_tender(tco.example_path("passenger-car"))
+    out = write_workbook(tender.evaluate(), tmp_path / "r.xlsx", tender=tender, lang="da")
+    rows = _table(openpyxl.load_workbook(out)["Tilbud"])
+    assert rows[0] == ["Parameter", "Enhed", *(b.name for b in tender.spec.bids)]
+    by = {r[0]: r[1:] for r in rows[1:]}
+    assert by["Indkøbspris"][0] == "DKK"
+    assert by["Ejerafgift"][0] == "DKK/år"
+    # the example's bids: price 189000 DKK (Benzin Auto) ... as numbers
+    assert by["Indkøbspris"][1] == 189000
+    assert len(rows) == 1 + len(tender.model.bid_parameters)
+
+
+def test_method_sheet_is_rendered_from_the_conventions(tmp_path: Path, result: tco.Result) -> None:
+    from tco.views import conventions_text as ct
+
+    out = write_workbook(result, tmp_path / "r.xlsx", lang="da")
+    rows = {r[0]: r[1] for r in _table(openpyxl.load_workbook(out)["Metode"])[1:]}
+    plan = result.plan
+    for statement in (
+        ct.discount_rate(plan, "da"),
+        ct.timing(plan, "da"),
+        ct.annualisation(plan, "da"),
+    ):
+        assert rows[statement.lead] == ct.sentence(statement.text) + "."
+    assert ct.award_rule(plan, "da") in rows["Tildeling"]
 
 
 def test_breakdown_sheet(book: object) -> None:
@@ -87,12 +164,13 @@ def test_cash_flow_sheet(book: object) -> None:
 
 def test_assumptions_sheet(book: object) -> None:
     rows = {r[0]: r[1:] for r in _table(book["Assumptions"])}  # type: ignore[index]
-    assert rows["discount rate"][0] == "4.00 % real"
-    assert rows["model"][0] == "indoor-lighting"
+    assert rows["Discount rate"][:2] == [0.04, "per year"]
+    assert rows["Product model"][0] == "indoor-lighting"
     # Stored as numbers (a Danish Excel shows them with its own separators).
-    assert rows["Electricity price"] == [2.13, "DKK/kWh"]
-    assert rows["Lumen Nord: Power"] == [32, "W"]
-    assert rows["tco"][0] == tco.__version__
+    assert rows["Electricity price"][:2] == [2.13, "DKK/kWh"]
+    assert rows["Version of tco"][0] == tco.__version__
+    bids = {r[0]: r[1:] for r in _table(book["Bids"])}  # type: ignore[index]
+    assert bids["Power"] == ["W", 32, 41, 27]  # examples/indoor-lighting.yaml: power 32, 41, 27 W
 
 
 def test_cli_writes_the_workbook(tmp_path: Path) -> None:
@@ -106,10 +184,17 @@ def test_cli_writes_the_workbook(tmp_path: Path) -> None:
         "Fordeling",
         "Betalinger",
         "Forudsætninger",
+        "Tilbud",
+        "Metode",
         "Beregning",
     ]
     summary = book["Oversigt"]
-    assert [c.value for c in summary[1]][:3] == ["nr.", "tilbud", "TCO i alt [DKK]"]
+    assert [c.value for c in summary[1]][:4] == [
+        "Nr.",
+        "Tilbud",
+        "TCO [DKK]",
+        "TCO pr. år [DKK/år]",
+    ]
 
 
 def test_danish_cash_flows_name_items_by_the_models_danish_label(

@@ -12,6 +12,7 @@ column Excel hides. :mod:`tco.io.forms` (a tender's form) and
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import re
@@ -27,6 +28,8 @@ from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_colu
 from tco.limits import MAX_FORM_ROWS
 
 __all__ = [
+    "CONTACT_CELL",
+    "DATE_CELL",
     "FORMAT_CELL",
     "MODEL_CELL",
     "READ_COLUMNS",
@@ -44,8 +47,10 @@ __all__ = [
 MODEL_CELL = "B2"
 #: The cell holding the form's number convention (``da`` or ``en``).
 FORMAT_CELL = "B4"
-#: The columns read: parameter, label (only B2 and B4), unit, value, default.
-READ_COLUMNS = "ABCDE"
+#: The cells of the bidder's contact and the form's date (beside the name and the notes).
+CONTACT_CELL, DATE_CELL = "F5", "F6"
+#: The columns read: parameter, label, unit, value, default, and the contact and date cells.
+READ_COLUMNS = "ABCDEF"
 # Number formats that show the number itself: General, text, digits with an
 # optional thousands separator, decimals, exponent and percent sign.
 _PLAIN_FORMAT = re.compile(r"^(General|@|(#,##)?0+(\.[0#]+)?(E\+0+)?%?)$", re.IGNORECASE)
@@ -90,7 +95,9 @@ def _openpyxl(file: str) -> Any:
     return openpyxl
 
 
-def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormCell]], str]:
+def read_sheets(
+    path: str | Path, pick: Pick, *, keys_may_hide: bool = False
+) -> tuple[dict[str, dict[str, FormCell]], str]:
     """The cells of the picked sheets of a bid form, as shown, and the SHA-256 of its bytes.
 
     Parameters
@@ -101,6 +108,10 @@ def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormC
         Given ``{sheet name: state}`` in the workbook's order and the file
         name, returns the sheets to read or raises a
         :class:`~tco.errors.FormError`.
+    keys_may_hide : bool
+        Column A (the parameters' ids) may be hidden: a Danish bid form hides
+        it, and its reader checks each row's visible label in column B against
+        the model's label of the id (:func:`tco.spec.forms.form_bid`).
 
     Returns
     -------
@@ -139,7 +150,8 @@ def read_sheets(path: str | Path, pick: Pick) -> tuple[dict[str, dict[str, FormC
             ) from None
     for name, member in members.items():
         if member is not None:
-            refuse_hidden(grids[name], hidden_rows_and_columns(content, str(member)), file, name)
+            hidden = hidden_rows_and_columns(content, str(member))
+            refuse_hidden(grids[name], hidden, file, name, keys_may_hide=keys_may_hide)
     return grids, hashlib.sha256(content).hexdigest()
 
 
@@ -178,10 +190,21 @@ def column_number(ref: str) -> int:
 
 
 def refuse_hidden(
-    grid: dict[str, FormCell], hidden: tuple[set[int], set[int], bool], file: str, sheet: str
+    grid: dict[str, FormCell],
+    hidden: tuple[set[int], set[int], bool],
+    file: str,
+    sheet: str,
+    *,
+    keys_may_hide: bool = False,
 ) -> None:
-    """Refuse a value read from a row or column Excel hides (bid forms and tender workbooks)."""
+    """Refuse a value read from a row or column Excel hides (bid forms and tender workbooks).
+
+    With ``keys_may_hide``, column A (a bid form's parameter ids, checked
+    against the visible labels) may be hidden; its rows may not.
+    """
     rows, columns, all_rows = hidden
+    if keys_may_hide:
+        columns = columns - {1}
     if all_rows:
         raise FormError(
             "the sheet hides its rows (zero row height), so the values read would not be "
@@ -228,12 +251,27 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
                 ).speaks("form_too_many_rows", cap_q=str(MAX_FORM_ROWS))
             for letter, cell in zip(read, row, strict=False):
                 ref = f"{letter}{number}"
-                if cell.value is None or (letter == "B" and ref not in head):
-                    continue  # column B holds labels, except the model and the number convention
+                if cell.value is None or (letter == "F" and ref not in (CONTACT_CELL, DATE_CELL)):
+                    continue  # column F holds ranges, except the contact and the date
+                if ref == DATE_CELL and isinstance(cell.value, (datetime.date, datetime.datetime)):
+                    grid[ref] = FormCell(ref, cell.value.strftime("%Y-%m-%d"))  # a date typed
+                    continue
+                if letter == "B" and ref not in head:
+                    # column B holds labels: text, read to check a row's label against its id
+                    grid[ref] = _label(cell, ref)
+                    continue
                 grid[ref] = _shown(cell, ref, file, sheet)
     finally:
         rows.close()  # closes the sheet's stream in the archive now, also after an error
     return grid
+
+
+def _label(cell: Any, ref: str) -> FormCell:
+    """A label cell as text (a formula's text is not a label, and matches none)."""
+    value = cell.value
+    if cell.data_type == "f":
+        return FormCell(ref, f"formula {str(value)[:40]}")
+    return FormCell(ref, str(value).strip() if isinstance(value, str) else str(value))
 
 
 def _shown(cell: Any, ref: str, file: str, sheet: str) -> FormCell:

@@ -19,7 +19,10 @@ A bid form comes from a supplier, so it is read as hostile input:
    is refused.
 3. **The form's own sheet only.** The sheet the form was written on (``Bid``,
    or ``Bud`` for a Danish form) is read, and it must be visible; hidden and
-   very hidden sheets are never read.
+   very hidden sheets are never read. A value in a hidden row or column is
+   refused, except the parameters' ids in column A, which a Danish form hides:
+   each row's visible label (column B) must then be the model's label of the
+   id, so what the bidder and the buyer see is what is read.
 
 The result is plain data: :class:`FormData` holds, per parameter row, the value
 cell, the unit cell and the default cell as shown, with their cell references.
@@ -36,12 +39,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tco.errors import FormError
-from tco.io.form_book import FORMAT_CELL, MODEL_CELL, FormCell, read_sheets
+from tco.io.form_book import (
+    CONTACT_CELL,
+    DATE_CELL,
+    FORMAT_CELL,
+    MODEL_CELL,
+    FormCell,
+    read_sheets,
+)
 from tco.io.xlsx import FormLimitError, check_form_archive
 
 __all__ = [
     "COLUMNS",
+    "CONTACT_CELL",
     "CONVENTIONS",
+    "CVR_ROW",
+    "DATE_CELL",
     "FORMAT_CELL",
     "HEAD_ROW",
     "MODEL_CELL",
@@ -74,16 +87,23 @@ COLUMNS = {
 CONVENTIONS = ("da", "en")
 #: Rows of the bid's name, its notes, and the head of the parameter table.
 NAME_ROW, NOTES_ROW, HEAD_ROW = 5, 6, 8
+#: Row of the bidder's CVR number (Danish company number, 8 digits), in the value column.
+CVR_ROW = 7
 
 
 @dataclass(frozen=True)
 class FormRow:
-    """One parameter row: its value, unit and default cells as shown."""
+    """One parameter row: its value, unit and default cells as shown, and its label.
+
+    ``label`` is the row's visible label (column B), or ``None`` where it was
+    not read; a form whose id column is hidden is read by the label it shows.
+    """
 
     name: str
     value: FormCell
     unit: FormCell
     default: FormCell
+    label: FormCell | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,11 @@ class FormData:
         The bid's name and notes.
     rows : dict of str to FormRow
         One entry per parameter row, by the parameter name in column A.
+    cvr : FormCell
+        The bidder's CVR number (blank in a form written before it had one).
+    contact, date : FormCell
+        The bidder's contact person and the date of the bid (a date typed in
+        Excel is read as ``YYYY-MM-DD``).
     sha256 : str
         The SHA-256 of the bytes read (for a report's fingerprint).
     """
@@ -116,6 +141,9 @@ class FormData:
     notes: FormCell
     rows: dict[str, FormRow] = field(default_factory=dict)
     sha256: str = ""
+    cvr: FormCell = field(default_factory=lambda: FormCell(f"D{CVR_ROW}"))
+    contact: FormCell = field(default_factory=lambda: FormCell(CONTACT_CELL))
+    date: FormCell = field(default_factory=lambda: FormCell(DATE_CELL))
 
 
 def read_form_data(path: str | Path) -> FormData:
@@ -150,7 +178,7 @@ def read_form_data(path: str | Path) -> FormData:
     >>> data.rows["power"].unit
     FormCell(cell='C10', shown='W', percent=False)
     """
-    sheets, sha256 = read_sheets(path, _form_sheet)
+    sheets, sha256 = read_sheets(path, _form_sheet, keys_may_hide=True)
     sheet, grid = next(iter(sheets.items()))
     return form_data(grid, str(path), sheet, sha256)
 
@@ -226,6 +254,7 @@ def form_data(grid: dict[str, FormCell], file: str, sheet: str, sha256: str) -> 
             value=at(f"{value}{r}"),
             unit=at(f"{COLUMNS['unit']}{r}"),
             default=at(f"{COLUMNS['default']}{r}"),
+            label=at(f"{COLUMNS['label']}{r}"),
         )
     return FormData(
         file=file,
@@ -236,4 +265,7 @@ def form_data(grid: dict[str, FormCell], file: str, sheet: str, sha256: str) -> 
         notes=at(f"{value}{NOTES_ROW}"),
         rows=rows,
         sha256=sha256,
+        cvr=at(f"{value}{CVR_ROW}"),
+        contact=at(CONTACT_CELL),
+        date=at(DATE_CELL),
     )

@@ -44,6 +44,12 @@ class FormBid:
         What each parameter's cell showed, for messages.
     sha256 : str
         The SHA-256 of the form's bytes that were read (for a fingerprint).
+    cvr : str
+        The bidder's CVR number, 8 digits (``""`` when the form has none).
+    contact : str
+        The bidder's contact person as written (``""`` when blank).
+    date : str
+        The bid's date as ``YYYY-MM-DD`` (``""`` when blank).
     """
 
     file: str
@@ -52,6 +58,9 @@ class FormBid:
     sheet: str = "Bid"
     shown: dict[str, str] = field(default_factory=dict)
     sha256: str = ""
+    cvr: str = ""
+    contact: str = ""
+    date: str = ""
 
 
 def stated_number_format(tender: object) -> str | None:

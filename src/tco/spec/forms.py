@@ -137,7 +137,10 @@ class _Reader:
         unit_text = "" if unit.blank else str(unit.shown)
         if isinstance(unit.shown, float):
             unit_text = plain_number(unit.shown)
+        unit_text = _as_written(unit_text, written)
         shown = value.shown
+        if isinstance(shown, str):
+            shown = _with_unit_as_written(shown, written)
         expected = f"a number in {written or 'plain numbers'}"
         if value.percent:
             assert isinstance(shown, float)
@@ -256,6 +259,130 @@ class _Reader:
         return True
 
 
+#: At most this many characters of a contact are kept (a name, an e-mail, a telephone number).
+_MAX_CONTACT = 200
+
+
+def _plain(shown: float | str | None) -> str:
+    """A cell's text (a number as written plainly)."""
+    return plain_number(shown) if isinstance(shown, float) else str(shown or "")
+
+
+def row_labels(model: ProductModel, key: str) -> tuple[str, ...]:
+    """The labels a form may show for bid parameter ``key``: English, Danish, both, or the id.
+
+    Examples
+    --------
+    >>> import tco
+    >>> row_labels(tco.load_model("indoor-lighting"), "power")
+    ('power', 'Power', 'Effekt', 'Power / Effekt')
+    """
+    label = model.parameters[key].spec.label
+    if not label:
+        return (key,)
+    en, da = label.en, label.get("da")
+    return (key, en, da, f"{en} / {da}")
+
+
+def _label_matches(cell: FormCell | None, model: ProductModel, key: str, reader: _Reader) -> bool:
+    """Whether a row's visible label is its parameter's (a form may hide the ids in column A)."""
+    if cell is None:
+        return True  # not read (a form given as data, not a file)
+    shown = _plain(cell.shown)
+    labels = row_labels(model, key)
+    if shown in labels:
+        return True
+    # the label as the form writes it: Danish on a Danish form ('Bud'), both on an English one
+    expected = labels[2] if len(labels) > 1 and reader.data.sheet == "Bud" else labels[-1]
+    reader.fail(
+        f"the row's label '{shown}' is not the label of {key} ('{expected}'); the row was "
+        "changed: fill in the form written by 'tco form' without changing its labels",
+        cell.cell,
+        key,
+        shown,
+        expected=f"the label '{expected}'",
+        says=("form_label_changed", {"label": shown, "name": key, "expected": expected}),
+    )
+    return False
+
+
+def _date(cell: FormCell, reader: _Reader) -> str:
+    """The bid's date as ``YYYY-MM-DD``: a date typed in Excel, ``2026-12-07`` or ``7.12.2026``."""
+    import datetime
+    import re
+
+    if cell.blank:
+        return ""
+    text = _plain(cell.shown)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text, re.ASCII)
+    danish = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text, re.ASCII)
+    try:
+        if iso:
+            return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        if danish:
+            return datetime.date(int(danish[3]), int(danish[2]), int(danish[1])).isoformat()
+    except ValueError:
+        pass  # 31.2.2026: not a date
+    reader.fail(
+        f"the date '{text}' is not a date; type it as a date in Excel, or as 2026-12-07 "
+        "or 7.12.2026",
+        cell.cell,
+        "date",
+        text,
+        expected="a date such as 2026-12-07",
+        says=("form_date", {"value": text}),
+    )
+    return ""
+
+
+def _cvr(cell: FormCell, reader: _Reader) -> str:
+    """The bidder's CVR number as 8 digits (spaces and a ``DK`` prefix allowed), or ``""``."""
+    if cell.blank:
+        return ""
+    shown = cell.shown
+    text = plain_number(shown) if isinstance(shown, float) else str(shown)
+    digits = text.replace(" ", "").upper().removeprefix("DK")
+    if len(digits) == 8 and digits.isascii() and digits.isdigit():
+        return digits
+    reader.fail(
+        f"the CVR number '{text}' is not 8 digits; write the company's CVR number, "
+        "such as 12345678",
+        cell.cell,
+        "cvr",
+        text,
+        expected="a CVR number of 8 digits",
+        says=("form_cvr", {"value": text}),
+    )
+    return ""
+
+
+def _as_written(unit_text: str, written: str) -> str:
+    """The model's own unit where a cell names the same unit in other words (``DKK/år``).
+
+    A Danish form shows units in Danish (:func:`tco.views.i18n.unit_text`); read
+    back, a unit that is exactly the model's is written as the model writes it,
+    so that the bid reads the same as from an English form.
+    """
+    if not unit_text or unit_text == written or not written:
+        return unit_text
+    try:
+        same = parse_unit(unit_text) == parse_unit(written)
+    except SpecError:
+        return unit_text
+    except Exception:  # pint's own errors for text that is no unit: not the model's unit
+        return unit_text
+    return written if same else unit_text
+
+
+def _with_unit_as_written(text: str, written: str) -> str:
+    """``text`` ending in the model's unit in other words (``'10 år'``) written as the model's."""
+    number, _, unit = text.partition(" ")
+    if not unit or not written:
+        return text
+    as_written = _as_written(unit.strip(), written)
+    return f"{number} {as_written}" if as_written == written else text
+
+
 def form_bid(
     data: FormData,
     model: ProductModel,
@@ -329,6 +456,9 @@ def form_bid(
         notes = data.notes.shown
         values["notes"] = notes if isinstance(notes, str) else f"{notes:g}"
         cells["notes"] = data.notes.cell
+    cvr = _cvr(data.cvr, reader)
+    date = _date(data.date, reader)
+    contact = "" if data.contact.blank else _plain(data.contact.shown)[:_MAX_CONTACT]
     expected = set(model.bid_parameters)
     for key, row in data.rows.items():
         if key not in expected:
@@ -340,6 +470,8 @@ def form_bid(
                 key,
                 says=("form_unknown_parameter", {"name": key, "hint": suggest_name(key, expected)}),
             )
+            continue
+        if not _label_matches(row.label, model, key, reader):
             continue
         p = model.parameters[key]
         cells[key] = row.value.cell
@@ -383,4 +515,7 @@ def form_bid(
         sheet=data.sheet,
         shown=shown,
         sha256=data.sha256,
+        cvr=cvr,
+        contact=contact,
+        date=date,
     )

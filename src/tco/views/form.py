@@ -24,6 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from tco.io.forms import (
     COLUMNS,
+    CONTACT_CELL,
+    CVR_ROW,
+    DATE_CELL,
     FORMAT_CELL,
     HEAD_ROW,
     MODEL_CELL,
@@ -34,6 +37,7 @@ from tco.io.forms import (
 from tco.io.optional import require
 from tco.views.errors import OutputError
 from tco.views.form_read import load_tender_with_forms, read_form
+from tco.views.i18n import unit_text
 from tco.views.safe import excel_text, save_workbook
 
 if TYPE_CHECKING:
@@ -61,6 +65,36 @@ _HEAD = {
     "range": "allowed range / tilladt interval",
     "en": "description",
     "da": "beskrivelse",
+}
+#: A Danish form's words (an English form keeps its bilingual heads).
+_DANISH = {
+    "title": "Tilbudsskema",
+    "model": "produktmodel (udfyldes ikke)",
+    "product": "Produkt",
+    "format": "Talformat",
+    "bidder": "Tilbudsgivers navn",
+    "remarks": "Bemærkninger",
+    "cvr": "CVR-nummer (8 cifre)",
+    "contact": "Kontaktperson",
+    "date": "Dato",
+    "name": "parameter (id)",
+    "legend": "Gule celler udfyldes af tilbudsgiver; de øvrige celler er låst.",
+    "label": "betegnelse",
+    "unit": "enhed",
+    "value": "værdi",
+    "default": "hvis tom",
+    "range": "tilladt interval",
+    "en": "description (English)",
+    "da": "beskrivelse",
+}
+#: An English form's words for the bidder's fields (Danish beside them).
+_ENGLISH = {
+    "bidder": "Bid name / Tilbudsgivers navn",
+    "remarks": "Notes / Bemærkninger",
+    "cvr": "CVR number (8 digits) / CVR-nummer",
+    "contact": "Contact / Kontaktperson",
+    "date": "Date / Dato",
+    "legend": "Yellow cells are filled in by the bidder / Gule celler udfyldes af tilbudsgiver",
 }
 _CONVENTION_TEXT = {
     "en": "numbers typed as text are read as 1,450.50 (comma thousands, point decimals)",
@@ -103,7 +137,7 @@ def _range_text(lo: float | None, hi: float | None, unit: str, lang: str = "en")
     return ""
 
 
-def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
+def default_text(model: ProductModel, name: str, lang: str = "en", *, unit_lang: str = "en") -> str:
     """The default of a bid parameter as the form shows it, or ``""`` if it has none.
 
     The number is written in the parameter's unit without thousands separators,
@@ -116,6 +150,8 @@ def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
     >>> van = tco.load_model("van")
     >>> default_text(van, "electric_share"), default_text(van, "price")
     ('100 %', '')
+    >>> default_text(van, "service", "da", unit_lang="da")
+    '0 DKK/år'
     """
     from tco.units import parse_quantity
     from tco.views.inputs import magnitude_in
@@ -125,7 +161,7 @@ def default_text(model: ProductModel, name: str, lang: str = "en") -> str:
         return ""
     unit = p.unit_text
     x = magnitude_in(parse_quantity(p.spec.default, unit or None), unit)
-    return f"{_number(x, lang, group=False)} {unit}".strip()
+    return f"{_number(x, lang, group=False)} {unit_text(unit, unit_lang)}".strip()
 
 
 def write_form(
@@ -225,45 +261,83 @@ def fill_form_sheet(
     open_cell = Protection(locked=False)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
-    ws["A1"] = "Bid form / Tilbudsskema"
-    ws["A1"].font = Font(bold=True, size=12)
+    danish = lang == "da"
+    # A Danish bid form hides the parameters' ids (column A, read back and checked against the
+    # labels in column B): the bidder reads Danish labels, and column B labels every row.
+    hide_ids = danish and line is None
+    product = (
+        model.spec.title.get("da")
+        if danish
+        else f"{model.spec.title.en} / {model.spec.title.get('da')}"
+    )
+    version = model.spec.version or ""
     # Every text from the tender or the model goes in as text, never a formula.
-    excel_text(ws["B1"], title or model.spec.title.get(lang))
-    ws["A2"] = "model"
-    excel_text(ws[MODEL_CELL], model.id)
-    excel_text(ws["C2"], model.spec.version or "")
-    ws["A3"] = "product / produkt"
-    excel_text(ws["B3"], f"{model.spec.title.en} / {model.spec.title.get('da')}")
-    ws["A4"] = "format"
-    ws[FORMAT_CELL] = convention
-    ws["C4"] = _CONVENTION_TEXT[convention]
+    if hide_ids:
+        excel_text(ws["B1"], f"{_DANISH['title']}: {title or model.spec.title.get(lang)}")
+        ws["B1"].font = Font(bold=True, size=12)
+        excel_text(ws[MODEL_CELL], model.id)
+        excel_text(ws["C2"], f"← {_DANISH['model']}, version {version}")
+        excel_text(ws["B3"], product)
+        ws[FORMAT_CELL] = convention
+        ws["C4"] = f"← {_DANISH['format'].lower()}: {_CONVENTION_TEXT[convention]}"
+    else:
+        ws["A1"] = "Bid form / Tilbudsskema"
+        ws["A1"].font = Font(bold=True, size=12)
+        excel_text(ws["B1"], title or model.spec.title.get(lang))
+        ws["A2"] = "model"
+        excel_text(ws[MODEL_CELL], model.id)
+        excel_text(ws["C2"], version)
+        ws["A3"] = "product / produkt"
+        excel_text(ws["B3"], product)
+        ws["A4"] = "format"
+        ws[FORMAT_CELL] = convention
+        ws["C4"] = _CONVENTION_TEXT[convention]
     if line is None:
-        ws[f"A{NAME_ROW}"] = "name"
-        ws[f"B{NAME_ROW}"] = "Bid name / Tilbudsgivers navn"
-        ws[f"A{NOTES_ROW}"] = "notes"
-        ws[f"B{NOTES_ROW}"] = "Notes / Bemærkninger"
-        for row in (NAME_ROW, NOTES_ROW):
-            ws[f"{COLUMNS['value']}{row}"].fill = fill
-            ws[f"{COLUMNS['value']}{row}"].protection = open_cell
+        words = _DANISH if danish else _ENGLISH
+        if not hide_ids:
+            ws[f"A{NAME_ROW}"], ws[f"A{NOTES_ROW}"], ws[f"A{CVR_ROW}"] = "name", "notes", "cvr"
+        ws[f"B{NAME_ROW}"] = words["bidder"]
+        ws[f"B{NOTES_ROW}"] = words["remarks"]
+        ws[f"B{CVR_ROW}"] = words["cvr"]
+        ws[CONTACT_CELL.replace("F", "E")] = words["contact"]
+        ws[DATE_CELL.replace("F", "E")] = words["date"]
+        cells = [f"{COLUMNS['value']}{row}" for row in (NAME_ROW, NOTES_ROW, CVR_ROW)]
+        for ref in [*cells, CONTACT_CELL, DATE_CELL]:
+            ws[ref].fill = fill
+            ws[ref].protection = open_cell
+        ws[f"{COLUMNS['value']}{CVR_ROW}"].number_format = "@"  # a CVR number is a code
+        ws[DATE_CELL].number_format = "DD-MM-YYYY"
+        # the legend: which cells the bidder fills
+        legend = ws[f"E{CVR_ROW}"]
+        legend.value = words["legend"]
+        legend.fill = fill
+        legend.font = Font(italic=True)
     else:  # a basket's line: the name and notes are on the front sheet
         ws[f"A{NAME_ROW}"] = "line / linje"
         excel_text(ws[f"B{NAME_ROW}"], line[0])
         ws[f"A{NOTES_ROW}"] = "quantity / antal"
         ws[f"B{NOTES_ROW}"] = line[1]
         ws[f"B{NOTES_ROW}"].alignment = Alignment(horizontal="left")
+    if hide_ids:
+        ws.column_dimensions["A"].hidden = True
     for key, col in COLUMNS.items():
         cell = ws[f"{col}{HEAD_ROW}"]
-        cell.value = _HEAD[key]
+        cell.value = _DANISH[key] if danish else _HEAD[key]
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.font = bold
     for n, name in enumerate(model.bid_parameters):
         r = HEAD_ROW + 1 + n
         spec = model.parameters[name].spec
-        unit = spec.unit
+        unit = unit_text(spec.unit, lang)  # DKK/år in a Danish form; read back as DKK/year
         lo, hi = _bound(model, name, "min"), _bound(model, name, "max")
         shown = _range_text(lo, hi, unit, convention)
         excel_text(ws[f"A{r}"], name)
+        label = name
         if spec.label:
-            excel_text(ws[f"B{r}"], f"{spec.label.en} / {spec.label.get('da')}")
+            label = str(spec.label.get("da") if danish else spec.label.en)
+            excel_text(
+                ws[f"B{r}"], label if danish else f"{spec.label.en} / {spec.label.get('da')}"
+            )
         excel_text(ws[f"C{r}"], unit)
         value = ws[f"{COLUMNS['value']}{r}"]
         value.fill = fill
@@ -271,7 +345,7 @@ def fill_form_sheet(
         # the supplier fills the value and may change the unit (kW for W); the rest is locked
         value.protection = open_cell
         ws[f"C{r}"].protection = open_cell
-        default = default_text(model, name, convention)
+        default = default_text(model, name, convention, unit_lang=lang)
         if default:
             excel_text(ws[f"{COLUMNS['default']}{r}"], default)
         excel_text(ws[f"{COLUMNS['range']}{r}"], shown)
@@ -294,15 +368,16 @@ def fill_form_sheet(
             # A warning, not a stop: a value typed as text ('0,032 kW', '1.450 kr') or in
             # another unit than the range's is what the form asks for; tco checks it on reading.
             dv.errorStyle = "warning"
-            dv.errorTitle = name
-            dv.error = f"{name}: {shown}"
-            dv.promptTitle = name
-            dv.prompt = shown
+            # the titles in words of the form's language (Excel cuts them at 32 characters)
+            dv.errorTitle = label[:32]
+            dv.error = f"{label}: {shown}"
+            dv.promptTitle = label[:32]
+            dv.prompt = ("Tilladt interval: " if danish else "Allowed range: ") + shown
             dv.showInputMessage = True
             ws.add_data_validation(dv)
             dv.add(value.coordinate)
     longest = max((len(name) for name in model.bid_parameters), default=0)
-    widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 16, "E": 18, "F": 32}
+    widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 18, "E": 18, "F": 32}
     widths.update({"G": 50, "H": 50})
     for col, width in widths.items():
         ws.column_dimensions[col].width = width

@@ -163,6 +163,9 @@ QUERY_PARAMETERS: dict[str, list[dict[str, Any]]] = {
         _query("seed", {"type": "integer"}, "seed of the draws: equal seeds, equal answers"),
     ],
     "/report": [_query("charts", {**_FLAG, "default": "true"}, "false: no charts")],
+    "/abatement": [
+        _query("reference", _TEXT, "the reference bid (default: the cheapest without priced CO2e)")
+    ],
     "/batch": [
         _query("model", _TEXT, "the bundled model of every row (or the body's model)"),
         _query(
@@ -491,6 +494,17 @@ def create_app(
             f"/{route}",
             summary=summary,
             openapi_extra=tender,
+            responses=_answers(kind, media),
+            name=route,
+        )(_endpoint(route))
+
+    from tco.service.routes_more import DECLARED  # baskets, profiles, annex, follow-up, ...
+
+    for route, (summary, kind, media, what) in DECLARED.items():
+        app.post(
+            f"/{route}",
+            summary=summary,
+            openapi_extra=_body_doc(what),
             responses=_answers(kind, media),
             name=route,
         )(_endpoint(route))

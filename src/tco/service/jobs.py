@@ -290,7 +290,9 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
     ----------
     route : str
         ``evaluate``, ``validate``, ``baseline``, ``sensitivity``,
-        ``montecarlo``, ``report``, ``workbook`` or ``batch``.
+        ``montecarlo``, ``report``, ``workbook``, ``batch``, or one of
+        :data:`tco.service.routes_more.ROUTES` (``basket``, ``profiles``,
+        ``annex``, ``annex/docx``, ``abatement``, ``followup``, ``portfolio``).
     body : bytes
         The request body.
     media_type : str
@@ -311,7 +313,11 @@ def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lan
 
             return run_batch(body, media_type, params, max_rows=SERVICE_MAX_ROWS)
         data = parse_body(body, media_type)
-        return _TENDER_ROUTES[route](data, params, lang)
+        if route in _TENDER_ROUTES:
+            return _TENDER_ROUTES[route](data, params, lang)
+        from tco.service.routes_more import ROUTES
+
+        return ROUTES[route](data, params, lang)
     except MissingExtraError as err:  # the server lacks a library: its fault, not the client's
         return error_answer(err, 503, lang)
     except (YAMLError, JSONError, LimitError) as err:

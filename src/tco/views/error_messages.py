@@ -22,6 +22,7 @@ from tco.views.error_messages_file import FILE_ERRORS
 from tco.views.error_messages_form import FORM_ERRORS
 from tco.views.error_messages_formula import FORMULA_ERRORS
 from tco.views.error_messages_outputs import OUTPUT_ERRORS
+from tco.views.error_messages_routes import ROUTE_ERRORS
 from tco.views.error_messages_workbook import WORKBOOK_ERRORS
 
 __all__ = ["ERRORS"]
@@ -390,4 +391,5 @@ ERRORS: dict[str, dict[str, str]] = {
     **FORMULA_ERRORS,
     **CONVENTION_ERRORS,
     **WORKBOOK_ERRORS,
+    **ROUTE_ERRORS,
 }

@@ -16,13 +16,14 @@ import io
 import json
 import re
 import shutil
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from service_server import running
+from service_server import TIMEOUT, running, server_fixture  # noqa: F401  (fixture)
 
 import tco
 from tco.basket import basket_example_path
@@ -465,7 +466,6 @@ def test_the_openapi_document_declares_every_new_route() -> None:
 
 
 def test_identical_requests_get_identical_answers(client: Any) -> None:
-    import time
 
     for route, body in _bodies().items():
         first = client.post(f"/{route}", json=body)
@@ -484,3 +484,32 @@ def test_the_service_extra_holds_what_the_annex_needs() -> None:
     ]["service"]
     names = {e.split(">")[0].split("[")[0].split("=")[0] for e in extra}
     assert "python-docx" in names  # /annex/docx writes Word with python-docx
+
+
+def _hundred_line_basket() -> dict[str, Any]:
+    """The copy-print basket with 100 lines (tco.limits.MAX_LINES) and 3 bids, 60 KB of JSON."""
+    data = read_yaml_file(COPY_PRINT)
+    line = data["lines"][0]
+    data["lines"] = [{**line, "name": f"L{i}"} for i in range(100)]
+    offer = data["bids"][0]["lines"]["A4 devices"]
+    data["bids"] = [
+        {"name": f"B{k}", "lines": {f"L{i}": offer for i in range(100)}} for k in range(3)
+    ]
+    return data
+
+
+def test_a_new_route_past_the_time_limit_is_stopped_and_the_service_goes_on(server: str) -> None:
+    # The shared test server stops a request after TIMEOUT (0.75 s); the Word annex of a
+    # 100-line basket takes far longer (minutes on a loaded 2-core machine).
+    body = _hundred_line_basket()
+    with httpx.Client(base_url=server, timeout=120) as c:
+        start = time.monotonic()
+        r = c.post("/annex/docx", json=body, headers=DA)
+        took = time.monotonic() - start
+        err = _check(r, 422)["errors"][0]
+        assert err["error_class"] == "LimitError"
+        said = r.json()["message"]  # in Danish: 0,75 s
+        assert f"{TIMEOUT:g} s".replace(".", ",") in said and "tjenestens grænse" in said
+        assert took < 30  # the limit plus a worker's replacement, not the whole annex
+        # the worker was replaced: the next request is answered
+        assert _check(c.post("/basket", json=read_yaml_file(COPY_PRINT)))["kind"] == "basket"

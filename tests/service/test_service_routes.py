@@ -513,3 +513,12 @@ def test_a_new_route_past_the_time_limit_is_stopped_and_the_service_goes_on(serv
         assert took < 30  # the limit plus a worker's replacement, not the whole annex
         # the worker was replaced: the next request is answered
         assert _check(c.post("/basket", json=read_yaml_file(COPY_PRINT)))["kind"] == "basket"
+
+
+def test_portfolio_names_written_as_numbers_in_yaml_are_names(client: Any) -> None:
+    car = CAR.read_text(encoding="utf-8")
+    lights = LIGHTING.read_text(encoding="utf-8")
+    indent = lambda text: "".join(f"    {line}\n" for line in text.splitlines())  # noqa: E731
+    body = f"tenders:\n  2024:\n{indent(car)}  lights:\n{indent(lights)}"
+    r = client.post("/portfolio", content=body, headers={"content-type": "application/yaml"})
+    assert [row["tender"] for row in _check(r)["rows"]] == ["2024", "lights"]

@@ -299,10 +299,11 @@ def _portfolio(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> An
             expected=f"1 to {SERVICE_MAX_TENDERS} tenders",
         ).speaks("service_portfolio_tenders", n_q=len(tenders), cap_q=SERVICE_MAX_TENDERS)
     # A file named anywhere refuses the request; a tender's own mistakes are its row's.
-    raw = {name: _inline(t, ("tenders", name), "tender") for name, t in tenders.items()}
+    # a name is text (a YAML body may write 2024: ...), so that the rows sort by it
+    raw = {str(name): _inline(t, ("tenders", name), "tender") for name, t in tenders.items()}
     for name, t in raw.items():
         check_model(t.get("model"), ("tenders", name, "model"))
-    follow = {name: _follow_up_data(f, ("followups", name)) for name, f in followups.items()}
+    follow = {str(name): _follow_up_data(f, ("followups", name)) for name, f in followups.items()}
     for name in follow:
         if name not in raw:
             names = list(raw)

@@ -522,3 +522,13 @@ def test_portfolio_names_written_as_numbers_in_yaml_are_names(client: Any) -> No
     body = f"tenders:\n  2024:\n{indent(car)}  lights:\n{indent(lights)}"
     r = client.post("/portfolio", content=body, headers={"content-type": "application/yaml"})
     assert [row["tender"] for row in _check(r)["rows"]] == ["2024", "lights"]
+
+
+@pytest.mark.parametrize(("route", "source"), [("profiles", PROFILES), ("abatement", CAR)])
+def test_danish_numbers_in_a_tender_are_read_as_meant(
+    client: Any, route: str, source: Path
+) -> None:
+    plain = _check(client.post(f"/{route}", json=read_yaml_file(source)))
+    danish = _stated(read_yaml_file(source))
+    assert danish != read_yaml_file(source)
+    assert _check(client.post(f"/{route}", json=danish)) == plain

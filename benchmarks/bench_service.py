@@ -8,18 +8,28 @@ keep-alive connection from its own loopback address (127.0.0.10, .11, ...: as
 many hosts), for ``--seconds`` (default 60) or ``--max-requests`` requests in
 all, whichever comes first.
 
-Honest clients send requests of every size up to the caps, in turn: the
-3-bid and a 10-bid tender to ``/evaluate`` (about 18 KB of answer), a 2,000-bid
-tender (about 3 MB), the award report of the 10-bid tender with its charts
-(about 260 KB), ``/validate`` of an 800 KB tender, and a 20,000-row CSV
-``/batch`` (about 6 MB of answer). Every answer is checked: the ``result`` documents equal
-``tco compare --format json`` of the same tender, the batch totals equal
-``tco.evaluate_batch``, the report is HTML naming every bid. Hostile clients
-(``--hostile``, default 5) send bodies over the 1 MiB cap, JSON nested 100,000
-deep, a tender with a power in kilograms, and Monte Carlo runs past the time
-limit, and must get their 4xx, and requests that time out at the client: it
-gives up after 0.2 s of waiting for a report and closes the connection. The
-Monte Carlo runs (20,000 samples x 240 bids x 100 years, at the library's own
+Honest clients ask every route of the service (``/health``, ``/models``,
+``/bases``, a model's and a kind's schema, ``/evaluate``, ``/validate``,
+``/baseline``, ``/sensitivity``, ``/montecarlo``, ``/report``, ``/workbook``,
+``/batch``, ``/basket``, ``/profiles``, ``/abatement``, ``/annex``,
+``/annex/docx``, ``/followup`` and ``/portfolio``), in turn: small requests
+often (the 3- and 10-bid lighting tenders, the bundled basket, profiles, car and
+follow-up, a 2-tender portfolio, a 500-sample Monte Carlo run), and after every
+three a large one, up to the caps: the award report of the 10-bid tender with
+its charts (about 260 KB), ``/validate`` of an 800 KB tender, a 2,000-bid tender
+(about 3 MB of answer), a 20,000-row CSV ``/batch`` (about 6 MB), a basket of
+300 bids, a portfolio of 52 tenders and the Word annex of a basket. Every answer
+is checked: a JSON answer equals the command line's document for the same input
+(``tco compare``, ``basket``, ``profiles``, ``abatement``, ``follow-up``,
+``portfolio``, ``baseline``, ``sensitivity``, ``montecarlo``, ``models`` with
+``--format json``), the HTML annex is ``tco annex``'s file byte for byte, the
+batch totals equal ``tco.evaluate_batch``, the report and the Word annex name the
+bids. Hostile clients (``--hostile``, default 5) send bodies over the 1 MiB cap
+(to ``/evaluate`` and ``/portfolio``), JSON nested 100,000 deep, a tender with a
+power in kilograms, a follow-up naming a file, a basket whose model is a path, and
+Monte Carlo runs past the time limit, and must get their 4xx; one gives up after
+0.2 s of waiting for a report and closes the connection. The Monte Carlo runs
+(20,000 samples x 240 bids x 100 years, at the library's own
 caps) reach the service's time limit (``--timeout``, default 10 s, the
 service's own default) only when the machine is loaded; one client sends
 them, and one the requests it gives up on, one every ``--pause`` seconds
@@ -33,13 +43,13 @@ requests are answered 503 with ``Retry-After`` (tested in
 ``tests/service/test_service_holds.py``), here they are answered.
 
 Printed for each loop: honest requests per second, p50 and p99 latency, the
-honest answers with a 5xx status, connection errors (resets), wrong answers,
-the hostile answers by status, and the resident memory of the server and its
-workers after the warm-up (``--warmup``, default 10 s), at the end, at its
-peak, and the medians of the first and the last 10 s of the run (sampled
-each second). The
-exit status is 0 only if every honest answer was right, with no 5xx and no
-reset.
+same per route, the honest answers with a 5xx status, connection errors (resets),
+wrong answers, the hostile answers by status, and the resident memory of the
+server and its workers after the warm-up (``--warmup``, default 10 s), at the end,
+at its peak, and the medians of the first and the last 10 s of the run (sampled
+each second). The exit status is 0 only if every honest answer was right, with no
+5xx and no reset, every route of the service was asked and answered right at
+least once under each loop; otherwise each failure is printed as ``ERROR``.
 """
 
 from __future__ import annotations
@@ -57,6 +67,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -140,16 +151,63 @@ def _cli_result(data: dict[str, Any], folder: Path) -> Any:
     """``tco compare --format json`` of the tender ``data``, as the command line prints it."""
     path = folder / f"tender-{len(data['bids'])}.json"
     path.write_text(json.dumps(data), encoding="utf-8")
+    return _cli_json("compare", str(path))
+
+
+def _cli_json(*args: str) -> Any:
+    """What ``tco ARGS --format json`` prints, as a document."""
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli(["compare", str(path), "--format", "json"]) == 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert cli([*args, "--format", "json"]) == 0, args
     return json.loads(out.getvalue())
 
 
+def _cli_file(*args: str, out: Path) -> bytes:
+    """The file ``tco ARGS -o OUT`` writes."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert cli([*args, "-o", str(out)]) == 0, args
+    return out.read_bytes()
+
+
+def _write(data: Any, path: Path) -> str:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def _big_basket(bids: int) -> dict[str, Any]:
+    """The copy-print basket with ``bids`` bids (each line's offer varied)."""
+    from tco.basket import basket_example_path
+
+    data = read_yaml_file(basket_example_path("copy-print"))
+    first = data["bids"][0]
+    data["bids"] = [
+        {
+            "name": f"Supplier {i}",
+            "lines": {
+                line: {**offer, "price": f"{int(offer['price'].split()[0]) + 10 * i} DKK"}
+                for line, offer in first["lines"].items()
+            },
+        }
+        for i in range(bids)
+    ]
+    return data
+
+
+#: An honest request: name, method, path, body, headers.
+Request = tuple[str, str, str, bytes, dict[str, str]]
+
+
 class Requests:
-    """The honest and hostile requests of the run, and what each honest one must answer."""
+    """The honest and hostile requests of the run, and what each honest one must answer.
+
+    Every route of the service is asked, small requests often and large ones (up to the
+    caps) now and then; each answer is checked against the command line's answer to the
+    same input, or the library's.
+    """
 
     def __init__(self, folder: Path) -> None:
+        from tco.basket import basket_example_path
+
         three, ten, many = _tender(3), _tender(10), _tender(2000)
         big = _tender(3)
         big["title"] = "x" * 800_000
@@ -163,25 +221,118 @@ class Requests:
         table = {k: [r[k] for r in rows] for k in ("price", "power", "rated_life")}
         totals = tco.evaluate_batch("indoor-lighting", table, assumptions={"period": "15 year"})
         self.want_batch = totals["total"].tolist()
-        self.want = {3: _cli_result(three, folder), 10: _cli_result(ten, folder)}
-        self.want[2000] = _cli_result(many, folder)
         self.ten_names = [b["name"] for b in ten["bids"]]
+        t3 = _write(three, folder / "three.json")
+        uncertain = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
+        basket = read_yaml_file(basket_example_path("copy-print"))
+        basket_big = _big_basket(300)
+        profiles = read_yaml_file(tco.example_path("indoor-lighting-profiles"))
+        car = read_yaml_file(tco.example_path("passenger-car"))
+        follow_file = tco.example_path("passenger-car").parent / "follow-up" / "passenger-car.yaml"
+        follow = read_yaml_file(follow_file)
+        del follow["tender"]
+        # a portfolio of every bundled example tender (26), twice over under other names
+        examples = {
+            name: read_yaml_file(path)
+            for name, path in sorted(tco.bundled_examples().items())
+            if "lines" not in read_yaml_file(path)
+        }
+        portfolio_big = {f"{n}-{k}": t for k in (1, 2) for n, t in examples.items()}
+        pdir = folder / "portfolio"
+        pdir.mkdir()
+        for name, t in portfolio_big.items():
+            _write(t, pdir / f"{name}.yaml")  # JSON is YAML; tco portfolio reads *.yaml
+        pdir_small = folder / "portfolio-small"
+        (pdir_small / "follow-up").mkdir(parents=True)
+        _write(car, pdir_small / "cars.yaml")
+        _write(three, pdir_small / "lights.yaml")
+        _write({**follow, "tender": "../cars.yaml"}, pdir_small / "follow-up" / "cars.yaml")
+
+        def by_name(doc: Any) -> Any:  # the command names a tender by its file
+            assert doc["tenders"] > 0, doc
+            for row in doc["rows"]:
+                row["tender"] = Path(row["tender"]).stem
+            return doc
+
+        mc = _cli_json(
+            "montecarlo", _write(uncertain, folder / "mc.json"), "--samples", "500", "--seed", "1"
+        )
+        del mc["seconds"]
+        #: name -> the document its answer must be (JSON routes)
+        self.want: dict[str, Any] = {
+            "evaluate-3": _cli_result(three, folder),
+            "evaluate-10": _cli_result(ten, folder),
+            "evaluate-2000": _cli_result(many, folder),
+            "models": _cli_json("models"),
+            "baseline": _cli_json("baseline", t3, "--baseline", "Budget Light"),
+            "sensitivity": _cli_json("sensitivity", t3),
+            "montecarlo-500": mc,
+            "basket-3": _cli_json("basket", _write(basket, folder / "basket.json")),
+            "basket-300": _cli_json("basket", _write(basket_big, folder / "basket-300.json")),
+            "profiles": _cli_json("profiles", _write(profiles, folder / "profiles.json")),
+            "abatement": _cli_json("abatement", _write(car, folder / "car.json")),
+            "followup": _cli_json(
+                "follow-up",
+                str(folder / "car.json"),
+                _write({**follow, "tender": "car.json"}, folder / "follow.json"),
+            ),
+            "portfolio-2": by_name(_cli_json("portfolio", str(pdir_small))),
+            "portfolio-52": by_name(_cli_json("portfolio", str(pdir))),
+        }
+        self.want_annex = _cli_file("annex", t3, out=folder / "annex.html")
         dump = lambda d: json.dumps(d).encode()  # noqa: E731
         js = {"content-type": "application/json"}
         batch_url = "/batch?model=indoor-lighting&period=15%20year"
-        small = [("evaluate-3", "/evaluate", dump(three), js)] * 8
-        small += [("evaluate-10", "/evaluate", dump(ten), js)] * 6
-        #: (name, path, body, headers), in the honest clients' turn; small ones more often
-        self.honest: list[tuple[str, str, bytes, dict[str, str]]] = [
-            *small[:5],
-            ("report-10", "/report", dump(ten), js),
-            *small[5:9],
-            ("validate-800k", "/validate", dump(big), js),
-            ("evaluate-2000", "/evaluate", dump(many), js),
-            *small[9:],
-            ("batch-20000", batch_url, csv.encode(), {"content-type": "text/csv"}),
-            ("validate-800k", "/validate", dump(big), js),
+
+        def post(name: str, path: str, body: Any, headers: dict[str, str] = js) -> Request:
+            return (name, "POST", path, body if isinstance(body, bytes) else dump(body), headers)
+
+        def get(name: str, path: str) -> Request:
+            return (name, "GET", path, b"", {})
+
+        small = [
+            post("evaluate-3", "/evaluate", three),
+            post("evaluate-10", "/evaluate", ten),
+            get("health", "/health"),
+            get("models", "/models"),
+            get("bases", "/bases"),
+            get("model-schema", "/models/indoor-lighting/schema"),
+            get("schema", "/schema/result"),
+            post("validate-3", "/validate", three),
+            post("baseline", "/baseline?baseline=Budget%20Light", three),
+            post("sensitivity", "/sensitivity", three),
+            post("montecarlo-500", "/montecarlo?samples=500&seed=1", uncertain),
+            post("workbook", "/workbook", three),
+            post("basket-3", "/basket", basket),
+            post("profiles", "/profiles", profiles),
+            post("abatement", "/abatement", car),
+            post("annex", "/annex", three),
+            post("annex-docx", "/annex/docx", three),
+            post("followup", "/followup", {"tender": car, "followup": follow}),
+            post(
+                "portfolio-2",
+                "/portfolio",
+                {"tenders": {"cars": car, "lights": three}, "followups": {"cars": follow}},
+            ),
         ]
+        large = [
+            post("report-10", "/report", ten),
+            post("validate-800k", "/validate", big),
+            post("evaluate-2000", "/evaluate", many),
+            post("batch-20000", batch_url, csv.encode(), {"content-type": "text/csv"}),
+            post("basket-300", "/basket", basket_big),
+            post("portfolio-52", "/portfolio", {"tenders": portfolio_big}),
+            post("annex-docx-basket", "/annex/docx", basket),
+        ]
+        #: in the honest clients' turn: every small request, then one large one, and so on
+        self.honest: list[Request] = []
+        for k, one in enumerate(large):
+            self.honest += small[k * 3 : k * 3 + 3] or small[:3]
+            self.honest.append(one)
+        self.honest += small[len(large) * 3 :]
+        assert {r[0] for r in small + large} <= {r[0] for r in self.honest}
+        #: every route the service has, asked by the honest clients
+        self.routes = sorted({r[2].split("?")[0] for r in self.honest})
         wrong_unit = _tender(3)
         wrong_unit["bids"][0]["power"] = "38 kg"
         slow = read_yaml_file(tco.example_path("indoor-lighting-uncertain"))
@@ -190,11 +341,15 @@ class Requests:
             {"name": f"B{i}", "price": "1450 DKK", "power": "32 W", "rated_life": f"{3e4 + i} h"}
             for i in range(240)
         ]
+        over = b"{" + b" " * (1024 * 1024 + 10) + b"}"
         #: name -> (path, body, the status it must get)
         self.hostile = [
-            ("over-cap", "/evaluate", b"{" + b" " * (1024 * 1024 + 10) + b"}", 413),
+            ("over-cap", "/evaluate", over, 413),
             ("deep", "/evaluate", b"[" * 100_000 + b"]" * 100_000, 400),
             ("wrong-unit", "/evaluate", dump(wrong_unit), 422),
+            ("over-cap-portfolio", "/portfolio", over, 413),
+            ("file-named", "/followup", dump({"tender": "../etc/passwd", "followup": {}}), 422),
+            ("model-path", "/basket", dump({**basket, "model": "/etc/passwd"}), 422),
         ]
         self.timing_out = ("/montecarlo?samples=20000&seed=1", dump(slow))
 
@@ -202,14 +357,29 @@ class Requests:
         """Whether the answer to the honest request ``name`` is the right one."""
         if r.status_code != 200:
             return False
-        kind = name.split("-")[0]
-        if kind == "evaluate":
-            return bool(r.json() == self.want[int(name.split("-")[1])])
-        if kind == "report":
+        if name in self.want:
+            return bool(r.json() == self.want[name])
+        if name == "report-10":
             text = r.text
             return text.startswith("<!DOCTYPE html>") and all(n in text for n in self.ten_names)
-        if kind == "validate":
+        if name == "annex":
+            return r.content == self.want_annex
+        if name.startswith("annex-docx"):
+            with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+                xml = z.read("word/document.xml").decode()
+            return ("A3 devices" if name.endswith("basket") else "Lumen Nord") in xml
+        if name == "workbook":
+            return r.content[:2] == b"PK" and len(r.content) > 5000
+        if name.startswith("validate"):
             return bool(r.json()["valid"] is True)
+        if name == "health":
+            return bool(r.json()["status"] == "ok")
+        if name == "bases":
+            return bool(r.json()["kind"] == "bases" and r.json()["bases"])
+        if name == "model-schema":
+            return "bids" in r.json()["properties"]
+        if name == "schema":
+            return bool(r.json()["$id"].startswith("urn:tco-lcc:schema:result:"))
         return [x["total"] for x in r.json()["rows"]] == self.want_batch
 
 
@@ -221,6 +391,7 @@ class Tally:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.latency: list[float] = []
+        self.by_route: dict[str, list[float]] = {}
         self.by_name: Counter[str] = Counter()
         self.honest_5xx = 0
         self.resets = 0
@@ -246,12 +417,12 @@ def run_clients(url: str, reqs: Requests, args: argparse.Namespace, tally: Tally
         transport = httpx.HTTPTransport(local_address=address)
         turn = itertools.islice(itertools.cycle(reqs.honest), k, None)
         with httpx.Client(base_url=url, timeout=120, transport=transport) as c:
-            for name, path, body, headers in turn:
+            for name, method, path, body, headers in turn:
                 if stop.is_set() or not take():
                     return
                 start = time.perf_counter()
                 try:
-                    r = c.post(path, content=body, headers=headers)
+                    r = c.request(method, path, content=body or None, headers=headers)
                 except httpx.TransportError as exc:
                     with tally.lock:
                         tally.resets += 1
@@ -265,6 +436,7 @@ def run_clients(url: str, reqs: Requests, args: argparse.Namespace, tally: Tally
                     if ok:
                         tally.latency.append(took)
                         tally.by_name[name] += 1
+                        tally.by_route.setdefault(path.split("?")[0], []).append(took)
                     else:
                         tally.wrong.append(f"{name}: {r.status_code} {r.text[:120]}")
 
@@ -281,8 +453,8 @@ def run_clients(url: str, reqs: Requests, args: argparse.Namespace, tally: Tally
                     return
                 try:
                     if gives_up:  # waits 0.2 s for a report, then closes the connection
-                        name, path, body = reqs.honest[5][:3]
-                        name = "gives-up"
+                        report = next(r for r in reqs.honest if r[0] == "report-10")
+                        path, body, name = report[2], report[3], "gives-up"
                         r = c.post(path, content=body, headers=_JSON, timeout=0.2)
                     else:
                         r = c.post(path, content=body, headers=_JSON)
@@ -304,6 +476,23 @@ def run_clients(url: str, reqs: Requests, args: argparse.Namespace, tally: Tally
     for t in threads:
         t.join()
     return time.monotonic() - start
+
+
+def _percentiles(times: list[float]) -> tuple[float, float]:
+    """p50 and p99 of ``times`` [s], in milliseconds."""
+    if len(times) < 2:
+        return (round(times[0] * 1000, 1),) * 2 if times else (float("nan"), float("nan"))
+    q = statistics.quantiles(sorted(times), n=100)
+    return round(q[49] * 1000, 1), round(q[98] * 1000, 1)
+
+
+def service_routes() -> list[str]:
+    """Every route of the service's API (the interactive documentation's pages left out)."""
+    from tco.service.app import create_app
+
+    skip = ("/docs", "/redoc", "/openapi.json", "/docs-static")
+    paths = {getattr(r, "path", "") for r in create_app(workers=1).routes}
+    return sorted(p for p in paths if p and not p.startswith(skip))
 
 
 def bench(loop: str, reqs: Requests, args: argparse.Namespace) -> dict[str, Any]:
@@ -335,19 +524,25 @@ def bench(loop: str, reqs: Requests, args: argparse.Namespace) -> dict[str, Any]
     finally:
         stop_server(process)
     flat = sorted(tally.latency)
-    q = statistics.quantiles(flat, n=100) if len(flat) > 1 else [float("nan")] * 99
+    q = _percentiles(flat)
+    by_route = {
+        route: {"n": len(times), "p50_ms": _percentiles(times)[0], "p99_ms": _percentiles(times)[1]}
+        for route, times in sorted(tally.by_route.items())
+    }
     return {
         "loop": loop,
         "seconds": round(elapsed, 1),
         "honest_requests": len(flat),
         "requests_per_s": round(len(flat) / elapsed, 1),
-        "p50_ms": round(q[49] * 1000, 1),
-        "p99_ms": round(q[98] * 1000, 1),
+        "p50_ms": q[0],
+        "p99_ms": q[1],
         "honest_5xx": tally.honest_5xx,
         "resets": tally.resets,
         "wrong": len(tally.wrong),
         "first_wrong": tally.wrong[:3],
         "by_request": dict(sorted(tally.by_name.items())),
+        "by_route": by_route,
+        "routes_not_answered": [r for r in reqs.routes if r not in by_route],
         "hostile": dict(sorted(tally.hostile.items())),
         "rss_start_mib": round(rss_start, 1),
         "rss_end_mib": round(rss_end, 1),
@@ -386,8 +581,22 @@ def main() -> int:
             for key, value in out.items():
                 if key != "loop":
                     print(f"{key:>16}: {value}")
-    good = all(o["honest_5xx"] == 0 and o["resets"] == 0 and o["wrong"] == 0 for o in results)
-    return 0 if good else 1
+    asked = {
+        r.replace("indoor-lighting", "{model_id}").replace("/result", "/{kind}")
+        for r in reqs.routes
+    }
+    unasked = [r for r in service_routes() if r not in asked]
+    errors = [
+        f"{o['loop']}: {o['honest_5xx']} honest 5xx, {o['resets']} resets, {o['wrong']} wrong "
+        f"answers, routes without a right answer: {o['routes_not_answered']}"
+        for o in results
+        if o["honest_5xx"] or o["resets"] or o["wrong"] or o["routes_not_answered"]
+    ]
+    if unasked:
+        errors.append(f"routes of the service the load does not ask: {unasked}")
+    for error in errors:
+        print(f"ERROR {error}", file=sys.stderr)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -300,3 +300,9 @@ SERVICE_KEEP_ALIVE = 5
 SERVICE_MAX_ARROW_BYTES = 64 * 1024 * 1024
 #: Longest cell of a CSV body sent to the HTTP service. [characters]
 SERVICE_MAX_CELL = 10_000
+
+# -- the portfolio route of the HTTP service ---------------------------------------------------
+__all__ += ["SERVICE_MAX_TENDERS"]
+
+#: Most tenders one portfolio request of the HTTP service may hold (``POST /portfolio``).
+SERVICE_MAX_TENDERS = 100

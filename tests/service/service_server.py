@@ -25,7 +25,7 @@ pytest.importorskip("uvicorn")
 
 #: Time limit of the test server's requests [s]: short, so that the slow request ends soon
 #: (test_a_slow_request_is_stopped_while_others_are_served).
-TIMEOUT = 0.75
+TIMEOUT = 3.0
 
 
 def free_port() -> int:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ import numpy as np
 
 from tco.errors import SpecError, TCOError
 
-__all__ = ["COLUMNS", "Portfolio", "Problem", "portfolio", "tender_row"]
+__all__ = ["COLUMNS", "Portfolio", "Problem", "portfolio", "portfolio_of", "tender_row"]
 
 #: Columns of a portfolio row, in order.
 COLUMNS: tuple[str, ...] = (
@@ -113,6 +113,10 @@ class _Job:
     follow_data: dict[str, Any] | None = None
     #: Why the file is not a tender that can be read.
     error: TCOError | None = None
+    #: The tender loaded already (:func:`portfolio_of`), with ``tender`` its name.
+    loaded: Any = None
+    #: Where the follow-up's errors are said, within ``follow_up`` (its file).
+    follow_path: tuple[str | int, ...] = ()
 
 
 def tender_row(tender_file: str, follow_up_file: str | None = None) -> dict[str, Any]:
@@ -148,7 +152,9 @@ def _evaluate(job: _Job) -> dict[str, Any]:
     from tco.analysis.abatement import abatement_cost
     from tco.tender import TenderSource, load_tender
 
-    if job.root is None:
+    if job.loaded is not None:
+        tender = job.loaded
+    elif job.root is None:
         tender = load_tender(job.tender)
     else:  # read again, as found in the folder: whole, and never out of it
         from tco.io.files import read_input_within, sha256_hex
@@ -189,7 +195,10 @@ def _evaluate(job: _Job) -> dict[str, Any]:
         from tco.analysis.followup import follow_up
 
         source = job.follow_data if job.follow_data is not None else job.follow_up
-        f = follow_up(tender, source, file=job.follow_up)
+        try:
+            f = follow_up(tender, source, file=job.follow_up)
+        except SpecError as err:
+            raise err.located(None, job.follow_path) from None
         out.update(
             followup_years=len(f.years),
             followup_deviation=float(f.deviation.sum()),
@@ -394,3 +403,63 @@ def portfolio(folder: str | Path | Sequence[str], *, workers: int | None = None)
             chunk = max(1, len(jobs) // (4 * n))
             rows = list(pool.map(_row, jobs, chunksize=chunk))
     return Portfolio(tuple(rows), n, time.perf_counter() - start)
+
+
+def portfolio_of(
+    tenders: Mapping[str, Any],
+    followups: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    file: str | None = None,
+) -> Portfolio:
+    """The portfolio of tenders loaded already, by name, evaluated in this process.
+
+    What :func:`portfolio` does for the files of a folder, for tenders (and
+    follow-ups) that came another way, such as in one request to the HTTP
+    service: nothing is read from a file.
+
+    Parameters
+    ----------
+    tenders : mapping of str to Tender or TCOError
+        Each tender by name (the ``tender`` column), or the error that kept it
+        from loading (its row holds the error).
+    followups : mapping of str to mapping, optional
+        The follow-up of some tenders, under the tender's name, as a mapping
+        (:func:`~tco.analysis.followup_file.read_follow_up`).
+    file : str, optional
+        The name errors in a follow-up give for where it came from; their path
+        starts at ``followups.NAME``.
+
+    Returns
+    -------
+    Portfolio
+        One row per tender, sorted by name.
+
+    Examples
+    --------
+    >>> import tco
+    >>> car = tco.load_tender(tco.example_path("passenger-car"))
+    >>> p = portfolio_of({"cars": car})
+    >>> p.rows[0]["tender"], p.rows[0]["chosen"], p.workers
+    ('cars', 'Benzin Auto', 1)
+    """
+    import time
+
+    from tco.tender import Tender
+
+    follow = followups or {}
+    jobs = []
+    for name in sorted(tenders):
+        t = tenders[name]
+        if isinstance(t, TCOError):
+            jobs.append(_Job(name, error=t))
+        elif not isinstance(t, Tender):
+            raise TypeError(f"{name!r}: expected a Tender or a TCOError, got {type(t).__name__}")
+        elif name in follow:
+            source = dict(follow[name])
+            where = file if file is not None else name
+            jobs.append(_Job(name, where, None, source, None, t, ("followups", name)))
+        else:
+            jobs.append(_Job(name, loaded=t))
+    start = time.perf_counter()
+    rows = [_row(job) for job in jobs]
+    return Portfolio(tuple(rows), 1, time.perf_counter() - start)

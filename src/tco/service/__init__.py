@@ -2,7 +2,9 @@
 
 Evaluate, validate and analyse tenders sent as JSON or YAML, list the bundled
 models and bases, give a model's tender schema, evaluate tables in batch,
-and return the award report and the result workbook as downloads. Every
+rank baskets and usage profiles, give abatement costs, follow-ups and
+portfolios (:mod:`tco.service.routes_more`), and return the award report, the
+result workbook and the tender annex as downloads. Every
 answer is a document of the JSON contract (:mod:`tco.views.contract`); the
 OpenAPI document is at ``/openapi.json`` (a copy in
 ``docs/schema/openapi.json``). Each request's work runs in a worker process

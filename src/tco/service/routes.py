@@ -66,8 +66,8 @@ from typing import Any, Literal
 
 from typing_extensions import TypedDict
 
-from tco.limits import SERVICE_MAX_ROWS, SERVICE_MAX_SAMPLES
-from tco.service import jobs, listing
+from tco.limits import SERVICE_MAX_ROWS, SERVICE_MAX_SAMPLES, SERVICE_MAX_TENDERS
+from tco.service import jobs, listing, routes_more
 
 __all__ = [
     "BODIES",
@@ -314,6 +314,99 @@ def _batch_example() -> dict[str, Any]:
     }
 
 
+def _basket_schema() -> dict[str, Any]:
+    from pydantic import TypeAdapter
+
+    from tco.spec.schema import BasketSpec
+
+    schema = TypeAdapter(BasketSpec).json_schema()
+    schema["description"] = (
+        "a basket tender: its lines (each a bundled model's id or the model inline, never a "
+        "file) and the bids on every line"
+    )
+    return schema
+
+
+def _tender_or_basket_schema() -> dict[str, Any]:
+    basket = _basket_schema()
+    return {
+        "$defs": {**file_schemas(), **basket.pop("$defs", {}), "Basket": basket},
+        "anyOf": [{"$ref": "#/$defs/Tender"}, {"$ref": "#/$defs/Basket"}],
+        "description": "a tender or a basket tender; without bids, an illustrative bid is "
+        "the worked example",
+    }
+
+
+def _followup_schema() -> dict[str, Any]:
+    return {
+        "$defs": file_schemas(),
+        "type": "object",
+        "properties": {
+            "tender": {"$ref": "#/$defs/Tender"},
+            "followup": {
+                "type": "object",
+                "description": "the follow-up (docs/followup.md) without its 'tender:' path",
+            },
+        },
+        "required": ["tender", "followup"],
+        "additionalProperties": False,
+    }
+
+
+def _portfolio_schema() -> dict[str, Any]:
+    return {
+        "$defs": file_schemas(),
+        "type": "object",
+        "properties": {
+            "tenders": {
+                "type": "object",
+                "description": "the tenders by name",
+                "additionalProperties": {"$ref": "#/$defs/Tender"},
+                "minProperties": 1,
+                "maxProperties": SERVICE_MAX_TENDERS,
+            },
+            "followups": {
+                "type": "object",
+                "description": "the follow-ups of some of them, under the same names",
+                "additionalProperties": {"type": "object"},
+            },
+        },
+        "required": ["tenders"],
+        "additionalProperties": False,
+    }
+
+
+def _followup_body() -> dict[str, Any]:
+    # examples/follow-up/passenger-car.yaml without its tender: path, beside its tender
+    import tco
+    from tco.io.yamlio import read_yaml_file
+
+    folder = tco.example_path("passenger-car").parent
+    followup = dict(read_yaml_file(folder / "follow-up" / "passenger-car.yaml"))
+    followup.pop("tender", None)
+    return {"tender": example_tender("passenger-car"), "followup": followup}
+
+
+def _portfolio_body() -> dict[str, Any]:
+    body = _followup_body()
+    return {"tenders": {"cars": body["tender"]}, "followups": {"cars": body["followup"]}}
+
+
+def _basket_body() -> Any:
+    from tco.basket import basket_example_path
+    from tco.io.yamlio import read_yaml_file
+
+    return read_yaml_file(basket_example_path("copy-print"))
+
+
+def _profiles_body() -> Any:
+    return example_tender("indoor-lighting-profiles")
+
+
+def _car() -> Any:
+    return example_tender("passenger-car")
+
+
 #: The kinds of request body, by name (:attr:`Route.request`).
 BODIES: dict[str, Body] = {
     "tender": Body(
@@ -339,6 +432,23 @@ BODIES: dict[str, Body] = {
             ARROW: {"type": "string", "format": "binary", "description": "an Arrow IPC stream"},
         },
         raw=True,
+    ),
+    "basket": Body("Basket", "a basket tender with its lines and bids inline", _basket_schema),
+    "tender-or-basket": Body(
+        "TenderOrBasket",
+        "a tender or a basket tender; without bids, an illustrative bid is the worked example",
+        _tender_or_basket_schema,
+    ),
+    "followup": Body(
+        "FollowUpRequest",
+        '{"tender": the tender as awarded, "followup": the follow-up without its "tender:"}',
+        _followup_schema,
+    ),
+    "portfolio": Body(
+        "PortfolioRequest",
+        f'{{"tenders": {{"NAME": tender, ...}}, "followups": {{"NAME": follow-up, ...}}}}: '
+        f"1 to {SERVICE_MAX_TENDERS} tenders, each sent inline",
+        _portfolio_schema,
     ),
 }
 
@@ -539,6 +649,75 @@ ROUTES: tuple[Route, ...] = (
             ),
         ),
         example=_batch_example,
+    ),
+    Route(
+        "/basket",
+        "basket",
+        "Rank the bids of a basket tender on the sum over its lines",
+        routes_more.basket,
+        request="basket",
+        answer="basket",
+        example=_basket_body,
+    ),
+    Route(
+        "/profiles",
+        "profiles",
+        "Rank the bids under each usage profile of the tender, and on their weighted cost",
+        routes_more.usage_profiles,
+        answer="profiles",
+        example=_profiles_body,
+    ),
+    Route(
+        "/annex",
+        "annex",
+        "The tender annex stating the life-cycle cost method, HTML",
+        routes_more.annex_html,
+        request="tender-or-basket",
+        answer="tender annex",
+        media=HTML,
+    ),
+    Route(
+        "/annex/docx",
+        "annex_docx",
+        "The tender annex stating the life-cycle cost method, Word (DOCX)",
+        routes_more.annex_docx,
+        request="tender-or-basket",
+        answer="tender annex",
+        media=DOCX,
+    ),
+    Route(
+        "/abatement",
+        "abatement",
+        "Cost per tonne of CO2e avoided against ?reference=BID (default: the cheapest)",
+        routes_more.abatement,
+        answer="abatement",
+        parameters=(
+            Parameter(
+                "reference",
+                TEXT,
+                "the reference bid (default: the cheapest without priced CO2e)",
+                example="Benzin Auto",
+            ),
+        ),
+        example=_car,
+    ),
+    Route(
+        "/followup",
+        "followup",
+        "A contract's cost and CO2e year by year against the awarded bid",
+        routes_more.followup,
+        request="followup",
+        answer="followup",
+        example=_followup_body,
+    ),
+    Route(
+        "/portfolio",
+        "portfolio",
+        "Management information across the tenders sent, with their follow-ups",
+        routes_more.portfolio,
+        request="portfolio",
+        answer="portfolio",
+        example=_portfolio_body,
     ),
 )
 

@@ -21,7 +21,6 @@ WORKBOOK_MESSAGES: dict[str, tuple[str, str]] = {
     "wb.bid": ("Bid", "Tilbud"),
     "wb.tco": ("TCO", "TCO"),
     "wb.tco per year": ("TCO per year", "TCO pr. år"),
-    "wb.co2e": ("CO2e", "CO2e"),
     "wb.tonne": ("t", "ton"),
     "wb.period": ("Period", "Periode"),
     "wb.externalities beside": (
@@ -42,9 +41,7 @@ WORKBOOK_MESSAGES: dict[str, tuple[str, str]] = {
     "wb.unit": ("Unit", "Enhed"),
     "wb.assumption": ("Assumption", "Forudsætning"),
     "wb.value": ("Value", "Værdi"),
-    "wb.year n": ("year {n}", "år {n}"),
     "wb.rate type": ("Prices", "Priser"),
-    "wb.notes": ("Notes", "Bemærkninger"),
     "wb.topic": ("Topic", "Emne"),
     "wb.statement": ("Method", "Metode"),
     "wb.award": ("Award", "Tildeling"),

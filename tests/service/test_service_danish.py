@@ -1,6 +1,6 @@
 """The service answers every user error in the request's language (``Accept-Language``).
 
-The work of a request (:func:`tco.service.jobs.run`) is run in this process for
+The work of a request (:func:`tco.service.routes.run`) is run in this process for
 a sample of bad requests; the application's own answers (unknown routes, body
 type and size, the time limit, unknown models and schemas) through its ASGI
 interface with no worker started; and two answers of a real ``tco serve``. Each
@@ -120,7 +120,7 @@ BAD: dict[str, tuple[str, bytes, str, dict[str, Any], int]] = {
 
 @pytest.mark.parametrize("name", BAD)
 def test_a_bad_request_is_answered_in_danish(name: str) -> None:
-    from tco.service.jobs import run
+    from tco.service.routes import run
 
     route, body, media, params, status = BAD[name]
     if media.endswith("arrow.stream"):
@@ -151,7 +151,7 @@ _EXPECTED = "expected a value in 'DKK/furlong' such as '1 DKK/furlong'"
 
 
 def test_a_validated_inline_model_is_reported_in_danish() -> None:
-    from tco.service.jobs import run
+    from tco.service.routes import run
 
     model = read_yaml_file(tco.bundled_models()["indoor-lighting"])
     model["parameters"]["price"]["unit"] = "DKK/furlong"

@@ -16,21 +16,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from tco.errors import (
-    JSONError,
     LimitError,
-    MissingExtraError,
     ModelNotFoundError,
     RequestError,
     SpecError,
     TCOError,
-    YAMLError,
 )
 from tco.limits import (
     SERVICE_MAX_SAMPLE_CELLS,
     SERVICE_MAX_SAMPLES,
 )
 from tco.service.bodies import parse_body
-from tco.service.steady import OFFICE_TYPES, steady_office
 
 __all__ = [
     "JSON",
@@ -38,7 +34,6 @@ __all__ = [
     "error_answer",
     "internal_error_answer",
     "parse_body",
-    "run",
     "tender_from",
     "warm_up",
 ]
@@ -271,45 +266,3 @@ def _workbook(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> Ans
         body = out.read_bytes()
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return 200, media, body, {"Content-Disposition": 'attachment; filename="result.xlsx"'}
-
-
-def run(route: str, body: bytes, media_type: str, params: Mapping[str, Any], lang: str) -> Answer:
-    """Answer one request (in a worker process).
-
-    Parameters
-    ----------
-    route : str
-        The operation id of a route with a body (:data:`tco.service.routes.ROUTES`):
-        ``evaluate``, ``validate``, ``baseline``, ``sensitivity``, ``montecarlo``,
-        ``report``, ``workbook``, ``batch``, ...
-    body : bytes
-        The request body.
-    media_type : str
-        Its media type, without parameters (``application/json``).
-    params : mapping
-        The query parameters.
-    lang : {"en", "da"}
-        The language of labels and reports.
-
-    Returns
-    -------
-    tuple
-        ``(status, media type, body, headers)``.
-    """
-    from tco.service.routes import BODIES, route_named
-
-    served = route_named(route)
-    if served.handler is None or served.request is None:  # pragma: no cover - not a job
-        raise ValueError(f"{route!r} is not a route with a body")
-    try:
-        data = (body, media_type) if BODIES[served.request].raw else parse_body(body, media_type)
-        status, media, content, headers = served.handler(data, params, lang)
-    except MissingExtraError as err:  # the server lacks a library: its fault, not the client's
-        return error_answer(err, 503, lang)
-    except (YAMLError, JSONError, LimitError) as err:
-        return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
-    except TCOError as err:
-        return error_answer(err, 422, lang)
-    if media.split(";")[0] in OFFICE_TYPES:  # equal requests, equal bytes: no time of writing
-        content = steady_office(content)
-    return status, media, content, headers

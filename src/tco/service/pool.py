@@ -100,7 +100,7 @@ def _alive(worker: _Worker) -> bool:
 
 
 class WorkerPool:
-    """A fixed number of worker processes running :func:`tco.service.jobs.run`.
+    """A fixed number of worker processes running :func:`tco.service.routes.run`.
 
     Parameters
     ----------
@@ -281,7 +281,7 @@ class WorkerPool:
         Parameters
         ----------
         job : tuple
-            The arguments of :func:`tco.service.jobs.run`.
+            The arguments of :func:`tco.service.routes.run`.
         timeout : float
             Longest time the job may compute. [s]
         client : str

@@ -12,7 +12,7 @@ examples from the bundled tenders: a route added to the table has its
 contract without anything else written.
 
 A route with a body runs its ``handler`` in a worker process
-(:func:`tco.service.jobs.run`): ``handler(data, params, lang)`` gets the body
+(:func:`run`): ``handler(data, params, lang)`` gets the body
 parsed into a mapping (or, for a body kind whose ``raw`` is set, the pair
 ``(bytes, media type)``), the query parameters and the language, and returns an
 :data:`~tco.service.jobs.Answer`. A route without a body (``GET``) runs its
@@ -86,6 +86,7 @@ __all__ = [
     "example_tender",
     "file_schemas",
     "route_named",
+    "run",
 ]
 
 JSON = "application/json"
@@ -565,7 +566,7 @@ ROUTES: tuple[Route, ...] = (
         parameters=(
             Parameter(
                 "percent",
-                {"type": "number", "default": 10, "exclusiveMinimum": 0},
+                {"type": "number", "default": 10},
                 "each input changed by +-percent",
                 example=10,
             ),
@@ -728,3 +729,49 @@ def route_named(operation_id: str) -> Route:
         if route.operation_id == operation_id:
             return route
     raise KeyError(operation_id)
+
+
+def run(
+    route: str, body: bytes, media_type: str, params: Mapping[str, Any], lang: str
+) -> jobs.Answer:
+    """Answer one request with a body, in a worker process: its route's handler does the work.
+
+    Parameters
+    ----------
+    route : str
+        The operation id of a route with a body (:data:`ROUTES`):
+        ``evaluate``, ``validate``, ``baseline``, ``sensitivity``, ``montecarlo``,
+        ``report``, ``workbook``, ``batch``, ...
+    body : bytes
+        The request body.
+    media_type : str
+        Its media type, without parameters (``application/json``).
+    params : mapping
+        The query parameters.
+    lang : {"en", "da"}
+        The language of labels and reports.
+
+    Returns
+    -------
+    tuple
+        ``(status, media type, body, headers)``.
+    """
+    from tco.errors import JSONError, LimitError, MissingExtraError, TCOError, YAMLError
+    from tco.service.jobs import error_answer, parse_body
+    from tco.service.steady import OFFICE_TYPES, steady_office
+
+    served = route_named(route)
+    if served.handler is None or served.request is None:  # pragma: no cover - not a job
+        raise ValueError(f"{route!r} is not a route with a body")
+    try:
+        data = (body, media_type) if BODIES[served.request].raw else parse_body(body, media_type)
+        status, media, content, headers = served.handler(data, params, lang)
+    except MissingExtraError as err:  # the server lacks a library: its fault, not the client's
+        return error_answer(err, 503, lang)
+    except (YAMLError, JSONError, LimitError) as err:
+        return error_answer(err, 413 if "bytes" in str(err) else 400, lang)
+    except TCOError as err:
+        return error_answer(err, 422, lang)
+    if media.split(";")[0] in OFFICE_TYPES:  # equal requests, equal bytes: no time of writing
+        content = steady_office(content)
+    return status, media, content, headers

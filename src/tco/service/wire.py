@@ -56,7 +56,8 @@ def worker_main(sock: socket.socket) -> None:  # pragma: no cover - runs in the 
     """The loop of a worker process: start, say ready, then answer each job in turn."""
     import traceback
 
-    from tco.service.jobs import internal_error_answer, run, warm_up
+    from tco.service.jobs import internal_error_answer, warm_up
+    from tco.service.routes import run
 
     sock.setblocking(True)
     warm_up()

@@ -3,7 +3,7 @@
 Each does what its command does (``tco basket``, ``tco profiles``, ``tco annex``,
 ``tco abatement``, ``tco follow-up``, ``tco portfolio``) on what the request
 sent, in a worker process, with the caps, time limit, language and error
-documents of every route (:func:`tco.service.jobs.run`). Nothing is read from
+documents of every route (:func:`tco.service.routes.run`). Nothing is read from
 the server's disk: a product model is a bundled model's id or the model itself,
 and what a command reads from other files is sent inline, in one body:
 
@@ -245,7 +245,7 @@ def annex_docx(data: dict[str, Any], params: Mapping[str, Any], lang: str) -> An
     """``POST /annex/docx``: the tender annex as Word (``tco annex --docx``)."""
     from tco.views.annex_docx import docx_bytes
 
-    body = docx_bytes(_annex(data, lang))  # its dates made steady by tco.service.jobs.run
+    body = docx_bytes(_annex(data, lang))  # its dates made steady by tco.service.routes.run
     return 200, DOCX, body, {"Content-Disposition": 'attachment; filename="annex.docx"'}
 
 

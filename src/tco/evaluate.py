@@ -301,10 +301,10 @@ def _checked(plan: Plan, parts: Sequence[Plan], quantity: Array | None = None) -
                 plan=part,
                 items=totals.items,
                 categories=totals.categories,
-                present_value=pv,
-                emission_names=totals.emission_names,
+                pv_by_item=pv,
+                emission_streams=totals.emission_names,
                 substances=totals.substances,
-                emitted=emitted,
+                emissions_by_stream=emitted,
                 flows=partial(yearly_flows, part),
             )
         )

@@ -143,7 +143,7 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
                 label,
                 name,
                 f"{number(_per_unit(s.amount), lang)} {unit}",
-                number(float(result.present_value[0, i]), lang),
+                number(float(result.pv_by_item[0, i]), lang),
             ]
         )
     rows.append([m["total"], "PV", "", number(float(result.total[0]), lang)])

@@ -27,7 +27,7 @@ from tco.plan.finite import FLOAT_MAX, check_finite, check_rates
 from tco.plan.stack import stack_key, stack_plans
 from tco.result import Result, YearlyFlows
 
-__all__ = ["Totals", "evaluate_plan", "evaluate_plans", "plan_totals", "yearly_flows"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

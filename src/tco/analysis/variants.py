@@ -40,7 +40,7 @@ from tco.errors import AnalysisError
 from tco.evaluate import stream_present_value
 from tco.plan import Plan, PlanStream, rebuild_plan
 
-__all__ = ["evaluate_variants", "variant_plan"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

@@ -22,7 +22,7 @@ from tco.engine.rows import residual_terms
 from tco.errors import ExpressionError
 from tco.spec.schema import CATEGORIES
 
-__all__ = ["row_totals"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (R,)

@@ -45,7 +45,7 @@ from tco.limits import (
     SERVICE_TIMEOUT,
 )
 
-__all__ = ["LOOPS", "protocol_class", "serve", "startup_line"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The event loops ``tco serve --loop`` runs on: uvloop if installed (``auto``), or the named one.
 LOOPS = ("auto", "uvloop", "asyncio")

@@ -15,7 +15,7 @@ from pathlib import Path
 from tco.units import algebra
 from tco.units.registry import CURRENCIES
 
-__all__ = ["WRITTEN", "render"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _PREFIXED = {
     "": ("W", "Wh", "J", "g", "m", "l", "L", "s", "t"),

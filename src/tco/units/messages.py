@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "MESSAGES", "message"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Languages of the messages.
 LANGUAGES: tuple[str, ...] = ("en", "da")

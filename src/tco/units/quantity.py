@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from tco.units.algebra import Quantity
 
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
 __all__ = ["Quantity"]

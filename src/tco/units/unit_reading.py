@@ -20,7 +20,7 @@ from tco.units.algebra import Quantity, parse_unit_text
 from tco.units.messages import message
 from tco.units.numbers import NumberProblem
 
-__all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def parse_unit(text: str) -> Any:

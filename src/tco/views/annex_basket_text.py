@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["BASKET_ANNEX_TEXT"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The basket annex's prose per language.
 BASKET_ANNEX_TEXT: dict[str, dict[str, str]] = {

@@ -20,13 +20,7 @@ if TYPE_CHECKING:
     from tco.spec.product import Parameter
     from tco.tender import Tender
 
-__all__ = [
-    "assumption_table",
-    "assumptions_section",
-    "award_section",
-    "data_section",
-    "example_section",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def assumption_table(tender: Tender, lang: str) -> Table:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ANNEX_TEXT", "VERIFY"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The annex's prose per language.
 ANNEX_TEXT: dict[str, dict[str, str]] = {

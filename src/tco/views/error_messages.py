@@ -24,7 +24,7 @@ from tco.views.error_messages_formula import FORMULA_ERRORS
 from tco.views.error_messages_outputs import OUTPUT_ERRORS
 from tco.views.error_messages_workbook import WORKBOOK_ERRORS
 
-__all__ = ["ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _CHECK_UNIT = {
     "en": "check the number and its unit (a prefix such as m or k?)",

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["ANALYSIS_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _dist(en: str, da: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["API_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _BATCH: dict[str, dict[str, str]] = {
     "batch_group_dask": {

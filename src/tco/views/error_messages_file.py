@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from tco.limits import MAX_DEPTH
 
-__all__ = ["FILE_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: A parser problem's plain words: id -> language -> text (``{open}``: the line it began on).
 _PLAIN: dict[str, dict[str, str]] = {

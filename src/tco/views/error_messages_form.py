@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["FORM_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _SAVE = {
     "en": "save the form in Excel as 'Excel Workbook (.xlsx)'",

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["FORMULA_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: message id -> language -> template
 FORMULA_ERRORS: dict[str, dict[str, str]] = {

@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["OS_REASONS", "OUTPUT_ERRORS", "OUTPUT_WORDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: what a command writes -> language -> the word (the file that cannot be written)
 OUTPUT_WORDS: dict[str, dict[str, str]] = {

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-__all__ = ["WORKBOOK_ERRORS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: message id -> language -> template
 WORKBOOK_ERRORS: dict[str, dict[str, str]] = {

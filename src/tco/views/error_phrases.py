@@ -23,7 +23,7 @@ import re
 
 from tco.views.i18n import quantity_text
 
-__all__ = ["phrase_text"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _DA = {
     "a mapping of keys to values ('key: value' lines)": (

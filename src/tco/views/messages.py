@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 from tco.views.messages_analysis import ANALYSIS_MESSAGES
 from tco.views.messages_basket import BASKET_MESSAGES

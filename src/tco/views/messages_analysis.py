@@ -11,7 +11,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["ANALYSIS_MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 #: tco abatement, tco follow-up, tco portfolio: key -> (English, Danish)

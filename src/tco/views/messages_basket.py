@@ -11,7 +11,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["BASKET_MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: basket outputs: key -> (English, Danish)
 BASKET_MESSAGES: dict[str, tuple[str, str]] = {

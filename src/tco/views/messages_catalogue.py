@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["CATALOGUE_MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: product-model catalogue: key -> (English, Danish)
 CATALOGUE_MESSAGES: dict[str, tuple[str, str]] = {

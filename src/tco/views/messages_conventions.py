@@ -7,7 +7,7 @@ the same keys (tested).
 
 from __future__ import annotations
 
-__all__ = ["TEXT"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The words of the statements, per language. ``{...}`` are filled in; formulas are not here.
 TEXT: dict[str, dict[str, str]] = {

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["HELP"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: help text, heading or metavar in English -> its Danish text
 HELP: dict[str, str] = {

@@ -11,7 +11,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["PROFILE_MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: usage profiles: key -> (English, Danish)
 PROFILE_MESSAGES: dict[str, tuple[str, str]] = {

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["HEADER_MESSAGES", "REPORT_MESSAGES", "REPORT_PROSE_MESSAGES"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 #: the comparison table's header: key -> (English, Danish)

@@ -152,3 +152,21 @@ def test_annual_escalation_end_is_the_index_itself() -> None:
     index = discounting.escalation_index(0.02, 30)
     np.testing.assert_array_equal(discounting.annual_escalation(index), index)
     np.testing.assert_array_equal(discounting.annual_escalation(index, "end", 0), index)
+
+
+# -- when events fall ---------------------------------------------------------------------------
+
+
+def test_an_end_of_life_at_the_period_end_counts() -> None:
+    # Mutant: until_end dropped from end_of_life_occurrences. A 3-year life over 6 years ends
+    # in years 3 and 6 (k * L <= P for k = 1, 2); a replacement at 6 would not count, an end
+    # of life does.
+    got = timeline.end_of_life_occurrences([3.0], [6], 6)
+    np.testing.assert_array_equal(got, [[0, 0, 0, 1, 0, 0, 1]])
+
+
+def test_escalation_index_from_year_one_prices_over_one_year() -> None:
+    # Mutants: "T >= 1" planted as "T > 1" or "T >= 2". Prices quoted for year 1 at 2 %/year
+    # over one year: the index is 1 in year 1 and 1 / 1.02 = 0.980392 in year 0.
+    got = discounting.escalation_index(0.02, 1, price_year=1)
+    np.testing.assert_allclose(got, [1 / 1.02, 1.0], rtol=1e-15)

@@ -24,6 +24,8 @@ name (``mutmut show NAME`` in the workdir prints its diff).
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import re
 import shutil
@@ -100,17 +102,28 @@ def prepare(workdir: Path, packages: list[str]) -> None:
 FLOAT_CONVERSION = re.compile(r",\s*dtype=np\.float64")
 
 
-def diff(workdir: Path, name: str) -> list[str]:
-    """The changed lines of one mutant, ``-`` before ``+``."""
-    out = subprocess.run(
-        [sys.executable, "-m", "mutmut", "show", name],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+def diff(workdir: Path, name: str, _sources: dict[Path, dict[str, str]] = {}) -> list[str]:  # noqa: B006
+    """The changed lines of one mutant, ``-`` before ``+``, from mutmut's mutated sources."""
+    module, _, function = name.rpartition(".")
+    path = workdir / "mutants" / "src" / Path(*module.split(".")).with_suffix(".py")
+    if path not in _sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8").splitlines()
+        _sources[path] = {
+            node.name: "\n".join(text[node.lineno - 1 : node.end_lineno])
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
+    functions = _sources[path]
+    original = function.rpartition("__mutmut_")[0] + "__mutmut_orig"
+    if function not in functions or original not in functions:
+        return []
+    before = functions[original].splitlines()[1:]
+    after = functions[function].splitlines()[1:]
     return [
-        line for line in out.splitlines() if line[:1] in "-+" and line[:3] not in ("---", "+++")
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "-+" and line[:3] not in ("---", "+++")
     ]
 
 
@@ -121,10 +134,12 @@ def float_conversion_only(lines: list[str]) -> bool:
     if len(minus) != 1 or len(plus) != 1 or not FLOAT_CONVERSION.search(minus[0]):
         return False
     squeeze = "".join(plus[0].split())
-    return squeeze in {
-        "".join(FLOAT_CONVERSION.sub(", dtype=None", minus[0]).split()),
-        "".join(FLOAT_CONVERSION.sub(",", minus[0]).split()),
-    }
+    for m in FLOAT_CONVERSION.finditer(minus[0]):
+        for to in (", dtype=None", ","):
+            once = minus[0][: m.start()] + to + minus[0][m.end() :]
+            if squeeze == "".join(once.split()):
+                return True
+    return False
 
 
 def report(workdir: Path) -> dict[str, Counter[str]]:

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import tco
-from tco.engine import discounting, rows, timeline
+import tco.engine.metrics
+from tco.engine import discounting, flows, rows, timeline
 
 # -- present value and equivalent annual cost under each timing --------------------------------
 
@@ -170,3 +171,25 @@ def test_escalation_index_from_year_one_prices_over_one_year() -> None:
     # over one year: the index is 1 in year 1 and 1 / 1.02 = 0.980392 in year 0.
     got = discounting.escalation_index(0.02, 1, price_year=1)
     np.testing.assert_allclose(got, [1 / 1.02, 1.0], rtol=1e-15)
+
+
+def test_rank_rounds_to_the_cent_before_ranking() -> None:
+    # Mutant: the rounding to `decimals` dropped. 100.004 and 100.00 are equal to the cent
+    # and share rank 1; 100.01 is a cent dearer, rank 3.
+    got = tco.engine.metrics.rank([100.004, 100.0, 100.01])
+    np.testing.assert_array_equal(got, [1, 1, 3])
+
+
+def test_annual_occurrences_from_year_one_by_default() -> None:
+    # Mutant: the default first year 1 planted as 2. An annual stream over 3 years falls in
+    # years 1, 2 and 3 (DESIGN: "an annual item occurs in years 1..N").
+    got = timeline.annual_occurrences([3], 4)
+    np.testing.assert_array_equal(got, [[0, 1, 1, 1, 0]])
+
+
+def test_yearly_flows_refuse_an_unknown_timing_by_name() -> None:
+    # Mutant: the message of an unknown timing dropped. (A one-off without a lifetime is bought
+    # once, at year 0, the yearly engine's reference case beside it.)
+    np.testing.assert_array_equal(flows.occurrences("once", [3], 3), [[1, 0, 0, 0]])
+    with pytest.raises(ValueError, match=r"^unknown timing 'sideways'$"):
+        flows.occurrences("sideways", [3], 3)

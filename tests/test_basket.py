@@ -114,8 +114,8 @@ def test_one_pass_of_the_engine_gives_each_lines_own_result(
     # every line and bid are rows of one call of the engine (car and van models share streams)
     assert calls == [len(basket.lines) * len(basket.bids)]
     for line, a in zip(r.results, alone, strict=True):
-        np.testing.assert_allclose(line.present_value, a.present_value, rtol=1e-12)
-        np.testing.assert_allclose(line.emitted, a.emitted, rtol=1e-12)
+        np.testing.assert_allclose(line.pv_by_item, a.pv_by_item, rtol=1e-12)
+        np.testing.assert_allclose(line.emissions_by_stream, a.emissions_by_stream, rtol=1e-12)
         assert line.items == a.items and line.categories == a.categories
 
 

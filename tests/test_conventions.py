@@ -251,7 +251,7 @@ def test_year_by_year_emission_factor_path() -> None:
         parameters={"factor": ["0.089 kg/kWh", "0.070 kg/kWh", "0.058 kg/kWh"]},
     )
     # 1000 * (0.089 + 0.070 + 0.058) = 217 kg
-    np.testing.assert_allclose(r.mass[0, 0, 1:], [89.0, 70.0, 58.0])
+    np.testing.assert_allclose(r.yearly_emissions[0, 0, 1:], [89.0, 70.0, 58.0])
     assert r.emissions["co2e"][0] == pytest.approx(217.0)
 
 

@@ -97,7 +97,7 @@ def test_tender_batch_and_variants_agree(tender: dict[str, Any]) -> None:
     assert result is not None
     plan = result.plan
     # The closed form against the year-axis reference.
-    close(result.present_value, yearly_flows(plan).present_value())
+    close(result.pv_by_item, yearly_flows(plan).present_value())
     close(result.total, result.discounted.sum(axis=(1, 2)))
     # The catalogue engine.
     close(frame["total"].to_numpy(), result.total)

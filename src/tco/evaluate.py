@@ -26,7 +26,7 @@ from tco.plan.finite import FLOAT_MAX, check_finite, check_rates
 from tco.plan.stack import stack_key, stack_plans
 from tco.result import Result, YearlyFlows
 
-__all__ = ["Totals", "evaluate_plan", "evaluate_plans", "plan_totals", "yearly_flows"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 
@@ -264,10 +264,10 @@ def _checked(plan: Plan, parts: Sequence[Plan], quantity: Array | None = None) -
                 plan=part,
                 items=totals.items,
                 categories=totals.categories,
-                present_value=pv,
-                emission_names=totals.emission_names,
+                pv_by_item=pv,
+                emission_streams=totals.emission_names,
                 substances=totals.substances,
-                emitted=emitted,
+                emissions_by_stream=emitted,
                 flows=partial(yearly_flows, part),
             )
         )

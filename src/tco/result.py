@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from tco._deprecation import deprecated_alias
 from tco.engine.conventions import award_total
 from tco.engine.metrics import rank
 from tco.spec.schema import CATEGORIES
@@ -138,15 +139,25 @@ class Result(ResultAxes):
         then the priced emission streams (category ``externalities``).
     categories : tuple of str
         Cost category of each item.
-    present_value : ndarray, shape (B, I)
-        Present value per bid and item, from the closed-form engine. [currency]
-    emission_names, substances : tuple of str
-        Emission streams and the substance of each.
-    emitted : ndarray, shape (B, E)
+    pv_by_item : ndarray, shape (B, I)
+        Present value per bid and item, from the closed-form engine (the
+        same numbers as :attr:`by_item`, as one array). [currency]
+    emission_streams, substances : tuple of str
+        Emission streams, along axis 1 of the emission arrays, and the
+        substance of each.
+    emissions_by_stream : ndarray, shape (B, E)
         Mass emitted per bid and emission stream over the period. [kg]
     flows : callable
         Builds the yearly cash flows (:class:`YearlyFlows`) when one of
-        :attr:`real`, :attr:`discount`, :attr:`mass` is first read.
+        :attr:`real`, :attr:`discount`, :attr:`yearly_emissions` is first read.
+
+    Notes
+    -----
+    Emissions have one name in three shapes: :attr:`emissions` (per
+    substance, summed over the streams), :attr:`emissions_by_stream` and
+    :attr:`yearly_emissions`. The names of tco 0.1 (``present_value``,
+    ``emission_names``, ``emitted``, ``mass``) still read the same arrays, with
+    a ``FutureWarning``.
 
     Examples
     --------
@@ -158,11 +169,17 @@ class Result(ResultAxes):
 
     items: tuple[str, ...]
     categories: tuple[str, ...]
-    present_value: Array = field(repr=False)
-    emission_names: tuple[str, ...]
+    pv_by_item: Array = field(repr=False)
+    emission_streams: tuple[str, ...]
     substances: tuple[str, ...]
-    emitted: Array = field(repr=False)
+    emissions_by_stream: Array = field(repr=False)
     flows: Callable[[], YearlyFlows] = field(repr=False)
+
+    # -- names of tco 0.1 ---------------------------------------------------------------
+    present_value = deprecated_alias[Array]("pv_by_item", since="0.2")
+    emission_names = deprecated_alias[tuple[str, ...]]("emission_streams", since="0.2")
+    emitted = deprecated_alias[Array]("emissions_by_stream", since="0.2")
+    mass = deprecated_alias[Array]("yearly_emissions", since="0.2")
 
     # -- cash flows ---------------------------------------------------------------------
     @cached_property
@@ -184,7 +201,7 @@ class Result(ResultAxes):
         return self.yearly.discount
 
     @property
-    def mass(self) -> Array:
+    def yearly_emissions(self) -> Array:
         """Emissions per bid, stream and year. [kg], shape (B, E, T + 1)"""
         return self.yearly.mass
 
@@ -225,14 +242,14 @@ class Result(ResultAxes):
     @cached_property
     def total_incl_externalities(self) -> Array:
         """Present value of all costs per bid, priced externalities included. [currency]"""
-        out: Array = self.present_value.sum(axis=-1)
+        out: Array = self.pv_by_item.sum(axis=-1)
         return out
 
     @cached_property
     def total_excl_externalities(self) -> Array:
         """Present value per bid without priced externalities. [currency]"""
         keep = np.array([c != "externalities" for c in self.categories], dtype=bool)
-        out: Array = self.present_value[:, keep].sum(axis=-1)
+        out: Array = self.pv_by_item[:, keep].sum(axis=-1)
         return out
 
     @cached_property
@@ -249,13 +266,13 @@ class Result(ResultAxes):
         for c in CATEGORIES:
             mask = cats == c
             if mask.any():
-                out[c] = self.present_value[:, mask].sum(axis=-1)
+                out[c] = self.pv_by_item[:, mask].sum(axis=-1)
         return out
 
     @cached_property
     def by_item(self) -> dict[str, Array]:
         """Present value per bid for each item. [currency]"""
-        return {name: self.present_value[:, i] for i, name in enumerate(self.items)}
+        return {name: self.pv_by_item[:, i] for i, name in enumerate(self.items)}
 
     @cached_property
     def undiscounted_total(self) -> Array:
@@ -292,7 +309,7 @@ class Result(ResultAxes):
     def emissions(self) -> dict[str, Array]:
         """Total emission per bid over the period, per substance. [kg]"""
         out: dict[str, Array] = {}
-        totals = self.emitted
+        totals = self.emissions_by_stream
         for i, sub in enumerate(self.substances):
             out[sub] = out.get(sub, 0.0) + totals[:, i]
         return out

@@ -19,16 +19,7 @@ from tco.spec.schema import TenderSpec
 from tco.spec.tender_workbook import WorkbookTender
 from tco.spec.validation import validate
 
-__all__ = [
-    "Tender",
-    "TenderSource",
-    "bundled_examples",
-    "example_path",
-    "load_tender",
-    "read_tender",
-    "read_tender_source",
-    "tender_model",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,9 @@ def test_sample_shapes() -> None:
     ],
 )
 def test_invalid(kwargs: dict, message: str) -> None:
-    kind = kwargs.pop("kind")
+    rest = {k: v for k, v in kwargs.items() if k != "kind"}  # the parameter stays whole for a rerun
     with pytest.raises(SpecError, match=message):
-        Distribution(kind, **kwargs)
+        Distribution(kwargs["kind"], **rest)
 
 
 def test_copula_keeps_marginals_and_sets_correlation() -> None:

@@ -58,7 +58,10 @@ def test_deprecated_warns_at_the_callers_line() -> None:
         old_api()  # the warning points here, not into old_api
     (w,) = caught
     assert w.category is FutureWarning
-    assert str(w.message) == "old_api is deprecated since tco 0.2; use new_api instead"
+    assert (
+        str(w.message)
+        == "old_api is deprecated since tco 0.2 and will be removed; use new_api instead"
+    )
     assert w.filename == __file__
 
 

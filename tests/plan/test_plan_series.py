@@ -35,5 +35,5 @@ def test_per_bid_values_times_a_yearly_series(n_bids: int) -> None:
     # bid b uses 1000 (b + 1) kWh a year: 1000 (b + 1) * [0.4, 0.3, 0.2, 0.1] kg in years 1..4
     for b in range(n_bids):
         np.testing.assert_allclose(
-            r.mass[b, 0], [0.0, *(1000.0 * (b + 1) * np.array([0.4, 0.3, 0.2, 0.1]))]
+            r.yearly_emissions[b, 0], [0.0, *(1000.0 * (b + 1) * np.array([0.4, 0.3, 0.2, 0.1]))]
         )

@@ -52,7 +52,7 @@ def test_worked_example_numbers_are_the_engines(name: str, lang: str) -> None:
     rows = {r[1]: r for r in _example_table(annex_html(tender, lang=lang))}
     for i, item in enumerate(result.items):
         shown = _number(rows[item][3], lang)
-        assert shown == pytest.approx(float(result.present_value[0, i]), abs=0.006)
+        assert shown == pytest.approx(float(result.pv_by_item[0, i]), abs=0.006)
     assert _number(rows["PV"][3], lang) == pytest.approx(float(result.total[0]), abs=0.006)
     assert _number(rows["EAC"][3], lang) == pytest.approx(float(result.annualised[0]), abs=0.006)
 
@@ -83,7 +83,7 @@ def test_worked_example_in_docx_matches_the_engine(tmp_path: Path) -> None:
             found = {r.cells[1].text: r.cells[3].text for r in table.rows[1:]}
     assert found is not None
     for i, item in enumerate(result.items):
-        assert _number(found[item], "da") == pytest.approx(result.present_value[0, i], abs=0.006)
+        assert _number(found[item], "da") == pytest.approx(result.pv_by_item[0, i], abs=0.006)
     assert _number(found["PV"], "da") == pytest.approx(result.total[0], abs=0.006)
 
 
@@ -338,7 +338,7 @@ def test_docs_page_quotes_the_engines_numbers() -> None:
     page = (Path(__file__).resolve().parents[2] / "docs" / "annex.md").read_text(encoding="utf-8")
     r = tco.load_tender(EXAMPLE).evaluate()
     i = r.items.index("electricity")
-    assert f"{r.present_value[0, i]:,.2f} DKK" in page
+    assert f"{r.pv_by_item[0, i]:,.2f} DKK" in page
     assert f"{r.total[0]:,.2f} DKK" in page and f"{r.annualised[0]:,.2f} DKK per" in page
 
 

@@ -229,6 +229,6 @@ def test_every_sheet_of_the_danish_workbook_names_items_by_label(tmp_path: Path)
     assert "Elforbrug" in labels and "Armaturer og installation" in labels
     pv = {(r[0], r[1]): r[3] for r in rows[1:]}
     assert pv["Lumen Nord", "Elforbrug"] == pytest.approx(
-        float(result.present_value[0, result.items.index("electricity")])
+        float(result.pv_by_item[0, result.items.index("electricity")])
     )
     assert book["Fordeling"].cell(2, 4).number_format == book["Oversigt"].cell(2, 3).number_format

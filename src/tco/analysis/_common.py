@@ -8,7 +8,7 @@ from tco.errors import SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.tender import Tender
 
-__all__ = ["bid_index", "plan_of"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def plan_of(tender: Tender | Plan) -> Plan:

@@ -297,7 +297,7 @@ def compare_to_baseline(
     b0 = bid_index(result.bids, which)
     cats = np.array(result.categories)
     inv = np.isin(cats, list(investment))
-    pv = result.present_value
+    pv = result.pv_by_item
     real = result.real.copy()
     # Residual values are left out of payback: subtract them from the flows.
     for k, s in enumerate(plan.items):

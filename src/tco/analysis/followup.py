@@ -195,7 +195,7 @@ def _year_flows(
     ).evaluate()
     money = result.real[0].sum(axis=0)  # (T + 1,)
     co2 = [k for k, s in enumerate(result.substances) if s == "co2e"]
-    mass = result.mass[0, co2].sum(axis=0) if co2 else np.zeros_like(money)
+    mass = result.yearly_emissions[0, co2].sum(axis=0) if co2 else np.zeros_like(money)
     idx = np.asarray(years, dtype=np.int64)
     return money[idx], mass[idx]
 

@@ -27,7 +27,7 @@ from tco.plan.values import convert_money
 from tco.units import currencies_of, parse_quantity, parse_value, plan_factor, quantity, to_plan
 from tco.units.numbers import scan_number
 
-__all__ = ["Change", "Input", "bare_number", "input_names", "resolve_input"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Kind = Literal["parameter", "discount_rate", "quantity", "escalation", "emission_price"]

@@ -41,7 +41,7 @@ from tco.plan import Plan
 from tco.spec.number_fields import Number, Whole
 from tco.spec.schema import spec_errors
 
-__all__ = ["DistributionSpec", "Uncertain", "Uncertainty", "UncertaintySpec", "parse_uncertainty"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Scalar = str | float | int
 

@@ -31,7 +31,7 @@ from tco.engine.timeline import escalation_index, fisher_real_rate
 from tco.errors import AnalysisError
 from tco.plan import Plan, rebuild_plan
 
-__all__ = ["evaluate_variants", "variant_plan"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

@@ -30,17 +30,7 @@ from tco.tender import (
 if TYPE_CHECKING:
     from tco.basket.result import BasketResult
 
-__all__ = [
-    "Basket",
-    "BasketLine",
-    "basket_example_path",
-    "basket_examples",
-    "basket_from_data",
-    "basket_lines",
-    "basket_lines_of",
-    "line_model",
-    "load_basket",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Path_ = tuple[str | int, ...]

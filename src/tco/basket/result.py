@@ -16,7 +16,7 @@ from tco.spec.schema import CATEGORIES
 if TYPE_CHECKING:
     from tco.basket.load import Basket
 
-__all__ = ["BasketResult"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

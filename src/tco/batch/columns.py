@@ -27,7 +27,7 @@ from tco.units import currencies_of, describe, parse_quantity, to_plan
 #: unit such as '1/year' or 'kWh/100 km' does not.
 _NUMBER_IN_UNIT = re.compile(r"\s*[-+]?\d[\d.,]*(?:[eE][-+]?\d+)?\s+(?=\S)")
 
-__all__ = ["Column", "Columns", "label", "row_error"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

@@ -20,17 +20,7 @@ from tco.spec.expr import Compiled, Node, build, names_in
 from tco.spec.product import BUILTINS, ProductModel
 from tco.units import parse_unit
 
-__all__ = [
-    "ZERO",
-    "Amount",
-    "AtYear",
-    "Env",
-    "Factor",
-    "Mixed",
-    "RowFormulas",
-    "YearView",
-    "factors",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (B,)

@@ -27,7 +27,7 @@ from tco.plan.checks import check_lifetimes, check_timings, lifetime_periods
 from tco.plan.streams import unit_factor
 from tco.spec.product import Stream
 
-__all__ = ["Parts", "Prepared", "RowNames", "prepare", "row_streams"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (R,)

@@ -28,7 +28,7 @@ from tco.errors import ExpressionError
 from tco.plan.arrays import PlanStream
 from tco.spec.schema import CATEGORIES
 
-__all__ = ["row_totals"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Value = Any  # a float, or an ndarray of shape (R,)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["read_columns", "wrap"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def read_columns(table: Any) -> tuple[list[str], Any, Any]:

@@ -21,7 +21,7 @@ from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.spec.validation import validate
 from tco.units import plain_number
 
-__all__ = ["TEMPLATE", "Template", "basis_arg", "first_label"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Name of the template's one bid (replaced by the row's label in messages).
 TEMPLATE = "__row__"

@@ -17,7 +17,9 @@ from tco.cli import montecarlo, score, sensitivity
 from tco.cli.command import Command
 from tco.views.analysis_text import table
 
-__all__ = ["COMMANDS", "table"]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["table"]
 
 #: The subcommands of this module: name -> (configure the parser, run, help).
 COMMANDS: dict[str, Command] = {

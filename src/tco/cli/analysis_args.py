@@ -13,7 +13,7 @@ from typing import Any
 
 from tco.errors import SpecError
 
-__all__ = ["add_source", "load_tender", "print_json", "split_pair", "tender_labels"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def tender_labels(tender: Any) -> dict[str, str]:

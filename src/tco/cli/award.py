@@ -21,7 +21,7 @@ import sys
 
 from tco.cli.command import Command
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _source(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from tco.cli.command import Command
 
-__all__ = ["COMMANDS", "basis_rows"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _configure(p: argparse.ArgumentParser) -> None:

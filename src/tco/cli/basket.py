@@ -13,7 +13,7 @@ import argparse
 
 from tco.cli.command import Command
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _configure(p: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-__all__ = ["EXIT_USER_ERROR", "Command"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The exit code of a user error (a mistake in what was given, said in one message).
 EXIT_USER_ERROR = 2

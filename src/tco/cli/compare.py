@@ -22,12 +22,7 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.tender import Tender
 
-__all__ = [
-    "check_outputs",
-    "load_for_compare",
-    "say_bids_replaced",
-    "write_outputs",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The options that name files ``tco compare`` writes, and what each is.
 _OUTPUTS = {"plot": "chart", "xlsx": "workbook", "report": "report"}

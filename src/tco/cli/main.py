@@ -30,7 +30,7 @@ from tco.cli.validate import run_validate
 if TYPE_CHECKING:
     pass
 
-__all__ = ["main"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The languages ``--lang`` accepts (:data:`tco.views.i18n.LANGUAGES`, not imported to start fast).
 LANG_CHOICES = ("en", "da", "sv")

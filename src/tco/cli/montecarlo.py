@@ -19,7 +19,7 @@ from tco.views.analysis_text import pct as _pct
 from tco.views.analysis_text import t as _t
 from tco.views.analysis_text import table
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 # -- tco montecarlo ----------------------------------------------------------------------------

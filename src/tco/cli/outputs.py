@@ -19,13 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = [
-    "OUTPUT_OPTIONS",
-    "OutputStreamError",
-    "TerminalText",
-    "check_output_args",
-    "output_failed",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The options that name a file a command writes, and what the file is.
 OUTPUT_OPTIONS = {

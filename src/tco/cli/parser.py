@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
-__all__ = ["ENV_LANG", "Formatter", "Parser", "choose_language", "help_text", "untranslated"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The environment variable that chooses the language when ``--lang`` is not given.
 ENV_LANG = "TCO_LANG"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
     from tco.tender import Tender
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _configure(p: argparse.ArgumentParser) -> None:

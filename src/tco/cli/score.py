@@ -18,7 +18,7 @@ from tco.views.analysis_text import pct as _pct
 from tco.views.analysis_text import sir_payback_at_odds, table
 from tco.views.analysis_text import t as _t
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 # -- tco score ---------------------------------------------------------------------------------

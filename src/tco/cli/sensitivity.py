@@ -21,7 +21,7 @@ from tco.views.analysis_text import t as _t
 from tco.views.analysis_text import table
 from tco.views.analysis_text import unit_words as _unit
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 # -- tco sensitivity ----------------------------------------------------------------------------

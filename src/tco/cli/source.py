@@ -18,15 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = [
-    "STDIN",
-    "STDIN_NAME",
-    "check_output",
-    "load_tender_arg",
-    "print_document",
-    "read_stdin",
-    "source_of",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The argument that means "read the tender from standard input".
 STDIN = "-"

@@ -18,7 +18,7 @@ from tco.cli.command import EXIT_USER_ERROR
 if TYPE_CHECKING:
     import tco
 
-__all__ = ["run_validate"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def run_validate(args: argparse.Namespace) -> int:

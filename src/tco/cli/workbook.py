@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tco.cli.command import Command
 
-__all__ = ["COMMANDS"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _configure(p: argparse.ArgumentParser) -> None:

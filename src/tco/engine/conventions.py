@@ -55,22 +55,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tco.errors import SpecError
 
-__all__ = [
-    "ANNUALISATION",
-    "CONVENTIONS",
-    "DISCOUNTING",
-    "EVENT_TIMING",
-    "EXTERNALITIES",
-    "PRICE_YEAR",
-    "RATE_TYPE",
-    "RESIDUAL_VALUE",
-    "TIMING",
-    "ExternalitiesRule",
-    "award_total",
-    "counts_in_award",
-    "option",
-    "timing_shift",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: timing -> how far before its year's end an annual amount falls (and is priced). [year]
 TIMING: dict[str, float] = {"end": 0.0, "mid": 0.5, "begin": 1.0}

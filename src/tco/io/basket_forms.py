@@ -21,7 +21,7 @@ from tco.errors import FormError
 from tco.io.form_book import Pick, read_sheets
 from tco.io.forms import SHEETS, FormData, form_data
 
-__all__ = ["BASKET_SHEETS", "SHEET_NAME_LENGTH", "line_sheet_names", "read_basket_form_data"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The front sheet of a basket's form, by the form's language.
 BASKET_SHEETS = {"en": "Basket", "da": "Kurv"}

@@ -20,13 +20,7 @@ from pathlib import Path
 from tco.errors import FileError, LimitError
 from tco.limits import MAX_BYTES
 
-__all__ = [
-    "check_output_path",
-    "check_within",
-    "read_input_bytes",
-    "read_input_within",
-    "sha256_hex",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _kind(mode: int) -> str:

@@ -27,21 +27,7 @@ from tco.errors import FormError
 from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
 from tco.limits import MAX_FORM_ROWS
 
-__all__ = [
-    "CONTACT_CELL",
-    "DATE_CELL",
-    "FORMAT_CELL",
-    "MODEL_CELL",
-    "READ_COLUMNS",
-    "FormCell",
-    "Pick",
-    "cell_shown",
-    "column_number",
-    "form_openpyxl",
-    "not_a_workbook",
-    "read_sheets",
-    "refuse_hidden",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The cell holding the product model's id.
 MODEL_CELL = "B2"

@@ -13,7 +13,7 @@ from types import ModuleType
 
 from tco.errors import MissingExtraError
 
-__all__ = ["require"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def require(module: str, extra: str) -> ModuleType:

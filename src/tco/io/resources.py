@@ -6,7 +6,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["bundled_file", "bundled_files"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _SOURCE_TREE = Path(__file__).resolve().parents[3]
 

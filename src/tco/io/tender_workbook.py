@@ -45,18 +45,7 @@ from tco.io.form_book import (
 from tco.io.xlsx import FormLimitError, check_form_archive
 from tco.limits import MAX_FORM_ROWS, MAX_WORKBOOK_BIDS
 
-__all__ = [
-    "ASSUMPTION_COLUMNS",
-    "BID_COLUMNS",
-    "FIRST_BID_COLUMN",
-    "HEAD_ROW",
-    "NAME_ROW",
-    "NOTES_ROW",
-    "SHEETS",
-    "TenderBook",
-    "get_column_letter",
-    "read_tender_book",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The sheets by role and language.
 SHEETS: dict[str, dict[str, str]] = {

@@ -20,7 +20,7 @@ import yaml
 from tco.errors import LimitError
 from tco.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
 
-__all__ = ["FAST", "Builder", "Parser"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Whether libyaml's C parser is used (``False``: PyYAML's pure-Python parser).
 FAST = bool(getattr(yaml, "__with_libyaml__", False))

@@ -30,15 +30,9 @@ from tco.io.files import read_input_bytes, sha256_hex
 from tco.io.yamlbuild import FAST, Builder, Parser
 from tco.limits import MAX_ALIASES, MAX_BYTES, MAX_DEPTH
 
-__all__ = [
-    "FAST",
-    "MAX_ALIASES",
-    "MAX_BYTES",
-    "MAX_DEPTH",
-    "load_yaml",
-    "read_yaml_file",
-    "read_yaml_source",
-]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["FAST", "MAX_ALIASES"]
 
 
 def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:

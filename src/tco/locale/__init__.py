@@ -31,24 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = [
-    "DOMAIN",
-    "GROUPS",
-    "LOCALE_DIR",
-    "TRANSLATED",
-    "gettext",
-    "has_key",
-    "has_text",
-    "keyed",
-    "keys",
-    "message",
-    "pgettext",
-    "pgettext_noop",
-    "section",
-    "texts",
-    "translated",
-    "translations",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The gettext domain of tco's messages.
 DOMAIN = "tco"

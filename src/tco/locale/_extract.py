@@ -31,7 +31,7 @@ import ast
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-__all__ = ["HELP_KEYWORDS", "extract_code", "extract_keys", "raised_template"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Keyword arguments of argparse whose text the command line shows in the chosen language.
 HELP_KEYWORDS = frozenset({"help", "description", "metavar", "title", "epilog"})

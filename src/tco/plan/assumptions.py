@@ -25,7 +25,9 @@ from tco.plan.values import magnitude, price_per_kg
 from tco.spec.schema import ResidualShare
 from tco.units import CURRENCIES, parse_quantity, parse_value
 
-__all__ = ["PLAUSIBLE_RATES", "AssumptionReader", "Where"]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["PLAUSIBLE_RATES", "Where"]
 
 Array = NDArray[np.float64]
 _AP: Where = ("assumptions",)

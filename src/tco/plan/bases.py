@@ -19,7 +19,7 @@ from tco.spec.basis import ASSUMPTION_VALUES, Basis, BasisStamp, load_bases, loo
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
 
-__all__ = ["BasisInputs", "basis_inputs"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,7 @@ from tco.limits import MAX_PERIOD
 if TYPE_CHECKING:
     from tco.plan import PlanStream
 
-__all__ = [
-    "bid_names",
-    "check_indexations",
-    "check_lifetimes",
-    "check_timings",
-    "lifetime_periods",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 Where = tuple[str | int, ...]

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from tco.errors import SpecError
 
-__all__ = ["FLOAT_MAX", "check_finite", "check_rates"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Largest finite float64; amounts beyond it are refused. [unitless]
 FLOAT_MAX = float(np.finfo(np.float64).max)

@@ -23,7 +23,7 @@ from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.units.values import ambiguous_in_bounds
 
-__all__ = ["PLAUSIBLE_RATES", "RateReader", "Where"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Plausible range of each kind of rate (as fractions per year); a rate outside it is
 #: refused unless the tender sets ``allow_unusual_rates: true`` (docs/spec.md).

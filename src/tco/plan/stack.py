@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from tco.plan.arrays import Plan, PlanStream
 
-__all__ = ["stack_key", "stack_plans"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

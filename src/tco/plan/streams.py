@@ -27,13 +27,7 @@ from tco.spec.product import ProductModel, Stream
 from tco.units import convert_currency, quantity
 from tco.units.registry import plan_unit
 
-__all__ = [
-    "build_streams",
-    "indexed_escalation",
-    "lifetime_years",
-    "rebuild_plan",
-    "unit_factor",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 Array = NDArray[np.float64]
 

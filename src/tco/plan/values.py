@@ -15,7 +15,7 @@ from typing import Any
 from tco.errors import UnitError
 from tco.units import convert_currency, currencies_of, parse_quantity, parse_value, quantity, unit
 
-__all__ = ["convert_money", "magnitude", "price_per_kg", "rate_value"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 @functools.lru_cache(maxsize=4096, typed=True)

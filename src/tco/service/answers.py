@@ -16,15 +16,7 @@ from tco.errors import ServiceError
 from tco.limits import SERVICE_BODY_TIMEOUT
 from tco.service.pool import PoolBusy
 
-__all__ = [
-    "Guard",
-    "TooLarge",
-    "TooSlow",
-    "busy_error",
-    "error_bytes",
-    "internal_error",
-    "read_body",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 JSON = "application/json"
 

@@ -23,7 +23,7 @@ import struct
 from tco.errors import LimitError, SpecError
 from tco.limits import SERVICE_MAX_ARROW_BYTES
 
-__all__ = ["check_stream"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 BODY = "<request>"
 _SCHEMA, _DICTIONARY_BATCH, _RECORD_BATCH = 1, 2, 3

@@ -15,7 +15,7 @@ from typing import Any
 from tco.errors import JSONError, LimitError, SpecError
 from tco.limits import MAX_DEPTH, MAX_NODES
 
-__all__ = ["parse_body"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 JSON = "application/json"
 BODY = "<request>"

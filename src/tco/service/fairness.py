@@ -16,7 +16,7 @@ import collections
 import contextlib
 from typing import Generic, TypeVar
 
-__all__ = ["FairQueue", "QueueFull"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 T = TypeVar("T")
 

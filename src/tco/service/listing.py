@@ -13,7 +13,7 @@ from typing import Any
 
 from tco.service.jobs import JSON, Answer, error_answer
 
-__all__ = ["SCHEMA_KINDS", "bases", "model_schema", "models", "schema"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _schema_kinds() -> tuple[str, ...]:

@@ -46,7 +46,7 @@ from tco.limits import (
     SERVICE_TIMEOUT,
 )
 
-__all__ = ["LOOPS", "head_language", "protocol_class", "serve", "startup_line"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The event loops ``tco serve --loop`` runs on: uvloop if installed (``auto``), or the named one.
 LOOPS = ("auto", "uvloop", "asyncio")

@@ -20,7 +20,7 @@ import struct
 import sys
 from typing import Any
 
-__all__ = ["ACK", "acknowledged", "receive", "send", "worker_main"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _HEAD = struct.Struct("!Q")
 #: What a worker sends as soon as it has read a job, before it computes.

@@ -28,18 +28,9 @@ from tco.spec.form_text import in_number_format, stated_number_format
 from tco.spec.problems import checked
 from tco.units import parse_quantity, parse_unit
 
-__all__ = [
-    "ASSUMPTION_VALUES",
-    "Basis",
-    "BasisSpec",
-    "BasisStamp",
-    "BasisValue",
-    "bundled_bases",
-    "is_ref",
-    "load_bases",
-    "load_basis",
-    "resolve_refs",
-]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["BasisStamp"]
 
 #: Basis values that become a tender's assumption when the tender selects the basis
 #: (unless the tender states the assumption itself).

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from tco.errors import suggest
 
-__all__ = ["BasisSpec", "BasisStamp", "BasisValue", "Missing"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 class _Strict(BaseModel):

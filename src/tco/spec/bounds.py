@@ -12,7 +12,7 @@ from tco.units import parse_quantity, show_quantity
 if TYPE_CHECKING:
     from tco.spec.product import ProductModel
 
-__all__ = ["bound_error", "check_limits", "check_parameter_values"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def check_parameter_values(

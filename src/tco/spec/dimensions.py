@@ -6,7 +6,7 @@ from tco.errors import UnitError
 from tco.spec.expr import Compiled, unit_words
 from tco.units.registry import from_names
 
-__all__ = ["CALENDAR_UNITS", "forgets_hours", "forgotten_hours", "is_money"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def is_money(c: Compiled, per_year: bool) -> bool:

@@ -35,17 +35,9 @@ from tco.errors import ExpressionError, UnitError
 from tco.spec.parsing import FUNCTIONS, Node, names_in, parse
 from tco.units import parse_unit, quantity, show_unit, to_plan
 
-__all__ = [
-    "FUNCTIONS",
-    "Compiled",
-    "Node",
-    "check_dimension",
-    "compile_expression",
-    "gives_error",
-    "names_in",
-    "parse",
-    "unit_words",
-]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["FUNCTIONS", "Node", "names_in", "parse"]
 
 
 Values = Mapping[str, Any]

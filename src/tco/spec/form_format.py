@@ -12,7 +12,7 @@ from __future__ import annotations
 from tco.errors import FormError
 from tco.io.forms import CONVENTIONS, FormData
 
-__all__ = ["front_format", "sheet_format"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def sheet_format(

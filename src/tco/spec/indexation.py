@@ -17,7 +17,7 @@ from typing import Any
 from tco.errors import ErrorList, SpecError, suggest, suggest_name
 from tco.units import parse_unit
 
-__all__ = ["check_indexation", "is_rate_unit"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def is_rate_unit(unit: Any) -> bool:

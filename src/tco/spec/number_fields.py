@@ -38,7 +38,7 @@ from tco.locale import message
 from tco.units import parse_value
 from tco.units.numbers import plain
 
-__all__ = ["Number", "Positive", "Whole", "number_context", "read_number_field"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _KEY = "number_format"
 

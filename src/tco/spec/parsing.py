@@ -17,7 +17,7 @@ from tco.errors import ExpressionError, suggest, suggest_name
 from tco.limits import MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH
 from tco.units import parse_unit
 
-__all__ = ["FUNCTIONS", "MAX_DEPTH", "MAX_LENGTH", "Node", "Token", "names_in", "parse"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 MAX_LENGTH = MAX_FORMULA_LENGTH
 MAX_DEPTH = MAX_FORMULA_DEPTH

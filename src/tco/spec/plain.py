@@ -8,7 +8,7 @@ from tco.errors import ErrorList, SpecError
 from tco.spec.schema import BidSpec, TenderSpec
 from tco.units import canonical_value
 
-__all__ = ["in_plain_numbers"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def in_plain_numbers(spec: TenderSpec, *, file: str | None = None) -> TenderSpec:

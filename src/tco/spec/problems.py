@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from tco.errors import SpecError, SpecErrors, suggest, suggest_name
 
-__all__ = ["checked", "collapse", "expected", "is_tag", "spec_errors"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Location parts that name a form of a union rather than a key of the file.
 SCALAR_TAGS = frozenset(

@@ -36,7 +36,7 @@ from tco.spec.schema import ModelSpec, ParameterSpec
 from tco.spec.validation import validate
 from tco.units import currencies_of, parse_unit
 
-__all__ = ["BUILTINS", "ProductModel", "bundled_models", "load_model", "model_path"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Names every formula may use besides the model's parameters, with their units.
 BUILTINS: dict[str, str] = {"period": "year"}

@@ -25,26 +25,9 @@ from pydantic import (
 from tco.spec.number_fields import Number, Positive
 from tco.spec.problems import spec_errors
 
-__all__ = [
-    "CATEGORIES",
-    "AssumptionsSpec",
-    "BasisRef",
-    "BasketBidSpec",
-    "BasketSpec",
-    "BidSpec",
-    "EmissionSpec",
-    "ItemSpec",
-    "LineSpec",
-    "ModelSpec",
-    "ParameterSpec",
-    "ProfileSpec",
-    "ResidualShare",
-    "ScoringSpec",
-    "TenderSpec",
-    "Text",
-    "Timing",
-    "spec_errors",
-]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["spec_errors"]
 
 Category = Literal["acquisition", "use", "maintenance", "end_of_life", "externalities"]
 #: When in its year an annual amount falls, and is discounted and priced: the options of the

@@ -51,13 +51,7 @@ from tco.io.tender_workbook import (
 )
 from tco.units import canonical_value, plain_number
 
-__all__ = [
-    "FIELD_UNITS",
-    "HEAD_KEYS",
-    "WorkbookTender",
-    "read_tender_workbook",
-    "tender_from_book",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The keys of the tender's own text fields, at the top of the assumptions sheet.
 HEAD_KEYS = ("model", "title", "description", "basis")

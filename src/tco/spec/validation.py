@@ -18,7 +18,7 @@ from tco.spec.plain import in_plain_numbers
 from tco.spec.problems import checked
 from tco.spec.schema import ModelSpec, TenderSpec
 
-__all__ = ["validate"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def validate(model: type[BaseModel], data: Mapping[str, Any], *, file: str | None) -> Any:

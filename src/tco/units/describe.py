@@ -17,7 +17,7 @@ from tco.units.numbers import plain
 from tco.units.registry import show_unit, unit
 from tco.units.unit_reading import parse_unit
 
-__all__ = ["describe", "expected_phrase"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 # Names of the dimensions a buyer meets, by a unit of that dimension, for messages.
 # (their words in other languages: msgctxt "expected" of the catalogue, tco.locale)

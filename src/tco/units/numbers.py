@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["CONVENTIONS", "NumberProblem", "plain", "read_number", "scan_number"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The number formats a tender may state (``number_format``).
 CONVENTIONS: tuple[str, ...] = ("en", "da")

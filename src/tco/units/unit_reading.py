@@ -21,7 +21,7 @@ from tco.units.grammar import parse_unit_text
 from tco.units.numbers import NumberProblem
 from tco.units.registry import plan_terms, quantity
 
-__all__ = ["base_magnitude", "parse_unit", "plan_magnitude"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def parse_unit(text: str) -> Any:

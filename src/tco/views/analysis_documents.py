@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tco.analysis.scoring import ScoreTable
     from tco.analysis.switching import SwitchingValue
 
-__all__ = ["analysis_document"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _percentiles(values: dict[float, float] | Sequence[tuple[float, float]]) -> list[Any]:

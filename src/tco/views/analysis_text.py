@@ -10,17 +10,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = [
-    "describe_switch",
-    "money",
-    "num",
-    "pct",
-    "sir_payback_at_odds",
-    "span",
-    "t",
-    "table",
-    "unit_words",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def table(rows: Sequence[Sequence[str]], head: Sequence[str]) -> str:

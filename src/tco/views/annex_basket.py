@@ -43,13 +43,7 @@ if TYPE_CHECKING:
     from tco.basket import Basket
     from tco.tender import TenderSource
 
-__all__ = [
-    "SUM_MATHML",
-    "basket_annex_html",
-    "basket_annex_source",
-    "build_basket_annex",
-    "write_basket_annex",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The basket's sum rule in MathML: PV_b = sum over lines j of PV_{j,b}.
 SUM_MATHML = (

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from tco.spec.product import ProductModel
     from tco.tender import Tender, TenderSource
 
-__all__ = ["annex_tender", "illustrative_bid"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def illustrative_bid(

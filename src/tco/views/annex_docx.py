@@ -13,7 +13,7 @@ from tco.io.optional import require
 from tco.views.annex_document import AnnexDocument, Bullets, Para, Table
 from tco.views.safe import visible
 
-__all__ = ["column_widths", "docx_bytes"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _docx() -> Any:

@@ -13,7 +13,7 @@ from tco.views.annex_document import AnnexDocument, Bullets, Para, Table
 from tco.views.safe import CSP_META
 from tco.views.safe import html_text as escape
 
-__all__ = ["CSP", "render_html"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The page's Content-Security-Policy: no scripts, no requests, inline style only.
 CSP = (

@@ -26,7 +26,7 @@ from tco.views.i18n import percent, significant, text, unit_text
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["WEIGHTED_MATHML", "profiles_section"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: The weighted cost over the profiles, ``C = Σ_k w_k C_k / Σ_k w_k``, as MathML.
 WEIGHTED_MATHML = (

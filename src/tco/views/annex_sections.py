@@ -20,13 +20,7 @@ if TYPE_CHECKING:
     from tco.spec.product import Parameter
     from tco.tender import Tender
 
-__all__ = [
-    "assumption_table",
-    "assumptions_section",
-    "award_section",
-    "data_section",
-    "example_section",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def assumption_table(tender: Tender, lang: str) -> Table:
@@ -143,7 +137,7 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
                 label,
                 name,
                 f"{number(_per_unit(s.amount), lang)} {unit}",
-                number(float(result.present_value[0, i]), lang),
+                number(float(result.pv_by_item[0, i]), lang),
             ]
         )
     rows.append([m["total"], "PV", "", number(float(result.total[0]), lang)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-__all__ = ["bases_markdown"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _INTRO = """\
 # Bases: versioned official data

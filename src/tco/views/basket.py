@@ -23,7 +23,7 @@ from tco.views.table import annualised_note, csv_number
 if TYPE_CHECKING:
     from tco.basket import BasketResult
 
-__all__ = ["basket_csv", "basket_text"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def basket_text(result: BasketResult, lang: str | None = None) -> str:

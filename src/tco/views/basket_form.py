@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from tco.basket import Basket, BasketLine
     from tco.spec.forms import FormBid
 
-__all__ = ["BASKET_MARK", "load_basket_with_forms", "write_basket_form"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: What the front sheet's model cell holds.
 BASKET_MARK = "basket"

@@ -17,7 +17,7 @@ from tco.views.safe import chart_text
 if TYPE_CHECKING:
     from tco.basket import BasketResult
 
-__all__ = ["basket_chart"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def basket_chart(result: BasketResult, ax: Any = None, lang: str | None = None) -> Any:

@@ -33,7 +33,7 @@ from tco.views.safe import html_text as escape
 if TYPE_CHECKING:
     from tco.basket import BasketResult
 
-__all__ = ["basket_assumption_rows", "basket_report_html", "write_basket_report"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def basket_assumption_rows(result: BasketResult, lang: str | None = None) -> list[list[str]]:

@@ -30,7 +30,7 @@ from tco.views.workbook import parameter_rows
 if TYPE_CHECKING:
     from tco.basket import BasketResult
 
-__all__ = ["basket_sheet_names", "write_basket_workbook"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _MONEY = "#,##0"
 

@@ -17,33 +17,7 @@ from tco.views.contract_records import (
     Version,
 )
 
-__all__ = [
-    "AbatementDocument",
-    "AbatementRow",
-    "BaselineDocument",
-    "BaselineRow",
-    "BidTornado",
-    "BidTotal",
-    "ClauseAmounts",
-    "CriterionPoints",
-    "CriterionWeight",
-    "DifferenceRow",
-    "FollowUpDocument",
-    "FollowUpYear",
-    "MonteCarloBid",
-    "MonteCarloDifference",
-    "MonteCarloDocument",
-    "ParameterValue",
-    "RecordedYear",
-    "ScenarioRow",
-    "ScenariosDocument",
-    "ScoreDocument",
-    "ScoreRow",
-    "SensitivityDocument",
-    "SwitchDocument",
-    "TornadoDifference",
-    "TornadoRow",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 # -- analyses ---------------------------------------------------------------------------------

@@ -18,28 +18,7 @@ from tco.views.contract_records import (
     Version,
 )
 
-__all__ = [
-    "BasesDocument",
-    "BasisDetail",
-    "BasisDocument",
-    "BasisValue",
-    "BasketBid",
-    "BasketBidLine",
-    "BasketDocument",
-    "BasketLine",
-    "BatchDocument",
-    "BatchRow",
-    "MissingValue",
-    "ModelInfo",
-    "ModelsDocument",
-    "PortfolioDocument",
-    "PortfolioRow",
-    "PortfolioTotal",
-    "ProfileBid",
-    "ProfileRow",
-    "ProfileSwitch",
-    "ProfilesDocument",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 # -- lists ------------------------------------------------------------------------------------

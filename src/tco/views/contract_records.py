@@ -12,18 +12,7 @@ from typing import Any, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "BasisInfo",
-    "CashFlows",
-    "CategoryValue",
-    "EmissionValue",
-    "ErrorRecord",
-    "ItemInfo",
-    "ItemValue",
-    "Percentile",
-    "Version",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Version of the JSON contract; every document says which one it follows.
 SCHEMA_VERSION: Literal["1.1"] = "1.1"

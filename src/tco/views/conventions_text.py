@@ -42,24 +42,7 @@ from tco.views.i18n import percent, significant
 if TYPE_CHECKING:
     from tco.plan.arrays import Plan
 
-__all__ = [
-    "HTML",
-    "PLAIN",
-    "Markup",
-    "Statement",
-    "annual_factor",
-    "annualisation",
-    "award_rule",
-    "discount_bands",
-    "discount_rate",
-    "escalation",
-    "event_factor",
-    "externalities",
-    "present_value",
-    "residual",
-    "sentence",
-    "timing",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 @dataclass(frozen=True)

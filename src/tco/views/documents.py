@@ -74,7 +74,7 @@ def result_document(result: Result) -> ResultDocument:
     plan = result.plan
     categories = list(result.by_category)
     cat_pv = np.stack([result.by_category[c] for c in categories], axis=1)  # (B, C)
-    pv = result.present_value  # (B, I)
+    pv = result.pv_by_item  # (B, I)
     real = result.real.sum(axis=1)  # (B, T + 1)
     disc = result.discounted.sum(axis=1)
     emissions = result.emissions

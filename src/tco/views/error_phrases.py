@@ -24,7 +24,7 @@ import re
 from tco.locale import TRANSLATED, pgettext, pgettext_noop, texts
 from tco.views.i18n import quantity_text
 
-__all__ = ["phrase_text"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: What a bound says, its number as ``{}`` (msgctxt "expected" of the catalogue).
 _BOUNDS = (

@@ -35,7 +35,7 @@ from tco.locale import translated as has_text
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
 
-__all__ = ["error_text", "os_reason", "reason_text", "translated"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def translated(err: BaseException, lang: str) -> bool:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tco.spec.tender_workbook import WorkbookTender
     from tco.tender import Tender
 
-__all__ = ["load_tender_with_forms", "read_form", "relocate_form_error"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def read_form(

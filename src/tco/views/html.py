@@ -190,7 +190,7 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
             [
                 item_label(result, name, lang),
                 category_label(cat, lang),
-                *(_money(float(result.present_value[b, i])) for b in order),
+                *(_money(float(result.pv_by_item[b, i])) for b in order),
             ]
             for i, (name, cat) in enumerate(zip(result.items, result.categories, strict=True))
         ]

@@ -31,19 +31,7 @@ from typing import Any
 from tco.locale import keyed, texts
 from tco.views.errors import OutputError
 
-__all__ = [
-    "LANGUAGES",
-    "csv_delimiter",
-    "get_language",
-    "number",
-    "percent",
-    "quantity_text",
-    "resolve",
-    "set_language",
-    "significant",
-    "text",
-    "unit_text",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Languages the outputs speak.
 LANGUAGES: tuple[str, ...] = ("en", "da", "sv")

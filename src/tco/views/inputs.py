@@ -9,7 +9,7 @@ from tco.errors import SpecError
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["bid_values", "buyer_values", "in_unit", "magnitude_in", "value_in"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def magnitude_in(q: Any, unit: str) -> float:

@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-__all__ = ["dumps", "finite"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def finite(x: Any) -> Any:

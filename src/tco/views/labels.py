@@ -15,17 +15,9 @@ if TYPE_CHECKING:
     from tco.result import Result
     from tco.spec.product import ProductModel
 
-__all__ = [
-    "LANGUAGES",
-    "category_label",
-    "group_label",
-    "input_labels",
-    "item_label",
-    "mass_unit",
-    "parameter_label",
-    "substance_label",
-    "word",
-]
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
+__all__ = ["LANGUAGES"]
 
 
 def word(key: str, lang: str | None = None) -> str:

@@ -10,6 +10,8 @@ from tco.views.schema import (
     unit_pattern,
 )
 
+# internal: the public API is tco.__all__ and docs/api; these names are re-exported for
+# tco's own modules that import them from here
 __all__ = [
     "UNIT_SPELLINGS",
     "bid_schema",

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from tco.analysis.profiles import ProfileTable
 
-__all__ = ["profiles_chart"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def profiles_chart(table: ProfileTable, *, lang: str | None = None, rank: Any = None) -> Axes:

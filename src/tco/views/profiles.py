@@ -38,16 +38,7 @@ from tco.views.safe import csv_cell, visible
 if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
 
-__all__ = [
-    "cost_unit",
-    "input_text",
-    "profile_settings_text",
-    "profiles_csv",
-    "profiles_text",
-    "switch_sentences",
-    "weight_rule_text",
-    "weight_text",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _align(rows: list[list[str]]) -> str:

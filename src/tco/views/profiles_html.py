@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
     from tco.tender import Tender
 
-__all__ = ["profiles_html", "profiles_report_html", "write_profiles_report"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def _chart(table: ProfileTable, lang: str, rank: Any) -> str:

@@ -29,7 +29,7 @@ from tco.views.safe import excel_cell, save_workbook
 if TYPE_CHECKING:
     from tco.analysis.profiles import ProfileTable
 
-__all__ = ["profiles_sheet", "write_profiles_workbook"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _MONEY = "#,##0"
 _SHARE = "0%"

@@ -17,7 +17,7 @@ from tco.views.safe import html_text as escape
 if TYPE_CHECKING:
     from tco.tender import Tender
 
-__all__ = ["uncertainty_html"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Inputs shown in the report's sensitivity table.
 TOP_INPUTS = 8

@@ -31,20 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-__all__ = [
-    "CSP",
-    "CSP_META",
-    "chart_text",
-    "csv_cell",
-    "excel_cell",
-    "excel_text",
-    "html_text",
-    "json_text",
-    "save_workbook",
-    "terminal",
-    "visible",
-    "write_output",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Content-Security-Policy of tco's HTML files: nothing runs, nothing is fetched.
 CSP = (

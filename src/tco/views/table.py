@@ -15,14 +15,7 @@ from tco.views.safe import csv_cell, visible
 if TYPE_CHECKING:
     from tco.result import Result
 
-__all__ = [
-    "annualised_note",
-    "csv_number",
-    "format_money",
-    "result_csv",
-    "result_table",
-    "table_title",
-]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 
 def format_money(value: float, lang: str | None = None) -> str:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from tco.spec.product import ProductModel
     from tco.tender import Tender
 
-__all__ = ["BLANK_BIDS", "NOT_CARRIED", "tender_yaml", "write_tender_workbook"]
+__all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 #: Empty bid columns in a workbook written for a model (the buyer may add more to the right).
 BLANK_BIDS = 5

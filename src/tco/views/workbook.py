@@ -348,7 +348,7 @@ def write_workbook(
         for i, name in enumerate(result.items):
             named = [name, labels[i]] if english else [labels[i]]
             ws.row(
-                [bid, *named, cat_labels[i], float(result.present_value[b, i])],
+                [bid, *named, cat_labels[i], float(result.pv_by_item[b, i])],
                 money_from=len(named) + 2,
             )
 

@@ -236,3 +236,25 @@ def test_every_kind_is_listed_in_the_integration_guide() -> None:
     guide = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
     for kind in KINDS:
         assert f"(schema/{kind}.schema.json)" in guide, kind
+
+
+def test_kinds_are_the_documents_with_a_shape() -> None:
+    # tco.views.kinds names the kinds without importing their shapes: the two lists agree
+    from tco.views.contract import _DOCUMENTS
+
+    assert tuple(_DOCUMENTS) == KINDS
+
+
+def test_tco_compare_does_not_import_the_document_shapes() -> None:
+    # `tco schema KIND` is offered on every start; the shapes are imported only when used
+    import subprocess
+
+    code = (
+        "import io, sys, contextlib\n"
+        "from tco.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['compare', '--example', 'indoor-lighting'])\n"
+        "print('tco.views.contract' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

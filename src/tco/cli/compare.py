@@ -170,7 +170,7 @@ def _basket_form(args: argparse.Namespace, data: dict[str, Any]) -> int:
 # -- tco schema ----------------------------------------------------------------------------
 def _configure_schema(p: argparse.ArgumentParser) -> None:
     """Print the JSON Schema of product model or tender files, or of a JSON output."""
-    from tco.views.contract import KINDS
+    from tco.views.kinds import KINDS  # the names alone: the shapes are not imported
 
     p.description = (
         "Print the JSON Schema of product model or tender files, or of a JSON document "

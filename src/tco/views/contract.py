@@ -61,6 +61,7 @@ from tco.views.contract_records import (
     ItemValue,
     Version,
 )
+from tco.views.kinds import KINDS
 
 __all__ = [
     "KINDS",
@@ -162,8 +163,6 @@ _DOCUMENTS: dict[str, Any] = {
     "batch": BatchDocument,
     "portfolio": PortfolioDocument,
 }
-#: Every kind of document, each with its schema ``docs/schema/<kind>.schema.json``.
-KINDS: tuple[str, ...] = tuple(_DOCUMENTS)
 
 
 def _closed(node: Any) -> Any:

@@ -234,7 +234,7 @@ def error_document(error: BaseException, lang: str = "en") -> ErrorDocument:
 def validation_document(
     file: str | None,
     *,
-    document: Literal["tender", "model", "basket"] | None = None,
+    document: Literal["tender", "model", "basket", "followup"] | None = None,
     model: str | None = None,
     bids: int | None = None,
     parameters: int | None = None,

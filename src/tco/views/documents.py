@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from tco.engine.conventions import counts_in_award
 from tco.errors import RequestError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.analysis_documents import analysis_document
 from tco.views.contract import (
@@ -133,7 +134,7 @@ def result_document(result: Result) -> ResultDocument:
             }
             for s in result.bases
         ],
-        "externalities": "report" if result.externalities_rule == "report" else "award",
+        "externalities": "award" if counts_in_award(result.externalities_rule) else "report",
         "ranked_by": "total" if result.ranked_by == "total" else "annualised",
         "years": result.years.tolist(),
         "categories": categories,

@@ -463,11 +463,14 @@ class Discount:
         Returns
         -------
         ndarray, shape (T + 1,), or (n, T + 1) for a rate or schedule per variant
-            [unitless]
+            Read-only: the factors are computed once and shared by every caller
+            (copy them to change them). [unitless]
         """
         known = self._known.get(timing)
         if known is None:
-            known = self._known[timing] = self._factors(timing)
+            known = np.array(self._factors(timing), dtype=np.float64)  # owned, never a view
+            known.flags.writeable = False
+            self._known[timing] = known
         return known
 
     def _factors(self, timing: Timing) -> Array:

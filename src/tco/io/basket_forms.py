@@ -20,6 +20,7 @@ from pathlib import Path
 from tco.errors import FormError
 from tco.io.form_book import Pick, read_sheets
 from tco.io.forms import SHEETS, FormData, form_data
+from tco.locale import either
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -62,8 +63,7 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
     def pick(states: dict[str, str], file: str) -> list[str]:
         have = ", ".join(repr(s) for s in states)
         fronts = [name for name in states if name in BASKET_SHEETS.values()]
-        expected = " or ".join(f"'{s}'" for s in BASKET_SHEETS.values())
-        expected_da = " eller ".join(f"'{s}'" for s in BASKET_SHEETS.values())
+        expected = either([f"'{s}'" for s in BASKET_SHEETS.values()])
         if len(fronts) != 1:
             raise FormError(
                 (f"no sheet {expected}" if not fronts else f"both sheets {expected} are present")
@@ -71,7 +71,7 @@ def _picker(lines: Sequence[str]) -> tuple[list[str], Pick]:
                 "'tco form' without renaming or adding its sheets",
                 file=file,
                 expected=f"one sheet named {expected}",
-            ).speaks("form_no_basket_sheet", sheets=expected, sheets_da=expected_da, have=have)
+            ).speaks("form_no_basket_sheet", sheets=expected, have=have)
         for line, sheet in zip(lines, sheets, strict=True):
             if sheet not in states:
                 shown = repr(line)  # the buyer's text: a newline in it stays on this line

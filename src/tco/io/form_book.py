@@ -26,6 +26,7 @@ from typing import Any
 from tco.errors import FormError
 from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
 from tco.limits import MAX_FORM_ROWS
+from tco.locale import word
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -204,8 +205,11 @@ def refuse_hidden(
         letters = ref.rstrip("0123456789")
         row, column = int(ref[len(letters) :]), column_number(ref)
         if row in rows or column in columns:
-            what = f"row {row}" if row in rows else f"column {letters}"
-            what_da = f"række {row}" if row in rows else f"kolonne {letters}"
+            what = (
+                word("form place", "row {row}", row=row)
+                if row in rows
+                else word("form place", "column {letters}", letters=letters)
+            )
             raise FormError(
                 f"{what} is hidden, so the value read ({cell.shown}) is not shown; unhide it "
                 "and check the value",
@@ -214,7 +218,7 @@ def refuse_hidden(
                 cell=ref,
                 value=cell.shown,
                 expected="a value in a visible cell",
-            ).speaks("form_cell_hidden", what=what, what_da=what_da, value=cell.shown)
+            ).speaks("form_cell_hidden", what=what, value=cell.shown)
 
 
 def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:

@@ -48,6 +48,7 @@ from tco.io.form_book import (
     read_sheets,
 )
 from tco.io.xlsx import FormLimitError, check_form_archive
+from tco.locale import either
 
 __all__ = [
     "COLUMNS",
@@ -186,8 +187,7 @@ def read_form_data(path: str | Path) -> FormData:
 def _form_sheet(states: dict[str, str], file: str) -> list[str]:
     """The one form sheet of the workbook, which must be visible."""
     names = [name for name in states if name in SHEETS.values()]
-    expected = " or ".join(f"'{s}'" for s in SHEETS.values())
-    expected_da = " eller ".join(f"'{s}'" for s in SHEETS.values())
+    expected = either([f"'{s}'" for s in SHEETS.values()])
     if not names:
         have = ", ".join(repr(s) for s in states)
         raise FormError(
@@ -195,14 +195,14 @@ def _form_sheet(states: dict[str, str], file: str) -> list[str]:
             "'tco form' without renaming its sheet",
             file=file,
             expected=f"a sheet named {expected}",
-        ).speaks("form_no_sheet", sheets=expected, sheets_da=expected_da, have=have)
+        ).speaks("form_no_sheet", sheets=expected, have=have)
     if len(names) > 1:
         raise FormError(
             f"both sheets {expected} are present; a form has one: delete the one that is "
             "not the bid",
             file=file,
             expected=f"one sheet named {expected}",
-        ).speaks("form_two_sheets", sheets=expected, sheets_da=expected_da)
+        ).speaks("form_two_sheets", sheets=expected)
     state = states[names[0]]
     if state != "visible":
         raise FormError(

@@ -6,6 +6,8 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+from tco.locale import word
+
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
 _SOURCE_TREE = Path(__file__).resolve().parents[3]
@@ -78,8 +80,7 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
             expected=f"a bundled {noun}",
         ).speaks(
             "no_bundled",
-            noun=noun,
-            noun_da=_NOUNS_DA.get(noun, noun),
+            noun=_NOUNS.get(noun) or noun,
             name=name,
             hint=suggest_name(name, found),
             names=names,
@@ -87,5 +88,8 @@ def bundled_file(folder: str, name: str, noun: str) -> Path:
     return found[name]
 
 
-# The Danish word of each kind of bundled file named in a message.
-_NOUNS_DA = {"example": "eksempel", "example basket": "eksempel på en kurv"}
+# Each kind of bundled file named in a message, as a word of the message.
+_NOUNS = {
+    "example": word("bundled file", "example"),
+    "example basket": word("bundled file", "example basket"),
+}

@@ -44,6 +44,7 @@ from tco.io.form_book import (
 )
 from tco.io.xlsx import FormLimitError, check_form_archive
 from tco.limits import MAX_FORM_ROWS, MAX_WORKBOOK_BIDS
+from tco.locale import either
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -113,8 +114,7 @@ def _pick(states: dict[str, str], file: str) -> tuple[str, str]:
     picked = []
     for role in ("assumptions", "bids"):
         names = [n for n in SHEETS[role].values() if n in states]
-        wanted = " or ".join(f"'{n}'" for n in SHEETS[role].values())
-        wanted_da = " eller ".join(f"'{n}'" for n in SHEETS[role].values())
+        wanted = either([f"'{n}'" for n in SHEETS[role].values()])
         if len(names) != 1:
             have = ", ".join(repr(s) for s in states)
             raise FormError(
@@ -122,7 +122,7 @@ def _pick(states: dict[str, str], file: str) -> tuple[str, str]:
                 "workbook written by 'tco workbook' without renaming its sheets",
                 file=file,
                 expected=f"a sheet named {wanted}",
-            ).speaks("book_no_sheet", sheets=wanted, sheets_da=wanted_da, have=have)
+            ).speaks("book_no_sheet", sheets=wanted, have=have)
         state = states[names[0]]
         if state != "visible":
             raise FormError(

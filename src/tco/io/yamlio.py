@@ -29,6 +29,7 @@ from tco.errors import LimitError, YAMLError
 from tco.io.files import read_input_bytes, sha256_hex
 from tco.io.yamlbuild import FAST, Builder, Parser
 from tco.limits import MAX_ALIASES, MAX_BYTES, MAX_DEPTH
+from tco.locale import word
 
 # internal: the public API is tco.__all__ and docs/api; these names are re-exported for
 # tco's own modules that import them from here
@@ -97,12 +98,13 @@ def load_yaml(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
             expected="a mapping such as 'model: indoor-lighting'",
         ).speaks("file_empty")
     if not isinstance(data, dict):
+        kind = _KINDS.get(_kind(data)) or _kind(data)
         raise YAMLError(
-            f"the top level is a {_kind(data)}, but it must be a mapping of keys to values",
+            f"the top level is a {kind}, but it must be a mapping of keys to values",
             file=file,
             value=data if not isinstance(data, (list, dict)) else None,
             expected="a mapping such as 'model: indoor-lighting'",
-        ).speaks("top_level", kind=_kind(data), kind_da=_KIND_DA.get(_kind(data), _kind(data)))
+        ).speaks("top_level", kind=kind)
     return data
 
 
@@ -141,7 +143,13 @@ def _reader_error(text: str, exc: Any, file: str | None) -> YAMLError:
     ).speaks("yaml_control_character", line=line, column=column, char=shown)
 
 
-_KIND_DA = {"list": "en liste", "text": "en tekst", "number": "et tal", "boolean": "et ja/nej"}
+#: The kinds of value the top level can be, as words of the message (in Danish with their article).
+_KINDS = {
+    "list": word("value kind", "list"),
+    "text": word("value kind", "text"),
+    "number": word("value kind", "number"),
+    "boolean": word("value kind", "boolean"),
+}
 
 
 def _kind(data: Any) -> str:

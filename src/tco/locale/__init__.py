@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import functools
 import gettext as _gettext
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -41,7 +42,9 @@ LOCALE_DIR = Path(__file__).parent
 TRANSLATED: tuple[str, ...] = ("da", "sv")
 
 #: msgctxts that name a kind of text (many messages each), not one message's key.
-GROUPS = frozenset({"expected", "os reason", "unit word", "who"})
+GROUPS = frozenset({"expected", "os reason", "unit word", "who"}) | frozenset(
+    {"value kind", "bundled file", "busy reason", "form place", "body part", "either"}
+)
 
 # gettext joins a msgctxt and its msgid with this character in a catalogue's keys.
 _CONTEXT_MARK = "\x04"
@@ -85,6 +88,70 @@ def pgettext_noop(context: str, message: str) -> str:
     'a power'
     """
     return message
+
+
+class Word(str):
+    """A word of a message's params: its English, translated where the message is shown.
+
+    A :class:`str` (the English, its ``{fields}`` filled in), so the English message
+    reads as before; :func:`tco.views.error_text.error_text` shows it in the buyer's
+    language (:meth:`text`), from the catalogue's message ``english`` of the kind
+    ``context``. Fields that are words are translated too. Made by :func:`word`,
+    which marks the English for the template.
+
+    Examples
+    --------
+    >>> w = word("form place", "row {row}", row=7)
+    >>> str(w), w.text("da")
+    ('row 7', 'række 7')
+    """
+
+    context: str
+    english: str
+    fields: dict[str, Any]
+
+    def __new__(cls, context: str, english: str, /, **fields: Any) -> Word:
+        self = super().__new__(cls, english.format(**fields) if fields else english)
+        self.context, self.english, self.fields = context, english, fields
+        return self
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, Any]]:
+        return (self.context, self.english), self.fields
+
+    def text(self, lang: str) -> str:
+        """The word in ``lang`` (English where the catalogue has none)."""
+        said = pgettext(self.context, self.english, lang)
+        if not self.fields:
+            return said
+        return said.format(
+            **{k: v.text(lang) if isinstance(v, Word) else v for k, v in self.fields.items()}
+        )
+
+
+def word(context: str, english: str, /, **fields: Any) -> Word:
+    """A :class:`Word` of the kind ``context``, its English marked for the template.
+
+    Examples
+    --------
+    >>> word("busy reason", "its queue is full").text("da")
+    'køen er fuld'
+    """
+    return Word(context, english, **fields)
+
+
+def either(names: Sequence[str]) -> Word:
+    """``'a' or 'b' or 'c'`` as a :class:`Word`: each name as it is, ``or`` in the language.
+
+    Examples
+    --------
+    >>> either(["'Bid'", "'Tilbud'"]).text("da")
+    "'Bid' eller 'Tilbud'"
+    """
+    first, *rest = names
+    out: Word | str = first
+    for name in rest:
+        out = word("either", "{first} or {second}", first=out, second=name)
+    return out if isinstance(out, Word) else Word("either", out)
 
 
 def pgettext(context: str, message: str, lang: str) -> str:

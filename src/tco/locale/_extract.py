@@ -4,8 +4,8 @@ Two sources make the template ``tco.pot``:
 
 - the code (:func:`extract_code`): every English text the code writes out and
   translates, that is the literal message of ``gettext(...)``,
-  ``pgettext(context, ...)``, ``N_(...)`` and ``pgettext_noop(context, ...)``
-  (marked where written, translated where shown), and the command line's help
+  ``pgettext(context, ...)``, ``N_(...)``, ``pgettext_noop(context, ...)`` and
+  ``word(context, ...)`` (marked where written, translated where shown), and the command line's help
   texts, descriptions, titles and metavars (``help=``, ``description=``, ``metavar=``, ``title=``
   of argparse's calls, ``parser.description = ...``, the help of a module's
   ``COMMANDS`` table), looked up by their English text; and the English of an
@@ -33,6 +33,8 @@ from typing import IO, Any
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
+#: Calls whose first two arguments are a msgctxt and its English.
+_CONTEXTUAL = frozenset({"pgettext", "pgettext_noop", "word"})
 #: Keyword arguments of argparse whose text the command line shows in the chosen language.
 HELP_KEYWORDS = frozenset({"help", "description", "metavar", "title", "epilog"})
 #: argparse's calls that take them.
@@ -70,7 +72,7 @@ def extract_code(
         args = [_literal(a) for a in node.args[:2]]
         if name in ("gettext", "N_") and args and args[0]:
             found.append((node.lineno, "gettext", args[0], []))
-        elif name in ("pgettext", "pgettext_noop") and len(args) == 2 and args[0] and args[1]:
+        elif name in _CONTEXTUAL and len(args) == 2 and args[0] and args[1]:
             found.append((node.lineno, "pgettext", (args[0], args[1]), []))
         if name == "speaks" and args and args[0]:
             english = raised_template(node)

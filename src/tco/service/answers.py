@@ -14,6 +14,7 @@ from starlette.requests import Request
 
 from tco.errors import ServiceError
 from tco.limits import SERVICE_BODY_TIMEOUT
+from tco.locale import word
 from tco.service.pool import PoolBusy
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
@@ -45,10 +46,13 @@ def internal_error() -> ServiceError:
 
 def busy_error(busy: PoolBusy) -> ServiceError:
     """The error of a request no worker could take: the queue was full or it waited too long."""
-    why = "its queue is full" if busy.reason == "full" else "the request waited too long"
-    why_da = "køen er fuld" if busy.reason == "full" else "forespørgslen ventede for længe"
+    why = (
+        word("busy reason", "its queue is full")
+        if busy.reason == "full"
+        else word("busy reason", "the request waited too long")
+    )
     return ServiceError(f"the service is busy ({why}); try again in {busy.retry_after} s").speaks(
-        "service_busy", why=why, why_da=why_da, retry_q=busy.retry_after
+        "service_busy", why=why, retry_q=busy.retry_after
     )
 
 

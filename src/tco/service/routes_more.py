@@ -25,6 +25,7 @@ from typing import Any
 
 from tco.errors import LimitError, ModelNotFoundError, SpecError, suggest, suggest_name
 from tco.limits import SERVICE_MAX_TENDERS
+from tco.locale import word
 from tco.service.bodies import BODY, JSON
 
 __all__ = [
@@ -76,12 +77,12 @@ def check_model(ref: Any, path: PathParts) -> None:
         ).speaks("service_tender_model", name=ref, hint=suggest_name(ref, models))
 
 
-#: What a part of a body is, in Danish (definite), for the messages.
-_WHAT_DA = {
-    "tender": "udbuddet",
-    "follow-up": "opfølgningen",
-    "tenders by name": "udbuddene efter navn",
-    "follow-ups by name": "opfølgningerne efter navn",
+#: What a part of a body is, as a word of the messages (in Danish definite: 'udbuddet').
+_WHAT = {
+    "tender": word("body part", "tender"),
+    "follow-up": word("body part", "follow-up"),
+    "tenders by name": word("body part", "tenders by name"),
+    "follow-ups by name": word("body part", "follow-ups by name"),
 }
 
 
@@ -89,7 +90,7 @@ def _inline(value: Any, path: PathParts, what: str) -> dict[str, Any]:
     """``value`` as the mapping it must be; a string names a file and is refused."""
     if isinstance(value, dict):
         return value
-    what_da = _WHAT_DA[what]
+    what = _WHAT[what]
     if isinstance(value, str):
         raise SpecError(
             f"names a file ({value[:80]!r}); the service reads no file: send the {what} "
@@ -98,14 +99,14 @@ def _inline(value: Any, path: PathParts, what: str) -> dict[str, Any]:
             path=path,
             value=value,
             expected=f"the {what} itself, as a mapping",
-        ).speaks("service_inline_only", shown=repr(value[:80]), what=what, what_da=what_da)
+        ).speaks("service_inline_only", shown=repr(value[:80]), what=what)
     raise SpecError(
         f"expected the {what} itself, as a mapping",
         file=BODY,
         path=path,
         value=value,
         expected=f"the {what} itself, as a mapping",
-    ).speaks("service_not_mapping", what=what, what_da=what_da)
+    ).speaks("service_not_mapping", what=what)
 
 
 def _keys(data: Mapping[str, Any], required: Sequence[str], optional: Sequence[str]) -> None:

@@ -126,7 +126,7 @@ class ValidationDocument(TypedDict):
     kind: Literal["validation"]
     file: str | None
     valid: bool
-    document: Literal["tender", "model", "basket"] | None
+    document: Literal["tender", "model", "basket", "followup"] | None
     model: str | None
     bids: int | None
     parameters: int | None

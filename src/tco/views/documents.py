@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from tco.engine.conventions import counts_in_award
 from tco.errors import RequestError, SpecError, SpecErrors, TCOError, format_path
 from tco.views.analysis_documents import analysis_document
 from tco.views.contract import (
@@ -133,7 +134,7 @@ def result_document(result: Result) -> ResultDocument:
             }
             for s in result.bases
         ],
-        "externalities": "report" if result.externalities_rule == "report" else "award",
+        "externalities": "award" if counts_in_award(result.externalities_rule) else "report",
         "ranked_by": "total" if result.ranked_by == "total" else "annualised",
         "years": result.years.tolist(),
         "categories": categories,
@@ -234,7 +235,7 @@ def error_document(error: BaseException, lang: str = "en") -> ErrorDocument:
 def validation_document(
     file: str | None,
     *,
-    document: Literal["tender", "model", "basket"] | None = None,
+    document: Literal["tender", "model", "basket", "followup"] | None = None,
     model: str | None = None,
     bids: int | None = None,
     parameters: int | None = None,

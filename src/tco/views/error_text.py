@@ -13,7 +13,8 @@ unit (its numbers and unit words in the language), ``hint`` a suggested name
 (" (did you mean 'x'?)"), ``*_list`` a list of names (each quoted), ``want_unit`` the unit a
 value should have (filling ``{expected}`` with an example in that unit), ``who``
 a row ("bid 'A'"), ``want`` what a value should be
-(:func:`tco.views.error_phrases.phrase_text`); others as they are.
+(:func:`tco.views.error_phrases.phrase_text`), a :class:`tco.locale.Word` its words in
+the language; others as they are.
 
 Examples
 --------
@@ -30,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from tco.errors import FormError, SpecError, SpecErrors, TCOError, format_path
-from tco.locale import keyed, pgettext, pgettext_noop
+from tco.locale import Word, keyed, pgettext, pgettext_noop
 from tco.locale import translated as has_text
 from tco.views.error_phrases import phrase_text
 from tco.views.i18n import quantity_text, resolve
@@ -63,6 +64,8 @@ def translated(err: BaseException, lang: str) -> bool:
 
 
 def _param(name: str, value: Any, lang: str) -> str:
+    if isinstance(value, Word):  # a word of the message, in the language
+        return value.text(lang)
     if name == "hint":
         if not value:
             return ""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tco.engine.conventions import option
+from tco.engine.conventions import counts_in_award, option
 from tco.views.i18n import number, percent, quantity_text, resolve, unit_text
 from tco.views.labels import (
     category_label,
@@ -139,7 +139,8 @@ def result_html(result: Result, lang: str | None = None, *, items: bool = True) 
     if own:
         head.append(f"{word('period col', lang)} [{word('year', lang)}]")
     priced = "externalities" in cats
-    other = "incl" if result.externalities_rule == "report" else "excl"
+    # the total the award does not rank, shown beside it (the engine's rule)
+    other = "excl" if counts_in_award(result.externalities_rule) else "incl"
     if priced:
         head.append(f"{word(f'total {other}', lang)} [{cur}]")
         head.append(f"{word(f'per year {other}', lang)} [{cur}/{word('year', lang)}]")

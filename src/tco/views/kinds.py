@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["KINDS"]
+__all__: list[str] = []  # internal: tco.views.contract.KINDS is the public name
 
 #: Every kind of document, each with its schema ``docs/schema/<kind>.schema.json``.
 KINDS: tuple[str, ...] = (

@@ -8,6 +8,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from tco.engine.conventions import counts_in_award
 from tco.views.i18n import csv_delimiter, number, percent, resolve, text, unit_text
 from tco.views.labels import category_label, substance_label
 from tco.views.safe import csv_cell, visible
@@ -99,7 +100,8 @@ def result_table(result: Result, lang: str | None = None) -> str:
         head.append(text("period col", lang))
         units.append(year)
     priced = "externalities" in cats
-    other = "incl" if result.externalities_rule == "report" else "excl"
+    # the total the award does not rank, shown beside it (the engine's rule)
+    other = "excl" if counts_in_award(result.externalities_rule) else "incl"
     if priced:
         head += [text(f"col {other}", lang), text(f"col {other}/yr", lang)]
         units += [plan.currency, f"{plan.currency}/{year}"]

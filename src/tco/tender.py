@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tco.errors import ModelNotFoundError, SpecError
+from tco.errors import ErrorList, ModelNotFoundError, SpecError
 from tco.evaluate import evaluate_plan
 from tco.io.resources import bundled_file, bundled_files
 from tco.io.yamlio import read_yaml_source
@@ -16,7 +16,7 @@ from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.product import ProductModel, load_model
 from tco.spec.schema import TenderSpec
-from tco.spec.tender_workbook import WorkbookTender
+from tco.spec.tender_workbook import WorkbookTender, label_errors
 from tco.spec.validation import validate
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
@@ -172,6 +172,11 @@ def _load(src: TenderSource, allow_paths: Iterable[str | Path]) -> Tender:
         ).speaks("tender_is_basket")
     spec: TenderSpec = validate(TenderSpec, src.data, file=src.file)
     model = tender_model(spec.model, src.base, src.file, allow_paths=allow_paths)
+    if src.book is not None:  # a workbook's rows are read by their hidden ids: check the labels
+        found = ErrorList()
+        for err in label_errors(src.book, model):
+            found.add(err)
+        found.raise_if_any()
     plan = compile_plan(spec, model, file=src.file)
     return Tender(spec=spec, model=model, plan=plan, file=src.file, sha256=src.sha256)
 

@@ -157,3 +157,32 @@ def test_a_hidden_value_column_is_still_refused(tmp_path: Path) -> None:
     wb.save(form)
     with pytest.raises(FormError, match="column D is hidden"):
         read_form(form, tco.load_model("passenger-car"))
+
+
+def test_the_danish_form_describes_in_danish_only(tmp_path: Path) -> None:
+    model = tco.load_model("passenger-car")
+    ws = openpyxl.load_workbook(write_form(model, tmp_path / "f.xlsx", lang="da"))["Bud"]
+    heads = [c.value for c in ws[8]]
+    assert heads[6:] == ["beskrivelse"]  # one description column, no 'description (English)'
+    rows = {r[0]: r for r in ws.iter_rows(min_row=9, values_only=True)}
+    for name in model.bid_parameters:
+        text = model.parameters[name].spec.description
+        if text is not None:
+            assert rows[name][6] == text.da  # the model's Danish text
+            assert text.en not in {c for r in rows.values() for c in r}  # no English beside it
+
+
+def test_the_danish_form_falls_back_to_english_where_the_model_has_no_danish(
+    tmp_path: Path,
+) -> None:
+    import yaml
+
+    data = yaml.safe_load(Path(str(tco.load_model("indoor-lighting").file)).read_text("utf-8"))
+    english = data["parameters"]["power"]["description"]["en"]
+    data["parameters"]["power"]["description"] = {"en": english}  # no Danish text
+    model = tco.load_model(data)
+    ws = openpyxl.load_workbook(write_form(model, tmp_path / "f.xlsx", lang="da"))["Bud"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=9, values_only=True)}
+    assert rows["power"][6] == english  # English only where the model has no Danish
+    assert rows["price"][6] == model.parameters["price"].spec.description.da  # type: ignore[union-attr]
+    assert ws["H8"].value is None

@@ -569,3 +569,117 @@ def test_a_bid_key_the_workbook_cannot_hold_is_refused_not_dropped(tmp_path: Pat
     assert "bids.price_clause" in str(info.value)
     assert "udbudsark" in error_text(info.value, "da")
     assert not (tmp_path / "u.xlsx").exists()
+
+
+# -- no English ids visible (issue 24): column A hidden, each row's label checked ---------
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_ids_are_hidden_and_each_row_is_labelled(tmp_path: Path, lang: str) -> None:
+    out = write_tender_workbook(tco.load_model("indoor-lighting"), tmp_path / "u.xlsx", lang=lang)
+    wb = openpyxl.load_workbook(out)
+    for sheet in SHEET[lang]:
+        ws = wb[sheet]
+        assert ws.column_dimensions["A"].hidden, sheet  # the ids are out of sight
+        for key, r in _rows(ws).items():  # every id's row shows a label in column B
+            assert ws.cell(row=r, column=2).value, (sheet, key)
+    a, b = wb[SHEET[lang][0]], wb[SHEET[lang][1]]
+    shown = {str(c.value) for col in "BCDEFGH" for c in a[col] if c.value is not None}
+    assert "assumptions.discount_rate" not in shown and "discount_rate" not in shown
+    label = {"da": "Kalkulationsrente", "en": "Discount rate"}[lang]
+    assert a.cell(row=_rows(a)["assumptions.discount_rate"], column=2).value == label
+    assert b.cell(row=_rows(b)["power"], column=2).value == {"da": "Effekt", "en": "Power"}[lang]
+
+
+def _swap(book: Path, sheet: str, first: str, second: str) -> tuple[str, str]:
+    """Swap the hidden ids of two rows (as a hostile hand would); the labels' cells."""
+    wb = openpyxl.load_workbook(book)
+    ws = wb[sheet]
+    rows = _rows(ws)
+    ws.cell(row=rows[first], column=1).value = second
+    ws.cell(row=rows[second], column=1).value = first
+    wb.save(book)
+    return f"B{rows[first]}", f"B{rows[second]}"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_swapped_assumption_ids_are_refused_at_the_label(tmp_path: Path, lang: str) -> None:
+    # Kalkulationsrente 4 % and Inflation swapped: read by the ids, 4 % would be the inflation.
+    book = _book(tmp_path, lang=lang)
+    sheet = SHEET[lang][0]
+    first, second = _swap(book, sheet, "assumptions.discount_rate", "assumptions.inflation")
+    with pytest.raises(SpecErrors) as info:
+        tco.load_tender(book)
+    errors = info.value.errors
+    assert {(e.sheet, e.cell) for e in errors} == {(sheet, first), (sheet, second)}
+    assert all(isinstance(e, FormError) for e in errors)
+    said = error_text(errors[0], "da")
+    label = {"da": "Kalkulationsrente", "en": "Discount rate"}[lang]  # the row shown
+    assert "rækkens betegnelse" in said and "'tco workbook'" in said and label in said
+    assert f"the row's label '{label}' is not the label of" in error_text(errors[0], "en")
+
+
+def test_swapped_bid_ids_are_refused_at_the_label_in_danish(tmp_path: Path) -> None:
+    # Effekt (32 W) and levetid swapped would read a power of 50000 h: refused at the labels.
+    book = _book(tmp_path, lang="da")
+    first, _ = _swap(book, "Tilbud", "power", "rated_life")
+    with pytest.raises(SpecErrors) as info:
+        tco.load_tender(book)
+    by_cell = {e.cell: e for e in info.value.errors}
+    assert set(by_cell) >= {first}
+    said = error_text(by_cell[first], "da")
+    assert "rækkens betegnelse 'Effekt' er ikke betegnelsen for rated_life" in said
+    assert by_cell[first].sheet == "Tilbud"
+
+
+def test_a_changed_label_is_refused_and_a_hidden_label_column_too(tmp_path: Path) -> None:
+    book = _book(tmp_path, lang="da")
+    ref = _cell(book, "Tilbud", "price", column=2)
+    _edit(book, "Tilbud", ref, "Pris pr. stk. inkl. moms")
+    with pytest.raises(FormError) as info:
+        tco.load_tender(book)
+    assert (info.value.sheet, info.value.cell) == ("Tilbud", ref)
+    book = _book(tmp_path, lang="da")
+    wb = openpyxl.load_workbook(book)
+    wb["Tilbud"].column_dimensions["B"].hidden = True  # only the ids may be hidden
+    wb.save(book)
+    with pytest.raises(FormError) as info:
+        tco.load_tender(book)
+    assert str(info.value.cell).startswith("B")
+
+
+def test_swapped_ids_are_refused_also_with_bid_forms(tmp_path: Path) -> None:
+    from tco.views.form import load_tender_with_forms
+
+    book = _book(tmp_path, lang="da")
+    form = tmp_path / "nord.xlsx"
+    assert main(["form", str(book), "-o", str(form), "--lang", "da"]) == 0
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bud"]
+    ws["D5"] = "Nord A/S"
+    for row in range(9, ws.max_row + 1):
+        value = {"price": "1.450,50", "power": 32, "rated_life": 50000}.get(ws[f"A{row}"].value)
+        if value is not None:
+            ws[f"D{row}"] = value
+    wb.save(form)
+    first, _ = _swap(book, "Forudsætninger", "assumptions.discount_rate", "assumptions.inflation")
+    with pytest.raises(SpecError) as info:
+        load_tender_with_forms(book, [form])
+    errors = info.value.errors if isinstance(info.value, SpecErrors) else [info.value]
+    assert ("Forudsætninger", first) in {(getattr(e, "sheet", None), e.cell) for e in errors}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_round_trip_with_hidden_ids_equals_the_yaml_tender(tmp_path: Path, lang: str) -> None:
+    # The workbook, opened and saved with its ids hidden, reads as the YAML tender: same
+    # mapping and the same totals (the engine's own on the YAML, to 1e-9 relative).
+    src = tco.example_path("indoor-lighting")
+    book = tmp_path / "udbud.xlsx"
+    assert main(["workbook", str(src), "-o", str(book), "--lang", lang]) == 0
+    wb = openpyxl.load_workbook(book)
+    assert wb[SHEET[lang][0]].column_dimensions["A"].hidden
+    wb.save(book)  # saved again by a spreadsheet library: the hidden column stays hidden
+    _same(tco.load_tender(src).evaluate(), tco.load_tender(book).evaluate())
+    back = tmp_path / "udbud.yaml"
+    assert main(["workbook", str(book), "--to-yaml", "-o", str(back)]) == 0
+    _same(tco.load_tender(src).evaluate(), tco.load_tender(back).evaluate())

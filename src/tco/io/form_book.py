@@ -248,7 +248,7 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
                     continue
                 if letter == "B" and ref not in head:
                     # column B holds labels: text, read to check a row's label against its id
-                    grid[ref] = _label(cell, ref)
+                    grid[ref] = label_cell(cell, ref)
                     continue
                 grid[ref] = _shown(cell, ref, file, sheet)
     finally:
@@ -256,7 +256,7 @@ def _grid(ws: Any, file: str, sheet: str) -> dict[str, FormCell]:
     return grid
 
 
-def _label(cell: Any, ref: str) -> FormCell:
+def label_cell(cell: Any, ref: str) -> FormCell:
     """A label cell as text (a formula's text is not a label, and matches none)."""
     value = cell.value
     if cell.data_type == "f":

@@ -39,6 +39,7 @@ from tco.io.form_book import (
     cell_shown,
     column_number,
     form_openpyxl,
+    label_cell,
     not_a_workbook,
     refuse_hidden,
 )
@@ -179,10 +180,10 @@ def read_tender_book(path: str | Path) -> TenderBook:
                 states = {name: str(wb[name].sheet_state) for name in wb.sheetnames}
                 a_name, b_name = _pick(states, file)
                 cols = ASSUMPTION_COLUMNS
-                a_read = {cols["key"], cols["value"], cols["unit"]}
+                a_read = {cols["key"], cols["label"], cols["value"], cols["unit"]}
                 a_grid = _grid(wb[a_name], file, a_name, len(cols), a_read)
                 last = FIRST_BID_COLUMN - 1 + MAX_WORKBOOK_BIDS
-                b_read = {BID_COLUMNS["key"], BID_COLUMNS["unit"]}
+                b_read = {BID_COLUMNS["key"], BID_COLUMNS["label"], BID_COLUMNS["unit"]}
                 b_read |= {get_column_letter(c) for c in range(FIRST_BID_COLUMN, last + 1)}
                 b_grid = _grid(wb[b_name], file, b_name, last, b_read)
                 members = {
@@ -212,7 +213,8 @@ def read_tender_book(path: str | Path) -> TenderBook:
                 cell=beyond,
                 expected=f"at most {MAX_WORKBOOK_BIDS} bid columns",
             ).speaks("book_too_many_columns", cap_q=str(MAX_WORKBOOK_BIDS))
-        refuse_hidden(grid, hidden, file, name)
+        # the ids (column A) are hidden; each row's visible label is checked against its id
+        refuse_hidden(grid, hidden, file, name, keys_may_hide=True)
     used = [column_number(ref) for ref, c in b_grid.items() if not c.blank]
     return TenderBook(
         file=file,
@@ -258,8 +260,11 @@ def _grid(ws: Any, file: str, sheet: str, max_col: int, read: set[str]) -> dict[
                 ).speaks("form_too_many_rows", cap_q=str(MAX_FORM_ROWS))
             for letter, cell in zip(letters, row, strict=False):
                 if cell.value is None or letter not in read:
-                    continue  # labels, defaults, ranges and descriptions are tco's, not read
+                    continue  # defaults, ranges and descriptions are tco's, not read
                 ref = f"{letter}{number}"
+                if letter == "B" and number > HEAD_ROW:
+                    grid[ref] = label_cell(cell, ref)  # a label: text, checked against the id
+                    continue
                 grid[ref] = cell_shown(cell, ref, file, sheet)
     finally:
         rows.close()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tco.errors import ErrorList, FormError, SpecError, SpecErrors, format_path
 from tco.io.form_book import FormCell
@@ -50,6 +50,9 @@ from tco.io.tender_workbook import (
     read_tender_book,
 )
 from tco.units import canonical_value, plain_number
+
+if TYPE_CHECKING:
+    from tco.spec.product import ProductModel
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -68,6 +71,80 @@ _BASIS = re.compile(r"^basis\s*:\s*([A-Za-z0-9_.-]+)$")
 _TRUE = {"true", "yes", "ja", "sand"}
 _FALSE = {"false", "no", "nej", "falsk"}
 _Path = tuple[str | int, ...]
+#: The languages a tender workbook is written in; the label of a row may be in either.
+_LANGS = ("en", "da")
+_HEAD_WORDS = {
+    "model": "model",
+    "title": "tender title",
+    "description": "tender description",
+    "basis": "basis",
+    "assumptions.number_format": "number_format",
+}
+
+
+def row_label(model: ProductModel, key: str, lang: str) -> str | None:
+    """The label a tender workbook writes in column B beside the (hidden) id ``key``.
+
+    ``key`` is a row's id: ``model``, ``assumptions.discount_rate``,
+    ``assumptions.escalation.electricity``, ``parameters.NAME`` on the
+    assumptions sheet, a bid parameter's name on the bids sheet. ``None`` for
+    an id the workbook does not write (the tender's checks refuse it).
+
+    Examples
+    --------
+    >>> import tco
+    >>> m = tco.load_model("indoor-lighting")
+    >>> row_label(m, "power", "da"), row_label(m, "assumptions.discount_rate", "en")
+    ('Effekt', 'Discount rate')
+    """
+    from tco.locale import keyed, section
+    from tco.spec.schema import AssumptionsSpec
+
+    words = section("tender workbook.", lang)
+    if key in _HEAD_WORDS:
+        return words[_HEAD_WORDS[key]]
+    parts = key.split(".")
+    if parts[0] == "assumptions" and len(parts) == 3:  # a mapping's key: escalation.electricity
+        if not isinstance(AssumptionsSpec().model_dump().get(parts[1]), dict):
+            return None
+        return words.get(parts[1], parts[1]).format(group=parts[2])
+    if parts[0] == "assumptions" and len(parts) == 2:
+        return keyed(f"tender workbook field.{parts[1]}", lang) or parts[1]
+    name = parts[1] if parts[0] == "parameters" and len(parts) == 2 else key
+    p = model.parameters.get(name)
+    if p is None or (p.spec.bid != (name == key)):
+        return None  # not a row of this model's workbook
+    return p.spec.label.get(lang) if p.spec.label else name
+
+
+def label_errors(book: WorkbookTender, model: ProductModel) -> list[FormError]:
+    """The rows whose visible label is not the label of their (hidden) id, as errors at the label.
+
+    A tender workbook hides its ids (column A): what the buyer reads is the
+    label in column B, so a row is read only where its label is its id's (in
+    English or Danish, or the id itself). A row whose id was changed or
+    swapped with another's is refused at its label's cell.
+    """
+    out: list[FormError] = []
+    for (sheet, key), cell in book.labels.items():
+        labels = [row_label(model, key, lang) for lang in _LANGS]
+        if labels[0] is None or cell.shown in (key, *labels):
+            continue  # an id the workbook does not write is the tender's checks' to refuse
+        label = "" if cell.blank else str(cell.shown)
+        expected = labels[1] if sheet in ("Forudsætninger", "Tilbud") else labels[0]
+        err = FormError(
+            f"the row's label '{label}' is not the label of {key} ('{expected}'); the row was "
+            "changed: fill in the tender workbook written by 'tco workbook' without changing "
+            "its labels or its hidden column A",
+            file=book.file,
+            sheet=sheet,
+            cell=cell.cell,
+            field=key,
+            value=label,
+            expected=f"the label '{expected}'",
+        ).speaks("book_label_changed", label=label, key=key, expected=expected)
+        out.append(err)
+    return out
 
 
 @dataclass(frozen=True)
@@ -83,12 +160,16 @@ class WorkbookTender:
         Field path (``("bids", 1, "power")``) -> (sheet, cell).
     sha256 : str
         The SHA-256 of the workbook's bytes.
+    labels : dict of (str, str) to FormCell
+        (sheet, each row's id in column A, hidden) -> its visible label cell in
+        column B, checked against the model by :func:`label_errors`.
     """
 
     file: str
     data: dict[str, Any]
     cells: dict[_Path, tuple[str, str]] = field(default_factory=dict)
     sha256: str = ""
+    labels: dict[tuple[str, str], FormCell] = field(default_factory=dict)
 
     def relocate(self, err: SpecError) -> SpecError:
         """An error about a field of the tender, pointed at the workbook cell it came from.
@@ -128,6 +209,7 @@ class _Reader:
         self.errors = ErrorList()
         self.cells: dict[_Path, tuple[str, str]] = {}
         self.convention = "en"
+        self.labels: dict[tuple[str, str], FormCell] = {}
 
     def fail(
         self,
@@ -322,6 +404,7 @@ def tender_from_book(book: TenderBook) -> WorkbookTender:
             )
             continue
         seen[key] = key_cell.cell
+        reader.labels[(a_sheet, key)] = book.at("assumptions", f"{cols['label']}{r}")
         value = book.at("assumptions", f"{cols['value']}{r}")
         unit = book.at("assumptions", f"{cols['unit']}{r}")
         rows.append((key, value, unit, r))
@@ -363,7 +446,9 @@ def tender_from_book(book: TenderBook) -> WorkbookTender:
             _set(data, path, read)
     data["bids"] = _bids(reader, book)
     reader.errors.raise_if_any()
-    return WorkbookTender(file=book.file, data=data, cells=reader.cells, sha256=book.sha256)
+    return WorkbookTender(
+        file=book.file, data=data, cells=reader.cells, sha256=book.sha256, labels=reader.labels
+    )
 
 
 def _bids(reader: _Reader, book: TenderBook) -> list[dict[str, Any]]:
@@ -376,7 +461,9 @@ def _bids(reader: _Reader, book: TenderBook) -> list[dict[str, Any]]:
         head = book.at("bids", f"{key_col}{r}")
         if not head.blank:
             shown = head.shown
-            params.append((shown if isinstance(shown, str) else f"{shown:g}", r))
+            key = shown if isinstance(shown, str) else f"{shown:g}"
+            params.append((key, r))
+            reader.labels[(sheet, key)] = book.at("bids", f"{BID_COLUMNS['label']}{r}")
     bids: list[dict[str, Any]] = []
     for c in range(FIRST_BID_COLUMN, book.last_column + 1):
         col = get_column_letter(c)

@@ -5,7 +5,8 @@ name and notes at the top and then one row per bid parameter of the product
 model: its name, label, unit, the cell to fill in, the default used when the
 cell is left blank (optional parameters only), the allowed range (also set as
 the cell's data validation, so Excel refuses a value out of range) and the
-description in English and Danish. Everything in the form comes from the
+description in the form's language (Danish on a Danish form, English where the
+model has no Danish text). Everything in the form comes from the
 product model. Cell ``B4`` states the form's number convention (``en``:
 ``1,450.50``; ``da``: ``1.450,50``), used for numbers typed as text.
 
@@ -64,7 +65,6 @@ _HEAD = {
     "default": "if blank / hvis tom",
     "range": "allowed range / tilladt interval",
     "en": "description",
-    "da": "beskrivelse",
 }
 #: A Danish form's words (an English form keeps its bilingual heads).
 _DANISH = {
@@ -84,8 +84,7 @@ _DANISH = {
     "value": "værdi",
     "default": "hvis tom",
     "range": "tilladt interval",
-    "en": "description (English)",
-    "da": "beskrivelse",
+    "en": "beskrivelse",
 }
 #: An English form's words for the bidder's fields (Danish beside them).
 _ENGLISH = {
@@ -321,6 +320,8 @@ def fill_form_sheet(
     if hide_ids:
         ws.column_dimensions["A"].hidden = True
     for key, col in COLUMNS.items():
+        if key == "da":
+            continue  # one description column, in the form's language (column G)
         cell = ws[f"{col}{HEAD_ROW}"]
         cell.value = _DANISH[key] if danish else _HEAD[key]
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
@@ -350,12 +351,12 @@ def fill_form_sheet(
             excel_text(ws[f"{COLUMNS['default']}{r}"], default)
         excel_text(ws[f"{COLUMNS['range']}{r}"], shown)
         if spec.description:
-            en, da = spec.description.en, spec.description.da or ""
-            excel_text(ws[f"{COLUMNS['en']}{r}"], en)
-            excel_text(ws[f"{COLUMNS['da']}{r}"], da)
-            # wrapped text: a row tall enough for the longer description (about 55 per line)
-            lines = max(1, -(-max(len(en), len(da)) // 55))
-            ws.row_dimensions[r].height = 15 * lines
+            # the bidder's language only: Danish on a Danish form (English where the model
+            # has no Danish text), English on an English form
+            said = spec.description.get("da") if danish else spec.description.en
+            excel_text(ws[f"{COLUMNS['en']}{r}"], said)
+            # wrapped text: a row tall enough for the description (about 55 per line)
+            ws.row_dimensions[r].height = 15 * max(1, -(-len(said) // 55))
         if lo is not None or hi is not None:
             if lo is not None and hi is not None:
                 dv = DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi)
@@ -378,7 +379,7 @@ def fill_form_sheet(
             dv.add(value.coordinate)
     longest = max((len(name) for name in model.bid_parameters), default=0)
     widths = {"A": max(30, longest + 2), "B": 40, "C": 14, "D": 18, "E": 18, "F": 32}
-    widths.update({"G": 50, "H": 50})
+    widths.update({"G": 60})
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     # Printed or saved as PDF: one page wide, landscape, so the value column is beside its row.

@@ -133,6 +133,11 @@ def load_tender_with_forms(
     model = tender_model(data["model"], base, file, allow_paths=allow_paths)
     stated = stated_number_format(data)
     errors = ErrorList()
+    if src.book is not None:  # a workbook's rows are read by their hidden ids: check the labels
+        from tco.spec.tender_workbook import label_errors
+
+        for err in label_errors(src.book, model):
+            errors.add(err)
     read: list[FormBid] = []
     hashes: list[tuple[str, str]] = []
     said: set[tuple[int, str]] = set()  # (bid, field) a form's own problem was reported at

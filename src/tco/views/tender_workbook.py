@@ -389,9 +389,9 @@ def _head(ws: Any, columns: Mapping[str, str], lang: str, title: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
     words = section("tender workbook.", lang)
-    ws["A1"] = words["title"]
-    ws["A1"].font = Font(bold=True, size=12)
-    ws["A2"] = words[title]
+    ws["B1"] = words["title"]
+    ws["B1"].font = Font(bold=True, size=12)
+    ws["B2"] = words[title]
     grey = PatternFill("solid", fgColor="D9D9D9")
     for key, col in columns.items():
         cell = ws[f"{col}{HEAD_ROW}"]
@@ -399,6 +399,9 @@ def _head(ws: Any, columns: Mapping[str, str], lang: str, title: str) -> None:
         cell.font = Font(bold=True)
         cell.fill = grey
     ws.freeze_panes = ws[f"C{HEAD_ROW + 1}"]
+    # The ids (column A) are hidden in both languages: column B labels every row in the
+    # buyer's language, and the reader checks each label against its id.
+    ws.column_dimensions["A"].hidden = True
 
 
 def _fill_assumptions(

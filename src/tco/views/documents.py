@@ -83,21 +83,27 @@ def result_document(result: Result) -> ResultDocument:
     mass = np.stack([emissions[s] for s in substances], axis=1) if substances else None
     total, annualised = result.total, result.annualised
     excl, undiscounted = result.total_excl_externalities, result.undiscounted_total
+    # every per-bid array read once (a property computes its array anew on each read)
+    rank, names, periods = result.rank, result.bids, plan.period
+    incl = result.total_incl_externalities
+    annualised_excl = result.annualised_excl_externalities
+    annualised_incl = result.annualised_incl_externalities
+    externalities = result.externalities
     bids: list[BidResult] = []
-    for b in np.argsort(result.rank, kind="stable").tolist():
+    for b in np.argsort(rank, kind="stable").tolist():
         bids.append(
             {
-                "rank": int(result.rank[b]),
-                "bid": result.bids[b],
+                "rank": int(rank[b]),
+                "bid": names[b],
                 "total": float(total[b]),
                 "annualised": float(annualised[b]),
                 "total_excl_externalities": float(excl[b]),
-                "total_incl_externalities": float(result.total_incl_externalities[b]),
-                "annualised_excl_externalities": float(result.annualised_excl_externalities[b]),
-                "annualised_incl_externalities": float(result.annualised_incl_externalities[b]),
-                "externalities_pv": float(result.externalities[b]),
+                "total_incl_externalities": float(incl[b]),
+                "annualised_excl_externalities": float(annualised_excl[b]),
+                "annualised_incl_externalities": float(annualised_incl[b]),
+                "externalities_pv": float(externalities[b]),
                 "undiscounted_total": float(undiscounted[b]),
-                "period": int(plan.period[b]),
+                "period": int(periods[b]),
                 "by_category": [
                     {"category": c, "present_value": v}  # type: ignore[typeddict-item]
                     for c, v in zip(categories, cat_pv[b].tolist(), strict=True)

@@ -318,9 +318,7 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
         out.append(ct.residual(plan, lang).plain())
     listed = ""
     if plan.emission_prices:
-        prices: dict[str, object] = dict(a.emission_prices)
-        if a.co2_price is not None:
-            prices.setdefault("co2e", a.co2_price)
+        prices = ct.stated_emission_prices(plan)
         listed = ", ".join(
             f"{substance_label(s, lang)} {quantity_text(prices.get(s, m['by year']), lang)}"
             for s in plan.emission_prices

@@ -316,6 +316,20 @@ def residual(plan: Plan, lang: str, markup: Markup = PLAIN) -> Statement:
     return Statement(m["lead residual"], m[f"residual {rule}"].format(share=share))
 
 
+def stated_emission_prices(plan: Plan) -> dict[str, object]:
+    """The price the tender states for each priced substance, as written.
+
+    The tender's ``emission_prices``, with ``co2_price`` as the price of ``co2e``
+    where that is not given there. A substance priced by a path of prices by
+    year has no entry: the statements say "by year" for it.
+    """
+    a = plan.assumptions
+    prices: dict[str, object] = dict(a.emission_prices)
+    if a.co2_price is not None:
+        prices.setdefault("co2e", a.co2_price)
+    return prices
+
+
 def externalities(plan: Plan, priced: str, lang: str) -> Statement:
     """Which emissions are priced, and whether they count in the award (the tender's rule).
 

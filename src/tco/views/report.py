@@ -114,9 +114,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
     )
     priced = ""
     if plan.emission_prices:
-        prices: dict[str, object] = dict(a.emission_prices)
-        if a.co2_price is not None:
-            prices.setdefault("co2e", a.co2_price)
+        prices = ct.stated_emission_prices(plan)
         priced = ", ".join(
             m["at"].format(
                 s=escape(substance_label(s, lang)),

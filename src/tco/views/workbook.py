@@ -560,9 +560,7 @@ def method_rows(result: Result, lang: str) -> list[tuple[str, str]]:
     )
     priced = ""
     if plan.emission_prices:
-        prices: dict[str, object] = dict(a.emission_prices)
-        if a.co2_price is not None:
-            prices.setdefault("co2e", a.co2_price)
+        prices = ct.stated_emission_prices(plan)
         priced = ", ".join(
             f"{substance_label(s, lang)} ({quantity_text(prices[s], lang)})"
             if s in prices

@@ -55,13 +55,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from tco.engine.conventions import EVENT_TIMING, counts_in_award, timing_shift
+from tco.engine.conventions import EVENT_TIMING, TIMING, counts_in_award, timing_shift
 from tco.engine.rows import Residual
 from tco.engine.timeline import EPS
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.spec.parsing import Node, names_in
 from tco.units import Quantity, to_plan
-from tco.views.i18n import text, unit_text
+from tco.views.i18n import significant, text, unit_text
 from tco.views.labels import group_label, item_label, parameter_label, substance_label, word
 from tco.views.safe import excel_cell
 
@@ -370,7 +370,11 @@ class _Writer:
         put("period", self.w("period"), self.u("year"), float(plan.period.max()), "0")
         r = self.label_row(self.w("price year"), self.u("year"))
         g.number(r, 3, float(plan.price_year), "0")
-        r = self.label_row(self.w("timing"))
+        choices = "; ".join(  # the shift of each timing, from the convention's table
+            f"{significant(shift, lang=self.lang)} {self.w(f'at {name}')}"
+            for name, shift in TIMING.items()
+        )
+        r = self.label_row(self.w("timing", choices=choices))
         g.number(r, 3, timing_shift(plan.discounting), "0.0")
         put(
             "award",

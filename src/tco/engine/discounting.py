@@ -468,7 +468,9 @@ class Discount:
         """
         known = self._known.get(timing)
         if known is None:
-            known = np.array(self._factors(timing), dtype=np.float64)  # owned, never a view
+            known = self._factors(timing)
+            if not known.flags.owndata:  # a view of the caller's schedule: copied once
+                known = known.copy()
             known.flags.writeable = False
             self._known[timing] = known
         return known

@@ -460,10 +460,30 @@ def stream_present_value(
             share=rule.share,
             salvage=rule.salvage,
         )
-        pv = pv + amount_in_year(s.amount, last) * credit
+        credited = amount_in_year(s.amount, last) * credit
+        if _fresh(pv, credited):
+            pv += credited
+        else:
+            pv = pv + credited
+        del credited
     scale = quantity_scale(s.per_unit, quantity)
-    out: Array = pv * scale if np.ndim(scale) or scale != 1.0 else pv
+    if not np.ndim(scale) and scale == 1.0:
+        return pv
+    if _fresh(pv, scale):
+        pv *= scale
+        return pv
+    out: Array = pv * scale
     return out
+
+
+def _fresh(a: Array, b: ArrayLike) -> bool:
+    """Whether ``a op= b`` may update ``a`` in place: its own float64 array of the shape."""
+    return (
+        a.dtype == np.float64
+        and a.flags.owndata
+        and a.flags.writeable
+        and a.shape == np.broadcast_shapes(a.shape, np.shape(b))
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -132,9 +132,9 @@ def lifetime_years(
         return None
     B = len(who)
     try:
-        lifetime: Array = np.broadcast_to(
-            np.asarray(model.lifetime.evaluate(env), dtype=np.float64), (B,)
-        ).copy()
+        lifetime: Array = np.asarray(model.lifetime.evaluate(env), dtype=np.float64)
+        if lifetime.shape != (B,) or not _fresh(lifetime, env):
+            lifetime = np.broadcast_to(lifetime, (B,)).copy()
     except SpecError as err:
         raise err.located(file, ("model", "lifetime")) from None
     check_lifetimes(lifetime, who, file=file, where=where)
@@ -307,8 +307,19 @@ def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
     """Evaluate a compiled formula to shape (B,) or (B, T + 1)."""
     out: Array = np.asarray(c.evaluate(env), dtype=np.float64)
     shape = (B, T + 1) if out.ndim == 2 else (B,)
+    if out.shape == shape and _fresh(out, env):
+        return out
     result: Array = np.broadcast_to(out, shape).copy()
     return result
+
+
+def _fresh(out: Array, env: Mapping[str, Any]) -> bool:
+    """Whether a formula's result is a new array of its own (not one of its inputs, nor a view)."""
+    return (
+        out.flags.owndata
+        and out.flags.writeable
+        and not any(v is out for v in env.values() if isinstance(v, np.ndarray))
+    )
 
 
 def unit_factor(

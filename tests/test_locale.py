@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import functools
 import io
+import re
+import string
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,102 @@ def test_errors_take_their_english_from_the_raise_site() -> None:
     # n=args.workers); the catalogue said "got --workers {n}, expected 1 or more" before
     assert "workers" in from_raise_sites
     assert keyed("workers", "en") == "got --workers {n}"
+
+
+# -- every language complete, and every translation with the English's placeholders -----------
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_has_a_translation(lang: str) -> None:
+    # Swedish as Danish: a message without a translation would be shown in English
+    messages = [m for m in _catalogue(lang) if m.id]
+    assert len(messages) > 1000
+    assert [(m.context, m.id) for m in messages if not m.string] == []
+
+
+#: Fields of the English a translation may leave out, and why.
+_MAY_LEAVE_OUT = {
+    # the English words of a parser or an HTTP library (json, pandas, pyarrow): a translation
+    # says what is wrong in its own words, or where (line and column), instead
+    "detail",
+    # the largest number a float holds (1.8e308): "too large to compute with" says it
+    "cap",
+}
+
+#: Fields a raise site passes through ``**`` that the source does not name: bodies.py's
+#: ``speaks("service_not_json", detail=..., **at)``, ``at`` being the line and column.
+_SPREAD = {"service_not_json": {"line", "column"}}
+
+
+@functools.cache
+def _raise_site_params() -> dict[str, frozenset[str]]:
+    """The params each ``.speaks(id, **params)`` of the source gives its message, by id."""
+    out: dict[str, set[str]] = {k: set(v) for k, v in _SPREAD.items()}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "speaks"
+                and node.args
+            ):
+                continue
+            # a literal id, or ids in an expression (a default of .get, both arms of an if)
+            ids = [
+                c.value
+                for c in ast.walk(node.args[0])
+                if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            ]
+            names = {k.arg for k in node.keywords if k.arg}
+            for message_id in ids:
+                out.setdefault(message_id, set()).update(names)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _brace_fields(text: str) -> set[str]:
+    return {f.split(".")[0].split("[")[0] for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+_HTML_TAG = re.compile(r"</?(?:strong|code|em|b|i|br|a|p|span|sup|sub|ul|ol|li)\b[^>]*>")
+_PERCENT = re.compile(r"%\(\w+\)[sdf]|%%")
+
+
+def _shape(text: str) -> dict[str, object]:
+    """What a translation keeps of its English exactly: markup, %-fields, code, lines, edges."""
+    return {
+        "html tags": sorted(_HTML_TAG.findall(text)),
+        "%-fields": sorted(_PERCENT.findall(text)),
+        "backticks": text.count("`"),
+        "lines": text.count("\n"),
+        "leading spaces": len(text) - len(text.lstrip(" ")),
+        "trailing spaces": len(text) - len(text.rstrip(" ")),
+    }
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_translation_keeps_the_placeholders_of_its_english(lang: str) -> None:
+    # a field the code does not give is shown as '?' (error_text's format_map), a field
+    # left out loses the value, markup or a newline out of place breaks the output
+    params = _raise_site_params()
+    wrong = []
+    for m in _catalogue(lang):
+        if not (m.id and m.string):
+            continue
+        english, said = _brace_fields(m.id), _brace_fields(m.string)
+        given = english | params.get(m.context or "", frozenset())
+        if said - given:
+            wrong.append((m.context, m.id, "fields the code does not give", sorted(said - given)))
+        if english - said - _MAY_LEAVE_OUT:
+            wrong.append((m.context, m.id, "fields left out", sorted(english - said)))
+        if _shape(m.id) != _shape(m.string):
+            wrong.append((m.context, m.id, _shape(m.id), _shape(m.string)))
+    assert wrong == []
+
+
+def test_the_placeholder_check_can_fail() -> None:
+    # the checks above, on translations written wrong
+    params = _raise_site_params()
+    assert params["workers"] == {"n"}
+    assert {"status", "detail"} <= params["service_http_status"]
+    assert _brace_fields("fick {nmae}") - _brace_fields("got {name}") == {"nmae"}
+    assert _shape(" (menade du '{name}'?)") != _shape("(did you mean '{name}'?)")
+    assert _shape("<strong>Kalkylperiod.</strong>") == _shape("<strong>Study period.</strong>")
+    assert _shape("År 0") != _shape("Year 0\n")

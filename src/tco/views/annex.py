@@ -40,7 +40,7 @@ from tco.views.annex_document import (
     short_number,
 )
 from tco.views.annex_math import formula_mathml, formula_text, formula_words
-from tco.views.i18n import quantity_text
+from tco.views.i18n import quantity_text, text
 from tco.views.labels import category_label, group_label, substance_label
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ __all__ = [
 # -- building -------------------------------------------------------------------------------
 def _labels(model: ProductModel, lang: str) -> dict[str, str]:
     out = {n: (p.spec.label.get(lang) if p.spec.label else n) for n, p in model.parameters.items()}
-    out["period"] = "analyseperioden" if lang == "da" else "the study period"
+    out["period"] = text("annex.the period", lang)
     return out
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tco.views.i18n import separators
+
 __all__ = [
     "AnnexDocument",
     "Block",
@@ -94,13 +96,13 @@ def number(value: float, lang: str = "en", decimals: int = 2) -> str:
     --------
     >>> number(813449.126), number(813449.126, "da"), number(0.5, "da", 3)
     ('813,449.13', '813.449,13', '0,500')
-    >>> number(-0.0001, "da"), number(-1.5, "da")
-    ('0,00', '-1,50')
+    >>> number(-0.0001, "da"), number(-1.5, "da"), number(813449.126, "sv")
+    ('0,00', '-1,50', '813 449,13')
     """
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # -0.00: a negative amount that rounds to nothing is written 0.00
-    return _swap(text) if lang == "da" else text
+    return _swap(text, lang)
 
 
 _EN_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
@@ -115,10 +117,12 @@ def localise(text: str, lang: str) -> str:
     --------
     >>> localise("36,000.5", "da"), localise("0.05", "da"), localise("1 %", "da")
     ('36.000,5', '0,05', '1 %')
+    >>> localise("36,000.5", "sv")
+    '36 000,5'
     """
-    if lang != "da" or not _EN_NUMBER.fullmatch(text):
+    if lang == "en" or not _EN_NUMBER.fullmatch(text):
         return text
-    return _swap(text)
+    return _swap(text, lang)
 
 
 def short_number(value: float, lang: str) -> str:
@@ -130,9 +134,12 @@ def short_number(value: float, lang: str) -> str:
     ('5,556', '3000', '36.000')
     """
     text = f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
-    return _swap(text) if lang == "da" else text
+    return _swap(text, lang)
 
 
-def _swap(text: str) -> str:
-    """``1,234.5`` as ``1.234,5``."""
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+def _swap(text: str, lang: str) -> str:
+    """``1,234.5`` in the separators of ``lang``: ``1.234,5`` in Danish, ``1 234,5`` in Swedish."""
+    if lang == "en":
+        return text
+    group, point = separators(lang)
+    return text.replace(",", "\x00").replace(".", point).replace("\x00", group)

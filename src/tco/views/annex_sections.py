@@ -147,7 +147,8 @@ def example_section(tender: Tender, result: Result, lang: str, *, illustrative: 
     head = [m["item"], m["symbol"], m["per unit"], f"{m['present value']} [{cur}]"]
     blocks.append(Table(head, rows, numeric=[False, False, True, True]))
     for sub, kg in result.emissions.items():
-        blocks.append(Para(m["emitted"].format(s=sub, kg=number(float(kg[0]), lang, 0))))
+        shown = labels.substance_label(sub, lang)
+        blocks.append(Para(m["emitted"].format(s=shown, kg=number(float(kg[0]), lang, 0))))
     return Section(m["s example"], blocks)
 
 

@@ -137,6 +137,17 @@ def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
     return out.replace("\xa0", " ")
 
 
+def separators(lang: str) -> tuple[str, str]:
+    """The thousands separator and the decimal sign of ``lang`` (``("," , ".")`` in English).
+
+    Examples
+    --------
+    >>> separators("en"), separators("da"), separators("sv")
+    ((',', '.'), ('.', ','), (' ', ','))
+    """
+    return (",", ".") if lang == "en" else _separators(lang)
+
+
 @functools.cache
 def _separators(lang: str) -> tuple[str, str]:
     """The thousands separator and the decimal sign of ``lang``, from Babel's locale data."""

@@ -46,6 +46,24 @@ GROUPS = frozenset({"expected", "os reason", "unit word", "who"}) | frozenset(
     {"value kind", "bundled file", "busy reason", "form place", "body part", "either"}
 )
 
+
+def accepted_language(header: str) -> str:
+    """The language of an answer: the first one an ``Accept-Language`` header names, if translated.
+
+    Only the first language counts (as a browser sends the user's own first); a
+    language without a catalogue, or none, is answered in English.
+
+    Examples
+    --------
+    >>> accepted_language("sv-SE,sv;q=0.9,en;q=0.5"), accepted_language("da")
+    ('sv', 'da')
+    >>> accepted_language("de-DE,da;q=0.5"), accepted_language("")
+    ('en', 'en')
+    """
+    first = header.split(",")[0].split(";")[0].strip().lower()
+    return next((lang for lang in TRANSLATED if first.startswith(lang)), "en")
+
+
 # gettext joins a msgctxt and its msgid with this character in a catalogue's keys.
 _CONTEXT_MARK = "\x04"
 

@@ -14,7 +14,7 @@ from starlette.requests import Request
 
 from tco.errors import ServiceError
 from tco.limits import SERVICE_BODY_TIMEOUT
-from tco.locale import word
+from tco.locale import accepted_language, word
 from tco.service.pool import PoolBusy
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
@@ -88,8 +88,7 @@ class Guard:
             if started:  # pragma: no cover - the answer has begun: nothing more can be said
                 return
             headers = dict(scope.get("headers") or [])
-            accept = headers.get(b"accept-language", b"").decode("latin-1")
-            lang = "da" if accept.split(",")[0].strip().lower().startswith("da") else "en"
+            lang = accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))
             body = error_bytes(internal_error(), lang)
             await send(
                 {

@@ -4,7 +4,7 @@ The event loop reads requests, enforces the body cap, and hands each
 request's work to a :class:`~tco.service.pool.WorkerPool`; answers are the
 documents of the JSON contract (:mod:`tco.views.contract`), errors
 ``error`` documents with a 4xx status. ``Accept-Language: da`` gives Danish
-labels, titles and reports.
+labels, titles, reports and error messages, ``sv`` Swedish.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from tco.limits import (
     SERVICE_QUEUE_WAIT,
     SERVICE_TIMEOUT,
 )
+from tco.locale import accepted_language
 from tco.service.answers import (
     Guard,
     TooLarge,
@@ -73,10 +74,8 @@ def _error(
 
 
 def language(request: Request) -> str:
-    """``da`` when the first language the client accepts is Danish, else ``en``."""
-    header = request.headers.get("accept-language", "")
-    first = header.split(",")[0].split(";")[0].strip().lower()
-    return "da" if first.startswith("da") else "en"
+    """The first language the client accepts, if tco speaks it (``da``, ``sv``), else ``en``."""
+    return accepted_language(request.headers.get("accept-language", ""))
 
 
 #: Where the pages of /docs and /redoc load their scripts and styles from: the service itself.
@@ -131,8 +130,7 @@ class _CORS(CORSMiddleware):
             return answer
         said = bytes(answer.body).decode("utf-8", "replace")  # "Disallowed CORS origin, ..."
         what = said.removeprefix("Disallowed CORS ")
-        accept = request_headers.get("accept-language", "")
-        lang = "da" if accept.split(",")[0].strip().lower().startswith("da") else "en"
+        lang = accepted_language(request_headers.get("accept-language", ""))
         from tco.service.answers import error_bytes
 
         err = RequestError(

@@ -40,7 +40,10 @@ ACCEPT_LANGUAGE: dict[str, Any] = {
     "required": False,
     "schema": {"type": "string"},
     "example": "da",
-    "description": "da: Danish labels, titles, reports and error messages; otherwise English",
+    "description": (
+        "da: Danish labels, titles, reports and error messages; sv: Swedish; otherwise "
+        "English (the first language named counts: sv-SE,sv;q=0.9,en;q=0.5 is Swedish)"
+    ),
 }
 
 #: What each error status means, as the service answers it (every one an ``error`` document).

@@ -748,8 +748,8 @@ def run(
         Its media type, without parameters (``application/json``).
     params : mapping
         The query parameters.
-    lang : {"en", "da"}
-        The language of labels and reports.
+    lang : {"en", "da", "sv"}
+        The language of labels, reports and error messages.
 
     Returns
     -------

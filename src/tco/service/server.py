@@ -45,6 +45,7 @@ from tco.limits import (
     SERVICE_QUEUE_WAIT,
     SERVICE_TIMEOUT,
 )
+from tco.locale import accepted_language
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -66,18 +67,19 @@ _ACCEPT_LANGUAGE = re.compile(rb"\r\naccept-language:[ \t]*([^\r\n]*)", re.IGNOR
 
 
 def head_language(head: bytes) -> str:
-    r"""``da`` when the ``Accept-Language`` of a request's head asks first for Danish, else ``en``.
+    r"""The language the ``Accept-Language`` of a request's head asks for first (``en`` if none).
 
     Examples
     --------
     >>> head_language(b"GET / HTTP/1.1\r\nAccept-Language: da-DK,en;q=0.5\r\n")
     'da'
+    >>> head_language(b"GET / HTTP/1.1\r\naccept-language: sv\r\n")
+    'sv'
     >>> head_language(b"GET / HTTP/1.1\r\nHost: x\r\n")
     'en'
     """
     found = _ACCEPT_LANGUAGE.search(head)
-    first = found.group(1).split(b",")[0].split(b";")[0].strip().lower() if found else b""
-    return "da" if first.startswith(b"da") else "en"
+    return accepted_language(found.group(1).decode("latin-1") if found else "")
 
 
 def _answer(
@@ -310,7 +312,7 @@ def startup_line(
     'tco serve lytter på http://127.0.0.1:8000 (uvloop, arbejdsprocesser: 2; forespørgsler
     højst 1.048.576 byte, kø højst 64, tidsgrænse 10 s pr. forespørgsel; CORS: ingen)'
     """
-    from tco.views.i18n import number, text
+    from tco.views.i18n import number, separators, text
 
     return text(
         "cli.serve listening",
@@ -320,7 +322,7 @@ def startup_line(
         workers=workers,
         body=number(max_body, 0, lang),
         queue=number(queue, 0, lang),
-        timeout=f"{timeout:g}".replace(".", "," if lang == "da" else "."),
+        timeout=f"{timeout:g}".replace(".", separators(lang)[1]),
         cors=", ".join(cors_origins) if cors_origins else text("cli.serve no cors", lang),
     )
 

@@ -113,8 +113,13 @@ def test_result_workbook_in_swedish(tmp_path: Path) -> None:
     assert (
         main(["compare", "--example", "indoor-lighting", "--lang", "sv", "--xlsx", str(out)]) == 0
     )
-    sheets = openpyxl.load_workbook(out).sheetnames
-    assert sheets[:4] == ["Sammanfattning", "Fördelning", "Kassaflöden", "Förutsättningar"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:4] == ["Sammanfattning", "Fördelning", "Kassaflöden", "Förutsättningar"]
+    # the amounts carry the Swedish locale (LCID 0x41D), so that a spreadsheet following the
+    # format's locale shows 1 045 752 as Swedish writes it (the Danish carry 0x406)
+    summary = book["Sammanfattning"]
+    formats = {c.number_format for row in summary.iter_rows(min_row=2) for c in row}
+    assert "[$-41D]#,##0" in formats, formats
 
 
 def test_award_report_headings_in_swedish(tmp_path: Path) -> None:

@@ -66,25 +66,26 @@ _NUMBER = "#,##0.########"
 _TONNES = "#,##0.0"
 _PERCENT = "0.00%"
 _GENERAL = "General"
-#: A number format's locale: Danish (LCID 0x406), so that a spreadsheet shows ``1.234,5``.
-_DANISH = "[$-406]"
+#: A number format's locale by language: Danish (LCID 0x406) and Swedish (0x41D), so that a
+#: spreadsheet shows ``1.234,5`` and ``1 234,5``.
+_LOCALE_TAGS = {"da": "[$-406]", "sv": "[$-41D]"}
 
 
 def number_format(fmt: str, lang: str) -> str:
-    """A number format for ``lang``: tagged with the Danish locale in a Danish workbook.
+    """A number format for ``lang``: tagged with the language's locale (Danish, Swedish).
 
     Excel shows the reader's own separators whatever the tag; a spreadsheet
     that follows the format's locale (LibreOffice) shows ``1.234,5`` for a
-    Danish workbook as well.
+    Danish workbook and ``1 234,5`` for a Swedish one as well.
 
     Examples
     --------
     >>> number_format("#,##0", "da"), number_format("#,##0", "en")
     ('[$-406]#,##0', '#,##0')
-    >>> number_format("General", "da")
-    '[$-406]General'
+    >>> number_format("General", "da"), number_format("#,##0", "sv")
+    ('[$-406]General', '[$-41D]#,##0')
     """
-    return f"{_DANISH}{fmt}" if lang == "da" else fmt
+    return _LOCALE_TAGS.get(lang, "") + fmt
 
 
 def sheet_names(lang: str | None = None) -> tuple[str, ...]:

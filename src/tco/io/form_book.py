@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tco.errors import FormError
+from tco.io.optional import require
 from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
 from tco.limits import MAX_FORM_ROWS
 from tco.locale import word
@@ -73,13 +74,7 @@ class FormCell:
 
 
 def _openpyxl(file: str) -> Any:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise FormError(
-            "reading bid forms needs openpyxl: pip install 'tco-lcc[excel]'", file=file
-        ).speaks("form_needs_openpyxl") from None
-    return openpyxl
+    return require("openpyxl", "excel")
 
 
 def read_sheets(

@@ -12,7 +12,7 @@ import pytest
 
 import tco
 import tco.evaluate
-from conftest import HAND_MODEL
+from helpers import HAND_MODEL
 from tco.basket import basket_example_path, basket_examples, load_basket
 from tco.cli import main
 from tco.limits import MAX_LINES

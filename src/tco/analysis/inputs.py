@@ -213,9 +213,8 @@ def input_names(plan: Plan) -> list[str]:
     (['price', 'power', 'rated_life'], True)
     """
     names = [n for n in plan.product.parameters if plan.values[n].ndim == 1]
-    period = plan.stated.period
-    if (period is None or str(period).strip() == "lifetime") and plan.product.lifetime is not None:
-        names = [n for n in names if n not in plan.product.lifetime.names]
+    if plan.stated.own_life:  # the lifetime is the study period
+        names = [n for n in names if n not in plan.product.lifetime_names]
     names += ["discount_rate", "quantity"]
     names += [f"escalation.{g}" for g in plan.product.escalation_groups]
     substances = sorted({e.substance for e in plan.emissions})

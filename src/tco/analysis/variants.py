@@ -55,12 +55,11 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
     [32.0, 41.0, 27.0, 48.0, 61.5, 40.5]
     """
     B = plan.n_bids
-    period = plan.stated.period
-    if (period is None or str(period).strip() == "lifetime") and plan.product.lifetime is not None:
+    if plan.stated.own_life and plan.product.lifetime is not None:
         moved = [
             c.input.name
             for c in changes
-            if c.input.kind == "parameter" and c.input.key in plan.product.lifetime.names
+            if c.input.kind == "parameter" and c.input.key in plan.product.lifetime_names
         ]
         if moved:
             raise AnalysisError(

@@ -283,10 +283,7 @@ def build_annex(
 
 
 def _own_life(tender: Tender) -> bool:
-    period = tender.plan.stated.period
-    return tender.model.lifetime is not None and (
-        period is None or str(period).strip() == "lifetime"
-    )
+    return tender.model.lifetime is not None and tender.plan.stated.own_life
 
 
 def _stream_label(spec: Any, name: str, lang: str) -> str:

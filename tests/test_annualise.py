@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 from tco.cli import main
 from tco.errors import SpecError
 from tco.views.error_text import error_text

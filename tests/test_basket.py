@@ -12,7 +12,7 @@ import pytest
 
 import tco
 import tco.evaluate
-from conftest import HAND_MODEL
+from helpers import HAND_MODEL
 from tco.basket import basket_example_path, basket_examples, load_basket
 from tco.cli import main
 from tco.limits import MAX_LINES
@@ -141,7 +141,7 @@ def test_lines_with_other_items_get_a_pass_of_their_own(monkeypatch: pytest.Monk
 def test_lines_may_use_different_models() -> None:
     r = load_basket(basket_example_path("car-van-fleet")).evaluate()
     basket = load_basket(basket_example_path("car-van-fleet"))
-    assert [res.plan.model.id for res in r.results] == ["passenger-car", "van"]
+    assert [res.plan.product.id for res in r.results] == ["passenger-car", "van"]
     # Each line as its own tender (the line's model, quantity and values), evaluated alone.
     alone = [t.evaluate().total for t in basket.tenders]
     np.testing.assert_allclose(r.by_line, alone, rtol=1e-12)

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import tco
-from conftest import HAND_MODEL
+from helpers import HAND_MODEL
 from tco.basket import basket_example_path, load_basket
 from tco.cli import main
 from tco.locale import keys, translated

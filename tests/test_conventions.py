@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 
 CAPEX_OPEX = {
     "purchase": {"category": "acquisition", "once": "first"},

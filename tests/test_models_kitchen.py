@@ -2,14 +2,14 @@
 dishwashers and ovens.
 
 For each model one bid's present value is computed by hand below, from the example's numbers,
-with every factor written out; the shared conventions of the examples are in conftest.py.
+with every factor written out; the shared conventions of the examples are in helpers.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import CO2, EL, GRID, WATER, WATER_CO2, bid_index, example, upv, upv_el
+from helpers import CO2, EL, GRID, WATER, WATER_CO2, bid_index, example, upv, upv_el
 
 
 def test_refrigerated_cabinet_by_hand() -> None:

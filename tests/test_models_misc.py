@@ -1,14 +1,14 @@
 """Outdoor lighting, flushing toilets and vending machines.
 
 For each model one bid's present value is computed by hand below, from the example's numbers,
-with every factor written out; the shared conventions of the examples are in conftest.py.
+with every factor written out; the shared conventions of the examples are in helpers.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import CO2, EL, GRID, WATER, WATER_CO2, bid_index, example, upv, upv_el
+from helpers import CO2, EL, GRID, WATER, WATER_CO2, bid_index, example, upv, upv_el
 
 
 def test_outdoor_lighting_by_hand() -> None:

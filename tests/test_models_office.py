@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import tco
-from conftest import d
+from helpers import d
 
 
 def e(t: int) -> float:

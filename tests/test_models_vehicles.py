@@ -15,7 +15,7 @@ import numpy_financial as npf
 import pytest
 
 import tco
-from conftest import d
+from helpers import d
 
 # The Danish EPA tool's projection of the electricity emission factor (kg CO2e/kWh), first
 # value applied to the first year of use (OS2fleetoptimiser co2e_udledninger_el).

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 from tco.result import Result
 
 ANNUAL = {"running": {"category": "use", "annual": "annual", "escalation": "energy"}}

@@ -317,6 +317,13 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     "tco.plan": ("MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream", "compile_plan", "rebuild_plan"),
     "tco.plan.arrays": ("MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream"),
     "tco.plan.compiler": ("compile_plan",),
+    "tco.plan.product": (
+        "Formula",
+        "PlanModel",
+        "PlanParameter",
+        "StatedAssumptions",
+        "StreamFormulas",
+    ),
     "tco.result": (
         "RankedBid",
         "Result",

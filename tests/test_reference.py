@@ -9,7 +9,7 @@ import numpy_financial as npf
 import pytest
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 
 REF = Path(__file__).parent / "reference"
 

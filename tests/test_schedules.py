@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import tco
-from conftest import simple_model
+from helpers import simple_model
 from tco.batch import BatchEvaluator
 
 MODEL = simple_model(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,16 @@ def test_parquet(folder: Path, tmp_path: Path) -> None:
 
     out = write_parquet(portfolio(folder, workers=1), tmp_path / "p.parquet")
     assert len(pd.read_parquet(out)) == 3
+
+
+def test_parquet_without_pyarrow_names_the_extra(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tco.errors import MissingExtraError
+    from tco.views.portfolio import write_parquet
+
+    p = portfolio(folder, workers=1)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
+    with pytest.raises(MissingExtraError, match=r"pip install 'tco-lcc\[parquet\]'"):
+        write_parquet(p, tmp_path / "p.parquet")
+    assert not (tmp_path / "p.parquet").exists()

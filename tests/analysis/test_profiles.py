@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import tco
-from conftest import HAND_MODEL
+from helpers import HAND_MODEL
 from tco.analysis.profiles import profiles
 from tco.cli import main
 from tco.views.profiles import profiles_text

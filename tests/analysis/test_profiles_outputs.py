@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tco
-from conftest import HAND_MODEL
+from helpers import HAND_MODEL
 from strategies import tenders
 from tco.analysis.profiles import profiles
 from tco.cli import main

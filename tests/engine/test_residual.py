@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 from tco.batch import BatchEvaluator
 from tco.engine.rows import residual_terms
 

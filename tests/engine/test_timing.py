@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tco
-from conftest import run, simple_model
+from helpers import run, simple_model
 from tco.engine.timeline import annual_escalation, discount_factors, escalation_index
 
 MODEL = simple_model({"energy": {"category": "use", "annual": "annual", "escalation": "energy"}})

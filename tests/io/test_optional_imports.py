@@ -44,3 +44,24 @@ def test_to_frame_without_pandas_is_an_import_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"tco-lcc\[pandas\]"):
         result.to_frame()
+
+
+def test_bid_form_without_openpyxl_says_the_excel_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tco.views.form import read_form, write_form
+
+    model = tco.load_model("indoor-lighting")
+    form = tmp_path / "bid.xlsx"
+    write_form(model, form)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'tco-lcc\[excel\]'"):
+        read_form(form, model)
+
+
+def test_serve_without_fastapi_says_the_service_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "fastapi", None)
+    assert main(["serve", "--port", "0"]) != 0
+    assert "pip install 'tco-lcc[service]'" in capsys.readouterr().err

@@ -30,7 +30,8 @@ def test_the_year_is_pints_year() -> None:
 
 
 def test_plan_values_are_in_years_and_money_per_year() -> None:
-    plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    tender = tco.load_tender(tco.example_path("indoor-lighting"))
+    plan = tender.plan
     # Lumen Nord: rated life 50000 h = 50000 / 8766 years; 3000 h/year of operation.
     assert plan.values["rated_life"][0] == pytest.approx(50000 / 8766, rel=1e-15)
     assert plan.values["operating_hours"][0] == pytest.approx(3000 / 8766, rel=1e-15)
@@ -39,8 +40,9 @@ def test_plan_values_are_in_years_and_money_per_year() -> None:
     assert plan.lifetime[0] == pytest.approx(50000 / 3000, rel=1e-14)
     assert plan.values["price"][0] == 1450.0  # DKK
     # Every money stream of a DKK model in a DKK tender needs no factor.
-    for c in plan.model.items.values():
+    for c in tender.model.items.values():
         assert unit_factor(c.amount, c.spec.timing == "annual", "item", "DKK", {}) == 1.0
+    assert [s.factor for s in plan.product.items] == [1.0] * len(tender.model.items)
 
 
 def test_a_formula_on_plan_values_gives_money_per_year() -> None:

@@ -152,7 +152,7 @@ def _read(tender: tco.Tender, path: str) -> float:
         return float(plan.escalation_indices["electricity"][1] - 1.0)
     if key == "co2_price":
         return float(plan.emission_prices["co2e"][1])
-    return float(plan.values[key][0]) * plan_terms(plan.model.parameters[key].unit.units)[2]
+    return float(plan.values[key][0]) * plan_terms(tender.model.parameters[key].unit.units)[2]
 
 
 def _expect(load: Any, path: str, value: Any, expected: float | Refusal) -> None:

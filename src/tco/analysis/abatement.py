@@ -261,12 +261,12 @@ def abatement_cost(
     result = tender.evaluate() if isinstance(tender, Tender) else tender
     if substance not in result.emissions:
         raise AnalysisError(
-            f"the product model '{result.plan.model.id}' emits no '{substance}'; "
+            f"the product model '{result.plan.product.id}' emits no '{substance}'; "
             "an abatement cost needs emissions of it"
             + (f" (it emits {', '.join(result.emissions)})" if result.emissions else "")
         ).speaks(
             "abatement_no_emission_emits" if result.emissions else "abatement_no_emission",
-            model=result.plan.model.id,
+            model=result.plan.product.id,
             name=substance,
             names_list=list(result.emissions),
         )

@@ -24,7 +24,15 @@ from numpy.typing import ArrayLike, NDArray
 from tco.errors import AnalysisError, SpecError, suggest, suggest_name
 from tco.plan import Plan
 from tco.plan.values import convert_money
-from tco.units import currencies_of, parse_quantity, parse_value, plan_factor, quantity, to_plan
+from tco.units import (
+    currencies_of,
+    parse_quantity,
+    parse_unit,
+    parse_value,
+    plan_factor,
+    quantity,
+    to_plan,
+)
 from tco.units.numbers import scan_number
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
@@ -110,24 +118,25 @@ class Input:
                     name=self.name,
                     eg_q=f"1500 {self.plan.currency}/t",
                 ) from None
-        p = self.plan.model.parameters[self.key]
-        unit = p.spec.unit or None
+        written = self.plan.product.parameters[self.key].unit
+        declared = parse_unit(written)
+        unit = written or None
         plain = isinstance(raw, (int, float))
-        q = parse_quantity(raw, None if unit and currencies_of(p.unit) and not plain else unit)
-        cur = currencies_of(p.unit)
+        q = parse_quantity(raw, None if unit and currencies_of(declared) and not plain else unit)
+        cur = currencies_of(declared)
         if cur and currencies_of(q) != cur:
             q = _money(q, cur[0], self)
-        want = p.unit if hasattr(p.unit, "dimensionality") else quantity(1.0, "")
+        want = declared if hasattr(declared, "dimensionality") else quantity(1.0, "")
         if q.dimensionality != want.dimensionality:
             raise SpecError(
-                f"got '{raw}' for '{self.name}', expected a value in {p.spec.unit or 'no unit'}",
+                f"got '{raw}' for '{self.name}', expected a value in {written or 'no unit'}",
                 value=raw,
-                expected=f"a value such as '1 {p.spec.unit}'".strip(),
+                expected=f"a value such as '1 {written}'".strip(),
             ).speaks(
-                "input_unit" if p.spec.unit else "input_no_unit",
+                "input_unit" if written else "input_no_unit",
                 value=raw,
                 name=self.name,
-                unit_q=p.spec.unit,
+                unit_q=written,
             )
         return to_plan(q)
 
@@ -203,12 +212,11 @@ def input_names(plan: Plan) -> list[str]:
     >>> names[:3], "escalation.electricity" in names
     (['price', 'power', 'rated_life'], True)
     """
-    names = [n for n in plan.model.parameters if plan.values[n].ndim == 1]
-    period = plan.assumptions.period
-    if (period is None or str(period).strip() == "lifetime") and plan.model.lifetime is not None:
-        names = [n for n in names if n not in plan.model.lifetime.names]
+    names = [n for n in plan.product.parameters if plan.values[n].ndim == 1]
+    if plan.stated.own_life:  # the lifetime is the study period
+        names = [n for n in names if n not in plan.product.lifetime_names]
     names += ["discount_rate", "quantity"]
-    names += [f"escalation.{g}" for g in plan.model.escalation_groups]
+    names += [f"escalation.{g}" for g in plan.product.escalation_groups]
     substances = sorted({e.substance for e in plan.emissions})
     names += ["co2_price"] if "co2e" in substances else []
     names += [f"emission_prices.{s}" for s in substances if s != "co2e"]
@@ -234,7 +242,7 @@ def resolve_input(plan: Plan, name: str) -> Input:
     4.0
     """
     B = plan.n_bids
-    model = plan.model
+    model = plan.product
     if name in model.parameters:
         p = model.parameters[name]
         value = plan.values[name]
@@ -243,13 +251,12 @@ def resolve_input(plan: Plan, name: str) -> Input:
                 f"'{name}' is given year by year in this tender; an analysis varies a "
                 "parameter with one value (give a single value in the tender to vary it)"
             ).speaks("input_by_year", name=name)
-        factor = plan_factor(p.unit.units) if hasattr(p.unit, "units") else 1.0
-        label = p.spec.label.en if p.spec.label else name
-        return Input(
-            name, "parameter", name, p.spec.unit, factor, p.spec.bid, value.copy(), label, plan
-        )
+        declared = parse_unit(p.unit)
+        factor = plan_factor(declared.units) if hasattr(declared, "units") else 1.0
+        label = p.label.en if p.label else name
+        return Input(name, "parameter", name, p.unit, factor, p.bid, value.copy(), label, plan)
     # With 'rate_type: nominal' the tender's rates are nominal; the plan's are real.
-    nominal = plan.assumptions.rate_type == "nominal"
+    nominal = plan.stated.rate_type == "nominal"
     kind_of_rate = " (nominal)" if nominal else ""
 
     def as_given(real: float) -> float:

@@ -173,7 +173,7 @@ def _evaluate(job: _Job) -> dict[str, Any]:
     co2 = np.asarray(result.emissions.get("co2e", np.zeros(len(result.bids))), dtype=float)
     out: dict[str, Any] = {
         "title": result.plan.title,
-        "model": result.plan.model.id,
+        "model": result.plan.product.id,
         "currency": result.currency,
         "bids": len(result.bids),
         "ranked_by": result.ranked_by,

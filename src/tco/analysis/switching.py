@@ -189,9 +189,9 @@ def _default_bounds(inp: Input, current: float) -> tuple[float, float]:
     """Bounds from the model's min/max, else 0 and 10 times the value. [plan units]"""
     lo = hi = None
     if inp.kind == "parameter":
-        spec = inp.plan.model.parameters[inp.key].spec
-        lo = inp.parse(spec.min) if spec.min is not None else None
-        hi = inp.parse(spec.max) if spec.max is not None else None
+        p = inp.plan.product.parameters[inp.key]
+        lo = inp.parse(p.minimum) if p.minimum is not None else None
+        hi = inp.parse(p.maximum) if p.maximum is not None else None
     if lo is None:
         lo = 0.0 if current >= 0 else 10.0 * current
     if hi is None:

@@ -55,12 +55,11 @@ def variant_plan(plan: Plan, changes: Sequence[Change], n: int) -> Plan:
     [32.0, 41.0, 27.0, 48.0, 61.5, 40.5]
     """
     B = plan.n_bids
-    period = plan.assumptions.period
-    if (period is None or str(period).strip() == "lifetime") and plan.model.lifetime is not None:
+    if plan.stated.own_life and plan.product.lifetime is not None:
         moved = [
             c.input.name
             for c in changes
-            if c.input.kind == "parameter" and c.input.key in plan.model.lifetime.names
+            if c.input.kind == "parameter" and c.input.key in plan.product.lifetime_names
         ]
         if moved:
             raise AnalysisError(
@@ -144,7 +143,7 @@ def evaluate_variants(
                 f"'{c.input.name}' is the same for every bid; give one value per variant"
             ).speaks("same_for_every_bid", name=c.input.name)
         col = v[:, 0]
-        if kind in ("discount_rate", "escalation") and plan.assumptions.rate_type == "nominal":
+        if kind in ("discount_rate", "escalation") and plan.stated.rate_type == "nominal":
             col = fisher_real_rate(col, plan.inflation)  # as compile_plan does
         if kind == "discount_rate":
             discount = discount.varied(col)

@@ -164,7 +164,7 @@ class BasketResult:
             "currency": self.currency,
             "ranked_by": self.ranked_by,
             "lines": [
-                {"line": name, "model": r.plan.model.id, "quantity": float(r.plan.quantity)}
+                {"line": name, "model": r.plan.product.id, "quantity": float(r.plan.quantity)}
                 for name, r in zip(self.lines, self.results, strict=True)
             ],
             "bids": self.summary(),

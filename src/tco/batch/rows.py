@@ -25,7 +25,7 @@ from tco.errors import SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import check_lifetimes, check_timings, lifetime_periods
 from tco.plan.streams import unit_factor
-from tco.spec.product import Stream
+from tco.spec.product import ProductModel, Stream
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -75,6 +75,8 @@ class Prepared:
         Life of one unit and study period per row (or shared). [year]
     T : int
         Last year. [year]
+    model : ProductModel
+        The product model the rows evaluate (its formulas, kept factored).
     """
 
     plan: Plan
@@ -85,6 +87,7 @@ class Prepared:
     lifetime: Value | None
     period: Value
     T: int
+    model: ProductModel
 
     @property
     def who(self) -> RowNames:
@@ -133,7 +136,7 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
     if model.lifetime is not None:
         lifetime = formulas.value(model.lifetime, env, 1.0)
         check_lifetimes(lifetime, who, file=None, where=lambda i: ("columns",))
-    if plan.assumptions.period is None or str(plan.assumptions.period).strip() == "lifetime":
+    if plan.stated.period is None or str(plan.stated.period).strip() == "lifetime":
         assert lifetime is not None
         period: Value = lifetime_periods(lifetime, who, file=None)
         if np.ndim(lifetime) == 0:
@@ -149,7 +152,7 @@ def prepare(table: Any, columns: Columns, template: Template, formulas: RowFormu
         env.raw["period"], env.scale["period"] = period, 1.0
     else:
         env.scalars["period"] = float(period)
-    return Prepared(plan, n, rows, env, series, lifetime, period, T)
+    return Prepared(plan, n, rows, env, series, lifetime, period, T, model)
 
 
 def row_streams(prep: Prepared, formulas: RowFormulas) -> list[tuple[Stream, PlanStream, Parts]]:
@@ -162,8 +165,7 @@ def row_streams(prep: Prepared, formulas: RowFormulas) -> list[tuple[Stream, Pla
 def _each_stream(
     prep: Prepared, formulas: RowFormulas
 ) -> Iterator[tuple[Stream, PlanStream, Parts]]:
-    plan = prep.plan
-    model = plan.model
+    plan, model = prep.plan, prep.model
     for kind, streams, planned in (
         ("item", model.items, plan.items),
         ("emission", model.emissions, plan.emissions),

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from tco.cli.command import Command
+from tco.io.optional import require
 
 __all__: list[str] = []
 
@@ -58,16 +59,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import importlib.util
-
-    needed = ("fastapi", "uvicorn", "fastapi_offline")
-    missing = [m for m in needed if importlib.util.find_spec(m) is None]
-    if missing:  # pragma: no cover - depends on the environment
-        from tco.views.errors import OutputError
-
-        raise OutputError(
-            f"tco serve needs {' and '.join(missing)}: pip install 'tco-lcc[service]'"
-        ).speaks("serve_needs", names_list=list(missing))
+    for module in ("fastapi", "uvicorn", "fastapi_offline"):
+        require(module, "service")
     origins = [_origin(o) for o in args.cors_origin or ()]
     if args.openapi:
         from tco.service.app import openapi_text

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tco.errors import FormError
+from tco.io.optional import require
 from tco.io.xlsx import FormLimitError, check_form_archive, hidden_rows_and_columns
 from tco.limits import MAX_FORM_ROWS
 from tco.locale import word
@@ -45,6 +46,7 @@ _FIX = "type the number itself, in a cell formatted as General"
 
 #: Picks the sheets to read from ``{name: state}`` (``visible``, ``hidden``, ...) and the file.
 Pick = Callable[[dict[str, str], str], list[str]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,43 @@ class FormCell:
         return self.shown is None or (isinstance(self.shown, str) and not self.shown)
 
 
-def _openpyxl(file: str) -> Any:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise FormError(
-            "reading bid forms needs openpyxl: pip install 'tco-lcc[excel]'", file=file
-        ).speaks("form_needs_openpyxl") from None
-    return openpyxl
+def read_workbook(
+    file: str, content: bytes, read: Callable[[Any, dict[str, str]], T], what: str, expected: str
+) -> T:
+    """Open a checked workbook's bytes with openpyxl, read it, and close it.
+
+    Formulas stay formulas and external links are dropped (the workbook is read
+    as written, never as last calculated); openpyxl's warnings about extensions
+    it drops are silenced; anything openpyxl or defusedxml raise on a broken
+    file becomes a :class:`~tco.errors.FormError` (:func:`not_a_workbook`).
+
+    Parameters
+    ----------
+    file : str
+        The file, for messages.
+    content : bytes
+        Its bytes, checked by :func:`tco.io.xlsx.check_form_archive`.
+    read : callable
+        Given the open workbook and ``{sheet name: state}`` in its order,
+        returns what the caller reads of it.
+    what, expected : str
+        As :func:`not_a_workbook` words them.
+    """
+    openpyxl = require("openpyxl", "excel")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+        try:
+            wb = openpyxl.load_workbook(
+                io.BytesIO(content), read_only=True, data_only=False, keep_links=False
+            )
+            try:
+                return read(wb, {name: str(wb[name].sheet_state) for name in wb.sheetnames})
+            finally:
+                wb.close()
+        except FormError:
+            raise
+        except Exception as exc:  # openpyxl and defusedxml raise many kinds
+            raise not_a_workbook(exc, file, what, expected) from None
 
 
 def read_sheets(
@@ -115,26 +146,15 @@ def read_sheets(
     """
     file = str(path)
     content = check_form_archive(file)
-    openpyxl = _openpyxl(file)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-        try:
-            wb = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=False, keep_links=False
-            )
-            try:
-                states = {name: str(wb[name].sheet_state) for name in wb.sheetnames}
-                picked = pick(states, file)
-                grids = {name: _grid(wb[name], file, name) for name in picked}
-                members = {name: getattr(wb[name], "_worksheet_path", None) for name in picked}
-            finally:
-                wb.close()
-        except FormError:
-            raise
-        except Exception as exc:  # openpyxl and defusedxml raise many kinds
-            raise not_a_workbook(
-                exc, file, "the form", "a bid form (.xlsx) written by 'tco form' and filled in"
-            ) from None
+
+    def read(wb: Any, states: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+        picked = pick(states, file)
+        grids = {name: _grid(wb[name], file, name) for name in picked}
+        return grids, {name: getattr(wb[name], "_worksheet_path", None) for name in picked}
+
+    grids, members = read_workbook(
+        file, content, read, "the form", "a bid form (.xlsx) written by 'tco form' and filled in"
+    )
     for name, member in members.items():
         if member is not None:
             hidden = hidden_rows_and_columns(content, str(member))
@@ -304,5 +324,3 @@ def _shown(cell: Any, ref: str, file: str, sheet: str) -> FormCell:
 
 #: What Excel shows in a cell, or a :class:`FormError` (for the tender workbook's reader too).
 cell_shown = _shown
-#: openpyxl, or a :class:`FormError` saying which extra installs it.
-form_openpyxl = _openpyxl

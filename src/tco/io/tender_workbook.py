@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +37,8 @@ from tco.io.form_book import (
     FormCell,
     cell_shown,
     column_number,
-    form_openpyxl,
     label_cell,
-    not_a_workbook,
+    read_workbook,
     refuse_hidden,
 )
 from tco.io.xlsx import FormLimitError, check_form_archive
@@ -169,35 +167,26 @@ def read_tender_book(path: str | Path) -> TenderBook:
     """
     file = str(path)
     content = check_form_archive(file)
-    openpyxl = form_openpyxl(file)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-        try:
-            wb = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=False, keep_links=False
-            )
-            try:
-                states = {name: str(wb[name].sheet_state) for name in wb.sheetnames}
-                a_name, b_name = _pick(states, file)
-                cols = ASSUMPTION_COLUMNS
-                a_read = {cols["key"], cols["label"], cols["value"], cols["unit"]}
-                a_grid = _grid(wb[a_name], file, a_name, len(cols), a_read)
-                last = FIRST_BID_COLUMN - 1 + MAX_WORKBOOK_BIDS
-                b_read = {BID_COLUMNS["key"], BID_COLUMNS["label"], BID_COLUMNS["unit"]}
-                b_read |= {get_column_letter(c) for c in range(FIRST_BID_COLUMN, last + 1)}
-                b_grid = _grid(wb[b_name], file, b_name, last, b_read)
-                members = {
-                    a_name: getattr(wb[a_name], "_worksheet_path", None),
-                    b_name: getattr(wb[b_name], "_worksheet_path", None),
-                }
-            finally:
-                wb.close()
-        except FormError:
-            raise
-        except Exception as exc:  # openpyxl and defusedxml raise many kinds
-            raise not_a_workbook(
-                exc, file, "it", "a tender workbook (.xlsx) written by 'tco workbook' and filled in"
-            ) from None
+    last = FIRST_BID_COLUMN - 1 + MAX_WORKBOOK_BIDS
+
+    def read(wb: Any, states: dict[str, str]) -> tuple[str, str, Grid, Grid, dict[str, Any]]:
+        a_name, b_name = _pick(states, file)
+        cols = ASSUMPTION_COLUMNS
+        a_read = {cols["key"], cols["label"], cols["value"], cols["unit"]}
+        a_grid = _grid(wb[a_name], file, a_name, len(cols), a_read)
+        b_read = {BID_COLUMNS["key"], BID_COLUMNS["label"], BID_COLUMNS["unit"]}
+        b_read |= {get_column_letter(c) for c in range(FIRST_BID_COLUMN, last + 1)}
+        b_grid = _grid(wb[b_name], file, b_name, last, b_read)
+        members = {name: getattr(wb[name], "_worksheet_path", None) for name in (a_name, b_name)}
+        return a_name, b_name, a_grid, b_grid, members
+
+    a_name, b_name, a_grid, b_grid, members = read_workbook(
+        file,
+        content,
+        read,
+        "it",
+        "a tender workbook (.xlsx) written by 'tco workbook' and filled in",
+    )
     for name, grid in ((a_name, a_grid), (b_name, b_grid)):
         member = members[name]
         if member is None:  # pragma: no cover - openpyxl always names a sheet's file
@@ -225,6 +214,10 @@ def read_tender_book(path: str | Path) -> TenderBook:
         last_column=max([FIRST_BID_COLUMN - 1, *used]),
         sha256=hashlib.sha256(content).hexdigest(),
     )
+
+
+#: A sheet's cells by reference, as shown.
+Grid = dict[str, FormCell]
 
 
 def get_column_letter(number: int) -> str:

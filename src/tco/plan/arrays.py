@@ -22,9 +22,9 @@ from tco.engine.discounting import AnnualiseAt, Discount, stream_timing
 from tco.engine.rows import Residual
 from tco.engine.timeline import Timing
 from tco.limits import MAX_BIDS, MAX_PERIOD
+from tco.plan.product import PlanModel, StatedAssumptions
 from tco.spec.basis import BasisStamp
-from tco.spec.product import ProductModel
-from tco.spec.schema import AssumptionsSpec, Text
+from tco.spec.schema import Text
 
 __all__ = ["MAX_BIDS", "MAX_PERIOD", "Plan", "PlanStream"]
 
@@ -101,6 +101,15 @@ class Plan:
 
     Attributes
     ----------
+    product : PlanModel
+        The product model as names and numbers: id, texts, parameters and
+        its compiled formulas (:class:`tco.plan.product.PlanModel`).
+    title : str
+        The tender's title (the model's English title where it gives none).
+    stated : StatedAssumptions
+        The assumptions as the tender states them (period, rate type, rates
+        and prices as written), for the texts that show them
+        (:class:`tco.plan.product.StatedAssumptions`).
     period : ndarray, shape (B,)
         Study period per bid (the same for all unless ``period: lifetime``). [year]
     lifetime : ndarray, shape (B,), optional
@@ -148,7 +157,7 @@ class Plan:
         The tender file, for messages.
     """
 
-    model: ProductModel
+    product: PlanModel = field(repr=False)
     title: str
     bids: tuple[str, ...]
     currency: str
@@ -163,7 +172,7 @@ class Plan:
     items: tuple[PlanStream, ...]
     emissions: tuple[PlanStream, ...]
     emission_prices: dict[str, Array] = field(default_factory=dict)
-    assumptions: AssumptionsSpec = field(default_factory=AssumptionsSpec)
+    stated: StatedAssumptions = field(default_factory=StatedAssumptions)
     values: dict[str, Array] = field(default_factory=dict, repr=False)
     exchange_rates: dict[str, float] = field(default_factory=dict, repr=False)
     escalation_indices: dict[str, Array] = field(default_factory=dict, repr=False)

@@ -20,8 +20,9 @@ from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.arrays import Plan
 from tco.plan.assumptions import AssumptionReader, Where
 from tco.plan.checks import bid_names, check_indexations, check_timings, lifetime_periods
+from tco.plan.product import plan_model, stated_assumptions
 from tco.plan.rates import PLAUSIBLE_RATES
-from tco.plan.streams import build_streams, lifetime_years
+from tco.plan.streams import build_streams, lifetime_years, stream_factors
 from tco.spec.bounds import bound_error, check_limits
 from tco.spec.product import ProductModel
 from tco.spec.schema import TenderSpec
@@ -256,7 +257,9 @@ class _Compiler(AssumptionReader):
             file=self.file,
             plausible=None if a.allow_unusual_rates else PLAUSIBLE_RATES["escalation"],
         )
-        lifetime = lifetime_years(model, env, bid_names(names), self.file)
+        factors, failed = stream_factors(model, self.currency, self.rates)
+        product = plan_model(model, factors)
+        lifetime = lifetime_years(product, env, bid_names(names), self.file)
         period = self.periods(years, lifetime)
         T = int(period.max())
         env.update(self.series_values(series, T))
@@ -265,12 +268,10 @@ class _Compiler(AssumptionReader):
 
         indices = self.escalation_indices(escalation, T, nominal, inflation)
         items, emissions = build_streams(
-            model,
+            product,
             env,
             self.B,
             T,
-            self.currency,
-            self.rates,
             indices,
             errors,
             self.file,
@@ -279,6 +280,7 @@ class _Compiler(AssumptionReader):
             item_discounting=self.item_discounting(),
             inflation=inflation if nominal else None,
             residual=residual,
+            failed=failed,
         )
         prices = self.emission_prices(emissions, T)
         errors.raise_if_any()
@@ -287,7 +289,7 @@ class _Compiler(AssumptionReader):
         discount_path = self.discount_path(T, nominal, inflation)
         errors.raise_if_any()
         return Plan(
-            model=model,
+            product=product,
             title=tender.title or model.title,
             bids=tuple(names),
             currency=self.currency,
@@ -304,7 +306,7 @@ class _Compiler(AssumptionReader):
             items=items,
             emissions=emissions,
             emission_prices=prices,
-            assumptions=a,
+            stated=stated_assumptions(a),
             values={k: v for k, v in env.items() if k != "period"},
             exchange_rates=self.rates,
             escalation_indices=indices,

@@ -4,7 +4,9 @@
 arrays of :class:`~tco.plan.PlanStream` (amounts in the tender's currency,
 times in years), :func:`lifetime_years` the lifetime, and
 :func:`rebuild_plan` does both again for changed values (the variants of an
-analysis), with the row checks of a tender (:mod:`tco.plan.checks`).
+analysis), with the row checks of a tender (:mod:`tco.plan.checks`). The
+formulas are the plan's own (:class:`tco.plan.product.PlanModel`), so a plan
+is evaluated again without its product model.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from tco.engine.timeline import Timing, bid_escalation_index
 from tco.errors import CurrencyError, ErrorList, SpecError
 from tco.plan.arrays import Plan, PlanStream
 from tco.plan.checks import bid_names, check_lifetimes, check_timings
-from tco.spec.product import ProductModel, Stream
+from tco.plan.product import PlanModel, StreamFormulas
+from tco.spec.product import ProductModel
 from tco.units import convert_currency, quantity
 from tco.units.registry import plan_unit
 
@@ -41,9 +44,10 @@ def rebuild_plan(
 ) -> Plan:
     """Build a plan from parameter values that are already parsed.
 
-    The model's formulas (lifetime, amounts, intervals) are evaluated again
-    on ``values``; everything else (assumptions, escalation, emission prices)
-    is taken from ``plan``. Sensitivity and Monte Carlo analyses use this to
+    The model's formulas (lifetime, amounts, intervals), which the plan
+    holds (:attr:`Plan.product`), are evaluated again on ``values``;
+    everything else (assumptions, escalation, emission prices) is taken from
+    ``plan``. Sensitivity and Monte Carlo analyses use this to
     evaluate many variants of a tender as the rows of one plan.
 
     Parameters
@@ -84,23 +88,21 @@ def rebuild_plan(
     T = plan.T
     env: dict[str, Any] = dict(values)
     who = bid_names(names)
-    lifetime = lifetime_years(plan.model, env, who, None)
+    lifetime = lifetime_years(plan.product, env, who, None)
     env["period"] = per
     errors = ErrorList()
     items, emissions = build_streams(
-        plan.model,
+        plan.product,
         env,
         R,
         T,
-        plan.currency,
-        plan.exchange_rates,
         plan.escalation_indices,
         errors,
         None,
         discounting=plan.discounting,
         price_year=plan.price_year,
         item_discounting={s.name: s.discounting for s in plan.items if s.discounting},
-        inflation=plan.inflation if plan.assumptions.rate_type == "nominal" else None,
+        inflation=plan.inflation if plan.stated.rate_type == "nominal" else None,
         residual=(plan.residual_value, plan.residual_share),
     )
     errors.raise_if_any()
@@ -117,7 +119,7 @@ def rebuild_plan(
 
 
 def lifetime_years(
-    model: ProductModel,
+    model: PlanModel,
     env: Mapping[str, Any],
     who: Sequence[str],
     file: str | None,
@@ -142,12 +144,10 @@ def lifetime_years(
 
 
 def build_streams(
-    model: ProductModel,
+    model: PlanModel,
     env: Mapping[str, Any],
     B: int,
     T: int,
-    currency: str,
-    rates: Mapping[str, float],
     indices: Mapping[str, Array],
     errors: ErrorList,
     file: str | None,
@@ -157,8 +157,14 @@ def build_streams(
     item_discounting: Mapping[str, Timing] | None = None,
     inflation: float | None = None,
     residual: tuple[str, float] = ("linear", 0.0),
+    failed: Mapping[str, SpecError] | None = None,
 ) -> tuple[tuple[PlanStream, ...], tuple[PlanStream, ...]]:
     """Evaluate every item and emission formula on parameter values in the plan's units.
+
+    Each amount is multiplied by its stream's factor to the tender's currency
+    (:attr:`tco.plan.product.StreamFormulas.factor`); ``failed`` holds the
+    streams whose factor could not be found (a currency without a stated
+    exchange rate), each reported after its amount.
 
     An annual item's escalation is its group's index at the instant its
     amounts fall (:func:`tco.engine.timeline.annual_escalation`): its own
@@ -179,13 +185,14 @@ def build_streams(
         {k: v[:, None] if np.ndim(v) == 1 else v for k, v in env.items()} if series else env
     )
 
-    def stream(s: Stream, kind: str) -> PlanStream | None:
-        path: tuple[str | int, ...] = ("model", "items" if kind == "item" else "emissions", s.name)
+    def stream(s: StreamFormulas) -> PlanStream | None:
+        item = s.kind == "item"
+        path: tuple[str | int, ...] = ("model", "items" if item else "emissions", s.name)
         try:
             amount = _evaluate(s.amount, amount_env, B, T)
-            amount = amount * unit_factor(
-                s.amount, s.spec.timing == "annual", kind, currency, rates
-            )
+            if failed and s.name in failed:
+                raise failed[s.name]
+            amount = amount * s.factor
         except SpecError as err:
             errors.add(err.located(file, path))
             return None
@@ -200,69 +207,91 @@ def build_streams(
         except SpecError as err:
             errors.add(err.located(file, path))
             return None
-        spec = s.spec
-        if kind == "item":
-            group = spec.escalation
+        if item:
+            group = s.escalation
             esc = indices.get(group, flat) if group else flat
             timing: Timing | None = None
-            if spec.timing == "annual":
-                timing = own.get(s.name) or spec.discounting
-            if spec.indexation:
+            if s.timing == "annual":
+                timing = own.get(s.name) or s.discounting
+            if s.indexation:
                 try:
-                    esc = indexed_escalation(env[spec.indexation], B, T, price_year, inflation)
+                    esc = indexed_escalation(env[s.indexation], B, T, price_year, inflation)
                 except SpecError as err:
                     errors.add(err.located(file, ("bids",)))
                     return None
-            if group or spec.indexation:
+            if group or s.indexation:
                 esc = stream_escalation(
-                    esc, spec.timing == "annual", timing or discounting, price_year
+                    esc, s.timing == "annual", timing or discounting, price_year
                 )
             credited = (
-                spec.residual
-                if spec.residual is not None
-                else (spec.timing == "once" and spec.category == "acquisition")
+                s.residual
+                if s.residual is not None
+                else (s.timing == "once" and s.category == "acquisition")
             )
             return PlanStream(
                 s.name,
-                spec.category,
-                spec.timing,
+                s.category,
+                s.timing,
                 amount,
                 escalation=esc,
-                escalation_group=None if spec.indexation else (group or None),
+                escalation_group=None if s.indexation else (group or None),
                 when=when,
                 start=start,
                 stop=stop,
-                per_unit=spec.per_unit,
+                per_unit=s.per_unit,
                 residual=credited,
                 residual_rule=residual_rule(
                     convention,
                     share,
                     credited=credited,
-                    timing=spec.timing,
+                    timing=s.timing,
                     lifetime=model.lifetime is not None,
                 ),
-                label=spec.label,
+                label=s.label,
                 discounting=timing,
             )
         return PlanStream(
             s.name,
             "externalities",
-            spec.timing,
+            s.timing,
             amount,
             escalation=flat,
             when=when,
             start=start,
             stop=stop,
-            per_unit=spec.per_unit,
-            substance=spec.substance,
-            label=spec.label,
+            per_unit=s.per_unit,
+            substance=s.substance,
+            label=s.label,
         )
 
-    items = tuple(x for s in model.items.values() if (x := stream(s, "item")) is not None)
-    emissions = tuple(
-        x for s in model.emissions.values() if (x := stream(s, "emission")) is not None
-    )
+    items = tuple(x for s in model.items if (x := stream(s)) is not None)
+    emissions = tuple(x for s in model.emissions if (x := stream(s)) is not None)
     return items, emissions
+
+
+def stream_factors(
+    model: ProductModel,
+    currency: str,
+    rates: Mapping[str, float],
+) -> tuple[dict[str, float], dict[str, SpecError]]:
+    """Each stream's factor to the tender's currency where it is not 1, and those that fail.
+
+    :func:`unit_factor` of every item's and emission's amount: the factors
+    of a tender's :class:`~tco.plan.product.PlanModel`, and the streams whose
+    currency has no stated exchange rate (reported by :func:`build_streams`).
+    """
+    factors: dict[str, float] = {}
+    failed: dict[str, SpecError] = {}
+    for kind, streams in (("item", model.items), ("emission", model.emissions)):
+        for s in streams.values():
+            try:
+                f = unit_factor(s.amount, s.spec.timing == "annual", kind, currency, rates)
+            except SpecError as err:
+                failed[s.name] = err
+                continue
+            if f != 1.0:
+                factors[s.name] = f
+    return factors, failed
 
 
 def indexed_escalation(

@@ -90,23 +90,51 @@ class Compiled:
         >>> float(c.evaluate({"a": 10.0, "b": 2.0}))
         5.0
         """
-        with np.errstate(all="ignore"):
-            try:
-                out = self.fn(values)
-            except (ZeroDivisionError, OverflowError, ValueError) as exc:
-                raise ExpressionError(
-                    f"formula '{self.text}' gives a non-finite result ({exc})",
-                    value=self.text,
-                    expected="a formula with a finite result",
-                ).speaks("formula_not_finite", formula=self.text) from None
-        arr = np.asarray(out, dtype=np.float64)
-        if not np.all(np.isfinite(arr)):
+        return run_formula(self.fn, self.text, values)
+
+
+def run_formula(fn: Fn, text: str, values: Values) -> Any:
+    """Run a compiled formula's function on values in the plan's units; refuse a non-finite result.
+
+    The one evaluation of a formula: :meth:`Compiled.evaluate` and the plan's
+    own formulas (:class:`tco.plan.product.Formula`) call it.
+
+    Parameters
+    ----------
+    fn : callable
+        The formula's function (:attr:`Compiled.fn`).
+    text : str
+        The formula as written, for messages.
+    values : mapping of str to float or ndarray
+        Each name's value in the plan's units. [plan units]
+
+    Returns
+    -------
+    float or ndarray
+        The result in the plan's units. [plan units]
+
+    Raises
+    ------
+    ExpressionError
+        If the result holds NaN or infinity (division by zero, overflow).
+    """
+    with np.errstate(all="ignore"):
+        try:
+            out = fn(values)
+        except (ZeroDivisionError, OverflowError, ValueError) as exc:
             raise ExpressionError(
-                f"formula '{self.text}' gives a non-finite result (division by zero or overflow)",
-                value=self.text,
-                expected="a formula with a finite result for every bid",
-            ).speaks("formula_not_finite", formula=self.text)
-        return out
+                f"formula '{text}' gives a non-finite result ({exc})",
+                value=text,
+                expected="a formula with a finite result",
+            ).speaks("formula_not_finite", formula=text) from None
+    arr = np.asarray(out, dtype=np.float64)
+    if not np.all(np.isfinite(arr)):
+        raise ExpressionError(
+            f"formula '{text}' gives a non-finite result (division by zero or overflow)",
+            value=text,
+            expected="a formula with a finite result for every bid",
+        ).speaks("formula_not_finite", formula=text)
+    return out
 
 
 def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:

@@ -283,10 +283,7 @@ def build_annex(
 
 
 def _own_life(tender: Tender) -> bool:
-    period = tender.plan.assumptions.period
-    return tender.model.lifetime is not None and (
-        period is None or str(period).strip() == "lifetime"
-    )
+    return tender.model.lifetime is not None and tender.plan.stated.own_life
 
 
 def _stream_label(spec: Any, name: str, lang: str) -> str:
@@ -305,14 +302,14 @@ def _conventions(tender: Tender, result: Result, lang: str) -> list[str]:
 
     m = section("annex.", lang)
     plan = tender.plan
-    a = plan.assumptions
+    a = plan.stated
     out = [ct.discount_rate(plan, lang).plain(), ct.timing(plan, lang).plain()]
-    esc = dict(plan.model.spec.escalation)
+    esc = dict(plan.product.escalation)
     esc.update(a.escalation)
     groups = ", ".join(f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in esc.items())
     out.append(ct.escalation(plan, groups, lang).plain())
     out.append(m["c quantity"].format(q=short_number(plan.quantity, lang)))
-    if plan.model.lifetime is not None:
+    if plan.product.lifetime is not None:
         out.append(f"{m['c life']} {ct.sentence(ct.residual(plan, lang).text)}.")
     elif plan.residual_value == "share":
         out.append(ct.residual(plan, lang).plain())

@@ -127,7 +127,7 @@ def build_basket_annex(
     line_rows = [
         [
             name,
-            f"{r.plan.model.spec.title.get(lang)} ({r.plan.model.id})",
+            f"{r.plan.product.title.get(lang)} ({r.plan.product.id})",
             short_number(float(r.plan.quantity), lang),
         ]
         for name, r in zip(result.lines, result.results, strict=True)
@@ -210,7 +210,7 @@ def build_basket_annex(
     sections.append(Section(m["s form"], [Para(b["form"])]))
     models = ", ".join(
         dict.fromkeys(
-            f"{r.plan.model.id} ({r.plan.model.spec.version or m['unversioned']})"
+            f"{r.plan.product.id} ({r.plan.product.version or m['unversioned']})"
             for r in result.results
         )
     )

@@ -40,7 +40,7 @@ def basket_text(result: BasketResult, lang: str | None = None) -> str:
         key, lang, title=visible(result.basket.title), n=len(result.lines), cur=result.currency
     )
     listed = ", ".join(
-        f"{visible(name)} ({r.plan.model.id}, {number(r.plan.quantity, 0, lang)})"
+        f"{visible(name)} ({r.plan.product.id}, {number(r.plan.quantity, 0, lang)})"
         for name, r in zip(result.lines, result.results, strict=True)
     )
     head = [

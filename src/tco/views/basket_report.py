@@ -59,13 +59,13 @@ def _chart(result: BasketResult, lang: str) -> str:
 
 def _line_head(result: BasketResult, j: int, lang: str) -> str:
     r = result.results[j]
-    model = r.plan.model
+    model = r.plan.product
     return text(
         "basket.line head",
         lang,
         line=result.lines[j],
         quantity=number(float(r.plan.quantity), 0, lang),
-        model=f"{model.spec.functional_unit.get(lang)} ({model.id})",
+        model=f"{model.functional_unit.get(lang)} ({model.id})",
     )
 
 
@@ -119,7 +119,7 @@ def basket_report_html(
             [
                 [
                     name,
-                    f"{r.plan.model.spec.title.get(lang)} ({r.plan.model.id})",
+                    f"{r.plan.product.title.get(lang)} ({r.plan.product.id})",
                     number(float(r.plan.quantity), 0, lang),
                 ]
                 for name, r in zip(result.lines, result.results, strict=True)

@@ -54,7 +54,7 @@ def basket_sheet_names(result: BasketResult, lang: str | None = None) -> list[st
 def _cells(result: BasketResult) -> int:
     bids, lines = len(result.bids), len(result.lines)
     per_line = sum(3 + len(r.by_category) + len(r.emissions) + 3 for r in result.results)
-    params = sum(len(r.plan.model.parameters) * (bids + 1) for r in result.results)
+    params = sum(len(r.plan.product.parameters) * (bids + 1) for r in result.results)
     return (bids + 1) * (4 + lines + 5) + (bids + 1) * per_line + 4 * (lines + 1) + 3 * params
 
 
@@ -194,7 +194,7 @@ def write_basket_workbook(
         ws, [word("line", lang), word("sheet", lang), word("model", lang), word("quantity", lang)]
     )
     for name, sheet_name, r in zip(result.lines, names[1:-2], result.results, strict=True):
-        row(ws, [name, sheet_name, r.plan.model.id, float(r.plan.quantity)], money_from=9)
+        row(ws, [name, sheet_name, r.plan.product.id, float(r.plan.quantity)], money_from=9)
 
     # -- assumptions --------------------------------------------------------------------
     ws = sheet(names[-1], {"A": 40, "B": 24})

@@ -201,7 +201,7 @@ def discount_rate(plan: Plan, lang: str, markup: Markup = PLAIN) -> Statement:
     from tco.views.i18n import quantity_text
 
     m = _t(lang)
-    a = plan.assumptions
+    a = plan.stated
     rate_type = a.rate_type or "real"
     nominal = option("rate_type", rate_type)
     fisher = markup.text("r = (1 + n) / (1 + i) − 1")
@@ -285,7 +285,7 @@ def escalation(plan: Plan, groups: str, lang: str, markup: Markup = PLAIN) -> St
             index=markup.sup(f"(1 + {eb})", f"({since})" if " " in since else since),
         )
     text = text.strip()
-    if option("rate_type", plan.assumptions.rate_type or "real"):
+    if option("rate_type", plan.stated.rate_type or "real"):
         text += m["escalation nominal"]
     shift = timing_shift(plan.discounting)
     if shift:
@@ -298,11 +298,11 @@ def _indexed(plan: Plan, lang: str) -> dict[str, list[str]]:
     """Bid parameter -> the labels of the items each bid indexes at its own rate by it."""
     out: dict[str, list[str]] = {}
     for stream in plan.items:
-        item = plan.model.items.get(stream.name)
-        param = getattr(item.spec, "indexation", None) if item is not None else None
+        item = plan.product.item(stream.name)
+        param = item.indexation if item is not None else None
         if param:
-            p = plan.model.parameters[param]
-            label = str(p.spec.label.get(lang)) if p.spec.label else param
+            p = plan.product.parameters[param]
+            label = str(p.label.get(lang)) if p.label else param
             out.setdefault(label, []).append(_label(stream, lang))
     return out
 
@@ -323,7 +323,7 @@ def stated_emission_prices(plan: Plan) -> dict[str, object]:
     where that is not given there. A substance priced by a path of prices by
     year has no entry: the statements say "by year" for it.
     """
-    a = plan.assumptions
+    a = plan.stated
     prices: dict[str, object] = dict(a.emission_prices)
     if a.co2_price is not None:
         prices.setdefault("co2e", a.co2_price)

@@ -124,7 +124,7 @@ def result_document(result: Result) -> ResultDocument:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "result",
-        "model": plan.model.id,
+        "model": plan.product.id,
         "title": plan.title,
         "currency": plan.currency,
         "quantity": float(plan.quantity),

@@ -246,7 +246,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
     """
     lang = resolve(lang)
     plan = tender_or_result.plan
-    a = plan.assumptions
+    a = plan.stated
     periods = sorted({int(p) for p in plan.period})
     period = (
         word("years", lang).format(n=periods[0])
@@ -274,7 +274,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         [w("discount rate"), f"{rate_text(plan, lang)} {w('real')}"],
         [w("inflation"), percent(plan.inflation, 2, lang)],
         [w("period"), period],
-        [w("quantity"), f"{quantity} ({plan.model.spec.functional_unit.get(lang)})"],
+        [w("quantity"), f"{quantity} ({plan.product.functional_unit.get(lang)})"],
         [w("discounting"), w(f"discounting.{plan.discounting}")],
         [w("price year"), str(plan.price_year)],
         [w("residual value"), w(f"residual.{plan.residual_value}")],
@@ -285,7 +285,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
         rows.append([w("nominal discount rate"), q(a.discount_rate)])
     for group, rate in a.escalation.items():
         rows.append([f"{w('escalation')}: {group_label(group, lang)}", q(rate)])
-    for group, rate in plan.model.spec.escalation.items():
+    for group, rate in plan.product.escalation.items():
         if group not in a.escalation:
             rows.append(
                 [
@@ -312,7 +312,7 @@ def assumption_rows(tender_or_result: Tender | Result, lang: str | None = None) 
 def _bid_table(tender: Tender, lang: str) -> str:
     from tco.views.inputs import bid_values
 
-    model = tender.plan.model
+    model = tender.model
     names = model.bid_parameters
     head = [word("bid", lang)] + [
         f"{parameter_label(model, n, lang)} [{unit_text(model.parameters[n].unit_text, lang)}]"

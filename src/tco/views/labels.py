@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tco.locale import has_key
+from tco.plan.product import PlanModel, PlanParameter
 from tco.views.i18n import LANGUAGES, resolve, text
 
 if TYPE_CHECKING:
@@ -81,8 +82,10 @@ def group_label(name: str, lang: str | None = None) -> str:
     return text(key, lang) if has_key(key) else name.replace("_", " ")
 
 
-def parameter_label(model: ProductModel, name: str, lang: str | None = None) -> str:
+def parameter_label(model: ProductModel | PlanModel, name: str, lang: str | None = None) -> str:
     """A parameter's label from its product model (its name where the model gives none).
+
+    ``model`` is the product model, or the plan's (:attr:`tco.plan.Plan.product`).
 
     Examples
     --------
@@ -91,9 +94,10 @@ def parameter_label(model: ProductModel, name: str, lang: str | None = None) -> 
     'Driftstimer'
     """
     p = model.parameters.get(name)
-    if p is None or p.spec.label is None:
+    label = None if p is None else p.label if isinstance(p, PlanParameter) else p.spec.label
+    if label is None:
         return name.replace("_", " ")
-    return p.spec.label.get(resolve(lang))
+    return str(label.get(resolve(lang)))
 
 
 def mass_unit(kg: float) -> tuple[str, float]:

@@ -60,7 +60,7 @@ from tco.engine.rows import Residual
 from tco.engine.timeline import EPS
 from tco.limits import MAX_WORKBOOK_CELLS
 from tco.spec.parsing import Node, names_in
-from tco.units import Quantity, to_plan
+from tco.units import Quantity, parse_unit, to_plan
 from tco.views.i18n import significant, text, unit_text
 from tco.views.labels import group_label, item_label, parameter_label, substance_label, word
 from tco.views.safe import excel_cell
@@ -68,6 +68,7 @@ from tco.views.safe import excel_cell
 if TYPE_CHECKING:
     from tco.engine.timeline import Timing
     from tco.plan import Plan, PlanStream
+    from tco.plan.product import PlanParameter
     from tco.result import Result
 
 __all__ = ["excel_formula", "live_cells", "live_sheet"]
@@ -241,15 +242,15 @@ def _shown(x: float) -> float:
     return float(f"{x:.15g}")
 
 
-def _factor(p: Any) -> float:
+def _factor(p: PlanParameter) -> float:
     """Factor from a value in a parameter's declared unit to the plan's units.
 
     1 for a plain number and for a unit with an offset (whose value is then
     written in the plan's units).
     """
-    if not p.spec.unit:
+    if not p.unit:
         return 1.0
-    q = p.unit
+    q = parse_unit(p.unit)
     if to_plan(q * 0.0) != 0.0:
         return 1.0
     return float(to_plan(q))
@@ -267,7 +268,7 @@ def live_cells(result: Result) -> int:
     plan = result.plan
     B, T = plan.n_bids, plan.T
     streams = len(plan.items) + len(plan.emissions)
-    params = len(plan.model.parameters) + 12
+    params = len(plan.product.parameters) + 12
     per_bid = 6 * streams + 10
     return (
         (T + 8) * (params + 2 * len(plan.escalation_indices) + 4 * len(plan.emission_prices))
@@ -383,11 +384,11 @@ class _Writer:
             1.0 if counts_in_award(plan.externalities) else 0.0,
             "0",
         )
-        model = plan.model
+        model = plan.product
         for name, p in model.parameters.items():
-            if p.spec.bid or p.spec.by_year:
+            if p.bid or p.by_year:
                 continue
-            unit = p.spec.unit or ""
+            unit = p.unit
             value = _shown(float(np.ravel(plan.values[name])[0]) / _factor(p))
             put(f"p:{name}", parameter_label(model, name, lang), self.u(unit), value, _NUMBER)
         self.rates: dict[str, np.ndarray] = {}
@@ -501,11 +502,11 @@ class _Writer:
                     g.formula(r_at, y0 + t, moved, _FACTOR)
                 self.index_row[(group, timing)] = r_at
         # yearly parameter values (year 0 takes year 1's)
-        model = plan.model
+        model = plan.product
         for name, p in model.parameters.items():
-            if not p.spec.by_year:
+            if not p.by_year:
                 continue
-            unit = p.spec.unit or ""
+            unit = p.unit
             f = _factor(p)
             held = np.asarray(plan.values[name])
             values = held[0] if held.ndim == 2 else np.full(T + 1, np.ravel(held)[0])
@@ -536,7 +537,7 @@ class _Writer:
             self.year_row[key] = r
 
     def bid_table(self) -> None:
-        g, plan, model, y0 = self.g, self.plan, self.plan.model, self.y0
+        g, plan, model, y0 = self.g, self.plan, self.plan.product, self.y0
         self.section(self.w("bids"))
         r = g.next()
         self.bid_head = r
@@ -546,7 +547,7 @@ class _Writer:
             g.text(r, y0 + b, name, "bold")
         for name in model.bid_parameters:
             p = model.parameters[name]
-            unit = p.spec.unit or ""
+            unit = p.unit
             f = _factor(p)
             r = self.label_row(parameter_label(model, name, self.lang), self.u(unit))
             for b in range(plan.n_bids):
@@ -600,18 +601,18 @@ class _Writer:
     # -- references of names in a bid's formulas ---------------------------------------
     def scalar_ref(self, b: int, t: int | None = None) -> Callable[[str], str]:
         """The Excel expression of each name a formula of bid ``b`` uses (in year ``t``)."""
-        model, y0 = self.plan.model, self.y0
+        model, y0 = self.plan.product, self.y0
 
         def ref(name: str) -> str:
             if name == "period":
                 return _rel(y0 + b, self.bid_row["period"])
             p = model.parameters[name]
             f = _factor(p)
-            if p.spec.by_year:
+            if p.by_year:
                 if t is None:
                     raise _NoFormula
                 cell = _abs(y0 + t, self.year_row[f"p:{name}"])
-            elif p.spec.bid:
+            elif p.bid:
                 cell = _abs(y0 + b, self.bid_row[f"p:{name}"])
             else:
                 cell = self.cell[f"p:{name}"]
@@ -640,20 +641,19 @@ class _Writer:
     def stream_rows(self, b: int, s: PlanStream, kind: str) -> list[str]:
         """The rows of one stream of bid ``b``; the references of its present values."""
         g, plan, T, y0, pvc = self.g, self.plan, self.T, self.y0, self.pv_col
-        model = plan.model
-        spec = (model.items if kind == "item" else model.emissions)[s.name]
+        model = plan.product
+        spec = model.item(s.name)
+        assert spec is not None
         label = item_label(self.result, s.name, self.lang)
         annual = s.timing == "annual"
         if kind == "item":
             unit = f"{self.cur}/{self.u('year')}" if annual else self.cur
         else:
             unit = f"kg/{self.u('year')}" if annual else "kg"
-        from tco.plan.streams import unit_factor
-
-        factor = unit_factor(spec.amount, annual, kind, self.cur, plan.exchange_rates)
+        factor = spec.factor
         tree = spec.amount.tree
         by_year = {n for n in names_in(tree) if n in model.parameters} if tree else set()
-        yearly = any(model.parameters[n].spec.by_year for n in by_year) or s.amount.ndim == 2
+        yearly = any(model.parameters[n].by_year for n in by_year) or s.amount.ndim == 2
         # amount per occurrence (per year for an annual stream)
         r_amount = self.label_row(self.w("amount", item=label), unit)
         scale = "" if factor == 1.0 else f"*{_number(factor)}"
@@ -710,13 +710,13 @@ class _Writer:
         # escalation index of the stream
         timing = plan.stream_timing(s)
         esc_row: int | None = None
-        if kind == "item" and spec.spec.indexation:
+        if kind == "item" and spec.indexation:
             esc_row = self.label_row(self.w("index", name=label), "", self.value_note("indexation"))
             index = np.broadcast_to(s.escalation, (plan.n_bids, T + 1))
             for t in range(T + 1):
                 g.number(esc_row, y0 + t, float(index[b, t]), _FACTOR)
-        elif kind == "item" and spec.spec.escalation:
-            group = spec.spec.escalation
+        elif kind == "item" and spec.escalation:
+            group = spec.escalation
             esc_row = self.index_row[(group, timing if annual and timing != "end" else "end")]
 
         qty = f"*{self.cell['quantity']}" if s.per_unit else ""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tco.io.optional import require
 from tco.views.errors import OutputError
 from tco.views.i18n import csv_delimiter, number, resolve, text
 from tco.views.safe import chart_text, csv_cell, visible
@@ -158,12 +159,7 @@ def portfolio_csv(p: Portfolio, lang: str | None = None) -> str:
 
 def write_parquet(p: Portfolio, path: str | Path) -> Path:
     """Write the rows to a Parquet file (needs pandas and pyarrow)."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as exc:
-        raise OutputError("a Parquet file needs pyarrow: pip install pyarrow").speaks(
-            "needs_pyarrow"
-        ) from exc
+    require("pyarrow", "parquet")
     out = Path(path)
     p.to_frame().to_parquet(out, index=False)
     return out

@@ -80,7 +80,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
     lang = resolve(lang)
     m = _section(lang)
     plan = result.plan
-    a = plan.assumptions
+    a = plan.stated
     bids = plan.bids
     periods = [int(p) for p in plan.period]
     items: list[str] = [ct.discount_rate(plan, lang, ct.HTML).html()]
@@ -93,7 +93,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
         period = m["periods"].format(list=each)
     items.append(period + m["t"])
     items.append(ct.timing(plan, lang, ct.HTML).html())
-    esc = dict(plan.model.spec.escalation)
+    esc = dict(plan.product.escalation)
     esc.update(a.escalation)
     groups = ", ".join(
         f"{escape(group_label(g, lang))}: {escape(quantity_text(v, lang))}" for g, v in esc.items()
@@ -108,7 +108,7 @@ def method_items(result: Result, lang: str | None = None) -> list[str]:
         items.append(f"{m['life'].format(list=lives)} {ct.sentence(residual.text)}.")
     elif plan.residual_value == "share":
         items.append(residual.html())
-    unit = plan.model.spec.functional_unit.get(lang)
+    unit = plan.product.functional_unit.get(lang)
     items.append(
         m["quantity"].format(q=quantity_text(float(plan.quantity), lang), unit=escape(unit))
     )
@@ -202,9 +202,9 @@ def report_html(
     fp = fingerprint(tender, forms)
     intro = m["intro"].format(
         n=len(plan.bids),
-        model=escape(plan.model.id),
-        name=escape(plan.model.spec.title.get(lang)),
-        version=escape(plan.model.spec.version or m["unversioned"]),
+        model=escape(plan.product.id),
+        name=escape(plan.product.title.get(lang)),
+        version=escape(plan.product.version or m["unversioned"]),
         winner=escape(result.ranking[0]),
     )
     parts = [

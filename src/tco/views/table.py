@@ -47,7 +47,7 @@ def table_title(result: Result, lang: str | None = None) -> str:
         "title",
         lang,
         title=visible(plan.title),
-        model=plan.model.id,
+        model=plan.product.id,
         currency=plan.currency,
         rate=percent(plan.discount_rate, 2, lang),
         period=period,

@@ -113,7 +113,7 @@ def workbook_cells(result: Result, tender: Tender | None = None) -> int:
     summary = (bids + 1) * (9 + len(result.by_category) + len(result.emissions))
     breakdown = (bids * items + 1) * 5
     flows = (2 * bids * items + 1) * (4 + years)
-    params = len(result.plan.model.parameters) * (bids + 1) if tender is not None else 0
+    params = len(result.plan.product.parameters) * (bids + 1) if tender is not None else 0
     profiles = len(tender.spec.profiles) if tender is not None else 0
     profile_cells = (2 * profiles + bids + 12) * (bids + 4) if profiles else 0
     return summary + breakdown + flows + 3 * (params + 20) + profile_cells
@@ -442,7 +442,7 @@ def assumption_values(
     from tco.engine.conventions import option
 
     plan = result.plan
-    a = plan.assumptions
+    a = plan.stated
     cur = plan.currency
     per_year = text("wb.per year unit", lang)
 
@@ -458,7 +458,7 @@ def assumption_values(
         option(name, value)  # an unknown convention is an error, not a row of its raw name
     rows: list[tuple[str, list[Any], str, str]] = [
         (text("wb.title", lang), [plan.title], "", _GENERAL),
-        (text("wb.model", lang), [plan.model.id], plan.model.spec.version or "", _GENERAL),
+        (text("wb.model", lang), [plan.product.id], plan.product.version or "", _GENERAL),
         (w("currency"), [cur], "", _GENERAL),
     ]
     if plan.discount_path is None:
@@ -471,14 +471,14 @@ def assumption_values(
     periods = sorted({int(p) for p in plan.period})
     rows.append((w("period"), [float(p) for p in periods], word("year", lang), _GENERAL))
     rows.append(
-        (w("quantity"), [float(plan.quantity)], plan.model.spec.functional_unit.get(lang), _NUMBER)
+        (w("quantity"), [float(plan.quantity)], plan.product.functional_unit.get(lang), _NUMBER)
     )
     rows.append((w("discounting"), [w(f"discounting.{plan.discounting}")], "", _GENERAL))
     rows.append((w("price year"), [int(plan.price_year)], "", _GENERAL))
     rows.append((w("residual value"), [w(f"residual.{plan.residual_value}")], "", _GENERAL))
     rows.append((w("externalities rule"), [w(f"rule.{plan.externalities}")], "", _GENERAL))
     rows.append((w("annualised at"), [w(f"annualised at.{plan.annualise_at}")], "", _GENERAL))
-    escalation = {**plan.model.spec.escalation, **a.escalation}
+    escalation = {**plan.product.escalation, **a.escalation}
     for group, rate in escalation.items():
         label = f"{w('escalation')}: {group_label(group, lang)}"
         rows.append((label, _numbers(rate, "1/year"), per_year, _PERCENT))
@@ -554,8 +554,8 @@ def method_rows(result: Result, lang: str) -> list[tuple[str, str]]:
     from tco.views import conventions_text as ct
 
     plan = result.plan
-    a = plan.assumptions
-    escalation = {**plan.model.spec.escalation, **a.escalation}
+    a = plan.stated
+    escalation = {**plan.product.escalation, **a.escalation}
     groups = ", ".join(
         f"{group_label(g, lang)}: {quantity_text(v, lang)}" for g, v in escalation.items()
     )

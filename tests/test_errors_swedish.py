@@ -104,3 +104,27 @@ def test_the_command_line_says_the_error_in_swedish(
     assert main(["compare", str(path), "--lang", "sv"]) == 2
     said = capsys.readouterr().err
     assert said.startswith("fel: ") and "fick '38 kg', förväntade en effekt som '38 W'" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "vilket bara är 1450500 i talformatet 'da'; skriv '1450500 h/year'"),
+        ("da", "hvilket kun er 1450500 i talformatet 'da'; skriv '1450500 h/year'"),
+    ],
+)
+def test_a_number_grouped_in_one_notation_names_it_in_the_buyers_words(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 1.450.500 groups thousands with '.', as Danish does: the English message names the
+    # notation 'Danish'; Danish and Swedish name it by its code (they said "Danish" before)
+    path = tmp_path / "t.yaml"
+    text = tco.example_path("indoor-lighting").read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r"operating_hours: .*", "operating_hours: 1.450.500 h/year", text), encoding="utf-8"
+    )
+    assert main(["compare", str(path), "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Danish" not in err, err
+    assert main(["compare", str(path)]) == 2
+    assert "which is 1450500 in Danish notation only" in capsys.readouterr().err

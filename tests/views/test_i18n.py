@@ -72,6 +72,8 @@ _OWN_FIELDS = frozenset(
         "emission_adds_up",
         "pv_overflows",
         "book_no_sheet",
+        # the notation by its code ('da'), not by the English word in {name} ("Danish")
+        "units.grouped",
     ]
 )
 DANISH_PO = Path(tco.__file__).parent / "locale" / "da" / "LC_MESSAGES" / "tco.po"

@@ -121,6 +121,15 @@ class Template:
         return self._plans[key]
 
 
+def own_life(plan: Plan) -> bool:
+    """Whether each row's study period is its own lifetime (``period: lifetime``, or none given).
+
+    The one place the batch reads the period the tender states.
+    """
+    period = plan.assumptions.period
+    return period is None or str(period).strip() == "lifetime"
+
+
 def first_label(rows: Any) -> str:
     """How messages name the first row: as a tender names a bid, or by its number."""
     return "row 0" if rows is None else f"bid '{label(rows, 0)}'"

@@ -95,8 +95,6 @@ class Prepared:
     ----------
     plan : Plan
         The one-row tender the rows stand in for.
-    model : ProductModel
-        Its product model.
     n : int
         Number of rows.
     rows : index or None
@@ -109,10 +107,11 @@ class Prepared:
         Life of one unit and study period per row (or shared). [year]
     T : int
         Last year. [year]
+    model : ProductModel
+        The product model the rows evaluate (its formulas, kept factored).
     """
 
     plan: Plan
-    model: ProductModel
     n: int
     rows: Any
     env: Env
@@ -120,6 +119,7 @@ class Prepared:
     lifetime: Value | None
     period: Value
     T: int
+    model: ProductModel
 
     @property
     def who(self) -> RowNames:
@@ -198,7 +198,7 @@ def prepare(table: Any, columns: Columns, template: Template) -> Prepared:
             if ps.escalation.ndim == 2:
                 _shared_indexation(model.items[ps.name], env)
         plan = replace(plan, items=tuple(_shared(ps) for ps in plan.items))
-    return Prepared(plan, model, n, rows, env, series, lifetime, period, T)
+    return Prepared(plan, n, rows, env, series, lifetime, period, T, model)
 
 
 def value(c: Compiled, env: Env) -> Value:

@@ -208,8 +208,10 @@ def value(c: Compiled, env: Env) -> Value:
     return float(out) if out.ndim == 0 else out
 
 
-def amount(c: Compiled, env: Env, series: Mapping[str, Array], T: int) -> FactoredAmount | Array:
-    """A formula's amount on the rows, kept as a product where it splits.
+def amount(
+    c: Compiled, env: Env, series: Mapping[str, Array], T: int, factor: float = 1.0
+) -> FactoredAmount | Array:
+    """A formula's amount on the rows times ``factor``, kept as a product where it splits.
 
     The formula's factors (:attr:`tco.spec.expr.Compiled.factors`) multiply
     into a plain number (buyer values, constants, a column's unit factor),
@@ -218,7 +220,7 @@ def amount(c: Compiled, env: Env, series: Mapping[str, Array], T: int) -> Factor
     A factor that holds both a yearly series and per-row values does not
     split: the whole formula is evaluated with a year axis, shape (n, T + 1).
     """
-    scale: Any = np.float64(1.0)
+    scale: Any = np.float64(factor)
     rows: Array | None = None
     years: Array | None = None
     yearly = series.keys()
@@ -226,7 +228,7 @@ def amount(c: Compiled, env: Env, series: Mapping[str, Array], T: int) -> Factor
         for f in c.factors:
             if f.names & yearly:
                 if any(name in env.raw for name in f.names):
-                    return _with_years(c, env, series, T)
+                    return _with_years(c, env, series, T) * factor
                 v = np.asarray(f.fn({**env.scalars, **series}), dtype=np.float64)
                 v = v if f.power > 0 else 1.0 / v
                 years = v if years is None else years * v
@@ -266,7 +268,8 @@ def row_streams(prep: Prepared) -> dict[int, RowStream]:
     for ps, s in _each_stream(prep):
         rs = _row_stream(ps, s, prep)
         out[id(ps)] = rs
-        checked.append(_timings(ps, rs, prep.n))
+        if rs.when is not None or rs.stop is not None:  # what the checks look at
+            checked.append(_timings(ps, rs, prep.n))
     check_timings(checked, prep.who, None)
     return out
 
@@ -286,14 +289,9 @@ def _row_stream(ps: PlanStream, s: Stream, prep: Prepared) -> RowStream:
     factor = unit_factor(
         s.amount, s.spec.timing == "annual", kind, plan.currency, plan.exchange_rates
     )
-    a = amount(s.amount, env, prep.series, prep.T)
-    if isinstance(a, FactoredAmount):
-        a = replace(a, scale=a.scale * factor)
-    else:
-        a *= factor
     return RowStream(
         ps.timing,
-        a,
+        amount(s.amount, env, prep.series, prep.T, factor),
         None if s.when is None else value(s.when, env),
         None if s.start is None else value(s.start, env),
         None if s.stop is None else value(s.stop, env),

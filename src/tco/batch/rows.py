@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.batch.columns import Columns, label
-from tco.batch.template import Template, first_label, own_life
+from tco.batch.template import Template, first_label
 from tco.engine.pv import FactoredAmount
 from tco.engine.rows import Residual
 from tco.errors import SpecError
@@ -177,7 +177,7 @@ def prepare(table: Any, columns: Columns, template: Template) -> Prepared:
     if model.lifetime is not None:
         lifetime = value(model.lifetime, env)
         check_lifetimes(lifetime, who, file=None, where=lambda i: ("columns",))
-    if own_life(plan):
+    if template.own_life:
         assert lifetime is not None
         period: Value = lifetime_periods(lifetime, who, file=None)
         if np.ndim(lifetime) == 0:

@@ -9,12 +9,14 @@ errors name the column and the first row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tco.batch.columns import Column, label
 from tco.errors import SpecError, SpecErrors
 from tco.plan.arrays import Plan
+from tco.plan.bases import basis_inputs
 from tco.plan.compiler import compile_plan
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
@@ -86,6 +88,21 @@ class Template:
         spec: TenderSpec = validate(TenderSpec, data, file=None)
         return spec
 
+    @functools.cached_property
+    def stated(self) -> AssumptionsSpec:
+        """The assumptions the rows share, as stated: the model's and the bases', then these.
+
+        As a tender's plan builder merges them (:func:`tco.plan.bases.basis_inputs`).
+        """
+        spec = self.empty
+        return basis_inputs(spec, self.model, None).assumptions.merged(spec.assumptions)
+
+    @property
+    def own_life(self) -> bool:
+        """Whether each row's study period is its own lifetime (``period: lifetime``, or none)."""
+        period = self.stated.period
+        return period is None or str(period).strip() == "lifetime"
+
     def plan(
         self, columns: Mapping[str, Column], period: str | None = None, first: str = "row 0"
     ) -> Plan:
@@ -119,15 +136,6 @@ class Template:
                 self._plans.pop(next(iter(self._plans)))
             self._plans[key] = plan
         return self._plans[key]
-
-
-def own_life(plan: Plan) -> bool:
-    """Whether each row's study period is its own lifetime (``period: lifetime``, or none given).
-
-    The one place the batch reads the period the tender states.
-    """
-    period = plan.assumptions.period
-    return period is None or str(period).strip() == "lifetime"
 
 
 def first_label(rows: Any) -> str:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tco.batch.columns import Column, label
+from tco.batch.columns import Column, label, value_text
 from tco.errors import SpecError, SpecErrors
 from tco.plan.arrays import Plan
 from tco.plan.bases import basis_inputs
@@ -21,7 +21,6 @@ from tco.plan.compiler import compile_plan
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.spec.validation import validate
-from tco.units import plain_number
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -118,7 +117,7 @@ class Template:
             p = self.model.parameters[name].spec
             raw = p.default
             if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
-                raw = f"{plain_number(float(col.raw[0]))} {col.unit}".strip()
+                raw = value_text(float(col.raw[0]), col.unit)
             (bid if p.bid else buyer)[name] = raw
         key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
         if key not in self._plans:

@@ -327,16 +327,17 @@ class FactoredAmount:
     (:func:`stream_present_value`) takes such an amount in place of an array:
     the per-year part joins the price, a unit amount is weighed as any other,
     and the rows multiply the weight once. An optimisation only: the present
-    value is that of :meth:`array`, the amount in full (tested).
+    value is that of :meth:`array`, the amount in full (tested). The product is
+    the amount per occurrence (per year for annual streams). [currency] or [kg]
 
     Attributes
     ----------
     scale : float
-        The product's plain factor. [currency] or [kg], per year for annual streams
+        The product's plain factor. [plan units]
     rows : ndarray, shape (R,), optional
-        The per-row factor (none: every row the same). [unitless]
+        The per-row factor (none: every row the same). [plan units]
     years : ndarray, shape (T + 1,), optional
-        The per-year factor (none: every year the same). [unitless]
+        The per-year factor (none: every year the same). [plan units]
 
     Examples
     --------
@@ -384,8 +385,8 @@ class Stream(Protocol):
     ``timing`` is the kind of stream (``once``, ``annual``, ``every``, ``at``,
     ``end_of_life``); ``amount`` per occurrence [currency] or [kg], shape
     ``(R,)``, ``(R, T + 1)`` or ``()`` (a unit amount), or a :class:`FactoredAmount`;
-    ``when``, ``start``, ``stop`` its times [year]; ``per_unit`` whether the quantity multiplies it;
-    ``residual`` its residual-credit rule (:class:`tco.engine.rows.Residual`).
+    ``when``, ``start``, ``stop`` its times [year]; ``per_unit`` whether the quantity
+    multiplies it; ``residual`` its residual-credit rule (:class:`tco.engine.rows.Residual`).
     """
 
     @property

@@ -10,7 +10,7 @@ reference the closed form is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -56,6 +56,44 @@ class Totals:
     emitted: Array
 
 
+def priced_streams(plan: Plan) -> Iterator[tuple[PlanStream, Array, Array, bool]]:
+    """Each stream of a plan with the price and discount factors its present value takes.
+
+    The one list of what :func:`tco.engine.pv.stream_present_value` weighs each
+    stream by, for a tender's totals and the rows of a table
+    (:mod:`tco.batch`): an item at its escalation and the discount factors of
+    its timing (:meth:`Plan.stream_timing`); an emission at ones (its mass) and,
+    where its substance has a price, at that price and the discount factors of
+    its timing (a cost of category ``externalities``).
+
+    Yields
+    ------
+    stream : PlanStream
+    price : ndarray, shape (T + 1,) or (B, T + 1)
+        Price index per year [unitless], the emission price [currency/kg], or
+        ones for a mass.
+    discount : ndarray, shape (T + 1,)
+        Discount factor per year; ones for a mass. [unitless]
+    cost : bool
+        Whether the value is a present value [currency], not a mass [kg].
+
+    Examples
+    --------
+    >>> import tco
+    >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> [(s.name, cost) for s, _, _, cost in priced_streams(plan)][1:]
+    [('electricity', True), ('electricity_co2e', False), ('electricity_co2e', True)]
+    """
+    for s in plan.items:
+        yield s, s.escalation, plan.discount.at(plan.stream_timing(s)), True
+    ones = np.ones(plan.T + 1)
+    for e in plan.emissions:
+        yield e, ones, ones, False
+        price = plan.emission_prices.get(e.substance)
+        if price is not None:
+            yield e, price, plan.discount.at(plan.stream_timing(e)), True
+
+
 def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     """Present value per row and cost stream, and emissions, by the closed-form engine.
 
@@ -78,21 +116,15 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     names: list[str] = []
     categories: list[str] = []
     pvs: list[Array] = []
-    for s in plan.items:
-        d = plan.discount.at(plan.stream_timing(s))
-        pvs.append(value(s, s.escalation, d))
-        names.append(s.name)
-        categories.append(s.category)
     masses: list[Array] = []
-    ones = np.ones(plan.T + 1)
-    for e in plan.emissions:
-        masses.append(value(e, ones, ones))
-        price = plan.emission_prices.get(e.substance)
-        if price is not None:
-            d = plan.discount.at(plan.stream_timing(e))
-            pvs.append(value(e, price, d))
-            names.append(e.name)
-            categories.append("externalities")
+    for s, price, discount, cost in priced_streams(plan):
+        v = value(s, price, discount)
+        if cost:
+            pvs.append(v)
+            names.append(s.name)
+            categories.append(s.category)
+        else:
+            masses.append(v)
     return Totals(
         items=tuple(names),
         categories=tuple(categories),

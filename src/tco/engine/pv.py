@@ -139,17 +139,24 @@ def weighted_periodic(
         if w.ndim == 2 and step.ndim:  # index the flattened weights: row offset + year
             flat = w.reshape(-1)
             group = rows if rows is not None else np.arange(w.shape[0], dtype=np.intp)
-            offset = group * (T + 1)
+            offset = np.broadcast_to(group * (T + 1), step.shape)
+        # Buffers reused by every event: a run of many rows allocates them once.
+        index = np.empty(step.shape, dtype=np.intp)
+        got = np.empty(shape) if offset is not None and shape == step.shape else None
         for k in range(1, k_max + 1):
             np.multiply(e, k - EPS, out=step)
             np.ceil(step, out=step)
             np.clip(step, 0, T, out=step)
+            np.copyto(index, step, casting="unsafe")  # whole years from 0 to T
             if offset is None:
-                got = take_years(w, step.astype(np.intp), rows)
+                value = take_years(w, index, rows)
+            elif got is None:
+                value = np.take(flat, offset + index)
             else:
-                got = np.take(flat, offset + step.astype(np.intp))
-            got *= last_k >= k
-            out += got
+                np.add(index, offset, out=index)
+                value = np.take(flat, index, out=got)
+            value *= last_k >= k
+            out += value
     else:
         # Many events per year (intervals under a year): one pass per year.
         before = np.minimum(np.floor(0.0 / e + EPS), last_k)
@@ -230,7 +237,10 @@ def weighted_occurrences(
         if first.ndim == last.ndim == 0:  # the same years for every row: one sum per group
             span = w[..., int(first) : int(last) + 1].sum(axis=-1)
             if w.ndim == 2 and rows is not None:
-                span = span[rows]
+                span = span[rows]  # a new array, one value per row
+            if span.shape == shape:
+                fresh: Array = span
+                return fresh
             return np.array(np.broadcast_to(span, shape), dtype=np.float64)
         zero = np.zeros((*w.shape[:-1], 1))
         cum = np.concatenate((zero, np.cumsum(w, axis=-1)), axis=-1)  # cum[k] = w[0] + .. w[k-1]
@@ -254,8 +264,11 @@ def weighted_occurrences(
         if lifetime is None:
             out = np.array(first_unit, dtype=np.float64)
             return out
-        out = first_unit + weighted_periodic(w, lifetime, p, rows=rows)
-        return out
+        out = weighted_periodic(w, lifetime, p, rows=rows)
+        if out.shape == np.broadcast_shapes(out.shape, np.shape(first_unit)):
+            out += first_unit  # in place: the replacements are a new array
+            return out
+        return out + first_unit
     if timing == "end_of_life":
         if lifetime is None:
             out = take_years(w, _index(np.ceil(p - EPS), 0, T), rows)

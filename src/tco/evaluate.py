@@ -10,13 +10,14 @@ reference the closed form is tested against.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
+from tco.engine.discounting import Discount, stream_escalation
 from tco.engine.flows import occurrences, residual_credit, stream_flows
 from tco.engine.pv import quantity_scale, stream_present_value
 from tco.errors import SpecError
@@ -56,6 +57,73 @@ class Totals:
     emitted: Array
 
 
+def priced_streams(
+    plan: Plan,
+    *,
+    discount: Discount | None = None,
+    indices: Mapping[str, Array] | None = None,
+    prices: Mapping[str, Array] | None = None,
+) -> Iterator[tuple[PlanStream, Array, Array, bool]]:
+    """Each stream of a plan with the price and discount factors its present value takes.
+
+    The one list of what :func:`tco.engine.pv.stream_present_value` weighs each
+    stream by, for a tender's totals, the rows of a table (:mod:`tco.batch`)
+    and the variants of an analysis
+    (:func:`tco.analysis.variants.evaluate_variants`): an item at its
+    escalation and the discount factors of its timing
+    (:meth:`Plan.stream_timing`); an emission at ones (its mass) and, where its
+    substance has a price, at that price and the discount factors of its timing
+    (a cost of category ``externalities``).
+
+    Parameters
+    ----------
+    plan : Plan
+    discount : Discount, optional
+        The discounting, by default the plan's (:attr:`Plan.discount`); an
+        analysis passes one with a rate per variant (:meth:`Discount.varied`).
+    indices : mapping of str to ndarray, shape (n, T + 1), optional
+        Price index per variant of the escalation groups whose rate an analysis
+        varies: an item of such a group is priced again from it
+        (:func:`tco.engine.discounting.stream_escalation`). [unitless]
+    prices : mapping of str to ndarray, optional
+        Price per kg of each substance, by default the plan's
+        (``plan.emission_prices``). [currency/kg]
+
+    Yields
+    ------
+    stream : PlanStream
+    price : ndarray, shape (T + 1,) or (B, T + 1)
+        Price index per year [unitless], the emission price [currency/kg], or
+        ones for a mass.
+    discount : ndarray, shape (T + 1,)
+        Discount factor per year; ones for a mass. [unitless]
+    cost : bool
+        Whether the value is a present value [currency], not a mass [kg].
+
+    Examples
+    --------
+    >>> import tco
+    >>> plan = tco.load_tender(tco.example_path("indoor-lighting")).plan
+    >>> [(s.name, cost) for s, _, _, cost in priced_streams(plan)][1:]
+    [('electricity', True), ('electricity_co2e', False), ('electricity_co2e', True)]
+    """
+    d = plan.discount if discount is None else discount
+    for s in plan.items:
+        timing = plan.stream_timing(s)
+        index = s.escalation
+        group = s.escalation_group
+        if indices and group is not None and group in indices:  # its rate varies: priced again
+            index = stream_escalation(indices[group], s.annual, timing, plan.price_year)
+        yield s, index, d.at(timing), True
+    ones = np.ones(plan.T + 1)
+    known = plan.emission_prices if prices is None else prices
+    for e in plan.emissions:
+        yield e, ones, ones, False
+        price = known.get(e.substance)
+        if price is not None:
+            yield e, price, d.at(plan.stream_timing(e)), True
+
+
 def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     """Present value per row and cost stream, and emissions, by the closed-form engine.
 
@@ -78,21 +146,15 @@ def plan_totals(plan: Plan, quantity: Array | None = None) -> Totals:
     names: list[str] = []
     categories: list[str] = []
     pvs: list[Array] = []
-    for s in plan.items:
-        d = plan.discount.at(plan.stream_timing(s))
-        pvs.append(value(s, s.escalation, d))
-        names.append(s.name)
-        categories.append(s.category)
     masses: list[Array] = []
-    ones = np.ones(plan.T + 1)
-    for e in plan.emissions:
-        masses.append(value(e, ones, ones))
-        price = plan.emission_prices.get(e.substance)
-        if price is not None:
-            d = plan.discount.at(plan.stream_timing(e))
-            pvs.append(value(e, price, d))
-            names.append(e.name)
-            categories.append("externalities")
+    for s, price, discount, cost in priced_streams(plan):
+        v = value(s, price, discount)
+        if cost:
+            pvs.append(v)
+            names.append(s.name)
+            categories.append(s.category)
+        else:
+            masses.append(v)
     return Totals(
         items=tuple(names),
         categories=tuple(categories),

@@ -129,3 +129,65 @@ def test_residual_value_is_the_discounted_residual_credit(
     want = (residual_credit(amount, e, L, P, T) * d).sum(axis=-1)
     year, credit = residual_value(e, d, L, P)
     np.testing.assert_allclose(amount_in_year(amount, year) * credit, want, rtol=1e-12, atol=1e-12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    timing=st.sampled_from(["once", "annual", "every", "at", "end_of_life"]),
+    T=st.integers(1, 20),
+    n=st.integers(1, 6),
+    per_year=st.booleans(),
+    per_row=st.booleans(),
+    when=st.lists(st.one_of(times, whole), min_size=6, max_size=6),
+    lifetime=st.one_of(st.none(), st.lists(st.one_of(times, whole), min_size=6, max_size=6)),
+    share=st.one_of(st.none(), st.floats(0.0, 1.0)),
+    quantity=st.sampled_from([1.0, 3.0]),
+    seed=st.integers(0, 2**16),
+)
+def test_a_factored_amount_is_priced_as_its_array(
+    timing: str,
+    T: int,
+    n: int,
+    per_year: bool,
+    per_row: bool,
+    when: list[float],
+    lifetime: list[float] | None,
+    share: float | None,
+    quantity: float,
+    seed: int,
+) -> None:
+    # The driver's optimisation for amounts kept as products (the batch API) gives the
+    # present value of the same amount written out per row and year, residual credit included.
+    from types import SimpleNamespace
+
+    from tco.engine.pv import FactoredAmount, stream_present_value
+    from tco.engine.rows import Residual
+
+    rng = np.random.default_rng(seed)
+    amount = FactoredAmount(
+        float(rng.uniform(-2.0, 5.0)),
+        rng.uniform(0.1, 3.0, n) if per_row else None,
+        rng.uniform(0.0, 2.0, T + 1) if per_year else None,
+    )
+    full = np.broadcast_to(amount.array(), (n, T + 1) if per_year else (n,))
+    e, d = rng.uniform(0.5, 1.5, T + 1), rng.uniform(0.2, 1.0, T + 1)
+    kw = {
+        "period": np.full(n, float(T)),
+        "lifetime": None if lifetime is None else np.array(lifetime[:n]),
+        "quantity": quantity,
+    }
+
+    def stream(a: object) -> SimpleNamespace:
+        return SimpleNamespace(
+            timing=timing,
+            amount=a,
+            when=np.array(when[:n]),
+            start=None,
+            stop=None,
+            per_unit=True,
+            residual_rule=Residual(share=share),
+        )
+
+    want = stream_present_value(stream(np.array(full)), e, d, **kw)
+    got = stream_present_value(stream(amount), e, d, **kw)
+    np.testing.assert_allclose(np.broadcast_to(got, (n,)), want, rtol=1e-12, atol=1e-9)

@@ -25,10 +25,10 @@ from numpy.typing import NDArray
 
 from tco.analysis.inputs import Change
 from tco.engine.conventions import counts_in_award
-from tco.engine.discounting import stream_escalation
 from tco.engine.pv import stream_present_value
 from tco.engine.timeline import escalation_index, fisher_real_rate
 from tco.errors import AnalysisError
+from tco.evaluate import priced_streams
 from tco.plan import Plan, rebuild_plan
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
@@ -167,23 +167,15 @@ def evaluate_variants(
         weights={},
     )
 
-    total = np.zeros(R)
-    for s in vp.items:
-        timing = plan.stream_timing(s)
-        d = discount.at(timing)
-        e = s.escalation
-        if s.escalation_group in indices:  # its group's rate varies: priced again
-            e = stream_escalation(indices[s.escalation_group], s.annual, timing, plan.price_year)
-        if e.ndim == 2 and e.shape[0] == R:  # each bid's own indexation: an index per row
-            total += value(s, e, d if d.ndim == 1 else d[sample])
-        else:
-            total += value(s, e, d, rows=sample)
     if externalities is None:
         externalities = counts_in_award(plan.externalities)
-    if externalities:
-        for s in vp.emissions:
-            price = prices.get(s.substance)
-            if price is not None:
-                total += value(s, price, discount.at(plan.stream_timing(s)), rows=sample)
+    total = np.zeros(R)
+    for s, price, d, cost in priced_streams(vp, discount=discount, indices=indices, prices=prices):
+        if not cost or (not externalities and s.category == "externalities"):
+            continue  # a mass, or an externality the award leaves out (as Result.total)
+        if price.ndim == 2 and price.shape[0] == R:  # each bid's own indexation: one per row
+            total += value(s, price, d if d.ndim == 1 else d[sample])
+        else:
+            total += value(s, price, d, rows=sample)
     out: Array = total.reshape(n, B)
     return out

@@ -21,7 +21,7 @@ from tco.batch.tables import read_columns
 from tco.errors import ErrorList, SpecError, UnitError, suggest, suggest_name
 from tco.plan.values import convert_money
 from tco.spec.product import ProductModel
-from tco.units import currencies_of, describe, parse_quantity, to_plan
+from tco.units import currencies_of, describe, parse_quantity, plain_number, to_plan
 
 #: A unit that starts with a number and a space, as a value does ('1.450 DKK', '2 W'); a
 #: unit such as '1/year' or 'kWh/100 km' does not.
@@ -196,7 +196,7 @@ class Columns:
     ) -> tuple[float, dict[str, float]]:
         """Factor from a column's unit to the plan's units, and the bounds in the column's unit."""
         p = self.model.parameters[name]
-        q = parse_quantity(f"1 {unit}".strip())
+        q = parse_quantity(value_text(1.0, unit))
         target = currencies_of(p.unit)
         if target and currencies_of(q) != target:
             q = convert_money(q, currency, rates, target[0])
@@ -294,6 +294,21 @@ def _extremes(raw: Array, limits: Mapping[str, float]) -> tuple[float, float, bo
     lo = float(raw.min()) if "min" in limits else -math.inf
     hi = float(raw.max()) if "max" in limits else math.inf
     return lo, hi, True
+
+
+def value_text(x: float, unit: str) -> str:
+    """A column's value as a tender writes it: the number and the column's unit.
+
+    A plain number's unit (``""`` or ``"1"``) is left out: ``"4 1"`` reads as a
+    number written with a space.
+
+    Examples
+    --------
+    >>> value_text(4.0, "W"), value_text(4.0, "1"), value_text(0.5, "")
+    ('4 W', '4', '0.5')
+    """
+    unit = unit.strip()
+    return plain_number(x) if unit in ("", "1") else f"{plain_number(x)} {unit}"
 
 
 def label(rows: Any, i: int) -> Any:

@@ -134,10 +134,7 @@ def output_columns(recipe: _Recipe) -> dict[str, str]:
     """The columns :meth:`BatchEvaluator.arrays` returns, with their dtypes, without data."""
     ev = recipe.evaluator()
     model = ev.model
-    from tco.plan.bases import basis_inputs
-
-    spec = ev.template.empty
-    a = basis_inputs(spec, model, None).assumptions.merged(spec.assumptions)
+    a = ev.template.stated
     priced = set(a.emission_prices) | ({"co2e"} if a.co2_price is not None else set())
     cats = {s.spec.category for s in model.items.values()}
     priced_streams = [n for n, s in model.emissions.items() if s.spec.substance in priced]

@@ -8,12 +8,11 @@ tender's assumptions, and returns the present value, annualised cost,
 category totals and emissions of every row as columns. The numbers are those
 of :meth:`tco.Tender.evaluate` for the same inputs.
 
-Totals need no yearly cash flows: for each stream, the sum over years of
-occurrences times escalation times discount factor is a weight computed once
-(or per row, in closed form, when the timing differs per row; see
-:mod:`tco.engine.pv`), and a row's present value is its amount times
-that weight. Memory grows with rows times streams, not rows times years.
-Yearly cash flows are built only on request (:meth:`BatchEvaluator.result`).
+Totals need no yearly cash flows: each stream of the rows is priced by the
+engine's one driver, as a tender's are (:mod:`tco.batch.sums`); the
+amounts are the model's formulas evaluated on the columns, kept as products
+so that memory grows with rows times streams, not rows times years. Yearly
+cash flows are built only on request (:meth:`BatchEvaluator.result`).
 
 Examples
 --------
@@ -42,13 +41,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tco.batch.columns import Columns
-from tco.batch.formulas import RowFormulas
 from tco.batch.rows import Prepared, row_streams
 from tco.batch.rows import prepare as prepare_rows
 from tco.batch.sums import row_totals
 from tco.batch.tables import wrap
 from tco.batch.template import Template
-from tco.plan.arrays import PlanStream
 from tco.result import Result
 from tco.spec.product import ProductModel, load_model
 from tco.spec.schema import AssumptionsSpec
@@ -116,10 +113,9 @@ class BatchEvaluator:
         # Checks the shape of the assumptions and parameters once.
         self.template = Template(self.model, self.assumptions, self.parameters, basis)
         self.columns = Columns(self.model, self.units, self.parameters)
-        self.formulas = RowFormulas(self.model)
 
     def _prepare(self, table: Any) -> Prepared:
-        return prepare_rows(table, self.columns, self.template, self.formulas)
+        return prepare_rows(table, self.columns, self.template)
 
     def arrays(self, table: Any, *, by_item: bool = False) -> dict[str, NDArray[Any]]:
         """Evaluate every row; return columns as numpy arrays.
@@ -143,7 +139,7 @@ class BatchEvaluator:
             cost category that occurs [currency] and ``<substance>_kg`` per
             emitted substance [kg].
         """
-        return row_totals(self._prepare(table), self.formulas, by_item=by_item)
+        return row_totals(self._prepare(table), by_item=by_item)
 
     def evaluate(self, table: Any, *, by_item: bool = False) -> Any:
         """Evaluate every row; return the columns in the kind of table given.
@@ -170,30 +166,18 @@ class BatchEvaluator:
         from tco.evaluate import evaluate_plan
 
         prep = self._prepare(table)
-        plan, n, T = prep.plan, prep.n, prep.T
+        plan, n = prep.plan, prep.n
+        streams = row_streams(prep)
 
         def full(v: Value | None) -> Array | None:
             return None if v is None else np.broadcast_to(np.asarray(v, np.float64), (n,)).copy()
 
-        streams: dict[str, list[PlanStream]] = {"item": [], "emission": []}
-        for s, ps, parts in row_streams(prep, self.formulas):
-            if parts.at_year is not None:
-                amount = np.stack(
-                    [np.broadcast_to(parts.at_year(t), (n,)) for t in range(T + 1)], axis=1
-                )
-            else:
-                item = parts.item.times(1.0)
-                amount = item[:, None] * parts.year[None, :] if parts.year is not None else item
-
-            streams[s.kind].append(
-                replace(
-                    ps,
-                    amount=amount,
-                    when=full(parts.when),
-                    start=full(parts.start),
-                    stop=full(parts.stop),
-                )
+        def rows(ps: Any) -> Any:
+            rs = streams[id(ps)]
+            return replace(
+                ps, amount=rs.full(n), when=full(rs.when), start=full(rs.start), stop=full(rs.stop)
             )
+
         labels = range(n) if prep.rows is None else prep.rows
         values = {
             k: v if v.ndim == 2 else np.broadcast_to(v[:1], (n,)).copy()
@@ -206,9 +190,9 @@ class BatchEvaluator:
             bids=tuple(str(x) for x in labels),
             period=np.asarray(full(prep.period)),
             lifetime=full(prep.lifetime),
-            items=tuple(streams["item"]),
-            emissions=tuple(streams["emission"]),
+            items=tuple(rows(ps) for ps in plan.items),
+            emissions=tuple(rows(ps) for ps in plan.emissions),
             values=values,
         )
-        assert batch.T == T
+        assert batch.T == prep.T
         return evaluate_plan(batch)

@@ -9,17 +9,18 @@ errors name the column and the first row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tco.batch.columns import Column, label
+from tco.batch.columns import Column, label, value_text
 from tco.errors import SpecError, SpecErrors
 from tco.plan.arrays import Plan
+from tco.plan.bases import basis_inputs
 from tco.plan.compiler import compile_plan
 from tco.spec.product import ProductModel
 from tco.spec.schema import AssumptionsSpec, TenderSpec
 from tco.spec.validation import validate
-from tco.units import plain_number
 
 __all__: list[str] = []  # internal: the public API is tco.__all__ and docs/api
 
@@ -86,6 +87,21 @@ class Template:
         spec: TenderSpec = validate(TenderSpec, data, file=None)
         return spec
 
+    @functools.cached_property
+    def stated(self) -> AssumptionsSpec:
+        """The assumptions the rows share, as stated: the model's and the bases', then these.
+
+        As a tender's plan builder merges them (:func:`tco.plan.bases.basis_inputs`).
+        """
+        spec = self.empty
+        return basis_inputs(spec, self.model, None).assumptions.merged(spec.assumptions)
+
+    @property
+    def own_life(self) -> bool:
+        """Whether each row's study period is its own lifetime (``period: lifetime``, or none)."""
+        period = self.stated.period
+        return period is None or str(period).strip() == "lifetime"
+
     def plan(
         self, columns: Mapping[str, Column], period: str | None = None, first: str = "row 0"
     ) -> Plan:
@@ -101,7 +117,7 @@ class Template:
             p = self.model.parameters[name].spec
             raw = p.default
             if raw is None or isinstance(raw, list) or self.model.lifetime is not None:
-                raw = f"{plain_number(float(col.raw[0]))} {col.unit}".strip()
+                raw = value_text(float(col.raw[0]), col.unit)
             (bid if p.bid else buyer)[name] = raw
         key = (repr(sorted(bid.items())), repr(sorted(buyer.items())), period)
         if key not in self._plans:

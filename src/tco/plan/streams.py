@@ -192,7 +192,8 @@ def build_streams(
             amount = _evaluate(s.amount, amount_env, B, T)
             if failed and s.name in failed:
                 raise failed[s.name]
-            amount = amount * s.factor
+            if s.factor != 1.0:
+                amount *= s.factor  # the stream's own array (_evaluate)
         except SpecError as err:
             errors.add(err.located(file, path))
             return None
@@ -333,7 +334,7 @@ def indexed_escalation(
 
 
 def _evaluate(c: Any, env: Mapping[str, Any], B: int, T: int) -> Array:
-    """Evaluate a compiled formula to shape (B,) or (B, T + 1)."""
+    """A compiled formula evaluated to shape (B,) or (B, T + 1): an array of its own."""
     out: Array = np.asarray(c.evaluate(env), dtype=np.float64)
     shape = (B, T + 1) if out.ndim == 2 else (B,)
     if out.shape == shape and _fresh(out, env):

@@ -24,6 +24,7 @@ checking and dimension checks.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -61,8 +62,9 @@ class Compiled:
         ``fn(values)`` evaluates the formula on a mapping of name to array (or
         float) in the plan's units and returns the result in the plan's units.
     tree : Node, optional
-        The parsed formula, for callers that split it (the batch API keeps a
-        product's factors apart); never parsed a second time.
+        The parsed formula (see :attr:`factors`); never parsed a second time.
+    units : mapping of str to Quantity, optional
+        The unit of each name the formula may use, as it was compiled with.
     """
 
     text: str
@@ -70,6 +72,33 @@ class Compiled:
     names: frozenset[str]
     fn: Fn
     tree: Node | None = field(default=None, compare=False, repr=False)
+    units: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    @functools.cached_property
+    def factors(self) -> tuple[Factor, ...]:
+        """The factors of the formula's top-level product, each compiled on its own.
+
+        Their product is the formula: ``prod(f.fn(values) ** f.power)``. A caller
+        that evaluates many rows multiplies the plain numbers first and keeps a
+        factor with a yearly series apart (the batch API,
+        :class:`tco.engine.pv.FactoredAmount`).
+
+        Examples
+        --------
+        >>> c = compile_expression("-a * b / c", {"a": "DKK", "b": "1", "c": "year"})
+        >>> [(sorted(f.names), f.power) for f in c.factors]
+        [([], 1), (['a'], 1), (['b'], 1), (['c'], -1)]
+        """
+        assert self.tree is not None and self.units is not None, "compiled by compile_expression"
+        return tuple(
+            Factor(
+                frozenset(names_in(node)),
+                power,
+                build(node, self.units, self.text)[1],
+                node.name if node.kind == "name" else None,
+            )
+            for node, power in _factors(self.tree, 1)
+        )
 
     @property
     def dimensionality(self) -> Any:
@@ -137,6 +166,38 @@ def run_formula(fn: Fn, text: str, values: Values) -> Any:
     return out
 
 
+@dataclass(frozen=True)
+class Factor:
+    """One factor of a formula's top-level product (:attr:`Compiled.factors`).
+
+    Attributes
+    ----------
+    names : frozenset of str
+        The names the factor uses.
+    power : {1, -1}
+        Its exponent: -1 for a divisor.
+    fn : callable
+        ``fn(values)`` evaluates the factor, as :attr:`Compiled.fn` the formula.
+    name : str, optional
+        The parameter, when the factor is a bare name.
+    """
+
+    names: frozenset[str]
+    power: int
+    fn: Fn
+    name: str | None
+
+
+def _factors(node: Node, power: int) -> list[tuple[Node, int]]:
+    """Flatten a product or quotient into factors with exponents +1 or -1."""
+    if node.kind == "bin" and node.op in ("*", "/"):
+        left, right = node.args
+        return _factors(left, power) + _factors(right, power if node.op == "*" else -power)
+    if node.kind == "neg":
+        return [(Node("num", value=-1.0), 1), *_factors(node.args[0], power)]
+    return [(node, power)]
+
+
 def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
     """Parse and unit-check a formula.
 
@@ -170,7 +231,9 @@ def compile_expression(text: str, units: Mapping[str, str | Any]) -> Compiled:
     qs = {k: _unit(parse_unit(v)) if isinstance(v, str) else v for k, v in units.items()}
     tree = parse(text, frozenset(qs))
     q, fn = build(tree, qs, text)
-    return Compiled(text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn, tree=tree)
+    return Compiled(
+        text=text, quantity=q, names=frozenset(names_in(tree)), fn=fn, tree=tree, units=qs
+    )
 
 
 def unit_words(q: Any) -> str:

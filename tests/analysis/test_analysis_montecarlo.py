@@ -9,6 +9,7 @@ import pytest
 
 import tco
 from tco.analysis import Distribution, monte_carlo
+from tco.analysis.montecarlo import DifferenceSummary
 from tco.analysis.uncertainty import parse_uncertainty
 from tco.errors import SpecError
 
@@ -282,3 +283,15 @@ def test_chunks_give_the_same_totals(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mod, "MAX_ROWS", 300)
     chunked = monte_carlo(UNCERTAIN, samples=1000, seed=9)
     np.testing.assert_array_equal(chunked.totals, whole.totals)
+
+
+def test_a_difference_summary_as_json_names_both_bids() -> None:
+    d = DifferenceSummary("A", "B", -10.0, 2.0, {5.0: -13.0, 95.0: -7.0}, 0.99)
+    assert d.to_dict() == {
+        "a": "A",
+        "b": "B",
+        "mean": -10.0,
+        "sd": 2.0,
+        "percentiles": {"5.0": -13.0, "95.0": -7.0},
+        "probability_a_cheaper": 0.99,
+    }

@@ -110,3 +110,10 @@ def test_quality_points_from_the_tender() -> None:
         score(tender, weights={"price": 60, "design": 40}, max_points=5)
     with pytest.raises(SpecError, match="not a bid"):
         score(tender, weights={"price": 1}, quality={"Nobody": {"design": 1}})
+
+
+def test_a_zero_weight_leaves_the_criterion_out() -> None:
+    # Weights 1 and 0: the score is the first criterion's points, normalised by 1 + 0 = 1.
+    # A zero weight is allowed (only negative ones and all zero are refused).
+    got = weighted_score({"price": [10.0, 5.0], "quality": [0.0, 10.0]}, {"price": 1, "quality": 0})
+    assert got.tolist() == [10.0, 5.0]

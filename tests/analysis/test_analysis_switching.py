@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.switching import difference_at, switching_value
+from tco.analysis.switching import SwitchingValue, difference_at, switching_value
 from tco.errors import SpecError
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))
@@ -144,3 +144,28 @@ def test_errors() -> None:
         switching_value(EXAMPLE, "electricity_price", "Lumen", 1)
     d = switching_value(EXAMPLE, "electricity_price", 0, 2).to_dict()
     assert d["a"] == "Lumen Nord" and d["b"] == "Premium LED" and "text" in d
+
+
+def test_the_sentence_names_the_unit_of_the_switching_value() -> None:
+    # A value and the tender's own value, each followed by the input's unit.
+    found = SwitchingValue(
+        "hours", "h/year", "A", "B", ("A",), 2000.0, 2500.0, (2500.0,), (0.0, 5000.0), "linear"
+    )
+    assert found.describe() == "'A' and 'B' are equal at hours = 2500 h/year (now 2000 h/year)"
+    never = SwitchingValue(
+        "hours",
+        "h/year",
+        "A",
+        "B",
+        ("A",),
+        2000.0,
+        None,
+        (),
+        (0.0, 5000.0),
+        "linear",
+        outside=9000.0,
+    )
+    assert never.describe() == (
+        "'A' and 'B' never cost the same for hours between 0 and 5000 h/year "
+        "(the totals would be equal at 9000 h/year)"
+    )

@@ -16,7 +16,9 @@ import pytest
 import yaml
 from test_abatement import MODEL
 
-from tco.analysis.portfolio import find_tenders, portfolio
+import tco
+from conftest import simple_model
+from tco.analysis.portfolio import find_tenders, portfolio, portfolio_of
 from tco.cli import main
 from tco.views.portfolio import portfolio_csv
 
@@ -114,3 +116,29 @@ def test_parquet(folder: Path, tmp_path: Path) -> None:
 
     out = write_parquet(portfolio(folder, workers=1), tmp_path / "p.parquet")
     assert len(pd.read_parquet(out)) == 3
+
+
+def test_a_tender_without_emissions_avoids_nothing() -> None:
+    # No emission in the model: every bid's CO2e is 0 kg, so 0 avoided; A (100 + 5 * 10 = 150)
+    # against the lowest price B (90 + 5 * 20 = 190, undiscounted): 40 DKK saved.
+    # The evaluation's wall time is its own: well under a minute, and not negative.
+    t = tco.load_tender(
+        {
+            "model": simple_model(
+                {
+                    "buy": {"category": "acquisition", "once": "first"},
+                    "run": {"category": "use", "annual": "annual"},
+                }
+            ),
+            "assumptions": {"currency": "DKK", "discount_rate": "0 %", "period": "5 year"},
+            "bids": [
+                {"name": "A", "first": "100 DKK", "annual": "10 DKK/year"},
+                {"name": "B", "first": "90 DKK", "annual": "20 DKK/year"},
+            ],
+        }
+    )
+    p = portfolio_of({"plain": t})
+    (row,) = p.rows
+    assert (row["chosen"], row["lowest_price"], row["saved"]) == ("A", "B", 40.0)
+    assert (row["chosen_co2e_kg"], row["co2e_avoided_kg"]) == (0.0, 0.0)
+    assert 0.0 <= p.seconds < 60.0

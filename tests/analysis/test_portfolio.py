@@ -142,3 +142,32 @@ def test_a_tender_without_emissions_avoids_nothing() -> None:
     assert (row["chosen"], row["lowest_price"], row["saved"]) == ("A", "B", 40.0)
     assert (row["chosen_co2e_kg"], row["co2e_avoided_kg"]) == (0.0, 0.0)
     assert 0.0 <= p.seconds < 60.0
+
+
+def test_follow_ups_that_name_no_tender_or_a_tender_twice_are_rows(folder: Path) -> None:
+    # follow-up/one.yaml follows one.yaml already; a second for it and one for a tender the
+    # folder does not have are each a row with the error, and one.yaml keeps its first.
+    up = folder / "follow-up"
+    (up / "second.yaml").write_text("tender: ../one.yaml\nbid: A\nyears: {}\n", "utf-8")
+    (up / "lost.yaml").write_text("tender: ../three.yaml\nbid: A\nyears: {}\n", "utf-8")
+    rows = {Path(r["tender"]).name: r for r in portfolio(folder, workers=1).rows}
+    assert "has a follow-up already" in rows["second.yaml"]["error"]
+    assert str(up / "one.yaml") in rows["second.yaml"]["error"]
+    assert (
+        "names the tender '../three.yaml', which is not a tender of" in rows["lost.yaml"]["error"]
+    )
+    assert rows["one.yaml"]["followup_deviation"] == pytest.approx(100.0)
+
+
+def test_a_tender_without_bids_is_a_tender_row_not_a_follow_up(folder: Path) -> None:
+    # A file of the folder itself with neither 'bids' nor 'years' is a (broken) tender.
+    (folder / "nobids.yaml").write_text("model: models/abatement-test.yaml\n", "utf-8")
+    rows = {Path(r["tender"]).name: r for r in portfolio(folder, workers=1).rows}
+    assert rows["nobids.yaml"]["error"]
+    assert "follow-up" not in rows["nobids.yaml"]["error"]
+
+
+def test_a_list_of_tender_files_is_evaluated_as_given(folder: Path) -> None:
+    # Only two.yaml: one row, B chosen (see above), no follow-up looked for.
+    p = portfolio([str(folder / "two.yaml")], workers=1)
+    assert [(Path(r["tender"]).name, r["chosen"]) for r in p.rows] == [("two.yaml", "B")]

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.scoring import conversion_price, price_points, score, weighted_score
+from tco.analysis.scoring import METHODS, conversion_price, price_points, score, weighted_score
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 # Worked example: three bids with life-cycle costs 800 000, 1 000 000 and 1 200 000 DKK,
 # 10 points for price. Lowest L = 800 000.
@@ -117,3 +118,23 @@ def test_a_zero_weight_leaves_the_criterion_out() -> None:
     # A zero weight is allowed (only negative ones and all zero are refused).
     got = weighted_score({"price": [10.0, 5.0], "quality": [0.0, 10.0]}, {"price": 1, "quality": 0})
     assert got.tolist() == [10.0, 5.0]
+
+
+def test_the_linear_model_refuses_a_total_of_zero_in_danish_too() -> None:
+    # The slope is relative to the lowest total, 0 here: no price points can be computed.
+    with pytest.raises(SpecError) as caught:
+        price_points([0.0, 100.0], "linear_slope")
+    assert caught.value.expected == "positive totals"
+    # Danish from the catalogue (tco.po, msgctxt "scoring_linear_positive").
+    assert error_text(caught.value, "da").endswith(
+        "den lineære model i forhold til den laveste kræver positive totaler; den laveste er 0"
+    )
+
+
+def test_an_unknown_price_model_lists_the_models() -> None:
+    with pytest.raises(SpecError) as caught:
+        price_points([100.0, 200.0], "cubic")
+    models = ", ".join(METHODS)
+    assert caught.value.expected == f"one of {models}"
+    quoted = ", ".join(f"'{m}'" for m in METHODS)
+    assert error_text(caught.value, "da") == f"ukendt prismodel 'cubic'; prismodellerne er {quoted}"

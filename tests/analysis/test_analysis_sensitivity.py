@@ -131,3 +131,13 @@ def test_every_bundled_example(name: str) -> None:
     assert tornado.bars
     for bar in tornado.bars:
         assert np.all(np.isfinite(bar.total_low)) and np.all(np.isfinite(bar.total_high))
+
+
+def test_scenarios_with_or_without_the_priced_externalities() -> None:
+    # The lighting example prices its CO2e: the base scenario's totals are the tender's total
+    # including externalities by default (and with True), the total without them with False.
+    r = EXAMPLE.evaluate()
+    assert np.any(r.total_incl_externalities != r.total_excl_externalities)
+    np.testing.assert_allclose(scenarios(EXAMPLE, {}).totals[0], r.total_incl_externalities)
+    without = scenarios(EXAMPLE, {}, externalities=False)
+    np.testing.assert_allclose(without.totals[0], r.total_excl_externalities, rtol=1e-12)

@@ -8,6 +8,7 @@ import pytest
 import tco
 from tco.analysis.switching import SwitchingValue, difference_at, switching_value
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))
 
@@ -168,4 +169,14 @@ def test_the_sentence_names_the_unit_of_the_switching_value() -> None:
     assert never.describe() == (
         "'A' and 'B' never cost the same for hours between 0 and 5000 h/year "
         "(the totals would be equal at 9000 h/year)"
+    )
+
+
+def test_reversed_bounds_name_the_input_in_danish_too() -> None:
+    with pytest.raises(SpecError) as caught:
+        switching_value(EXAMPLE, "electricity_price", 0, 1, bounds=(3, 1))
+    assert caught.value.expected == "(low, high) with low < high"
+    # Danish from the catalogue (tco.po, msgctxt "switch_bounds").
+    assert error_text(caught.value, "da") == (
+        "grænserne (3, 1) for 'electricity_price': den nedre grænse skal være under den øvre"
     )

@@ -249,3 +249,13 @@ def test_payback_leaves_out_the_residual_value_of_every_unit() -> None:
     c = compare_to_baseline(t, "Old")
     assert c.savings[1] == pytest.approx(2 * 150 * (1 - 1.04**-5) / 0.04, rel=1e-9)
     assert math.isnan(c.simple_payback[1])
+
+
+def test_a_baseline_without_a_name_is_said_at_the_tenders_file() -> None:
+    # The existing installation given as a mapping is read as one more bid of the tender:
+    # its mistakes name the tender's file.
+    t = tco.load_tender(tco.example_path("indoor-lighting"))
+    with pytest.raises(SpecError) as caught:
+        compare_to_baseline(t, {"price": "1 DKK"})
+    assert (caught.value.file, caught.value.path) == (t.file, ("name",))
+    assert str(caught.value) == f"{t.file}: name: this key is required"

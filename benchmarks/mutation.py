@@ -142,17 +142,38 @@ def mutant_names(workdir: Path) -> dict[str, list[str]]:
 
 
 def sample(workdir: Path, packages: list[str], n: int, seed: int) -> list[str]:
-    """A seeded uniform random sample of ``n`` mutants of each package, kept in ``sample.json``."""
+    """A seeded uniform random sample of ``n`` mutants of each package, kept in ``sample.json``.
+
+    A package sampled before with the same seed keeps its sample, cut down to ``n`` at
+    random where ``n`` is smaller (a random part of a random sample is one too), so the
+    results of its mutants checked already count. Returns the sampled mutants not yet
+    checked: a run that stopped resumes where it stopped.
+    """
     names = mutant_names(workdir)
-    rng = random.Random(seed)
-    chosen: dict[str, list[str]] = {}
+    path = workdir / "sample.json"
+    record = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if record.get("seed") != seed:
+        record = {"seed": seed, "n": {}, "population": {}, "mutants": {}}
     for package in packages:
-        population = names.get(package, [])
-        chosen[package] = sorted(rng.sample(population, min(n, len(population))))
-    record = {"seed": seed, "n": n, "population": {p: len(names.get(p, [])) for p in packages}}
-    record["mutants"] = chosen
-    (workdir / "sample.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
-    return [name for package in packages for name in chosen[package]]
+        rng = random.Random(f"{seed}:{package}:{n}")
+        before = record["mutants"].get(package)
+        if before is not None and len(before) >= n:
+            chosen = rng.sample(sorted(before), n)
+        else:
+            chosen = rng.sample(names.get(package, []), min(n, len(names.get(package, []))))
+        record["mutants"][package] = sorted(chosen)
+        record["n"][package] = len(chosen)
+        record["population"][package] = len(names.get(package, []))
+    path.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    checked: dict[str, object] = {}
+    for meta in (workdir / "mutants" / "src" / "tco").glob("*/*.py.meta"):
+        checked.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return [
+        name
+        for package in packages
+        for name in record["mutants"][package]
+        if checked.get(name) is None
+    ]
 
 
 def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -216,11 +237,26 @@ def float_conversion_only(lines: list[str]) -> bool:
     return False
 
 
+#: Survivors judged equivalent by reading them (no input the package accepts gives another
+#: result), by name, with the reason; kept beside this script, for the run it records.
+EQUIVALENT = Path(__file__).with_name("mutation_equivalent.json")
+
+
+def equivalents() -> dict[str, str]:
+    """The survivors judged equivalent: mutant name -> why no result can change."""
+    if not EQUIVALENT.exists():
+        return {}
+    reasons: dict[str, list[str]] = json.loads(EQUIVALENT.read_text(encoding="utf-8"))
+    return {name: why for why, names in reasons.items() for name in names}
+
+
 def report(workdir: Path) -> dict[str, Counter[str]]:
     """Print and return the count of each outcome per package, and the survivors' diffs.
 
-    After a ``--sample`` run only the sampled mutants count, a mutant no test reaches
-    counts as survived, and each score comes with its 95 % Wilson interval.
+    A survivor that only drops a float64 conversion, or one listed in
+    ``mutation_equivalent.json``, counts as equivalent. After a ``--sample`` run only
+    the sampled mutants count, a mutant no test reaches counts as survived, and each
+    score comes with its 95 % Wilson interval.
     """
     out = subprocess.run(
         [sys.executable, "-m", "mutmut", "results", "--all", "true"],
@@ -234,6 +270,7 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
     if record.exists():
         drawn = json.loads(record.read_text(encoding="utf-8"))
         chosen = {name for names in drawn["mutants"].values() for name in names}
+    known = equivalents()
     counts: dict[str, Counter[str]] = {}
     survivors: dict[str, list[str]] = {}
     for line in out.splitlines():
@@ -245,37 +282,35 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
             status = "survived"
         if status == "survived":
             survivors[name] = diff(workdir, name)
-            if float_conversion_only(survivors[name]):
-                status = "survived: float conversion"
+            if name in known or float_conversion_only(survivors[name]):
+                status = "equivalent"
         counts.setdefault(package, Counter())[status] += 1
-    head = (
-        f"{'package':10} {'killed':>7} {'timeout':>7} {'survived':>8} {'float64':>7} {'other':>6}"
-    )
+    head = f"{'package':9} {'checked':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv':>5}"
     print(f"{head} {'score':>7} {'score*':>7}" + ("  95 % interval of score*" if chosen else ""))
     for package, c in sorted(counts.items()):
         caught = c["killed"] + c["timeout"]
-        same = c["survived: float conversion"]
+        same = c["equivalent"]
         checked = caught + c["survived"] + same
-        other = sum(c.values()) - checked
         score = f"{100 * caught / checked:.1f} %" if checked else "-"
         score2 = f"{100 * caught / (checked - same):.1f} %" if checked > same else "-"
-        row = f"{package:10} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {same:7} {other:6}"
+        row = f"{package:9} {checked:7} {c['killed']:6} {c['timeout']:7} {c['survived']:8} {same:5}"
         low, high = wilson(caught, checked - same)
         interval = f"  {100 * low:.1f} % to {100 * high:.1f} %" if chosen else ""
         print(f"{row} {score:>7} {score2:>7}{interval}")
     if chosen is not None:
         print(
-            f"\nA SAMPLE: {drawn['n']} mutants drawn at random (seed {drawn['seed']}) from each "
-            f"package's {drawn['population']}; not checked: sampled but not yet run."
+            f"\nA SAMPLE: {drawn['n']} mutants drawn at random (seed {drawn['seed']}) from the "
+            f"packages' {drawn['population']}; checked: those of them run so far."
         )
     print(
-        "\nfloat64: survivors that only drop a float64 conversion of an input; other: not "
-        "checked (no test reaches the function) or skipped; score: killed and timed out over "
-        "all checked; score*: the same without the float64 survivors.\n\nsurvivors:"
+        "\nequiv: survivors that cannot change a result (a float64 conversion of a float64 "
+        "input, or listed in mutation_equivalent.json); score: killed and timed out over all "
+        "checked; score*: the same without the equivalent ones.\n\nsurvivors:"
     )
     for name, lines in survivors.items():
+        mark = f"  [equivalent: {known[name]}]" if name in known else ""
         if not float_conversion_only(lines):
-            print(f"  {name}")
+            print(f"  {name}{mark}")
             print("".join(f"      {line}\n" for line in lines), end="")
     return counts
 
@@ -299,13 +334,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         if args.fresh and args.workdir.exists():
             shutil.rmtree(args.workdir)
-        prepare(args.workdir, args.packages)
+        # A sample draws from packages one at a time; mutmut keeps its results only while
+        # the test selection stays the same, so the workdir is set up for every package.
+        prepare(args.workdir, list(PACKAGES) if args.sample else args.packages)
         names: list[str] = []
         if args.rerun:
             mutant_names(args.workdir)  # mutants of the sources as they are now
             names = args.rerun
         elif args.sample:
             names = sample(args.workdir, args.packages, args.sample, args.seed)
+            if not names:
+                report(args.workdir)
+                return 0
         else:
             (args.workdir / "sample.json").unlink(missing_ok=True)
         command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tco.engine.discounting import annuity_factor, at_instant
+from tco.engine.discounting import annual_escalation, annuity_factor, at_instant
 
 
 def test_annuity_factor_at_a_zero_and_a_positive_rate_together() -> None:
@@ -21,3 +21,11 @@ def test_at_instant_begin_is_the_year_before_bit_for_bit() -> None:
     # Begin-of-year amounts of year t fall at t - 1: [v0, v0, v1] = [1, 1, 1.1], exactly.
     got = at_instant([1.0, 1.1, 1.21], "begin")
     assert got.tolist() == [1.0, 1.0, 1.1]
+
+
+def test_year_end_timing_is_the_default() -> None:
+    # Without a timing, amounts fall at the year's end: the year-end series itself, and the
+    # price index of annual amounts is the index itself (2 %: 1, 1.02, 1.0404).
+    v = [1.0, 1.02, 1.0404]
+    assert at_instant(v).tolist() == v
+    assert annual_escalation(np.array(v)).tolist() == v

@@ -251,17 +251,17 @@ def equivalents() -> dict[str, str]:
     return {name: why for why, names in reasons.items() for name in names}
 
 
-#: Survivors of the run's tight test selection that a test elsewhere in the suite catches:
-#: mutant name -> that test file. The report runs each against its file and counts it
-#: caught only if the file fails under it.
-ELSEWHERE = Path(__file__).with_name("mutation_elsewhere.json")
+#: Survivors of the recorded run and the test file of the checkout that catches each: a test
+#: written against it since, or one outside the run's tight selection. The report runs
+#: each mutant against its file and counts it killed only if the file fails under it.
+KILLED_BY = Path(__file__).with_name("mutation_killed_by.json")
 
 
-def caught_elsewhere(workdir: Path, name: str, test: str) -> bool:
-    """Whether ``test`` (a test file) fails with mutant ``name`` active."""
+def caught_by(workdir: Path, name: str, test: str) -> bool:
+    """Whether ``test`` (a test file of the checkout) fails with mutant ``name`` active."""
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": "src"}
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", test, "-x", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", str(ROOT / test), "-x", "-q", "-p", "no:cacheprovider"],
         cwd=workdir / "mutants",
         env=env,
         capture_output=True,
@@ -291,8 +291,8 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
         drawn = json.loads(record.read_text(encoding="utf-8"))
         chosen = {name for names in drawn["mutants"].values() for name in names}
     known = equivalents()
-    elsewhere: dict[str, str] = (
-        json.loads(ELSEWHERE.read_text(encoding="utf-8")) if ELSEWHERE.exists() else {}
+    killers: dict[str, str] = (
+        json.loads(KILLED_BY.read_text(encoding="utf-8")) if KILLED_BY.exists() else {}
     )
     counts: dict[str, Counter[str]] = {}
     survivors: dict[str, list[str]] = {}
@@ -303,9 +303,9 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
         package = name.split(".")[1]
         if status == "no tests" and chosen is not None:
             status = "survived"
-        test = elsewhere.get(name)
-        if status == "survived" and test and caught_elsewhere(workdir, name, test):
-            status = "elsewhere"
+        test = killers.get(name)
+        if status == "survived" and test and caught_by(workdir, name, test):
+            status = "killed since"
         if status == "survived":
             survivors[name] = diff(workdir, name)
             if name in known or float_conversion_only(survivors[name]):
@@ -314,12 +314,12 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
     head = f"{'package':9} {'checked':>7} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv':>5}"
     print(f"{head} {'score':>7} {'score*':>7}" + ("  95 % interval of score*" if chosen else ""))
     for package, c in sorted(counts.items()):
-        caught = c["killed"] + c["timeout"] + c["elsewhere"]
+        caught = c["killed"] + c["timeout"] + c["killed since"]
         same = c["equivalent"]
         checked = caught + c["survived"] + same
         score = f"{100 * caught / checked:.1f} %" if checked else "-"
         score2 = f"{100 * caught / (checked - same):.1f} %" if checked > same else "-"
-        killed = c["killed"] + c["elsewhere"]
+        killed = c["killed"] + c["killed since"]
         row = f"{package:9} {checked:7} {killed:6} {c['timeout']:7} {c['survived']:8} {same:5}"
         low, high = wilson(caught, checked - same)
         interval = f"  {100 * low:.1f} % to {100 * high:.1f} %" if chosen else ""
@@ -331,8 +331,8 @@ def report(workdir: Path) -> dict[str, Counter[str]]:
         )
     print(
         "\nequiv: survivors that cannot change a result (a float64 conversion of a float64 "
-        "input, or listed in mutation_equivalent.json); killed: by the run's tests, or by the "
-        "test file mutation_elsewhere.json names for it (run again now); score: killed and "
+        "input, or listed in mutation_equivalent.json); killed: by the run's tests, or now by the "
+        "test file mutation_killed_by.json names for it; score: killed and "
         "timed out over all checked; score*: the same without the equivalent ones."
         "\n\nsurvivors:"
     )

@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.scoring import METHODS, conversion_price, price_points, score, weighted_score
+from tco.analysis.scoring import (
+    METHODS,
+    ScoreTable,
+    conversion_price,
+    price_points,
+    score,
+    weighted_score,
+)
 from tco.errors import SpecError
 from tco.views.error_text import error_text
 
@@ -138,3 +145,13 @@ def test_an_unknown_price_model_lists_the_models() -> None:
     assert caught.value.expected == f"one of {models}"
     quoted = ", ".join(f"'{m}'" for m in METHODS)
     assert error_text(caught.value, "da") == f"ukendt prismodel 'cubic'; prismodellerne er {quoted}"
+
+
+def test_bids_with_equal_scores_keep_the_tenders_order() -> None:
+    # 40 bids, two scores alternating (10 and 5 points): the rows list the 20 best first and
+    # each score's bids in the tender's order (a stable sort; numpy's default is not stable
+    # beyond 16 elements).
+    bids = tuple(f"bid {i:02d}" for i in range(40))
+    score = np.array([10.0, 5.0] * 20)
+    table = ScoreTable(bids, score, "proportional", 10.0, {"price": score}, {"price": 1.0}, score)
+    assert [r["bid"] for r in table.rows()] == list(bids[0::2] + bids[1::2])

@@ -180,3 +180,17 @@ def test_reversed_bounds_name_the_input_in_danish_too() -> None:
     assert error_text(caught.value, "da") == (
         "grænserne (3, 1) for 'electricity_price': den nedre grænse skal være under den øvre"
     )
+
+
+def test_the_difference_varies_the_bid_it_is_asked_to() -> None:
+    # total(Lumen Nord) - total(Premium LED): at Premium LED's own price (1890 DKK) it is the
+    # tender's difference; raising Premium LED's price lowers it, raising Lumen Nord's (the
+    # default, bid a) raises it.
+    r = EXAMPLE.evaluate()
+    a, b = "Lumen Nord", "Premium LED"
+    now = r.total[r.bids.index(a)] - r.total[r.bids.index(b)]
+    d_b = difference_at(EXAMPLE, "price", ["1890 DKK", "2890 DKK"], a, b, bid=b)
+    d_a = difference_at(EXAMPLE, "price", ["1450 DKK", "2450 DKK"], a, b)
+    assert d_b[0] == pytest.approx(now, rel=1e-12)
+    assert d_a[0] == pytest.approx(now, rel=1e-12)
+    assert d_b[1] < d_b[0] and d_a[1] > d_a[0]

@@ -118,11 +118,8 @@ def test_parquet(folder: Path, tmp_path: Path) -> None:
     assert len(pd.read_parquet(out)) == 3
 
 
-def test_a_tender_without_emissions_avoids_nothing() -> None:
-    # No emission in the model: every bid's CO2e is 0 kg, so 0 avoided; A (100 + 5 * 10 = 150)
-    # against the lowest price B (90 + 5 * 20 = 190, undiscounted): 40 DKK saved.
-    # The evaluation's wall time is its own: well under a minute, and not negative.
-    t = tco.load_tender(
+def _plain() -> tco.Tender:
+    return tco.load_tender(
         {
             "model": simple_model(
                 {
@@ -137,7 +134,13 @@ def test_a_tender_without_emissions_avoids_nothing() -> None:
             ],
         }
     )
-    p = portfolio_of({"plain": t})
+
+
+def test_a_tender_without_emissions_avoids_nothing() -> None:
+    # No emission in the model: every bid's CO2e is 0 kg, so 0 avoided; A (100 + 5 * 10 = 150)
+    # against the lowest price B (90 + 5 * 20 = 190, undiscounted): 40 DKK saved.
+    # The evaluation's wall time is its own: well under a minute, and not negative.
+    p = portfolio_of({"plain": _plain()})
     (row,) = p.rows
     assert (row["chosen"], row["lowest_price"], row["saved"]) == ("A", "B", 40.0)
     assert (row["chosen_co2e_kg"], row["co2e_avoided_kg"]) == (0.0, 0.0)
@@ -171,3 +174,10 @@ def test_a_list_of_tender_files_is_evaluated_as_given(folder: Path) -> None:
     # Only two.yaml: one row, B chosen (see above), no follow-up looked for.
     p = portfolio([str(folder / "two.yaml")], workers=1)
     assert [(Path(r["tender"]).name, r["chosen"]) for r in p.rows] == [("two.yaml", "B")]
+
+
+def test_a_follow_up_given_by_name_is_said_at_its_place_in_the_request() -> None:
+    # A follow-up passed as a mapping (the HTTP service's request): its mistake is said at
+    # followups.NAME, not at the follow-up's own top level.
+    p = portfolio_of({"plain": _plain()}, {"plain": {"bid": "Z", "years": {}}}, file="request")
+    assert p.rows[0]["error"] == "request: followups.plain.bid: no bid named 'Z'"

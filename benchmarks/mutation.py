@@ -74,8 +74,6 @@ TESTS = {
     "batch": ("tests/batch", "tests/test_scaling.py"),
     "analysis": ("tests/analysis",),
 }
-#: Tests every package's mutants may run: the tests written against survivors.
-ALWAYS = ("tests/test_mutation_survivors.py",)
 IGNORE = (
     "tests/batch/test_batch_dask_cluster.py",
     "tests/analysis/test_portfolio_files.py",
@@ -101,7 +99,7 @@ def prepare(workdir: Path, packages: list[str]) -> None:
             shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         elif src.exists():
             shutil.copy2(src, dst)
-    tests = dict.fromkeys(t for p in packages for t in (*TESTS[p], *ALWAYS))
+    tests = dict.fromkeys(t for p in packages for t in TESTS[p])
     selection = [t for t in tests if (ROOT / t).exists()]
     selection += [f"src/tco/{p}" for p in packages]
     selection += [f"--ignore={t}" for t in IGNORE]

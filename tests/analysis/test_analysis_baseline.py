@@ -220,3 +220,42 @@ def test_investment_categories() -> None:
     assert c.extra_investment[1] == pytest.approx(-1265.1014183879, abs=1e-6)
     with pytest.raises(SpecError, match="unknown cost category 'energy'"):
         compare_to_baseline(RETROFIT, "Existing", investment=("energy",))
+
+
+def test_payback_leaves_out_the_residual_value_of_every_unit() -> None:
+    # The luminaire above, 2 of them: 2000 DKK invested, 2 * 150 = 300 DKK saved a year,
+    # 1500 DKK over 5 years < 2000, and 2 * 500 = 1000 DKK of residual value at year 5 left
+    # out: no payback. Mutant: the residual value taken out for one unit only, which leaves
+    # 500 DKK of it in year 5 and pays back exactly then (1500 + 500 = 2000).
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {
+                "period": "5 year",
+                "quantity": 2,
+                "escalation": {"electricity": "0 %"},
+            },
+            "parameters": {
+                "operating_hours": "1000 h/year",
+                "electricity_price": "1 DKK/kWh",
+                "installation": "0 DKK",
+            },
+            "bids": [
+                {"name": "Old", "price": "0 DKK", "power": "200 W", "rated_life": "200000 h"},
+                {"name": "New", "price": "1000 DKK", "power": "50 W", "rated_life": "10000 h"},
+            ],
+        }
+    )
+    c = compare_to_baseline(t, "Old")
+    assert c.savings[1] == pytest.approx(2 * 150 * (1 - 1.04**-5) / 0.04, rel=1e-9)
+    assert math.isnan(c.simple_payback[1])
+
+
+def test_a_baseline_without_a_name_is_said_at_the_tenders_file() -> None:
+    # The existing installation given as a mapping is read as one more bid of the tender:
+    # its mistakes name the tender's file.
+    t = tco.load_tender(tco.example_path("indoor-lighting"))
+    with pytest.raises(SpecError) as caught:
+        compare_to_baseline(t, {"price": "1 DKK"})
+    assert (caught.value.file, caught.value.path) == (t.file, ("name",))
+    assert str(caught.value) == f"{t.file}: name: this key is required"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tco.analysis.distributions import Distribution, gaussian_copula
+from tco.analysis.distributions import KINDS, Distribution, gaussian_copula
 from tco.errors import SpecError
 
 N = 400_000
@@ -85,3 +85,33 @@ def test_copula_rejects_bad_matrices() -> None:
             [[1.0, 0.9, 0.9], [0.9, 1.0, -0.9], [0.9, -0.9, 1.0]],
             rng,
         )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        (
+            {"kind": "triangular", "low": 0.0, "mode": 3.0, "high": 2.0},
+            "'mode' must lie between 'low' and 'high'",
+        ),
+        ({"kind": "normal", "mean": 0.0, "sd": -1.0}, "'sd' must be zero or positive"),
+        ({"kind": "normal", "sd": 1.0}, "give 'mean'"),
+        ({"kind": "discrete"}, "give at least one of 'values'"),
+    ],
+)
+def test_each_mistake_in_a_distribution_says_what_to_give(
+    kwargs: dict[str, object], expected: str
+) -> None:
+    # The whole message, and the expectation a form or the HTTP service shows beside it.
+    kind = str(kwargs["kind"])
+    rest = {k: v for k, v in kwargs.items() if k != "kind"}
+    with pytest.raises(SpecError) as caught:
+        Distribution(kind, **rest)
+    assert str(caught.value) == f"{kind} distribution: {expected}"
+    assert caught.value.expected == expected
+
+
+def test_an_unknown_distribution_lists_the_kinds() -> None:
+    with pytest.raises(SpecError) as caught:
+        Distribution("beta")
+    assert caught.value.expected == "one of " + ", ".join(KINDS)

@@ -9,8 +9,10 @@ import pytest
 
 import tco
 from tco.analysis import Distribution, monte_carlo
+from tco.analysis.montecarlo import DifferenceSummary
 from tco.analysis.uncertainty import parse_uncertainty
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))
 UNCERTAIN = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
@@ -282,3 +284,33 @@ def test_chunks_give_the_same_totals(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mod, "MAX_ROWS", 300)
     chunked = monte_carlo(UNCERTAIN, samples=1000, seed=9)
     np.testing.assert_array_equal(chunked.totals, whole.totals)
+
+
+def test_a_difference_summary_as_json_names_both_bids() -> None:
+    d = DifferenceSummary("A", "B", -10.0, 2.0, {5.0: -13.0, 95.0: -7.0}, 0.99)
+    assert d.to_dict() == {
+        "a": "A",
+        "b": "B",
+        "mean": -10.0,
+        "sd": 2.0,
+        "percentiles": {"5.0": -13.0, "95.0": -7.0},
+        "probability_a_cheaper": 0.99,
+    }
+
+
+def test_the_deterministic_totals_follow_the_externalities_asked_for() -> None:
+    # The uncertain lighting example prices its CO2e; without externalities the deterministic
+    # column is the tender's total without them.
+    r = UNCERTAIN.evaluate()
+    assert np.any(r.total_incl_externalities != r.total_excl_externalities)
+    m = monte_carlo(UNCERTAIN, samples=50, seed=1, externalities=False)
+    np.testing.assert_allclose(m.deterministic, r.total_excl_externalities, rtol=1e-12)
+
+
+def test_a_negative_seed_is_refused() -> None:
+    with pytest.raises(SpecError) as caught:
+        monte_carlo(UNCERTAIN, samples=50, seed=-1)
+    assert caught.value.expected == "a seed of 0 or more"
+    assert error_text(caught.value, "da").endswith(
+        "fik frøet -1, forventede et helt tal på 0 eller mere"
+    )

@@ -6,8 +6,16 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.scoring import conversion_price, price_points, score, weighted_score
+from tco.analysis.scoring import (
+    METHODS,
+    ScoreTable,
+    conversion_price,
+    price_points,
+    score,
+    weighted_score,
+)
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 # Worked example: three bids with life-cycle costs 800 000, 1 000 000 and 1 200 000 DKK,
 # 10 points for price. Lowest L = 800 000.
@@ -110,3 +118,40 @@ def test_quality_points_from_the_tender() -> None:
         score(tender, weights={"price": 60, "design": 40}, max_points=5)
     with pytest.raises(SpecError, match="not a bid"):
         score(tender, weights={"price": 1}, quality={"Nobody": {"design": 1}})
+
+
+def test_a_zero_weight_leaves_the_criterion_out() -> None:
+    # Weights 1 and 0: the score is the first criterion's points, normalised by 1 + 0 = 1.
+    # A zero weight is allowed (only negative ones and all zero are refused).
+    got = weighted_score({"price": [10.0, 5.0], "quality": [0.0, 10.0]}, {"price": 1, "quality": 0})
+    assert got.tolist() == [10.0, 5.0]
+
+
+def test_the_linear_model_refuses_a_total_of_zero_in_danish_too() -> None:
+    # The slope is relative to the lowest total, 0 here: no price points can be computed.
+    with pytest.raises(SpecError) as caught:
+        price_points([0.0, 100.0], "linear_slope")
+    assert caught.value.expected == "positive totals"
+    # Danish from the catalogue (tco.po, msgctxt "scoring_linear_positive").
+    assert error_text(caught.value, "da").endswith(
+        "den lineære model i forhold til den laveste kræver positive totaler; den laveste er 0"
+    )
+
+
+def test_an_unknown_price_model_lists_the_models() -> None:
+    with pytest.raises(SpecError) as caught:
+        price_points([100.0, 200.0], "cubic")
+    models = ", ".join(METHODS)
+    assert caught.value.expected == f"one of {models}"
+    quoted = ", ".join(f"'{m}'" for m in METHODS)
+    assert error_text(caught.value, "da") == f"ukendt prismodel 'cubic'; prismodellerne er {quoted}"
+
+
+def test_bids_with_equal_scores_keep_the_tenders_order() -> None:
+    # 40 bids, two scores alternating (10 and 5 points): the rows list the 20 best first and
+    # each score's bids in the tender's order (a stable sort; numpy's default is not stable
+    # beyond 16 elements).
+    bids = tuple(f"bid {i:02d}" for i in range(40))
+    score = np.array([10.0, 5.0] * 20)
+    table = ScoreTable(bids, score, "proportional", 10.0, {"price": score}, {"price": 1.0}, score)
+    assert [r["bid"] for r in table.rows()] == list(bids[0::2] + bids[1::2])

@@ -8,6 +8,7 @@ import pytest
 import tco
 from tco.analysis.oneway import scenarios, sensitivity
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))
 UNCERTAIN = tco.load_tender(tco.example_path("indoor-lighting-uncertain"))
@@ -131,3 +132,36 @@ def test_every_bundled_example(name: str) -> None:
     assert tornado.bars
     for bar in tornado.bars:
         assert np.all(np.isfinite(bar.total_low)) and np.all(np.isfinite(bar.total_high))
+
+
+def test_scenarios_with_or_without_the_priced_externalities() -> None:
+    # The lighting example prices its CO2e: the base scenario's totals are the tender's total
+    # including externalities by default (and with True), the total without them with False.
+    r = EXAMPLE.evaluate()
+    assert np.any(r.total_incl_externalities != r.total_excl_externalities)
+    np.testing.assert_allclose(scenarios(EXAMPLE, {}).totals[0], r.total_incl_externalities)
+    without = scenarios(EXAMPLE, {}, externalities=False)
+    np.testing.assert_allclose(without.totals[0], r.total_excl_externalities, rtol=1e-12)
+
+
+def test_varying_the_lifetime_that_is_the_period_is_refused_in_danish_too() -> None:
+    # Without a study period the lifetime (rated_life / operating_hours) is the period:
+    # varying rated_life would move the period itself.
+    t = tco.load_tender(
+        {
+            "model": "indoor-lighting",
+            "assumptions": {"currency": "DKK"},
+            "parameters": {"operating_hours": "2500 h/year"},
+            "bids": [
+                {"name": "A", "price": "1450 DKK", "power": "32 W", "rated_life": "50000 h"},
+                {"name": "B", "price": "1100 DKK", "power": "41 W", "rated_life": "35000 h"},
+            ],
+        }
+    )
+    with pytest.raises(tco.TCOError) as caught:
+        sensitivity(t, {"rated_life": ("40000 h", "60000 h")})
+    assert str(caught.value).startswith("'rated_life' changes the lifetime")
+    # Danish from the catalogue (tco.po, msgctxt "vary_lifetime_period").
+    assert error_text(caught.value, "da").startswith(
+        "'rated_life' ændrer levetiden, som er dette udbuds analyseperiode"
+    )

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.switching import difference_at, switching_value
+from tco.analysis.switching import SwitchingValue, difference_at, switching_value
 from tco.errors import SpecError
+from tco.views.error_text import error_text
 
 EXAMPLE = tco.load_tender(tco.example_path("indoor-lighting"))
 
@@ -144,3 +145,52 @@ def test_errors() -> None:
         switching_value(EXAMPLE, "electricity_price", "Lumen", 1)
     d = switching_value(EXAMPLE, "electricity_price", 0, 2).to_dict()
     assert d["a"] == "Lumen Nord" and d["b"] == "Premium LED" and "text" in d
+
+
+def test_the_sentence_names_the_unit_of_the_switching_value() -> None:
+    # A value and the tender's own value, each followed by the input's unit.
+    found = SwitchingValue(
+        "hours", "h/year", "A", "B", ("A",), 2000.0, 2500.0, (2500.0,), (0.0, 5000.0), "linear"
+    )
+    assert found.describe() == "'A' and 'B' are equal at hours = 2500 h/year (now 2000 h/year)"
+    never = SwitchingValue(
+        "hours",
+        "h/year",
+        "A",
+        "B",
+        ("A",),
+        2000.0,
+        None,
+        (),
+        (0.0, 5000.0),
+        "linear",
+        outside=9000.0,
+    )
+    assert never.describe() == (
+        "'A' and 'B' never cost the same for hours between 0 and 5000 h/year "
+        "(the totals would be equal at 9000 h/year)"
+    )
+
+
+def test_reversed_bounds_name_the_input_in_danish_too() -> None:
+    with pytest.raises(SpecError) as caught:
+        switching_value(EXAMPLE, "electricity_price", 0, 1, bounds=(3, 1))
+    assert caught.value.expected == "(low, high) with low < high"
+    # Danish from the catalogue (tco.po, msgctxt "switch_bounds").
+    assert error_text(caught.value, "da") == (
+        "grænserne (3, 1) for 'electricity_price': den nedre grænse skal være under den øvre"
+    )
+
+
+def test_the_difference_varies_the_bid_it_is_asked_to() -> None:
+    # total(Lumen Nord) - total(Premium LED): at Premium LED's own price (1890 DKK) it is the
+    # tender's difference; raising Premium LED's price lowers it, raising Lumen Nord's (the
+    # default, bid a) raises it.
+    r = EXAMPLE.evaluate()
+    a, b = "Lumen Nord", "Premium LED"
+    now = r.total[r.bids.index(a)] - r.total[r.bids.index(b)]
+    d_b = difference_at(EXAMPLE, "price", ["1890 DKK", "2890 DKK"], a, b, bid=b)
+    d_a = difference_at(EXAMPLE, "price", ["1450 DKK", "2450 DKK"], a, b)
+    assert d_b[0] == pytest.approx(now, rel=1e-12)
+    assert d_a[0] == pytest.approx(now, rel=1e-12)
+    assert d_b[1] < d_b[0] and d_a[1] > d_a[0]

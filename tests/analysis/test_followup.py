@@ -195,3 +195,11 @@ def test_workbook_reads_back(tmp_path: Path) -> None:
     assert "[DKK]" in str(years["B2"].value)
     first = next(recorded.iter_rows(min_row=2, values_only=True))
     assert first == (1, "consumption", pytest.approx(0.25), pytest.approx(0.2))
+
+
+def test_an_unknown_key_in_a_follow_up_lists_the_keys() -> None:
+    tender = tco.load_tender(tco.example_path("indoor-lighting"))
+    with pytest.raises(tco.SpecError) as caught:
+        read_follow_up({"bid": "Lumen Nord", "years": {}, "yeras": 1}, tender)
+    assert str(caught.value) == "yeras: unknown key 'yeras' (did you mean 'years'?)"
+    assert caught.value.expected == "one of tender, bid, title, number_format, years, clauses"

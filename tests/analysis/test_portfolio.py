@@ -17,7 +17,9 @@ import pytest
 import yaml
 from test_abatement import MODEL
 
-from tco.analysis.portfolio import find_tenders, portfolio
+import tco
+from helpers import simple_model
+from tco.analysis.portfolio import find_tenders, portfolio, portfolio_of
 from tco.cli import main
 from tco.views.portfolio import portfolio_csv
 
@@ -128,3 +130,68 @@ def test_parquet_without_pyarrow_names_the_extra(
     with pytest.raises(MissingExtraError, match=r"pip install 'tco-lcc\[parquet\]'"):
         write_parquet(p, tmp_path / "p.parquet")
     assert not (tmp_path / "p.parquet").exists()
+
+
+def _plain() -> tco.Tender:
+    return tco.load_tender(
+        {
+            "model": simple_model(
+                {
+                    "buy": {"category": "acquisition", "once": "first"},
+                    "run": {"category": "use", "annual": "annual"},
+                }
+            ),
+            "assumptions": {"currency": "DKK", "discount_rate": "0 %", "period": "5 year"},
+            "bids": [
+                {"name": "A", "first": "100 DKK", "annual": "10 DKK/year"},
+                {"name": "B", "first": "90 DKK", "annual": "20 DKK/year"},
+            ],
+        }
+    )
+
+
+def test_a_tender_without_emissions_avoids_nothing() -> None:
+    # No emission in the model: every bid's CO2e is 0 kg, so 0 avoided; A (100 + 5 * 10 = 150)
+    # against the lowest price B (90 + 5 * 20 = 190, undiscounted): 40 DKK saved.
+    # The evaluation's wall time is its own: well under a minute, and not negative.
+    p = portfolio_of({"plain": _plain()})
+    (row,) = p.rows
+    assert (row["chosen"], row["lowest_price"], row["saved"]) == ("A", "B", 40.0)
+    assert (row["chosen_co2e_kg"], row["co2e_avoided_kg"]) == (0.0, 0.0)
+    assert 0.0 <= p.seconds < 60.0
+
+
+def test_follow_ups_that_name_no_tender_or_a_tender_twice_are_rows(folder: Path) -> None:
+    # follow-up/one.yaml follows one.yaml already; a second for it and one for a tender the
+    # folder does not have are each a row with the error, and one.yaml keeps its first.
+    up = folder / "follow-up"
+    (up / "second.yaml").write_text("tender: ../one.yaml\nbid: A\nyears: {}\n", "utf-8")
+    (up / "lost.yaml").write_text("tender: ../three.yaml\nbid: A\nyears: {}\n", "utf-8")
+    rows = {Path(r["tender"]).name: r for r in portfolio(folder, workers=1).rows}
+    assert "has a follow-up already" in rows["second.yaml"]["error"]
+    assert str(up / "one.yaml") in rows["second.yaml"]["error"]
+    assert (
+        "names the tender '../three.yaml', which is not a tender of" in rows["lost.yaml"]["error"]
+    )
+    assert rows["one.yaml"]["followup_deviation"] == pytest.approx(100.0)
+
+
+def test_a_tender_without_bids_is_a_tender_row_not_a_follow_up(folder: Path) -> None:
+    # A file of the folder itself with neither 'bids' nor 'years' is a (broken) tender.
+    (folder / "nobids.yaml").write_text("model: models/abatement-test.yaml\n", "utf-8")
+    rows = {Path(r["tender"]).name: r for r in portfolio(folder, workers=1).rows}
+    assert rows["nobids.yaml"]["error"]
+    assert "follow-up" not in rows["nobids.yaml"]["error"]
+
+
+def test_a_list_of_tender_files_is_evaluated_as_given(folder: Path) -> None:
+    # Only two.yaml: one row, B chosen (see above), no follow-up looked for.
+    p = portfolio([str(folder / "two.yaml")], workers=1)
+    assert [(Path(r["tender"]).name, r["chosen"]) for r in p.rows] == [("two.yaml", "B")]
+
+
+def test_a_follow_up_given_by_name_is_said_at_its_place_in_the_request() -> None:
+    # A follow-up passed as a mapping (the HTTP service's request): its mistake is said at
+    # followups.NAME, not at the follow-up's own top level.
+    p = portfolio_of({"plain": _plain()}, {"plain": {"bid": "Z", "years": {}}}, file="request")
+    assert p.rows[0]["error"] == "request: followups.plain.bid: no bid named 'Z'"

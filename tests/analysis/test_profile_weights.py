@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import tco
-from tco.analysis.profiles import profiles
+from tco.analysis.profiles import profile_weights, profiles
 from tco.cli import main
 
 EXAMPLE = "indoor-lighting-profiles"
@@ -175,3 +175,14 @@ def test_validate_reports_the_weights_as_profiles_reads_them(
     assert main(["validate", str(_write(tmp_path, ("1", "3 W", "1")))]) == 2
     assert "profiles.school.weight: got '3 W'" in capsys.readouterr().err
     assert main(["validate", str(_write(tmp_path, ("1", "3", "1")))]) == 0
+
+
+def test_weights_written_both_ways_name_the_odd_one_out() -> None:
+    # 'a' is a share (20 %), 'b' a relative weight (3): the first of the other kind is named.
+    with pytest.raises(tco.SpecError) as caught:
+        profile_weights(("a", "b"), {"a": "20 %", "b": 3})
+    assert caught.value.path == ("profiles", "b", "weight")
+    assert str(caught.value) == (
+        "profiles.b.weight: some weights are percentages (shares) and some plain numbers "
+        "(relative weights); write them all one way"
+    )

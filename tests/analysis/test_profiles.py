@@ -136,3 +136,11 @@ def test_docs_page_shows_the_commands_output(capsys: pytest.CaptureFixture[str])
     page = (Path(__file__).resolve().parents[2] / "docs" / "profiles.md").read_text("utf-8")
     assert main(["profiles", "--example", "indoor-lighting-profiles"]) == 0
     assert capsys.readouterr().out.strip() in page
+
+
+def test_each_profile_row_names_its_own_settings() -> None:
+    # The table's rows (JSON, the workbook) repeat each profile's settings as given.
+    # Mutant: every row's parameters read under no name (all empty).
+    t = profiles(_tender(), {"a": {"hours": "2000 h/year"}, "b": {"hours": "3000 h/year"}})
+    rows = t.rows()
+    assert [r["parameters"] for r in rows] == [{"hours": "2000 h/year"}, {"hours": "3000 h/year"}]

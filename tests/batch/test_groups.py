@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -78,3 +80,42 @@ def test_evaluate_batch_with_a_group_column() -> None:
     assert as_mapping["group_rank"].tolist() == [2, 3, 1, 1]
     with pytest.raises(SpecError, match="no column 'kind'"):
         tco.evaluate_batch("indoor-lighting", df, assumptions={"period": "15 year"}, group="kind")
+
+
+def test_group_codes_of_text_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fallback where pandas is not installed: rows 0 and 2 ("b") share a code, "a" and
+    # the missing group have codes of their own; three groups, codes 0 .. 2.
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas raises ImportError
+    codes = group_codes(["b", "a", "b", None]).tolist()
+    assert codes[0] == codes[2]
+    assert sorted({codes[0], codes[1], codes[3]}) == [0, 1, 2]
+
+
+def test_a_group_column_keeps_the_units_and_the_items() -> None:
+    # The same table with lives in kh (thousands of hours) and a group column: the same numbers
+    # as without the group in hours, and with by_item one column per item (pv_...) as without
+    # the group.
+    df = pd.DataFrame(
+        {
+            "price": [1450.0, 1100.0],
+            "power": [32.0, 41.0],
+            "rated_life": [50.0, 35.0],
+            "category": ["office", "office"],
+        },
+        index=["A", "B"],
+    )
+    period = {"period": "15 year"}
+    out = tco.evaluate_batch(
+        "indoor-lighting",
+        df,
+        assumptions=period,
+        group="category",
+        units={"rated_life": "kh"},
+        by_item=True,
+    )
+    in_hours = df.drop(columns="category").assign(rated_life=[50000.0, 35000.0])
+    plain = tco.evaluate_batch("indoor-lighting", in_hours, assumptions=period, by_item=True)
+    np.testing.assert_allclose(out["annualised"], plain["annualised"], rtol=1e-12)
+    items = [c for c in plain.columns if c.startswith("pv_")]
+    assert items and [c for c in out.columns if c.startswith("pv_")] == items
+    np.testing.assert_allclose(out[items], plain[items], rtol=1e-12)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tco.engine.flows import occurrences, residual_credit
-from tco.engine.pv import weighted_amounts, weighted_occurrences
+from tco.engine.pv import weighted_amounts, weighted_occurrences, weighted_periodic
 from tco.engine.rows import amount_in_year, last_unit, residual_value
 from tco.engine.timeline import last_start_year, remaining_life_fraction
 
@@ -191,3 +191,60 @@ def test_a_factored_amount_is_priced_as_its_array(
     want = stream_present_value(stream(np.array(full)), e, d, **kw)
     got = stream_present_value(stream(amount), e, d, **kw)
     np.testing.assert_allclose(np.broadcast_to(got, (n,)), want, rtol=1e-12, atol=1e-9)
+
+
+# -- planted changes the mutation run found uncaught (benchmarks/mutation.py) -----------------
+
+
+def test_weighted_periodic_of_no_rows_is_empty() -> None:
+    # An empty table (no rows): no event and no error. Mutant: the guard on an empty
+    # array's maximum dropped (``last_k.max()`` of nothing raises).
+    got = weighted_periodic(np.ones(4), np.array([]), np.array([]))
+    assert got.shape == (0,)
+
+
+def test_weighted_periodic_one_interval_each_rows_period() -> None:
+    # w = 2 ** t = [1, 2, 4, 8, 16, 32, 64]; events every 2 years strictly before the end:
+    # period 4: k = 1 (year 2) -> 4; period 6: k = 1, 2 (years 2, 4) -> 4 + 16 = 20.
+    # Mutant: the shape of the result taken from the interval alone (a scalar).
+    got = weighted_periodic(2.0 ** np.arange(7), 2.0, np.array([4.0, 6.0]))
+    assert got.tolist() == [4.0, 20.0]
+
+
+def test_weighted_periodic_shared_times_weights_per_group() -> None:
+    # Group 0: [1, 2, 4, 8], group 1: [1, 10, 100, 1000]; an event every 1.5 years before
+    # year 3: k = 1 at t = 1.5, booked in year ceil(1.5) = 2 -> 4 (group 0) and 100 (group 1).
+    # Rows [1, 0, 1] read their group's year 2: [100, 4, 100]. Mutant: the rows dropped.
+    w = np.array([[1.0, 2.0, 4.0, 8.0], [1.0, 10.0, 100.0, 1000.0]])
+    got = weighted_periodic(w, 1.5, 3.0, rows=np.array([1, 0, 1]))
+    assert got.tolist() == [100.0, 4.0, 100.0]
+
+
+def test_weighted_periodic_many_events_a_year() -> None:
+    # Every half year over 2 years: events at 0.5, 1.0, 1.5 (before the end), booked in years
+    # ceil: 1, 1, 2. With w = [1, 10, 100]: 10 + 10 + 100 = 120; with the end counted
+    # (until_end) one more at 2.0 in year 2: 220. Per group [1, 1, 1]: 3 (and 4).
+    w = np.array([1.0, 10.0, 100.0])
+    assert float(weighted_periodic(w, 0.5, 2.0)) == 120.0
+    assert float(weighted_periodic(w, 0.5, 2.0, until_end=True)) == 220.0
+    groups = np.array([[1.0, 1.0, 1.0], [1.0, 10.0, 100.0]])
+    got = weighted_periodic(groups, np.array([0.5, 0.5]), np.array([2.0, 2.0]), until_end=True)
+    assert got.tolist() == [4.0, 220.0]
+
+
+def test_annual_weights_stop_at_a_period_shorter_than_the_axis() -> None:
+    # An annual stream over 2 years on a 4-year axis, w = [1, 2, 4, 8, 16]: years 1 and 2,
+    # 2 + 4 = 6 (year 3's 8 not counted). Mutant: the last year's slice one year too long.
+    w = np.array([1.0, 2.0, 4.0, 8.0, 16.0])
+    assert float(weighted_occurrences("annual", w, 2.0)) == 6.0
+    # Stopping at year 0 (or before): no annual amount at all, 0 (not year 1's 2).
+    assert float(weighted_occurrences("annual", w, 2.0, stop=0.0)) == 0.0
+
+
+def test_amounts_per_year_with_shared_weights() -> None:
+    # Amounts per row and year [[0, 100, 200], [0, 10, 20]], one weight row [1, 0.5, 0.25]
+    # shared by both, annual over 2 years: 100 * 0.5 + 200 * 0.25 = 100 and 10 * 0.5 +
+    # 20 * 0.25 = 10.
+    a = np.array([[0.0, 100.0, 200.0], [0.0, 10.0, 20.0]])
+    got = weighted_amounts("annual", a, np.array([1.0, 0.5, 0.25]), np.array([2.0, 2.0]))
+    assert got.tolist() == [100.0, 10.0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tco.engine import timeline
 from tco.engine.timeline import (
     annuity_factor,
     discount_factors,
@@ -38,3 +39,25 @@ def test_whole_year_intervals_survive_rounding() -> None:
     interval = (15000 * 3600) / (3000 * 3600 / (365.25 * 86400)) / (365.25 * 86400)
     assert list(np.flatnonzero(periodic_occurrences([interval], [15], 15)[0])) == [5, 10]
     assert remaining_life_fraction([interval], [15])[0] == 0.0
+
+
+def test_bid_escalation_index_from_year_one_prices() -> None:
+    # Mutants: T and price_year replaced by None or dropped. With prices quoted for year 1, the
+    # index is 1 in year 1: 2 %/year gives 1 / 1.02 = 0.980392, 1, 1.02; 0 % gives ones.
+    got = timeline.bid_escalation_index([0.02, 0.0], 2, price_year=1)
+    np.testing.assert_allclose(got, [[1 / 1.02, 1.0, 1.02], [1.0, 1.0, 1.0]], rtol=1e-15)
+
+
+def test_an_end_of_life_at_the_period_end_counts() -> None:
+    # Mutant: until_end dropped from end_of_life_occurrences. A 3-year life over 6 years ends
+    # in years 3 and 6 (k * L <= P for k = 1, 2); a replacement at 6 would not count, an end
+    # of life does.
+    got = timeline.end_of_life_occurrences([3.0], [6], 6)
+    np.testing.assert_array_equal(got, [[0, 0, 0, 1, 0, 0, 1]])
+
+
+def test_annual_occurrences_from_year_one_by_default() -> None:
+    # Mutant: the default first year 1 planted as 2. An annual stream over 3 years falls in
+    # years 1, 2 and 3 (DESIGN: "an annual item occurs in years 1..N").
+    got = timeline.annual_occurrences([3], 4)
+    np.testing.assert_array_equal(got, [[0, 1, 1, 1, 0]])

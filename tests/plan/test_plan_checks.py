@@ -13,6 +13,8 @@ from tco.analysis.inputs import Change, resolve_input
 from tco.analysis.variants import evaluate_variants
 from tco.errors import SpecError
 from tco.plan import rebuild_plan
+from tco.plan.checks import lifetime_periods
+from tco.views.error_text import error_text
 
 MODEL: dict[str, Any] = {
     "id": "m",
@@ -94,3 +96,13 @@ def test_a_bad_buyer_value_is_one_message_however_many_bids(fee: Any, words: str
     problems = getattr(err, "errors", [err])
     assert len(problems) == 1, str(err)
     assert words in str(err)
+
+
+def test_a_fractional_lifetime_as_the_period_says_what_to_give_instead() -> None:
+    # 'period: lifetime' takes each bid's lifetime as its period, in whole years: 16.67 is not.
+    with pytest.raises(SpecError) as caught:
+        lifetime_periods(np.array([16.67]), ["bid 'A'"], file="t.yaml")
+    err = caught.value
+    assert err.path == ("assumptions", "period")
+    assert err.expected == "a study period such as '15 year'"
+    assert "bid 'A' lasts 16.67 years" in error_text(err, "en")

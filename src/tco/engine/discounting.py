@@ -153,8 +153,8 @@ def annuity_factor(rate: ArrayLike, period: ArrayLike, timing: Timing = "end") -
     r = np.asarray(rate, dtype=np.float64)
     p = np.asarray(period, dtype=np.float64)
     shift = timing_shift(timing)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / np.where(r == 0.0, 1.0, r))
+    nonzero = np.where(r == 0.0, 1.0, r)  # any number but 0: np.where discards its quotient
+    base = np.where(r == 0.0, p, (1.0 - (1.0 + r) ** -p) / nonzero)
     out: Array = np.asarray(base * (1.0 + r) ** shift, dtype=np.float64)
     return out
 
@@ -250,7 +250,7 @@ def at_instant(year_end: ArrayLike, timing: Timing = "end") -> Array:
         return v
     before, after = v[..., :-1], v[..., 1:]
     with np.errstate(divide="ignore", invalid="ignore"):
-        moved = before * (after / before) ** keep if keep else before
+        moved = before * (after / before) ** keep  # x ** 0 is 1 (begin: the year's start)
     out: Array = np.concatenate([v[..., :1], moved], axis=-1)
     return out
 

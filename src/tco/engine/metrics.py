@@ -55,7 +55,7 @@ def present_value(
     a = np.asarray(amounts, dtype=np.float64)
     t = np.asarray(years, dtype=np.float64)
     r = np.asarray(discount_rate, dtype=np.float64)
-    when = np.where(t > 0, np.maximum(t - timing_shift(timing), 0.0), 0.0)
+    when = np.maximum(t - timing_shift(timing), 0.0)  # year 0 and before: not discounted
     out: Array = np.sum(a * (1.0 + r[..., None]) ** -when, axis=-1)
     return out
 

@@ -135,9 +135,8 @@ def weighted_periodic(
         # One pass per event: event k falls in the first year t with
         # floor(t / e + EPS) >= k, that is t = ceil((k - EPS) * e).
         step = np.empty(np.broadcast_shapes(e.shape, p.shape))
-        flat, offset = w, None
+        offset = None
         if w.ndim == 2 and step.ndim:  # index the flattened weights: row offset + year
-            flat = w.reshape(-1)
             group = rows if rows is not None else np.arange(w.shape[0], dtype=np.intp)
             offset = np.broadcast_to(group * (T + 1), step.shape)
         # Buffers reused by every event: a run of many rows allocates them once.
@@ -146,23 +145,23 @@ def weighted_periodic(
         for k in range(1, k_max + 1):
             np.multiply(e, k - EPS, out=step)
             np.ceil(step, out=step)
-            np.clip(step, 0, T, out=step)
-            np.copyto(index, step, casting="unsafe")  # whole years from 0 to T
+            np.minimum(step, T, out=step)  # ceil((k - EPS) * e) >= 1 for k >= 1, e > 0
+            np.copyto(index, step, casting="unsafe")  # whole years from 1 to T
             if offset is None:
                 value = take_years(w, index, rows)
             elif got is None:
-                value = np.take(flat, offset + index)
+                value = np.take(w, offset + index)  # np.take reads w flattened
             else:
                 np.add(index, offset, out=index)
-                value = np.take(flat, index, out=got)
+                value = np.take(w, index, out=got)
             value *= last_k >= k
             out += value
     else:
         # Many events per year (intervals under a year): one pass per year.
-        before = np.minimum(np.floor(0.0 / e + EPS), last_k)
+        before = np.zeros_like(last_k)  # no event before year 1 (k >= 1)
         for t in range(1, T + 1):
             upto = np.minimum(np.floor(t / e + EPS), last_k)
-            wt = w[t] if w.ndim == 1 else take_years(w, np.full(shape, t), rows)
+            wt = take_years(w, np.full(shape, t), rows)
             out += np.maximum(upto - before, 0.0) * wt
             before = upto
     return out
@@ -320,7 +319,7 @@ def weighted_amounts(
     a = np.asarray(amount, dtype=np.float64)
     w = np.asarray(weight, dtype=np.float64)
     if a.ndim == 2:  # a year axis: fold the amount into a weight per row
-        w = a * (w if w.ndim == 1 else take_rows(w, rows, a.shape[0]))
+        w = a * take_rows(w, rows, a.shape[0])
         rows = None
     sums = weighted_occurrences(
         timing, w, period, when=when, start=start, stop=stop, lifetime=lifetime, rows=rows

@@ -121,8 +121,7 @@ def last_unit(lifetime: ArrayLike, period: ArrayLike) -> tuple[Index, Array]:
         frac = start + L
         frac -= p
         frac /= L
-    frac[np.abs(frac) < EPS] = 0.0
-    np.clip(frac, 0.0, 1.0, out=frac)
+    frac[np.abs(frac) < EPS] = 0.0  # within 0 .. 1: ceil(P / L - EPS) - 1 <= P / L
     start -= EPS
     np.ceil(start, out=start)
     year = np.maximum(start, 0.0).astype(np.intp)

@@ -210,7 +210,8 @@ def remaining_life_fraction(lifetime: ArrayLike, period: ArrayLike) -> Array:
     p = np.asarray(period, dtype=np.float64)
     last_start = (np.ceil(p / L - EPS) - 1.0) * L
     frac = (last_start + L - p) / L
-    out: Array = np.clip(np.where(np.abs(frac) < EPS, 0.0, frac), 0.0, 1.0)
+    # Within 0 .. 1 (ceil(P / L - EPS) - 1 <= P / L); a rounding remainder snapped to 0.
+    out: Array = np.where(np.abs(frac) < EPS, 0.0, frac)
     return out
 
 

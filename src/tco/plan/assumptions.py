@@ -237,6 +237,7 @@ class AssumptionReader(RateReader):
                     "per year",
                     path,
                     expected=f"at least {T} prices",
+                    says=("prices_too_short", {"n": len(raw), "years": T}),
                 )
                 continue
             path_prices = np.empty(T + 1)

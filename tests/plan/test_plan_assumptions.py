@@ -59,9 +59,7 @@ def test_a_price_path_shorter_than_the_period_asks_for_one_price_a_year() -> Non
     (err,) = _problems(co2_price=["1500 DKK/t", "1500 DKK/t"])
     assert err.path == ("assumptions", "co2_price")
     assert err.expected == "at least 15 prices"
-    assert str(err).endswith(
-        "gives 2 yearly prices but the period has 15 years; give one per year"
-    )
+    assert str(err).endswith("gives 2 yearly prices but the period has 15 years; give one per year")
     assert error_text(err, "da").endswith(
         "angiver 2 årlige priser, men perioden har 15 år; angiv én pr. år"
     )

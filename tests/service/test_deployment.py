@@ -15,6 +15,7 @@ import contextlib
 import fnmatch
 import json
 import os
+import platform
 import re
 import shlex
 import shutil
@@ -354,7 +355,7 @@ def _faults(env: dict[str, str]) -> int:
     return int(done.stdout.split()[-1])
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="glibc's allocator settings")
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the settings are glibc's")
 def test_the_units_allocator_settings_spare_the_page_faults_of_fresh_arrays() -> None:
     # Both deployments set the same two glibc settings, spelled as glibc reads them: with them a
     # Monte Carlo run reuses freed memory instead of faulting in fresh pages for every large array.

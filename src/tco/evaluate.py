@@ -186,6 +186,29 @@ def _counts(s: PlanStream, plan: Plan) -> Array:
     )
 
 
+def residual_flows(s: PlanStream, plan: Plan) -> Array | None:
+    """The residual credit of a stream's last unit per row and year, before quantity, or ``None``.
+
+    Under the stream's rule (:func:`tco.engine.rows.residual_rule`), by
+    :func:`tco.engine.flows.residual_credit`: the year-axis cash flows count it
+    (:func:`yearly_flows`), and a payback period leaves it out
+    (:mod:`tco.analysis.baseline`). [currency], shape (B, T + 1)
+    """
+    rule = s.residual_rule
+    if rule is None:
+        return None
+    out: Array = residual_credit(
+        s.amount,
+        s.escalation,
+        plan.lifetime,
+        plan.period,
+        plan.T,
+        share=rule.share,
+        salvage=rule.salvage,
+    )
+    return out
+
+
 def yearly_flows(plan: Plan) -> YearlyFlows:
     """Cash flows and emissions per row, stream and year, by the year-axis engine.
 
@@ -208,17 +231,9 @@ def yearly_flows(plan: Plan) -> YearlyFlows:
     for s in plan.items:
         counts = _counts(s, plan)
         f = stream_flows(s.amount, counts, s.escalation)
-        rule = s.residual_rule
-        if rule is not None:
-            f = f + residual_credit(
-                s.amount,
-                s.escalation,
-                plan.lifetime,
-                plan.period,
-                T,
-                share=rule.share,
-                salvage=rule.salvage,
-            )
+        credit = residual_flows(s, plan)
+        if credit is not None:
+            f = f + credit
         flows.append(f * quantity_scale(s.per_unit, q))
         discounts.append(plan.discount.at(plan.stream_timing(s)))
     emission_flows: list[Array] = []

@@ -34,9 +34,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tco.analysis._common import bid_index
-from tco.engine.flows import residual_credit
 from tco.engine.pv import quantity_scale
 from tco.errors import AnalysisError, SpecError
+from tco.evaluate import residual_flows
 from tco.plan.compiler import compile_plan
 from tco.result import Result
 from tco.spec.schema import CATEGORIES, BidSpec, TenderSpec
@@ -301,17 +301,8 @@ def compare_to_baseline(
     real = result.real.copy()
     # Residual values are left out of payback: subtract them from the flows.
     for k, s in enumerate(plan.items):
-        rule = s.residual_rule
-        if rule is not None:
-            credit = residual_credit(
-                s.amount,
-                s.escalation,
-                plan.lifetime,
-                plan.period,
-                plan.T,
-                share=rule.share,
-                salvage=rule.salvage,
-            )
+        credit = residual_flows(s, plan)
+        if credit is not None:
             real[:, k] -= credit * quantity_scale(s.per_unit, plan.quantity)
     flows = real.sum(axis=1)
     disc = (real * result.discount[None]).sum(axis=1)
